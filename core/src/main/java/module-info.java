@@ -1,0 +1,10 @@
+/**
+ * EMRKit core: the template and record model, table editing, JSON with schemas, validation,
+ * terminology and expressions.
+ */
+module org.emrkit.core {
+  requires transitive com.fasterxml.jackson.databind;
+  requires com.networknt.schema;
+
+  exports org.emrkit.template;
+}

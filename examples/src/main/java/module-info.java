@@ -1,0 +1,8 @@
+/** EMRKit examples and the command-line tool. */
+module org.emrkit.examples {
+  requires org.emrkit.core;
+  requires org.emrkit.dsl;
+  requires org.emrkit.render.html;
+  requires org.emrkit.render.pdf;
+  requires org.emrkit.render.docx;
+}
