@@ -50,6 +50,11 @@ final class TableEdits {
     if (inside.size() == 1) {
       return t;
     }
+    if (top < t.headerRows() && bottom >= t.headerRows()) {
+      throw new IllegalArgumentException("cannot merge (" + top + ", " + left + ")-(" + bottom
+          + ", " + right + "): it crosses the boundary between the " + t.headerRows()
+          + " header rows and the body");
+    }
     if (t.repeating() && bottom == t.rows() - 1 && top < bottom) {
       throw new IllegalArgumentException("cannot merge rows into the row template (last row) of "
           + "repeating table " + t.id());
@@ -59,7 +64,7 @@ final class TableEdits {
       content.addAll(c.content());
     }
     out.add(new Cell(top, left, bottom - top + 1, right - left + 1, content));
-    return t.with(t.rows(), t.columns(), t.widths(), t.headerRows(), out);
+    return rebuild(t, t.rows(), t.columns(), t.widths(), t.headerRows(), out);
   }
 
   /** Splits the merged cell covering the slot into 1x1 cells; its content stays top-left. */
@@ -77,7 +82,7 @@ final class TableEdits {
         out.add(new Cell(r, c, 1, 1, first ? target.content() : List.of()));
       }
     }
-    return t.with(t.rows(), t.columns(), t.widths(), t.headerRows(), out);
+    return rebuild(t, t.rows(), t.columns(), t.widths(), t.headerRows(), out);
   }
 
   /**
@@ -96,6 +101,7 @@ final class TableEdits {
     int k = target.rowSpan();
     int grow = Math.max(0, n - k);
     int lastRow = target.lastRow();
+    checkSize(t.rows() + grow, t.columns());
     List<Cell> out = new ArrayList<>();
     for (Cell c : t.cells()) {
       if (c == target) {
@@ -117,7 +123,7 @@ final class TableEdits {
       r += spans[i];
     }
     int header = lastRow < t.headerRows() ? t.headerRows() + grow : t.headerRows();
-    return t.with(t.rows() + grow, t.columns(), t.widths(), header, out);
+    return rebuild(t, t.rows() + grow, t.columns(), t.widths(), header, out);
   }
 
   /**
@@ -131,10 +137,7 @@ final class TableEdits {
     int k = target.colSpan();
     int grow = Math.max(0, n - k);
     int lastCol = target.lastColumn();
-    if (t.columns() + grow > TemplateLimits.MAX_COLUMNS) {
-      throw new IllegalArgumentException("splitting would give " + (t.columns() + grow)
-          + " columns; at most " + TemplateLimits.MAX_COLUMNS);
-    }
+    checkSize(t.rows(), t.columns() + grow);
     List<Cell> out = new ArrayList<>();
     for (Cell c : t.cells()) {
       if (c == target) {
@@ -161,7 +164,7 @@ final class TableEdits {
     for (int i = 0; i < grow; i++) {
       widths.add(lastCol + 1, shared);
     }
-    return t.with(t.rows(), t.columns() + grow, widths, t.headerRows(), out);
+    return rebuild(t, t.rows(), t.columns() + grow, widths, t.headerRows(), out);
   }
 
   /**
@@ -178,6 +181,7 @@ final class TableEdits {
       throw new IllegalArgumentException("cannot insert after the row template of repeating table "
           + t.id() + "; insert at " + (t.rows() - 1) + " to add a fixed row before it");
     }
+    checkSize(t.rows() + 1, t.columns());
     int ref = at == 0 ? 0 : at - 1;
     List<Cell> out = new ArrayList<>();
     for (Cell c : t.cells()) {
@@ -194,7 +198,7 @@ final class TableEdits {
       }
     }
     int header = at < t.headerRows() ? t.headerRows() + 1 : t.headerRows();
-    return t.with(t.rows() + 1, t.columns(), t.widths(), header, out);
+    return rebuild(t, t.rows() + 1, t.columns(), t.widths(), header, out);
   }
 
   /** Deletes grid row {@code at}: cells only in that row go, cells spanning it shrink. */
@@ -222,7 +226,7 @@ final class TableEdits {
       }
     }
     int header = at < t.headerRows() ? t.headerRows() - 1 : t.headerRows();
-    return t.with(t.rows() - 1, t.columns(), t.widths(), header, out);
+    return rebuild(t, t.rows() - 1, t.columns(), t.widths(), header, out);
   }
 
   /**
@@ -233,10 +237,7 @@ final class TableEdits {
     if (at < 0 || at > t.columns()) {
       throw new IllegalArgumentException("column index " + at + " is outside 0.." + t.columns());
     }
-    if (t.columns() + 1 > TemplateLimits.MAX_COLUMNS) {
-      throw new IllegalArgumentException("table already has the most columns, "
-          + TemplateLimits.MAX_COLUMNS);
-    }
+    checkSize(t.rows(), t.columns() + 1);
     int ref = at == 0 ? 0 : at - 1;
     List<Cell> out = new ArrayList<>();
     for (Cell c : t.cells()) {
@@ -254,7 +255,7 @@ final class TableEdits {
     }
     List<Double> widths = new ArrayList<>(t.widths());
     widths.add(at, t.widths().get(ref));
-    return t.with(t.rows(), t.columns() + 1, widths, t.headerRows(), out);
+    return rebuild(t, t.rows(), t.columns() + 1, widths, t.headerRows(), out);
   }
 
   /** Deletes grid column {@code at}: cells only in that column go, cells spanning it shrink. */
@@ -280,7 +281,30 @@ final class TableEdits {
     }
     List<Double> widths = new ArrayList<>(t.widths());
     widths.remove(at);
-    return t.with(t.rows(), t.columns() - 1, widths, t.headerRows(), out);
+    return rebuild(t, t.rows(), t.columns() - 1, widths, t.headerRows(), out);
+  }
+
+  /**
+   * The edited table. Every refusal a caller can cause is checked before this point, so a
+   * constructor failure here is a bug in this class, reported as such rather than as a refusal.
+   */
+  private static Table rebuild(Table t, int rows, int columns, List<Double> widths,
+      int headerRows, List<Cell> cells) {
+    try {
+      return t.with(rows, columns, widths, headerRows, cells);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("table edit broke the grid invariant (a bug in EMRKit): "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static void checkSize(int rows, int columns) {
+    if (rows > TemplateLimits.MAX_ROWS || columns > TemplateLimits.MAX_COLUMNS
+        || (long) rows * columns > TemplateLimits.MAX_SLOTS) {
+      throw new IllegalArgumentException("the table would have " + rows + "x" + columns
+          + " slots; the limits are " + TemplateLimits.MAX_ROWS + " rows, "
+          + TemplateLimits.MAX_COLUMNS + " columns and " + TemplateLimits.MAX_SLOTS + " slots");
+    }
   }
 
   private static void checkSplitCount(int n) {

@@ -1,0 +1,62 @@
+package org.emrkit.testing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
+
+/**
+ * Runs a property over seeded random generators (our replacement for jqwik): a fixed list of
+ * seeds that always runs, plus a few fresh random seeds each run. A failure names the seed and
+ * how to replay it: {@code ./mvnw -pl core test -Dtest=... -Demrkit.seed=SEED}.
+ */
+public final class Seeds {
+
+  /** Seeds every property runs, so a failure once seen keeps being tested. */
+  public static final long[] FIXED = {1L, 2L, 3L, 42L, 1234L, 20261122L, 987654321L,
+      0x5EEDL, -1L, Long.MAX_VALUE};
+
+  private Seeds() {}
+
+  /** A property over one random source. */
+  @FunctionalInterface
+  public interface Property {
+    /** Checks the property for the values drawn from {@code random}. */
+    void check(SplittableRandom random) throws Exception;
+  }
+
+  /**
+   * Runs {@code property} {@code runs} times. Each run gets its own seed: the fixed seeds first,
+   * then seeds drawn from one fresh random seed per call (or only {@code -Demrkit.seed}).
+   */
+  public static void check(String name, int runs, Property property) {
+    for (long seed : seeds(runs)) {
+      try {
+        property.check(new SplittableRandom(seed));
+      } catch (AssertionError | Exception | StackOverflowError e) {
+        throw new AssertionError(name + " failed for seed " + seed + " (replay with -Demrkit.seed="
+            + seed + "): " + e, e);
+      }
+    }
+  }
+
+  private static List<Long> seeds(int runs) {
+    List<Long> out = new ArrayList<>();
+    String replay = System.getProperty("emrkit.seed");
+    if (replay != null && !replay.isBlank()) {
+      out.add(Long.parseLong(replay.trim()));
+      return out;
+    }
+    for (long s : FIXED) {
+      if (out.size() < runs) {
+        out.add(s);
+      }
+    }
+    Random fresh = new Random();
+    long base = fresh.nextLong();
+    for (int i = out.size(); i < runs; i++) {
+      out.add(base + i * 0x9E3779B97F4A7C15L);
+    }
+    return out;
+  }
+}
