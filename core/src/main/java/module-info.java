@@ -7,4 +7,7 @@ module org.emrkit.core {
   requires com.networknt.schema;
 
   exports org.emrkit.template;
+  exports org.emrkit.record;
+  exports org.emrkit.validation;
+  exports org.emrkit.json;
 }

@@ -58,20 +58,20 @@ public record Field(String name, FieldType type, String label, String placeholde
     oneLine(unit, where, "unit");
     oneLine(defaultValue, where, "default");
     Ids.checkDataElement(dataElement);
-    allow(where, FieldAttribute.DEFAULT, defaultValue);
-    allow(where, FieldAttribute.MIN_LENGTH, minLength);
-    allow(where, FieldAttribute.MAX_LENGTH, maxLength);
-    allow(where, FieldAttribute.PATTERN, pattern);
-    allow(where, FieldAttribute.MIN, min);
-    allow(where, FieldAttribute.MAX, max);
-    allow(where, FieldAttribute.UNIT, unit);
-    allow(where, FieldAttribute.PRECISION, precision);
-    allow(where, FieldAttribute.OPTIONS, options.isEmpty() ? null : options);
-    allow(where, FieldAttribute.VALUESET, valueSet);
-    allow(where, FieldAttribute.SYSTEM, system);
-    allow(where, FieldAttribute.ROLE, role);
-    allow(where, FieldAttribute.EXPR, expr);
-    allow(where, FieldAttribute.SOURCE, source);
+    allow(type, where, FieldAttribute.DEFAULT, defaultValue);
+    allow(type, where, FieldAttribute.MIN_LENGTH, minLength);
+    allow(type, where, FieldAttribute.MAX_LENGTH, maxLength);
+    allow(type, where, FieldAttribute.PATTERN, pattern);
+    allow(type, where, FieldAttribute.MIN, min);
+    allow(type, where, FieldAttribute.MAX, max);
+    allow(type, where, FieldAttribute.UNIT, unit);
+    allow(type, where, FieldAttribute.PRECISION, precision);
+    allow(type, where, FieldAttribute.OPTIONS, options.isEmpty() ? null : options);
+    allow(type, where, FieldAttribute.VALUESET, valueSet);
+    allow(type, where, FieldAttribute.SYSTEM, system);
+    allow(type, where, FieldAttribute.ROLE, role);
+    allow(type, where, FieldAttribute.EXPR, expr);
+    allow(type, where, FieldAttribute.SOURCE, source);
     checkLengths(where, minLength, maxLength);
     checkPattern(where, pattern);
     if (precision != null && (precision < 0 || precision > 10)) {
@@ -129,7 +129,8 @@ public record Field(String name, FieldType type, String label, String placeholde
     return visitor.visitField(this);
   }
 
-  private void allow(String where, FieldAttribute attribute, Object value) {
+  private static void allow(FieldType type, String where, FieldAttribute attribute,
+      Object value) {
     if (value != null && !attribute.appliesTo(type)) {
       throw new IllegalArgumentException(where + ": attribute " + attribute.dslName()
           + " does not apply to type " + type.label());

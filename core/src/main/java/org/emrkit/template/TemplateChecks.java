@@ -50,7 +50,7 @@ final class TemplateChecks implements BlockVisitor<Void> {
   private TemplateChecks(List<ValueSet> valueSets) {
     for (ValueSet v : valueSets) {
       if (!valueSetIds.add(v.id())) {
-        throw new IllegalArgumentException("value set " + v.id() + " is defined twice");
+        throw new TemplateException("/valueSets", "value set " + v.id() + " is defined twice");
       }
     }
     scopes.push(new ScopeDraft(null, 0, null));
@@ -75,7 +75,7 @@ final class TemplateChecks implements BlockVisitor<Void> {
       int itemMark = path.length();
       path.append('/').append(i);
       if (++depth > TemplateLimits.MAX_BLOCK_DEPTH) {
-        throw new IllegalArgumentException(at() + ": blocks nested more than "
+        throw new TemplateException(at(), "blocks nested more than "
             + TemplateLimits.MAX_BLOCK_DEPTH + " deep");
       }
       blocks.get(i).accept(this);
@@ -86,16 +86,16 @@ final class TemplateChecks implements BlockVisitor<Void> {
   }
 
   private String at() {
-    return path.length() == 0 ? "/" : path.toString();
+    return path.toString();
   }
 
   @Override
   public Void visitSection(Section section) {
     if (!sectionIds.add(section.id())) {
-      throw new IllegalArgumentException(at() + ": section id " + section.id() + " is used twice");
+      throw new TemplateException(at(), "section id " + section.id() + " is used twice");
     }
     if (++sectionDepth > TemplateLimits.MAX_SECTION_DEPTH) {
-      throw new IllegalArgumentException(at() + ": sections nested more than "
+      throw new TemplateException(at(), "sections nested more than "
           + TemplateLimits.MAX_SECTION_DEPTH + " deep");
     }
     walk("/children", section.children());
@@ -111,8 +111,8 @@ final class TemplateChecks implements BlockVisitor<Void> {
       if (inline instanceof Field f) {
         declareField(f, path + "/inlines/" + i);
       } else if (inline instanceof PageNumber && !inPageArea) {
-        throw new IllegalArgumentException(path + "/inlines/" + i
-            + ": page numbers belong in the page header or footer");
+        throw new TemplateException(path + "/inlines/" + i,
+            "page numbers belong in the page header or footer");
       }
     }
     return null;
@@ -121,7 +121,7 @@ final class TemplateChecks implements BlockVisitor<Void> {
   @Override
   public Void visitTable(Table table) {
     if (table.id() != null && !tableIds.add(table.id())) {
-      throw new IllegalArgumentException(at() + ": table id " + table.id() + " is used twice");
+      throw new TemplateException(at(), "table id " + table.id() + " is used twice");
     }
     ScopeDraft rowScope = null;
     if (table.repeating()) {
@@ -158,7 +158,7 @@ final class TemplateChecks implements BlockVisitor<Void> {
 
   private void declareField(Field f, String where) {
     if (++fieldCount > TemplateLimits.MAX_FIELDS) {
-      throw new IllegalArgumentException(where + ": more than " + TemplateLimits.MAX_FIELDS
+      throw new TemplateException(where, "more than " + TemplateLimits.MAX_FIELDS
           + " fields");
     }
     ScopeDraft scope = scopes.peek();
@@ -166,7 +166,7 @@ final class TemplateChecks implements BlockVisitor<Void> {
     scope.fields.put(f.name(), f);
     if (f.valueSet() != null && !f.valueSet().isHost()
         && !valueSetIds.contains(f.valueSet().id())) {
-      throw new IllegalArgumentException(where + ": field " + f.name()
+      throw new TemplateException(where, "field " + f.name()
           + " refers to value set @" + f.valueSet().id() + ", which the template does not define");
     }
   }
@@ -183,8 +183,8 @@ final class TemplateChecks implements BlockVisitor<Void> {
     String first = scope.where.putIfAbsent(name, where);
     if (first != null) {
       String scopeName = scope.id == null ? "the template" : "group " + scope.id;
-      throw new IllegalArgumentException("duplicate name " + name + " in " + scopeName
-          + ": first at " + first + ", again at " + where);
+      throw new TemplateException(where, "duplicate name " + name + " in " + scopeName
+          + " (first at " + first + ")");
     }
   }
 }

@@ -1,0 +1,292 @@
+package org.emrkit.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.emrkit.record.Actor;
+import org.emrkit.record.Context;
+import org.emrkit.record.Encounter;
+import org.emrkit.record.Organization;
+import org.emrkit.record.Patient;
+import org.emrkit.record.Record;
+import org.emrkit.record.RecordStatus;
+import org.emrkit.record.Revision;
+import org.emrkit.record.Role;
+import org.emrkit.record.Signature;
+import org.emrkit.record.TemplateRef;
+import org.emrkit.record.Values;
+import org.emrkit.template.Template;
+import org.emrkit.validation.Severity;
+
+/**
+ * Reads and writes records in the wire format {@code emrkit-record/1} (schema
+ * {@code docs/schema/emrkit-record-1.schema.json}). Immutable and thread-safe; build one and
+ * share it.
+ *
+ * <p>Reading checks the limits, then the schema, then every value against the template the
+ * record names (type of each value, unknown names); all problems come back with JSON pointers,
+ * and a record is returned only if there was no error. Writing is byte-stable: members in a fixed
+ * order, values sorted by name, numbers as written, date-times with seconds and offset.
+ */
+public final class RecordJson {
+
+  /** The format name in every record. */
+  public static final String FORMAT = "emrkit-record/1";
+  /** File name of the record schema (also under {@code docs/schema/}). */
+  public static final String SCHEMA = "emrkit-record-1.schema.json";
+
+  private static final SchemaCheck SCHEMA_CHECK = SchemaCheck.load(SCHEMA);
+
+  private final JsonLimits limits;
+  private final ObjectMapper mapper;
+
+  private RecordJson(JsonLimits limits) {
+    this.limits = limits;
+    this.mapper = Json.mapper(limits);
+  }
+
+  /** A reader/writer with the default limits. */
+  public static RecordJson create() {
+    return new RecordJson(JsonLimits.DEFAULT);
+  }
+
+  /** A reader/writer with these limits. */
+  public static RecordJson create(JsonLimits limits) {
+    return new RecordJson(Objects.requireNonNull(limits, "limits"));
+  }
+
+  /** Reads a record filled from {@code template}; never throws for bad input. */
+  public ReadResult<Record> read(String json, Template template) {
+    Objects.requireNonNull(template, "template");
+    return read(json, TemplateResolver.of(template));
+  }
+
+  /**
+   * Reads a record, taking its template from the record itself (if it carries one) or from the
+   * resolver; never throws for bad input.
+   */
+  public ReadResult<Record> read(String json, TemplateResolver templates) {
+    Objects.requireNonNull(templates, "templates");
+    List<JsonProblem> problems = new ArrayList<>();
+    JsonNode tree = Json.parse(mapper, limits, Objects.requireNonNull(json, "json"), problems);
+    if (tree == null) {
+      return ReadResult.failed(problems);
+    }
+    SCHEMA_CHECK.check(tree, problems);
+    if (!problems.isEmpty()) {
+      return ReadResult.failed(problems);
+    }
+    TemplateRef ref = new TemplateRef(tree.path("template").path("id").asText(),
+        tree.path("template").path("version").asText());
+    Template embedded = null;
+    JsonNode content = tree.path("template").get("content");
+    if (content != null) {
+      embedded = TemplateJson.fromTree(content, "/template/content", problems);
+      if (embedded == null) {
+        return ReadResult.failed(problems);
+      }
+      if (!ref.matches(embedded)) {
+        problems.add(JsonProblem.error("/template/content", "json/template-mismatch",
+            "记录引用模板 " + ref + "，但携带的是 " + embedded.reference(),
+            "the record names template " + ref + " but carries " + embedded.reference()));
+        return ReadResult.failed(problems);
+      }
+    }
+    Optional<Template> resolved = embedded != null ? Optional.of(embedded)
+        : templates.resolve(ref.id(), ref.version());
+    if (resolved.isEmpty()) {
+      problems.add(JsonProblem.error("/template", "json/template-unknown",
+          "找不到记录引用的模板 " + ref, "the template the record names is not known: " + ref));
+      return ReadResult.failed(problems);
+    }
+    ValueTree.Reader reader = new ValueTree.Reader(problems, limits.maxValues());
+    Values values = reader.values(tree.path("values"), resolved.get().scope(), "/values");
+    Record record;
+    try {
+      record = new Record(tree.path("id").asText(), ref, embedded,
+          RecordStatus.fromLabel(tree.path("status").asText()), context(tree.path("context")),
+          values, dateTime(tree, "completedAt"), signatures(tree.path("signatures")),
+          revisions(tree.path("revisions")), Json.compact(tree.path("extensions").isObject()
+              ? tree.get("extensions") : Json.NODES.objectNode()));
+    } catch (IllegalArgumentException e) {
+      problems.add(JsonProblem.error("", "json/invalid", "记录无效：" + e.getMessage(),
+          "invalid record: " + e.getMessage()));
+      return ReadResult.failed(problems);
+    }
+    boolean errors = problems.stream().anyMatch(p -> p.severity() == Severity.ERROR);
+    return errors ? ReadResult.failed(problems) : new ReadResult<>(record, problems);
+  }
+
+  /** The record as pretty JSON text ending in a newline; the same record gives the same text. */
+  public String write(Record record) {
+    return Json.pretty(tree(Objects.requireNonNull(record, "record")));
+  }
+
+  /** The JSON text of values alone (compact, names sorted), e.g. for hashing or posting. */
+  public String writeValues(Values values) {
+    return Json.compact(ValueTree.write(values));
+  }
+
+  private static ObjectNode tree(Record r) {
+    ObjectNode o = Json.NODES.objectNode();
+    o.put("format", FORMAT);
+    o.put("id", r.id());
+    ObjectNode t = o.putObject("template");
+    t.put("id", r.template().id());
+    t.put("version", r.template().version());
+    r.carriedTemplate().ifPresent(tpl -> t.set("content", TemplateTree.write(tpl)));
+    o.put("status", r.status().label());
+    o.set("context", context(r.context()));
+    o.set("values", ValueTree.write(r.values()));
+    if (r.completedAt() != null) {
+      o.put("completedAt", ValueTree.dateTime(r.completedAt()));
+    }
+    ArrayNode sigs = o.putArray("signatures");
+    for (Signature s : r.signatures()) {
+      ObjectNode n = sigs.addObject();
+      n.put("id", s.id());
+      n.set("signer", ValueTree.actor(s.signer()));
+      n.put("at", ValueTree.dateTime(s.at()));
+      n.put("scope", s.scope());
+      n.put("contentHash", s.contentHash());
+      if (s.superseded()) {
+        n.put("superseded", true);
+      }
+      putIf(n, "previousHash", s.previousHash());
+      putIf(n, "hash", s.hash());
+    }
+    ArrayNode revs = o.putArray("revisions");
+    for (Revision v : r.revisions()) {
+      ObjectNode n = revs.addObject();
+      n.put("seq", v.seq());
+      n.set("actor", ValueTree.actor(v.actor()));
+      n.put("at", ValueTree.dateTime(v.at()));
+      n.put("path", v.path());
+      if (v.oldValue() != null) {
+        n.set("old", embedded(v.oldValue()));
+      }
+      if (v.newValue() != null) {
+        n.set("new", embedded(v.newValue()));
+      }
+      putIf(n, "reason", v.reason());
+      n.put("level", v.level());
+      putIf(n, "previousHash", v.previousHash());
+      putIf(n, "hash", v.hash());
+    }
+    o.set("extensions", embedded(r.extensions()));
+    return o;
+  }
+
+  private static ObjectNode context(Context c) {
+    ObjectNode o = Json.NODES.objectNode();
+    Patient p = c.patient();
+    ObjectNode patient = o.putObject("patient");
+    putIf(patient, "name", p.name());
+    putIf(patient, "sex", p.sex());
+    putIf(patient, "birthDate", p.birthDate() == null ? null : p.birthDate().toString());
+    putIf(patient, "mrn", p.mrn());
+    putIf(patient, "idType", p.idType());
+    putIf(patient, "idNumber", p.idNumber());
+    putIf(patient, "phone", p.phone());
+    putIf(patient, "address", p.address());
+    Encounter e = c.encounter();
+    ObjectNode enc = o.putObject("encounter");
+    putIf(enc, "id", e.id());
+    putIf(enc, "department", e.department());
+    putIf(enc, "ward", e.ward());
+    putIf(enc, "bed", e.bed());
+    putIf(enc, "admittedAt", e.admittedAt() == null ? null : ValueTree.dateTime(e.admittedAt()));
+    putIf(enc, "condition", e.condition());
+    ObjectNode events = enc.putObject("events");
+    e.events().forEach((k, v) -> events.put(k, ValueTree.dateTime(v)));
+    ObjectNode org = o.putObject("org");
+    putIf(org, "id", c.org().id());
+    putIf(org, "name", c.org().name());
+    if (c.author() != null) {
+      o.set("author", ValueTree.actor(c.author()));
+    }
+    return o;
+  }
+
+  private static Context context(JsonNode c) {
+    JsonNode p = c.path("patient");
+    String birth = ValueTree.optText(p, "birthDate");
+    Patient patient = new Patient(ValueTree.optText(p, "name"), ValueTree.optText(p, "sex"),
+        birth == null ? null : LocalDate.parse(birth), ValueTree.optText(p, "mrn"),
+        ValueTree.optText(p, "idType"), ValueTree.optText(p, "idNumber"),
+        ValueTree.optText(p, "phone"), ValueTree.optText(p, "address"));
+    JsonNode e = c.path("encounter");
+    Map<String, OffsetDateTime> events = new TreeMap<>();
+    e.path("events").properties().forEach(x -> {
+      if (!x.getValue().isNull()) {
+        events.put(x.getKey(), OffsetDateTime.parse(x.getValue().asText()));
+      }
+    });
+    Encounter encounter = new Encounter(ValueTree.optText(e, "id"),
+        ValueTree.optText(e, "department"), ValueTree.optText(e, "ward"),
+        ValueTree.optText(e, "bed"), dateTime(e, "admittedAt"), ValueTree.optText(e, "condition"),
+        events);
+    JsonNode g = c.path("org");
+    Organization org = new Organization(ValueTree.optText(g, "id"), ValueTree.optText(g, "name"));
+    Actor author = c.has("author") ? actor(c.get("author")) : null;
+    return new Context(patient, encounter, org, author);
+  }
+
+  private static List<Signature> signatures(JsonNode a) {
+    List<Signature> out = new ArrayList<>();
+    for (JsonNode n : a) {
+      out.add(new Signature(n.path("id").asText(), actor(n.path("signer")),
+          dateTime(n, "at"), n.path("scope").asText(), n.path("contentHash").asText(),
+          n.path("superseded").asBoolean(false), ValueTree.optText(n, "previousHash"),
+          ValueTree.optText(n, "hash")));
+    }
+    return out;
+  }
+
+  private static List<Revision> revisions(JsonNode a) {
+    List<Revision> out = new ArrayList<>();
+    for (JsonNode n : a) {
+      out.add(new Revision(n.path("seq").asInt(), actor(n.path("actor")), dateTime(n, "at"),
+          n.path("path").asText(), n.has("old") ? Json.compact(n.get("old")) : null,
+          n.has("new") ? Json.compact(n.get("new")) : null, ValueTree.optText(n, "reason"),
+          n.path("level").asInt(), ValueTree.optText(n, "previousHash"),
+          ValueTree.optText(n, "hash")));
+    }
+    return out;
+  }
+
+  private static Actor actor(JsonNode n) {
+    return new Actor(n.path("id").asText(), n.path("name").asText(),
+        Role.fromLabel(n.path("role").asText()));
+  }
+
+  private static OffsetDateTime dateTime(JsonNode o, String name) {
+    String s = ValueTree.optText(o, name);
+    return s == null ? null : OffsetDateTime.parse(s);
+  }
+
+  private static final ObjectMapper EMBEDDED = Json.mapper(JsonLimits.DEFAULT);
+
+  private static JsonNode embedded(String json) {
+    try {
+      return EMBEDDED.readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON text is not JSON: " + json, e);
+    }
+  }
+
+  private static void putIf(ObjectNode o, String name, String value) {
+    if (value != null) {
+      o.put(name, value);
+    }
+  }
+}

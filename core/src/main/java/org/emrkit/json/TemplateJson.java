@@ -1,0 +1,79 @@
+package org.emrkit.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.emrkit.template.Template;
+
+/**
+ * Reads and writes templates as canonical template JSON ({@code emrkit-template/1}, schema
+ * {@code docs/schema/emrkit-template-1.schema.json}). Immutable and thread-safe; build one and
+ * share it.
+ *
+ * <p>Reading checks the input against the limits, then the schema, then the model's own rules;
+ * every problem has a JSON pointer. Writing is byte-stable: the same template always gives the
+ * same text.
+ */
+public final class TemplateJson {
+
+  /** File name of the template schema (also under {@code docs/schema/}). */
+  public static final String SCHEMA = "emrkit-template-1.schema.json";
+
+  private static final SchemaCheck SCHEMA_CHECK = SchemaCheck.load(SCHEMA);
+
+  private final JsonLimits limits;
+  private final ObjectMapper mapper;
+
+  private TemplateJson(JsonLimits limits) {
+    this.limits = limits;
+    this.mapper = Json.mapper(limits);
+  }
+
+  /** A reader/writer with the default limits. */
+  public static TemplateJson create() {
+    return new TemplateJson(JsonLimits.DEFAULT);
+  }
+
+  /** A reader/writer with these limits. */
+  public static TemplateJson create(JsonLimits limits) {
+    return new TemplateJson(Objects.requireNonNull(limits, "limits"));
+  }
+
+  /** The template as pretty JSON text ending in a newline. */
+  public String write(Template template) {
+    return Json.pretty(TemplateTree.write(Objects.requireNonNull(template, "template")));
+  }
+
+  /** Reads a template; never throws for bad input. */
+  public ReadResult<Template> read(String json) {
+    List<JsonProblem> problems = new ArrayList<>();
+    JsonNode tree = Json.parse(mapper, limits, Objects.requireNonNull(json, "json"), problems);
+    if (tree == null) {
+      return ReadResult.failed(problems);
+    }
+    Template t = fromTree(tree, "", problems);
+    return t == null ? ReadResult.failed(problems) : new ReadResult<>(t, problems);
+  }
+
+  /** Reads a template from a tree at {@code base}, or adds problems and returns null. */
+  static Template fromTree(JsonNode tree, String base, List<JsonProblem> problems) {
+    int before = problems.size();
+    List<JsonProblem> schemaProblems = new ArrayList<>();
+    SCHEMA_CHECK.check(tree, schemaProblems);
+    for (JsonProblem p : schemaProblems) {
+      problems.add(new JsonProblem(base + p.pointer(), p.code(), p.severity(), p.message()));
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    try {
+      return TemplateTree.read(tree, base);
+    } catch (TemplateTree.Located e) {
+      problems.add(JsonProblem.error(e.pointer, "json/template-invalid",
+          "模板不成立：" + e.getMessage(), "invalid template: " + e.getMessage()));
+      return null;
+    }
+  }
+}

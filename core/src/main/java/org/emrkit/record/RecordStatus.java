@@ -1,0 +1,28 @@
+package org.emrkit.record;
+
+import java.util.Locale;
+
+/** Where a record is in its life: draft → signed → archived, never back. */
+public enum RecordStatus {
+  /** Being written. */
+  DRAFT,
+  /** Signed by its author (and possibly reviewed); changes need a reason. */
+  SIGNED,
+  /** Archived; no change is allowed. */
+  ARCHIVED;
+
+  /** The JSON name. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The status with this JSON name, or {@code null}. */
+  public static RecordStatus fromLabel(String label) {
+    for (RecordStatus s : values()) {
+      if (s.label().equals(label)) {
+        return s;
+      }
+    }
+    return null;
+  }
+}

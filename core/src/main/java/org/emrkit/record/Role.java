@@ -1,0 +1,54 @@
+package org.emrkit.record;
+
+import java.util.Locale;
+
+/**
+ * The role of a person acting on a record, with its rank for review and amendment rules
+ * (三级审签: resident → attending → chief). Higher rank reviews lower.
+ */
+public enum Role {
+  /** 实习医师. */
+  INTERN(1),
+  /** 进修/规培医师. */
+  TRAINEE(1),
+  /** 住院医师. */
+  RESIDENT(2),
+  /** 主治医师. */
+  ATTENDING(3),
+  /** 主任/副主任医师. */
+  CHIEF(4),
+  /** 护士. */
+  NURSE(2),
+  /** 护士长. */
+  HEAD_NURSE(3),
+  /** 质控员. */
+  QC(3),
+  /** 系统管理员. */
+  ADMIN(0);
+
+  private final int rank;
+
+  Role(int rank) {
+    this.rank = rank;
+  }
+
+  /** The rank: 1 intern/trainee, 2 resident/nurse, 3 attending/head nurse/QC, 4 chief, 0 admin. */
+  public int rank() {
+    return rank;
+  }
+
+  /** The JSON name: {@code resident}, {@code head-nurse}... */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The role with this JSON name, or {@code null}. */
+  public static Role fromLabel(String label) {
+    for (Role r : values()) {
+      if (r.label().equals(label)) {
+        return r;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,152 @@
+package org.emrkit.record;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A field value in a record. The type is fixed by the template field it belongs to:
+ * text/richtext/choice → {@link Str}; integer/decimal → {@link Num}; boolean → {@link Bool};
+ * date → {@link Date}; datetime → {@link DateTime}; time → {@link Time}; multichoice →
+ * {@link Choices}; coded → {@link Coded}; signature → {@link Signed}; a repeat group or repeating
+ * table → {@link Rows}.
+ */
+public sealed interface Value {
+
+  /** A short name of the kind of value, for messages. */
+  String kind();
+
+  /** A string value (text, richtext, choice). @param value the string */
+  record Str(String value) implements Value {
+    /** Checks the value. */
+    public Str {
+      Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String kind() {
+      return "text";
+    }
+  }
+
+  /**
+   * A number (integer, decimal). A negative scale is normalised to 0, so {@code 1E+3} and
+   * {@code 1000} are the same value. @param value the number
+   */
+  record Num(BigDecimal value) implements Value {
+    /** Checks and normalises the value. */
+    public Num {
+      Objects.requireNonNull(value, "value");
+      if (value.scale() < 0) {
+        value = value.setScale(0);
+      }
+    }
+
+    @Override
+    public String kind() {
+      return "number";
+    }
+  }
+
+  /** A checkbox value. @param value true or false */
+  record Bool(boolean value) implements Value {
+    @Override
+    public String kind() {
+      return "boolean";
+    }
+  }
+
+  /** A date. @param value the date */
+  record Date(LocalDate value) implements Value {
+    /** Checks the value. */
+    public Date {
+      Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String kind() {
+      return "date";
+    }
+  }
+
+  /** A date and time with offset. @param value the date-time */
+  record DateTime(OffsetDateTime value) implements Value {
+    /** Checks the value. */
+    public DateTime {
+      Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String kind() {
+      return "datetime";
+    }
+  }
+
+  /** A local time. @param value the time */
+  record Time(LocalTime value) implements Value {
+    /** Checks the value. */
+    public Time {
+      Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String kind() {
+      return "time";
+    }
+  }
+
+  /** The options chosen in a multichoice field. @param values the options, in order */
+  record Choices(List<String> values) implements Value {
+    /** Copies the list. */
+    public Choices {
+      values = List.copyOf(values);
+    }
+
+    @Override
+    public String kind() {
+      return "list";
+    }
+  }
+
+  /** A coded value. @param coding the code */
+  record Coded(Coding coding) implements Value {
+    /** Checks the value. */
+    public Coded {
+      Objects.requireNonNull(coding, "coding");
+    }
+
+    @Override
+    public String kind() {
+      return "coding";
+    }
+  }
+
+  /** A filled signature field. @param signer who signed and when */
+  record Signed(Signer signer) implements Value {
+    /** Checks the value. */
+    public Signed {
+      Objects.requireNonNull(signer, "signer");
+    }
+
+    @Override
+    public String kind() {
+      return "signature";
+    }
+  }
+
+  /** The entries of a repeat group or the rows of a repeating table. @param rows the entries */
+  record Rows(List<Values> rows) implements Value {
+    /** Copies the list. */
+    public Rows {
+      rows = List.copyOf(rows);
+    }
+
+    @Override
+    public String kind() {
+      return "rows";
+    }
+  }
+}

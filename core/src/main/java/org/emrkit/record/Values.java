@@ -1,0 +1,172 @@
+package org.emrkit.record;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The values of one scope of a record (the whole record, or one entry of a repeat group or
+ * repeating table), keyed by field name and sorted by it. Immutable; {@link #with} and
+ * {@link #without} return new objects. A field with no value is absent.
+ *
+ * <p>Typed accessors return the value in its Java type and throw
+ * {@link IllegalArgumentException} when the field holds another kind of value.
+ */
+public final class Values {
+
+  /** No values. */
+  public static final Values EMPTY = new Values(new TreeMap<>());
+
+  private final Map<String, Value> map;
+
+  private Values(TreeMap<String, Value> map) {
+    this.map = Collections.unmodifiableMap(map);
+  }
+
+  /** Values from a map (copied; no null keys or values). */
+  public static Values of(Map<String, ? extends Value> values) {
+    TreeMap<String, Value> copy = new TreeMap<>();
+    values.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "name"),
+        Objects.requireNonNull(v, "value of " + k)));
+    return new Values(copy);
+  }
+
+  /** The values as an unmodifiable map sorted by name. */
+  public Map<String, Value> asMap() {
+    return map;
+  }
+
+  /** Whether there are no values. */
+  public boolean isEmpty() {
+    return map.isEmpty();
+  }
+
+  /** Number of names with a value in this scope (not counting nested entries). */
+  public int size() {
+    return map.size();
+  }
+
+  /** The value of a field. */
+  public Optional<Value> get(String name) {
+    return Optional.ofNullable(map.get(name));
+  }
+
+  /** These values with the field set. */
+  public Values with(String name, Value value) {
+    TreeMap<String, Value> copy = new TreeMap<>(map);
+    copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    return new Values(copy);
+  }
+
+  /** These values with the field cleared. */
+  public Values without(String name) {
+    if (!map.containsKey(name)) {
+      return this;
+    }
+    TreeMap<String, Value> copy = new TreeMap<>(map);
+    copy.remove(name);
+    return new Values(copy);
+  }
+
+  /** A text, richtext or choice value. */
+  public Optional<String> text(String name) {
+    return typed(name, Value.Str.class).map(Value.Str::value);
+  }
+
+  /** A number as it was written. */
+  public Optional<BigDecimal> decimal(String name) {
+    return typed(name, Value.Num.class).map(Value.Num::value);
+  }
+
+  /** A whole number. */
+  public Optional<Long> integer(String name) {
+    return decimal(name).map(BigDecimal::longValueExact);
+  }
+
+  /** A boolean. */
+  public Optional<Boolean> bool(String name) {
+    return typed(name, Value.Bool.class).map(Value.Bool::value);
+  }
+
+  /** A date. */
+  public Optional<LocalDate> date(String name) {
+    return typed(name, Value.Date.class).map(Value.Date::value);
+  }
+
+  /** A date and time. */
+  public Optional<OffsetDateTime> dateTime(String name) {
+    return typed(name, Value.DateTime.class).map(Value.DateTime::value);
+  }
+
+  /** A time. */
+  public Optional<LocalTime> time(String name) {
+    return typed(name, Value.Time.class).map(Value.Time::value);
+  }
+
+  /** The options of a multichoice field (empty list when absent). */
+  public List<String> choices(String name) {
+    return typed(name, Value.Choices.class).map(Value.Choices::values).orElse(List.of());
+  }
+
+  /** A coded value. */
+  public Optional<Coding> coding(String name) {
+    return typed(name, Value.Coded.class).map(Value.Coded::coding);
+  }
+
+  /** A signature field's signer. */
+  public Optional<Signer> signer(String name) {
+    return typed(name, Value.Signed.class).map(Value.Signed::signer);
+  }
+
+  /** The entries of a repeat group or repeating table (empty list when absent). */
+  public List<Values> rows(String name) {
+    return typed(name, Value.Rows.class).map(Value.Rows::rows).orElse(List.of());
+  }
+
+  /** Total number of values, counting the values inside every entry of every list. */
+  public int deepSize() {
+    int n = 0;
+    for (Value v : map.values()) {
+      n++;
+      if (v instanceof Value.Rows rows) {
+        for (Values row : rows.rows()) {
+          n += row.deepSize();
+        }
+      }
+    }
+    return n;
+  }
+
+  private <T extends Value> Optional<T> typed(String name, Class<T> type) {
+    Value v = map.get(name);
+    if (v == null) {
+      return Optional.empty();
+    }
+    if (!type.isInstance(v)) {
+      throw new IllegalArgumentException("field " + name + " holds a " + v.kind() + " value");
+    }
+    return Optional.of(type.cast(v));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Values other && map.equals(other.map);
+  }
+
+  @Override
+  public int hashCode() {
+    return map.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return map.toString();
+  }
+}
