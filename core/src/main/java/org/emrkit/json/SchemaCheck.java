@@ -65,16 +65,17 @@ final class SchemaCheck {
         return;
       }
       String pointer = pointer(m);
-      String en = strip(m.getMessage());
-      String zh = strip(DefaultMessageSource.getInstance().getMessage(m.getMessageKey(),
-          Locale.SIMPLIFIED_CHINESE, withLocation(m)));
+      String location = m.getInstanceLocation().toString();
+      String en = strip(location, m.getMessage());
+      String zh = strip(location, DefaultMessageSource.getInstance().getMessage(
+          m.getMessageKey(), Locale.SIMPLIFIED_CHINESE, withLocation(m)));
       problems.add(JsonProblem.error(pointer, "json/schema", zh, en));
     }
   }
 
   private static String pointer(ValidationMessage m) {
     String p = m.getInstanceLocation().toString();
-    if (p.equals("/") ) {
+    if (p.equals("/")) {
       return "";
     }
     // required / additionalProperties name a member of the object at the location
@@ -94,8 +95,8 @@ final class SchemaCheck {
   }
 
   /** Drops the leading "location: " networknt puts in its messages; the pointer says it. */
-  private static String strip(String message) {
-    int colon = message.indexOf(": ");
-    return colon > 0 && message.startsWith("/") ? message.substring(colon + 2) : message;
+  private static String strip(String location, String message) {
+    String prefix = location + ": ";
+    return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
   }
 }

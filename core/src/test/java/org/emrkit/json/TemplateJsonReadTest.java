@@ -1,0 +1,63 @@
+package org.emrkit.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.emrkit.testing.Samples;
+import org.junit.jupiter.api.Test;
+
+/** Bad template JSON is refused with pointers; the published schemas match the shipped ones. */
+class TemplateJsonReadTest {
+
+  private static final TemplateJson JSON = TemplateJson.create();
+
+  @Test
+  void modelRefusalsPointAtTheObjectThatWasRefused() {
+    String json = JSON.write(Samples.admission())
+        .replace("\"name\": \"temp\",\n", "\"name\": \"temp\",\n\"pattern\": \"x\",\n");
+    ReadResult<?> r = JSON.read(json);
+    assertThat(r.problems()).singleElement().satisfies(p -> {
+      assertThat(p.code()).isEqualTo("json/template-invalid");
+      assertThat(p.pointer()).matches("/blocks/\\d+/children/0/cells/1/content/0/inlines/0");
+      assertThat(p.message().en()).contains("attribute pattern does not apply to type decimal");
+    });
+  }
+
+  @Test
+  void duplicateNamesPointAtTheSecondUse() {
+    String json = JSON.write(Samples.admission())
+        .replace("\"name\": \"pulse\"", "\"name\": \"temp\"");
+    ReadResult<?> r = JSON.read(json);
+    assertThat(r.problems()).singleElement().satisfies(p -> {
+      assertThat(p.pointer()).matches("/blocks/\\d+/children/0/cells/3/content/0/inlines/0");
+      assertThat(p.message().en()).contains("duplicate name temp");
+    });
+  }
+
+  @Test
+  void schemaViolationsAreAllListed() {
+    String json = JSON.write(Samples.admission())
+        .replace("\"kind\": \"repeat\"", "\"kind\": \"loop\"")
+        .replace("\"type\": \"richtext\"", "\"type\": \"txt\"");
+    ReadResult<?> r = JSON.read(json);
+    assertThat(r.isOk()).isFalse();
+    assertThat(r.problems()).extracting(JsonProblem::pointer)
+        .anyMatch(p -> p.endsWith("/kind"))
+        .anyMatch(p -> p.endsWith("/type"));
+  }
+
+  @Test
+  void publishedSchemasAreTheShippedOnes() throws IOException {
+    for (String name : new String[] {TemplateJson.SCHEMA, RecordJson.SCHEMA}) {
+      Path published = Path.of("..", "docs", "schema", name);
+      try (var in = TemplateJson.class.getResourceAsStream(name)) {
+        assertThat(in).as(name).isNotNull();
+        assertThat(Files.readString(published))
+            .as("docs/schema/%s must be a copy of the shipped resource", name)
+            .isEqualTo(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+    }
+  }
+}
