@@ -3,7 +3,7 @@
  * terminology and expressions.
  */
 module org.emrkit.core {
-  requires transitive com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.databind;
   requires com.networknt.schema;
 
   exports org.emrkit.template;
