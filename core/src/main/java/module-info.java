@@ -5,9 +5,11 @@
 module org.emrkit.core {
   requires com.fasterxml.jackson.databind;
   requires com.networknt.schema;
+  requires org.apache.commons.jexl3;
 
   exports org.emrkit.template;
   exports org.emrkit.record;
   exports org.emrkit.validation;
   exports org.emrkit.json;
+  exports org.emrkit.expr;
 }
