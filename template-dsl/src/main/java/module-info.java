@@ -11,4 +11,6 @@ module org.emrkit.dsl {
   requires flexmark.ext.gfm.strikethrough;
 
   exports org.emrkit.dsl;
+  requires flexmark.util.visitor;
+  requires flexmark.util.misc;
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A table cell, anchored at its top-left grid slot and spanning {@code rowSpan} rows and
- * {@code colSpan} columns. A cell holds blocks, including nested tables (no sections).
+ * {@code colSpan} columns. A cell holds paragraphs and nested tables; a nested table has an id
+ * (the template DSL places it with {@code {{> id}}}).
  *
  * @param row 0-based grid row of the top-left slot
  * @param column 0-based grid column of the top-left slot
@@ -25,7 +26,17 @@ public record Cell(int row, int column, int rowSpan, int colSpan, List<Block> co
           + ") spans must be at least 1, were " + rowSpan + "x" + colSpan);
     }
     content = List.copyOf(content);
-    Ids.checkNoSections(content, "cell (" + row + ", " + column + ")");
+    for (Block b : content) {
+      if (b instanceof Table t) {
+        if (t.id() == null) {
+          throw new IllegalArgumentException("cell (" + row + ", " + column
+              + "): a nested table needs an id");
+        }
+      } else if (!(b instanceof Paragraph)) {
+        throw new IllegalArgumentException("cell (" + row + ", " + column
+            + ") holds paragraphs and tables only, not " + b.getClass().getSimpleName());
+      }
+    }
   }
 
   /** An empty 1x1 cell. */

@@ -138,13 +138,22 @@ class TableEditTest {
 
   @Test
   void nestingDepthIsBounded() {
-    Table inner = Table.grid(1, 1);
+    Table inner = Table.grid(1, 1).withId("t0");
     for (int i = 1; i < TemplateLimits.MAX_TABLE_DEPTH; i++) {
-      inner = Table.grid(1, 1).withCellContent(0, 0, List.of(inner));
+      inner = Table.grid(1, 1).withId("t" + i).withCellContent(0, 0, List.of(inner));
     }
     Table deepest = inner;
     assertThatThrownBy(() -> Table.grid(1, 1).withCellContent(0, 0, List.of(deepest)))
         .hasMessage("tables nested 9 deep; at most 8");
+  }
+
+  @Test
+  void cellsHoldParagraphsAndNamedTablesOnly() {
+    assertThatThrownBy(() -> Table.grid(1, 1).withCellContent(0, 0, List.of(Table.grid(1, 1))))
+        .hasMessage("cell (0, 0): a nested table needs an id");
+    assertThatThrownBy(() -> Table.grid(1, 1).withCellContent(0, 0, List.of(new Conditional(
+        Expression.of("a"), List.of(Paragraph.text("x"))))))
+        .hasMessage("cell (0, 0) holds paragraphs and tables only, not Conditional");
   }
 
   @Test

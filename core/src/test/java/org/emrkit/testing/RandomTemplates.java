@@ -136,14 +136,14 @@ public final class RandomTemplates {
     if (t.repeating()) {
       t = t.withId("rows" + (++names));
     } else {
-      t = t.withId(r.nextBoolean() ? "tbl" + (++ids) : null);
+      t = t.withId(depth > 0 || r.nextBoolean() ? "tbl" + (++ids) : null);
     }
     for (Cell c : t.cells()) {
       List<Block> content = new ArrayList<>();
       int n = r.nextInt(3);
       for (int i = 0; i < n; i++) {
         if (depth < 3 && r.nextInt(8) == 0) {
-          content.add(table(depth + 1));
+          content.add(table(depth + 1)); // depth > 0 always gets an id
         } else {
           content.add(paragraph(depth));
         }
