@@ -1,0 +1,101 @@
+package org.emrkit.dsl;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.emrkit.dsl.internal.ModelBuilder;
+import org.emrkit.validation.Message;
+import org.emrkit.validation.Severity;
+
+/**
+ * Compiles EMR Markdown ({@code .emr.md}, docs/template-dsl.md) into a
+ * {@link org.emrkit.template.Template}, or diagnostics with file, line and column. Built once
+ * with {@link #builder()}, immutable and thread-safe.
+ *
+ * <pre>{@code
+ * CompileResult r = TemplateCompiler.builder().build().compile(Path.of("admission.emr.md"));
+ * r.diagnostics().forEach(System.err::println);
+ * Template t = r.orElseThrow();
+ * }</pre>
+ */
+public final class TemplateCompiler {
+
+  /** Largest source accepted, in characters (10 MiB). */
+  public static final int MAX_SOURCE_CHARS = 10 * 1024 * 1024;
+
+  private final int maxDiagnostics;
+
+  private TemplateCompiler(Builder b) {
+    this.maxDiagnostics = b.maxDiagnostics;
+  }
+
+  /** A builder with the defaults: at most 100 diagnostics. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Compiles the file; an unreadable file is an {@link UncheckedIOException}. */
+  public CompileResult compile(Path file) {
+    Objects.requireNonNull(file, "file");
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+      return compile(text, name);
+    } catch (CharacterCodingException e) {
+      return new CompileResult(null, List.of(new Diagnostic(name, 1, 1, Severity.ERROR,
+          "dsl/encoding", new Message("文件不是有效的 UTF-8 文本", "the file is not valid UTF-8 text"))));
+    }
+  }
+
+  /** Compiles text; {@code fileName} is used in diagnostics. Never throws for bad text. */
+  public CompileResult compile(String source, String fileName) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(fileName, "fileName");
+    if (source.length() > MAX_SOURCE_CHARS) {
+      return new CompileResult(null, List.of(new Diagnostic(fileName, 1, 1, Severity.ERROR,
+          "dsl/too-large", new Message("模板文件过大(上限 " + MAX_SOURCE_CHARS + " 字符)",
+              "template file too large (limit " + MAX_SOURCE_CHARS + " characters)"))));
+    }
+    String text = source.startsWith("\uFEFF") ? source.substring(1) : source;
+    text = text.replace("\r\n", "\n").replace('\r', '\n');
+    ModelBuilder.Result r = ModelBuilder.build(fileName, text, maxDiagnostics);
+    return new CompileResult(r.template(), r.diagnostics());
+  }
+
+  /** Configures a compiler. */
+  public static final class Builder {
+    private int maxDiagnostics = 100;
+
+    private Builder() {}
+
+    /** Most diagnostics reported (default 100); one more says that the list was cut. */
+    public Builder maxDiagnostics(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxDiagnostics must be at least 1");
+      }
+      this.maxDiagnostics = max;
+      return this;
+    }
+
+    /** The compiler. */
+    public TemplateCompiler build() {
+      return new TemplateCompiler(this);
+    }
+  }
+}

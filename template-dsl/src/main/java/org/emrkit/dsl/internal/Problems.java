@@ -1,0 +1,62 @@
+package org.emrkit.dsl.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.emrkit.dsl.Diagnostic;
+import org.emrkit.validation.Message;
+import org.emrkit.validation.Severity;
+
+/** Collects diagnostics, up to a limit, with positions taken from offsets into the source. */
+final class Problems {
+  private final Source source;
+  private final int limit;
+  private final List<Diagnostic> list = new ArrayList<>();
+  private boolean errors;
+  private boolean full;
+
+  Problems(Source source, int limit) {
+    this.source = source;
+    this.limit = limit;
+  }
+
+  void error(int offset, String code, String zh, String en) {
+    add(offset, Severity.ERROR, code, zh, en);
+  }
+
+  void warning(int offset, String code, String zh, String en) {
+    add(offset, Severity.WARNING, code, zh, en);
+  }
+
+  private void add(int offset, Severity severity, String code, String zh, String en) {
+    if (severity == Severity.ERROR) {
+      errors = true;
+    }
+    if (full) {
+      return;
+    }
+    if (list.size() == limit) {
+      full = true;
+      list.add(new Diagnostic(source.file, source.line(offset), source.column(offset),
+          Severity.ERROR, "dsl/too-many-problems", new Message("问题过多，仅列出前" + limit + "个",
+              "too many problems; only the first " + limit + " are listed")));
+      return;
+    }
+    list.add(new Diagnostic(source.file, source.line(offset), source.column(offset), severity,
+        code, new Message(zh, en)));
+  }
+
+  boolean hasErrors() {
+    return errors;
+  }
+
+  boolean isFull() {
+    return full;
+  }
+
+  List<Diagnostic> list() {
+    List<Diagnostic> sorted = new ArrayList<>(list);
+    sorted.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
+        : Integer.compare(a.column(), b.column()));
+    return sorted;
+  }
+}
