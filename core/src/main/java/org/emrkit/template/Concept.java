@@ -18,9 +18,10 @@ public record Concept(String code, String display) {
       throw new IllegalArgumentException("bad code \"" + code
           + "\": 1 to 64 characters without white space");
     }
-    if (display.isBlank() || display.length() > 500 || display.indexOf('\n') >= 0) {
+    if (display.isBlank() || display.length() > 500 || display.indexOf('\n') >= 0
+        || !display.equals(display.strip())) {
       throw new IllegalArgumentException("bad display text for code " + code
-          + ": one line of 1 to 500 characters");
+          + ": one line of 1 to 500 characters without surrounding spaces");
     }
   }
 }

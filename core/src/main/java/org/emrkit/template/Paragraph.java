@@ -10,7 +10,7 @@ import java.util.List;
  * <p>The constructor normalises the runs: adjacent {@link Text} runs with the same styles are
  * joined, so two paragraphs that read the same are equal.
  *
- * @param inlines the runs, at least one
+ * @param inlines the runs; at least one that is not a line break
  */
 public record Paragraph(List<Inline> inlines) implements Block {
 
@@ -27,8 +27,9 @@ public record Paragraph(List<Inline> inlines) implements Block {
         joined.add(inline);
       }
     }
-    if (joined.isEmpty()) {
-      throw new IllegalArgumentException("paragraph must have at least one run");
+    if (joined.stream().allMatch(i -> i instanceof LineBreak)) {
+      throw new IllegalArgumentException("a paragraph needs text, a field or a page number, "
+          + "not only line breaks");
     }
     inlines = List.copyOf(joined);
   }

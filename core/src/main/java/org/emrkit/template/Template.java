@@ -40,6 +40,9 @@ public record Template(String id, String version, String title, String heading,
       "(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})(-[0-9A-Za-z.-]{1,40})?");
   private static final Pattern LOCALE = Pattern.compile("[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}");
   private static final Pattern META_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
+  /** Front-matter keys with a member of their own; metadata cannot use them. */
+  private static final java.util.Set<String> RESERVED = java.util.Set.of("id", "version", "title",
+      "heading", "documentType", "department", "locale", "paper", "orientation", "margins");
 
   /** Checks the attributes and the whole content. */
   public Template {
@@ -67,7 +70,7 @@ public record Template(String id, String version, String title, String heading,
     page = page == null ? PageSetup.DEFAULT : page;
     TreeMap<String, String> meta = new TreeMap<>(metadata == null ? Map.of() : metadata);
     meta.forEach((k, v) -> {
-      if (!META_KEY.matcher(k).matches()) {
+      if (!META_KEY.matcher(k).matches() || RESERVED.contains(k)) {
         throw new IllegalArgumentException("bad metadata key \"" + k + "\"");
       }
       checkLine(Objects.requireNonNull(v, "metadata value"), "metadata " + k);

@@ -179,7 +179,8 @@ public final class RandomTemplates {
         inlines.add(LineBreak.INSTANCE);
       }
     }
-    if (inlines.isEmpty()) {
+    if (inlines.stream().allMatch(x -> x instanceof LineBreak)) {
+      inlines.clear();
       inlines.add(Text.of(RandomText.word(r, 2)));
     }
     return new Paragraph(inlines);

@@ -66,13 +66,23 @@ final class FrontMatter {
   /** The value without quotes and trailing comment; null for an unclosed quote. */
   private static String value(String raw) {
     String r = raw.strip();
-    if (r.startsWith("\"") || r.startsWith("'")) {
-      char q = r.charAt(0);
-      int end = r.indexOf(q, 1);
-      if (end < 0) {
-        return null;
+    if (r.startsWith("\"")) {
+      StringBuilder out = new StringBuilder();
+      for (int i = 1; i < r.length(); i++) {
+        char c = r.charAt(i);
+        if (c == '\\' && i + 1 < r.length()) {
+          out.append(r.charAt(++i));
+        } else if (c == '"') {
+          return out.toString();
+        } else {
+          out.append(c);
+        }
       }
-      return r.substring(1, end);
+      return null;
+    }
+    if (r.startsWith("'")) {
+      int end = r.indexOf('\'', 1);
+      return end < 0 ? null : r.substring(1, end);
     }
     Matcher comment = Pattern.compile("[ \\t]#").matcher(r);
     if (comment.find()) {

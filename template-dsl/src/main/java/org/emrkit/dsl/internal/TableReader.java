@@ -175,7 +175,7 @@ final class TableReader implements InlineReader.TablePlacer {
             owner[r][c] = left ? owner[r][c - 1] : owner[r - 1][c];
           }
         } else {
-          List<Block> content = cell == null ? List.of()
+          List<Block> content = cell == null || raw.isEmpty() ? List.of()
               : InlineReader.read(state, this, cell, null);
           owner[r][c] = newAnchor(anchors, contents, r, c, offset, content);
         }
