@@ -157,7 +157,8 @@ final class ContainerBlockParser extends AbstractBlockParser {
       BasedSequence rest = line.subSequence(state.getNextNonSpaceIndex()).trimEOL();
       if (CLOSER.matcher(rest).matches()) {
         for (BlockParser p : state.getActiveBlockParsers()) {
-          if (p instanceof ContainerBlockParser c && c.closing) {
+          if (p instanceof ContainerBlockParser c && c.closing
+              && c.block.closerOffset == rest.getStartOffset()) {
             return BlockStart.of(new FenceParser(rest)).atIndex(state.getLineEndIndex());
           }
         }

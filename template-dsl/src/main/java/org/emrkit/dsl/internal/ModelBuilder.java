@@ -639,8 +639,10 @@ public final class ModelBuilder {
           d.when = new Expression(a.value());
         }
         default -> {
-          return badHeading(a, "未知的标题属性 " + a.name() + "(可用 #id required de code when)",
-              "unknown heading attribute " + a.name() + " (expected #id, required, de, code, when)");
+          state.problems.error(a.nameOffset(), "dsl/heading-attributes", "未知的标题属性 " + a.name()
+              + "(可用 #id required de code when)", "unknown heading attribute " + a.name()
+              + " (expected #id, required, de, code, when)");
+          return false;
         }
       }
     }

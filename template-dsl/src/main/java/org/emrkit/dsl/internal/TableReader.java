@@ -203,9 +203,8 @@ final class TableReader implements InlineReader.TablePlacer {
       }
       int area = (bottom - top + 1) * (right - left + 1);
       if (count != area || !rectangle(owner, a, top, left, bottom, right)) {
-        int[] bad = firstOutside(owner, a, top, left, bottom, right, markerOffset);
-        state.problems.error(bad[0], "dsl/merge-not-rectangular", "合并区域不是矩形",
-            "merged cells do not form a rectangle");
+        state.problems.error(lastMarker(owner, a, markerOffset), "dsl/merge-not-rectangular",
+            "合并区域不是矩形", "merged cells do not form a rectangle");
         ok = false;
         continue;
       }
@@ -255,25 +254,17 @@ final class TableReader implements InlineReader.TablePlacer {
     return true;
   }
 
-  /** Offset of the first marker of anchor {@code a} that breaks its rectangle. */
-  private static int[] firstOutside(int[][] owner, int a, int top, int left, int bottom,
-      int right, int[][] markerOffset) {
-    for (int r = top; r <= bottom; r++) {
-      for (int c = left; c <= right; c++) {
-        if (owner[r][c] != a) {
-          // a hole: blame the marker of this anchor nearest after it
-          for (int rr = r; rr <= bottom; rr++) {
-            for (int cc = 0; cc < owner[rr].length; cc++) {
-              if (owner[rr][cc] == a && (rr > r || cc > c)) {
-                return new int[] {markerOffset[rr][cc]};
-              }
-            }
-          }
-          return new int[] {markerOffset[r][c]};
+  /** Offset of the last slot of anchor {@code a} in reading order: the marker that broke it. */
+  private static int lastMarker(int[][] owner, int a, int[][] markerOffset) {
+    int offset = -1;
+    for (int r = 0; r < owner.length; r++) {
+      for (int c = 0; c < owner[r].length; c++) {
+        if (owner[r][c] == a) {
+          offset = markerOffset[r][c];
         }
       }
     }
-    return new int[] {markerOffset[top][left]};
+    return offset;
   }
 
   private static int count(TableRow row) {

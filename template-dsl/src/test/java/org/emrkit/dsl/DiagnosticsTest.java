@@ -1,0 +1,187 @@
+package org.emrkit.dsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every kind of compile problem is reported at the right line and column, with a stable code
+ * and messages in both languages. Content starts on line 7, after a five-line front matter and a
+ * blank line.
+ */
+class DiagnosticsTest {
+
+  private static final String FM = "---\nid: t\nversion: 1.0.0\ntitle: T\n---\n\n";
+  private static final TemplateCompiler COMPILER = TemplateCompiler.builder().build();
+
+  private static List<String> diagnostics(String body) {
+    return diagnosticsOf(FM + body);
+  }
+
+  private static List<String> diagnosticsOf(String source) {
+    CompileResult r = COMPILER.compile(source, "t.emr.md");
+    for (Diagnostic d : r.diagnostics()) {
+      assertThat(d.message().zh()).isNotBlank();
+      assertThat(d.message().en()).isNotBlank();
+      assertThat(d.file()).isEqualTo("t.emr.md");
+    }
+    if (r.diagnostics().stream().anyMatch(Diagnostic::isError)) {
+      assertThat(r.get()).isEmpty();
+    }
+    return r.diagnostics().stream().map(d -> d.line() + ":" + d.column() + " " + d.code()).toList();
+  }
+
+  @Test
+  void unknownFieldTypeInTheSpecFormat() {
+    CompileResult r = COMPILER.compile(FM + "主诉：{{cc: txt}}\n", "admission.emr.md");
+    assertThat(r.report()).isEqualTo("admission.emr.md:7:10: error dsl/unknown-field-type: "
+        + "未知的字段类型 \"txt\"(unknown field type \"txt\"; expected one of text, richtext, "
+        + "integer, decimal, date, datetime, time, boolean, choice, multichoice, coded, "
+        + "signature, calc, macro)");
+  }
+
+  @Test
+  void unknownAttributeAndAttributeNotForTheType() {
+    assertThat(diagnostics("{{a: text colour=red}}\n")).containsExactly("7:11 dsl/unknown-attribute");
+    assertThat(diagnostics("{{a: text unit=mmHg}}\n"))
+        .containsExactly("7:11 dsl/attribute-not-for-type");
+  }
+
+  @Test
+  void badAttributeValues() {
+    assertThat(diagnostics("{{a: text maxLength=abc}}\n"))
+        .containsExactly("7:21 dsl/bad-attribute-value");
+    assertThat(diagnostics("{{a: text pattern=\"[\"}}\n"))
+        .containsExactly("7:20 dsl/bad-attribute-value");
+    assertThat(diagnostics("{{a: choice options=\"是||否\"}}\n"))
+        .containsExactly("7:22 dsl/bad-attribute-value");
+    assertThat(diagnostics("{{a: text label=\"unclosed}}\n"))
+        .containsExactly("7:17 dsl/unterminated-field");
+  }
+
+  @Test
+  void missingAttributes() {
+    assertThat(diagnostics("{{b: calc}}\n")).containsExactly("7:1 dsl/missing-attribute");
+    assertThat(diagnostics("{{b: choice}}\n")).containsExactly("7:1 dsl/missing-attribute");
+  }
+
+  @Test
+  void duplicateNamesInAScopeButNotAcrossGroups() {
+    assertThat(diagnostics("{{a: text}}\n\n{{a: integer}}\n"))
+        .containsExactly("9:1 dsl/duplicate-name");
+    CompileResult r = COMPILER.compile(FM + "{{a: text}}\n\n{{a: integer}}\n", "t.emr.md");
+    assertThat(r.diagnostics().get(0).message().en()).contains("first at line 7, column 1");
+    assertThat(diagnostics("{{a: text}}\n\n::: repeat #g\n{{a: text}}\n:::\n")).isEmpty();
+    assertThat(diagnostics("{{g: text}}\n\n::: repeat #g\n{{a: text}}\n:::\n"))
+        .containsExactly("9:12 dsl/duplicate-name");
+  }
+
+  @Test
+  void nonRectangularMerge() {
+    assertThat(diagnostics("|---|---|---|\n| a | b | c |\n| ^ | < | x |\n"))
+        .containsExactly("9:7 dsl/merge-not-rectangular");
+  }
+
+  @Test
+  void mergeMarkersWithNothingToMergeInto() {
+    assertThat(diagnostics("|---|---|\n| < | a |\n")).containsExactly("8:3 dsl/merge-nothing");
+    assertThat(diagnostics("|---|---|\n| a | ^ |\n")).containsExactly("8:7 dsl/merge-nothing");
+  }
+
+  @Test
+  void mergesAcrossTheHeaderOrIntoTheRowTemplate() {
+    assertThat(diagnostics("| h | i |\n|---|---|\n| ^ | a |\n"))
+        .containsExactly("9:3 dsl/merge-crosses-header");
+    assertThat(diagnostics("|---|---|\n| a | b |\n| ^ | c |\n{: #rows repeat}\n"))
+        .containsExactly("9:3 dsl/merge-into-row-template");
+  }
+
+  @Test
+  void unknownValueSetsAndTables() {
+    assertThat(diagnostics("{{s: choice valueset=@sex}}\n"))
+        .containsExactly("7:22 dsl/unknown-value-set");
+    assertThat(diagnostics("见：{{> neuro}}\n")).containsExactly("7:3 dsl/unknown-table");
+  }
+
+  @Test
+  void namedTablesUsedTwiceOrInACycle() {
+    String table = "::: table #n\n|---|\n| x |\n:::\n\n";
+    assertThat(diagnostics(table + "{{> n}}\n\n{{> n}}\n"))
+        .containsExactly("14:1 dsl/table-used-twice");
+    assertThat(diagnostics("::: table #a\n|---|\n| {{> b}} |\n:::\n\n::: table #b\n|---|\n"
+        + "| {{> a}} |\n:::\n\n{{> a}}\n")).containsExactly("14:3 dsl/table-cycle");
+    assertThat(diagnostics(table)).containsExactly("7:11 dsl/unused-table");
+  }
+
+  @Test
+  void unclosedAndUnbalancedContainers() {
+    assertThat(diagnostics("::: if a\nx\n")).containsExactly("7:1 dsl/unclosed-container");
+    assertThat(diagnostics(":::: repeat #g\n::: if a\n{{x: text}}\n::::\n"))
+        .containsExactly("8:1 dsl/unclosed-container");
+    assertThat(diagnostics("x\n\n:::\n")).containsExactly("9:1 dsl/stray-fence");
+    assertThat(diagnostics("::: repeat #g\n::: if a\ny\n:::\n:::\n"))
+        .contains("8:1 dsl/container-nesting", "11:1 dsl/stray-fence");
+    assertThat(diagnostics("::: loop #g\nx\n:::\n")).containsExactly("7:1 dsl/unknown-container");
+  }
+
+  @Test
+  void expressionErrorsPointIntoTheExpression() {
+    assertThat(diagnostics("{{a: text when=\"x ==\"}}\n"))
+        .containsExactly("7:19 dsl/expression-syntax");
+    assertThat(diagnostics("::: if a == \nx\n:::\n")).containsExactly("7:10 dsl/expression-syntax");
+    assertThat(diagnostics("## 主诉 {when=\"foo(1)\"}\n"))
+        .containsExactly("7:14 dsl/expression-syntax");
+    assertThat(diagnostics("{{c: calc expr=\"weight / System.exit(0)\"}}\n"))
+        .containsExactly("7:32 dsl/expression-syntax");
+  }
+
+  @Test
+  void missingAndInvalidFrontMatter() {
+    assertThat(diagnosticsOf("# 入院记录\n")).containsExactly("1:1 dsl/front-matter-missing");
+    assertThat(diagnosticsOf("---\nid: t\nversion: 1.0\ntitle: T\n---\n"))
+        .containsExactly("3:10 dsl/front-matter-invalid");
+    assertThat(diagnosticsOf("---\nid: t\nversion: 1.0.0\n---\n"))
+        .containsExactly("1:1 dsl/front-matter-missing");
+    assertThat(diagnosticsOf("---\nid: Bad_Id\nversion: 1.0.0\ntitle: T\npaper: A3\n---\n"))
+        .containsExactly("2:5 dsl/front-matter-invalid", "5:8 dsl/front-matter-invalid");
+  }
+
+  @Test
+  void malformedHeadingAttributes() {
+    assertThat(diagnostics("## 主诉 {#cc required de=X}\n"))
+        .containsExactly("7:24 dsl/heading-attributes");
+    assertThat(diagnostics("## A {#a foo=1}\n")).containsExactly("7:10 dsl/heading-attributes");
+    assertThat(diagnostics("## A {#a when=\"x}\n")).containsExactly("7:15 dsl/heading-attributes");
+    assertThat(diagnostics("#### A\n")).containsExactly("7:1 dsl/heading-level");
+  }
+
+  @Test
+  void unsupportedMarkdownIsNeverDroppedSilently() {
+    assertThat(diagnostics("~~删除~~\n")).containsExactly("7:1 dsl/unsupported-markdown");
+    assertThat(diagnostics("```\ncode\n```\n")).containsExactly("7:1 dsl/unsupported-markdown");
+    assertThat(diagnostics("a <span>b</span>\n")).contains("7:3 dsl/unsupported-html");
+    assertThat(diagnostics("---\n\nx\n")).containsExactly("7:1 dsl/unsupported-markdown");
+  }
+
+  @Test
+  void allProblemsAreReportedUpToTheLimit() {
+    assertThat(diagnostics("{{a: txt}}\n\n{{b: text unit=x}}\n\n{{c: integer min=\"a +\"}}\n"))
+        .containsExactly("7:6 dsl/unknown-field-type", "9:11 dsl/attribute-not-for-type",
+            "11:21 dsl/expression-syntax");
+    StringBuilder many = new StringBuilder();
+    for (int i = 0; i < 150; i++) {
+      many.append("{{a").append(i).append(": nope}}\n\n");
+    }
+    List<String> d = diagnostics(many.toString());
+    assertThat(d).hasSize(101);
+    assertThat(d.get(100)).endsWith("dsl/too-many-problems");
+  }
+
+  @Test
+  void warningsDoNotStopCompilation() {
+    CompileResult r = COMPILER.compile(FM + "```valueset unused\n1 a\n```\n\nx\n", "t.emr.md");
+    assertThat(r.get()).isPresent();
+    assertThat(r.diagnostics()).extracting(Diagnostic::code).containsExactly("dsl/unused-value-set");
+  }
+}
