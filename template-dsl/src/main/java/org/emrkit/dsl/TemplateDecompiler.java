@@ -399,6 +399,11 @@ public final class TemplateDecompiler {
     }
   }
 
+  /** One field as written in EMR Markdown, {@code {{name: type attrs}}}. */
+  static String decompileField(Field f) {
+    return Writer.field(f);
+  }
+
   /** An attribute value, quoted (with {@code \"} and {@code \\}) unless it is plain. */
   static String quote(String value) {
     boolean plain = !value.isEmpty() && value.chars().allMatch(ch -> ch < 128
