@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.emrkit.dsl.internal.InputGuard;
 import org.emrkit.dsl.internal.ModelBuilder;
 import org.emrkit.validation.Message;
 import org.emrkit.validation.Severity;
@@ -29,6 +30,9 @@ public final class TemplateCompiler {
 
   /** Largest source accepted, in characters (10 MiB). */
   public static final int MAX_SOURCE_CHARS = 10 * 1024 * 1024;
+
+  /** Stack reserved for the compiling thread: deep Markdown nesting recurses in Flexmark. */
+  private static final long STACK_BYTES = 512L * 1024 * 1024;
 
   private final int maxDiagnostics;
 
@@ -74,8 +78,51 @@ public final class TemplateCompiler {
     }
     String text = source.startsWith("\uFEFF") ? source.substring(1) : source;
     text = text.replace("\r\n", "\n").replace('\r', '\n');
-    ModelBuilder.Result r = ModelBuilder.build(fileName, text, maxDiagnostics);
-    return new CompileResult(r.template(), r.diagnostics());
+    InputGuard.Refusal refusal = InputGuard.check(text);
+    if (refusal != null) {
+      return new CompileResult(null, List.of(new Diagnostic(fileName, refusal.line(), 1,
+          Severity.ERROR, "dsl/too-large", new Message(refusal.zh(), refusal.en()))));
+    }
+    return onLargeStack(fileName, text);
+  }
+
+  /**
+   * Compiles on a thread with a large stack, so that deeply nested Markdown parses; if even that
+   * overflows, the input is reported as too complex (never a crash, never a silent result).
+   */
+  private CompileResult onLargeStack(String fileName, String text) {
+    Object[] result = new Object[1];
+    Thread worker = new Thread(null, () -> {
+      try {
+        ModelBuilder.Result r = ModelBuilder.build(fileName, text, maxDiagnostics);
+        result[0] = new CompileResult(r.template(), r.diagnostics());
+      } catch (StackOverflowError e) {
+        result[0] = new CompileResult(null, List.of(new Diagnostic(fileName, 1, 1, Severity.ERROR,
+            "dsl/too-complex", new Message("模板嵌套过深，无法解析", "the template nests too deeply to parse"))));
+      } catch (RuntimeException | Error e) {
+        result[0] = e;
+      }
+    }, "emrkit-dsl-compile", STACK_BYTES);
+    worker.start();
+    boolean interrupted = false;
+    while (true) {
+      try {
+        worker.join();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    if (result[0] instanceof RuntimeException e) {
+      throw e;
+    }
+    if (result[0] instanceof Error e) {
+      throw e;
+    }
+    return (CompileResult) result[0];
   }
 
   /** Configures a compiler. */

@@ -22,6 +22,7 @@ final class FieldInlineParser implements InlineParserExtension {
   private BasedSequence failedInput;
   private int failedFrom;
   private int failedTo;
+  private int openQuote;
 
   FieldInlineParser(LightInlineParser parser) {}
 
@@ -42,16 +43,19 @@ final class FieldInlineParser implements InlineParserExtension {
     int end = knownUnclosed ? -1 : closing(input, start + 2);
     parser.flushTextNode();
     if (end < 0) {
+      int quote = -1;
       if (!knownUnclosed) {
         failedInput = input;
         failedFrom = start;
         failedTo = -end - 1;
+        quote = openQuote < 0 ? -1 : input.subSequence(openQuote, openQuote + 1).getStartOffset();
       }
-      parser.getBlock().appendChild(new FieldNode(input.subSequence(start, start + 2), false));
+      parser.getBlock().appendChild(new FieldNode(input.subSequence(start, start + 2), false,
+          quote));
       parser.setIndex(start + 2);
       return true;
     }
-    parser.getBlock().appendChild(new FieldNode(input.subSequence(start, end + 2), true));
+    parser.getBlock().appendChild(new FieldNode(input.subSequence(start, end + 2), true, -1));
     parser.setIndex(end + 2);
     return true;
   }
@@ -60,22 +64,22 @@ final class FieldInlineParser implements InlineParserExtension {
    * Index of the {@code }}} closing a field opened before {@code from}, or {@code -(stop + 1)}
    * where {@code stop} is the line end or input end the scan reached.
    */
-  private static int closing(BasedSequence s, int from) {
-    boolean quoted = false;
+  private int closing(BasedSequence s, int from) {
+    openQuote = -1;
     int n = s.length();
     for (int i = from; i < n; i++) {
       char c = s.charAt(i);
       if (c == '\n') {
         return -(i + 1);
       }
-      if (quoted) {
+      if (openQuote >= 0) {
         if (c == '\\') {
           i++;
         } else if (c == '"') {
-          quoted = false;
+          openQuote = -1;
         }
       } else if (c == '"') {
-        quoted = true;
+        openQuote = i;
       } else if (c == '}' && i + 1 < n && s.charAt(i + 1) == '}') {
         return i;
       }

@@ -9,10 +9,13 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
  */
 public final class FieldNode extends Node {
   final boolean closed;
+  /** For an unclosed field: offset of a quote its scan left open, or -1. */
+  final int openQuote;
 
-  FieldNode(BasedSequence chars, boolean closed) {
+  FieldNode(BasedSequence chars, boolean closed, int openQuote) {
     super(chars);
     this.closed = closed;
+    this.openQuote = openQuote;
   }
 
   /** The text between the braces (for an unclosed one, an empty sequence). */

@@ -68,7 +68,7 @@ final class FieldParser {
   Parsed parse(FieldNode node) {
     int at = node.getStartOffset();
     if (!node.closed) {
-      int quote = openQuote(node);
+      int quote = node.openQuote;
       if (quote >= 0) {
         problems.error(quote, "dsl/unterminated-field", "属性值的引号没有闭合，字段因此没有结束",
             "a quoted value is not closed, so the field never ends");
@@ -141,23 +141,6 @@ final class FieldParser {
           "invalid field: " + e.getMessage());
       return null;
     }
-  }
-
-  /** Offset of a quote left open on the rest of the field's line, or -1. */
-  private static int openQuote(FieldNode node) {
-    BasedSequence base = node.getChars().getBaseSequence();
-    int open = -1;
-    for (int i = node.getEndOffset(); i < base.length() && base.charAt(i) != '\n'; i++) {
-      char c = base.charAt(i);
-      if (open >= 0 && c == '\\') {
-        i++;
-      } else if (c == '"') {
-        open = open >= 0 ? -1 : i;
-      } else if (open < 0 && c == '}' && i + 1 < base.length() && base.charAt(i + 1) == '}') {
-        return -1;
-      }
-    }
-    return open;
   }
 
   private boolean apply(FieldBuilder b, FieldType type, List<Attributes.Attr> attrs) {

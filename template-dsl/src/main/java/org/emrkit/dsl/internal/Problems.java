@@ -32,13 +32,20 @@ final class Problems {
       errors = true;
     }
     if (full) {
+      // the cut-off note is an error exactly when some problem, listed or not, is one
+      Diagnostic note = list.get(list.size() - 1);
+      if (errors && !note.isError()) {
+        list.set(list.size() - 1, new Diagnostic(note.file(), note.line(), note.column(),
+            Severity.ERROR, note.code(), note.message()));
+      }
       return;
     }
     if (list.size() == limit) {
       full = true;
       list.add(new Diagnostic(source.file, source.line(offset), source.column(offset),
-          Severity.ERROR, "dsl/too-many-problems", new Message("问题过多，仅列出前" + limit + "个",
-              "too many problems; only the first " + limit + " are listed")));
+          errors ? Severity.ERROR : Severity.WARNING, "dsl/too-many-problems",
+          new Message("问题过多，仅列出前" + limit + "个", "too many problems; only the first "
+              + limit + " are listed")));
       return;
     }
     list.add(new Diagnostic(source.file, source.line(offset), source.column(offset), severity,
