@@ -12,4 +12,6 @@ module org.emrkit.core {
   exports org.emrkit.validation;
   exports org.emrkit.json;
   exports org.emrkit.expr;
+  exports org.emrkit.terminology;
+  exports org.emrkit.validation.rules;
 }

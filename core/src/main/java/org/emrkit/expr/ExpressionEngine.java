@@ -1,7 +1,13 @@
 package org.emrkit.expr;
 
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import org.apache.commons.jexl3.JexlContext;
+import org.apache.commons.jexl3.JexlExpression;
 import org.apache.commons.jexl3.JexlBuilder;
 import org.apache.commons.jexl3.JexlEngine;
 import org.apache.commons.jexl3.JexlException;
@@ -32,7 +38,7 @@ public final class ExpressionEngine {
         .script(false);
     this.jexl = new JexlBuilder()
         .features(features)
-        .permissions(JexlPermissions.NONE)
+        .permissions(JexlPermissions.RESTRICTED.compose("org.emrkit.expr.*"))
         .antish(false)
         .strict(true)
         .safe(false)
@@ -44,6 +50,84 @@ public final class ExpressionEngine {
   /** The shared engine. */
   public static ExpressionEngine create() {
     return DEFAULT;
+  }
+
+  /**
+   * Evaluates an expression. Names are looked up with {@code variables} (absent values are
+   * {@code null}); {@code now()} reads {@code clock}. Never throws for a bad expression or bad
+   * values: the evaluation carries the error instead. Evaluation is bounded by construction: the
+   * grammar has no loops or recursion and every function is bounded.
+   */
+  public Evaluation evaluate(String source, Function<String, Object> variables, Clock clock) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(variables, "variables");
+    Objects.requireNonNull(clock, "clock");
+    Optional<ExpressionError> syntax = check(source);
+    if (syntax.isPresent()) {
+      return new Evaluation(null, syntax.get().message());
+    }
+    JexlExpression e = jexl.createExpression(source);
+    Functions functions = new Functions(clock);
+    JexlContext context = new JexlContext() {
+      @Override
+      public Object get(String name) {
+        return variables.apply(name);
+      }
+
+      @Override
+      public void set(String name, Object value) {
+        throw new UnsupportedOperationException("expressions have no side effects");
+      }
+
+      @Override
+      public boolean has(String name) {
+        return true;
+      }
+    };
+    Map<String, Object> ns = new HashMap<>();
+    ns.put(null, functions);
+    JexlContext withFunctions = new NamespacedContext(context, ns);
+    try {
+      return new Evaluation(e.evaluate(withFunctions), null);
+    } catch (JexlException | ArithmeticException | IllegalArgumentException
+        | UnsupportedOperationException | java.time.DateTimeException ex) {
+      Throwable cause = ex instanceof JexlException && ex.getCause() != null ? ex.getCause() : ex;
+      String detail = cause.getMessage() == null ? cause.getClass().getSimpleName()
+          : cause == ex ? cause.getMessage().replaceFirst("^.*?: ", "") : cause.getMessage();
+      return new Evaluation(null, new Message("表达式求值失败：" + detail,
+          "expression evaluation failed: " + detail));
+    }
+  }
+
+  /** A context that also resolves the function namespace. */
+  private static final class NamespacedContext implements JexlContext, JexlContext.NamespaceResolver {
+    private final JexlContext inner;
+    private final Map<String, Object> namespaces;
+
+    NamespacedContext(JexlContext inner, Map<String, Object> namespaces) {
+      this.inner = inner;
+      this.namespaces = namespaces;
+    }
+
+    @Override
+    public Object get(String name) {
+      return inner.get(name);
+    }
+
+    @Override
+    public void set(String name, Object value) {
+      inner.set(name, value);
+    }
+
+    @Override
+    public boolean has(String name) {
+      return inner.has(name);
+    }
+
+    @Override
+    public Object resolveNamespace(String name) {
+      return namespaces.get(name);
+    }
   }
 
   /** Why the expression is not accepted, or empty if it is. */

@@ -1,0 +1,42 @@
+package org.emrkit.terminology;
+
+import java.util.regex.Pattern;
+
+/**
+ * Format checks for the code systems of Chinese medical records, without a code table: ICD-10
+ * (WHO and the national clinical version: {@code J18.9}, {@code J18.900}, {@code I10.x00},
+ * {@code I10.x00x032}) and ICD-9-CM-3 procedures ({@code 51.23}, {@code 51.2300x001}).
+ */
+public final class CodeFormats {
+
+  private static final Pattern ICD10 = Pattern.compile(
+      "[A-Z][0-9]{2}(\\.[0-9xX]{1,3}(x[0-9]{3})?)?[+*]?");
+  private static final Pattern ICD9CM3 = Pattern.compile("[0-9]{2}(\\.[0-9]{1,4}(x[0-9]{3})?)?");
+
+  private CodeFormats() {}
+
+  /** Whether {@code code} has the form of an ICD-10 (clinical version) diagnosis code. */
+  public static boolean isIcd10(String code) {
+    return code != null && ICD10.matcher(code).matches();
+  }
+
+  /** Whether {@code code} has the form of an ICD-9-CM-3 procedure code. */
+  public static boolean isIcd9Cm3(String code) {
+    return code != null && ICD9CM3.matcher(code).matches();
+  }
+
+  /** Whether {@code code} fits the named system; unknown systems accept any code. */
+  public static boolean fits(String system, String code) {
+    if (system == null) {
+      return true;
+    }
+    String s = system.toUpperCase(java.util.Locale.ROOT).replace("_", "-");
+    if (s.startsWith("ICD-10") || s.equals("ICD10")) {
+      return isIcd10(code);
+    }
+    if (s.startsWith("ICD-9") || s.equals("ICD9CM3")) {
+      return isIcd9Cm3(code);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,228 @@
+package org.emrkit.validation;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.emrkit.expr.ExpressionEngine;
+import org.emrkit.record.Chart;
+import org.emrkit.record.Record;
+import org.emrkit.template.Template;
+import org.emrkit.terminology.TerminologyService;
+
+/**
+ * Runs rule packs over records and returns a {@link ValidationReport}; never throws for a bad
+ * record. Built once with {@link #builder()}; immutable and thread-safe.
+ *
+ * <pre>{@code
+ * Validator v = Validator.builder()
+ *     .pack(FieldRules.pack()).pack(WritingStandardRules.pack())
+ *     .terminology(hostTerminology).clock(Clock.systemDefaultZone()).build();
+ * ValidationReport r = v.validate(template, record);
+ * }</pre>
+ */
+public final class Validator {
+
+  private final List<Rule> rules;
+  private final TerminologyService terminology;
+  private final Clock clock;
+  private final ValidatorOptions options;
+  private final ExpressionEngine expressions = ExpressionEngine.create();
+
+  private Validator(Builder b) {
+    this.rules = List.copyOf(b.rules);
+    this.terminology = b.terminology;
+    this.clock = b.clock;
+    this.options = b.options;
+  }
+
+  /** A builder: no rules, no host terminology, the system clock, default options. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The rules, in the order they run. */
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  /** Validates one record filled from {@code template}. */
+  public ValidationReport validate(Template template, Record record) {
+    Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(record, "record");
+    RecordContext context = context(template, record);
+    List<Finding> findings = new ArrayList<>();
+    for (Rule rule : rules) {
+      if (rule instanceof RecordRule r && enabled(r)) {
+        run(r, "", findings, rep -> r.check(context, rep));
+      }
+    }
+    return report(findings);
+  }
+
+  /** Validates all records of one encounter: each record's rules, then the chart rules. */
+  public ValidationReport validate(Chart chart) {
+    Objects.requireNonNull(chart, "chart");
+    List<RecordContext> contexts = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 0; i < chart.entries().size(); i++) {
+      Chart.Entry e = chart.entries().get(i);
+      RecordContext context = context(e.template(), e.record());
+      contexts.add(context);
+      for (Rule rule : rules) {
+        if (rule instanceof RecordRule r && enabled(r)) {
+          run(r, "/records/" + i, findings, rep -> r.check(context, rep));
+        }
+      }
+    }
+    ChartContext chartContext = new ChartContext(chart, contexts, clock);
+    for (Rule rule : rules) {
+      if (rule instanceof ChartRule r && enabled(r)) {
+        run(r, "", findings, rep -> r.check(chartContext, rep));
+      }
+    }
+    return report(findings);
+  }
+
+  /** Checks a template alone (for template authors), e.g. {@code cn/template-missing-item}. */
+  public ValidationReport checkTemplate(Template template) {
+    Objects.requireNonNull(template, "template");
+    List<Finding> findings = new ArrayList<>();
+    for (Rule rule : rules) {
+      if (rule instanceof TemplateRule r && enabled(r)) {
+        run(r, "", findings, rep -> r.check(template, rep));
+      }
+    }
+    return report(findings);
+  }
+
+  private RecordContext context(Template template, Record record) {
+    return new RecordContext(template, record, clock, terminology, expressions);
+  }
+
+  private boolean enabled(Rule rule) {
+    RuleOverride o = options.overrides().get(rule.code());
+    return o == null || !o.disabled();
+  }
+
+  private interface Check {
+    void run(Reporter reporter);
+  }
+
+  private void run(Rule rule, String prefix, List<Finding> findings, Check check) {
+    RuleInfo info = rule.info();
+    RuleOverride o = options.overrides().get(info.code());
+    Severity severity = o != null && o.severity() != null ? o.severity() : info.severity();
+    BigDecimal deduction = o != null && o.deduction() != null ? o.deduction() : info.deduction();
+    boolean veto = o != null && o.veto() != null ? o.veto() : info.veto();
+    Map<String, String> params = o == null ? Map.of() : o.parameters();
+    Reporter reporter = new Reporter() {
+      @Override
+      public void report(String path, Message message) {
+        findings.add(new Finding(info.code(), severity, prefix + path, message,
+            severity == Severity.INFO ? BigDecimal.ZERO : deduction, veto));
+      }
+
+      @Override
+      public void reportVeto(String path, Message message) {
+        findings.add(new Finding(info.code(), severity, prefix + path, message, deduction, true));
+      }
+
+      @Override
+      public String parameter(String name) {
+        String v = params.get(name);
+        if (v == null) {
+          v = info.parameters().get(name);
+        }
+        if (v == null) {
+          throw new IllegalArgumentException("rule " + info.code() + " has no parameter " + name);
+        }
+        return v;
+      }
+    };
+    try {
+      check.run(reporter);
+    } catch (RuntimeException e) {
+      // a faulty (host) rule must not hide the other rules' findings; report it instead
+      findings.add(new Finding("engine/rule-failed", Severity.ERROR, prefix, new Message(
+          "规则 " + info.code() + " 执行失败：" + e, "rule " + info.code() + " failed: " + e),
+          BigDecimal.ZERO, false));
+    }
+  }
+
+  private ValidationReport report(List<Finding> findings) {
+    BigDecimal deducted = BigDecimal.ZERO;
+    boolean veto = false;
+    int yiLevel = 0;
+    for (Finding f : findings) {
+      deducted = deducted.add(f.deduction());
+      veto |= f.veto();
+      if (options.yiLevelRules().contains(f.code())) {
+        yiLevel++;
+      }
+    }
+    BigDecimal score = BigDecimal.valueOf(100).subtract(deducted).max(BigDecimal.ZERO);
+    Grade grade;
+    if (veto) {
+      grade = Grade.BING;
+    } else if (score.compareTo(options.jiaThreshold()) >= 0) {
+      grade = yiLevel >= 2 ? Grade.YI : Grade.JIA;
+    } else if (score.compareTo(options.yiThreshold()) >= 0) {
+      grade = Grade.YI;
+    } else {
+      grade = Grade.BING;
+    }
+    return new ValidationReport(findings, score, grade);
+  }
+
+  /** Configures a validator. Not thread-safe. */
+  public static final class Builder {
+    private final List<Rule> rules = new ArrayList<>();
+    private TerminologyService terminology = TerminologyService.none();
+    private Clock clock = Clock.systemDefaultZone();
+    private ValidatorOptions options = ValidatorOptions.DEFAULT;
+
+    private Builder() {}
+
+    /** Adds a pack: its rules run in order, after those already added. */
+    public Builder pack(List<? extends Rule> pack) {
+      pack.forEach(this::rule);
+      return this;
+    }
+
+    /** Adds one rule (a host's own, for example). Codes must be unique. */
+    public Builder rule(Rule rule) {
+      Objects.requireNonNull(rule, "rule");
+      if (rules.stream().anyMatch(r -> r.code().equals(rule.code()))) {
+        throw new IllegalArgumentException("two rules with code " + rule.code());
+      }
+      rules.add(rule);
+      return this;
+    }
+
+    /** Sets the host's terminology service. */
+    public Builder terminology(TerminologyService terminology) {
+      this.terminology = Objects.requireNonNull(terminology, "terminology");
+      return this;
+    }
+
+    /** Sets the clock ({@code now()} in expressions). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Sets thresholds and overrides. */
+    public Builder options(ValidatorOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
+      return this;
+    }
+
+    /** The validator. */
+    public Validator build() {
+      return new Validator(this);
+    }
+  }
+}

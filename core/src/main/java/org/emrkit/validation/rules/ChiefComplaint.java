@@ -1,0 +1,38 @@
+package org.emrkit.validation.rules;
+
+import java.util.Optional;
+import org.emrkit.record.Value;
+import org.emrkit.validation.FieldValue;
+import org.emrkit.validation.RecordContext;
+
+/** Finds the chief complaint (主诉, DE04.01.119.00) of a record (package-private). */
+final class ChiefComplaint {
+  static final String DE = "DE04.01.119.00";
+
+  private ChiefComplaint() {}
+
+  static Optional<FieldValue> of(RecordContext context) {
+    for (FieldValue f : context.fields()) {
+      boolean tagged = DE.equals(f.field().dataElement())
+          || f.sections().stream().anyMatch(s -> DE.equals(s.dataElement()));
+      if (tagged && f.active() && f.value() instanceof Value.Str s && !s.value().isBlank()) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Characters that count: not punctuation, not white space. */
+  static int length(String s) {
+    return (int) s.codePoints().filter(cp -> !Character.isWhitespace(cp)
+        && !isPunctuation(cp)).count();
+  }
+
+  private static boolean isPunctuation(int cp) {
+    int t = Character.getType(cp);
+    return t == Character.CONNECTOR_PUNCTUATION || t == Character.DASH_PUNCTUATION
+        || t == Character.START_PUNCTUATION || t == Character.END_PUNCTUATION
+        || t == Character.INITIAL_QUOTE_PUNCTUATION || t == Character.FINAL_QUOTE_PUNCTUATION
+        || t == Character.OTHER_PUNCTUATION || cp == 0x3000;
+  }
+}

@@ -1,0 +1,76 @@
+package org.emrkit.validation.rules;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.emrkit.record.Value;
+import org.emrkit.template.Field;
+import org.emrkit.template.FieldType;
+import org.emrkit.template.ValueSet;
+import org.emrkit.validation.FieldValue;
+import org.emrkit.validation.Message;
+import org.emrkit.validation.RecordContext;
+import org.emrkit.validation.RecordRule;
+import org.emrkit.validation.Reporter;
+import org.emrkit.validation.RuleInfo;
+import org.emrkit.validation.Severity;
+
+/**
+ * {@code field/option}: a choice or multichoice value that is not one of the options (or codes
+ * of the value set: the template's own, or the host's when its terminology service knows it),
+ * or a multichoice value that names an option twice.
+ */
+final class OptionRule implements RecordRule {
+  static final RuleInfo INFO = Infos.info("field/option", "选项无效", "not one of the options",
+      "EMRKit (options, valueset)", Severity.ERROR, "0", false,
+      "“性别”的值“3”不在可选项中", "\"3\" is not an option of 性别");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(RecordContext context, Reporter reporter) {
+    for (FieldValue f : context.fields()) {
+      Field field = f.field();
+      if (!f.active() || f.value() == null
+          || (field.type() != FieldType.CHOICE && field.type() != FieldType.MULTICHOICE)) {
+        continue;
+      }
+      List<String> chosen = f.value() instanceof Value.Str s ? List.of(s.value())
+          : f.value() instanceof Value.Choices c ? c.values() : List.of();
+      Set<String> seen = new HashSet<>();
+      for (int i = 0; i < chosen.size(); i++) {
+        String v = chosen.get(i);
+        String path = f.value() instanceof Value.Choices ? f.path() + "/" + i : f.path();
+        String l = Infos.label(f);
+        if (!seen.add(v)) {
+          reporter.report(path, new Message("“" + l + "”重复选择了“" + v + "”", l + " lists \""
+              + v + "\" twice"));
+        } else if (allowed(context, field, v) == Boolean.FALSE) {
+          reporter.report(path, new Message("“" + l + "”的值“" + v + "”不在可选项中", "\"" + v
+              + "\" is not an option of " + l));
+        }
+      }
+    }
+  }
+
+  /** True, false, or null when it cannot be known (a host value set the service lacks). */
+  static Boolean allowed(RecordContext context, Field field, String value) {
+    if (!field.options().isEmpty()) {
+      return field.options().contains(value);
+    }
+    if (field.valueSet() == null) {
+      return null;
+    }
+    String id = field.valueSet().id();
+    if (field.valueSet().isHost()) {
+      String hostId = id.substring("host:".length());
+      return context.terminology().knows(hostId)
+          ? context.terminology().validate(hostId, value) : null;
+    }
+    return context.template().valueSet(id).map(ValueSet::concepts)
+        .map(cs -> cs.stream().anyMatch(c -> c.code().equals(value))).orElse(null);
+  }
+}

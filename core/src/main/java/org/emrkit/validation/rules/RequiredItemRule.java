@@ -1,0 +1,49 @@
+package org.emrkit.validation.rules;
+
+import java.util.List;
+import org.emrkit.validation.Message;
+import org.emrkit.validation.RecordContext;
+import org.emrkit.validation.RecordRule;
+import org.emrkit.validation.Reporter;
+import org.emrkit.validation.RuleInfo;
+import org.emrkit.validation.Severity;
+
+/**
+ * {@code cn/required-item}: a required item of the document type is empty. 现病史 vetoes; the
+ * vital signs (体温, 脉率, 呼吸频率, 收缩压, 舒张压) veto when all are absent.
+ */
+final class RequiredItemRule implements RecordRule {
+  static final RuleInfo INFO = Infos.info("cn/required-item", "必需项目缺失",
+      "required item missing", "病历书写基本规范(2010) 第十八条、第二十二条、第二十四条等",
+      Severity.ERROR, "2", false, "入院记录缺少“现病史”(单项否决)",
+      "admission record lacks 现病史 (history of present illness; veto)");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(RecordContext context, Reporter reporter) {
+    String type = context.documentType().orElse("");
+    List<RequiredItems.Item> items = RequiredItems.BY_TYPE.get(type);
+    if (items == null) {
+      return;
+    }
+    boolean anyVital = items.stream().filter(i -> "vitals".equals(i.vetoGroup()))
+        .anyMatch(i -> RequiredItems.present(context, i));
+    for (RequiredItems.Item item : items) {
+      if (!RequiredItems.applies(context, item) || RequiredItems.present(context, item)) {
+        continue;
+      }
+      boolean veto = item.veto() || ("vitals".equals(item.vetoGroup()) && !anyVital);
+      Message m = new Message("缺少“" + item.zh() + "”" + (veto ? "(单项否决)" : ""),
+          "missing " + item.en() + " (" + item.zh() + ")" + (veto ? "; veto" : ""));
+      if (veto) {
+        reporter.reportVeto(RequiredItems.path(context, item), m);
+      } else {
+        reporter.report(RequiredItems.path(context, item), m);
+      }
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package org.emrkit.validation.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.emrkit.template.Block;
+import org.emrkit.template.Cell;
+import org.emrkit.template.Conditional;
+import org.emrkit.template.Field;
+import org.emrkit.template.FieldType;
+import org.emrkit.template.Paragraph;
+import org.emrkit.template.RepeatGroup;
+import org.emrkit.template.Section;
+import org.emrkit.template.Table;
+import org.emrkit.template.Template;
+import org.emrkit.validation.FieldValue;
+import org.emrkit.validation.RecordContext;
+
+/**
+ * The required items of each document type (病历书写基本规范 第十八条 ff.), found by data-element
+ * id (on a section or a field), or, for items the WS 363/445 reference has no id for, by section
+ * title or field label. Package-private.
+ */
+final class RequiredItems {
+
+  /** One required item. */
+  record Item(String zh, String en, List<String> dataElements, List<String> titles,
+      boolean veto, boolean femaleOnly, String vetoGroup) {}
+
+  private static Item de(String zh, String en, String... des) {
+    return new Item(zh, en, List.of(des), List.of(), false, false, null);
+  }
+
+  private static Item titled(String zh, String en, String... titles) {
+    return new Item(zh, en, List.of(), List.of(titles), false, false, null);
+  }
+
+  private static final List<Item> ADMISSION = List.of(
+      de("主诉", "chief complaint", "DE04.01.119.00"),
+      new Item("现病史", "history of present illness", List.of("DE02.10.071.00"), List.of(), true,
+          false, null),
+      de("既往史", "past history", "DE02.10.026.00"),
+      de("个人史", "personal history", "DE02.10.097.00"),
+      de("婚育史", "marital and childbearing history", "DE02.10.098.00"),
+      new Item("月经史", "menstrual history", List.of("DE02.10.102.00"), List.of(), false, true,
+          null),
+      de("家族史", "family history", "DE02.10.103.00"),
+      new Item("体温", "body temperature", List.of("DE04.10.186.00"), List.of(), false, false,
+          "vitals"),
+      new Item("脉率", "pulse rate", List.of("DE04.10.118.00"), List.of(), false, false, "vitals"),
+      new Item("呼吸频率", "respiratory rate", List.of("DE04.10.082.00"), List.of(), false, false,
+          "vitals"),
+      new Item("收缩压", "systolic pressure", List.of("DE04.10.174.00"), List.of(), false, false,
+          "vitals"),
+      new Item("舒张压", "diastolic pressure", List.of("DE04.10.176.00"), List.of(), false, false,
+          "vitals"),
+      de("辅助检查", "auxiliary examinations", "DE04.30.009.00"),
+      de("初步诊断", "initial diagnosis", "DE05.01.025.00", "DE05.01.024.00"));
+
+  /** Items by document type. Types not listed here are not covered (see docs/rules.md). */
+  static final Map<String, List<Item>> BY_TYPE = Map.ofEntries(
+      Map.entry("admission-record", ADMISSION),
+      Map.entry("readmission-record", ADMISSION),
+      Map.entry("first-progress-note", List.of(
+          de("病例特点", "case characteristics", "DE05.10.133.00"),
+          de("诊断依据", "diagnostic basis", "DE05.01.070.00"),
+          titled("鉴别诊断", "differential diagnosis", "鉴别诊断"),
+          titled("诊疗计划", "treatment plan", "诊疗计划"))),
+      Map.entry("discharge-record", List.of(
+          de("入院情况", "condition on admission", "DE05.10.148.00"),
+          de("诊疗经过", "course of treatment", "DE06.00.296.00"),
+          de("出院情况", "condition on discharge", "DE06.00.193.00"),
+          titled("出院诊断", "discharge diagnosis", "出院诊断"),
+          de("出院医嘱", "discharge orders", "DE06.00.287.00"))),
+      Map.entry("operation-record", List.of(
+          de("手术名称", "operation name", "DE06.00.094.00"),
+          de("手术日期时间", "operation date and time", "DE06.00.095.00"),
+          titled("术前诊断", "preoperative diagnosis", "术前诊断"),
+          titled("术中诊断", "intraoperative diagnosis", "术中诊断"),
+          de("麻醉方式", "anaesthesia method", "DE06.00.073.00"),
+          titled("手术经过", "operative procedure", "手术经过"))),
+      Map.entry("admission-discharge-24h", List.of(
+          de("主诉", "chief complaint", "DE04.01.119.00"),
+          de("入院情况", "condition on admission", "DE05.10.148.00"),
+          titled("入院诊断", "admission diagnosis", "入院诊断"),
+          de("诊疗经过", "course of treatment", "DE06.00.296.00"),
+          de("出院情况", "condition on discharge", "DE06.00.193.00"),
+          titled("出院诊断", "discharge diagnosis", "出院诊断"),
+          de("出院医嘱", "discharge orders", "DE06.00.287.00"))),
+      Map.entry("admission-death-24h", List.of(
+          de("主诉", "chief complaint", "DE04.01.119.00"),
+          de("入院情况", "condition on admission", "DE05.10.148.00"),
+          titled("入院诊断", "admission diagnosis", "入院诊断"),
+          de("诊疗经过", "course of treatment", "DE06.00.296.00"),
+          titled("死亡原因", "cause of death", "死亡原因"),
+          titled("死亡诊断", "diagnosis at death", "死亡诊断"))),
+      Map.entry("death-record", List.of(
+          de("入院情况", "condition on admission", "DE05.10.148.00"),
+          de("诊疗经过", "course of treatment", "DE06.00.296.00"),
+          titled("死亡原因", "cause of death", "死亡原因"),
+          titled("死亡诊断", "diagnosis at death", "死亡诊断"))),
+      Map.entry("rescue-record", List.of(
+          titled("病情变化情况", "change of condition", "病情变化情况", "病情变化"),
+          titled("抢救措施", "rescue measures", "抢救措施", "抢救经过"))),
+      Map.entry("consultation-record", List.of(
+          titled("会诊意见", "consultation opinion", "会诊意见"))),
+      Map.entry("preoperative-summary", List.of(
+          titled("术前诊断", "preoperative diagnosis", "术前诊断"),
+          titled("手术指征", "indication", "手术指征"),
+          de("拟施手术名称", "planned operation", "DE06.00.094.00"),
+          titled("注意事项", "precautions", "注意事项"))));
+
+  private RequiredItems() {}
+
+  /**
+   * Whether the record's value for the item is present: some matching active field is filled.
+   * Signatures, macros and calcs are not an item's content (a signature line at the end of a form
+   * sits inside the last section but signs the whole record).
+   */
+  static boolean present(RecordContext context, Item item) {
+    for (FieldValue f : context.fields()) {
+      FieldType t = f.field().type();
+      boolean content = t != FieldType.SIGNATURE && t != FieldType.MACRO && t != FieldType.CALC;
+      if (content && f.active() && f.isFilled() && matches(item, f)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The path where a missing item is reported: its first matching field, else the values. */
+  static String path(RecordContext context, Item item) {
+    for (FieldValue f : context.fields()) {
+      if (matches(item, f)) {
+        return f.path();
+      }
+    }
+    return "/values";
+  }
+
+  /** Whether the item applies to this record (月经史: female patients only). */
+  static boolean applies(RecordContext context, Item item) {
+    return !item.femaleOnly() || "2".equals(context.record().context().patient().sex());
+  }
+
+  private static boolean matches(Item item, FieldValue f) {
+    if (f.field().dataElement() != null && item.dataElements().contains(f.field().dataElement())) {
+      return true;
+    }
+    if (f.field().label() != null && item.titles().contains(f.field().label())) {
+      return true;
+    }
+    for (Section s : f.sections()) {
+      if ((s.dataElement() != null && item.dataElements().contains(s.dataElement()))
+          || item.titles().contains(s.title())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the template has a place for the item (checked on the template alone). */
+  static boolean hasPlace(Template template, Item item) {
+    return place(template.blocks(), item, false);
+  }
+
+  private static boolean place(List<Block> blocks, Item item, boolean inside) {
+    for (Block b : blocks) {
+      if (b instanceof Section s) {
+        boolean here = (s.dataElement() != null && item.dataElements().contains(s.dataElement()))
+            || item.titles().contains(s.title());
+        if (place(s.children(), item, inside || here)) {
+          return true;
+        }
+      } else if (b instanceof Paragraph p) {
+        for (Field f : p.fields()) {
+          if (inside || (f.dataElement() != null && item.dataElements().contains(f.dataElement()))
+              || (f.label() != null && item.titles().contains(f.label()))) {
+            return true;
+          }
+        }
+      } else if (b instanceof Table t) {
+        List<Block> content = new ArrayList<>();
+        for (Cell c : t.cells()) {
+          content.addAll(c.content());
+        }
+        if (place(content, item, inside)) {
+          return true;
+        }
+      } else if (b instanceof RepeatGroup g && place(g.children(), item, inside)) {
+        return true;
+      } else if (b instanceof Conditional c && place(c.children(), item, inside)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

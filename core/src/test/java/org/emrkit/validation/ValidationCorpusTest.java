@@ -1,0 +1,137 @@
+package org.emrkit.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.emrkit.json.RecordJson;
+import org.emrkit.json.TemplateJson;
+import org.emrkit.json.TemplateResolver;
+import org.emrkit.record.Chart;
+import org.emrkit.record.Record;
+import org.emrkit.template.Template;
+import org.emrkit.validation.rules.FieldRules;
+import org.emrkit.validation.rules.WritingStandardRules;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The validation corpus (archie style): every file under {@code validation/records/} is named
+ * after the rule code it must raise ({@code cn.time-limit--...json} must raise
+ * {@code cn/time-limit}); {@code clean--...} files must raise nothing at all. {@code .chart.json}
+ * files hold the records of one encounter; {@code .template.json} files are checked as templates.
+ */
+class ValidationCorpusTest {
+
+  static final Path DIR = Path.of("src/test/resources/validation");
+  static final Clock CLOCK = Clock.fixed(OffsetDateTime.parse("2026-11-28T12:00:00+08:00")
+      .toInstant(), java.time.ZoneOffset.ofHours(8));
+  static final Validator VALIDATOR = Validator.builder().pack(FieldRules.pack())
+      .pack(WritingStandardRules.pack()).clock(CLOCK).build();
+
+  static List<Template> templates() throws IOException {
+    List<Template> out = new ArrayList<>();
+    try (Stream<Path> files = Files.list(DIR.resolve("templates"))) {
+      for (Path f : files.sorted().toList()) {
+        out.add(TemplateJson.create().read(Files.readString(f)).orElseThrow());
+      }
+    }
+    return out;
+  }
+
+  static ValidationReport run(Path file, List<Template> templates) throws IOException {
+    String name = file.getFileName().toString();
+    String text = Files.readString(file);
+    TemplateResolver resolver = TemplateResolver.of(templates.toArray(Template[]::new));
+    if (name.endsWith(".template.json")) {
+      return VALIDATOR.checkTemplate(TemplateJson.create().read(text).orElseThrow());
+    }
+    if (name.endsWith(".chart.json")) {
+      ObjectMapper mapper = new ObjectMapper();
+      List<Chart.Entry> entries = new ArrayList<>();
+      for (JsonNode r : mapper.readTree(text).get("records")) {
+        Record rec = RecordJson.create().read(mapper.writeValueAsString(r), resolver).orElseThrow();
+        Template t = resolver.resolve(rec.template().id(), rec.template().version()).orElseThrow();
+        entries.add(new Chart.Entry(t, rec));
+      }
+      return VALIDATOR.validate(new Chart(entries));
+    }
+    Record rec = RecordJson.create().read(text, resolver).orElseThrow();
+    Template t = resolver.resolve(rec.template().id(), rec.template().version()).orElseThrow();
+    return VALIDATOR.validate(t, rec);
+  }
+
+  static List<Path> files() throws IOException {
+    try (Stream<Path> files = Files.list(DIR.resolve("records"))) {
+      return files.sorted().toList();
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyCorpusFileRaisesItsCode() throws IOException {
+    List<Template> templates = templates();
+    return files().stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
+      String name = f.getFileName().toString();
+      ValidationReport report = run(f, templates);
+      if (name.startsWith("clean--")) {
+        assertThat(report.findings()).as(report.toText()).isEmpty();
+        assertThat(report.grade()).isEqualTo(Grade.JIA);
+      } else {
+        String code = name.substring(0, name.indexOf("--")).replaceFirst("\\.", "/");
+        assertThat(report.findings()).as(report.toText()).extracting(Finding::code).contains(code);
+      }
+    }));
+  }
+
+  @Test
+  void everyRuleCodeAndEveryTimeLimitedDocumentTypeHasACase() throws IOException {
+    Set<String> covered = new HashSet<>();
+    for (Path f : files()) {
+      String name = f.getFileName().toString();
+      if (!name.startsWith("clean--")) {
+        covered.add(name.substring(0, name.indexOf("--")).replaceFirst("\\.", "/"));
+      }
+    }
+    for (Rule r : VALIDATOR.rules()) {
+      assertThat(covered).as("a corpus case for %s", r.code()).contains(r.code());
+    }
+    Set<String> timeLimited = new HashSet<>();
+    for (Path f : files()) {
+      String name = f.getFileName().toString();
+      if (name.startsWith("cn.time-limit--") && !name.contains(".chart.")) {
+        String rec = Files.readString(f);
+        timeLimited.add(rec.replaceAll("(?s).*\"template\": \\{\\s*\"id\": \"([^\"]+)\".*", "$1"));
+      }
+    }
+    assertThat(timeLimited).contains("admission-record", "readmission-record",
+        "admission-discharge-24h", "admission-death-24h", "first-progress-note", "handover-note",
+        "transfer-note", "rescue-record", "consultation-record", "preoperative-summary",
+        "operation-record", "postoperative-first-note", "discharge-record", "death-record",
+        "death-discussion");
+  }
+
+  @Test
+  void theBundledDepartmentTemplatesHaveAPlaceForEveryRequiredItem() throws IOException {
+    Set<String> bundled = Set.of("admission-record", "first-progress-note", "progress-note",
+        "operation-record", "discharge-record", "nursing-record");
+    int checked = 0;
+    for (Template t : templates()) {
+      if (bundled.contains(t.id())) {
+        assertThat(VALIDATOR.checkTemplate(t).findings()).as(t.id()).isEmpty();
+        checked++;
+      }
+    }
+    assertThat(checked).isEqualTo(6);
+  }
+}
