@@ -1,0 +1,200 @@
+package org.emrkit.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.emrkit.json.ReportJson;
+import org.emrkit.record.Record;
+import org.emrkit.record.Value;
+import org.emrkit.template.Template;
+import org.emrkit.validation.rules.FieldRules;
+import org.emrkit.validation.rules.WritingStandardRules;
+import org.junit.jupiter.api.Test;
+
+/** Scoring, grading, overrides, host rules and report output of the validator. */
+class ValidatorTest {
+
+  static final Clock CLOCK = Clock.fixed(OffsetDateTime.parse("2026-11-28T12:00:00+08:00")
+      .toInstant(), ZoneOffset.ofHours(8));
+  static final Template T;
+  static final Record CLEAN;
+
+  static {
+    try {
+      java.nio.file.Path dir = java.nio.file.Path.of("src/test/resources/validation");
+      T = org.emrkit.json.TemplateJson.create().read(java.nio.file.Files.readString(
+          dir.resolve("templates/admission-record.json"))).orElseThrow();
+      CLEAN = org.emrkit.json.RecordJson.create().read(java.nio.file.Files.readString(
+          dir.resolve("records/clean--admission-record.json")), T).orElseThrow();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  static Validator.Builder validator() {
+    return Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
+        .clock(CLOCK);
+  }
+
+  static Record without(String... names) {
+    Record r = CLEAN;
+    var v = r.values();
+    for (String n : names) {
+      v = v.without(n);
+    }
+    return r.withValues(v);
+  }
+
+  @Test
+  void aVetoGradesBingWhateverTheScore() {
+    ValidationReport r = validator().build().validate(T, without("hpi"));
+    assertThat(r.score()).isGreaterThanOrEqualTo(new BigDecimal("90"));
+    assertThat(r.findings()).anyMatch(Finding::veto);
+    assertThat(r.grade()).isEqualTo(Grade.BING);
+  }
+
+  @Test
+  void thresholdsFromTheOptionsChangeTheGrade() {
+    Record r = without("chiefComplaint"); // cn/required-item, 2 points: 98
+    Validator strict = validator().options(ValidatorOptions.DEFAULT.withThresholds("99", "98"))
+        .build();
+    Validator lenient = validator().build();
+    assertThat(lenient.validate(T, r).grade()).isEqualTo(Grade.JIA);
+    assertThat(strict.validate(T, r).score()).isEqualByComparingTo("98");
+    assertThat(strict.validate(T, r).grade()).isEqualTo(Grade.YI);
+    Validator harsh = validator().options(ValidatorOptions.DEFAULT.withThresholds("100", "99"))
+        .build();
+    assertThat(harsh.validate(T, r).grade()).isEqualTo(Grade.BING);
+  }
+
+  @Test
+  void twoYiLevelDefectsCapTheGradeAtYi() {
+    Record r = without("personalHistory", "familyHistory");
+    Validator v = validator().options(ValidatorOptions.DEFAULT.withYiLevelRules(
+        Set.of("cn/required-item"))).build();
+    ValidationReport report = v.validate(T, r);
+    assertThat(report.score()).isGreaterThanOrEqualTo(new BigDecimal("90"));
+    assertThat(report.grade()).isEqualTo(Grade.YI);
+  }
+
+  @Test
+  void overridesChangeSeverityDeductionParametersOrSwitchARuleOff() {
+    Record r = CLEAN.withValues(CLEAN.values()
+        .with("chiefComplaint", new Value.Str("反复胸闷伴气短三天")));
+    ValidatorOptions o = ValidatorOptions.DEFAULT
+        .withOverride("cn/chief-complaint-length", RuleOverride.parameters(Map.of("maxCharacters", "5")))
+        .withOverride("cn/chief-complaint-duration", RuleOverride.off())
+        .withOverride("cn/required-item", new RuleOverride(false, Severity.WARNING,
+            new BigDecimal("0.5"), false, Map.of()));
+    ValidationReport report = validator().options(o).build().validate(T, r.withValues(
+        r.values().without("hpi")));
+    assertThat(report.withCode("cn/chief-complaint-length")).singleElement()
+        .satisfies(f -> assertThat(f.message().zh()).isEqualTo("主诉超过5字(当前9字)"));
+    assertThat(report.withCode("cn/chief-complaint-duration")).isEmpty();
+    // the override's veto=false replaces the default; 现病史's own veto is per finding
+    assertThat(report.withCode("cn/required-item")).allSatisfy(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+      assertThat(f.deduction()).isEqualByComparingTo("0.5");
+    });
+  }
+
+  @Test
+  void hostRulesRunAndAFaultyRuleIsReportedNotThrown() {
+    RecordRule bedRule = new RecordRule() {
+      @Override
+      public RuleInfo info() {
+        return new RuleInfo("host/bed", Message.of("床号", "bed"), "host", Severity.ERROR,
+            BigDecimal.ONE, false, Map.of(), Message.of("缺床号", "no bed"));
+      }
+
+      @Override
+      public void check(RecordContext context, Reporter reporter) {
+        if (!"12".equals(context.record().context().encounter().bed())) {
+          reporter.report("/context/encounter/bed", Message.of("床号不是12", "bed is not 12"));
+        }
+      }
+    };
+    RecordRule broken = new RecordRule() {
+      @Override
+      public RuleInfo info() {
+        return new RuleInfo("host/broken", Message.of("坏", "broken"), "host", Severity.ERROR,
+            BigDecimal.ZERO, false, Map.of(), Message.of("坏", "broken"));
+      }
+
+      @Override
+      public void check(RecordContext context, Reporter reporter) {
+        throw new IllegalStateException("boom");
+      }
+    };
+    ValidationReport r = validator().rule(bedRule).rule(broken).build().validate(T, CLEAN);
+    assertThat(r.withCode("host/bed")).isEmpty();
+    assertThat(r.withCode("engine/rule-failed")).singleElement()
+        .satisfies(f -> assertThat(f.message().en()).contains("host/broken", "boom"));
+  }
+
+  @Test
+  void reportsAsJsonAndText() {
+    ValidationReport r = validator().build().validate(T, without("hpi"));
+    String json = ReportJson.write(r);
+    assertThat(json).startsWith("{\n  \"score\": ").contains("\"grade\": \"丙\"")
+        .contains("\"code\": \"cn/required-item\"").contains("\"path\": \"/values/hpi\"")
+        .contains("\"zh\": \"缺少“现病史”(单项否决)\"").contains("\"veto\": true");
+    assertThat(r.toText()).startsWith("评分 score ").contains("等级 grade 丙")
+        .contains("error cn/required-item /values/hpi -2 否决: 缺少“现病史”(单项否决)");
+  }
+
+  @Test
+  void fieldsInsideAFalseConditionAreNotRequiredAndTheirValuesAreKept() {
+    // 过敏药物 (allergies) sits in ::: if allergyPresent == '有'; the clean record says 无
+    Record r = CLEAN.withValues(CLEAN.values().with("allergies",
+        new Value.Choices(List.of("青霉素"))));
+    ValidationReport report = validator().build().validate(T, r);
+    assertThat(report.findings()).singleElement().satisfies(f -> {
+      assertThat(f.code()).isEqualTo("field/inactive-value");
+      assertThat(f.severity()).isEqualTo(Severity.INFO);
+      assertThat(f.path()).isEqualTo("/values/allergies");
+      assertThat(f.deduction()).isEqualByComparingTo("0");
+    });
+    assertThat(r.values().choices("allergies")).containsExactly("青霉素");
+    ValidationReport shown = validator().build().validate(T, r.withValues(r.values()
+        .with("allergyPresent", new Value.Str("有")).without("allergies")));
+    assertThat(shown.withCode("field/required")).extracting(Finding::path)
+        .containsExactly("/values/allergies");
+  }
+
+  @Test
+  void calcFieldsAreComputedWhenRead() {
+    Record r = CLEAN.withValues(CLEAN.values().with("height", new Value.Num(new BigDecimal("175")))
+        .with("weight", new Value.Num(new BigDecimal("70"))));
+    RecordContext c = new RecordContext(T, r, CLOCK, org.emrkit.terminology.TerminologyService
+        .none(), org.emrkit.expr.ExpressionEngine.create());
+    var bmi = T.scope().field("bmi").orElseThrow();
+    assertThat(c.calc(bmi, r.values())).contains(new BigDecimal("22.9"));
+  }
+
+  @Test
+  void rulesAreStatelessSoOneValidatorServesManyThreads() throws Exception {
+    Validator v = validator().build();
+    List<Record> records = List.of(CLEAN, without("hpi"), without("temp"));
+    List<String> expected = records.stream().map(x -> ReportJson.write(v.validate(T, x))).toList();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<String>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        Record x = records.get(i % 3);
+        futures.add(pool.submit(() -> ReportJson.write(v.validate(T, x))));
+      }
+      for (int i = 0; i < futures.size(); i++) {
+        assertThat(futures.get(i).get()).isEqualTo(expected.get(i % 3));
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+}
