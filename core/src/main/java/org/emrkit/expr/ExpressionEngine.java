@@ -28,6 +28,10 @@ public final class ExpressionEngine {
   private static final ExpressionEngine DEFAULT = new ExpressionEngine();
 
   private final JexlEngine jexl;
+  /** Expressions already checked and parsed, by source (bounded: cleared when it grows large). */
+  private final java.util.concurrent.ConcurrentHashMap<String, JexlExpression> parsed =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int MAX_PARSED = 4_096;
 
   private ExpressionEngine() {
     JexlFeatures features = new JexlFeatures()
@@ -62,11 +66,18 @@ public final class ExpressionEngine {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(variables, "variables");
     Objects.requireNonNull(clock, "clock");
-    Optional<ExpressionError> syntax = check(source);
-    if (syntax.isPresent()) {
-      return new Evaluation(null, syntax.get().message());
+    JexlExpression e = parsed.get(source);
+    if (e == null) {
+      Optional<ExpressionError> syntax = check(source);
+      if (syntax.isPresent()) {
+        return new Evaluation(null, syntax.get().message());
+      }
+      e = jexl.createExpression(source);
+      if (parsed.size() >= MAX_PARSED) {
+        parsed.clear();
+      }
+      parsed.put(source, e);
     }
-    JexlExpression e = jexl.createExpression(source);
     Functions functions = new Functions(clock);
     JexlContext context = new JexlContext() {
       @Override

@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 public record Bound(String source) {
 
+  private static final java.util.regex.Pattern NUMBER =
+      java.util.regex.Pattern.compile("-?\\d{1,30}(\\.\\d{1,30})?");
+
   /** Checks the source. */
   public Bound {
     Objects.requireNonNull(source, "source");
@@ -30,7 +33,7 @@ public record Bound(String source) {
 
   /** The bound as a number, if it is a plain decimal literal. */
   public Optional<BigDecimal> number() {
-    if (!source.matches("-?\\d{1,30}(\\.\\d{1,30})?")) {
+    if (!NUMBER.matcher(source).matches()) {
       return Optional.empty();
     }
     return Optional.of(new BigDecimal(source));

@@ -37,6 +37,7 @@ public final class RecordContext {
   private List<GroupValue> groups;
   private List<ExpressionProblem> expressionProblems;
   private Map<String, Field> macroFields;
+  private final Map<Object, Object> memos = new java.util.HashMap<>();
 
   RecordContext(Template template, Record record, Clock clock, TerminologyService terminology,
       ExpressionEngine expressions) {
@@ -70,6 +71,15 @@ public final class RecordContext {
   /** The template's document type, or empty. */
   public Optional<String> documentType() {
     return Optional.ofNullable(template.documentType());
+  }
+
+  /**
+   * A value computed once per validation and shared by the rules (e.g. an index of the record),
+   * under a key the computing rule owns.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T memo(Object key, java.util.function.Supplier<T> compute) {
+    return (T) memos.computeIfAbsent(key, k -> compute.get());
   }
 
   /** Every field occurrence, in template order (rows in record order). */

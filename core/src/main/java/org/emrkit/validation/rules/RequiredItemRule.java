@@ -13,8 +13,9 @@ import org.emrkit.validation.Severity;
  * vital signs (体温, 脉率, 呼吸频率, 收缩压, 舒张压) veto when all are absent.
  */
 final class RequiredItemRule implements RecordRule {
-  static final RuleInfo INFO = Infos.info("cn/required-item", "必需项目缺失",
-      "required item missing", "病历书写基本规范(2010) 第十八条、第二十二条、第二十四条等",
+  static final RuleInfo INFO = Infos.info("cn/required-item",
+      "必需项目缺失(现病史、全部生命体征缺失时单项否决)",
+      "required item missing (veto: 现病史; all vital signs)", "病历书写基本规范(2010) 第十八条、第二十二条、第二十四条等",
       Severity.ERROR, "2", false, "入院记录缺少“现病史”(单项否决)",
       "admission record lacks 现病史 (history of present illness; veto)");
 

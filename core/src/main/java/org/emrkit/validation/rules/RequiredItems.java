@@ -118,14 +118,43 @@ final class RequiredItems {
    * sits inside the last section but signs the whole record).
    */
   static boolean present(RecordContext context, Item item) {
-    for (FieldValue f : context.fields()) {
-      FieldType t = f.field().type();
-      boolean content = t != FieldType.SIGNATURE && t != FieldType.MACRO && t != FieldType.CALC;
-      if (content && f.active() && f.isFilled() && matches(item, f)) {
+    java.util.Set<String> filled = context.memo(RequiredItems.class, () -> filledKeys(context));
+    for (String de : item.dataElements()) {
+      if (filled.contains(de)) {
+        return true;
+      }
+    }
+    for (String title : item.titles()) {
+      if (filled.contains(title)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** The data-element ids, labels and section titles that have filled content in the record. */
+  private static java.util.Set<String> filledKeys(RecordContext context) {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (FieldValue f : context.fields()) {
+      FieldType t = f.field().type();
+      boolean content = t != FieldType.SIGNATURE && t != FieldType.MACRO && t != FieldType.CALC;
+      if (!content || !f.active() || !f.isFilled()) {
+        continue;
+      }
+      if (f.field().dataElement() != null) {
+        keys.add(f.field().dataElement());
+      }
+      if (f.field().label() != null) {
+        keys.add(f.field().label());
+      }
+      for (Section s : f.sections()) {
+        if (s.dataElement() != null) {
+          keys.add(s.dataElement());
+        }
+        keys.add(s.title());
+      }
+    }
+    return keys;
   }
 
   /** The path where a missing item is reported: its first matching field, else the values. */

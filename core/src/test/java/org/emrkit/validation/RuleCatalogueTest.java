@@ -1,0 +1,107 @@
+package org.emrkit.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.emrkit.validation.rules.FieldRules;
+import org.emrkit.validation.rules.WritingStandardRules;
+import org.junit.jupiter.api.Test;
+
+/**
+ * docs/rules.md is generated from the rules' own descriptions; this test fails when the two
+ * differ. Regenerate with {@code -Demrkit.rules.update=true} and review the diff.
+ */
+class RuleCatalogueTest {
+
+  static final Path DOC = Path.of("..", "docs", "rules.md");
+
+  static String catalogue() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# Rule catalogue\n\n");
+    sb.append("Generated from the rule classes by `RuleCatalogueTest` (run with "
+        + "`-Demrkit.rules.update=true` to rewrite); the test fails if this page and the code "
+        + "differ. Codes are stable API. Every number is a default a host can change with "
+        + "`ValidatorOptions` (`RuleOverride`: severity, deduction, veto, parameters, or off).\n\n");
+    sb.append("Score = 100 − the sum of deductions, not below 0. Grade: 甲 at 90 or more, 乙 at 75 "
+        + "or more, 丙 below; any veto (单项否决) makes 丙; two or more findings of rules a host "
+        + "marks 乙-level cap the grade at 乙. Thresholds are options too.\n\n");
+    sb.append("The corpus `core/src/test/resources/validation/records/` has at least one case per "
+        + "code (the file name starts with the code) and clean records that raise nothing.\n\n");
+    section(sb, "Writing-standard pack (`WritingStandardRules.pack()`)", WritingStandardRules.pack());
+    section(sb, "Field constraints pack (`FieldRules.pack()`)", FieldRules.pack());
+    sb.append("## Engine\n\n### `engine/rule-failed`\n\nA rule threw an exception (a host rule, "
+        + "usually). The validator reports it as an error finding with the rule's code and the "
+        + "exception, deducts nothing, and goes on with the other rules; it never throws for a "
+        + "bad record.\n\n");
+    sb.append("## Coverage\n\nRequired items are defined for: admission-record, readmission-record, "
+        + "first-progress-note, discharge-record, operation-record, admission-discharge-24h, "
+        + "admission-death-24h, death-record, rescue-record, consultation-record, "
+        + "preoperative-summary. Not covered yet (no required-item check): progress-note, "
+        + "attending-round, handover-note, transfer-note, stage-summary, "
+        + "postoperative-first-note, death-discussion, nursing-record. Time limits cover every "
+        + "type of the table except progress-note (see `cn/progress-note-gap`), attending-round "
+        + "(see `cn/first-attending-round`) and stage-summary (every 30 days: not checked yet).\n");
+    return sb.toString();
+  }
+
+  private static void section(StringBuilder sb, String title, List<Rule> rules) {
+    sb.append("## ").append(title).append("\n\n");
+    sb.append("| code | title | severity | deduction | veto |\n|---|---|---|---|---|\n");
+    for (Rule r : rules) {
+      RuleInfo i = r.info();
+      sb.append("| `").append(i.code()).append("` | ").append(i.title().zh()).append(" / ")
+          .append(i.title().en()).append(" | ").append(i.severity().label()).append(" | ")
+          .append(i.deduction().toPlainString()).append(" | ").append(i.veto() ? "yes" : "")
+          .append(" |\n");
+    }
+    sb.append('\n');
+    for (Rule r : rules) {
+      RuleInfo i = r.info();
+      sb.append("### `").append(i.code()).append("`\n\n");
+      sb.append(i.title().zh()).append(" (").append(i.title().en()).append(").\n\n");
+      sb.append("- Source: ").append(i.source()).append('\n');
+      sb.append("- Kind: ").append(kind(r)).append('\n');
+      sb.append("- Default: ").append(i.severity().label()).append(", ")
+          .append(i.deduction().toPlainString()).append(" point(s)")
+          .append(i.veto() ? ", veto" : "").append('\n');
+      if (!i.parameters().isEmpty()) {
+        sb.append("- Parameters: ");
+        int n = 0;
+        for (Map.Entry<String, String> p : i.parameters().entrySet()) {
+          sb.append(n++ == 0 ? "" : ", ").append('`').append(p.getKey()).append('=')
+              .append(p.getValue()).append('`');
+        }
+        sb.append('\n');
+      }
+      sb.append("- Example: ").append(i.example().zh()).append(" / ").append(i.example().en())
+          .append("\n\n");
+    }
+  }
+
+  private static String kind(Rule r) {
+    StringBuilder k = new StringBuilder();
+    if (r instanceof RecordRule) {
+      k.append("record");
+    }
+    if (r instanceof ChartRule) {
+      k.append(k.length() > 0 ? " and " : "").append("chart (all records of an encounter)");
+    }
+    if (r instanceof TemplateRule) {
+      k.append("template (`Validator.checkTemplate`)");
+    }
+    return k.toString();
+  }
+
+  @Test
+  void docsRulesMdMatchesTheRules() throws IOException {
+    String expected = catalogue();
+    if (Boolean.getBoolean("emrkit.rules.update")) {
+      Files.writeString(DOC, expected);
+    }
+    assertThat(Files.readString(DOC)).isEqualTo(expected);
+  }
+}
