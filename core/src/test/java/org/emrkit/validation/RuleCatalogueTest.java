@@ -44,7 +44,8 @@ class RuleCatalogueTest {
         + "attending-round, handover-note, transfer-note, stage-summary, "
         + "postoperative-first-note, death-discussion, nursing-record. Time limits cover every "
         + "type of the table except progress-note (see `cn/progress-note-gap`), attending-round "
-        + "(see `cn/first-attending-round`) and stage-summary (every 30 days: not checked yet).\n");
+        + "(see `cn/first-attending-round`); stage-summary is checked over a chart (one in every 30 days of "
+        + "a stay, parameter `stageSummaryDays`).\n");
     return sb.toString();
   }
 

@@ -22,8 +22,8 @@ import org.emrkit.validation.Severity;
  * encounter event to {@code completedAt} (or the first signature, if earlier); or, still not
  * completed, overdue now. Over a chart it also reports required documents that are missing after
  * their limit has passed (首次病程记录 8 h after admission, 入院记录 24 h, 出院记录 24 h after
- * discharge, 死亡记录 24 h after death). Every limit is a parameter in minutes:
- * {@code limit.TYPE}.
+ * discharge, 死亡记录 24 h after death) and a 阶段小结 in every 30 days of a stay. Every limit is a
+ * parameter in minutes: {@code limit.TYPE}.
  */
 final class TimeLimitRule implements RecordRule, ChartRule {
 
@@ -54,7 +54,7 @@ final class TimeLimitRule implements RecordRule, ChartRule {
   static final RuleInfo INFO;
 
   static {
-    String[] params = new String[LIMITS.size() * 2 + 4];
+    String[] params = new String[LIMITS.size() * 2 + 6];
     int i = 0;
     for (Limit l : LIMITS) {
       params[i++] = "limit." + l.type();
@@ -63,7 +63,9 @@ final class TimeLimitRule implements RecordRule, ChartRule {
     params[i++] = "limit.consultation-record.emergency";
     params[i++] = "10";
     params[i++] = "emergencyField";
-    params[i] = "emergency";
+    params[i++] = "emergency";
+    params[i++] = "stageSummaryDays";
+    params[i] = "30";
     INFO = Infos.info("cn/time-limit", "未在时限内完成", "not completed within the time limit",
         "病历书写基本规范(2010) 第十八条、第二十二条、第二十四条等", Severity.ERROR, "5", false,
         "入院记录应在入院后24小时内完成(实际30小时)",
@@ -123,6 +125,32 @@ final class TimeLimitRule implements RecordRule, ChartRule {
             + "后" + hoursZh(minutes) + "内完成)", "no " + limit.type() + " although it was due "
             + hours(minutes) + " after " + limit.event()));
       }
+    }
+    stageSummaries(context, reporter, e, now);
+  }
+
+  /** 阶段小结: at least one in every period of {@code stageSummaryDays} of the stay. */
+  private static void stageSummaries(ChartContext context, Reporter reporter, Encounter e,
+      OffsetDateTime now) {
+    Optional<OffsetDateTime> admitted = e.event("admittedAt");
+    if (admitted.isEmpty()) {
+      return;
+    }
+    long days = (long) reporter.number("stageSummaryDays");
+    OffsetDateTime end = e.event("dischargedAt").orElse(now);
+    List<OffsetDateTime> done = new java.util.ArrayList<>();
+    for (int i : context.ofType("stage-summary")) {
+      Completion.of(context.records().get(i)).ifPresent(done::add);
+    }
+    OffsetDateTime from = admitted.get();
+    for (int period = 1; !from.plusDays(days).isAfter(end); period++) {
+      OffsetDateTime to = from.plusDays(days);
+      OffsetDateTime start = from;
+      if (done.stream().noneMatch(t -> t.isAfter(start) && !t.isAfter(to))) {
+        reporter.report("/records", new Message("住院第" + period + "个" + days + "天内没有阶段小结",
+            "no stage summary in period " + period + " (" + days + " days) of the stay"));
+      }
+      from = to;
     }
   }
 
