@@ -1,4 +1,6 @@
-/** EMRKit module org.emrkit.render.html: not built yet; see the open issue for it. */
+/** EMRKit HTML renderer: the printed view and the embeddable edit form. */
 module org.emrkit.render.html {
   requires transitive org.emrkit.core;
+
+  exports org.emrkit.render.html;
 }

@@ -48,6 +48,15 @@ public final class RecordContext {
     this.expressions = expressions;
   }
 
+  /**
+   * A context for reading a record outside validation (renderers: {@code calc} values, which
+   * {@code when}/{@code if} content is shown), with no host terminology.
+   */
+  public static RecordContext of(Template template, Record record, Clock clock) {
+    return new RecordContext(template, record, clock, TerminologyService.none(),
+        ExpressionEngine.create());
+  }
+
   /** The template. */
   public Template template() {
     return template;

@@ -1,0 +1,72 @@
+package org.emrkit.record;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.emrkit.template.Concept;
+import org.emrkit.template.Field;
+import org.emrkit.template.FieldType;
+import org.emrkit.template.Template;
+
+/**
+ * How a value reads on paper, the same for every renderer: dates {@code yyyy-MM-dd}, date-times
+ * {@code yyyy-MM-dd HH:mm}, times {@code HH:mm}, decimals to the field's precision, codes of a
+ * template value set as their display text, coded values as {@code display (code)}, signatures as
+ * {@code name yyyy-MM-dd HH:mm}, multiple choices joined with {@code 、}, checkboxes ☑/☐.
+ * Stateless and thread-safe.
+ */
+public final class ValueText {
+
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+  private ValueText() {}
+
+  /** The text of a field's value (without its unit); {@code ""} for no value. */
+  public static String of(Template template, Field field, Value value) {
+    if (value == null) {
+      return "";
+    }
+    if (value instanceof Value.Str s) {
+      return field.type() == FieldType.CHOICE ? choice(template, field, s.value()) : s.value();
+    } else if (value instanceof Value.Num n) {
+      return number(field, n.value());
+    } else if (value instanceof Value.Bool b) {
+      return (b.value() ? "☑" : "☐") + (field.label() == null ? "" : " " + field.label());
+    } else if (value instanceof Value.Date d) {
+      return DATE.format(d.value());
+    } else if (value instanceof Value.DateTime d) {
+      return DATE_TIME.format(d.value());
+    } else if (value instanceof Value.Time t) {
+      return TIME.format(t.value());
+    } else if (value instanceof Value.Choices c) {
+      List<String> out = new ArrayList<>();
+      c.values().forEach(v -> out.add(choice(template, field, v)));
+      return String.join("、", out);
+    } else if (value instanceof Value.Coded c) {
+      Coding coding = c.coding();
+      return coding.display() == null ? coding.code() : coding.display() + " (" + coding.code() + ")";
+    } else if (value instanceof Value.Signed s) {
+      return s.signer().actor().name() + " " + DATE_TIME.format(s.signer().at());
+    }
+    return "";
+  }
+
+  /** A number as written, or rounded half-up to the field's precision. */
+  public static String number(Field field, BigDecimal n) {
+    BigDecimal v = field.precision() == null ? n : n.setScale(field.precision(), RoundingMode.HALF_UP);
+    return v.toPlainString();
+  }
+
+  private static String choice(Template template, Field field, String code) {
+    if (field.valueSet() == null || field.valueSet().isHost()) {
+      return code;
+    }
+    return template.valueSet(field.valueSet().id()).flatMap(vs -> vs.find(code))
+        .map(Concept::display).orElse(code);
+  }
+}

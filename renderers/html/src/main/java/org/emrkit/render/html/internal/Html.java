@@ -1,0 +1,73 @@
+package org.emrkit.render.html.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Writes HTML to an {@link Appendable}, escaping text and attribute values (package use). */
+public final class Html {
+  private final Appendable out;
+
+  public Html(Appendable out) {
+    this.out = out;
+  }
+
+  /** Raw markup we wrote ourselves. */
+  public Html raw(String s) {
+    try {
+      out.append(s);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** Text content, escaped ({@code & < >}). */
+  public Html text(String s) {
+    return raw(escapeText(s));
+  }
+
+  /** {@code name="value"} with the value escaped for an attribute; nothing for null. */
+  public Html attr(String name, Object value) {
+    if (value == null) {
+      return this;
+    }
+    return raw(" ").raw(name).raw("=\"").raw(escapeAttribute(String.valueOf(value))).raw("\"");
+  }
+
+  /** A boolean attribute when {@code on}. */
+  public Html flag(String name, boolean on) {
+    return on ? raw(" ").raw(name) : this;
+  }
+
+  /** Escapes text content. */
+  public static String escapeText(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> sb.append("&amp;");
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Escapes an attribute value (double-quoted). */
+  public static String escapeAttribute(String s) {
+    StringBuilder sb = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '&' -> sb.append("&amp;");
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '"' -> sb.append("&quot;");
+        case '\'' -> sb.append("&#39;");
+        default -> sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+}

@@ -1,0 +1,206 @@
+/* EMRKit edit form: no dependencies. EmrKit.values(form) returns the record's "values" object
+   (record JSON emrkit-record/1); the form dispatches "emr-change" after every change. */
+(function () {
+  'use strict';
+  var FUNCS = {
+    len: function (x) { return x == null ? 0 : (Array.isArray(x) ? x.length : Array.from(String(x)).length); },
+    empty: function (x) { return x == null || x === '' || (Array.isArray(x) && x.length === 0); },
+    round: function (x, n) { var f = Math.pow(10, n); return Math.round(Number(x) * f) / f; },
+    pow: function (x, y) { return Math.pow(Number(x), Number(y)); },
+    hours: function (a, b) { return (new Date(b) - new Date(a)) / 3600000; },
+    days: function (a, b) { return (new Date(b) - new Date(a)) / 86400000; },
+    now: function () { return new Date().toISOString(); }
+  };
+  function tokenize(s) {
+    var t = [], i = 0, m, re = /\s*(?:(\d+(?:\.\d+)?)|'((?:\\.|[^'\\])*)'|([A-Za-z_][A-Za-z0-9_]*)|(==|!=|<=|>=|[<>+\-*\/(),]))/y;
+    while (i < s.length) {
+      re.lastIndex = i; m = re.exec(s);
+      if (!m) { if (/^\s*$/.test(s.slice(i))) break; throw new Error('bad expression'); }
+      i = re.lastIndex;
+      if (m[1] !== undefined) t.push({n: Number(m[1])});
+      else if (m[2] !== undefined) t.push({s: m[2].replace(/\\(.)/g, '$1')});
+      else if (m[3] !== undefined) t.push({id: m[3]});
+      else t.push({op: m[4]});
+    }
+    return t;
+  }
+  function evaluate(src, lookup) {
+    var t = tokenize(src), p = 0;
+    function peek(v) { var x = t[p]; return x && (x.op === v || x.id === v); }
+    function next() { return t[p++]; }
+    function or() { var l = and(); while (peek('or')) { next(); var r = and(); l = l || r; } return l; }
+    function and() { var l = not(); while (peek('and')) { next(); var r = not(); l = l && r; } return l; }
+    function not() { if (peek('not')) { next(); return !not(); } return cmp(); }
+    function cmp() {
+      var l = add(), x = t[p];
+      if (x && /^(==|!=|<=|>=|<|>)$/.test(x.op || '')) {
+        next(); var r = add();
+        switch (x.op) { case '==': return l == r; case '!=': return l != r; case '<': return l < r;
+          case '<=': return l <= r; case '>': return l > r; default: return l >= r; }
+      }
+      return l;
+    }
+    function add() { var l = mul(); while (peek('+') || peek('-')) { var o = next().op, r = mul(); l = o === '+' ? l + r : l - r; } return l; }
+    function mul() { var l = unary(); while (peek('*') || peek('/')) { var o = next().op, r = unary(); l = o === '*' ? l * r : l / r; } return l; }
+    function unary() { if (peek('-')) { next(); return -unary(); } return primary(); }
+    function primary() {
+      var x = next();
+      if (!x) throw new Error('bad expression');
+      if (x.n !== undefined) return x.n;
+      if (x.s !== undefined) return x.s;
+      if (x.op === '(') { var v = or(); next(); return v; }
+      if (x.id === 'true') return true;
+      if (x.id === 'false') return false;
+      if (x.id === 'null') return null;
+      if (peek('(')) {
+        next(); var args = [];
+        if (!peek(')')) { args.push(or()); while (peek(',')) { next(); args.push(or()); } }
+        next();
+        if (!FUNCS[x.id]) throw new Error('unknown function ' + x.id);
+        return FUNCS[x.id].apply(null, args);
+      }
+      var v = lookup(x.id);
+      return v === undefined ? null : v;
+    }
+    return or();
+  }
+  function offset() {
+    var m = -new Date().getTimezoneOffset(), s = m >= 0 ? '+' : '-';
+    m = Math.abs(m);
+    return s + String(Math.floor(m / 60)).padStart(2, '0') + ':' + String(m % 60).padStart(2, '0');
+  }
+  function live(el) { return !el.closest('template'); }
+  function put(values, path, v) {
+    var parts = path.split('/').slice(2), o = values;
+    for (var i = 0; i < parts.length - 1; i++) {
+      var k = /^\d+$/.test(parts[i]) ? Number(parts[i]) : parts[i];
+      var nextIsIndex = /^\d+$/.test(parts[i + 1]);
+      if (o[k] === undefined) o[k] = nextIsIndex ? [] : {};
+      o = o[k];
+    }
+    o[parts[parts.length - 1]] = v;
+  }
+  function read(el) {
+    var type = el.getAttribute('data-emr-type');
+    if (type === 'coded') {
+      var code = el.querySelector('[data-emr-part=code]').value.trim();
+      if (!code) return undefined;
+      var display = el.querySelector('[data-emr-part=display]').value.trim(), c = {code: code};
+      if (display) c.display = display;
+      if (el.getAttribute('data-emr-system')) c.system = el.getAttribute('data-emr-system');
+      return c;
+    }
+    if (type === 'signature') {
+      var j = el.getAttribute('data-emr-signature');
+      return j ? JSON.parse(j) : undefined;
+    }
+    if (type === 'boolean') return el.checked;
+    var v = el.value;
+    if (v === '' || v == null) return undefined;
+    if (type === 'integer' || type === 'decimal') { var n = Number(v); return isNaN(n) ? undefined : n; }
+    if (type === 'datetime') return (v.length === 16 ? v + ':00' : v) + offset();
+    return v;
+  }
+  function values(form) {
+    var out = {};
+    form.querySelectorAll('[data-emr-group]').forEach(function (g) {
+      if (live(g)) put(out, g.getAttribute('data-emr-path'), []);
+    });
+    form.querySelectorAll('[data-emr-path]').forEach(function (el) {
+      if (!live(el) || el.hasAttribute('data-emr-group') || el.tagName === 'OUTPUT') return;
+      if (el.tagName === 'SPAN' && el.getAttribute('data-emr-type') !== 'coded') return;
+      var path = el.getAttribute('data-emr-path');
+      if (el.getAttribute('data-emr-type') === 'multichoice') {
+        var parts = path.split('/').slice(2), o = out;
+        for (var i = 0; i < parts.length - 1; i++) o = o[/^\d+$/.test(parts[i]) ? Number(parts[i]) : parts[i]] || {};
+        var list = o[parts[parts.length - 1]] || [];
+        if (el.checked) list.push(el.value);
+        if (list.length) put(out, path, list);
+        return;
+      }
+      var v = read(el);
+      if (v !== undefined) put(out, path, v);
+    });
+    return out;
+  }
+  function scopeOf(el, all) {
+    var row = el.closest('.emr-row'), rowValues = null;
+    if (row) {
+      var probe = row.querySelector('[data-emr-path]');
+      if (probe) {
+        var parts = probe.getAttribute('data-emr-path').split('/').slice(2, -1), o = all;
+        parts.forEach(function (k) { o = o && o[/^\d+$/.test(k) ? Number(k) : k]; });
+        rowValues = o;
+      }
+    }
+    return function (name) {
+      if (rowValues && rowValues[name] !== undefined) return rowValues[name];
+      var v = all[name];
+      return v && v.code !== undefined ? v.code : v;
+    };
+  }
+  function refresh(form) {
+    var all = values(form);
+    form.querySelectorAll('[data-emr-when]').forEach(function (el) {
+      if (!live(el)) return;
+      try { el.hidden = !evaluate(el.getAttribute('data-emr-when'), scopeOf(el, all)); } catch (e) { el.hidden = false; }
+    });
+    form.querySelectorAll('output.emr-calc').forEach(function (el) {
+      if (!live(el)) return;
+      try {
+        var v = evaluate(el.getAttribute('data-emr-expr'), scopeOf(el, all)), p = el.getAttribute('data-emr-precision');
+        el.value = (typeof v === 'number' && isFinite(v)) ? (p !== null ? v.toFixed(Number(p)) : String(v)) : '';
+      } catch (e) { el.value = ''; }
+    });
+  }
+  function renumber(group) {
+    var base = group.getAttribute('data-emr-path');
+    Array.prototype.filter.call(group.children, function (c) { return c.classList.contains('emr-row'); })
+      .forEach(function (row, i) {
+        row.querySelectorAll('[data-emr-path]').forEach(function (el) {
+          var path = el.getAttribute('data-emr-path');
+          if (path.indexOf(base + '/') === 0) {
+            var rest = path.slice(base.length + 1).replace(/^[^/]*/, String(i));
+            el.setAttribute('data-emr-path', base + '/' + rest);
+            if (el.hasAttribute('name')) el.setAttribute('name', base + '/' + rest);
+          }
+        });
+      });
+  }
+  function changed(form) {
+    refresh(form);
+    form.dispatchEvent(new CustomEvent('emr-change', {bubbles: true, detail: {values: values(form)}}));
+  }
+  function init(form) {
+    var ids = 0;
+    form.addEventListener('input', function () { changed(form); });
+    form.addEventListener('change', function () { changed(form); });
+    form.addEventListener('click', function (ev) {
+      var add = ev.target.closest('.emr-add'), remove = ev.target.closest('.emr-remove');
+      if (add) {
+        var path = add.getAttribute('data-emr-for');
+        var group = form.querySelector('[data-emr-group][data-emr-path="' + path + '"]');
+        var tpl = add.parentNode.querySelector('template.emr-row-template');
+        var max = group.getAttribute('data-emr-max');
+        var rows = Array.prototype.filter.call(group.children, function (c) { return c.classList.contains('emr-row'); });
+        if (max && rows.length >= Number(max)) return;
+        var html = tpl.innerHTML.split('{i}').join(String(rows.length)).replace(/id="emr-f(\d+)"/g, function () { return 'id="emr-n' + (++ids) + '"'; });
+        var holder = document.createElement(group.tagName === 'TBODY' ? 'tbody' : 'div');
+        holder.innerHTML = html;
+        var row = holder.firstElementChild;
+        var before = group.tagName === 'TBODY' ? null : add.parentNode.querySelector('template.emr-row-template');
+        if (before && before.parentNode === group) group.insertBefore(row, before); else group.appendChild(row);
+        renumber(group);
+        changed(form);
+      } else if (remove) {
+        var r = remove.closest('.emr-row'), g = r.parentNode;
+        r.remove();
+        renumber(g);
+        changed(form);
+      }
+    });
+    refresh(form);
+  }
+  window.EmrKit = {values: values, evaluate: evaluate, init: init};
+  document.querySelectorAll('form.emr-edit').forEach(init);
+})();

@@ -1,0 +1,167 @@
+package org.emrkit.render.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.emrkit.json.RecordJson;
+import org.emrkit.json.TemplateJson;
+import org.emrkit.record.Record;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
+import org.emrkit.template.Template;
+import org.emrkit.testing.RandomRecords;
+import org.emrkit.testing.RandomTemplates;
+import org.emrkit.testing.Seeds;
+import org.junit.jupiter.api.Test;
+
+/** View and edit HTML of the bundled templates, and escaping of hostile text. */
+class HtmlRendererTest {
+
+  static final Path CORPUS = Path.of("../../core/src/test/resources/validation");
+  static final Clock CLOCK = Clock.fixed(OffsetDateTime.parse("2026-11-28T12:00:00+08:00")
+      .toInstant(), ZoneOffset.ofHours(8));
+
+  static Template template(String id) throws IOException {
+    return TemplateJson.create().read(Files.readString(CORPUS.resolve("templates/" + id
+        + ".json"))).orElseThrow();
+  }
+
+  static Record record(String file, Template t) throws IOException {
+    return RecordJson.create().read(Files.readString(CORPUS.resolve("records/" + file)), t)
+        .orElseThrow();
+  }
+
+  @Test
+  void theViewShowsValuesInPlaceWithMergedCellsAndLeavesHiddenContentOut() throws IOException {
+    Template t = template("admission-record");
+    String html = HtmlRenderer.builder().clock(CLOCK).build()
+        .render(t, record("clean--admission-record.json", t));
+    assertThat(html).startsWith("<div class=\"emr-record emr-view\"")
+        .contains("反复胸闷3天", ">36.8</span><span class=\"emr-unit\">℃</span>")
+        .contains("不稳定型心绞痛 (I20.000)", "李明 2026-11-20 20:15", "colspan=\"3\"",
+            "rowspan=\"2\"", "<h1 class=\"emr-title\">入院记录</h1>", "住院号</span>ZY0012345")
+        .contains(">23.8</span>") // BMI computed: 70.5 / 1.72²
+        .contains("<span class=\"emr-page-number\"></span>")
+        .doesNotContain("月经史") // section when sex == '2'; the patient is male
+        .doesNotContain("过敏药物"); // ::: if allergyPresent == '有'
+  }
+
+  @Test
+  void headerRowsGoToTheadAndRepeatingRowsToTheirOwnBody() throws IOException {
+    Template t = template("nursing-record");
+    String html = HtmlRenderer.builder().clock(CLOCK).build()
+        .render(t, record("clean--nursing-record.json", t));
+    assertThat(html).contains("<thead><tr><th rowspan=\"2\">")
+        .contains("<th colspan=\"4\">").contains("data-emr-group=\"nursingRows\"")
+        .contains("150/90", "138/86", "温开水", "赵芳 2026-11-20 10:05");
+    assertThat(count(html, "<tr class=\"emr-row\">")).isEqualTo(2);
+  }
+
+  @Test
+  void theEditFormHasLabelledControlsWithPathsAndConstraints() throws IOException {
+    Template t = template("admission-record");
+    String html = HtmlRenderer.builder().mode(HtmlMode.EDIT).fullPage(true).clock(CLOCK).build()
+        .render(t, record("clean--admission-record.json", t));
+    assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"zh-CN\">")
+        .contains("@page{size:A4 portrait;margin:20mm 20mm 20mm 25mm;")
+        .contains("data-emr-path=\"/values/chiefComplaint\"")
+        .contains("maxlength=\"40\"").contains("type=\"number\"")
+        .contains("data-emr-path=\"/values/diagnoses/0/diagnosis\"")
+        .contains("data-emr-when=\"sex == &#39;2&#39;\" hidden")
+        .contains("<template class=\"emr-row-template\">")
+        .contains("data-emr-path=\"/values/diagnoses/{i}/diagnosis\"")
+        .contains("window.EmrKit");
+    // every control is labelled: aria-label, or a <label for> naming its id
+    Matcher m = Pattern.compile("<(input|select|textarea|output|button)\\b([^>]*)>").matcher(html);
+    int controls = 0;
+    while (m.find()) {
+      String attrs = m.group(2);
+      if (m.group(1).equals("button") && !attrs.contains("emr-sign")) {
+        continue;
+      }
+      controls++;
+      Matcher id = Pattern.compile("id=\"([^\"]+)\"").matcher(attrs);
+      boolean labelled = attrs.contains("aria-label=")
+          || (id.find() && html.contains("<label for=\"" + id.group(1) + "\">"));
+      assertThat(labelled).as("control %s", m.group()).isTrue();
+    }
+    assertThat(controls).isGreaterThan(40);
+  }
+
+  static final List<String> XSS = List.of("<script>alert(1)</script>",
+      "<img src=x onerror=alert(1)>", "\"><svg/onload=alert(1)>", "'><iframe src=javascript:alert(1)>",
+      "<a href=\"javascript:alert(1)\">x</a>", "</textarea><script>alert(1)</script>",
+      "<style>@import'x'</style>", "&lt;script&gt;", "<IMG SRC=JaVaScRiPt:alert('XSS')>",
+      "<BODY ONLOAD=alert('XSS')>", "<<SCRIPT>alert(\"XSS\");//<</SCRIPT>", "**<b>bold</b>**");
+  static final Set<String> OUR_TAGS = Set.of("div", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+      "section", "p", "span", "strong", "em", "sup", "sub", "br", "table", "colgroup", "col",
+      "thead", "tbody", "tr", "th", "td", "input", "label", "select", "option", "textarea",
+      "output", "button", "template");
+
+  @Test
+  void hostileTextInValuesAndLabelsNeverBecomesMarkup() {
+    Seeds.check("HTML escaping", 300, r -> {
+      Template t = RandomTemplates.template(r);
+      Record rec = RandomRecords.record(r, t);
+      rec = rec.withValues(hostile(rec.values(), r));
+      for (HtmlMode mode : HtmlMode.values()) {
+        String html = HtmlRenderer.builder().mode(mode).clock(CLOCK).build().render(t, rec);
+        Set<String> tags = new LinkedHashSet<>();
+        Matcher m = Pattern.compile("<\\s*/?\\s*([A-Za-z][A-Za-z0-9-]*)").matcher(html);
+        while (m.find()) {
+          tags.add(m.group(1).toLowerCase(java.util.Locale.ROOT));
+        }
+        assertThat(OUR_TAGS).as("tags in %s html", mode).containsAll(tags);
+        // inside every real tag: only quoted attributes, none an event handler or a script URL
+        Matcher tag = Pattern.compile("<[A-Za-z][^>]*>").matcher(html);
+        while (tag.find()) {
+          String inside = tag.group().replaceAll("^<[A-Za-z0-9-]+", "").replaceAll(">$", "");
+          Matcher a = Pattern.compile("\\s([A-Za-z][A-Za-z0-9-]*)(?:=\"([^\"]*)\")?").matcher(inside);
+          int end = 0;
+          while (a.find()) {
+            assertThat(a.start()).as("unparsed text in %s", tag.group()).isEqualTo(end);
+            end = a.end();
+            assertThat(a.group(1).toLowerCase(java.util.Locale.ROOT)).doesNotStartWith("on");
+            if (a.group(2) != null) {
+              assertThat(a.group(2).toLowerCase(java.util.Locale.ROOT).strip())
+                  .doesNotStartWith("javascript:");
+            }
+          }
+          assertThat(inside.substring(end).strip()).as("rest of %s", tag.group()).isIn("", "/");
+        }
+      }
+    });
+  }
+
+  private static Values hostile(Values values, java.util.SplittableRandom r) {
+    Values out = values;
+    for (var e : values.asMap().entrySet()) {
+      Value v = e.getValue();
+      if (v instanceof Value.Str) {
+        out = out.with(e.getKey(), new Value.Str(XSS.get(r.nextInt(XSS.size()))));
+      } else if (v instanceof Value.Rows rows) {
+        out = out.with(e.getKey(), new Value.Rows(rows.rows().stream()
+            .map(x -> hostile(x, r)).toList()));
+      }
+    }
+    return out;
+  }
+
+  private static int count(String s, String sub) {
+    int n = 0;
+    for (int i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+}
