@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
  * Rich-text values to HTML through an allowlist: paragraphs (blank lines), bold {@code **x**},
  * italic {@code *x*}, superscript {@code ^x^}, subscript {@code ~x~}, line breaks. Everything is
  * escaped first, so the only markup in the output is the allowlisted tags this class writes.
+ * Paragraphs are block {@code span}s, because a field stands inside the template's own
+ * paragraph and HTML does not allow a {@code p} inside a {@code p}.
  */
 public final class RichText {
 
@@ -17,7 +19,7 @@ public final class RichText {
 
   private RichText() {}
 
-  /** The value as allowlisted HTML: {@code <p>} paragraphs with strong, em, sup, sub, br. */
+  /** The value as allowlisted HTML: paragraph spans with strong, em, sup, sub, br. */
   public static String toHtml(String value) {
     StringBuilder sb = new StringBuilder();
     for (String paragraph : value.strip().split("\\n\\s*\\n")) {
@@ -26,7 +28,7 @@ public final class RichText {
       p = replace(ITALIC, p, "em");
       p = replace(SUP, p, "sup");
       p = replace(SUB, p, "sub");
-      sb.append("<p>").append(p.replace("\n", "<br>")).append("</p>");
+      sb.append("<span class=\"emr-rich-p\">").append(p.replace("\n", "<br>")).append("</span>");
     }
     return sb.toString();
   }
