@@ -1,4 +1,8 @@
-/** EMRKit module org.emrkit.render.pdf: not built yet; see the open issue for it. */
+/** EMRKit PDF renderer: archival PDF with Chinese typography (OpenPDF). */
 module org.emrkit.render.pdf {
   requires transitive org.emrkit.core;
+  requires com.github.librepdf.openpdf;
+  requires java.desktop;
+
+  exports org.emrkit.render.pdf;
 }

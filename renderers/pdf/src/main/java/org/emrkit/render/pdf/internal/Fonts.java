@@ -1,0 +1,94 @@
+package org.emrkit.render.pdf.internal;
+
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.pdf.BaseFont;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fonts of a rendering: Noto Sans SC (TrueType, OFL-1.1, from
+ * {@code com.helger.font:ph-fonts-noto-sans-sc}) loaded once per JVM, plus fonts a host
+ * registers. Text uses the first font that has all its characters.
+ */
+public final class Fonts {
+
+  private static final String BASE = "fonts/ttf/NotoSansSC/NotoSansSC-";
+  private static volatile BaseFont regular;
+  private static volatile BaseFont bold;
+
+  private Fonts() {}
+
+  /** The shared Noto Sans SC regular face. */
+  public static BaseFont notoRegular() {
+    BaseFont f = regular;
+    if (f == null) {
+      synchronized (Fonts.class) {
+        if (regular == null) {
+          regular = load("Regular");
+        }
+        f = regular;
+      }
+    }
+    return f;
+  }
+
+  /** The shared Noto Sans SC bold face. */
+  public static BaseFont notoBold() {
+    BaseFont f = bold;
+    if (f == null) {
+      synchronized (Fonts.class) {
+        if (bold == null) {
+          bold = load("Bold");
+        }
+        f = bold;
+      }
+    }
+    return f;
+  }
+
+  /** A TrueType font from bytes (a host's own). */
+  public static BaseFont trueType(String name, byte[] ttf) {
+    try {
+      return BaseFont.createFont(name + ".ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED, false, ttf,
+          null);
+    } catch (DocumentException | IOException e) {
+      throw new IllegalArgumentException("not a usable TrueType font: " + name, e);
+    }
+  }
+
+  private static BaseFont load(String face) {
+    String path = BASE + face + ".ttf";
+    try (InputStream in = Fonts.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException(path + " is missing: add com.helger.font:"
+            + "ph-fonts-noto-sans-sc to the class path");
+      }
+      return trueType("NotoSansSC-" + face, in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The characters of {@code text} that none of {@code fonts} has (controls and spaces excepted). */
+  public static List<String> missing(String text, List<BaseFont> fonts) {
+    List<String> out = new ArrayList<>();
+    text.codePoints().forEach(cp -> {
+      if (Character.isWhitespace(cp) || Character.isISOControl(cp) || cp == 0x200B) {
+        return;
+      }
+      for (BaseFont f : fonts) {
+        if (f.charExists(cp)) {
+          return;
+        }
+      }
+      String s = new String(Character.toChars(cp));
+      if (!out.contains(s)) {
+        out.add(s);
+      }
+    });
+    return out;
+  }
+}

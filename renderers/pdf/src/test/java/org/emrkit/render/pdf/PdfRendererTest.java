@@ -1,0 +1,134 @@
+package org.emrkit.render.pdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.emrkit.json.RecordJson;
+import org.emrkit.json.TemplateJson;
+import org.emrkit.record.Record;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
+import org.emrkit.template.Template;
+import org.junit.jupiter.api.Test;
+
+/** PDF content checked through text extracted with PDFBox (never bytes). */
+class PdfRendererTest {
+
+  static final Path CORPUS = Path.of("../../core/src/test/resources/validation");
+  static final Clock CLOCK = Clock.fixed(OffsetDateTime.parse("2026-11-28T12:00:00+08:00")
+      .toInstant(), ZoneOffset.ofHours(8));
+
+  static Template template(String id) throws IOException {
+    return TemplateJson.create().read(Files.readString(CORPUS.resolve("templates/" + id
+        + ".json"))).orElseThrow();
+  }
+
+  static Record record(String file, Template t) throws IOException {
+    return RecordJson.create().read(Files.readString(CORPUS.resolve("records/" + file)), t)
+        .orElseThrow();
+  }
+
+  static List<String> pages(byte[] pdf) throws IOException {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      List<String> out = new ArrayList<>();
+      PDFTextStripper s = new PDFTextStripper();
+      for (int i = 1; i <= doc.getNumberOfPages(); i++) {
+        s.setStartPage(i);
+        s.setEndPage(i);
+        out.add(s.getText(doc));
+      }
+      return out;
+    }
+  }
+
+  static byte[] render(PdfRenderer r, Template t, Record rec) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    r.render(t, rec, out);
+    return out.toByteArray();
+  }
+
+  @Test
+  void everyValueOfTheAdmissionRecordIsInTheText() throws IOException {
+    Template t = template("admission-record");
+    Record rec = record("clean--admission-record.json", t);
+    byte[] pdf = render(PdfRenderer.builder().clock(CLOCK).printedBy("张护士").build(), t, rec);
+    String text = String.join("\n", pages(pdf)).replace(" ", "");
+    for (String v : List.of("入院记录", "反复胸闷3天", "患者3天前无明显诱因出现胸闷", "高血压病史10年。",
+        "吸烟30年，每日20支。", "36.8℃", "78次/分", "150mmHg/90mmHg", "70.5kg", "23.8kg/m",
+        "心电图：窦性心律，ST段压低。", "不稳定型心绞痛(I20.000)", "李明2026-11-2020:15", "示例市人民医院",
+        "ZY0012345", "打印人：张护士", "打印时间：2026-11-2812:00", "5级")) {
+      assertThat(text).as(v).contains(v.replace(" ", ""));
+    }
+    assertThat(text).doesNotContain("月经史");
+  }
+
+  @Test
+  void pageNumbersReadPageNOfM() throws IOException {
+    Template t = template("admission-record");
+    byte[] pdf = render(PdfRenderer.builder().clock(CLOCK).build(), t,
+        record("clean--admission-record.json", t));
+    List<String> pages = pages(pdf);
+    assertThat(pages.size()).isGreaterThanOrEqualTo(2);
+    for (int i = 0; i < pages.size(); i++) {
+      assertThat(pages.get(i).replace(" ", "")).contains("第" + (i + 1) + "页/共" + pages.size() + "页");
+    }
+  }
+
+  @Test
+  void aHundredAndTwentyRowNursingRecordRepeatsBothHeaderRowsOnEveryPage() throws IOException {
+    Template t = template("nursing-record");
+    Record base = record("clean--nursing-record.json", t);
+    Values row = base.values().rows("nursingRows").get(0);
+    List<Values> rows = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      rows.add(row.with("observation", new Value.Str("第" + (i + 1) + "次巡视，患者安静入睡。")));
+    }
+    Record rec = base.withValues(Values.of(Map.of("nursingRows", new Value.Rows(rows))));
+    List<String> pages = pages(render(PdfRenderer.builder().clock(CLOCK).build(), t, rec));
+    assertThat(pages.size()).isGreaterThan(3);
+    for (String p : pages) {
+      String s = p.replaceAll("\\s", "");
+      assertThat(s).contains("日期时间", "生命体征", "病情观察及护理措施", "体温℃", "脉搏次/分");
+    }
+    String all = String.join("", pages).replaceAll("\\s", "");
+    assertThat(all).contains("第1次巡视", "第60次巡视", "第120次巡视");
+  }
+
+  @Test
+  void aCharacterNoFontHasIsAnErrorNamingItAndItsField() throws IOException {
+    Template t = template("admission-record");
+    Record rec = record("clean--admission-record.json", t);
+    Record bad = rec.withValues(rec.values().with("chiefComplaint",
+        new Value.Str("胸闷3天\uD83E\uDEC0")));
+    assertThatThrownBy(() -> render(PdfRenderer.builder().clock(CLOCK).build(), t, bad))
+        .isInstanceOf(RenderException.class)
+        .hasMessageContaining("\uD83E\uDEC0").hasMessageContaining("/values/chiefComplaint")
+        .satisfies(e -> assertThat(((RenderException) e).location())
+            .isEqualTo("/values/chiefComplaint"));
+  }
+
+  @Test
+  void paperAndOrientationComeFromTheTemplate() throws IOException {
+    Template t = template("nursing-record"); // landscape A4
+    byte[] pdf = render(PdfRenderer.builder().clock(CLOCK).build(), t,
+        record("clean--nursing-record.json", t));
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      var box = doc.getPage(0).getMediaBox();
+      assertThat(box.getWidth()).isCloseTo(841.9f, org.assertj.core.data.Offset.offset(1f));
+      assertThat(box.getHeight()).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(1f));
+    }
+  }
+}
