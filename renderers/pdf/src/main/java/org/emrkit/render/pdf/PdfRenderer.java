@@ -74,7 +74,7 @@ public final class PdfRenderer {
     Styles styles = new Styles(regular, bold);
     RecordContext context = RecordContext.of(template, record, clock);
 
-    PdfBlocks check = new PdfBlocks(null, template, record, context, styles, true);
+    PdfBlocks check = new PdfBlocks(null, null, template, record, context, styles, true);
     check.blocks(template.pageHeader());
     check.blocks(template.pageFooter());
     check.blocks(template.blocks());
@@ -99,7 +99,8 @@ public final class PdfRenderer {
       writer.setCloseStream(false);
       writer.setPdfVersion(PdfWriter.VERSION_1_7);
       writer.setFullCompression();
-      PdfBlocks layout = new PdfBlocks(document, template, record, context, styles, false);
+      PdfBlocks layout = new PdfBlocks(document, writer, template, record, context, styles,
+          false);
       writer.setPageEvent(new PageEvents(styles, running(layout, template.pageHeader()),
           running(layout, template.pageFooter()), watermark, printedBy == null ? null
               : "打印人：" + printedBy + "　打印时间：" + STAMP.format(OffsetDateTime.now(clock))));

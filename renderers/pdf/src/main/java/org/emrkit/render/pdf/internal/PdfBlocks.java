@@ -52,6 +52,7 @@ public final class PdfBlocks implements BlockVisitor<Void> {
       "\\*\\*([^*\\n]+?)\\*\\*|\\*([^*\\n]+?)\\*|\\^([^^\\s]+?)\\^|~([^~\\s]+?)~");
 
   private final Document document;
+  private final com.lowagie.text.pdf.PdfWriter writer;
   private final Template template;
   private final Record record;
   private final RecordContext context;
@@ -63,9 +64,10 @@ public final class PdfBlocks implements BlockVisitor<Void> {
   private String prefix = "/values";
   private int level = 1;
 
-  public PdfBlocks(Document document, Template template, Record record, RecordContext context,
-      Styles styles, boolean check) {
+  public PdfBlocks(Document document, com.lowagie.text.pdf.PdfWriter writer, Template template,
+      Record record, RecordContext context, Styles styles, boolean check) {
     this.document = document;
+    this.writer = writer;
     this.template = template;
     this.record = record;
     this.context = context;
@@ -184,6 +186,9 @@ public final class PdfBlocks implements BlockVisitor<Void> {
               + v.substring(11, 16) : v).orElse("");
     } else if (f.type() == FieldType.CALC) {
       text = context.calc(f, scope).map(BigDecimal::toPlainString).orElse("");
+    } else if (f.type() == FieldType.BOOLEAN) {
+      // the box is drawn, not a glyph (fonts rarely have ☐/☑); only the label is text
+      text = scope.get(f.name()).isPresent() && f.label() != null ? f.label() : "";
     } else {
       text = ValueText.of(template, f, scope.get(f.name()).orElse(null));
     }
@@ -197,6 +202,13 @@ public final class PdfBlocks implements BlockVisitor<Void> {
       return out;
     }
     String text = fieldText(f);
+    if (f.type() == FieldType.BOOLEAN && scope.get(f.name()).orElse(null) instanceof Value.Bool b) {
+      out.add(checkbox(b.value()));
+      if (!text.isEmpty()) {
+        out.add(styles.plain(" " + text, Styles.BODY));
+      }
+      return out;
+    }
     if (text.isEmpty()) {
       Chunk blank = new Chunk("\u00a0".repeat(f.type() == FieldType.RICHTEXT ? 40 : 12));
       blank.setUnderline(0.5f, -2f);
@@ -211,6 +223,30 @@ public final class PdfBlocks implements BlockVisitor<Void> {
       out.add(styles.plain(" " + f.unit(), Styles.BODY));
     }
     return out;
+  }
+
+  /** A checkbox drawn as vector graphics (☐ or ☑), sized to the body text. */
+  private Element checkbox(boolean checked) {
+    if (check || writer == null) {
+      return new Phrase("");
+    }
+    float s = Styles.BODY * 0.8f;
+    com.lowagie.text.pdf.PdfTemplate box = writer.getDirectContent().createTemplate(s + 1, s + 1);
+    box.setLineWidth(0.6f);
+    box.rectangle(0.5f, 0.5f, s, s);
+    box.stroke();
+    if (checked) {
+      box.setLineWidth(0.9f);
+      box.moveTo(s * 0.2f, s * 0.5f);
+      box.lineTo(s * 0.42f, s * 0.22f);
+      box.lineTo(s * 0.85f, s * 0.85f);
+      box.stroke();
+    }
+    try {
+      return new Chunk(com.lowagie.text.Image.getInstance(box), 0, -1, false);
+    } catch (com.lowagie.text.BadElementException e) {
+      throw new IllegalStateException("OpenPDF refused a checkbox image", e);
+    }
   }
 
   private void rich(Phrase out, String text) {

@@ -1,0 +1,72 @@
+package org.emrkit.examples;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** The CLI's arguments: options with a value, flags, and positionals. */
+final class Args {
+  private static final Set<String> WITH_VALUE = Set.of("-o", "--template", "--format", "--to",
+      "--mode", "--watermark", "--printed-by", "--port");
+  private static final Set<String> FLAGS = Set.of("--chart");
+  private final List<String[]> options = new ArrayList<>();
+  private final List<String> positionals = new ArrayList<>();
+
+  Args(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (WITH_VALUE.contains(a)) {
+        if (i + 1 >= args.length) {
+          throw new UsageException(a + " needs a value");
+        }
+        options.add(new String[] {a, args[++i]});
+      } else if (FLAGS.contains(a)) {
+        options.add(new String[] {a, "true"});
+      } else if (a.startsWith("-") && !a.equals("-h")) {
+        throw new UsageException("unknown option " + a);
+      } else {
+        positionals.add(a);
+      }
+    }
+  }
+
+  String option(String name, String fallback) {
+    String v = fallback;
+    for (String[] o : options) {
+      if (o[0].equals(name)) {
+        v = o[1];
+      }
+    }
+    return v;
+  }
+
+  List<String> options(String name) {
+    List<String> out = new ArrayList<>();
+    for (String[] o : options) {
+      if (o[0].equals(name)) {
+        out.add(o[1]);
+      }
+    }
+    return out;
+  }
+
+  boolean flag(String name) {
+    return option(name, null) != null;
+  }
+
+  String positional(int index, String what) {
+    if (index >= positionals.size()) {
+      throw new UsageException("missing " + what);
+    }
+    return positionals.get(index);
+  }
+
+  List<Path> positionals(int from) {
+    List<Path> out = new ArrayList<>();
+    for (int i = from; i < positionals.size(); i++) {
+      out.add(Path.of(positionals.get(i)));
+    }
+    return out;
+  }
+}

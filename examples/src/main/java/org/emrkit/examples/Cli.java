@@ -1,0 +1,207 @@
+package org.emrkit.examples;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.emrkit.dsl.CompileResult;
+import org.emrkit.dsl.TemplateCompiler;
+import org.emrkit.json.ReportJson;
+import org.emrkit.json.TemplateJson;
+import org.emrkit.record.Chart;
+import org.emrkit.record.Record;
+import org.emrkit.render.html.HtmlMode;
+import org.emrkit.render.html.HtmlRenderer;
+import org.emrkit.render.pdf.PdfRenderer;
+import org.emrkit.template.Template;
+import org.emrkit.validation.ValidationReport;
+import org.emrkit.validation.Validator;
+import org.emrkit.validation.rules.FieldRules;
+import org.emrkit.validation.rules.WritingStandardRules;
+
+/**
+ * The command-line tool: {@code compile}, {@code validate}, {@code render}, {@code demo}. Exit
+ * codes: 0 success; 1 the input has problems (diagnostics or error findings); 2 unusable input or
+ * bad usage, with a one-line reason.
+ */
+public final class Cli {
+
+  static final String USAGE = """
+      usage: emrkit compile TEMPLATE.emr.md [-o TEMPLATE.json]
+             emrkit validate --template T RECORD.json [--format text|json] [--chart]
+             emrkit render --template T RECORD.json --to html|pdf|docx [-o OUT]
+                           [--mode view|edit] [--watermark TEXT] [--printed-by NAME]
+             emrkit demo [-o DIR]
+             emrkit serve [--port 8080]
+      T is a .emr.md file or template JSON; --template may be given more than once.""";
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final java.time.Clock clock;
+
+  Cli(PrintStream out, PrintStream err, java.time.Clock clock) {
+    this.out = out;
+    this.err = err;
+    this.clock = clock;
+  }
+
+  /** Runs the tool and exits with its code. */
+  public static void main(String[] args) {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+    System.exit(new Cli(out, err, java.time.Clock.systemDefaultZone()).run(args));
+  }
+
+  /** Runs one command; returns the exit code. */
+  int run(String[] args) {
+    try {
+      if (args.length == 0) {
+        throw new UsageException("no command given\n" + USAGE);
+      }
+      Args a = new Args(args);
+      return switch (args[0]) {
+        case "compile" -> compile(a);
+        case "validate" -> validate(a);
+        case "render" -> render(a);
+        case "demo" -> new Demo(out, clock).run(Path.of(a.option("-o", "emrkit-demo")));
+        case "serve" -> throw new UsageException("serve (the demo editor) is not built yet");
+        case "-h", "--help", "help" -> {
+          out.println(USAGE);
+          yield 0;
+        }
+        default -> throw new UsageException("unknown command " + args[0] + "\n" + USAGE);
+      };
+    } catch (UsageException e) {
+      err.println("emrkit: " + e.getMessage());
+      return 2;
+    } catch (org.emrkit.render.pdf.RenderException e) {
+      err.println("emrkit: cannot render " + (e.location().isEmpty() ? "" : e.location() + ": ")
+          + e.getMessage());
+      return 1;
+    }
+  }
+
+  private int compile(Args a) {
+    Path file = Path.of(a.positional(1, "TEMPLATE.emr.md"));
+    if (!Files.isReadable(file)) {
+      throw new UsageException("cannot read " + file);
+    }
+    CompileResult r = TemplateCompiler.builder().build().compile(file);
+    r.diagnostics().forEach(err::println);
+    if (r.hasErrors()) {
+      return 1;
+    }
+    String json = TemplateJson.create().write(r.orElseThrow());
+    String o = a.option("-o", null);
+    if (o == null) {
+      out.print(json);
+    } else {
+      write(Path.of(o), json);
+      out.println(o);
+    }
+    return 0;
+  }
+
+  private int validate(Args a) {
+    List<Template> templates = templates(a);
+    List<Path> files = a.positionals(1);
+    if (files.isEmpty()) {
+      throw new UsageException("no record given");
+    }
+    Validator v = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
+        .clock(clock).build();
+    ValidationReport report;
+    if (a.flag("--chart")) {
+      List<Chart.Entry> entries = new ArrayList<>();
+      for (Path f : files) {
+        Record r = Inputs.record(f, templates, err);
+        entries.add(new Chart.Entry(Inputs.templateOf(r, templates), r));
+      }
+      report = v.validate(new Chart(entries));
+    } else {
+      if (files.size() > 1) {
+        throw new UsageException("several records need --chart");
+      }
+      Record r = Inputs.record(files.get(0), templates, err);
+      report = v.validate(Inputs.templateOf(r, templates), r);
+    }
+    String format = a.option("--format", "text");
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new UsageException("--format is text or json, not " + format);
+    }
+    out.print(format.equals("json") ? ReportJson.write(report) : report.toText());
+    return report.hasErrors() ? 1 : 0;
+  }
+
+  private int render(Args a) {
+    List<Template> templates = templates(a);
+    Path file = Path.of(a.positional(1, "RECORD.json"));
+    String to = a.option("--to", null);
+    if (to == null) {
+      throw new UsageException("--to html|pdf|docx is required");
+    }
+    Record record = Inputs.record(file, templates, err);
+    Template t = Inputs.templateOf(record, templates);
+    String o = a.option("-o", null);
+    switch (to) {
+      case "html" -> {
+        String mode = a.option("--mode", "view");
+        if (!mode.equals("view") && !mode.equals("edit")) {
+          throw new UsageException("--mode is view or edit, not " + mode);
+        }
+        String html = HtmlRenderer.builder().fullPage(true).clock(clock)
+            .mode(mode.equals("edit") ? HtmlMode.EDIT : HtmlMode.VIEW)
+            .watermark(a.option("--watermark", null)).printedBy(a.option("--printed-by", null))
+            .build().render(t, record);
+        if (o == null) {
+          out.print(html);
+        } else {
+          write(Path.of(o), html);
+          out.println(o);
+        }
+      }
+      case "pdf" -> {
+        if (o == null) {
+          throw new UsageException("-o OUT.pdf is required for PDF");
+        }
+        try (OutputStream s = Files.newOutputStream(Path.of(o))) {
+          PdfRenderer.builder().clock(clock).watermark(a.option("--watermark", null))
+              .printedBy(a.option("--printed-by", null)).build().render(t, record, s);
+        } catch (IOException e) {
+          throw new UsageException("cannot write " + o + ": " + e.getMessage());
+        }
+        out.println(o);
+      }
+      case "docx" -> throw new UsageException("DOCX rendering is not built yet");
+      default -> throw new UsageException("--to is html, pdf or docx, not " + to);
+    }
+    return 0;
+  }
+
+  private List<Template> templates(Args a) {
+    List<String> ts = a.options("--template");
+    if (ts.isEmpty()) {
+      throw new UsageException("--template T is required");
+    }
+    List<Template> out = new ArrayList<>();
+    for (String t : ts) {
+      out.add(Inputs.template(Path.of(t), err));
+    }
+    return out;
+  }
+
+  static void write(Path file, String text) {
+    try {
+      if (file.getParent() != null) {
+        Files.createDirectories(file.getParent());
+      }
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UsageException("cannot write " + file + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package org.emrkit.examples;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.emrkit.dsl.CompileResult;
+import org.emrkit.dsl.TemplateCompiler;
+import org.emrkit.json.JsonProblem;
+import org.emrkit.json.ReadResult;
+import org.emrkit.json.RecordJson;
+import org.emrkit.json.TemplateJson;
+import org.emrkit.json.TemplateResolver;
+import org.emrkit.record.Record;
+import org.emrkit.template.Template;
+
+/** Reads the CLI's inputs; anything unusable is a {@link UsageException} (exit code 2). */
+final class Inputs {
+  private Inputs() {}
+
+  static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UsageException("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  /** A template from {@code .emr.md} (compiled) or template JSON. */
+  static Template template(Path file, PrintStream err) {
+    if (file.toString().endsWith(".emr.md")) {
+      if (!Files.isReadable(file)) {
+        throw new UsageException("cannot read " + file);
+      }
+      CompileResult r = TemplateCompiler.builder().build().compile(file);
+      r.diagnostics().forEach(err::println);
+      if (r.hasErrors()) {
+        throw new UsageException("template " + file + " does not compile");
+      }
+      return r.orElseThrow();
+    }
+    ReadResult<Template> r = TemplateJson.create().read(read(file));
+    if (!r.isOk()) {
+      r.problems().forEach(p -> err.println(file + ": " + p));
+      throw new UsageException("template " + file + " is not valid template JSON");
+    }
+    return r.orElseThrow();
+  }
+
+  /** A record of one of the templates; schema problems are printed with JSON pointers. */
+  static Record record(Path file, List<Template> templates, PrintStream err) {
+    ReadResult<Record> r = RecordJson.create().read(read(file),
+        TemplateResolver.of(templates.toArray(Template[]::new)));
+    for (JsonProblem p : r.problems()) {
+      err.println(file + ": " + p);
+    }
+    if (!r.isOk()) {
+      boolean unknownTemplate = r.errors().stream()
+          .anyMatch(p -> p.code().equals("json/template-unknown"));
+      throw new UsageException(unknownTemplate
+          ? file + " names a template id/version other than the one given"
+          : file + " is not a valid record (see the problems above)");
+    }
+    return r.orElseThrow();
+  }
+
+  static Template templateOf(Record record, List<Template> templates) {
+    return templates.stream().filter(t -> record.template().matches(t)).findFirst()
+        .orElseThrow(() -> new UsageException("no template for " + record.template()));
+  }
+}

@@ -1,0 +1,126 @@
+package org.emrkit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every command on the bundled examples and on bad input, each exit-code path. */
+class CliTest {
+
+  static final String TEMPLATES = "src/main/resources/templates/";
+  static final String RECORDS = "src/main/resources/records/";
+
+  static final java.time.Clock CLOCK = java.time.Clock.fixed(java.time.OffsetDateTime.parse(
+      "2026-11-28T12:00:00+08:00").toInstant(), java.time.ZoneOffset.ofHours(8));
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK).run(args);
+    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void compileWritesTemplateJsonOrDiagnostics(@TempDir Path dir) throws IOException {
+    Run ok = run("compile", TEMPLATES + "admission.emr.md");
+    assertThat(ok.code()).isZero();
+    assertThat(ok.out()).startsWith("{\n  \"format\": \"emrkit-template/1\"");
+    Path o = dir.resolve("t.json");
+    assertThat(run("compile", TEMPLATES + "admission.emr.md", "-o", o.toString()).code()).isZero();
+    assertThat(Files.readString(o)).contains("\"id\": \"admission-record\"");
+    Path bad = dir.resolve("bad.emr.md");
+    Files.writeString(bad, "---\nid: t\nversion: 1.0.0\ntitle: T\n---\n\n主诉：{{cc: txt}}\n");
+    Run b = run("compile", bad.toString());
+    assertThat(b.code()).isEqualTo(1);
+    assertThat(b.err()).startsWith("bad.emr.md:7:10: error dsl/unknown-field-type: 未知的字段类型");
+    assertThat(run("compile", dir.resolve("missing.emr.md").toString()).code()).isEqualTo(2);
+  }
+
+  @Test
+  void validatePrintsTheReportAndExitsOneOnErrors() {
+    Run clean = run("validate", "--template", TEMPLATES + "admission.emr.md",
+        RECORDS + "admission-record.json");
+    assertThat(clean.code()).isZero();
+    assertThat(clean.out()).startsWith("评分 score 100　等级 grade 甲");
+    Run veto = run("validate", "--template", TEMPLATES + "admission.emr.md",
+        RECORDS + "required-item-no-hpi-veto.json", "--format", "json");
+    assertThat(veto.code()).isEqualTo(1);
+    assertThat(veto.out()).contains("\"grade\": \"丙\"", "\"code\": \"cn/required-item\"");
+  }
+
+  @Test
+  void validateAChart() {
+    Run r = run("validate", "--chart", "--template", TEMPLATES + "admission.emr.md",
+        "--template", TEMPLATES + "first-progress-note.emr.md", "--template",
+        TEMPLATES + "progress-note.emr.md", RECORDS + "admission-record.json",
+        RECORDS + "first-progress-note.json", RECORDS + "progress-note.json");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).contains("cn/progress-note-gap"); // notes stop on 11-22; now is 11-28
+    assertThat(r.code()).isEqualTo(1);
+  }
+
+  @Test
+  void unusableInputExitsTwoWithAReason(@TempDir Path dir) throws IOException {
+    Path broken = dir.resolve("r.json");
+    Files.writeString(broken, "{\"format\": \"emrkit-record/1\", \"id\": \"R\", \"status\": \"nope\","
+        + " \"template\": {\"id\": \"admission-record\", \"version\": \"1.0.0\"}}");
+    Run schema = run("validate", "--template", TEMPLATES + "admission.emr.md", broken.toString());
+    assertThat(schema.code()).isEqualTo(2);
+    assertThat(schema.err()).contains("/status: error json/schema");
+    Files.writeString(broken, Files.readString(Path.of(RECORDS + "admission-record.json"))
+        .replace("\"version\": \"1.0.0\"", "\"version\": \"9.0.0\""));
+    Run version = run("validate", "--template", TEMPLATES + "admission.emr.md", broken.toString());
+    assertThat(version.code()).isEqualTo(2);
+    assertThat(version.err()).contains("names a template id/version other than the one given");
+    assertThat(run("validate", RECORDS + "admission-record.json").err())
+        .contains("--template T is required");
+    assertThat(run("frobnicate").code()).isEqualTo(2);
+    assertThat(run().code()).isEqualTo(2);
+    assertThat(run("render", "--template", TEMPLATES + "admission.emr.md",
+        RECORDS + "admission-record.json", "--to", "docx").code()).isEqualTo(2);
+    assertThat(run("validate", "--template", dir.resolve("none.json").toString(),
+        RECORDS + "admission-record.json").code()).isEqualTo(2);
+  }
+
+  @Test
+  void renderWritesHtmlAndPdf(@TempDir Path dir) throws IOException {
+    Path html = dir.resolve("a.html");
+    assertThat(run("render", "--template", TEMPLATES + "admission.emr.md",
+        RECORDS + "admission-record.json", "--to", "html", "--mode", "edit", "-o",
+        html.toString()).code()).isZero();
+    assertThat(Files.readString(html)).contains("<form class=\"emr-record emr-edit\"");
+    Path pdf = dir.resolve("a.pdf");
+    assertThat(run("render", "--template", TEMPLATES + "admission.emr.md",
+        RECORDS + "admission-record.json", "--to", "pdf", "-o", pdf.toString(),
+        "--watermark", "副本", "--printed-by", "王医生").code()).isZero();
+    try (var doc = Loader.loadPDF(pdf.toFile())) {
+      assertThat(new PDFTextStripper().getText(doc)).contains("反复胸闷3天", "王医生");
+    }
+  }
+
+  @Test
+  void demoWritesEverythingAndPrintsTheGrades(@TempDir Path dir) throws IOException {
+    Run r = run("demo", "-o", dir.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("required-item-no-hpi-veto.json", "丙", "甲");
+    try (var files = Files.walk(dir)) {
+      var names = files.map(p -> dir.relativize(p).toString()).toList();
+      assertThat(names).contains("templates/admission-record.json", "pdf/admission-record.pdf",
+          "html/admission-record.html", "html/admission-record.edit.html",
+          "reports/required-item-no-hpi-veto.json", "pdf/nursing-record.pdf");
+      assertThat(names.stream().filter(n -> n.endsWith(".pdf")).count()).isEqualTo(11);
+    }
+  }
+}
