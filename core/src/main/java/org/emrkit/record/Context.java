@@ -81,6 +81,33 @@ public record Context(Patient patient, Encounter encounter, Organization org, Ac
     };
   }
 
+  /**
+   * The patient banner printed under a record's title, label → value, in print order, known
+   * values only: 姓名, 性别, 年龄, 科室, 病区, 床号, 住院号.
+   */
+  public java.util.Map<String, String> banner() {
+    java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+    put(m, "姓名", patient.name());
+    put(m, "性别", patient.sex() == null ? null : switch (patient.sex()) {
+      case "1" -> "男";
+      case "2" -> "女";
+      default -> "未知";
+    });
+    Integer a = age();
+    put(m, "年龄", a == null ? null : a + "岁");
+    put(m, "科室", encounter.department());
+    put(m, "病区", encounter.ward());
+    put(m, "床号", encounter.bed());
+    put(m, "住院号", patient.mrn());
+    return m;
+  }
+
+  private static void put(java.util.Map<String, String> m, String label, String value) {
+    if (value != null) {
+      m.put(label, value);
+    }
+  }
+
   /** Age in whole years at admission (or unknown without both dates). */
   private Integer age() {
     LocalDate birth = patient.birthDate();

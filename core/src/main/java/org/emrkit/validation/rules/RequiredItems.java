@@ -138,21 +138,27 @@ final class RequiredItems {
     for (FieldValue f : context.fields()) {
       FieldType t = f.field().type();
       boolean content = t != FieldType.SIGNATURE && t != FieldType.MACRO && t != FieldType.CALC;
-      if (!content || !f.active() || !f.isFilled()) {
-        continue;
+      if (content && f.active() && f.isFilled()) {
+        keys.addAll(keys(f));
       }
-      if (f.field().dataElement() != null) {
-        keys.add(f.field().dataElement());
+    }
+    return keys;
+  }
+
+  /** What a field can stand for: its data element and label, its sections' ids and titles. */
+  private static java.util.Set<String> keys(FieldValue f) {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    if (f.field().dataElement() != null) {
+      keys.add(f.field().dataElement());
+    }
+    if (f.field().label() != null) {
+      keys.add(f.field().label());
+    }
+    for (Section s : f.sections()) {
+      if (s.dataElement() != null) {
+        keys.add(s.dataElement());
       }
-      if (f.field().label() != null) {
-        keys.add(f.field().label());
-      }
-      for (Section s : f.sections()) {
-        if (s.dataElement() != null) {
-          keys.add(s.dataElement());
-        }
-        keys.add(s.title());
-      }
+      keys.add(s.title());
     }
     return keys;
   }
@@ -173,19 +179,9 @@ final class RequiredItems {
   }
 
   private static boolean matches(Item item, FieldValue f) {
-    if (f.field().dataElement() != null && item.dataElements().contains(f.field().dataElement())) {
-      return true;
-    }
-    if (f.field().label() != null && item.titles().contains(f.field().label())) {
-      return true;
-    }
-    for (Section s : f.sections()) {
-      if ((s.dataElement() != null && item.dataElements().contains(s.dataElement()))
-          || item.titles().contains(s.title())) {
-        return true;
-      }
-    }
-    return false;
+    java.util.Set<String> keys = keys(f);
+    return item.dataElements().stream().anyMatch(keys::contains)
+        || item.titles().stream().anyMatch(keys::contains);
   }
 
   /** Whether the template has a place for the item (checked on the template alone). */

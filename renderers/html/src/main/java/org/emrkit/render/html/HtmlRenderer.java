@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
-import org.emrkit.record.Patient;
 import org.emrkit.record.Record;
 import org.emrkit.render.html.internal.BlockWriter;
 import org.emrkit.render.html.internal.Html;
@@ -125,28 +124,11 @@ public final class HtmlRenderer {
   }
 
   private static void banner(Html html, Record record) {
-    Patient p = record.context().patient();
-    var e = record.context().encounter();
     html.raw("<div class=\"emr-banner\">");
-    item(html, "姓名", p.name());
-    item(html, "性别", p.sex() == null ? null : switch (p.sex()) {
-      case "1" -> "男";
-      case "2" -> "女";
-      default -> "未知";
-    });
-    item(html, "年龄", record.context().lookup("patient.age").map(a -> a + "岁").orElse(null));
-    item(html, "科室", e.department());
-    item(html, "病区", e.ward());
-    item(html, "床号", e.bed());
-    item(html, "住院号", p.mrn());
+    record.context().banner().forEach((label, value) -> html
+        .raw("<span class=\"emr-banner-item\"><span class=\"emr-banner-label\">").text(label)
+        .raw("</span>").text(value).raw("</span>"));
     html.raw("</div>");
-  }
-
-  private static void item(Html html, String label, String value) {
-    if (value != null) {
-      html.raw("<span class=\"emr-banner-item\"><span class=\"emr-banner-label\">").text(label)
-          .raw("</span>").text(value).raw("</span>");
-    }
   }
 
   private static String pageCss(PageSetup p) {

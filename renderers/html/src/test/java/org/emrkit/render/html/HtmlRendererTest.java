@@ -13,12 +13,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.emrkit.json.RecordJson;
-import org.emrkit.json.TemplateJson;
 import org.emrkit.record.Record;
 import org.emrkit.record.Value;
 import org.emrkit.record.Values;
 import org.emrkit.template.Template;
+import org.emrkit.testing.Corpus;
 import org.emrkit.testing.RandomRecords;
 import org.emrkit.testing.RandomTemplates;
 import org.emrkit.testing.Seeds;
@@ -27,18 +26,15 @@ import org.junit.jupiter.api.Test;
 /** View and edit HTML of the bundled templates, and escaping of hostile text. */
 class HtmlRendererTest {
 
-  static final Path CORPUS = Path.of("../../core/src/test/resources/validation");
   static final Clock CLOCK = Clock.fixed(OffsetDateTime.parse("2026-11-28T12:00:00+08:00")
       .toInstant(), ZoneOffset.ofHours(8));
 
-  static Template template(String id) throws IOException {
-    return TemplateJson.create().read(Files.readString(CORPUS.resolve("templates/" + id
-        + ".json"))).orElseThrow();
+  static Template template(String id) {
+    return Corpus.template(id);
   }
 
-  static Record record(String file, Template t) throws IOException {
-    return RecordJson.create().read(Files.readString(CORPUS.resolve("records/" + file)), t)
-        .orElseThrow();
+  static Record record(String file, Template t) {
+    return Corpus.record(file, t);
   }
 
   @Test

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.emrkit.record.Patient;
 import org.emrkit.record.Record;
 import org.emrkit.render.pdf.internal.Fonts;
 import org.emrkit.render.pdf.internal.PageEvents;
@@ -142,25 +141,12 @@ public final class PdfRenderer {
   }
 
   private static Paragraph banner(Styles styles, Record record) {
-    Patient p = record.context().patient();
-    var e = record.context().encounter();
     StringBuilder sb = new StringBuilder();
-    add(sb, "姓名", p.name());
-    add(sb, "性别", p.sex() == null ? null : "1".equals(p.sex()) ? "男" : "2".equals(p.sex())
-        ? "女" : "未知");
-    add(sb, "年龄", record.context().lookup("patient.age").map(a -> a + "岁").orElse(null));
-    add(sb, "科室", e.department());
-    add(sb, "床号", e.bed());
-    add(sb, "住院号", p.mrn());
+    record.context().banner().forEach((label, value) -> sb.append(label).append("：")
+        .append(value).append("　　"));
     Paragraph out = new Paragraph(styles.plain(sb.toString().strip(), Styles.BODY - 1));
     out.setSpacingAfter(4);
     return out;
-  }
-
-  private static void add(StringBuilder sb, String label, String value) {
-    if (value != null) {
-      sb.append(label).append("：").append(value).append("　　");
-    }
   }
 
   /** Configures a renderer. Not thread-safe. */

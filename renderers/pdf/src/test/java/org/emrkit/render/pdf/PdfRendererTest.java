@@ -16,29 +16,25 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.emrkit.json.RecordJson;
-import org.emrkit.json.TemplateJson;
 import org.emrkit.record.Record;
 import org.emrkit.record.Value;
 import org.emrkit.record.Values;
 import org.emrkit.template.Template;
+import org.emrkit.testing.Corpus;
 import org.junit.jupiter.api.Test;
 
 /** PDF content checked through text extracted with PDFBox (never bytes). */
 class PdfRendererTest {
 
-  static final Path CORPUS = Path.of("../../core/src/test/resources/validation");
   static final Clock CLOCK = Clock.fixed(OffsetDateTime.parse("2026-11-28T12:00:00+08:00")
       .toInstant(), ZoneOffset.ofHours(8));
 
-  static Template template(String id) throws IOException {
-    return TemplateJson.create().read(Files.readString(CORPUS.resolve("templates/" + id
-        + ".json"))).orElseThrow();
+  static Template template(String id) {
+    return Corpus.template(id);
   }
 
-  static Record record(String file, Template t) throws IOException {
-    return RecordJson.create().read(Files.readString(CORPUS.resolve("records/" + file)), t)
-        .orElseThrow();
+  static Record record(String file, Template t) {
+    return Corpus.record(file, t);
   }
 
   static List<String> pages(byte[] pdf) throws IOException {
