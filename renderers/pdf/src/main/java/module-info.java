@@ -3,6 +3,9 @@ module org.emrkit.render.pdf {
   requires transitive org.emrkit.core;
   requires com.github.librepdf.openpdf;
   requires java.desktop;
+  requires org.apache.pdfbox;
+  requires org.apache.xmpbox;
+  requires org.apache.pdfbox.io;
 
   exports org.emrkit.render.pdf;
 }

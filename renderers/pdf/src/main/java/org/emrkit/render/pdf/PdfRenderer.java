@@ -61,11 +61,39 @@ public final class PdfRenderer {
     return new Builder();
   }
 
-  /** Renders the record to {@code out} (not closed). */
+  /**
+   * Renders the record to {@code out} (not closed) as PDF/A-2b. The same template, record and
+   * clock give the same bytes. OpenPDF's output goes through a temporary file, so memory does not
+   * grow with the page count.
+   */
   public void render(Template template, Record record, OutputStream out) {
     Objects.requireNonNull(template, "template");
     Objects.requireNonNull(record, "record");
     Objects.requireNonNull(out, "out");
+    java.io.File tmp = null;
+    try {
+      tmp = java.io.File.createTempFile("emrkit-", ".pdf");
+      try (OutputStream raw = new java.io.BufferedOutputStream(
+          new java.io.FileOutputStream(tmp))) {
+        layout(template, record, raw);
+      }
+      String title = (template.heading() != null ? template.heading() : template.title())
+          + (record.context().patient().name() == null ? ""
+              : " - " + record.context().patient().name());
+      String author = record.context().author() == null ? "EMRKit"
+          : record.context().author().name();
+      org.emrkit.render.pdf.internal.PdfA.convert(tmp, out, title, author,
+          OffsetDateTime.now(clock), template.reference() + "|" + record.id());
+    } catch (java.io.IOException e) {
+      throw new RenderException("", "could not write the PDF: " + e.getMessage(), e);
+    } finally {
+      if (tmp != null && !tmp.delete()) {
+        tmp.deleteOnExit();
+      }
+    }
+  }
+
+  private void layout(Template template, Record record, OutputStream out) {
     List<BaseFont> regular = new ArrayList<>(hostFonts);
     regular.add(Fonts.notoRegular());
     List<BaseFont> bold = new ArrayList<>(hostFonts);

@@ -138,7 +138,7 @@ public final class PdfBlocks implements BlockVisitor<Void> {
 
   @Override
   public Void visitParagraph(org.emrkit.template.Paragraph p) {
-    Paragraph out = new Paragraph();
+    Paragraph out = new Paragraph("", styles.font(Styles.BODY));
     out.setLeading(Styles.BODY * 1.55f);
     for (Inline i : p.inlines()) {
       out.add(inline(i));
@@ -173,9 +173,9 @@ public final class PdfBlocks implements BlockVisitor<Void> {
     } else if (i instanceof Field f) {
       return field(f);
     } else if (i instanceof LineBreak) {
-      return Chunk.NEWLINE;
+      return styles.newline();
     }
-    return new Phrase("");
+    return new Phrase("", styles.font(Styles.BODY));
   }
 
   private String fieldText(Field f) {
@@ -197,7 +197,7 @@ public final class PdfBlocks implements BlockVisitor<Void> {
   }
 
   private Element field(Field f) {
-    Phrase out = new Phrase();
+    Phrase out = new Phrase("", styles.font(Styles.BODY));
     if (!shows(f.when())) {
       return out;
     }
@@ -210,7 +210,8 @@ public final class PdfBlocks implements BlockVisitor<Void> {
       return out;
     }
     if (text.isEmpty()) {
-      Chunk blank = new Chunk("\u00a0".repeat(f.type() == FieldType.RICHTEXT ? 40 : 12));
+      Chunk blank = new Chunk("\u00a0".repeat(f.type() == FieldType.RICHTEXT ? 40 : 12),
+          styles.font(Styles.BODY));
       blank.setUnderline(0.5f, -2f);
       out.add(blank);
     } else if (f.type() == FieldType.RICHTEXT) {
@@ -228,7 +229,7 @@ public final class PdfBlocks implements BlockVisitor<Void> {
   /** A checkbox drawn as vector graphics (☐ or ☑), sized to the body text. */
   private Element checkbox(boolean checked) {
     if (check || writer == null) {
-      return new Phrase("");
+      return new Phrase("", styles.font(Styles.BODY));
     }
     float s = Styles.BODY * 0.8f;
     com.lowagie.text.pdf.PdfTemplate box = writer.getDirectContent().createTemplate(s + 1, s + 1);
@@ -253,7 +254,7 @@ public final class PdfBlocks implements BlockVisitor<Void> {
     String[] paragraphs = text.strip().split("\\n\\s*\\n");
     for (int k = 0; k < paragraphs.length; k++) {
       if (k > 0) {
-        out.add(Chunk.NEWLINE);
+        out.add(styles.newline());
       }
       Matcher m = RICH.matcher(paragraphs[k]);
       int at = 0;

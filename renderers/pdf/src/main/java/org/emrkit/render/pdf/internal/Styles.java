@@ -4,7 +4,6 @@ import com.lowagie.text.Chunk;
 import com.lowagie.text.Font;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.FontSelector;
 import java.awt.Color;
 import java.util.List;
 
@@ -36,12 +35,28 @@ public final class Styles {
   /** Text as a phrase: bold, italic (skewed), superscript, subscript, size, colour. */
   public Phrase phrase(String text, boolean isBold, boolean italic, int script, float size,
       Color color) {
-    FontSelector selector = new FontSelector();
     float s = script == 0 ? size : size * 0.65f;
-    for (BaseFont b : isBold ? bold : regular) {
-      selector.addFont(new Font(b, s, Font.NORMAL, color));
+    // per-character fallback over the font list. OpenPDF's FontSelector would do this, but its
+    // constructor re-registers a bundled fallback font (inflating 400 KB) on every call, which
+    // made a 1,000-page record take minutes; runs of characters share one chunk.
+    List<BaseFont> fonts = isBold ? bold : regular;
+    Phrase p = new Phrase("", font(s));
+    StringBuilder run = new StringBuilder();
+    BaseFont runFont = null;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      BaseFont f = fontFor(fonts, cp, runFont);
+      if (runFont != null && f != runFont) {
+        p.add(new Chunk(run.toString(), new Font(runFont, s, Font.NORMAL, color)));
+        run.setLength(0);
+      }
+      runFont = f;
+      run.appendCodePoint(cp);
+      i += Character.charCount(cp);
     }
-    Phrase p = selector.process(text);
+    if (runFont != null) {
+      p.add(new Chunk(run.toString(), new Font(runFont, s, Font.NORMAL, color)));
+    }
     for (Object o : p.getChunks()) {
       Chunk c = (Chunk) o;
       if (script > 0) {
@@ -54,6 +69,28 @@ public final class Styles {
       }
     }
     return p;
+  }
+
+  private static BaseFont fontFor(List<BaseFont> fonts, int cp, BaseFont current) {
+    if (Character.isWhitespace(cp) && current != null) {
+      return current;
+    }
+    for (BaseFont f : fonts) {
+      if (f.charExists(cp)) {
+        return f;
+      }
+    }
+    return current != null ? current : fonts.get(fonts.size() - 1);
+  }
+
+  /** The embedded body font at a size (for chunks that carry no text of their own). */
+  public Font font(float size) {
+    return new Font(regular.get(regular.size() - 1), size, Font.NORMAL, Color.BLACK);
+  }
+
+  /** A line break in the embedded font (OpenPDF's Chunk.NEWLINE would use a non-embedded one). */
+  public Chunk newline() {
+    return new Chunk("\n", font(BODY));
   }
 
   public Phrase plain(String text, float size) {

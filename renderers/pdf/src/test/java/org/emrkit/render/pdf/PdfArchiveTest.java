@@ -1,0 +1,143 @@
+package org.emrkit.render.pdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.emrkit.record.Record;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
+import org.emrkit.template.Template;
+import org.emrkit.testing.Corpus;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
+
+/** Archival properties: PDF/A-2b by veraPDF, byte-identical output, bounded memory. */
+class PdfArchiveTest {
+
+  static final Clock CLOCK = Clock.fixed(OffsetDateTime.parse("2026-11-28T12:00:00+08:00")
+      .toInstant(), ZoneOffset.ofHours(8));
+  static final List<String[]> EXAMPLES = List.of(
+      new String[] {"admission-record", "clean--admission-record.json"},
+      new String[] {"first-progress-note", "clean--first-progress-note.json"},
+      new String[] {"progress-note", "clean--progress-note.json"},
+      new String[] {"operation-record", "clean--operation-record.json"},
+      new String[] {"discharge-record", "clean--discharge-record.json"},
+      new String[] {"nursing-record", "clean--nursing-record.json"});
+
+  @BeforeAll
+  static void veraPdf() {
+    VeraGreenfieldFoundryProvider.initialise();
+  }
+
+  static byte[] render(PdfRenderer r, Template t, Record rec) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    r.render(t, rec, out);
+    return out.toByteArray();
+  }
+
+  static List<String> violations(byte[] pdf) throws Exception {
+    try (PDFAParser parser = Foundries.defaultInstance().createParser(
+        new ByteArrayInputStream(pdf), PDFAFlavour.PDFA_2_B);
+        PDFAValidator validator = Foundries.defaultInstance().createValidator(
+            PDFAFlavour.PDFA_2_B, false)) {
+      ValidationResult result = validator.validate(parser);
+      List<String> out = new ArrayList<>();
+      for (TestAssertion a : result.getTestAssertions()) {
+        if (a.getStatus() == TestAssertion.Status.FAILED) {
+          out.add(a.getRuleId().getClause() + "-" + a.getRuleId().getTestNumber() + ": "
+              + a.getMessage());
+        }
+      }
+      assertThat(result.isCompliant()).isEqualTo(out.isEmpty());
+      return out;
+    }
+  }
+
+  @Test
+  void everyExamplePdfIsPdfA2b() throws Exception {
+    PdfRenderer r = PdfRenderer.builder().clock(CLOCK).watermark("仅供参考").printedBy("档案室")
+        .endMark(true).build();
+    for (String[] e : EXAMPLES) {
+      Template t = Corpus.template(e[0]);
+      byte[] pdf = render(r, t, Corpus.record(e[1], t));
+      assertThat(violations(pdf)).as(e[0]).isEmpty();
+      try (PDDocument doc = Loader.loadPDF(pdf)) {
+        String xmp = new String(doc.getDocumentCatalog().getMetadata().toByteArray(),
+            java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(xmp).contains("<pdfaid:part>2</pdfaid:part>", "<pdfaid:conformance>B<");
+        assertThat(doc.getDocumentCatalog().getOutputIntents()).hasSize(1);
+        assertThat(doc.getDocumentInformation().getTitle()).startsWith(t.heading());
+      }
+    }
+  }
+
+  @Test
+  void theSameInputAndClockGiveTheSameBytes() {
+    Template t = Corpus.template("admission-record");
+    Record rec = Corpus.record("clean--admission-record.json", t);
+    byte[] a = render(PdfRenderer.builder().clock(CLOCK).build(), t, rec);
+    byte[] b = render(PdfRenderer.builder().clock(CLOCK).build(), t, rec);
+    assertThat(b).isEqualTo(a);
+    Clock later = Clock.offset(CLOCK, java.time.Duration.ofMinutes(1));
+    assertThat(render(PdfRenderer.builder().clock(later).build(), t, rec)).isNotEqualTo(a);
+  }
+
+  /** Renders about 1,000 pages of progress notes; run in a JVM limited to 256 MB. */
+  public static void main(String[] args) throws IOException {
+    Template t = Corpus.template("progress-note");
+    Record base = Corpus.record("clean--progress-note.json", t);
+    Values note = base.values().rows("progressNotes").get(0);
+    String text = "患者今日一般情况可，胸闷未再发作，饮食睡眠可，二便正常。查体：血压132/80mmHg，"
+        + "心肺听诊未闻及异常。继续当前治疗，密切观察病情变化。".repeat(4);
+    List<Values> rows = new ArrayList<>();
+    for (int i = 0; i < Integer.parseInt(args[1]); i++) {
+      rows.add(note.with("content", new Value.Str("第" + (i + 1) + "日。" + text)));
+    }
+    Record rec = base.withValues(Values.of(Map.of("progressNotes", new Value.Rows(rows))));
+    try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(Path.of(args[0])))) {
+      PdfRenderer.builder().clock(CLOCK).build().render(t, rec, out);
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void aThousandPageRecordRendersIn256Megabytes() throws Exception {
+    Path pdf = Files.createTempFile("emrkit-1000", ".pdf");
+    try {
+      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+          .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+          PdfArchiveTest.class.getName(), pdf.toString(), "7200")
+          .redirectErrorStream(true).redirectOutput(new File(pdf + ".log")).start();
+      assertThat(p.waitFor(110, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).as(Files.readString(Path.of(pdf + ".log"))).isZero();
+      try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+        assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(1000);
+      }
+    } finally {
+      Files.deleteIfExists(pdf);
+      Files.deleteIfExists(Path.of(pdf + ".log"));
+    }
+  }
+}
