@@ -140,9 +140,11 @@ public final class PdfBlocks implements BlockVisitor<Void> {
   public Void visitParagraph(org.emrkit.template.Paragraph p) {
     Paragraph out = new Paragraph("", styles.font(Styles.BODY));
     out.setLeading(Styles.BODY * 1.55f);
+    Phrase all = new Phrase("", styles.font(Styles.BODY));
     for (Inline i : p.inlines()) {
-      out.add(inline(i));
+      all.add(inline(i));
     }
+    out.addAll(Styles.merged(all.getChunks()));
     emit(out);
     return null;
   }

@@ -47,7 +47,7 @@ public final class Styles {
       int cp = text.codePointAt(i);
       BaseFont f = fontFor(fonts, cp, runFont);
       if (runFont != null && f != runFont) {
-        p.add(new Chunk(run.toString(), new Font(runFont, s, Font.NORMAL, color)));
+        p.add(chunk(run.toString(), new Font(runFont, s, Font.NORMAL, color)));
         run.setLength(0);
       }
       runFont = f;
@@ -55,7 +55,7 @@ public final class Styles {
       i += Character.charCount(cp);
     }
     if (runFont != null) {
-      p.add(new Chunk(run.toString(), new Font(runFont, s, Font.NORMAL, color)));
+      p.add(chunk(run.toString(), new Font(runFont, s, Font.NORMAL, color)));
     }
     for (Object o : p.getChunks()) {
       Chunk c = (Chunk) o;
@@ -90,7 +90,39 @@ public final class Styles {
 
   /** A line break in the embedded font (OpenPDF's Chunk.NEWLINE would use a non-embedded one). */
   public Chunk newline() {
-    return new Chunk("\n", font(BODY));
+    return chunk("\n", font(BODY));
+  }
+
+  /** A chunk that breaks lines by the Chinese rules. */
+  public static Chunk chunk(String text, Font font) {
+    Chunk c = new Chunk(text, font);
+    c.setSplitCharacter(ChineseLineBreaks.INSTANCE);
+    return c;
+  }
+
+  /**
+   * The paragraph's chunks with neighbours of the same font and no other attributes joined, so
+   * that line breaking sees a value and the punctuation after it together.
+   */
+  public static List<Chunk> merged(List<?> chunks) {
+    List<Chunk> out = new java.util.ArrayList<>();
+    for (Object o : chunks) {
+      Chunk c = (Chunk) o;
+      Chunk last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && plainText(last) && plainText(c)
+          && last.getFont().getBaseFont() == c.getFont().getBaseFont()
+          && last.getFont().compareTo(c.getFont()) == 0) {
+        out.set(out.size() - 1, chunk(last.getContent() + c.getContent(), last.getFont()));
+      } else {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  private static boolean plainText(Chunk c) {
+    java.util.Map<String, Object> a = c.getChunkAttributes();
+    return a == null || a.isEmpty() || a.size() == 1 && a.containsKey(Chunk.SPLITCHARACTER);
   }
 
   public Phrase plain(String text, float size) {
