@@ -6,6 +6,9 @@ module org.emrkit.render.pdf {
   requires org.apache.pdfbox;
   requires org.apache.xmpbox;
   requires org.apache.pdfbox.io;
+  requires org.bouncycastle.pkix;
+  requires org.bouncycastle.provider;
+  requires org.bouncycastle.util;
 
   exports org.emrkit.render.pdf;
 }
