@@ -117,6 +117,34 @@ class PdfRendererTest {
   }
 
   @Test
+  void aHostFontIsTriedFirstAndNotoSansScCoversWhatItLacks() throws IOException {
+    // Liberation Sans (bundled in OpenPDF's jar) stands in for a hospital's own font: it has
+    // Latin letters and digits but no Chinese
+    byte[] liberation;
+    try (var in = com.lowagie.text.pdf.BaseFont.class.getResourceAsStream(
+        "/font-fallback/LiberationSans-Regular.ttf")) {
+      liberation = in.readAllBytes();
+    }
+    Template t = template("admission-record");
+    Record rec = record("clean--admission-record.json", t);
+    byte[] pdf = render(PdfRenderer.builder().clock(CLOCK).font("Liberation", liberation)
+        .build(), t, rec);
+    java.util.Set<String> used = new java.util.TreeSet<>();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      for (var page : doc.getPages()) {
+        for (var name : page.getResources().getFontNames()) {
+          var font = page.getResources().getFont(name);
+          used.add(font.getName().substring(font.getName().indexOf('+') + 1));
+          assertThat(font.isEmbedded()).as(font.getName()).isTrue();
+        }
+      }
+    }
+    assertThat(used).anyMatch(n -> n.startsWith("LiberationSans"))
+        .anyMatch(n -> n.startsWith("NotoSansSC"));
+    assertThat(String.join("", pages(pdf)).replace(" ", "")).contains("反复胸闷3天", "ZY0012345");
+  }
+
+  @Test
   void paperAndOrientationComeFromTheTemplate() throws IOException {
     Template t = template("nursing-record"); // landscape A4
     byte[] pdf = render(PdfRenderer.builder().clock(CLOCK).build(), t,
