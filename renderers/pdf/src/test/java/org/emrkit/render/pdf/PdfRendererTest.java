@@ -104,6 +104,52 @@ class PdfRendererTest {
   }
 
   @Test
+  void rowsSplitAcrossPagesOnlyWhenTallerThanAPage() throws IOException {
+    Template t = template("nursing-record");
+    Record base = record("clean--nursing-record.json", t);
+    Values row = base.values().rows("nursingRows").get(0);
+    List<Values> rows = new ArrayList<>();
+    // rows of two to five lines; the 30th is longer than a page
+    for (int i = 0; i < 60; i++) {
+      String text = i == 29
+          ? "超长记录开始。" + "患者诉胸闷，予吸氧、心电监护，通知医师。".repeat(120) + "超长记录结束。"
+          : "第" + (i + 1) + "次巡视开始。" + "患者安静，生命体征平稳。".repeat(1 + i % 4)
+              + "第" + (i + 1) + "次巡视结束。";
+      rows.add(row.with("observation", new Value.Str(text)));
+    }
+    Record rec = base.withValues(Values.of(Map.of("nursingRows", new Value.Rows(rows))));
+    List<String> pages = pages(render(PdfRenderer.builder().clock(CLOCK).build(), t, rec))
+        .stream().map(p -> p.replaceAll("\\s", "")).toList();
+    for (int i = 0; i < 60; i++) {
+      if (i == 29) {
+        continue;
+      }
+      String start = "第" + (i + 1) + "次巡视开始";
+      String end = "第" + (i + 1) + "次巡视结束";
+      int at = -1;
+      for (int p = 0; p < pages.size(); p++) {
+        if (pages.get(p).contains(start)) {
+          at = p;
+        }
+      }
+      assertThat(at).as(start).isNotNegative();
+      assertThat(pages.get(at)).as("row %d kept on one page", i + 1).contains(end);
+    }
+    int first = -1;
+    int last = -1;
+    for (int p = 0; p < pages.size(); p++) {
+      if (pages.get(p).contains("超长记录开始")) {
+        first = p;
+      }
+      if (pages.get(p).contains("超长记录结束")) {
+        last = p;
+      }
+    }
+    assertThat(first).isNotNegative();
+    assertThat(last).as("the tall row continues on the next page").isGreaterThan(first);
+  }
+
+  @Test
   void aCharacterNoFontHasIsAnErrorNamingItAndItsField() throws IOException {
     Template t = template("admission-record");
     Record rec = record("clean--admission-record.json", t);
