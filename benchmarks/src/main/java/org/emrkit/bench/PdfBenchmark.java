@@ -9,15 +9,11 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.emrkit.record.Record;
-import org.emrkit.record.Value;
-import org.emrkit.record.Values;
 import org.emrkit.render.html.HtmlMode;
 import org.emrkit.render.html.HtmlRenderer;
 import org.emrkit.render.pdf.PdfRenderer;
@@ -75,15 +71,7 @@ public class PdfBenchmark {
       rec = Corpus.record("clean--admission-record.json", template);
     } else {
       template = Corpus.template("progress-note");
-      Record base = Corpus.record("clean--progress-note.json", template);
-      Values note = base.values().rows("progressNotes").get(0);
-      String text = "患者今日一般情况可，胸闷未再发作，饮食睡眠可，二便正常。查体：血压132/80mmHg，"
-          + "心肺听诊未闻及异常。继续当前治疗，密切观察病情变化。";
-      List<Values> rows = new ArrayList<>();
-      for (int i = 0; i < 470; i++) {
-        rows.add(note.with("content", new Value.Str("第" + (i + 1) + "日。" + text.repeat(4))));
-      }
-      rec = base.withValues(Values.of(Map.of("progressNotes", new Value.Rows(rows))));
+      rec = Corpus.progressNotes(template, 470);
     }
     emrkit = PdfRenderer.builder().clock(CLOCK).build();
     html = HtmlRenderer.builder().mode(HtmlMode.VIEW).fullPage(true).clock(CLOCK).build();

@@ -6,7 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import org.emrkit.json.RecordJson;
 import org.emrkit.json.TemplateJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.emrkit.record.Record;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
 import org.emrkit.template.Template;
 
 /** Templates and records of the validation corpus, read from the class path (core's test-jar). */
@@ -32,5 +37,21 @@ public final class Corpus {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The clean 病程记录 with {@code notes} generated daily notes of about 150 characters each
+   * (about seven to a PDF page): long records for the PDF memory test and benchmark.
+   */
+  public static Record progressNotes(Template progressNote, int notes) {
+    Record base = record("clean--progress-note.json", progressNote);
+    Values note = base.values().rows("progressNotes").get(0);
+    String text = "患者今日一般情况可，胸闷未再发作，饮食睡眠可，二便正常。查体：血压132/80mmHg，"
+        + "心肺听诊未闻及异常。继续当前治疗，密切观察病情变化。";
+    List<Values> rows = new ArrayList<>();
+    for (int i = 0; i < notes; i++) {
+      rows.add(note.with("content", new Value.Str("第" + (i + 1) + "日。" + text.repeat(4))));
+    }
+    return base.withValues(Values.of(Map.of("progressNotes", new Value.Rows(rows))));
   }
 }

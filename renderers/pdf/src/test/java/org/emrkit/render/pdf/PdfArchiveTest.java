@@ -13,13 +13,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.emrkit.record.Record;
-import org.emrkit.record.Value;
-import org.emrkit.record.Values;
 import org.emrkit.template.Template;
 import org.emrkit.testing.Corpus;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,15 +104,7 @@ class PdfArchiveTest {
   /** Renders about 1,000 pages of progress notes; run in a JVM limited to 256 MB. */
   public static void main(String[] args) throws IOException {
     Template t = Corpus.template("progress-note");
-    Record base = Corpus.record("clean--progress-note.json", t);
-    Values note = base.values().rows("progressNotes").get(0);
-    String text = "患者今日一般情况可，胸闷未再发作，饮食睡眠可，二便正常。查体：血压132/80mmHg，"
-        + "心肺听诊未闻及异常。继续当前治疗，密切观察病情变化。".repeat(4);
-    List<Values> rows = new ArrayList<>();
-    for (int i = 0; i < Integer.parseInt(args[1]); i++) {
-      rows.add(note.with("content", new Value.Str("第" + (i + 1) + "日。" + text)));
-    }
-    Record rec = base.withValues(Values.of(Map.of("progressNotes", new Value.Rows(rows))));
+    Record rec = Corpus.progressNotes(t, Integer.parseInt(args[1]));
     try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(Path.of(args[0])))) {
       PdfRenderer.builder().clock(CLOCK).build().render(t, rec, out);
     }
