@@ -222,7 +222,8 @@ public final class BlockWriter implements BlockVisitor<Void> {
       case CHOICE -> {
         out.raw("<select class=\"emr-control\"");
         common(f, path, id, label);
-        out.raw("><option value=\"\"></option>");
+        // the empty choice: a label keeps it valid HTML without text that looks like a value
+        out.raw("><option value=\"\" label=\"—\"></option>");
         String current = v instanceof Value.Str s ? s.value() : null;
         for (String[] o : options(f)) {
           out.raw("<option").attr("value", o[0]).flag("selected", o[0].equals(current)).raw(">")

@@ -1,0 +1,47 @@
+package org.emrkit.render.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import nu.validator.client.EmbeddedValidator;
+import org.emrkit.record.Record;
+import org.emrkit.template.Template;
+import org.emrkit.testing.Corpus;
+import org.junit.jupiter.api.Test;
+
+/** Every example's view and edit form, as full pages, pass the Nu Html Checker (in-process). */
+class NuHtmlCheckerTest {
+  private static final List<String> EXAMPLES = List.of("admission-record", "first-progress-note",
+      "progress-note", "operation-record", "discharge-record", "nursing-record");
+
+  static String check(String html) throws Exception {
+    EmbeddedValidator v = new EmbeddedValidator();
+    v.setOutputFormat(EmbeddedValidator.OutputFormat.TEXT);
+    v.setNoLangDetect(true);
+    return v.validate(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void everyExamplePageIsValidHtml() throws Exception {
+    for (String id : EXAMPLES) {
+      Template t = Corpus.template(id);
+      Record r = Corpus.record("clean--" + id + ".json", t);
+      for (HtmlMode mode : HtmlMode.values()) {
+        String html = HtmlRenderer.builder().mode(mode).fullPage(true).watermark("仅供参考")
+            .printedBy("档案室").build().render(t, r);
+        // no errors and no warnings either
+        assertThat(check(html).strip()).as("%s %s", id, mode)
+            .isEqualTo("Document checking completed. No errors found.");
+      }
+    }
+  }
+
+  @Test
+  void theCheckerReportsInvalidMarkup() throws Exception {
+    assertThat(check("<!DOCTYPE html><html lang=\"zh-CN\"><head><title>x</title></head><body>"
+        + "<table><div>bad</div></table><input id=\"a\"><input id=\"a\"></body></html>"))
+        .contains("Error:").doesNotContain("No errors found");
+  }
+}
