@@ -28,7 +28,8 @@ public final class Corpus {
     return RecordJson.create().read(text("/validation/records/" + file), template).orElseThrow();
   }
 
-  private static String text(String resource) {
+  /** A corpus resource as text, e.g. {@code /validation/records/clean--admission-record.json}. */
+  public static String text(String resource) {
     try (InputStream in = Corpus.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalArgumentException("no corpus resource " + resource);

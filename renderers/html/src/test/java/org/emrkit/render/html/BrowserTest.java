@@ -1,0 +1,152 @@
+package org.emrkit.render.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.emrkit.json.ReadResult;
+import org.emrkit.json.RecordJson;
+import org.emrkit.record.Record;
+import org.emrkit.record.Value;
+import org.emrkit.template.Template;
+import org.emrkit.testing.Corpus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The edit form and the view in headless Chromium (Debian packages {@code chromium} and
+ * {@code chromium-driver}; {@code .ci/run} installs them and sets
+ * {@code EMRKIT_BROWSER_REQUIRED=true}, so CI always runs this test; elsewhere, without them, it
+ * is skipped). No network: the pages are files, the driver is the
+ * installed one (Selenium Manager is not used).
+ */
+class BrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path OUT = Path.of("target", "browser");
+  private static ChromeDriver browser;
+
+  @BeforeAll
+  static void start() {
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+    if ("true".equals(System.getenv("EMRKIT_BROWSER_REQUIRED"))) {
+      assertThat(installed).as("chromium and chromium-driver (required by .ci/run)").isTrue();
+    }
+    assumeTrue(installed, "chromium and chromium-driver are not installed");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+        "--window-size=1000,1400", "--lang=zh-CN");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(DRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private static void open(String name, String html) throws Exception {
+    Files.createDirectories(OUT);
+    Path page = OUT.resolve(name).toAbsolutePath();
+    Files.writeString(page, html, StandardCharsets.UTF_8);
+    browser.get(page.toUri().toString());
+  }
+
+  private static Object js(String script) {
+    return ((JavascriptExecutor) browser).executeScript(script);
+  }
+
+  @Test
+  void aClinicianFillsTheAdmissionFormAndTheValuesValidate() throws Exception {
+    Template t = Corpus.template("admission-record");
+    String recordJson = Corpus.text("/validation/records/clean--admission-record.json");
+    Record rec = RecordJson.create().read(recordJson, t).orElseThrow();
+    open("admission.edit.html", HtmlRenderer.builder().mode(HtmlMode.EDIT).fullPage(true)
+        .build().render(t, rec));
+
+    WebElement cc = browser.findElement(By.name("/values/chiefComplaint"));
+    cc.clear();
+    cc.sendKeys("胸痛2小时");
+
+    WebElement menstrual = browser.findElement(By.id("emr-s-menstrual-history"));
+    assertThat(menstrual.isDisplayed()).as("hidden while sex is 男").isFalse();
+    browser.findElement(By.cssSelector("select[name='/values/sex'] option[value='2']")).click();
+    assertThat(menstrual.isDisplayed()).as("shown once sex is 女").isTrue();
+
+    String countDiagnoses = "return document.querySelectorAll("
+        + "'form [data-emr-path^=\"/values/diagnoses/\"][data-emr-type=coded]').length";
+    long before = (Long) js(countDiagnoses);
+    browser.findElement(By.cssSelector("button.emr-add[data-emr-for='/values/diagnoses']"))
+        .click();
+    assertThat((Long) js(countDiagnoses)).isEqualTo(before + 1);
+    // the new row (an empty row is left out of the values, so fill it)
+    String row = "[data-emr-path='/values/diagnoses/" + before + "/diagnosis'] ";
+    browser.findElement(By.cssSelector(row + "input.emr-code")).sendKeys("I10.x00");
+    browser.findElement(By.cssSelector(row + "input.emr-display")).sendKeys("高血压");
+
+    String values = (String) js(
+        "return JSON.stringify(EmrKit.values(document.querySelector('form.emr-record')))");
+    // the form's values in place of the record's: schema and template checks must pass
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    var node = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(recordJson);
+    node.set("values", mapper.readTree(values));
+    String edited = mapper.writeValueAsString(node);
+    ReadResult<Record> read = RecordJson.create().read(edited, t);
+    assertThat(read.errors()).as(values).isEmpty();
+    Record back = read.orElseThrow();
+    assertThat(back.values().get("chiefComplaint")).contains(new Value.Str("胸痛2小时"));
+    assertThat(back.values().get("sex")).contains(new Value.Str("2"));
+    assertThat(back.values().rows("diagnoses")).hasSize((int) before + 1);
+    assertThat(values).contains("I10.x00", "高血压");
+  }
+
+  @Test
+  void xssPayloadsInValuesDoNotRunAndTheViewIsCaptured() throws Exception {
+    Template t = Corpus.template("admission-record");
+    Record rec = Corpus.record("clean--admission-record.json", t);
+    List<String> payloads = List.of("<img src=x onerror=\"window.__xss=1\">",
+        "<script>window.__xss=2</script>", "\"><svg onload=window.__xss=3>",
+        "javascript:window.__xss=4");
+    Record bad = rec.withValues(rec.values()
+        .with("chiefComplaint", new Value.Str(payloads.get(0)))
+        .with("hpi", new Value.Str(payloads.get(1) + "<p>患者胸闷</p>"))
+        .with("personalHistory", new Value.Str(payloads.get(2) + payloads.get(3))));
+    for (HtmlMode mode : HtmlMode.values()) {
+      open("xss." + mode.name().toLowerCase() + ".html", HtmlRenderer.builder().mode(mode)
+          .fullPage(true).build().render(t, bad));
+      assertThat(js("return typeof window.__xss")).as(mode.name()).isEqualTo("undefined");
+      assertThat(browser.findElement(By.tagName("body")).getText() + values())
+          .as("the payload is shown as text").contains("window.__xss=1");
+    }
+    open("admission.view.html", HtmlRenderer.builder().mode(HtmlMode.VIEW).fullPage(true)
+        .build().render(t, rec));
+    byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    Files.write(OUT.resolve("admission.view.png"), png);
+    assertThat(png.length).isGreaterThan(10_000);
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("入院记录", "反复胸闷3天");
+  }
+
+  private static String values() {
+    Object v = js("var f = document.querySelector('form.emr-record');"
+        + " return f ? JSON.stringify(EmrKit.values(f)) : ''");
+    return v == null ? "" : v.toString();
+  }
+}
