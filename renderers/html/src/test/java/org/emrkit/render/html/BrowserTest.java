@@ -116,6 +116,10 @@ class BrowserTest {
     assertThat(back.values().get("sex")).contains(new Value.Str("2"));
     assertThat(back.values().rows("diagnoses")).hasSize((int) before + 1);
     assertThat(values).contains("I10.x00", "高血压");
+    // and the field rules (required, length, pattern, range, options, codes) find no error
+    var report = org.emrkit.validation.Validator.builder()
+        .pack(org.emrkit.validation.rules.FieldRules.pack()).build().validate(t, back);
+    assertThat(report.hasErrors()).as(report.toText()).isFalse();
   }
 
   @Test
