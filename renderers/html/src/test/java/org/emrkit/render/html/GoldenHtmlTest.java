@@ -16,8 +16,9 @@ import org.emrkit.testing.Corpus;
 import org.junit.jupiter.api.Test;
 
 /**
- * Golden HTML: the view and the edit form of every example record, compared with files reviewed
- * once. Any change to the output shows up as a diff here; after an intended change run
+ * Golden HTML: the view and the edit form of every example record, as fragments (the full page
+ * only adds the shared stylesheet and script, checked by {@link NuHtmlCheckerTest}), compared
+ * with files reviewed once. Any change to the output shows up as a diff here; after an intended change run
  * {@code ./mvnw -pl renderers/html test -Dtest=GoldenHtmlTest -Demrkit.golden.update=true}, read
  * the diff, open the changed files in a browser, and commit them.
  */
@@ -35,7 +36,7 @@ class GoldenHtmlTest {
       Template t = Corpus.template(id);
       Record r = Corpus.record("clean--" + id + ".json", t);
       for (HtmlMode mode : HtmlMode.values()) {
-        String html = HtmlRenderer.builder().mode(mode).fullPage(true).clock(CLOCK)
+        String html = HtmlRenderer.builder().mode(mode).fullPage(false).clock(CLOCK)
             .printedBy("档案室").build().render(t, r);
         Path golden = GOLDEN.resolve(id + "." + mode.name().toLowerCase() + ".html");
         if (update) {
