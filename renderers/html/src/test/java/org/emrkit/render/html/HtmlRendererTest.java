@@ -105,6 +105,17 @@ class HtmlRendererTest {
       "output", "button", "template");
 
   @Test
+  void aControlWithoutALabelIsNamedByTheTextBeforeIt() {
+    Template t = template("admission-record");
+    String html = HtmlRenderer.builder().mode(HtmlMode.EDIT).clock(CLOCK).build()
+        .render(t, record("clean--admission-record.json", t));
+    // "过敏史：<select …>": the visible text, without its colon, names the control
+    assertThat(html).containsPattern("name=\"/values/allergyPresent\"[^>]*aria-label=\"过敏史\"");
+    // "150 / 90": a separator with no letters is not a name
+    assertThat(html).doesNotContain("aria-label=\"/\"");
+  }
+
+  @Test
   void hostileTextInValuesAndLabelsNeverBecomesMarkup() {
     Seeds.check("HTML escaping", 300, r -> {
       Template t = RandomTemplates.template(r);

@@ -93,12 +93,18 @@ public final class BlockWriter implements BlockVisitor<Void> {
     }
   }
 
+  /** The text inline just before the current one in the paragraph being written, if any. */
+  private String textBefore;
+
   @Override
   public Void visitParagraph(Paragraph p) {
     out.raw("<p class=\"emr-p\">");
+    textBefore = null;
     for (Inline i : p.inlines()) {
       inline(i);
+      textBefore = i instanceof Text t ? t.text() : null;
     }
+    textBefore = null;
     out.raw("</p>");
     return null;
   }
@@ -133,9 +139,23 @@ public final class BlockWriter implements BlockVisitor<Void> {
     }
   }
 
+  /**
+   * A control's accessible name: the template's label, else the text just before it in the
+   * paragraph as the clinician sees it ("过敏史：" gives 过敏史), else the data element's name,
+   * else the field name.
+   */
   private String label(Field f) {
     if (f.label() != null) {
       return f.label();
+    }
+    if (textBefore != null) {
+      String visible = textBefore.replaceAll("[\\s\u3000：:，,（(]+$", "").strip();
+      int cut = Math.max(visible.lastIndexOf('\u3000'), Math.max(visible.lastIndexOf('，'),
+          visible.lastIndexOf('。')));
+      visible = visible.substring(cut + 1).strip();
+      if (visible.codePoints().anyMatch(Character::isLetter)) {
+        return visible;
+      }
     }
     return DataElements.names(f.dataElement()).map(DataElements.Names::zh).orElse(f.name());
   }
@@ -269,7 +289,7 @@ public final class BlockWriter implements BlockVisitor<Void> {
         out.raw("<button type=\"button\" class=\"emr-sign\"").attr("id", id)
             .attr("data-emr-path", path).attr("data-emr-type", "signature")
             .attr("data-emr-role", f.role()).attr("data-emr-signature", json)
-            .attr("aria-label", label + " 签名").raw(">")
+            .attr("aria-label", label.endsWith("签名") ? label : label + " 签名").raw(">")
             .text(signed.isEmpty() ? "签名" : signed).raw("</button>");
       }
       default -> {
