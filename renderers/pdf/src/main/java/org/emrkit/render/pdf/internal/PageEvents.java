@@ -9,11 +9,14 @@ import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Draws the running page header and footer on every page, with the page number and the page
- * count (a template filled in when the document closes), the optional watermark and print stamp.
+ * count, the optional watermark and print stamp. A line that shows the page count is drawn into
+ * its own small template, filled in when the document closes and the count is known, so the line
+ * is centred exactly whatever the number of digits.
  */
 public final class PageEvents extends PdfPageEventHelper {
 
@@ -29,7 +32,10 @@ public final class PageEvents extends PdfPageEventHelper {
   private final List<List<Piece>> footer;
   private final String watermark;
   private final String stamp;
-  private PdfTemplate total;
+  /** Lines waiting for the page count: the template on the page and what goes in it. */
+  private final List<Deferred> deferred = new ArrayList<>();
+
+  private record Deferred(PdfTemplate template, List<Piece> pieces, int page) {}
 
   public PageEvents(Styles styles, List<List<Piece>> header, List<List<Piece>> footer,
       String watermark, String stamp) {
@@ -38,11 +44,6 @@ public final class PageEvents extends PdfPageEventHelper {
     this.footer = footer;
     this.watermark = watermark;
     this.stamp = stamp;
-  }
-
-  @Override
-  public void onOpenDocument(PdfWriter writer, Document document) {
-    total = writer.getDirectContent().createTemplate(30, 12);
   }
 
   @Override
@@ -80,36 +81,43 @@ public final class PageEvents extends PdfPageEventHelper {
   }
 
   private void line(PdfContentByte cb, List<Piece> pieces, float center, float y, int page) {
+    if (pieces.stream().anyMatch(p -> p.kind() == Piece.PAGES)) {
+      // the template spans the page width around the centre; filled in onCloseDocument
+      float half = center;
+      PdfTemplate t = cb.createTemplate(2 * half, Styles.SMALL * 1.6f);
+      cb.addTemplate(t, center - half, y - Styles.SMALL * 0.4f);
+      deferred.add(new Deferred(t, pieces, page));
+      return;
+    }
+    draw(cb, pieces, center, y, page, 0);
+  }
+
+  private void draw(PdfContentByte cb, List<Piece> pieces, float center, float y, int page,
+      int pages) {
     float size = Styles.SMALL;
-    float width = 0;
+    StringBuilder line = new StringBuilder();
     for (Piece p : pieces) {
-      width += p.kind() == Piece.PAGES ? slot() : styles.regularBase().getWidthPoint(text(p, page), size);
+      line.append(text(p, page, pages));
     }
-    float x = center - width / 2;
-    for (Piece p : pieces) {
-      if (p.kind() == Piece.PAGES) {
-        cb.addTemplate(total, x, y - 2);
-        x += slot();
-      } else {
-        String t = text(p, page);
-        ColumnText.showTextAligned(cb, Element.ALIGN_LEFT, styles.plain(t, size), x, y, 0);
-        x += styles.regularBase().getWidthPoint(t, size);
-      }
-    }
+    ColumnText.showTextAligned(cb, Element.ALIGN_CENTER, styles.plain(line.toString(), size),
+        center, y, 0);
   }
 
-  /** Room for the page count: two digits (longer counts run into the text after them). */
-  private float slot() {
-    return styles.regularBase().getWidthPoint("00", Styles.SMALL) + 1;
-  }
-
-  private static String text(Piece p, int page) {
-    return p.kind() == Piece.PAGE ? String.valueOf(page) : p.text();
+  private static String text(Piece p, int page, int pages) {
+    return switch (p.kind()) {
+      case Piece.PAGE -> String.valueOf(page);
+      case Piece.PAGES -> String.valueOf(pages);
+      default -> p.text();
+    };
   }
 
   @Override
   public void onCloseDocument(PdfWriter writer, Document document) {
-    ColumnText.showTextAligned(total, Element.ALIGN_LEFT,
-        styles.plain(String.valueOf(writer.getPageNumber() - 1), Styles.SMALL), 0, 2, 0);
+    int pages = writer.getPageNumber() - 1;
+    for (Deferred d : deferred) {
+      draw(d.template(), d.pieces(), d.template().getWidth() / 2, Styles.SMALL * 0.4f,
+          d.page(), pages);
+    }
+    deferred.clear();
   }
 }
