@@ -2,7 +2,6 @@ package org.emrkit.validation.rules;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.emrkit.record.Record;
 import org.emrkit.record.Signature;
 import org.emrkit.record.Value;
 import org.emrkit.validation.FieldValue;
@@ -14,17 +13,12 @@ final class Completion {
 
   /** The earlier of {@code completedAt} and the first signature (record or field). */
   static Optional<OffsetDateTime> of(RecordContext context) {
-    Record r = context.record();
-    OffsetDateTime best = r.completedAt();
-    for (Signature s : r.signatures()) {
-      best = earlier(best, s.at());
+    OffsetDateTime completed = context.record().completedAt();
+    Optional<OffsetDateTime> signed = firstSignature(context);
+    if (completed == null) {
+      return signed;
     }
-    for (FieldValue f : context.fields()) {
-      if (f.value() instanceof Value.Signed s) {
-        best = earlier(best, s.signer().at());
-      }
-    }
-    return Optional.ofNullable(best);
+    return Optional.of(signed.map(s -> earlier(completed, s)).orElse(completed));
   }
 
   /** The first signature time (record signatures or signature fields). */

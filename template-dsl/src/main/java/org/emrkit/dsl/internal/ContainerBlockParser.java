@@ -120,7 +120,10 @@ final class ContainerBlockParser extends AbstractBlockParser {
     }
   }
 
-  /** Registers the container parser. */
+  /**
+   * Registers the container parser. (It looks like TableAttributesParser.Factory, but Flexmark
+   * tells block-parser factories apart by class, so one shared class cannot serve both.)
+   */
   static final class Factory implements CustomBlockParserFactory {
     @Override
     public BlockParserFactory apply(DataHolder options) {

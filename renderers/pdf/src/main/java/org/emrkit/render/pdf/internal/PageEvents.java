@@ -82,10 +82,10 @@ public final class PageEvents extends PdfPageEventHelper {
 
   private void line(PdfContentByte cb, List<Piece> pieces, float center, float y, int page) {
     if (pieces.stream().anyMatch(p -> p.kind() == Piece.PAGES)) {
-      // the template spans the page width around the centre; filled in onCloseDocument
-      float half = center;
-      PdfTemplate t = cb.createTemplate(2 * half, Styles.SMALL * 1.6f);
-      cb.addTemplate(t, center - half, y - Styles.SMALL * 0.4f);
+      // the template runs from the page's left edge to twice the centre, so its middle is the
+      // line's centre; filled in onCloseDocument
+      PdfTemplate t = cb.createTemplate(2 * center, Styles.SMALL * 1.6f);
+      cb.addTemplate(t, 0, y - Styles.SMALL * 0.4f);
       deferred.add(new Deferred(t, pieces, page));
       return;
     }
