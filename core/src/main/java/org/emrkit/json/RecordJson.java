@@ -23,6 +23,7 @@ import org.emrkit.record.Revision;
 import org.emrkit.record.Role;
 import org.emrkit.record.Signature;
 import org.emrkit.record.TemplateRef;
+import org.emrkit.record.Value;
 import org.emrkit.record.Values;
 import org.emrkit.template.Template;
 import org.emrkit.validation.Severity;
@@ -129,6 +130,59 @@ public final class RecordJson {
   /** The record as pretty JSON text ending in a newline; the same record gives the same text. */
   public String write(Record record) {
     return Json.pretty(tree(Objects.requireNonNull(record, "record")));
+  }
+
+  /**
+   * Reads a values object alone (what the HTML edit form posts: {@code EmrKit.values(form)}),
+   * checked against the template's fields like the {@code values} of a record; never throws for
+   * bad input. Pointers in problems are relative to the object ({@code /chiefComplaint}).
+   */
+  public ReadResult<Values> readValues(String json, Template template) {
+    Objects.requireNonNull(template, "template");
+    List<JsonProblem> problems = new ArrayList<>();
+    JsonNode tree = Json.parse(mapper, limits, Objects.requireNonNull(json, "json"), problems);
+    if (tree == null) {
+      return ReadResult.failed(problems);
+    }
+    if (!tree.isObject()) {
+      problems.add(JsonProblem.error("", "json/schema", "值必须是 JSON 对象",
+          "values must be a JSON object"));
+      return ReadResult.failed(problems);
+    }
+    ValueTree.Reader reader = new ValueTree.Reader(problems, limits.maxValues());
+    Values values = reader.values(tree, template.scope(), "");
+    boolean errors = problems.stream().anyMatch(p -> p.severity() == Severity.ERROR);
+    return errors ? ReadResult.failed(problems) : new ReadResult<>(values, problems);
+  }
+
+  /**
+   * The canonical JSON text of a value: compact, no white space, object members sorted by name
+   * (UTF-16 order), numbers as written, dates as in record JSON. What revisions store as old and
+   * new values and what signature content hashes are computed over.
+   */
+  public static String canonical(Value value) {
+    return Json.compact(sorted(ValueTree.write(Objects.requireNonNull(value, "value"))));
+  }
+
+  /** The canonical JSON text of a values object (see {@link #canonical(Value)}). */
+  public static String canonical(Values values) {
+    return Json.compact(sorted(ValueTree.write(Objects.requireNonNull(values, "values"))));
+  }
+
+  private static JsonNode sorted(JsonNode node) {
+    if (node.isObject()) {
+      ObjectNode out = Json.NODES.objectNode();
+      TreeMap<String, JsonNode> members = new TreeMap<>();
+      node.properties().forEach(e -> members.put(e.getKey(), e.getValue()));
+      members.forEach((k, v) -> out.set(k, sorted(v)));
+      return out;
+    }
+    if (node.isArray()) {
+      ArrayNode out = Json.NODES.arrayNode();
+      node.forEach(n -> out.add(sorted(n)));
+      return out;
+    }
+    return node;
   }
 
   /** The JSON text of values alone (compact, names sorted), e.g. for hashing or posting. */

@@ -7,9 +7,17 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.emrkit.json.RecordJson;
+import org.emrkit.template.Template;
 
 /**
  * The tamper-evident hash chain over a record's revisions and signatures.
@@ -24,8 +32,13 @@ import java.util.Optional;
  * level}; signature: {@code signature, id, signer id, signer name, signer role, at, scope,
  * contentHash}. ({@code superseded} is not hashed: superseding is itself recorded as a revision.)
  * {@code at} is ISO-8601 with offset. Anyone can re-check a stored record with this description.
+ *
+ * <p>A signature's {@code superseded} flag is checked against the trace: it is set exactly when a
+ * revision with path {@code /@signatures/N/superseded} supersedes signature N.
  */
 public final class RecordAudit {
+
+  private static final Pattern SUPERSEDED = Pattern.compile("/@signatures/(\\d{1,7})/superseded");
 
   /**
    * The result of verifying a chain.
@@ -60,14 +73,116 @@ public final class RecordAudit {
       }
       previous = h;
     }
+    return superseding(record);
+  }
+
+  /**
+   * A signature is marked superseded exactly when a revision of the trace supersedes it
+   * ({@code /@signatures/N/superseded}); the flag itself is not hashed, the revision is.
+   */
+  private static Result superseding(Record record) {
+    Set<Integer> traced = new HashSet<>();
+    for (int i = 0; i < record.revisions().size(); i++) {
+      Matcher m = SUPERSEDED.matcher(record.revisions().get(i).path());
+      if (m.matches()) {
+        int n = Integer.parseInt(m.group(1));
+        if (n >= record.signatures().size()) {
+          return new Result(false, "/revisions/" + i, "supersedes a signature that is not there");
+        }
+        traced.add(n);
+      }
+    }
+    for (int i = 0; i < record.signatures().size(); i++) {
+      if (record.signatures().get(i).superseded() != traced.contains(i)) {
+        return new Result(false, "/signatures/" + i, record.signatures().get(i).superseded()
+            ? "marked superseded, but no revision supersedes it"
+            : "a revision supersedes it, but it is not marked superseded");
+      }
+    }
     return new Result(true, null, null);
+  }
+
+  /**
+   * Re-checks the chain (as {@link #verify(Record)}) and also that every signature not superseded
+   * still matches the content it covers ({@link #contentHash}): values changed in storage
+   * without a trace are found here.
+   */
+  public static Result verify(Template template, Record record) {
+    Result chain = verify(record);
+    if (!chain.intact()) {
+      return chain;
+    }
+    for (int i = 0; i < record.signatures().size(); i++) {
+      Signature s = record.signatures().get(i);
+      if (!s.superseded()
+          && !contentHash(template, record.values(), s.scope()).equals(s.contentHash())) {
+        return new Result(false, "/signatures/" + i,
+            "the signed content has changed since it was signed (scope \"" + s.scope() + "\")");
+      }
+    }
+    return chain;
+  }
+
+  /**
+   * The hash a signature of {@code scope} takes over {@code values}: lower-case hex SHA-256 of
+   * the canonical JSON ({@link RecordJson#canonical(Values)}) of the covered content with every
+   * signature value left out. {@code ""} covers all values; {@code section:ID} the values of the
+   * names in that section (an object); a JSON pointer the entry or value it names ({@code null}
+   * when there is none).
+   */
+  public static String contentHash(Template template, Values values, String scope) {
+    Values plain = EditSession.stripSigned(values);
+    String json;
+    if (scope.isEmpty()) {
+      json = RecordJson.canonical(plain);
+    } else if (scope.startsWith("section:")) {
+      Set<String> names = new Layout(template).names(scope.substring("section:".length()));
+      Map<String, Value> part = new TreeMap<>();
+      plain.asMap().forEach((k, v) -> {
+        if (names.contains(k)) {
+          part.put(k, v);
+        }
+      });
+      json = RecordJson.canonical(Values.of(part));
+    } else {
+      json = pointed(plain, scope);
+    }
+    return digest(json);
+  }
+
+  private static String pointed(Values values, String pointer) {
+    String[] tokens = pointer.substring(1).split("/", -1);
+    Values scope = values;
+    for (int k = 0; k < tokens.length; k++) {
+      Optional<Value> v = scope.get(tokens[k]);
+      if (v.isEmpty()) {
+        return "null";
+      }
+      if (k == tokens.length - 1) {
+        return RecordJson.canonical(v.get());
+      }
+      if (!(v.get() instanceof Value.Rows rows) || !tokens[k + 1].matches("\\d{1,7}")
+          || Integer.parseInt(tokens[k + 1]) >= rows.rows().size()) {
+        return "null";
+      }
+      scope = rows.rows().get(Integer.parseInt(tokens[k + 1]));
+      k++;
+      if (k == tokens.length - 1) {
+        return RecordJson.canonical(scope);
+      }
+    }
+    return "null";
   }
 
   /** The hash a new entry with this content gets after the chain's current head. */
   public static String hash(String previousHash, String content) {
+    return digest(previousHash + "\n" + content);
+  }
+
+  private static String digest(String text) {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
-      byte[] out = d.digest((previousHash + "\n" + content).getBytes(StandardCharsets.UTF_8));
+      byte[] out = d.digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(out);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);

@@ -30,7 +30,7 @@ final class AmendReasonRule implements RecordRule {
     }
     for (int i = 0; i < context.record().revisions().size(); i++) {
       Revision r = context.record().revisions().get(i);
-      if (r.at().isAfter(signed.get()) && r.reason() == null && !r.path().equals("/status")) {
+      if (r.at().isAfter(signed.get()) && r.reason() == null && !r.path().equals("/@status")) {
         reporter.report("/revisions/" + i, new Message("签名后修改 " + r.path() + " 未注明理由("
             + r.actor().name() + ")", r.path() + " changed after signing without a reason (by "
             + r.actor().name() + ")"));

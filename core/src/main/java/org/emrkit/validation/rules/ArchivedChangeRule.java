@@ -32,7 +32,7 @@ final class ArchivedChangeRule implements RecordRule {
     int archive = -1;
     for (int i = 0; i < revisions.size(); i++) {
       Revision r = revisions.get(i);
-      if (r.path().equals("/status") && "\"archived\"".equals(r.newValue())) {
+      if (r.path().equals("/@status") && "\"archived\"".equals(r.newValue())) {
         archive = i;
         break;
       }
