@@ -118,7 +118,8 @@ public final class RecordJson {
           values, dateTime(tree, "completedAt"), signatures(tree.path("signatures")),
           revisions(tree.path("revisions")), Json.compact(tree.path("extensions").isObject()
               ? tree.get("extensions") : Json.NODES.objectNode()));
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+      // a date or time java.time refuses (e.g. 2026-02-30, or an offset written +08;00)
       problems.add(JsonProblem.error("", "json/invalid", "记录无效：" + e.getMessage(),
           "invalid record: " + e.getMessage()));
       return ReadResult.failed(problems);
