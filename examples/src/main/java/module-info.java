@@ -5,4 +5,6 @@ module org.emrkit.examples {
   requires org.emrkit.render.html;
   requires org.emrkit.render.pdf;
   requires org.emrkit.render.docx;
+  requires jdk.httpserver;
+  requires com.fasterxml.jackson.databind;
 }

@@ -68,7 +68,7 @@ public final class Cli {
         case "validate" -> validate(a);
         case "render" -> render(a);
         case "demo" -> new Demo(out, clock).run(Path.of(a.option("-o", "emrkit-demo")));
-        case "serve" -> throw new UsageException("serve (the demo editor) is not built yet");
+        case "serve" -> serve(a);
         case "-h", "--help", "help" -> {
           out.println(USAGE);
           yield 0;
@@ -82,6 +82,20 @@ public final class Cli {
       err.println("emrkit: cannot render " + (e.location().isEmpty() ? "" : e.location() + ": ")
           + e.getMessage());
       return 1;
+    }
+  }
+
+  private int serve(Args a) {
+    String p = a.option("--port", "8080");
+    if (!p.matches("\\d{1,5}") || Integer.parseInt(p) > 65535) {
+      throw new UsageException("--port must be a port number (0 to 65535), was " + p);
+    }
+    List<Template> templates = Demo.templates();
+    Editor editor = new Editor(templates, Demo.records(templates), clock);
+    try {
+      return Editor.serve(editor, Integer.parseInt(p), out);
+    } catch (java.io.IOException e) {
+      throw new UsageException("cannot listen on 127.0.0.1:" + p + ": " + e.getMessage());
     }
   }
 

@@ -11,9 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.emrkit.dsl.CompileResult;
 import org.emrkit.dsl.TemplateCompiler;
+import org.emrkit.json.ReadResult;
+import org.emrkit.json.RecordJson;
 import org.emrkit.json.ReportJson;
+import org.emrkit.json.TemplateResolver;
 import org.emrkit.json.TemplateJson;
+import org.emrkit.record.Actor;
+import org.emrkit.record.EditResult;
+import org.emrkit.record.EditSession;
 import org.emrkit.record.Record;
+import org.emrkit.record.Role;
+import org.emrkit.record.Value;
 import org.emrkit.render.html.HtmlMode;
 import org.emrkit.render.html.HtmlRenderer;
 import org.emrkit.render.pdf.PdfRenderer;
@@ -25,8 +33,8 @@ import org.emrkit.validation.rules.WritingStandardRules;
 
 /**
  * The main job on the bundled examples: compile every template, validate every record (clean
- * ones and ones with typical defects), render each to HTML (view and edit form) and PDF, and
- * print what was written with each record's grade.
+ * ones and ones with typical defects) and one taken through an edit session, render each to HTML
+ * (view and edit form) and PDF, and print what was written with each record's grade.
  */
 final class Demo {
 
@@ -40,18 +48,13 @@ final class Demo {
 
   int run(Path dir) {
     long start = System.nanoTime();
-    List<Template> templates = new ArrayList<>();
-    TemplateCompiler compiler = TemplateCompiler.builder().build();
-    for (String name : resource("/templates/index.txt").strip().split("\n")) {
-      CompileResult r = compiler.compile(resource("/templates/" + name), name);
-      if (r.hasErrors()) {
-        out.println(r.report());
-        throw new UsageException("bundled template " + name + " does not compile");
-      }
-      Template t = r.orElseThrow();
-      templates.add(t);
+    List<Template> templates = templates();
+    List<String> names = templateFiles();
+    for (int i = 0; i < templates.size(); i++) {
+      Template t = templates.get(i);
       Cli.write(dir.resolve("templates").resolve(t.id() + ".json"), TemplateJson.create().write(t));
-      Cli.write(dir.resolve("templates").resolve(name), resource("/templates/" + name));
+      Cli.write(dir.resolve("templates").resolve(names.get(i)),
+          resource("/templates/" + names.get(i)));
     }
     out.println("模板 templates: " + templates.size() + " compiled → " + dir.resolve("templates"));
     Validator validator = Validator.builder().pack(FieldRules.pack())
@@ -61,13 +64,9 @@ final class Demo {
         .build();
     PdfRenderer pdf = PdfRenderer.builder().printedBy("EMRKit demo").endMark(true).clock(clock)
         .build();
-    List<String> files = new ArrayList<>();
-    for (String line : resource("/records/index.json").split("\n")) {
-      int f = line.indexOf("\"file\": \"");
-      if (f >= 0) {
-        files.add(line.substring(f + 9, line.indexOf('"', f + 9)));
-      }
-    }
+    List<String> files = new ArrayList<>(recordFiles());
+    String sessionRecord = RecordJson.create().write(editSession(templates));
+    files.add(EDIT_SESSION_FILE);
     List<String[]> rows = new ArrayList<>();
     int n = 0;
     for (String file : files) {
@@ -76,7 +75,8 @@ final class Demo {
       out.flush();
       String name = file.replace(".json", "");
       Path src = dir.resolve("records").resolve(file);
-      Cli.write(src, resource("/records/" + file));
+      Cli.write(src, file.equals(EDIT_SESSION_FILE) ? sessionRecord
+          : resource("/records/" + file));
       Record record = Inputs.record(src, templates, out);
       Template t = Inputs.templateOf(record, templates);
       ValidationReport report = validator.validate(t, record);
@@ -105,12 +105,104 @@ final class Demo {
     out.println();
     out.println("写入 written to " + dir.toAbsolutePath().normalize() + ":");
     out.println("  templates/  compiled template JSON (and the .emr.md sources)");
-    out.println("  records/    the record JSON");
+    out.println("  records/    the record JSON (" + EDIT_SESSION_FILE + ": written, countersigned,");
+    out.println("              amended with a reason, archived through an edit session)");
     out.println("  reports/    validation reports (.txt, .json)");
     out.println("  html/       print views (.html) and edit forms (.edit.html)");
     out.println("  pdf/        PDF files");
     out.printf("用时 done in %.1f s%n", (System.nanoTime() - start) / 1e9);
     return 0;
+  }
+
+  static final String EDIT_SESSION_FILE = "admission-record.edit-session.json";
+
+  /**
+   * The bundled 入院记录 taken through an edit session: written by the resident and signed,
+   * countersigned by the attending, amended by the attending with a reason after signing (which
+   * supersedes both signatures) and signed again, then archived by the records office.
+   */
+  static Record editSession(List<Template> templates) {
+    Template t = templates.stream().filter(x -> x.id().equals("admission-record")).findFirst()
+        .orElseThrow();
+    Record bundled = RecordJson.create().read(resource("/records/admission-record.json"), t)
+        .orElseThrow();
+    Record draft = new Record("R-1-edit-session", bundled.template(), null,
+        org.emrkit.record.RecordStatus.DRAFT, bundled.context(),
+        bundled.values().without("residentSignature").without("attendingSignature"),
+        bundled.completedAt(), List.of(), List.of(), "{}");
+    java.time.Instant written = bundled.completedAt().toInstant();
+    java.time.ZoneId cst = java.time.ZoneOffset.ofHours(8);
+    java.util.function.Function<java.time.Duration, java.time.Clock> at =
+        d -> java.time.Clock.fixed(written.plus(d), cst);
+    Actor resident = Editor.STAFF.get(Role.RESIDENT);
+    Actor attending = Editor.STAFF.get(Role.ATTENDING);
+    EditSession write = EditSession.builder(t, draft, resident).clock(at.apply(
+        java.time.Duration.ofMinutes(-20))).open();
+    expect(write.set("/specialExam", new Value.Str("心律齐，心率78次/分，各瓣膜听诊区未闻及杂音。")));
+    write.commit();
+    EditSession sign = EditSession.builder(t, write.record(), resident)
+        .clock(at.apply(java.time.Duration.ofMinutes(5))).open();
+    expect(sign.sign(""));
+    EditSession review = EditSession.builder(t, sign.commit(), attending)
+        .clock(at.apply(java.time.Duration.ofHours(12))).open();
+    expect(review.sign(""));
+    EditSession amend = EditSession.builder(t, review.commit(), attending)
+        .clock(at.apply(java.time.Duration.ofHours(13))).open();
+    expect(amend.set("/auxiliaryExam", new Value.Str("心电图：窦性心律，V4-V6导联ST段压低0.1mV。"
+        + "肌钙蛋白I 0.02ng/ml。"), "补充辅助检查结果"));
+    expect(amend.sign(""));
+    EditSession archive = EditSession.builder(t, amend.commit(),
+        Editor.STAFF.get(Role.QC)).clock(at.apply(java.time.Duration.ofDays(3))).open();
+    expect(archive.archive());
+    return archive.commit();
+  }
+
+  private static void expect(EditResult r) {
+    if (!r.isApplied()) {
+      throw new IllegalStateException("the demo edit session was refused: " + r.refusal());
+    }
+  }
+
+  /** The bundled example templates, compiled (in {@code templates/index.txt} order). */
+  static List<Template> templates() {
+    List<Template> templates = new ArrayList<>();
+    TemplateCompiler compiler = TemplateCompiler.builder().build();
+    for (String name : templateFiles()) {
+      CompileResult r = compiler.compile(resource("/templates/" + name), name);
+      if (r.hasErrors()) {
+        throw new UsageException("bundled template " + name + " does not compile:\n"
+            + r.report());
+      }
+      templates.add(r.orElseThrow());
+    }
+    return templates;
+  }
+
+  /** The bundled example records, read against the bundled templates. */
+  static List<Record> records(List<Template> templates) {
+    List<Record> out = new ArrayList<>();
+    TemplateResolver resolver = TemplateResolver.of(templates.toArray(Template[]::new));
+    for (String file : recordFiles()) {
+      ReadResult<Record> r = RecordJson.create().read(resource("/records/" + file), resolver);
+      out.add(r.get().orElseThrow(() -> new UsageException("bundled record " + file
+          + " does not read: " + r.errors())));
+    }
+    return out;
+  }
+
+  private static List<String> templateFiles() {
+    return List.of(resource("/templates/index.txt").strip().split("\n"));
+  }
+
+  private static List<String> recordFiles() {
+    List<String> files = new ArrayList<>();
+    for (String line : resource("/records/index.json").split("\n")) {
+      int f = line.indexOf("\"file\": \"");
+      if (f >= 0) {
+        files.add(line.substring(f + 9, line.indexOf('"', f + 9)));
+      }
+    }
+    return files;
   }
 
   private static String resource(String name) {

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
@@ -120,7 +121,27 @@ class CliTest {
       assertThat(names).contains("templates/admission-record.json", "pdf/admission-record.pdf",
           "html/admission-record.html", "html/admission-record.edit.html",
           "reports/required-item-no-hpi-veto.json", "pdf/nursing-record.pdf");
-      assertThat(names.stream().filter(n -> n.endsWith(".pdf")).count()).isEqualTo(11);
+      assertThat(names.stream().filter(n -> n.endsWith(".pdf")).count()).isEqualTo(12);
     }
+    // the record taken through an edit session: countersigned, amended with a reason, archived
+    List<org.emrkit.template.Template> templates = Demo.templates();
+    org.emrkit.template.Template admission = templates.stream()
+        .filter(t -> t.id().equals("admission-record")).findFirst().orElseThrow();
+    org.emrkit.record.Record session = org.emrkit.json.RecordJson.create().read(Files.readString(
+        dir.resolve("records/admission-record.edit-session.json")), admission).orElseThrow();
+    assertThat(session.status()).isEqualTo(org.emrkit.record.RecordStatus.ARCHIVED);
+    assertThat(org.emrkit.record.RecordAudit.verify(admission, session).intact()).isTrue();
+    assertThat(session.signatures()).extracting(s -> s.signer().role().label() + ":"
+        + s.superseded()).containsExactly("resident:true", "attending:true", "attending:false");
+    assertThat(session.revisions()).anyMatch(v -> "补充辅助检查结果".equals(v.reason())
+        && v.path().equals("/auxiliaryExam"));
+    assertThat(r.out()).containsPattern("admission-record\\.edit-session\\.json\\s+入院记录\\s+100\\s+甲");
+  }
+
+  @Test
+  void serveRefusesABadPort() {
+    Run r = run("serve", "--port", "http");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--port must be a port number");
   }
 }

@@ -43,4 +43,27 @@ class ShadedJarIT {
       }
     }
   }
+
+  @Test
+  void serveAnswersAndStopsCleanlyWhenTheProcessIsStopped() throws Exception {
+    Path jar = Path.of("target", "emrkit.jar").toAbsolutePath();
+    Path log = dir.resolve("serve.log");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-jar", jar.toString(), "serve", "--port", "0")
+        .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    String url = null;
+    for (int i = 0; i < 300 && url == null; i++) {
+      Thread.sleep(100);
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("http://127\\.0\\.0\\.1:\\d+/")
+          .matcher(Files.readString(log, StandardCharsets.UTF_8));
+      url = m.find() ? m.group() : null;
+    }
+    assertThat(url).as(Files.readString(log, StandardCharsets.UTF_8)).isNotNull();
+    try (var in = java.net.URI.create(url).toURL().openStream()) {
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("入院记录");
+    }
+    p.destroy(); // SIGTERM: the same shutdown path as Ctrl-C (SIGINT)
+    assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(Files.readString(log, StandardCharsets.UTF_8)).contains("已停止 stopped");
+  }
 }

@@ -1,0 +1,521 @@
+package org.emrkit.examples;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.emrkit.json.JsonProblem;
+import org.emrkit.json.ReadResult;
+import org.emrkit.json.RecordJson;
+import org.emrkit.record.Actor;
+import org.emrkit.record.Context;
+import org.emrkit.record.EditResult;
+import org.emrkit.record.EditSession;
+import org.emrkit.record.Encounter;
+import org.emrkit.record.Organization;
+import org.emrkit.record.Patient;
+import org.emrkit.record.Record;
+import org.emrkit.record.RecordAudit;
+import org.emrkit.record.Refusal;
+import org.emrkit.record.Revision;
+import org.emrkit.record.Role;
+import org.emrkit.record.Signature;
+import org.emrkit.record.Values;
+import org.emrkit.render.html.HtmlMode;
+import org.emrkit.render.html.HtmlRenderer;
+import org.emrkit.render.pdf.PdfRenderer;
+import org.emrkit.template.Template;
+import org.emrkit.validation.Finding;
+import org.emrkit.validation.ValidationReport;
+import org.emrkit.validation.Validator;
+import org.emrkit.validation.rules.FieldRules;
+import org.emrkit.validation.rules.WritingStandardRules;
+
+/**
+ * The demo editor ({@code emrkit serve}): the JDK's HTTP server on 127.0.0.1, no framework. Lists
+ * the bundled templates and records, opens a record in the edit form, saves through an
+ * {@link EditSession} as the role chosen on the page, shows the validation report next to the
+ * form (each finding links to its field) and the revision trace, signs, archives, and serves the
+ * PDF. Records live in memory for the life of the server.
+ */
+final class Editor {
+
+  /** The demo staff, one per role; the page's role chooser acts as one of them. */
+  static final Map<Role, Actor> STAFF = staff();
+  private static final Pattern RECORD = Pattern.compile(
+      "/records/([A-Za-z0-9_.-]{1,100}?)(\\.pdf|\\.json|/save|/sign|/archive)?");
+  private static final int MAX_BODY = 4 * 1024 * 1024;
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  private final List<Template> templates;
+  private final Map<String, Record> records = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private final Validator validator;
+  private final HtmlRenderer form;
+  private final PdfRenderer pdf;
+  private final AtomicInteger next = new AtomicInteger(1);
+  private HttpServer server;
+  private ExecutorService pool;
+
+  Editor(List<Template> templates, List<Record> bundled, Clock clock) {
+    this.templates = List.copyOf(templates);
+    bundled.forEach(r -> records.put(r.id(), r));
+    this.clock = clock;
+    this.validator = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
+        .clock(clock).build();
+    this.form = HtmlRenderer.builder().mode(HtmlMode.EDIT).clock(clock).build();
+    this.pdf = PdfRenderer.builder().printedBy("EMRKit demo editor").clock(clock).build();
+  }
+
+  private static Map<Role, Actor> staff() {
+    Map<Role, Actor> m = new LinkedHashMap<>();
+    m.put(Role.RESIDENT, new Actor("u-1001", "李明", Role.RESIDENT));
+    m.put(Role.ATTENDING, new Actor("u-2001", "王强", Role.ATTENDING));
+    m.put(Role.CHIEF, new Actor("u-4001", "陈华", Role.CHIEF));
+    m.put(Role.INTERN, new Actor("u-0501", "吴迪", Role.INTERN));
+    m.put(Role.NURSE, new Actor("u-3001", "赵芳", Role.NURSE));
+    m.put(Role.HEAD_NURSE, new Actor("u-3002", "孙丽", Role.HEAD_NURSE));
+    m.put(Role.QC, new Actor("u-9001", "钱敏", Role.QC));
+    return m;
+  }
+
+  /** Starts serving on 127.0.0.1 ({@code port} 0 picks a free port); returns the port. */
+  int start(int port) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    pool = Executors.newFixedThreadPool(4);
+    server.setExecutor(pool);
+    server.createContext("/", this::handle);
+    server.start();
+    return server.getAddress().getPort();
+  }
+
+  /** Stops serving (waits up to a second for requests in flight). */
+  void stop() {
+    if (server != null) {
+      server.stop(1);
+      pool.shutdownNow();
+      server = null;
+    }
+  }
+
+  // ------------------------------------------------------------------ routing
+
+  private void handle(HttpExchange x) throws IOException {
+    try (x) {
+      String path = x.getRequestURI().getPath();
+      Map<String, String> query = query(x.getRequestURI().getRawQuery());
+      Actor actor = STAFF.getOrDefault(Role.fromLabel(query.getOrDefault("as", "resident")),
+          STAFF.get(Role.RESIDENT));
+      boolean post = "POST".equals(x.getRequestMethod());
+      if (path.equals("/") && !post) {
+        send(x, 200, "text/html", index(actor));
+        return;
+      }
+      if (path.equals("/new") && post) {
+        Optional<Template> t = template(query.get("template"));
+        if (t.isEmpty()) {
+          send(x, 404, "text/plain", "no such template");
+          return;
+        }
+        Record r = newRecord(t.get(), actor);
+        records.put(r.id(), r);
+        redirect(x, "/records/" + r.id() + "?as=" + actor.role().label());
+        return;
+      }
+      Matcher m = RECORD.matcher(path);
+      Record r = m.matches() ? records.get(m.group(1)) : null;
+      if (r == null) {
+        send(x, 404, "text/plain", "not found: " + path);
+        return;
+      }
+      Template t = template(r.template().id()).orElseThrow();
+      String action = m.group(2) == null ? "" : m.group(2);
+      switch (action) {
+        case "" -> send(x, 200, "text/html", page(t, r, actor));
+        case ".json" -> send(x, 200, "application/json", RecordJson.create().write(r));
+        case ".pdf" -> {
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          pdf.render(t, r, out);
+          x.getResponseHeaders().set("Content-Disposition",
+              "attachment; filename=\"" + r.id() + ".pdf\"");
+          send(x, 200, "application/pdf", out.toByteArray());
+        }
+        default -> {
+          if (!post) {
+            send(x, 405, "text/plain", "POST only");
+            return;
+          }
+          String body = body(x);
+          if (body == null) {
+            send(x, 413, "text/plain", "request too large");
+            return;
+          }
+          send(x, 200, "application/json", edit(t, r.id(), action, body, actor));
+        }
+      }
+    } catch (RuntimeException e) {
+      // a bug, not bad input: say so and keep serving
+      e.printStackTrace();
+    }
+  }
+
+  // ------------------------------------------------------------------ editing
+
+  /**
+   * One edit through an edit session. The page sends the hash of the trace it was drawn from;
+   * if the record changed since (another tab, another role), the edit is refused as stale.
+   */
+  private String edit(Template t, String id, String action, String body, Actor actor) {
+    com.fasterxml.jackson.databind.JsonNode req;
+    try {
+      req = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+    } catch (IOException e) {
+      return result(false, "edit/bad-request", "请求不是 JSON", "the request is not JSON", List.of());
+    }
+    String[] out = new String[1];
+    records.compute(id, (k, current) -> {
+      String head = RecordAudit.head(current).orElse("");
+      if (!head.equals(req.path("head").asText(""))) {
+        out[0] = result(false, "edit/stale", "病历已被他人修改，请刷新后重试",
+            "the record changed since this page was loaded; reload and try again", List.of());
+        return current;
+      }
+      String reason = req.path("reason").asText("");
+      EditSession s = EditSession.builder(t, current, actor).clock(clock).open();
+      EditResult r;
+      switch (action) {
+        case "/save" -> {
+          ReadResult<Values> values = RecordJson.create().readValues(
+              req.path("values").toString(), t);
+          if (!values.isOk()) {
+            out[0] = result(false, "edit/bad-values", "提交的值有误", "the posted values are "
+                + "invalid", values.errors());
+            return current;
+          }
+          r = s.apply(values.orElseThrow(), reason);
+        }
+        case "/sign" -> r = s.sign(req.path("scope").asText(""));
+        default -> r = s.archive();
+      }
+      if (!r.isApplied()) {
+        Refusal f = r.refusal();
+        out[0] = result(false, f.code(), f.zh(), f.en(), List.of());
+        return current;
+      }
+      out[0] = result(true, null, null, null, List.of());
+      return s.commit();
+    });
+    return out[0];
+  }
+
+  private static String result(boolean ok, String code, String zh, String en,
+      List<JsonProblem> problems) {
+    StringBuilder sb = new StringBuilder("{\"applied\":").append(ok);
+    if (code != null) {
+      sb.append(",\"code\":").append(jsonString(code)).append(",\"zh\":").append(jsonString(zh))
+          .append(",\"en\":").append(jsonString(en));
+    }
+    if (!problems.isEmpty()) {
+      sb.append(",\"problems\":[");
+      for (int i = 0; i < problems.size(); i++) {
+        JsonProblem p = problems.get(i);
+        sb.append(i > 0 ? "," : "").append(jsonString(p.pointer() + " " + p.code() + " "
+            + p.message().zh()));
+      }
+      sb.append(']');
+    }
+    return sb.append('}').toString();
+  }
+
+  private Record newRecord(Template t, Actor author) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    Context c = new Context(new Patient("张三", "1", java.time.LocalDate.of(1958, 3, 2),
+        "ZY0012345", null, null, null, null),
+        new Encounter("E-1", "心血管内科", "3病区", "12", now.minusHours(2), null, Map.of()),
+        new Organization(null, "示例市人民医院"), author);
+    return Record.draft("NEW-" + next.getAndIncrement() + "-" + t.id(), t, c);
+  }
+
+  private Optional<Template> template(String id) {
+    return templates.stream().filter(t -> t.id().equals(id)).findFirst();
+  }
+
+  // ------------------------------------------------------------------ pages
+
+  private String index(Actor actor) {
+    StringBuilder b = head("EMRKit 演示编辑器 demo editor", actor, "/");
+    b.append("<main><h1>EMRKit 演示编辑器 <small>demo editor</small></h1>")
+        .append("<h2>模板 Templates</h2><ul class=\"list\">");
+    for (Template t : templates) {
+      b.append("<li><form method=\"post\" action=\"/new?template=").append(esc(t.id()))
+          .append("&amp;as=").append(actor.role().label()).append("\">")
+          .append(esc(t.title())).append(" <code>").append(esc(t.reference())).append("</code> ")
+          .append("<button type=\"submit\" class=\"new\" data-template=\"").append(esc(t.id()))
+          .append("\">新建 new record</button></form></li>");
+    }
+    b.append("</ul><h2>病历 Records</h2><ul class=\"list\">");
+    records.values().stream().sorted((a, c) -> a.id().compareTo(c.id())).forEach(r ->
+        b.append("<li><a href=\"/records/").append(esc(r.id())).append("?as=")
+            .append(actor.role().label()).append("\">").append(esc(r.id())).append("</a> ")
+            .append(esc(r.template().id())).append(" · ").append(r.status().label())
+            .append("</li>"));
+    return b.append("</ul></main></body></html>").toString();
+  }
+
+  private String page(Template t, Record r, Actor actor) {
+    ValidationReport report = validator.validate(t, r);
+    StringBuilder b = head(r.id() + " · " + t.title(), actor, "/records/" + r.id());
+    b.append("<main class=\"editor\"><section class=\"doc\"><p class=\"bar\">")
+        .append("<a href=\"/?as=").append(actor.role().label()).append("\">← 全部 all</a> ")
+        .append("<strong>").append(esc(t.title())).append("</strong> ").append(esc(r.id()))
+        .append(" · 状态 status <span id=\"status\">").append(r.status().label())
+        .append("</span></p><p class=\"bar\">")
+        .append("<label>修改理由 reason <input id=\"reason\" size=\"24\"></label> ")
+        .append("<button type=\"button\" id=\"save\">保存 save</button> ")
+        .append("<button type=\"button\" id=\"sign\">签名 sign</button> ")
+        .append("<button type=\"button\" id=\"archive\">归档 archive</button> ")
+        .append("<a id=\"pdf\" href=\"/records/").append(esc(r.id())).append(".pdf\">PDF</a> ")
+        .append("<a href=\"/records/").append(esc(r.id())).append(".json\">JSON</a></p>")
+        .append("<p id=\"message\" role=\"alert\"></p>");
+    form.render(t, r, b);
+    b.append("</section><aside>");
+    b.append("<h2>质控 Validation <span id=\"grade\">").append(report.score().toPlainString())
+        .append(" 分 · ").append(report.grade().label()).append("</span></h2><ol id=\"findings\">");
+    for (Finding f : report.findings()) {
+      b.append("<li class=\"").append(f.severity().name().toLowerCase(java.util.Locale.ROOT))
+          .append("\"><a href=\"#\" class=\"finding\" data-code=\"").append(esc(f.code()))
+          .append("\" data-path=\"").append(esc(f.path())).append("\">")
+          .append(esc(f.code())).append("</a> ").append(esc(f.message().zh())).append("</li>");
+    }
+    b.append("</ol><h2>修改留痕 Revision trace</h2><table id=\"trace\"><thead><tr><th>#</th>")
+        .append("<th>时间</th><th>修改人</th><th>级别</th><th>路径</th><th>原值 → 新值</th>")
+        .append("<th>理由</th></tr></thead><tbody>");
+    for (Revision v : r.revisions()) {
+      b.append("<tr><td>").append(v.seq()).append("</td><td>").append(TIME.format(v.at()))
+          .append("</td><td>").append(esc(v.actor().name())).append(" (")
+          .append(v.actor().role().label()).append(")</td><td>").append(v.level())
+          .append("</td><td><code>").append(esc(v.path())).append("</code></td><td>")
+          .append(esc(clip(v.oldValue()))).append(" → ").append(esc(clip(v.newValue())))
+          .append("</td><td>").append(esc(v.reason() == null ? "" : v.reason()))
+          .append("</td></tr>");
+    }
+    b.append("</tbody></table><h2>签名 Signatures</h2><ul id=\"signatures\">");
+    for (Signature s : r.signatures()) {
+      b.append("<li").append(s.superseded() ? " class=\"superseded\"" : "").append(">")
+          .append(esc(s.signer().name())).append(" (").append(s.signer().role().label())
+          .append(") ").append(TIME.format(s.at())).append(" ")
+          .append(s.scope().isEmpty() ? "全文 record" : esc(s.scope()))
+          .append(s.superseded() ? " · 已失效 superseded" : "").append("</li>");
+    }
+    RecordAudit.Result audit = RecordAudit.verify(t, r);
+    b.append("</ul><p id=\"audit\">").append(audit.intact() ? "留痕校验通过 trace intact"
+        : "留痕校验失败 trace broken at " + esc(audit.brokenAt())).append("</p></aside></main>");
+    b.append("<script>").append(HtmlRenderer.script()).append("</script><script>")
+        .append(PAGE_SCRIPT.replace("$HEAD", RecordAudit.head(r).orElse(""))
+            .replace("$BASE", "/records/" + r.id()).replace("$ROLE", actor.role().label()))
+        .append("</script></body></html>");
+    return b.toString();
+  }
+
+  private StringBuilder head(String title, Actor actor, String here) {
+    StringBuilder b = new StringBuilder("<!DOCTYPE html><html lang=\"zh-CN\"><head>"
+        + "<meta charset=\"utf-8\"><title>").append(esc(title)).append("</title><style>")
+        .append(HtmlRenderer.css()).append(PAGE_CSS).append("</style></head><body>")
+        .append("<header><form method=\"get\" action=\"").append(esc(here)).append("\">")
+        .append("<label>当前身份 acting as <select name=\"as\" id=\"as\" "
+            + "onchange=\"this.form.submit()\">");
+    for (Actor a : STAFF.values()) {
+      b.append("<option value=\"").append(a.role().label()).append("\"")
+          .append(a.equals(actor) ? " selected" : "").append(">").append(esc(a.name()))
+          .append(" · ").append(a.role().label()).append("</option>");
+    }
+    return b.append("</select></label></form></header>");
+  }
+
+  private static final String PAGE_CSS = """
+      header{padding:.4em 1em;background:#eef2f6;border-bottom:1px solid #ccd}
+      main{padding:0 1em}.editor{display:flex;gap:1.5em;align-items:flex-start}
+      .doc{flex:3;min-width:0}aside{flex:2;font-size:.9em;position:sticky;top:0}
+      .bar{margin:.3em 0}#message{color:#a40000;min-height:1.2em}#message.ok{color:#246b00}
+      #findings li.error a{color:#a40000}#findings li.warning a{color:#8a5a00}
+      .emr-flagged{outline:2px solid #d33;background:#fff4f4}
+      #trace{border-collapse:collapse}#trace td:nth-child(2){white-space:nowrap}#trace td,#trace th{border:1px solid #ccd;padding:2px 4px}
+      .superseded{text-decoration:line-through;color:#777}
+      """;
+
+  /** The page's own script: save, sign, archive through the server; findings link to fields. */
+  private static final String PAGE_SCRIPT = """
+      (function () {
+        var form = document.querySelector('form.emr-record'), msg = document.getElementById('message');
+        function post(action, body) {
+          body.head = '$HEAD';
+          body.reason = document.getElementById('reason').value;
+          return fetch('$BASE/' + action + '?as=$ROLE', {method: 'POST',
+              headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)})
+            .then(function (r) { return r.json(); })
+            .then(function (r) {
+              if (r.applied) { msg.className = 'ok'; msg.textContent = '已保存 saved'; location.reload(); }
+              else { msg.className = ''; msg.textContent = r.code + '：' + r.zh + ' / ' + r.en
+                  + (r.problems ? ' ' + r.problems.join('；') : ''); }
+            });
+        }
+        document.getElementById('save').onclick = function () { post('save', {values: EmrKit.values(form)}); };
+        document.getElementById('sign').onclick = function () { post('sign', {scope: ''}); };
+        document.getElementById('archive').onclick = function () { post('archive', {}); };
+        form.addEventListener('click', function (ev) {
+          var b = ev.target.closest('.emr-sign');
+          if (!b) return;
+          ev.preventDefault();
+          var p = b.getAttribute('data-emr-path').split('/').slice(2, -1);
+          post('sign', {scope: p.length ? '/' + p.join('/') : ''});
+        });
+        function target(path) {
+          while (path && path !== '/values') {
+            var el = form.querySelector('[data-emr-path="' + path + '"]');
+            if (el) return el;
+            path = path.slice(0, path.lastIndexOf('/'));
+          }
+          return null;
+        }
+        document.querySelectorAll('a.finding').forEach(function (a) {
+          var el = target(a.getAttribute('data-path'));
+          if (el) el.classList.add('emr-flagged');
+          a.addEventListener('click', function (ev) {
+            ev.preventDefault();
+            var t = target(a.getAttribute('data-path'));
+            if (t) { t.scrollIntoView({block: 'center'}); if (t.focus) t.focus(); }
+          });
+        });
+      })();
+      """;
+
+  // ------------------------------------------------------------------ HTTP helpers
+
+  private static String clip(String json) {
+    if (json == null) {
+      return "∅";
+    }
+    return json.length() > 80 ? json.substring(0, 80) + "…" : json;
+  }
+
+  static String esc(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '&' -> b.append("&amp;");
+        case '"' -> b.append("&quot;");
+        case '\'' -> b.append("&#39;");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  private static String jsonString(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20 || c == '<') {
+        b.append(String.format("\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append('"').toString();
+  }
+
+  private static Map<String, String> query(String raw) {
+    Map<String, String> m = new LinkedHashMap<>();
+    if (raw == null) {
+      return m;
+    }
+    for (String kv : raw.split("&")) {
+      int eq = kv.indexOf('=');
+      if (eq > 0) {
+        m.put(URLDecoder.decode(kv.substring(0, eq), StandardCharsets.UTF_8),
+            URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return m;
+  }
+
+  private static String body(HttpExchange x) throws IOException {
+    try (InputStream in = x.getRequestBody()) {
+      byte[] b = in.readNBytes(MAX_BODY + 1);
+      if (b.length > MAX_BODY) {
+        // read the rest before answering 413, so the client sees the answer, not a reset
+        in.transferTo(OutputStream.nullOutputStream());
+        return null;
+      }
+      return new String(b, StandardCharsets.UTF_8);
+    }
+  }
+
+  private static void redirect(HttpExchange x, String location) throws IOException {
+    x.getResponseHeaders().set("Location", location);
+    x.sendResponseHeaders(303, -1);
+  }
+
+  private static void send(HttpExchange x, int status, String type, String body)
+      throws IOException {
+    send(x, status, type + "; charset=utf-8", body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void send(HttpExchange x, int status, String type, byte[] body)
+      throws IOException {
+    x.getResponseHeaders().set("Content-Type", type);
+    x.getResponseHeaders().set("Cache-Control", "no-store");
+    x.sendResponseHeaders(status, body.length);
+    try (OutputStream out = x.getResponseBody()) {
+      out.write(body);
+    }
+  }
+
+  /** Runs until the JVM is stopped (Ctrl-C), then stops the server cleanly. */
+  static int serve(Editor editor, int port, PrintStream out) throws IOException {
+    int bound = editor.start(port);
+    Thread hook = new Thread(() -> {
+      editor.stop();
+      out.println();
+      out.println("已停止 stopped");
+    });
+    Runtime.getRuntime().addShutdownHook(hook);
+    out.println("EMRKit 演示编辑器 demo editor: http://127.0.0.1:" + bound + "/  (Ctrl-C 停止 stops)");
+    try {
+      Thread.sleep(Duration.ofDays(3650).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  /** The templates and records the server starts with (for tests). */
+  List<Record> records() {
+    return new ArrayList<>(records.values());
+  }
+}

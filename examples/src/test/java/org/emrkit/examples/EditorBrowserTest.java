@@ -1,0 +1,198 @@
+package org.emrkit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.emrkit.template.Template;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The demo editor in headless Chromium, as a clinician uses it: start {@code serve} on a free
+ * port, open a new 入院记录, fill it, save, see the findings, fix one, save again, sign, download
+ * the PDF and read its text with PDFBox. Screenshots go to {@code target/editor/}. Needs the
+ * Debian packages {@code chromium} and {@code chromium-driver} ({@code .ci/run} installs them and
+ * sets {@code EMRKIT_BROWSER_REQUIRED=true}, so CI fails rather than skips without them).
+ */
+class EditorBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path OUT = Path.of("target", "editor");
+  private static ChromeDriver browser;
+  private static Editor editor;
+  private static String base;
+
+  @BeforeAll
+  static void start() throws Exception {
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+    if ("true".equals(System.getenv("EMRKIT_BROWSER_REQUIRED"))) {
+      assertThat(installed).as("chromium and chromium-driver (required by .ci/run)").isTrue();
+    }
+    assumeTrue(installed, "chromium and chromium-driver are not installed");
+    List<Template> templates = Demo.templates();
+    editor = new Editor(templates, Demo.records(templates), java.time.Clock.systemDefaultZone());
+    base = "http://127.0.0.1:" + editor.start(0);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+        "--window-size=1400,1000", "--lang=zh-CN");
+    browser = new ChromeDriver(new ChromeDriverService.Builder()
+        .usingDriverExecutable(DRIVER.toFile()).build(), options);
+    Files.createDirectories(OUT);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (editor != null) {
+      editor.stop();
+    }
+  }
+
+  static Object js(String script) {
+    return ((JavascriptExecutor) browser).executeScript(script);
+  }
+
+  /** Clicks and waits for the page the click leads to (the editor reloads after each edit). */
+  static void clickAndWaitForReload(WebElement button) throws InterruptedException {
+    js("window.__before = true");
+    button.click();
+    for (int i = 0; i < 100; i++) {
+      Thread.sleep(100);
+      if (Boolean.TRUE.equals(js("return window.__before === undefined"
+          + " && document.readyState === 'complete'"))) {
+        return;
+      }
+    }
+    throw new AssertionError("the page did not reload; message: "
+        + browser.findElement(By.id("message")).getText());
+  }
+
+  static void type(String path, String text) {
+    WebElement e = browser.findElement(By.name(path));
+    e.clear();
+    e.sendKeys(text);
+  }
+
+  static void choose(String path, String value) {
+    browser.findElement(By.cssSelector("select[name='" + path + "'] option[value='" + value
+        + "']")).click();
+  }
+
+  static List<String> findingPaths() {
+    return browser.findElements(By.cssSelector("#findings a.finding")).stream()
+        .map(a -> a.getAttribute("data-code") + " " + a.getAttribute("data-path")).toList();
+  }
+
+  static void screenshot(String name) throws Exception {
+    Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), OUT.resolve(name),
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void aResidentWritesFixesSignsAndDownloadsTheRecord() throws Exception {
+    browser.get(base + "/?as=resident");
+    clickAndWaitForReload(browser.findElement(
+        By.cssSelector("button.new[data-template='admission-record']")));
+    assertThat(browser.getCurrentUrl()).contains("/records/NEW-");
+    assertThat(findingPaths()).contains("field/required /values/chiefComplaint");
+
+    choose("/values/sex", "1");
+    type("/values/chiefComplaint", "反复胸闷3天");
+    type("/values/hpi", "患者3天前无明显诱因出现胸闷，位于胸骨后，持续约10分钟，休息后缓解。");
+    type("/values/pastIllness", "高血压病史10年。");
+    choose("/values/allergyPresent", "无");
+    type("/values/personalHistory", "吸烟30年。");
+    type("/values/maritalHistory", "已婚，育有1子。");
+    type("/values/temp", "36.8");
+    type("/values/pulse", "78");
+    type("/values/respiration", "18");
+    type("/values/sbp", "150");
+    type("/values/dbp", "90");
+    type("/values/auxiliaryExam", "心电图：窦性心律，ST段压低。");
+    browser.findElement(By.cssSelector("button.emr-add[data-emr-for='/values/diagnoses']"))
+        .click();
+    String row = "[data-emr-path='/values/diagnoses/0/diagnosis'] ";
+    browser.findElement(By.cssSelector(row + "input.emr-code")).sendKeys("I20.000");
+    browser.findElement(By.cssSelector(row + "input.emr-display")).sendKeys("不稳定型心绞痛");
+    clickAndWaitForReload(browser.findElement(By.id("save")));
+
+    // saved: the values are in the form again, the findings name what is still missing
+    assertThat(browser.findElement(By.name("/values/chiefComplaint")).getAttribute("value"))
+        .isEqualTo("反复胸闷3天");
+    List<String> findings = findingPaths();
+    assertThat(findings).doesNotContain("field/required /values/chiefComplaint",
+        "field/required /values/temp", "field/repeat-count /values/diagnoses")
+        .contains("cn/required-item /values/familyHistory");
+    assertThat(browser.findElement(By.id("trace")).getText()).contains("/chiefComplaint",
+        "李明 (resident)");
+    screenshot("1-saved-with-findings.png");
+
+    // a finding leads to its field
+    browser.findElement(By.cssSelector(
+        "#findings a.finding[data-path='/values/familyHistory']")).click();
+    assertThat(js("return document.activeElement.getAttribute('data-emr-path')"))
+        .isEqualTo("/values/familyHistory");
+    browser.switchTo().activeElement().sendKeys("否认家族遗传病史。");
+    clickAndWaitForReload(browser.findElement(By.id("save")));
+    assertThat(findingPaths()).doesNotContain("cn/required-item /values/familyHistory")
+        .hasSize(findings.size() - 1);
+
+    // sign: draft → signed, the signature field shows the signer
+    clickAndWaitForReload(browser.findElement(By.id("sign")));
+    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("signed");
+    assertThat(browser.findElement(By.id("signatures")).getText()).contains("李明 (resident)");
+    assertThat(browser.findElement(By.id("audit")).getText()).contains("trace intact");
+    screenshot("2-signed.png");
+
+    // the same person may not change signed content without a reason
+    type("/values/chiefComplaint", "反复胸闷、胸痛3天");
+    browser.findElement(By.id("save")).click();
+    Thread.sleep(500);
+    assertThat(browser.findElement(By.id("message")).getText()).contains("edit/reason-required",
+        "须注明理由");
+
+    // the PDF
+    String href = browser.findElement(By.id("pdf")).getAttribute("href");
+    byte[] pdf;
+    try (InputStream in = URI.create(href).toURL().openStream()) {
+      pdf = in.readAllBytes();
+    }
+    try (var doc = Loader.loadPDF(pdf)) {
+      String text = new PDFTextStripper().getText(doc);
+      assertThat(text).contains("反复胸闷3天", "否认家族遗传病史", "不稳定型心绞痛", "李明");
+    }
+  }
+
+  @Test
+  void aNurseCannotWriteAnAdmissionRecord() throws Exception {
+    browser.get(base + "/records/R-1?as=nurse");
+    type("/values/chiefComplaint", "护士改写");
+    browser.findElement(By.id("save")).click();
+    Thread.sleep(500);
+    assertThat(browser.findElement(By.id("message")).getText()).contains("edit/permission",
+        "护士赵芳无权");
+    screenshot("3-refused.png");
+    browser.get(base + "/records/R-1?as=resident");
+    assertThat(browser.findElement(By.name("/values/chiefComplaint")).getAttribute("value"))
+        .isEqualTo("反复胸闷3天");
+  }
+}
