@@ -1,4 +1,13 @@
-/** EMRKit module org.emrkit.render.docx: not built yet; see the open issue for it. */
+/** EMRKit DOCX: export records to Word (POI XWPF) and import Word forms as templates. */
 module org.emrkit.render.docx {
   requires transitive org.emrkit.core;
+  requires org.emrkit.dsl;
+  requires org.apache.poi.ooxml;
+  requires org.apache.poi.poi;
+  requires org.apache.poi.ooxml.schemas;
+  requires org.apache.xmlbeans;
+  requires java.xml;
+
+  exports org.emrkit.render.docx;
+  exports org.emrkit.docx;
 }

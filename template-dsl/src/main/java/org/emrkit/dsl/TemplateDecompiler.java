@@ -151,27 +151,7 @@ public final class TemplateDecompiler {
     @Override
     public Void visitSection(Section s) {
       level++;
-      out.append("#".repeat(level)).append(' ').append(escapeText(s.title(), true));
-      List<String> attrs = new ArrayList<>();
-      if (!s.id().equals(SectionBuilder.deriveId(s.title()))) {
-        attrs.add("#" + s.id());
-      }
-      if (s.required()) {
-        attrs.add("required");
-      }
-      if (s.dataElement() != null) {
-        attrs.add("de=" + s.dataElement());
-      }
-      if (s.code() != null) {
-        attrs.add("code=" + quote(s.code()));
-      }
-      if (s.when() != null) {
-        attrs.add("when=" + quote(s.when().source()));
-      }
-      if (!attrs.isEmpty()) {
-        out.append(" {").append(String.join(" ", attrs)).append('}');
-      }
-      out.append("\n\n");
+      out.append(heading(s, level)).append("\n\n");
       blocks(s.children());
       level--;
       return null;
@@ -193,17 +173,7 @@ public final class TemplateDecompiler {
     @Override
     public Void visitRepeatGroup(RepeatGroup g) {
       String fence = ":".repeat(3 + depth(g.children()));
-      out.append(fence).append(" repeat #").append(g.id());
-      if (g.min() != 0) {
-        out.append(" min=").append(g.min());
-      }
-      if (g.max() != null) {
-        out.append(" max=").append(g.max());
-      }
-      if (g.label() != null) {
-        out.append(" label=").append(quote(g.label()));
-      }
-      out.append('\n');
+      out.append(fence).append(' ').append(repeatHeader(g)).append('\n');
       blocks(g.children());
       trimBlank();
       out.append(fence).append("\n\n");
@@ -242,26 +212,9 @@ public final class TemplateDecompiler {
           out.append(delimiter);
         }
       }
-      List<String> attrs = new ArrayList<>();
-      if (withId && t.id() != null) {
-        attrs.add("#" + t.id());
-      }
-      if (t.widths().stream().anyMatch(w -> w != 1.0)) {
-        List<String> ws = new ArrayList<>();
-        t.widths().forEach(w -> ws.add(number(w)));
-        attrs.add("widths=\"" + String.join(",", ws) + "\"");
-      }
-      if (t.repeating()) {
-        attrs.add("repeat");
-        if (t.minRows() != 0) {
-          attrs.add("minRows=" + t.minRows());
-        }
-        if (t.maxRows() != null) {
-          attrs.add("maxRows=" + t.maxRows());
-        }
-      }
+      String attrs = tableAttributes(t, withId);
       if (!attrs.isEmpty()) {
-        out.append("{: ").append(String.join(" ", attrs)).append("}\n");
+        out.append(attrs).append('\n');
       }
     }
 
@@ -400,8 +353,78 @@ public final class TemplateDecompiler {
   }
 
   /** One field as written in EMR Markdown, {@code {{name: type attrs}}}. */
-  static String decompileField(Field f) {
+  public static String field(Field f) {
     return Writer.field(f);
+  }
+
+  /**
+   * A section's heading line at a level (2 for {@code ##}): title, and attributes in braces
+   * when it has any ({@code ## 主诉 {#chief-complaint required}}).
+   */
+  public static String heading(Section s, int level) {
+    StringBuilder out = new StringBuilder("#".repeat(level)).append(' ')
+        .append(escapeText(s.title(), true));
+    List<String> attrs = new ArrayList<>();
+    if (!s.id().equals(SectionBuilder.deriveId(s.title()))) {
+      attrs.add("#" + s.id());
+    }
+    if (s.required()) {
+      attrs.add("required");
+    }
+    if (s.dataElement() != null) {
+      attrs.add("de=" + s.dataElement());
+    }
+    if (s.code() != null) {
+      attrs.add("code=" + quote(s.code()));
+    }
+    if (s.when() != null) {
+      attrs.add("when=" + quote(s.when().source()));
+    }
+    if (!attrs.isEmpty()) {
+      out.append(" {").append(String.join(" ", attrs)).append('}');
+    }
+    return out.toString();
+  }
+
+  /** A repeat group's container header without the fence: {@code repeat #id min=1 label="..."}. */
+  public static String repeatHeader(RepeatGroup g) {
+    StringBuilder out = new StringBuilder("repeat #").append(g.id());
+    if (g.min() != 0) {
+      out.append(" min=").append(g.min());
+    }
+    if (g.max() != null) {
+      out.append(" max=").append(g.max());
+    }
+    if (g.label() != null) {
+      out.append(" label=").append(quote(g.label()));
+    }
+    return out.toString();
+  }
+
+  /**
+   * A table's attribute line ({@code {: #id widths="..." repeat minRows=1}}), or {@code ""} when
+   * it has none to write.
+   */
+  public static String tableAttributes(Table t, boolean withId) {
+    List<String> attrs = new ArrayList<>();
+    if (withId && t.id() != null) {
+      attrs.add("#" + t.id());
+    }
+    if (t.widths().stream().anyMatch(w -> w != 1.0)) {
+      List<String> ws = new ArrayList<>();
+      t.widths().forEach(w -> ws.add(number(w)));
+      attrs.add("widths=\"" + String.join(",", ws) + "\"");
+    }
+    if (t.repeating()) {
+      attrs.add("repeat");
+      if (t.minRows() != 0) {
+        attrs.add("minRows=" + t.minRows());
+      }
+      if (t.maxRows() != null) {
+        attrs.add("maxRows=" + t.maxRows());
+      }
+    }
+    return attrs.isEmpty() ? "" : "{: " + String.join(" ", attrs) + "}";
   }
 
   /** An attribute value, quoted (with {@code \"} and {@code \\}) unless it is plain. */

@@ -180,7 +180,7 @@ public final class TemplateDump {
       }
       return sb.toString();
     } else if (i instanceof Field f) {
-      String w = TemplateDecompiler.decompileField(f);
+      String w = TemplateDecompiler.field(f);
       return "field " + w.substring(2, w.length() - 2);
     } else if (i instanceof LineBreak) {
       return "break";

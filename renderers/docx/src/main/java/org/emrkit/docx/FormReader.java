@@ -1,0 +1,1044 @@
+package org.emrkit.docx;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.emrkit.template.Block;
+import org.emrkit.template.Cell;
+import org.emrkit.template.Conditional;
+import org.emrkit.template.Field;
+import org.emrkit.template.Inline;
+import org.emrkit.template.LineBreak;
+import org.emrkit.template.PageNumber;
+import org.emrkit.template.Paragraph;
+import org.emrkit.template.RepeatGroup;
+import org.emrkit.template.Section;
+import org.emrkit.template.SectionBuilder;
+import org.emrkit.template.Table;
+import org.emrkit.template.TemplateLimits;
+import org.emrkit.template.Text;
+import org.emrkit.template.TextStyle;
+import org.emrkit.validation.Severity;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Walks the XML of one Word document (body, then page header and footer) and builds template
+ * blocks; every element it cannot map becomes a diagnostic naming where it was. Single use.
+ */
+final class FormReader {
+
+  static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+  static final String W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
+  private static final Pattern LITERAL = Pattern.compile("\\{\\{(.+?)}}");
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+  private static final Pattern HEADING_NAME = Pattern.compile(
+      "(?i)(?:heading|标题)\\s*([1-9])");
+  private static final int MAX_DEPTH = 24;
+  private static final int MAX_ELEMENTS = 200_000;
+
+  /** Where blocks go: a list, and the sections opened by headings inside it. */
+  private static final class Frame {
+    final List<Block> blocks = new ArrayList<>();
+    final Deque<Draft> open = new ArrayDeque<>();
+    final boolean sectionsAllowed;
+
+    Frame(boolean sectionsAllowed) {
+      this.sectionsAllowed = sectionsAllowed;
+    }
+  }
+
+  /** A section being filled. */
+  private static final class Draft {
+    final int level;
+    final Section prototype;
+    final List<Block> children = new ArrayList<>();
+
+    Draft(int level, Section prototype) {
+      this.level = level;
+      this.prototype = prototype;
+    }
+  }
+
+  /** A piece of a paragraph before literal fields are found. */
+  private record Piece(String text, Set<TextStyle> styles, Inline inline) {}
+
+  private final XWPFDocument doc;
+  private final Dsl dsl;
+  private final String file;
+  private final List<ImportDiagnostic> diagnostics;
+  private final Map<String, Integer> outlineOfStyle = new HashMap<>();
+  private final Deque<Set<String>> names = new ArrayDeque<>();
+  private final Set<String> sectionIds = new HashSet<>();
+  private final Set<String> tableIds = new HashSet<>();
+  private Frame frame;
+  private String where = "body";
+  private int paragraphs;
+  private int tables;
+  private int elements;
+  private int depth;
+  private int generated;
+  String title;
+
+  FormReader(XWPFDocument doc, Dsl dsl, String file, List<ImportDiagnostic> diagnostics) {
+    this.doc = doc;
+    this.dsl = dsl;
+    this.file = file;
+    this.diagnostics = diagnostics;
+    names.push(new HashSet<>());
+    if (doc.getStyles() != null) {
+      for (String id : styleIds()) {
+        XWPFStyle s = doc.getStyles().getStyle(id);
+        Integer level = null;
+        if (s.getCTStyle().isSetPPr() && s.getCTStyle().getPPr().isSetOutlineLvl()) {
+          level = s.getCTStyle().getPPr().getOutlineLvl().getVal().intValue();
+        } else if (s.getName() != null) {
+          Matcher m = HEADING_NAME.matcher(s.getName());
+          if (m.matches()) {
+            level = Integer.parseInt(m.group(1)) - 1;
+          }
+        }
+        if (level != null && level < 9) {
+          outlineOfStyle.put(id, level);
+        }
+      }
+    }
+  }
+
+  private List<String> styleIds() {
+    List<String> ids = new ArrayList<>();
+    for (var s : doc.getStyles().getStyles()) {
+      if (s.getStyleId() != null) {
+        ids.add(s.getStyleId());
+      }
+    }
+    return ids;
+  }
+
+  // ------------------------------------------------------------------ entry points
+
+  /** The body's blocks. */
+  List<Block> body() throws java.io.IOException {
+    frame = new Frame(true);
+    Element document = parse(doc.getPackagePart());
+    children(child(document, "body"));
+    return close(frame);
+  }
+
+  /** A part's XML, parsed with POI's hardened parser (no DTDs, no external entities). */
+  static Element parse(org.apache.poi.openxml4j.opc.PackagePart part) throws java.io.IOException {
+    try (java.io.InputStream in = part.getInputStream()) {
+      return org.apache.poi.ooxml.util.DocumentHelper.readDocument(in).getDocumentElement();
+    } catch (org.xml.sax.SAXException e) {
+      throw new java.io.IOException("the XML of " + part.getPartName().getName()
+          + " is not well formed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The blocks of a page header or footer (paragraphs only). */
+  List<Block> area(Node hdrFtr, String name) {
+    where = name;
+    Frame outer = frame;
+    frame = new Frame(false);
+    children(hdrFtr);
+    List<Block> out = new ArrayList<>();
+    for (Block b : close(frame)) {
+      if (b instanceof Paragraph) {
+        out.add(b);
+      } else {
+        warn(name, "docx/unsupported", "页眉页脚中只保留段落，表格等已略去",
+            "only paragraphs are kept in a page header or footer; a table or container was left "
+                + "out");
+      }
+    }
+    frame = outer;
+    return out;
+  }
+
+  // ------------------------------------------------------------------ block level
+
+  private void children(Node parent) {
+    if (++depth > MAX_DEPTH) {
+      error(where, "docx/too-deep", "嵌套过深(超过 " + MAX_DEPTH + " 层)，其中内容已略去",
+          "nested more than " + MAX_DEPTH + " deep; the content inside was left out");
+      depth--;
+      return;
+    }
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (!(n instanceof Element e)) {
+        continue;
+      }
+      if (++elements > MAX_ELEMENTS) {
+        if (elements == MAX_ELEMENTS + 1) {
+          error(where, "docx/too-large", "文档元素过多(超过 " + MAX_ELEMENTS + " 个)",
+              "the document has more than " + MAX_ELEMENTS + " elements");
+        }
+        break;
+      }
+      if (!W.equals(e.getNamespaceURI())) {
+        continue;
+      }
+      switch (e.getLocalName()) {
+        case "p" -> paragraph(e);
+        case "tbl" -> add(table(e));
+        case "sdt" -> blockControl(e);
+        case "customXml", "smartTag" -> children(e);
+        case "sectPr", "bookmarkStart", "bookmarkEnd", "proofErr", "permStart", "permEnd",
+            "commentRangeStart", "commentRangeEnd", "tblPr", "tblGrid", "trPr", "tcPr",
+            "sdtPr", "sdtEndPr" -> { }
+        default -> warn(where, "docx/unsupported", "无法转换的元素 w:" + e.getLocalName()
+            + "，已略去", "element w:" + e.getLocalName() + " cannot be mapped; left out");
+      }
+    }
+    depth--;
+  }
+
+  private void add(Block b) {
+    if (b == null) {
+      return;
+    }
+    if (frame.open.isEmpty()) {
+      frame.blocks.add(b);
+    } else {
+      frame.open.peek().children.add(b);
+    }
+  }
+
+  private List<Block> close(Frame f) {
+    while (!f.open.isEmpty()) {
+      closeTop(f);
+    }
+    return f.blocks;
+  }
+
+  private void closeTop(Frame f) {
+    Draft d = f.open.pop();
+    Section p = d.prototype;
+    Section s;
+    try {
+      s = new Section(p.id(), p.title(), p.required(), p.dataElement(), p.code(), p.when(),
+          d.children);
+    } catch (IllegalArgumentException ex) {
+      error(where, "docx/section", "章节“" + p.title() + "”无效：" + ex.getMessage(),
+          "section \"" + p.title() + "\" is invalid: " + ex.getMessage());
+      return;
+    }
+    if (f.open.isEmpty()) {
+      f.blocks.add(s);
+    } else {
+      f.open.peek().children.add(s);
+    }
+  }
+
+  private void openSection(int level, Section prototype) {
+    while (!frame.open.isEmpty() && frame.open.peek().level >= level) {
+      closeTop(frame);
+    }
+    String id = prototype.id();
+    if (!sectionIds.add(id)) {
+      String fresh = unique(id, sectionIds);
+      warn(where, "docx/duplicate-section", "章节编号 " + id + " 重复，改为 " + fresh,
+          "section id " + id + " is used twice; renamed " + fresh);
+      id = fresh;
+    }
+    frame.open.push(new Draft(level, new Section(id, prototype.title(), prototype.required(),
+        prototype.dataElement(), prototype.code(), prototype.when(), List.of())));
+  }
+
+  private static String unique(String base, Set<String> taken) {
+    for (int i = 2; ; i++) {
+      String c = base + (base.matches(".*[A-Za-z0-9_]$") ? "_" : "") + i;
+      if (taken.add(c)) {
+        return c;
+      }
+    }
+  }
+
+  /** A block-level content control: one of ours (section, repeat, if), a field, or unwrapped. */
+  private void blockControl(Element sdt) {
+    Element pr = child(sdt, "sdtPr");
+    Element content = child(sdt, "sdtContent");
+    String tag = pr == null ? null : val(child(pr, "tag"));
+    if (content == null) {
+      return;
+    }
+    try {
+      if (tag != null && tag.startsWith("#")) {
+        if (!frame.sectionsAllowed) {
+          warn(where, "docx/section-here", "此处不能有章节，按普通内容处理",
+              "a section cannot stand here; its content is kept as plain content");
+          children(content);
+          return;
+        }
+        int level = tag.indexOf(' ') < 0 ? 2 : tag.substring(0, tag.indexOf(' ')).length();
+        openSection(level, dsl.section(tag));
+        Deque<Draft> mark = new ArrayDeque<>(frame.open);
+        skipHeading = true;
+        children(content);
+        skipHeading = false;
+        while (frame.open.size() >= mark.size() && !frame.open.isEmpty()) {
+          closeTop(frame);
+        }
+        return;
+      }
+      if (tag != null && tag.startsWith("repeat ")) {
+        RepeatGroup g = dsl.repeat(tag);
+        List<Block> inner = group(content, g.id());
+        add(new RepeatGroup(g.id(), g.label(), g.min(), g.max(), inner));
+        return;
+      }
+      if (tag != null && tag.startsWith("if ")) {
+        Conditional c = dsl.conditional(tag);
+        add(new Conditional(c.condition(), inside(content, false)));
+        return;
+      }
+    } catch (Dsl.Failure f) {
+      error(where, "docx/tag", "内容控件标记“" + tag + "”无效：" + f.zh,
+          "content control tag \"" + tag + "\" is invalid: " + f.en);
+      children(content);
+      return;
+    } catch (IllegalArgumentException ex) {
+      error(where, "docx/invalid", ex.getMessage(), ex.getMessage());
+      return;
+    }
+    if (pr != null && (tag != null || kind(pr) != null)) {
+      // a control around whole paragraphs: one field of its own
+      paragraphs++;
+      where = "paragraph " + paragraphs;
+      Field f = control(pr);
+      if (f != null) {
+        add(new Paragraph(List.of(f)));
+      }
+      return;
+    }
+    info(where, "docx/unwrapped", "无标记的块级内容控件，已按其内容导入",
+        "a block content control without a tag; its content was imported as it is");
+    children(content);
+  }
+
+  private boolean skipHeading;
+  private String cellWhere;
+
+  /** The blocks inside a container, in a frame of their own (no sections there). */
+  private List<Block> inside(Node content, boolean sections) {
+    Frame outer = frame;
+    frame = new Frame(sections);
+    children(content);
+    List<Block> out = close(frame);
+    frame = outer;
+    return out;
+  }
+
+  /** The blocks of a repeat group or repeating row: its own scope of field names. */
+  private List<Block> group(Node content, String id) {
+    if (!names.peek().add(id)) {
+      warn(where, "docx/duplicate-name", "名称 " + id + " 重复", "name " + id + " is used twice");
+    }
+    names.push(new HashSet<>());
+    List<Block> out = inside(content, false);
+    names.pop();
+    return out;
+  }
+
+  // ------------------------------------------------------------------ paragraphs
+
+  private void paragraph(Element p) {
+    paragraphs++;
+    where = (cellWhere == null ? "" : cellWhere + ", ") + "paragraph " + paragraphs;
+    String style = val(child(child(p, "pPr"), "pStyle"));
+    Integer outline = style == null ? null : outlineOfStyle.get(style);
+    Element ownOutline = child(child(p, "pPr"), "outlineLvl");
+    if (ownOutline != null) {
+      outline = Integer.parseInt(val(ownOutline));
+    }
+    List<Inline> inlines = inlines(p);
+    String text = plain(inlines);
+    if (inlines.isEmpty()) {
+      return;
+    }
+    where = where + " “" + (text.length() > 12 ? text.substring(0, 12) + "…" : text) + "”";
+    if ("Title".equals(style) || "标题".equals(style)) {
+      if (title == null) {
+        title = text.strip();
+        return;
+      }
+    }
+    if (outline != null && outline < 6 && !text.isBlank()) {
+      if (skipHeading) {
+        skipHeading = false;
+        return;
+      }
+      if (frame.sectionsAllowed && inlines.stream().noneMatch(i -> i instanceof Field)) {
+        openSection(outline + 2, new Section(SectionBuilder.deriveId(text.strip()),
+            text.strip(), false, null, null, null, List.of()));
+        return;
+      }
+      if (!frame.sectionsAllowed) {
+        warn(where, "docx/heading-here", "表格或容器中的标题按普通段落导入",
+            "a heading inside a table or container was imported as a plain paragraph");
+      }
+    }
+    skipHeading = false;
+    add(new Paragraph(inlines));
+  }
+
+  private static String plain(List<Inline> inlines) {
+    StringBuilder sb = new StringBuilder();
+    for (Inline i : inlines) {
+      if (i instanceof Text t) {
+        sb.append(t.text());
+      } else if (i instanceof Field f) {
+        sb.append("{{").append(f.name()).append("}}");
+      }
+    }
+    return sb.toString();
+  }
+
+  /** The inlines of a paragraph: styled text, fields, line breaks, page numbers. */
+  private List<Inline> inlines(Element p) {
+    List<Piece> pieces = new ArrayList<>();
+    FieldState fs = new FieldState();
+    runs(p, pieces, fs);
+    return literalFields(pieces);
+  }
+
+  /** State of a complex field ({@code w:fldChar}) across runs. */
+  private static final class FieldState {
+    boolean in;
+    boolean result;
+    StringBuilder instr = new StringBuilder();
+    Element ffData;
+  }
+
+  private void runs(Element parent, List<Piece> out, FieldState fs) {
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (!(n instanceof Element e) || !W.equals(e.getNamespaceURI())) {
+        if (n instanceof Element e && "AlternateContent".equals(e.getLocalName())) {
+          warn(where, "docx/unsupported", "图形或文本框已略去", "a drawing or text box was left out");
+        }
+        continue;
+      }
+      switch (e.getLocalName()) {
+        case "r" -> run(e, out, fs);
+        case "hyperlink", "ins", "smartTag", "customXml", "fldSimple" -> {
+          if (e.getLocalName().equals("fldSimple")) {
+            Inline pn = pageNumber(e.getAttributeNS(W, "instr"));
+            if (pn != null) {
+              out.add(new Piece(null, null, pn));
+              continue;
+            }
+          }
+          runs(e, out, fs);
+        }
+        case "sdt" -> {
+          Element pr = child(e, "sdtPr");
+          Field f = pr == null ? null : control(pr);
+          if (f != null) {
+            out.add(new Piece(null, null, f));
+          }
+        }
+        case "oMath", "oMathPara" -> warn(where, "docx/unsupported", "公式已略去",
+            "an equation was left out");
+        default -> { }
+      }
+    }
+  }
+
+  private void run(Element r, List<Piece> out, FieldState fs) {
+    Set<TextStyle> styles = styles(child(r, "rPr"));
+    for (Node n = r.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (!(n instanceof Element e) || !W.equals(e.getNamespaceURI())) {
+        continue;
+      }
+      switch (e.getLocalName()) {
+        case "fldChar" -> {
+          String type = e.getAttributeNS(W, "fldCharType");
+          if (type.equals("begin")) {
+            fs.in = true;
+            fs.result = false;
+            fs.instr.setLength(0);
+            fs.ffData = child(e, "ffData");
+          } else if (type.equals("separate")) {
+            fs.result = true;
+          } else if (type.equals("end") && fs.in) {
+            fs.in = false;
+            complexField(fs, out);
+          }
+        }
+        case "instrText" -> fs.instr.append(e.getTextContent());
+        case "t" -> {
+          if (!fs.in || fs.result && keepsResult(fs)) {
+            out.add(new Piece(e.getTextContent(), styles, null));
+          }
+        }
+        case "tab" -> out.add(new Piece("\t", styles, null));
+        case "noBreakHyphen" -> out.add(new Piece("-", styles, null));
+        case "br", "cr" -> {
+          if (!"page".equals(e.getAttributeNS(W, "type"))) {
+            out.add(new Piece(null, null, LineBreak.INSTANCE));
+          }
+        }
+        case "drawing", "pict", "object" -> warn(where, "docx/image", "图片或对象已略去",
+            "an image or embedded object was left out");
+        default -> { }
+      }
+    }
+  }
+
+  private boolean keepsResult(FieldState fs) {
+    String instr = fs.instr.toString().strip();
+    return pageNumber(instr) == null && !instr.startsWith("FORM");
+  }
+
+  private void complexField(FieldState fs, List<Piece> out) {
+    String instr = fs.instr.toString().strip();
+    Inline pn = pageNumber(instr);
+    if (pn != null) {
+      out.add(new Piece(null, null, pn));
+      return;
+    }
+    if (instr.startsWith("FORM") && fs.ffData != null) {
+      Field f = legacyFormField(instr, fs.ffData);
+      if (f != null) {
+        out.add(new Piece(null, null, f));
+      }
+      return;
+    }
+    info(where, "docx/field", "域“" + instr + "”按其显示文字导入",
+        "the field \"" + instr + "\" was imported as its displayed text");
+  }
+
+  private static Inline pageNumber(String instr) {
+    String w = instr.strip().split("\\s+")[0].toUpperCase(java.util.Locale.ROOT);
+    return switch (w) {
+      case "PAGE" -> PageNumber.page();
+      case "NUMPAGES", "SECTIONPAGES" -> PageNumber.pages();
+      default -> null;
+    };
+  }
+
+  private static Set<TextStyle> styles(Element rPr) {
+    Set<TextStyle> s = EnumSet.noneOf(TextStyle.class);
+    if (rPr == null) {
+      return s;
+    }
+    if (on(child(rPr, "b"))) {
+      s.add(TextStyle.BOLD);
+    }
+    if (on(child(rPr, "i"))) {
+      s.add(TextStyle.ITALIC);
+    }
+    String v = val(child(rPr, "vertAlign"));
+    if ("superscript".equals(v)) {
+      s.add(TextStyle.SUPERSCRIPT);
+    } else if ("subscript".equals(v)) {
+      s.add(TextStyle.SUBSCRIPT);
+    }
+    return s;
+  }
+
+  private static boolean on(Element toggle) {
+    if (toggle == null) {
+      return false;
+    }
+    String v = toggle.getAttributeNS(W, "val");
+    return v.isEmpty() || !(v.equals("0") || v.equals("false") || v.equals("off"));
+  }
+
+  /** Joins text pieces, finds literal {@code {{...}}} fields in them, and merges styled runs. */
+  private List<Inline> literalFields(List<Piece> pieces) {
+    List<Inline> out = new ArrayList<>();
+    int i = 0;
+    while (i < pieces.size()) {
+      if (pieces.get(i).inline() != null) {
+        out.add(pieces.get(i).inline());
+        i++;
+        continue;
+      }
+      StringBuilder text = new StringBuilder();
+      List<Set<TextStyle>> style = new ArrayList<>();
+      while (i < pieces.size() && pieces.get(i).inline() == null) {
+        Piece p = pieces.get(i++);
+        String t = p.text().replace('\t', ' ');
+        text.append(t);
+        for (int k = 0; k < t.length(); k++) {
+          style.add(p.styles());
+        }
+      }
+      Matcher m = LITERAL.matcher(text);
+      int at = 0;
+      while (m.find()) {
+        styled(out, text, style, at, m.start());
+        Field f = literal(m.group(1));
+        if (f != null) {
+          out.add(f);
+        } else {
+          styled(out, text, style, m.start(), m.end());
+        }
+        at = m.end();
+      }
+      styled(out, text, style, at, text.length());
+    }
+    return out;
+  }
+
+  private static void styled(List<Inline> out, CharSequence text, List<Set<TextStyle>> style,
+      int from, int to) {
+    int start = from;
+    for (int k = from; k <= to; k++) {
+      if (k == to || !style.get(k).equals(style.get(start))) {
+        if (k > start) {
+          Set<TextStyle> s = style.get(start);
+          String run = text.subSequence(start, k).toString();
+          if (!out.isEmpty() && out.get(out.size() - 1) instanceof Text prev
+              && prev.styles().equals(s)) {
+            out.set(out.size() - 1, new Text(prev.text() + run, s));
+          } else {
+            out.add(new Text(run, s));
+          }
+        }
+        start = k;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ fields
+
+  private Field literal(String spec) {
+    try {
+      return named(dsl.field(spec.strip()));
+    } catch (Dsl.Failure f) {
+      error(where, "docx/literal-field", "字段 {{" + spec + "}} 无效：" + f.zh + "；按文字保留",
+          "field {{" + spec + "}} is invalid: " + f.en + "; kept as text");
+      return null;
+    }
+  }
+
+  /** The kind of a content control from its properties, or {@code null} for none given. */
+  private static String kind(Element pr) {
+    for (Node n = pr.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e) {
+        String k = e.getLocalName();
+        if (W14.equals(e.getNamespaceURI()) && k.equals("checkbox")) {
+          return "checkbox";
+        }
+        if (W.equals(e.getNamespaceURI()) && List.of("text", "richText", "dropDownList",
+            "comboBox", "date", "picture", "docPartObj", "docPartList", "equation", "citation",
+            "bibliography", "group").contains(k)) {
+          return k;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A field from a content control's properties. */
+  private Field control(Element pr) {
+    String tag = val(child(pr, "tag"));
+    String alias = val(child(pr, "alias"));
+    String kind = kind(pr);
+    if (kind != null && List.of("picture", "docPartObj", "docPartList", "equation", "citation",
+        "bibliography", "group").contains(kind)) {
+      warn(where, "docx/control-kind", "不支持的内容控件类型 " + kind + "，已略去",
+          "content control of kind " + kind + " is not supported; left out");
+      return null;
+    }
+    try {
+      if (tag != null && tag.contains(":")) {
+        return named(dsl.field(tag));
+      }
+      String name = tag != null && NAME.matcher(tag).matches() ? tag
+          : alias != null && NAME.matcher(alias).matches() ? alias : null;
+      String label = alias != null && !alias.equals(name) ? alias
+          : tag != null && !tag.equals(name) ? tag : null;
+      if (name == null) {
+        name = "field" + (++generated);
+        while (names.peek().contains(name)) {
+          name = "field" + (++generated);
+        }
+        warn(where, "docx/unnamed-control", "内容控件没有可用作字段名的标记或标题，命名为 " + name
+            + (label == null ? "" : "(标签“" + label + "”)"), "the content control has no tag or "
+            + "title usable as a field name; named " + name
+            + (label == null ? "" : " (label \"" + label + "\")"));
+      }
+      StringBuilder spec = new StringBuilder(name).append(": ");
+      switch (kind == null ? "richText" : kind) {
+        case "text" -> spec.append("text");
+        case "checkbox" -> spec.append("boolean");
+        case "date" -> {
+          String format = val(child(child(pr, "date"), "dateFormat"));
+          spec.append(format != null && format.matches(".*[Hh].*") ? "datetime" : "date");
+        }
+        case "dropDownList", "comboBox" -> {
+          Element list = child(pr, kind);
+          List<String[]> items = new ArrayList<>();
+          for (Node n = list.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element item && "listItem".equals(item.getLocalName())) {
+              String display = item.getAttributeNS(W, "displayText");
+              String value = item.getAttributeNS(W, "value");
+              display = display.isEmpty() ? value : display;
+              value = value.isEmpty() ? display : value;
+              if (!display.isEmpty()) {
+                items.add(new String[] {value, display});
+              }
+            }
+          }
+          if (items.isEmpty()) {
+            warn(where, "docx/empty-list", "下拉列表没有选项，按文本字段导入",
+                "the drop-down list has no items; imported as a text field");
+            spec.append("text");
+            break;
+          }
+          spec.append("choice ");
+          if (items.stream().allMatch(x -> x[0].equals(x[1]))) {
+            List<String> options = items.stream().map(x -> x[1]).toList();
+            spec.append("options=").append(quote(String.join("|", options)));
+          } else {
+            String id = name + "-values";
+            StringBuilder vs = new StringBuilder("```valueset ").append(id).append('\n');
+            for (String[] x : items) {
+              vs.append(x[0].replace(' ', '_')).append(' ').append(x[1]).append('\n');
+            }
+            dsl.define(vs.append("```\n").toString());
+            valueSets.add(id);
+            spec.append("valueSet=@").append(id);
+          }
+          if (kind.equals("comboBox")) {
+            info(where, "docx/combo-box", "组合框按下拉选择导入，不保留自由输入",
+                "a combo box was imported as a choice; free text is not kept");
+          }
+        }
+        default -> spec.append("richtext");
+      }
+      if (label != null) {
+        spec.append(" label=").append(quote(label));
+      }
+      return named(dsl.field(spec.toString()));
+    } catch (Dsl.Failure f) {
+      error(where, "docx/control", "内容控件无法转换为字段：" + f.zh,
+          "the content control cannot be made a field: " + f.en);
+      return null;
+    }
+  }
+
+  /** Value sets defined for drop-down lists whose values differ from their texts. */
+  final List<String> valueSets = new ArrayList<>();
+
+  private Field legacyFormField(String instr, Element ffData) {
+    String name = val(child(ffData, "name"));
+    String spec;
+    if (instr.startsWith("FORMCHECKBOX")) {
+      spec = "boolean";
+    } else if (instr.startsWith("FORMDROPDOWN")) {
+      List<String> entries = new ArrayList<>();
+      Element dd = child(ffData, "ddList");
+      for (Node n = dd == null ? null : dd.getFirstChild(); n != null; n = n.getNextSibling()) {
+        if (n instanceof Element x && "listEntry".equals(x.getLocalName())) {
+          entries.add(x.getAttributeNS(W, "val"));
+        }
+      }
+      spec = entries.isEmpty() ? "text" : "choice options=" + quote(String.join("|", entries));
+    } else {
+      String type = val(child(child(ffData, "textInput"), "type"));
+      spec = "date".equals(type) ? "date" : "text";
+    }
+    if (name == null || !NAME.matcher(name).matches()) {
+      String fresh = "field" + (++generated);
+      warn(where, "docx/unnamed-control", "旧式窗体域没有可用的名称，命名为 " + fresh,
+          "a legacy form field has no usable name; named " + fresh);
+      name = fresh;
+    }
+    try {
+      return named(dsl.field(name + ": " + spec));
+    } catch (Dsl.Failure f) {
+      error(where, "docx/control", "窗体域无法转换为字段：" + f.zh,
+          "the form field cannot be made a field: " + f.en);
+      return null;
+    }
+  }
+
+  /** The field, renamed if its name is taken in the current scope. */
+  private Field named(Field f) {
+    if (names.peek().add(f.name())) {
+      return f;
+    }
+    String fresh = unique(f.name(), names.peek());
+    warn(where, "docx/duplicate-name", "字段名 " + f.name() + " 重复，改为 " + fresh,
+        "field name " + f.name() + " is used twice; renamed " + fresh);
+    try {
+      String spec = org.emrkit.dsl.TemplateDecompiler.field(f);
+      return dsl.field(fresh + spec.substring(2 + f.name().length(), spec.length() - 2));
+    } catch (Dsl.Failure e) {
+      return f;
+    }
+  }
+
+  static String quote(String v) {
+    return "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  // ------------------------------------------------------------------ tables
+
+  /** An anchored cell while the grid is read. */
+  private static final class Slot {
+    final int row;
+    final int column;
+    int rowSpan = 1;
+    final int colSpan;
+    final List<Block> content;
+
+    Slot(int row, int column, int colSpan, List<Block> content) {
+      this.row = row;
+      this.column = column;
+      this.colSpan = colSpan;
+      this.content = content;
+    }
+  }
+
+  private Table table(Element tbl) {
+    tables++;
+    String outerWhere = where;
+    String name = "table " + tables;
+    String caption = val(child(child(tbl, "tblPr"), "tblCaption"));
+    List<Double> widths = new ArrayList<>();
+    for (Element g : children(child(tbl, "tblGrid"), "gridCol")) {
+      String w = g.getAttributeNS(W, "w");
+      widths.add(w.matches("\\d{1,7}") && Integer.parseInt(w) > 0 ? Double.parseDouble(w) : 1.0);
+    }
+    Table attrs = null;
+    if (caption != null && caption.startsWith("{:")) {
+      try {
+        attrs = dsl.tableAttributes(caption, 1, Math.max(1, widths.size()));
+      } catch (Dsl.Failure f) {
+        error(name, "docx/tag", "表格属性“" + caption + "”无效：" + f.zh,
+            "table attributes \"" + caption + "\" are invalid: " + f.en);
+      }
+    }
+    boolean repeating = attrs != null && attrs.repeating();
+    List<Element> rows = new ArrayList<>();
+    collectRows(tbl, rows);
+    int columns = widths.size();
+    List<Slot> slots = new ArrayList<>();
+    Map<Integer, Slot[]> byRow = new LinkedHashMap<>();
+    int headerRows = 0;
+    boolean headerDone = false;
+    if (repeating) {
+      names.peek().add(attrs.id());
+    }
+    for (int r = 0; r < rows.size(); r++) {
+      Element tr = rows.get(r);
+      Element trPr = child(tr, "trPr");
+      if (!headerDone && child(trPr, "tblHeader") != null && on(child(trPr, "tblHeader"))) {
+        headerRows++;
+      } else {
+        headerDone = true;
+      }
+      boolean template = repeating && r == rows.size() - 1;
+      if (template) {
+        names.push(new HashSet<>());
+      }
+      int c = gridSkip(trPr, "gridBefore");
+      List<Element> tcs = new ArrayList<>();
+      collectCells(tr, tcs);
+      Slot[] line = new Slot[Math.max(columns, 1) + 64];
+      for (int k = 0; k < tcs.size(); k++) {
+        Element tc = tcs.get(k);
+        Element tcPr = child(tc, "tcPr");
+        String spanText = val(child(tcPr, "gridSpan"));
+        int span = spanText != null && spanText.matches("\\d{1,3}") ? Math.max(1,
+            Integer.parseInt(spanText)) : 1;
+        Element vMerge = child(tcPr, "vMerge");
+        String merge = vMerge == null ? null : vMerge.getAttributeNS(W, "val");
+        where = name + ", row " + (r + 1) + ", cell " + (k + 1);
+        String outerCell = cellWhere;
+        cellWhere = where;
+        if (c + span > TemplateLimits.MAX_COLUMNS || c + span > line.length) {
+          error(name, "docx/too-wide", "表格列数过多", "the table has too many columns");
+          break;
+        }
+        Slot above = r > 0 && byRow.get(r - 1) != null ? byRow.get(r - 1)[c] : null;
+        if (vMerge != null && !"restart".equals(merge) && above != null
+            && above.column == c && above.colSpan == span) {
+          above.rowSpan++;
+          for (int x = c; x < c + span; x++) {
+            line[x] = above;
+          }
+        } else {
+          if (vMerge != null && !"restart".equals(merge)) {
+            warn(where, "docx/merge", "纵向合并的单元格上方没有对应单元格，按独立单元格导入",
+                "a vertically merged cell has no matching cell above; imported as a cell of its "
+                    + "own");
+          }
+          Slot s = new Slot(r, c, span, inside(tc, false));
+          slots.add(s);
+          for (int x = c; x < c + span; x++) {
+            line[x] = s;
+          }
+        }
+        cellWhere = outerCell;
+        c += span;
+      }
+      if (template) {
+        names.pop();
+      }
+      columns = Math.max(columns, c);
+      byRow.put(r, line);
+    }
+    where = outerWhere;
+    if (rows.isEmpty() || columns == 0) {
+      warn(name, "docx/empty-table", "空表格已略去", "an empty table was left out");
+      return null;
+    }
+    // fill gaps (short rows) with empty cells
+    for (int r = 0; r < rows.size(); r++) {
+      Slot[] line = byRow.get(r);
+      for (int c = 0; c < columns; c++) {
+        if (line[c] == null) {
+          Slot s = new Slot(r, c, 1, List.of());
+          slots.add(s);
+          line[c] = s;
+          warn(name + ", row " + (r + 1), "docx/short-row", "该行单元格少于表格列数，已补空单元格",
+              "the row has fewer cells than the table has columns; empty cells were added");
+        }
+      }
+    }
+    List<Cell> cells = new ArrayList<>();
+    for (Slot s : slots) {
+      cells.add(new Cell(s.row, s.column, s.rowSpan, s.colSpan, s.content));
+    }
+    while (widths.size() < columns) {
+      widths.add(widths.isEmpty() ? 1.0 : widths.get(widths.size() - 1));
+    }
+    List<Double> ws = attrs != null && attrs.widths().size() == columns ? attrs.widths()
+        : percentages(widths.subList(0, columns));
+    String id = attrs != null ? attrs.id() : null;
+    if (id == null && depth > 1) {
+      id = "table-" + tables;
+    }
+    if (id != null && !repeating && !tableIds.add(id)) {
+      id = unique(id, tableIds);
+    }
+    try {
+      return new Table(id, rows.size(), columns, ws, repeating ? headerRows : headerRows,
+          repeating, repeating ? attrs.minRows() : 0, repeating ? attrs.maxRows() : null, cells);
+    } catch (IllegalArgumentException ex) {
+      if (headerRows > 0) {
+        warn(name, "docx/header-rows", "标题行设置无效，已取消：" + ex.getMessage(),
+            "the header rows are not valid and were dropped: " + ex.getMessage());
+        try {
+          return new Table(id, rows.size(), columns, ws, 0, repeating,
+              repeating ? attrs.minRows() : 0, repeating ? attrs.maxRows() : null, cells);
+        } catch (IllegalArgumentException again) {
+          ex = again;
+        }
+      }
+      error(name, "docx/table", "表格无法导入：" + ex.getMessage(),
+          "the table cannot be imported: " + ex.getMessage());
+      return null;
+    }
+  }
+
+  private static List<Double> percentages(List<Double> twips) {
+    double sum = twips.stream().mapToDouble(Double::doubleValue).sum();
+    List<Double> out = new ArrayList<>();
+    for (double w : twips) {
+      out.add(Math.max(0.1, Math.round(w / sum * 1000) / 10.0));
+    }
+    return out;
+  }
+
+  private static int gridSkip(Element trPr, String what) {
+    String v = val(child(trPr, what));
+    return v != null && v.matches("\\d{1,3}") ? Integer.parseInt(v) : 0;
+  }
+
+  /** Rows, looking through row-level content controls and custom XML. */
+  private static void collectRows(Element parent, List<Element> out) {
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && W.equals(e.getNamespaceURI())) {
+        switch (e.getLocalName()) {
+          case "tr" -> out.add(e);
+          case "sdt" -> collectRows(child(e, "sdtContent"), out);
+          case "customXml" -> collectRows(e, out);
+          default -> { }
+        }
+      }
+    }
+  }
+
+  private static void collectCells(Element parent, List<Element> out) {
+    if (parent == null) {
+      return;
+    }
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && W.equals(e.getNamespaceURI())) {
+        switch (e.getLocalName()) {
+          case "tc" -> out.add(e);
+          case "sdt" -> collectCells(child(e, "sdtContent"), out);
+          case "customXml" -> collectCells(e, out);
+          default -> { }
+        }
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  static Element child(Element parent, String local) {
+    if (parent == null) {
+      return null;
+    }
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && W.equals(e.getNamespaceURI())
+          && local.equals(e.getLocalName())) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private static List<Element> children(Element parent, String local) {
+    List<Element> out = new ArrayList<>();
+    if (parent == null) {
+      return out;
+    }
+    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element e && W.equals(e.getNamespaceURI())
+          && local.equals(e.getLocalName())) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  static String val(Element e) {
+    if (e == null) {
+      return null;
+    }
+    String v = e.getAttributeNS(W, "val");
+    return v.isEmpty() ? null : v;
+  }
+
+  private void warn(String at, String code, String zh, String en) {
+    diagnostics.add(new ImportDiagnostic(file, at, Severity.WARNING, code, zh, en));
+  }
+
+  private void info(String at, String code, String zh, String en) {
+    diagnostics.add(new ImportDiagnostic(file, at, Severity.INFO, code, zh, en));
+  }
+
+  private void error(String at, String code, String zh, String en) {
+    diagnostics.add(new ImportDiagnostic(file, at, Severity.ERROR, code, zh, en));
+  }
+}
