@@ -137,8 +137,18 @@ public final class DocxImporter {
       }
     } catch (IOException | RuntimeException | org.apache.poi.openxml4j.exceptions
         .InvalidFormatException e) {
-      return failed(fileName, code(e), "无法作为 Word 文档读取：" + reason(e),
-          "cannot be read as a Word document: " + reason(e));
+      String code = code(e);
+      return switch (code) {
+        case "docx/zip-bomb" -> failed(fileName, code, "文件解压后异常膨胀(疑似 zip 炸弹)，已拒绝",
+            "the file expands far more than a Word document does (a zip bomb?); refused: "
+                + reason(e));
+        case "docx/too-many-parts" -> failed(fileName, code, "文档部件过多(上限 1000 个)，已拒绝",
+            "the document has more than 1,000 parts; refused");
+        case "docx/doctype" -> failed(fileName, code, "文档 XML 含 DOCTYPE(可能引用外部实体)，已拒绝",
+            "the document's XML has a DOCTYPE (external entities?); refused");
+        default -> failed(fileName, code, "无法作为 Word 文档读取：" + reason(e),
+            "cannot be read as a Word document: " + reason(e));
+      };
     }
   }
 
@@ -147,7 +157,7 @@ public final class DocxImporter {
     if (m.contains("zip bomb") || m.contains("inflate")) {
       return "docx/zip-bomb";
     }
-    if (m.contains("file count") || m.contains("entries")) {
+    if (m.matches(".*(too many|more internal file entries|max_file_count).*")) {
       return "docx/too-many-parts";
     }
     if (m.contains("doctype")) {

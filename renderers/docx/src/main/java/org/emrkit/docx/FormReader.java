@@ -362,12 +362,15 @@ final class FormReader {
     if (ownOutline != null) {
       outline = Integer.parseInt(val(ownOutline));
     }
+    String shown = p.getTextContent().strip();
+    if (!shown.isEmpty()) {
+      where = where + " “" + (shown.length() > 12 ? shown.substring(0, 12) + "…" : shown) + "”";
+    }
     List<Inline> inlines = inlines(p);
     String text = plain(inlines);
     if (inlines.isEmpty()) {
       return;
     }
-    where = where + " “" + (text.length() > 12 ? text.substring(0, 12) + "…" : text) + "”";
     if ("Title".equals(style) || "标题".equals(style)) {
       if (title == null) {
         title = text.strip();
@@ -443,7 +446,7 @@ final class FormReader {
         }
         case "sdt" -> {
           Element pr = child(e, "sdtPr");
-          Field f = pr == null ? null : control(pr);
+          Field f = pr == null ? null : control(pr, labelBefore(out));
           if (f != null) {
             out.add(new Piece(null, null, f));
           }
@@ -619,7 +622,7 @@ final class FormReader {
     try {
       return named(dsl.field(spec.strip()));
     } catch (Dsl.Failure f) {
-      error(where, "docx/literal-field", "字段 {{" + spec + "}} 无效：" + f.zh + "；按文字保留",
+      warn(where, "docx/literal-field", "字段 {{" + spec + "}} 无效：" + f.zh + "；按文字保留",
           "field {{" + spec + "}} is invalid: " + f.en + "; kept as text");
       return null;
     }
@@ -643,10 +646,30 @@ final class FormReader {
     return null;
   }
 
+  /** The text just before a control in its paragraph, as a label ({@code 性别：} → 性别). */
+  private static String labelBefore(List<Piece> pieces) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = pieces.size() - 1; i >= 0 && pieces.get(i).inline() == null; i--) {
+      sb.insert(0, pieces.get(i).text());
+    }
+    String t = sb.toString();
+    int cut = Math.max(t.lastIndexOf('　'), Math.max(t.lastIndexOf('\t'), t.lastIndexOf("  ")));
+    t = t.substring(cut + 1).replaceAll("[：:\\s]+$", "").strip();
+    return t.isEmpty() || t.length() > 40 || t.contains("{{") ? null : t;
+  }
+
   /** A field from a content control's properties. */
   private Field control(Element pr) {
+    return control(pr, null);
+  }
+
+  /** A field from a content control's properties; {@code before} labels an untitled one. */
+  private Field control(Element pr, String before) {
     String tag = val(child(pr, "tag"));
     String alias = val(child(pr, "alias"));
+    if (tag == null && alias == null && before != null) {
+      alias = before;
+    }
     String kind = kind(pr);
     if (kind != null && List.of("picture", "docPartObj", "docPartList", "equation", "citation",
         "bibliography", "group").contains(kind)) {
@@ -712,7 +735,7 @@ final class FormReader {
             }
             dsl.define(vs.append("```\n").toString());
             valueSets.add(id);
-            spec.append("valueSet=@").append(id);
+            spec.append("valueset=@").append(id);
           }
           if (kind.equals("comboBox")) {
             info(where, "docx/combo-box", "组合框按下拉选择导入，不保留自由输入",
