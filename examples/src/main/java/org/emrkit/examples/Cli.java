@@ -14,6 +14,7 @@ import org.emrkit.json.ReportJson;
 import org.emrkit.json.TemplateJson;
 import org.emrkit.record.Chart;
 import org.emrkit.record.Record;
+import org.emrkit.render.docx.DocxRenderer;
 import org.emrkit.render.html.HtmlMode;
 import org.emrkit.render.html.HtmlRenderer;
 import org.emrkit.render.pdf.PdfRenderer;
@@ -51,6 +52,9 @@ public final class Cli {
 
   /** Runs the tool and exits with its code. */
   public static void main(String[] args) {
+    // POI logs through the Log4j API; without this it prints a line about a missing provider
+    System.setProperty("log4j2.loggerContextFactory",
+        "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     System.exit(new Cli(out, err, java.time.Clock.systemDefaultZone()).run(args));
@@ -190,7 +194,26 @@ public final class Cli {
         }
         out.println(o);
       }
-      case "docx" -> throw new UsageException("DOCX rendering is not built yet");
+      case "docx" -> {
+        if (o == null) {
+          throw new UsageException("-o OUT.docx is required for DOCX");
+        }
+        if (a.option("--watermark", null) != null || a.option("--printed-by", null) != null) {
+          throw new UsageException("--watermark and --printed-by are for html and pdf");
+        }
+        String mode = a.option("--mode", "view");
+        if (!mode.equals("view") && !mode.equals("edit")) {
+          throw new UsageException("--mode is view or edit, not " + mode);
+        }
+        try (OutputStream s = Files.newOutputStream(Path.of(o))) {
+          // edit: a Word form whose fields are content controls, re-importable as a template
+          DocxRenderer.builder().clock(clock).contentControls(mode.equals("edit")).build()
+              .render(t, record, s);
+        } catch (IOException e) {
+          throw new UsageException("cannot write " + o + ": " + e.getMessage());
+        }
+        out.println(o);
+      }
       default -> throw new UsageException("--to is html, pdf or docx, not " + to);
     }
     return 0;

@@ -22,6 +22,7 @@ import org.emrkit.record.EditSession;
 import org.emrkit.record.Record;
 import org.emrkit.record.Role;
 import org.emrkit.record.Value;
+import org.emrkit.render.docx.DocxRenderer;
 import org.emrkit.render.html.HtmlMode;
 import org.emrkit.render.html.HtmlRenderer;
 import org.emrkit.render.pdf.PdfRenderer;
@@ -34,7 +35,7 @@ import org.emrkit.validation.rules.WritingStandardRules;
 /**
  * The main job on the bundled examples: compile every template, validate every record (clean
  * ones and ones with typical defects) and one taken through an edit session, render each to HTML
- * (view and edit form) and PDF, and print what was written with each record's grade.
+ * (view and edit form), PDF and DOCX, and print what was written with each record's grade.
  */
 final class Demo {
 
@@ -62,6 +63,7 @@ final class Demo {
     HtmlRenderer view = HtmlRenderer.builder().fullPage(true).clock(clock).build();
     HtmlRenderer edit = HtmlRenderer.builder().fullPage(true).mode(HtmlMode.EDIT).clock(clock)
         .build();
+    DocxRenderer docx = DocxRenderer.builder().clock(clock).build();
     PdfRenderer pdf = PdfRenderer.builder().printedBy("EMRKit demo").endMark(true).clock(clock)
         .build();
     List<String> files = new ArrayList<>(recordFiles());
@@ -93,6 +95,13 @@ final class Demo {
       } catch (IOException e) {
         throw new UsageException("cannot write " + pdfFile + ": " + e.getMessage());
       }
+      Path docxFile = dir.resolve("docx").resolve(name + ".docx");
+      try {
+        Files.createDirectories(docxFile.getParent());
+        Files.write(docxFile, docx.render(t, record));
+      } catch (IOException e) {
+        throw new UsageException("cannot write " + docxFile + ": " + e.getMessage());
+      }
       rows.add(new String[] {file, t.title(), report.score().toPlainString(),
           report.grade().label(), String.valueOf(report.findings().size())});
     }
@@ -110,6 +119,7 @@ final class Demo {
     out.println("  reports/    validation reports (.txt, .json)");
     out.println("  html/       print views (.html) and edit forms (.edit.html)");
     out.println("  pdf/        PDF files");
+    out.println("  docx/       Word documents");
     out.printf("用时 done in %.1f s%n", (System.nanoTime() - start) / 1e9);
     return 0;
   }

@@ -90,7 +90,9 @@ class CliTest {
     assertThat(run("frobnicate").code()).isEqualTo(2);
     assertThat(run().code()).isEqualTo(2);
     assertThat(run("render", "--template", TEMPLATES + "admission.emr.md",
-        RECORDS + "admission-record.json", "--to", "docx").code()).isEqualTo(2);
+        RECORDS + "admission-record.json", "--to", "docx").err()).contains("-o OUT.docx");
+    assertThat(run("render", "--template", TEMPLATES + "admission.emr.md",
+        RECORDS + "admission-record.json", "--to", "odt", "-o", "x").code()).isEqualTo(2);
     assertThat(run("validate", "--template", dir.resolve("none.json").toString(),
         RECORDS + "admission-record.json").code()).isEqualTo(2);
   }
@@ -112,6 +114,29 @@ class CliTest {
   }
 
   @Test
+  void renderWritesDocxAndAWordFormThatImportsBack(@TempDir Path dir) throws IOException {
+    Path docx = dir.resolve("a.docx");
+    assertThat(run("render", "--template", TEMPLATES + "admission.emr.md",
+        RECORDS + "admission-record.json", "--to", "docx", "-o", docx.toString()).code())
+        .isZero();
+    try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(docx));
+        var text = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+      assertThat(text.getText()).contains("反复胸闷3天", "入院记录");
+    }
+    Path form = dir.resolve("form.docx");
+    assertThat(run("render", "--template", TEMPLATES + "admission.emr.md",
+        RECORDS + "admission-record.json", "--to", "docx", "--mode", "edit", "-o",
+        form.toString()).code()).isZero();
+    org.emrkit.template.Template original = Demo.templates().stream()
+        .filter(t -> t.id().equals("admission-record")).findFirst().orElseThrow();
+    assertThat(org.emrkit.docx.DocxImporter.builder().build().read(form).orElseThrow())
+        .isEqualTo(original);
+    assertThat(run("render", "--template", TEMPLATES + "admission.emr.md",
+        RECORDS + "admission-record.json", "--to", "docx", "-o", docx.toString(),
+        "--watermark", "副本").code()).isEqualTo(2);
+  }
+
+  @Test
   void demoWritesEverythingAndPrintsTheGrades(@TempDir Path dir) throws IOException {
     Run r = run("demo", "-o", dir.toString());
     assertThat(r.code()).isZero();
@@ -122,6 +147,7 @@ class CliTest {
           "html/admission-record.html", "html/admission-record.edit.html",
           "reports/required-item-no-hpi-veto.json", "pdf/nursing-record.pdf");
       assertThat(names.stream().filter(n -> n.endsWith(".pdf")).count()).isEqualTo(12);
+      assertThat(names.stream().filter(n -> n.endsWith(".docx")).count()).isEqualTo(12);
     }
     // the record taken through an edit session: countersigned, amended with a reason, archived
     List<org.emrkit.template.Template> templates = Demo.templates();

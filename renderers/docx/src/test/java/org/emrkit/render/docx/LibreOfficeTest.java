@@ -1,0 +1,84 @@
+package org.emrkit.render.docx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.emrkit.record.Record;
+import org.emrkit.record.Value;
+import org.emrkit.record.ValueText;
+import org.emrkit.record.Values;
+import org.emrkit.template.Field;
+import org.emrkit.template.FieldScope;
+import org.emrkit.template.FieldType;
+import org.emrkit.template.Template;
+import org.emrkit.testing.Corpus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An exported record opened by another word processor: LibreOffice (headless) converts the .docx
+ * to PDF, and every value of the record must be in the PDF's text. Needs the Debian package
+ * {@code libreoffice-writer-nogui}; {@code .ci/run} installs it and sets
+ * {@code EMRKIT_LIBREOFFICE_REQUIRED=true}, so CI fails rather than skips without it.
+ */
+class LibreOfficeTest {
+
+  static final Path SOFFICE = Path.of("/usr/bin/soffice");
+
+  @Test
+  void libreOfficePrintsEveryValue(@TempDir Path dir) throws Exception {
+    boolean installed = Files.isExecutable(SOFFICE);
+    if ("true".equals(System.getenv("EMRKIT_LIBREOFFICE_REQUIRED"))) {
+      assertThat(installed).as("LibreOffice (required by .ci/run)").isTrue();
+    }
+    assumeTrue(installed, "LibreOffice is not installed");
+    for (String[] c : new String[][] {{"admission-record", "clean--admission-record.json"},
+        {"nursing-record", "clean--nursing-record.json"}}) {
+      Template t = Corpus.template(c[0]);
+      Record r = Corpus.record(c[1], t);
+      Path docx = dir.resolve(c[0] + ".docx");
+      Files.write(docx, DocxRenderer.builder().build().render(t, r));
+      Process p = new ProcessBuilder(SOFFICE.toString(),
+          "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--headless",
+          "--convert-to", "pdf", "--outdir", dir.toString(), docx.toString())
+          .redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile()).start();
+      assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+      Path pdf = dir.resolve(c[0] + ".pdf");
+      assertThat(pdf).as(Files.readString(dir.resolve("soffice.log"))).exists();
+      String text;
+      try (var doc = Loader.loadPDF(pdf.toFile())) {
+        text = new PDFTextStripper().getText(doc).replaceAll("\\s+", "");
+      }
+      int checked = check(t, t.scope(), r.values(), text);
+      assertThat(checked).as(c[0]).isGreaterThan(10);
+    }
+  }
+
+  /** Asserts every stored value's text is in the PDF text; returns how many were checked. */
+  static int check(Template t, FieldScope scope, Values values, String text) {
+    int n = 0;
+    for (Map.Entry<String, Value> e : values.asMap().entrySet()) {
+      if (e.getValue() instanceof Value.Rows rows) {
+        for (Values row : rows.rows()) {
+          n += check(t, scope.group(e.getKey()).orElseThrow(), row, text);
+        }
+        continue;
+      }
+      Field f = scope.field(e.getKey()).orElse(null);
+      if (f == null || f.type() == FieldType.BOOLEAN) {
+        continue;
+      }
+      String shown = ValueText.of(t, f, e.getValue()).replaceAll("\\*\\*|[*^~]", "")
+          .replaceAll("\\s+", "");
+      assertThat(text).as("%s = %s", e.getKey(), shown).contains(shown);
+      n++;
+    }
+    return n;
+  }
+}
