@@ -230,7 +230,7 @@ public final class DocxImporter {
         throw new IllegalStateException("value sets the importer made do not compile", e);
       }
     }
-    String heading = header.heading() != null ? header.heading() : reader.title;
+    String heading = ours || header.heading() != null ? header.heading() : reader.title;
     if (diagnostics.stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
       return new ImportResult(null, diagnostics);
     }

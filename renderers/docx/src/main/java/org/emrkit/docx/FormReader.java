@@ -573,7 +573,7 @@ final class FormReader {
       List<Set<TextStyle>> style = new ArrayList<>();
       while (i < pieces.size() && pieces.get(i).inline() == null) {
         Piece p = pieces.get(i++);
-        String t = p.text().replace('\t', ' ');
+        String t = p.text();
         text.append(t);
         for (int k = 0; k < t.length(); k++) {
           style.add(p.styles());
@@ -972,8 +972,14 @@ final class FormReader {
     }
   }
 
+  /** Column widths as percentages, or all 1.0 (equal columns) when they are about equal. */
   private static List<Double> percentages(List<Double> twips) {
     double sum = twips.stream().mapToDouble(Double::doubleValue).sum();
+    double min = twips.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    double max = twips.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    if (max - min <= 0.01 * sum / twips.size() + 1) {
+      return java.util.Collections.nCopies(twips.size(), 1.0);
+    }
     List<Double> out = new ArrayList<>();
     for (double w : twips) {
       out.add(Math.max(0.1, Math.round(w / sum * 1000) / 10.0));

@@ -34,6 +34,21 @@ import org.emrkit.template.Template;
  */
 public final class DocxRenderer {
 
+  static {
+    // A tab in an attribute (a content-control tag holding a label with a tab) would come back as
+    // a space: XML parsers normalise white space in attribute values. Written as &#9; it stays a
+    // tab. POI saves every part with these shared options, so this applies JVM-wide; a character
+    // reference for a tab means the same to every XML reader.
+    try {
+      org.apache.xmlbeans.XmlOptionCharEscapeMap tabs =
+          new org.apache.xmlbeans.XmlOptionCharEscapeMap();
+      tabs.addMapping('\t', org.apache.xmlbeans.XmlOptionCharEscapeMap.DECIMAL);
+      org.apache.poi.ooxml.POIXMLTypeLoader.DEFAULT_XML_OPTIONS.setSaveSubstituteCharacters(tabs);
+    } catch (org.apache.xmlbeans.XmlException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private final Clock clock;
   private final boolean contentControls;
   private final boolean banner;
