@@ -116,6 +116,30 @@ class HtmlRendererTest {
   }
 
   @Test
+  void aControlAloneInATableCellIsNamedByItsRowAndColumn() {
+    HtmlRenderer edit = HtmlRenderer.builder().mode(HtmlMode.EDIT).clock(CLOCK).build();
+    Template t = template("admission-record");
+    String admission = edit.render(t, record("clean--admission-record.json", t));
+    // the row label to the left: | 病史陈述者 | {{informant}} |
+    assertThat(admission).containsPattern("name=\"/values/informant\"[^>]*aria-label=\"病史陈述者\"");
+    // row label and column header: | 肌力 | {{powerLeft}} | under | 项目 | 左 | 右 |
+    assertThat(admission).containsPattern("name=\"/values/powerLeft\"[^>]*aria-label=\"肌力 左\"");
+    // a cell with two controls (150 / 90) names them by their data elements
+    assertThat(admission).containsPattern("name=\"/values/sbp\"[^>]*aria-label=\"收缩压\"");
+    Template n = template("nursing-record");
+    String nursing = edit.render(n, record("clean--nursing-record.json", n));
+    // a repeating row: every header row over the column, top to bottom
+    assertThat(nursing).containsPattern(
+        "name=\"/values/nursingRows/0/intakeMl\"[^>]*aria-label=\"入量 ml\"");
+    assertThat(nursing).containsPattern(
+        "name=\"/values/nursingRows/0/consciousness\"[^>]*aria-label=\"意识\"");
+    Template d = template("discharge-record");
+    String discharge = edit.render(d, record("clean--discharge-record.json", d));
+    // a field alone under a section heading is named by the section
+    assertThat(discharge).contains("aria-label=\"入院诊断 编码\"");
+  }
+
+  @Test
   void hostileTextInValuesAndLabelsNeverBecomesMarkup() {
     Seeds.check("HTML escaping", 300, r -> {
       Template t = RandomTemplates.template(r);

@@ -81,7 +81,10 @@ public final class BlockWriter implements BlockVisitor<Void> {
     out.raw(">");
     int h = Math.min(level, 6);
     out.raw("<h" + h + " class=\"emr-section-title\">").text(s.title()).raw("</h" + h + ">");
+    String outerTitle = sectionTitle;
+    sectionTitle = s.title();
     blocks(s.children());
+    sectionTitle = outerTitle;
     out.raw("</section>");
     level--;
     return null;
@@ -95,14 +98,25 @@ public final class BlockWriter implements BlockVisitor<Void> {
 
   /** The text inline just before the current one in the paragraph being written, if any. */
   private String textBefore;
+  /** Whether the inline being written is the first of its paragraph. */
+  private boolean firstInParagraph;
+  /** What names the controls of the table cell being written (see {@link #cellLabel}). */
+  private String cellLabel;
+  /** Whether the inline being written is all its paragraph holds. */
+  private boolean aloneInParagraph;
+  /** The title of the innermost section being written, or {@code null}. */
+  private String sectionTitle;
 
   @Override
   public Void visitParagraph(Paragraph p) {
     out.raw("<p class=\"emr-p\">");
     textBefore = null;
+    firstInParagraph = true;
+    aloneInParagraph = p.inlines().size() == 1;
     for (Inline i : p.inlines()) {
       inline(i);
       textBefore = i instanceof Text t ? t.text() : null;
+      firstInParagraph = false;
     }
     textBefore = null;
     out.raw("</p>");
@@ -141,8 +155,9 @@ public final class BlockWriter implements BlockVisitor<Void> {
 
   /**
    * A control's accessible name: the template's label, else the text just before it in the
-   * paragraph as the clinician sees it ("过敏史：" gives 过敏史), else the data element's name,
-   * else the field name.
+   * paragraph as the clinician sees it ("过敏史：" gives 过敏史), else (for the first control of a
+   * table cell) the row label to its left and its column header, else the data element's name,
+   * else (for a field alone in its paragraph) the section's title, else the field name.
    */
   private String label(Field f) {
     if (f.label() != null) {
@@ -157,7 +172,70 @@ public final class BlockWriter implements BlockVisitor<Void> {
         return visible;
       }
     }
-    return DataElements.names(f.dataElement()).map(DataElements.Names::zh).orElse(f.name());
+    if (cellLabel != null && firstInParagraph) {
+      return cellLabel;
+    }
+    return DataElements.names(f.dataElement()).map(DataElements.Names::zh).orElse(
+        aloneInParagraph && cellLabel == null && sectionTitle != null ? sectionTitle : f.name());
+  }
+
+  /**
+   * What names the controls of a table cell that has no text of its own: the text of the cell to
+   * its left (a row label such as 病史陈述者) and, under header rows, the header of its column
+   * (体温, or 肌力 左 for both); {@code null} when there is none or the cell has several controls.
+   */
+  private static String cellLabel(Table t, Cell c) {
+    int controls = 0;
+    for (Block b : c.content()) {
+      if (b instanceof Paragraph p) {
+        controls += (int) p.inlines().stream().filter(i -> i instanceof Field).count();
+      }
+    }
+    if (controls != 1) {
+      return null; // several controls (血压 sbp / dbp) are better named by their data elements
+    }
+    String row = null;
+    if (c.column() > 0) {
+      Cell left = t.cellAt(c.row(), c.column() - 1);
+      row = textOnly(left.content());
+    }
+    // every header row's text over the column, top to bottom (入量 名称, 生命体征 体温℃)
+    String column = null;
+    Cell previous = null;
+    for (int h = 0; h < t.headerRows() && c.row() >= t.headerRows(); h++) {
+      Cell head = t.cellAt(h, c.column());
+      String text = head == previous ? null : textOnly(head.content());
+      previous = head;
+      if (text != null) {
+        column = column == null ? text : column + " " + text;
+      }
+    }
+    if (row != null && column != null) {
+      return row + " " + column;
+    }
+    return row != null ? row : column;
+  }
+
+  /** The text of blocks that hold only text (no fields, no tables), or {@code null}. */
+  private static String textOnly(List<Block> blocks) {
+    StringBuilder sb = new StringBuilder();
+    for (Block b : blocks) {
+      if (!(b instanceof Paragraph p)) {
+        return null;
+      }
+      sb.append(' ');
+      for (Inline i : p.inlines()) {
+        if (i instanceof Text t) {
+          sb.append(t.text());
+        } else if (i instanceof LineBreak) {
+          sb.append(' ');
+        } else {
+          return null;
+        }
+      }
+    }
+    String text = sb.toString().replaceAll("[\\s\u3000：:]+", " ").strip();
+    return text.isEmpty() || text.length() > 40 ? null : text;
   }
 
   private void field(Field f) {
@@ -399,7 +477,10 @@ public final class BlockWriter implements BlockVisitor<Void> {
         out.attr("colspan", c.colSpan());
       }
       out.raw(">");
+      String outer = cellLabel;
+      cellLabel = cellLabel(t, c);
       blocks(c.content());
+      cellLabel = outer;
       out.raw("</" + tag + ">");
     }
     out.raw("</tr>");
@@ -444,7 +525,10 @@ public final class BlockWriter implements BlockVisitor<Void> {
         out.attr("colspan", c.colSpan());
       }
       out.raw(">");
+      String outer = cellLabel;
+      cellLabel = cellLabel(t, c);
       blocks(c.content());
+      cellLabel = outer;
       if (edit && removable && k == cells.size() - 1) {
         out.raw("<button type=\"button\" class=\"emr-remove\" aria-label=\"删除此行\">－</button>");
       }
