@@ -114,6 +114,24 @@ public final class RecordContext {
     return expressions.evaluate(e.source(), name -> variable(name, scope), clock);
   }
 
+  /**
+   * The text a field shows when the record is printed or viewed, the same in every renderer: a
+   * macro field the context value it names (a date-time as {@code yyyy-MM-dd HH:mm}), a calc
+   * field its computed value, any other field its value in {@code scope} as
+   * {@link org.emrkit.record.ValueText} writes it; {@code ""} when there is none.
+   */
+  public String text(Field f, Values scope) {
+    if (f.type() == org.emrkit.template.FieldType.MACRO) {
+      return record.context().lookup(f.source()).map(v ->
+          v.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}.*") ? v.substring(0, 10) + " "
+              + v.substring(11, 16) : v).orElse("");
+    }
+    if (f.type() == org.emrkit.template.FieldType.CALC) {
+      return calc(f, scope).map(BigDecimal::toPlainString).orElse("");
+    }
+    return org.emrkit.record.ValueText.of(template, f, scope.get(f.name()).orElse(null));
+  }
+
   /** The value of a calc field in a scope, computed and rounded to its precision. */
   public Optional<BigDecimal> calc(Field calc, Values scope) {
     Evaluation e = evaluate(calc.expr(), scope);

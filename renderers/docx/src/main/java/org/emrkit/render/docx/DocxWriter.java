@@ -1,6 +1,5 @@
 package org.emrkit.render.docx;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import org.apache.xmlbeans.XmlCursor;
 import org.emrkit.dsl.TemplateDecompiler;
 import org.emrkit.record.Record;
 import org.emrkit.record.Value;
-import org.emrkit.record.ValueText;
 import org.emrkit.record.Values;
 import org.emrkit.template.Block;
 import org.emrkit.template.BlockVisitor;
@@ -373,16 +371,10 @@ final class DocxWriter implements BlockVisitor<Void> {
   // ------------------------------------------------------------------ fields
 
   private String fieldText(Field f) {
-    if (f.type() == FieldType.MACRO) {
-      return record.context().lookup(f.source()).map(v ->
-          v.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}.*") ? v.substring(0, 10) + " "
-              + v.substring(11, 16) : v).orElse("");
-    } else if (f.type() == FieldType.CALC) {
-      return context.calc(f, scope).map(BigDecimal::toPlainString).orElse("");
-    } else if (f.type() == FieldType.BOOLEAN) {
+    if (f.type() == FieldType.BOOLEAN) {
       return f.label() == null ? "" : f.label();
     }
-    return ValueText.of(template, f, scope.get(f.name()).orElse(null));
+    return context.text(f, scope);
   }
 
   private void field(XWPFParagraph p, Field f) {

@@ -64,6 +64,14 @@ public final class HtmlRenderer {
     return JS;
   }
 
+  /**
+   * Text escaped for HTML text content and double-quoted attribute values alike ({@code & < > "
+   * '}), for hosts that build their own page around a fragment.
+   */
+  public static String escape(String text) {
+    return org.emrkit.render.html.internal.Html.escapeAttribute(text);
+  }
+
   /** Renders to a string. */
   public String render(Template template, Record record) {
     StringBuilder sb = new StringBuilder(16_384);

@@ -116,6 +116,12 @@ class HtmlRendererTest {
   }
 
   @Test
+  void escapeMakesTextSafeInContentAndAttributes() {
+    assertThat(HtmlRenderer.escape("<a href=\"x\" title='y'>&</a>"))
+        .isEqualTo("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+  }
+
+  @Test
   void aControlAloneInATableCellIsNamedByItsRowAndColumn() {
     HtmlRenderer edit = HtmlRenderer.builder().mode(HtmlMode.EDIT).clock(CLOCK).build();
     Template t = template("admission-record");

@@ -267,14 +267,7 @@ public final class BlockWriter implements BlockVisitor<Void> {
   }
 
   private void value(Field f, String path) {
-    String text;
-    if (f.type() == FieldType.MACRO) {
-      text = record.context().lookup(f.source()).map(v -> macroText(f, v)).orElse("");
-    } else if (f.type() == FieldType.CALC) {
-      text = context.calc(f, scope).map(BigDecimal::toPlainString).orElse("");
-    } else {
-      text = ValueText.of(template, f, valueOf(f));
-    }
+    String text = context.text(f, scope);
     if (text.isEmpty()) {
       out.raw("<span class=\"emr-blank emr-blank-").raw(f.type().label()).raw("\"")
           .attr("data-emr-path", path).raw("></span>");
@@ -289,28 +282,20 @@ public final class BlockWriter implements BlockVisitor<Void> {
     out.raw("</span>");
   }
 
-  private static String macroText(Field f, String v) {
-    // date-times from the context read like date-time values
-    if (v.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}.*")) {
-      return v.substring(0, 10) + " " + v.substring(11, 16);
-    }
-    return v;
-  }
-
   private void control(Field f, String path) {
     String id = "emr-f" + (++ids);
     Value v = valueOf(f);
     String label = label(f);
     switch (f.type()) {
       case MACRO -> {
-        String text = record.context().lookup(f.source()).map(x -> macroText(f, x)).orElse("");
+        String text = context.text(f, scope);
         out.raw("<span class=\"emr-macro\"").attr("data-emr-source", f.source()).raw(">")
             .text(text).raw("</span>");
       }
       case CALC -> out.raw("<output class=\"emr-calc\"").attr("id", id)
           .attr("data-emr-path", path).attr("data-emr-expr", f.expr().source())
           .attr("data-emr-precision", f.precision()).attr("aria-label", label).raw(">")
-          .text(context.calc(f, scope).map(BigDecimal::toPlainString).orElse("")).raw("</output>");
+          .text(context.text(f, scope)).raw("</output>");
       case RICHTEXT -> {
         out.raw("<textarea class=\"emr-control\"");
         common(f, path, id, label);

@@ -9,7 +9,6 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import java.awt.Color;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.regex.Pattern;
 import org.emrkit.expr.Evaluation;
 import org.emrkit.record.Record;
 import org.emrkit.record.Value;
-import org.emrkit.record.ValueText;
 import org.emrkit.record.Values;
 import org.emrkit.template.Block;
 import org.emrkit.template.BlockVisitor;
@@ -182,17 +180,11 @@ public final class PdfBlocks implements BlockVisitor<Void> {
 
   private String fieldText(Field f) {
     String text;
-    if (f.type() == FieldType.MACRO) {
-      text = record.context().lookup(f.source()).map(v ->
-          v.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}.*") ? v.substring(0, 10) + " "
-              + v.substring(11, 16) : v).orElse("");
-    } else if (f.type() == FieldType.CALC) {
-      text = context.calc(f, scope).map(BigDecimal::toPlainString).orElse("");
-    } else if (f.type() == FieldType.BOOLEAN) {
+    if (f.type() == FieldType.BOOLEAN) {
       // the box is drawn, not a glyph (fonts rarely have ☐/☑); only the label is text
       text = scope.get(f.name()).isPresent() && f.label() != null ? f.label() : "";
     } else {
-      text = ValueText.of(template, f, scope.get(f.name()).orElse(null));
+      text = context.text(f, scope);
     }
     covered(text, prefix + "/" + f.name());
     return text;
