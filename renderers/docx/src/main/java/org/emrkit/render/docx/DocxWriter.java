@@ -4,8 +4,6 @@ import java.math.BigInteger;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.xml.namespace.QName;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.IRunBody;
@@ -21,6 +19,7 @@ import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.xmlbeans.XmlCursor;
 import org.emrkit.dsl.TemplateDecompiler;
 import org.emrkit.record.Record;
+import org.emrkit.record.RichText;
 import org.emrkit.record.Value;
 import org.emrkit.record.Values;
 import org.emrkit.template.Block;
@@ -89,8 +88,6 @@ final class DocxWriter implements BlockVisitor<Void> {
   /** The custom document property that carries the template's front matter and value sets. */
   static final String PREAMBLE_PROPERTY = "emrkit-template";
   static final int BODY_HALF_POINTS = 21;
-  private static final Pattern RICH = Pattern.compile(
-      "\\*\\*([^*\\n]+?)\\*\\*|\\*([^*\\n]+?)\\*|\\^([^^\\s]+?)\\^|~([^~\\s]+?)~");
 
   /** Where blocks go: the body, a table cell, a block content control, a header or footer. */
   private interface Sink {
@@ -476,36 +473,20 @@ final class DocxWriter implements BlockVisitor<Void> {
   }
 
   private void rich(java.util.function.Supplier<XWPFRun> next, String text) {
-    String[] paragraphs = text.strip().split("\\n\\s*\\n");
-    for (int k = 0; k < paragraphs.length; k++) {
+    List<List<RichText.Run>> paragraphs = RichText.parse(text);
+    for (int k = 0; k < paragraphs.size(); k++) {
       if (k > 0) {
         next.get().addBreak();
       }
-      Matcher m = RICH.matcher(paragraphs[k]);
-      int at = 0;
-      while (m.find()) {
-        plain(next, paragraphs[k].substring(at, m.start()));
-        if (m.group(1) != null) {
-          runIn(next.get(), m.group(1), true, false, 0, BODY_HALF_POINTS);
-        } else if (m.group(2) != null) {
-          runIn(next.get(), m.group(2), false, true, 0, BODY_HALF_POINTS);
-        } else if (m.group(3) != null) {
-          runIn(next.get(), m.group(3), false, false, 1, BODY_HALF_POINTS);
-        } else {
-          runIn(next.get(), m.group(4), false, false, -1, BODY_HALF_POINTS);
+      for (RichText.Run r : paragraphs.get(k)) {
+        String[] lines = r.text().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+          XWPFRun run = runIn(next.get(), lines[i], r.bold(), r.italic(), r.script(),
+              BODY_HALF_POINTS);
+          if (i < lines.length - 1) {
+            run.addBreak();
+          }
         }
-        at = m.end();
-      }
-      plain(next, paragraphs[k].substring(at));
-    }
-  }
-
-  private void plain(java.util.function.Supplier<XWPFRun> next, String text) {
-    String[] lines = text.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      XWPFRun r = runIn(next.get(), lines[i], false, false, 0, BODY_HALF_POINTS);
-      if (i < lines.length - 1) {
-        r.addBreak();
       }
     }
   }

@@ -13,10 +13,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.emrkit.expr.Evaluation;
 import org.emrkit.record.Record;
+import org.emrkit.record.RichText;
 import org.emrkit.record.Value;
 import org.emrkit.record.Values;
 import org.emrkit.template.Block;
@@ -46,8 +45,6 @@ import org.emrkit.validation.RecordContext;
 public final class PdfBlocks implements BlockVisitor<Void> {
 
   private static final int ROWS_PER_FLUSH = 40;
-  private static final Pattern RICH = Pattern.compile(
-      "\\*\\*([^*\\n]+?)\\*\\*|\\*([^*\\n]+?)\\*|\\^([^^\\s]+?)\\^|~([^~\\s]+?)~");
 
   private final Document document;
   private final com.lowagie.text.pdf.PdfWriter writer;
@@ -245,27 +242,16 @@ public final class PdfBlocks implements BlockVisitor<Void> {
   }
 
   private void rich(Phrase out, String text) {
-    String[] paragraphs = text.strip().split("\\n\\s*\\n");
-    for (int k = 0; k < paragraphs.length; k++) {
+    List<List<RichText.Run>> paragraphs = RichText.parse(text);
+    for (int k = 0; k < paragraphs.size(); k++) {
       if (k > 0) {
         out.add(styles.newline());
       }
-      Matcher m = RICH.matcher(paragraphs[k]);
-      int at = 0;
-      while (m.find()) {
-        out.add(styles.plain(paragraphs[k].substring(at, m.start()), Styles.BODY));
-        if (m.group(1) != null) {
-          out.add(styles.phrase(m.group(1), true, false, 0, Styles.BODY, Color.BLACK));
-        } else if (m.group(2) != null) {
-          out.add(styles.phrase(m.group(2), false, true, 0, Styles.BODY, Color.BLACK));
-        } else if (m.group(3) != null) {
-          out.add(styles.phrase(m.group(3), false, false, 1, Styles.BODY, Color.BLACK));
-        } else {
-          out.add(styles.phrase(m.group(4), false, false, -1, Styles.BODY, Color.BLACK));
-        }
-        at = m.end();
+      for (RichText.Run r : paragraphs.get(k)) {
+        out.add(r.bold() || r.italic() || r.script() != 0
+            ? styles.phrase(r.text(), r.bold(), r.italic(), r.script(), Styles.BODY, Color.BLACK)
+            : styles.plain(r.text(), Styles.BODY));
       }
-      out.add(styles.plain(paragraphs[k].substring(at), Styles.BODY));
     }
   }
 

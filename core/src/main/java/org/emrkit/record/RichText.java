@@ -1,0 +1,62 @@
+package org.emrkit.record;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The runs of a rich-text value (record JSON: paragraphs separated by a blank line,
+ * {@code **bold**}, {@code *italic*}, {@code ^sup^}, {@code ~sub~}, single line breaks kept), for
+ * renderers that lay text out run by run (PDF, DOCX). Markers do not nest; a marker without its
+ * partner is text.
+ */
+public final class RichText {
+
+  private static final Pattern RUN = Pattern.compile(
+      "\\*\\*([^*\\n]+?)\\*\\*|\\*([^*\\n]+?)\\*|\\^([^^\\s]+?)\\^|~([^~\\s]+?)~");
+
+  /**
+   * A run of text with one style.
+   *
+   * @param text the text; may contain {@code \n} (a line break)
+   * @param bold bold
+   * @param italic italic
+   * @param script 1 superscript, -1 subscript, 0 neither
+   */
+  public record Run(String text, boolean bold, boolean italic, int script) {}
+
+  private RichText() {}
+
+  /** The paragraphs of a value, each a list of runs (empty runs left out). */
+  public static List<List<Run>> parse(String value) {
+    List<List<Run>> out = new ArrayList<>();
+    for (String paragraph : value.strip().split("\\n\\s*\\n")) {
+      List<Run> runs = new ArrayList<>();
+      Matcher m = RUN.matcher(paragraph);
+      int at = 0;
+      while (m.find()) {
+        add(runs, new Run(paragraph.substring(at, m.start()), false, false, 0));
+        if (m.group(1) != null) {
+          add(runs, new Run(m.group(1), true, false, 0));
+        } else if (m.group(2) != null) {
+          add(runs, new Run(m.group(2), false, true, 0));
+        } else if (m.group(3) != null) {
+          add(runs, new Run(m.group(3), false, false, 1));
+        } else {
+          add(runs, new Run(m.group(4), false, false, -1));
+        }
+        at = m.end();
+      }
+      add(runs, new Run(paragraph.substring(at), false, false, 0));
+      out.add(runs);
+    }
+    return out;
+  }
+
+  private static void add(List<Run> runs, Run r) {
+    if (!r.text().isEmpty()) {
+      runs.add(r);
+    }
+  }
+}
