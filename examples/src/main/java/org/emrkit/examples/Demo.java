@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.emrkit.dsl.CompileResult;
 import org.emrkit.dsl.TemplateCompiler;
 import org.emrkit.json.ReadResult;
@@ -188,14 +190,14 @@ final class Demo {
     return templates;
   }
 
-  /** The bundled example records, read against the bundled templates. */
-  static List<Record> records(List<Template> templates) {
-    List<Record> out = new ArrayList<>();
+  /** The bundled example records, read against the bundled templates, by file name. */
+  static Map<String, Record> records(List<Template> templates) {
+    Map<String, Record> out = new LinkedHashMap<>();
     TemplateResolver resolver = TemplateResolver.of(templates.toArray(Template[]::new));
     for (String file : recordFiles()) {
       ReadResult<Record> r = RecordJson.create().read(resource("/records/" + file), resolver);
-      out.add(r.get().orElseThrow(() -> new UsageException("bundled record " + file
-          + " does not read: " + r.errors())));
+      out.put(file.replace(".json", ""), r.get().orElseThrow(() -> new UsageException(
+          "bundled record " + file + " does not read: " + r.errors())));
     }
     return out;
   }

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +78,10 @@ final class Editor {
   private HttpServer server;
   private ExecutorService pool;
 
-  Editor(List<Template> templates, List<Record> bundled, Clock clock) {
+  /** An editor over these templates and records (keyed by the name in their URL). */
+  Editor(List<Template> templates, Map<String, Record> bundled, Clock clock) {
     this.templates = List.copyOf(templates);
-    bundled.forEach(r -> records.put(r.id(), r));
+    records.putAll(bundled);
     this.clock = clock;
     this.validator = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
         .clock(clock).build();
@@ -145,7 +145,8 @@ final class Editor {
         return;
       }
       Matcher m = RECORD.matcher(path);
-      Record r = m.matches() ? records.get(m.group(1)) : null;
+      String key = m.matches() ? m.group(1) : null;
+      Record r = key == null ? null : records.get(key);
       if (r == null) {
         send(x, 404, "text/plain", "not found: " + path);
         return;
@@ -153,7 +154,7 @@ final class Editor {
       Template t = template(r.template().id()).orElseThrow();
       String action = m.group(2) == null ? "" : m.group(2);
       switch (action) {
-        case "" -> send(x, 200, "text/html", page(t, r, actor));
+        case "" -> send(x, 200, "text/html", page(t, key, r, actor));
         case ".json" -> send(x, 200, "application/json", RecordJson.create().write(r));
         case ".pdf" -> {
           ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -172,7 +173,7 @@ final class Editor {
             send(x, 413, "text/plain", "request too large");
             return;
           }
-          send(x, 200, "application/json", edit(t, r.id(), action, body, actor));
+          send(x, 200, "application/json", edit(t, key, action, body, actor));
         }
       }
     } catch (RuntimeException e) {
@@ -276,17 +277,17 @@ final class Editor {
           .append("\">新建 new record</button></form></li>");
     }
     b.append("</ul><h2>病历 Records</h2><ul class=\"list\">");
-    records.values().stream().sorted((a, c) -> a.id().compareTo(c.id())).forEach(r ->
-        b.append("<li><a href=\"/records/").append(esc(r.id())).append("?as=")
-            .append(actor.role().label()).append("\">").append(esc(r.id())).append("</a> ")
-            .append(esc(r.template().id())).append(" · ").append(r.status().label())
-            .append("</li>"));
+    new java.util.TreeMap<>(records).forEach((key, r) ->
+        b.append("<li><a href=\"/records/").append(esc(key)).append("?as=")
+            .append(actor.role().label()).append("\">").append(esc(key)).append("</a> ")
+            .append(esc(r.id())).append(" · ").append(esc(r.template().id())).append(" · ")
+            .append(r.status().label()).append("</li>"));
     return b.append("</ul></main></body></html>").toString();
   }
 
-  private String page(Template t, Record r, Actor actor) {
+  private String page(Template t, String key, Record r, Actor actor) {
     ValidationReport report = validator.validate(t, r);
-    StringBuilder b = head(r.id() + " · " + t.title(), actor, "/records/" + r.id());
+    StringBuilder b = head(r.id() + " · " + t.title(), actor, "/records/" + key);
     b.append("<main class=\"editor\"><section class=\"doc\"><p class=\"bar\">")
         .append("<a href=\"/?as=").append(actor.role().label()).append("\">← 全部 all</a> ")
         .append("<strong>").append(esc(t.title())).append("</strong> ").append(esc(r.id()))
@@ -296,8 +297,8 @@ final class Editor {
         .append("<button type=\"button\" id=\"save\">保存 save</button> ")
         .append("<button type=\"button\" id=\"sign\">签名 sign</button> ")
         .append("<button type=\"button\" id=\"archive\">归档 archive</button> ")
-        .append("<a id=\"pdf\" href=\"/records/").append(esc(r.id())).append(".pdf\">PDF</a> ")
-        .append("<a href=\"/records/").append(esc(r.id())).append(".json\">JSON</a></p>")
+        .append("<a id=\"pdf\" href=\"/records/").append(esc(key)).append(".pdf\">PDF</a> ")
+        .append("<a href=\"/records/").append(esc(key)).append(".json\">JSON</a></p>")
         .append("<p id=\"message\" role=\"alert\"></p>");
     form.render(t, r, b);
     b.append("</section><aside>");
@@ -334,7 +335,7 @@ final class Editor {
         : "留痕校验失败 trace broken at " + esc(audit.brokenAt())).append("</p></aside></main>");
     b.append("<script>").append(HtmlRenderer.script()).append("</script><script>")
         .append(PAGE_SCRIPT.replace("$HEAD", RecordAudit.head(r).orElse(""))
-            .replace("$BASE", "/records/" + r.id()).replace("$ROLE", actor.role().label()))
+            .replace("$BASE", "/records/" + key).replace("$ROLE", actor.role().label()))
         .append("</script></body></html>");
     return b.toString();
   }
@@ -503,8 +504,8 @@ final class Editor {
     return 0;
   }
 
-  /** The templates and records the server starts with (for tests). */
-  List<Record> records() {
-    return new ArrayList<>(records.values());
+  /** The records the server holds now, by the name in their URL (for tests). */
+  Map<String, Record> records() {
+    return Map.copyOf(records);
   }
 }

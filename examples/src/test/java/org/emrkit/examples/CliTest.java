@@ -165,9 +165,14 @@ class CliTest {
   }
 
   @Test
-  void serveRefusesABadPort() {
+  void serveRefusesABadPortOrOneInUse() throws IOException {
     Run r = run("serve", "--port", "http");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("--port must be a port number");
+    try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Run busy = run("serve", "--port", String.valueOf(taken.getLocalPort()));
+      assertThat(busy.code()).isEqualTo(2);
+      assertThat(busy.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
+    }
   }
 }

@@ -184,14 +184,14 @@ class EditorBrowserTest {
 
   @Test
   void aNurseCannotWriteAnAdmissionRecord() throws Exception {
-    browser.get(base + "/records/R-1?as=nurse");
+    browser.get(base + "/records/admission-record?as=nurse");
     type("/values/chiefComplaint", "护士改写");
     browser.findElement(By.id("save")).click();
     Thread.sleep(500);
     assertThat(browser.findElement(By.id("message")).getText()).contains("edit/permission",
         "护士赵芳无权");
     screenshot("3-refused.png");
-    browser.get(base + "/records/R-1?as=resident");
+    browser.get(base + "/records/admission-record?as=resident");
     assertThat(browser.findElement(By.name("/values/chiefComplaint")).getAttribute("value"))
         .isEqualTo("反复胸闷3天");
   }

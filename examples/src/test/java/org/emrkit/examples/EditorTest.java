@@ -88,7 +88,8 @@ class EditorTest {
 
   @Test
   void aRecordIsWrittenSignedReviewedAndArchivedThroughTheServer() throws Exception {
-    assertThat(get("/").body()).contains("入院记录", "admission-record@1.0.0", "R-1");
+    assertThat(get("/").body()).contains("入院记录", "admission-record@1.0.0",
+        "href=\"/records/admission-record?as=resident\"", "href=\"/records/nursing-record?as");
     Response created = post("/new?template=admission-record&as=resident", "");
     assertThat(created.statusCode()).isEqualTo(303);
     String location = created.location();
@@ -133,13 +134,34 @@ class EditorTest {
   }
 
   @Test
+  void aNurseSignsANursingRow() throws Exception {
+    Template nursing = templates.stream().filter(x -> x.id().equals("nursing-record")).findFirst()
+        .orElseThrow();
+    String id = "nursing-record";
+    assertThat(editor.records().get(id).template().matches(nursing)).isTrue();
+    assertThat(post("/records/" + id + "/sign?as=attending", "{\"head\":\"\",\"scope\":"
+        + "\"/nursingRows/1\"}").body()).contains("edit/permission");
+    assertThat(post("/records/" + id + "/sign?as=nurse", "{\"head\":\"\",\"scope\":"
+        + "\"/nursingRows/1\"}").body()).isEqualTo("{\"applied\":true}");
+    var read = RecordJson.create().read(get("/records/" + id + ".json").body(), nursing);
+    assertThat(read.errors()).isEmpty();
+    Record signed = read.orElseThrow();
+    assertThat(signed.signatures()).singleElement().satisfies(s -> {
+      assertThat(s.scope()).isEqualTo("/nursingRows/1");
+      assertThat(s.signer().name()).isEqualTo("赵芳");
+    });
+    assertThat(signed.values().rows("nursingRows").get(1).signer("nurse").orElseThrow().actor()
+        .name()).isEqualTo("赵芳");
+  }
+
+  @Test
   void badRequestsGetClearAnswers() throws Exception {
     assertThat(get("/records/nope").statusCode()).isEqualTo(404);
     assertThat(post("/new?template=nope", "").statusCode()).isEqualTo(404);
-    assertThat(get("/records/R-1/save").statusCode()).isEqualTo(405);
+    assertThat(get("/records/admission-record/save").statusCode()).isEqualTo(405);
     String huge = "{\"values\":{\"hpi\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}}";
-    assertThat(post("/records/R-1/save", huge).statusCode()).isEqualTo(413);
-    assertThat(get("/records/R-1?as=%3Cscript%3E").body()).as("an unknown role acts as resident")
+    assertThat(post("/records/admission-record/save", huge).statusCode()).isEqualTo(413);
+    assertThat(get("/records/admission-record?as=%3Cscript%3E").body()).as("an unknown role acts as resident")
         .contains("<option value=\"resident\" selected>");
   }
 }
