@@ -183,6 +183,17 @@ class EditorBrowserTest {
   }
 
   @Test
+  void aNurseSignsARowWithItsSignatureButton() throws Exception {
+    browser.get(base + "/records/nursing-record?as=nurse");
+    clickAndWaitForReload(browser.findElement(By.cssSelector(
+        "button.emr-sign[data-emr-path='/values/nursingRows/1/nurse']")));
+    assertThat(browser.findElement(By.id("signatures")).getText())
+        .contains("赵芳 (nurse)", "/nursingRows/1");
+    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("draft");
+    screenshot("4-row-signed.png");
+  }
+
+  @Test
   void aNurseCannotWriteAnAdmissionRecord() throws Exception {
     browser.get(base + "/records/admission-record?as=nurse");
     type("/values/chiefComplaint", "护士改写");
