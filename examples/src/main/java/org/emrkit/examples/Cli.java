@@ -198,8 +198,8 @@ public final class Cli {
         if (o == null) {
           throw new UsageException("-o OUT.docx is required for DOCX");
         }
-        if (a.option("--watermark", null) != null || a.option("--printed-by", null) != null) {
-          throw new UsageException("--watermark and --printed-by are for html and pdf");
+        if (a.option("--watermark", null) != null) {
+          throw new UsageException("--watermark is for html and pdf");
         }
         String mode = a.option("--mode", "view");
         if (!mode.equals("view") && !mode.equals("edit")) {
@@ -207,8 +207,8 @@ public final class Cli {
         }
         try (OutputStream s = Files.newOutputStream(Path.of(o))) {
           // edit: a Word form whose fields are content controls, re-importable as a template
-          DocxRenderer.builder().clock(clock).contentControls(mode.equals("edit")).build()
-              .render(t, record, s);
+          DocxRenderer.builder().clock(clock).contentControls(mode.equals("edit"))
+              .printedBy(a.option("--printed-by", null)).build().render(t, record, s);
         } catch (IOException e) {
           throw new UsageException("cannot write " + o + ": " + e.getMessage());
         }

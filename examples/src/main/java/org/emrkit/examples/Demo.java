@@ -65,7 +65,8 @@ final class Demo {
     HtmlRenderer view = HtmlRenderer.builder().fullPage(true).clock(clock).build();
     HtmlRenderer edit = HtmlRenderer.builder().fullPage(true).mode(HtmlMode.EDIT).clock(clock)
         .build();
-    DocxRenderer docx = DocxRenderer.builder().clock(clock).build();
+    DocxRenderer docx = DocxRenderer.builder().printedBy("EMRKit demo").endMark(true).clock(clock)
+        .build();
     PdfRenderer pdf = PdfRenderer.builder().printedBy("EMRKit demo").endMark(true).clock(clock)
         .build();
     List<String> files = new ArrayList<>(recordFiles());

@@ -133,7 +133,7 @@ class CliTest {
         .isEqualTo(original);
     assertThat(run("render", "--template", TEMPLATES + "admission.emr.md",
         RECORDS + "admission-record.json", "--to", "docx", "-o", docx.toString(),
-        "--watermark", "副本").code()).isEqualTo(2);
+        "--watermark", "副本").err()).contains("--watermark is for html and pdf");
   }
 
   @Test

@@ -54,6 +54,8 @@ public final class DocxRenderer {
   private final boolean banner;
   private final String eastAsiaFont;
   private final String latinFont;
+  private final boolean endMark;
+  private final String printedBy;
 
   private DocxRenderer(Builder b) {
     this.clock = b.clock;
@@ -61,6 +63,8 @@ public final class DocxRenderer {
     this.banner = b.banner;
     this.eastAsiaFont = b.eastAsiaFont;
     this.latinFont = b.latinFont;
+    this.endMark = b.endMark;
+    this.printedBy = b.printedBy;
   }
 
   /** Starts a builder. */
@@ -78,7 +82,7 @@ public final class DocxRenderer {
     }
     try (XWPFDocument doc = new XWPFDocument()) {
       new DocxWriter(doc, template, record, clock, contentControls, banner, eastAsiaFont,
-          latinFont).write();
+          latinFont, endMark, printedBy).write();
       doc.write(out);
     }
   }
@@ -101,8 +105,22 @@ public final class DocxRenderer {
     private boolean banner = true;
     private String eastAsiaFont = "宋体";
     private String latinFont = "Times New Roman";
+    private boolean endMark;
+    private String printedBy;
 
     private Builder() {}
+
+    /** Whether to end the content with （以下空白）, as the PDF can. */
+    public Builder endMark(boolean on) {
+      this.endMark = on;
+      return this;
+    }
+
+    /** A print stamp (打印人, 打印时间) as the last footer line, as the PDF can; or null. */
+    public Builder printedBy(String name) {
+      this.printedBy = name;
+      return this;
+    }
 
     /** The clock for calc fields and age in the banner. */
     public Builder clock(Clock c) {

@@ -106,13 +106,16 @@ final class DocxWriter implements BlockVisitor<Void> {
   private final boolean banner;
   private final String eastAsia;
   private final String latin;
+  private final boolean endMark;
+  private final String printedBy;
+  private final Clock clock;
   private Sink sink;
   private Values scope;
   private int level = 1;
   private int widthTwips;
 
   DocxWriter(XWPFDocument doc, Template template, Record record, Clock clock, boolean form,
-      boolean banner, String eastAsia, String latin) {
+      boolean banner, String eastAsia, String latin, boolean endMark, String printedBy) {
     this.doc = doc;
     this.template = template;
     this.record = record;
@@ -121,6 +124,9 @@ final class DocxWriter implements BlockVisitor<Void> {
     this.banner = banner;
     this.eastAsia = eastAsia;
     this.latin = latin;
+    this.endMark = endMark;
+    this.printedBy = printedBy;
+    this.clock = clock;
     this.scope = record.values();
   }
 
@@ -144,8 +150,22 @@ final class DocxWriter implements BlockVisitor<Void> {
       }
     }
     blocks(template.blocks());
+    if (endMark && !form) {
+      XWPFParagraph end = paragraph();
+      end.setAlignment(ParagraphAlignment.CENTER);
+      run(end, "（以下空白）", false, false, 0, BODY_HALF_POINTS);
+    }
     runningArea(doc.createHeader(HeaderFooterType.DEFAULT), template.pageHeader());
-    runningArea(doc.createFooter(HeaderFooterType.DEFAULT), template.pageFooter());
+    XWPFHeaderFooter footer = doc.createFooter(HeaderFooterType.DEFAULT);
+    runningArea(footer, template.pageFooter());
+    if (printedBy != null && !form) {
+      CTHdrFtr ct = footer._getHdrFtr();
+      XWPFParagraph stamp = new XWPFParagraph(ct.addNewP(), doc);
+      stamp.setAlignment(ParagraphAlignment.RIGHT);
+      run(stamp, "打印人：" + printedBy + "　打印时间："
+          + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+              .format(java.time.OffsetDateTime.now(clock)), false, false, 0, 18);
+    }
     sectionProperties(body);
     var props = doc.getProperties();
     props.getCoreProperties().setTitle(title + (record.context().patient().name() == null ? ""

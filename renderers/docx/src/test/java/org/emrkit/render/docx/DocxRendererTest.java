@@ -281,6 +281,19 @@ class DocxRendererTest {
   }
 
   @Test
+  void endMarkAndPrintStampAsInThePdf() throws Exception {
+    java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse(
+        "2026-11-28T04:00:00Z"), java.time.ZoneOffset.ofHours(8));
+    Map<String, Document> parts = parts(DocxRenderer.builder().clock(clock).endMark(true)
+        .printedBy("王医生").build().render(ADMISSION, ADMISSION_RECORD));
+    assertThat(parts.get("word/document.xml").getDocumentElement().getTextContent())
+        .endsWith("（以下空白）");
+    assertThat(parts.entrySet().stream().filter(e -> e.getKey().startsWith("word/footer"))
+        .map(e -> e.getValue().getDocumentElement().getTextContent()).findFirst().orElseThrow())
+        .contains("打印人：王医生　打印时间：2026-11-28 12:00");
+  }
+
+  @Test
   void aRecordForAnotherTemplateIsRefused() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> DocxRenderer.builder().build()
         .render(NURSING, ADMISSION_RECORD)).isInstanceOf(IllegalArgumentException.class)
