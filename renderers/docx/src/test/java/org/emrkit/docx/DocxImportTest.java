@@ -287,6 +287,47 @@ class DocxImportTest {
   }
 
   @Test
+  void comboBoxesPlainTextControlsAndLegacyFormFieldsBecomeFields() throws IOException {
+    Map<String, byte[]> e = entries(valid());
+    String doc = new String(e.get("word/document.xml"), StandardCharsets.UTF_8);
+    String w14 = "xmlns:w14=\"http://schemas.microsoft.com/office/word/2010/wordml\"";
+    String added = "<w:p><w:r><w:t>情绪：</w:t></w:r><w:sdt><w:sdtPr><w:tag w:val=\"mood\"/>"
+        + "<w:comboBox><w:listItem w:displayText=\"平稳\" w:value=\"平稳\"/>"
+        + "<w:listItem w:displayText=\"焦虑\" w:value=\"焦虑\"/></w:comboBox></w:sdtPr>"
+        + "<w:sdtContent><w:r><w:t>平稳</w:t></w:r></w:sdtContent></w:sdt>"
+        + "<w:r><w:t>　备注：</w:t></w:r><w:sdt><w:sdtPr><w:alias w:val=\"remark\"/><w:text/>"
+        + "</w:sdtPr><w:sdtContent><w:r><w:t>无</w:t></w:r></w:sdtContent></w:sdt>"
+        + "<w:sdt><w:sdtPr><w:tag w:val=\"ok\"/><w14:checkbox " + w14 + "><w14:checked "
+        + "w14:val=\"0\"/></w14:checkbox></w:sdtPr><w:sdtContent><w:r><w:t>☐</w:t></w:r>"
+        + "</w:sdtContent></w:sdt></w:p>"
+        + "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:name w:val=\"smoker\"/>"
+        + "<w:checkBox><w:default w:val=\"0\"/></w:checkBox></w:ffData></w:fldChar></w:r>"
+        + "<w:r><w:instrText> FORMCHECKBOX </w:instrText></w:r>"
+        + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+        + "<w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:name w:val=\"grade\"/>"
+        + "<w:ddList><w:listEntry w:val=\"I级\"/><w:listEntry w:val=\"II级\"/></w:ddList>"
+        + "</w:ffData></w:fldChar></w:r><w:r><w:instrText> FORMDROPDOWN </w:instrText></w:r>"
+        + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>I级</w:t></w:r>"
+        + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+        + "<w:r><w:fldChar w:fldCharType=\"begin\"><w:ffData><w:name w:val=\"seenOn\"/>"
+        + "<w:textInput><w:type w:val=\"date\"/></w:textInput></w:ffData></w:fldChar></w:r>"
+        + "<w:r><w:instrText> FORMTEXT </w:instrText></w:r>"
+        + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>2026-11-20</w:t></w:r>"
+        + "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>";
+    int at = doc.lastIndexOf("<w:sectPr");
+    doc = doc.substring(0, at) + added + doc.substring(at);
+    e.put("word/document.xml", doc.getBytes(StandardCharsets.UTF_8));
+    ImportResult r = importer.read(zip(e), "more.docx");
+    Map<String, String> fields = fields(r.orElseThrow().blocks());
+    assertThat(fields).containsEntry("mood", "choice").containsEntry("remark", "text")
+        .containsEntry("ok", "boolean").containsEntry("smoker", "boolean")
+        .containsEntry("grade", "choice").containsEntry("seenOn", "date");
+    assertThat(r.diagnostics()).anyMatch(d -> d.code().equals("docx/combo-box"));
+    assertThat(r.markdown()).contains("{{mood: choice options=\"平稳|焦虑\"}}",
+        "{{grade: choice options=\"I级|II级\"}}").doesNotContain("2026-11-20");
+  }
+
+  @Test
   void whatCannotBeMappedIsNamed() throws IOException {
     Map<String, byte[]> e = entries(valid());
     String doc = new String(e.get("word/document.xml"), StandardCharsets.UTF_8);
