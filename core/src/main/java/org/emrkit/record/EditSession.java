@@ -1,6 +1,5 @@
 package org.emrkit.record;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
@@ -262,7 +261,7 @@ public final class EditSession {
     if (r.isPresent()) {
       return EditResult.refused(r.get());
     }
-    Target t = resolve(path);
+    ValuePaths.Target t = ValuePaths.resolve(layout.root, current.values(), path);
     if (t.refusal != null) {
       return EditResult.refused(t.refusal);
     }
@@ -274,18 +273,18 @@ public final class EditSession {
         || value instanceof Value.Choices c && c.values().isEmpty()) {
       value = null;
     }
-    Optional<Refusal> fit = fieldEditable(t.field, path);
+    Optional<Refusal> fit = ValueChecks.fieldEditable(t.field, path);
     if (fit.isEmpty() && value != null) {
-      fit = fits(t.field, value, path);
+      fit = ValueChecks.fits(t.field, value, path);
     }
     if (fit.isPresent()) {
       return EditResult.refused(fit.get());
     }
-    Value old = valueAt(current.values(), t.tokens);
+    Value old = ValuePaths.valueAt(current.values(), t.tokens);
     if (Objects.equals(old, value)) {
       return EditResult.applied(List.of());
     }
-    Values next = put(current.values(), t.tokens, 0, value);
+    Values next = ValuePaths.put(current.values(), t.tokens, 0, value);
     Change c = new Change(path, json(old), json(value));
     return admit(List.of(c), List.of(path), next, reason);
   }
@@ -303,7 +302,7 @@ public final class EditSession {
    */
   public EditResult addEntry(String groupPath, int index, Values entry, String reason) {
     Objects.requireNonNull(entry, "entry");
-    GroupTarget g = group(groupPath);
+    ValuePaths.GroupTarget g = group(groupPath);
     if (g.refusal != null) {
       return EditResult.refused(g.refusal);
     }
@@ -314,7 +313,7 @@ public final class EditSession {
               + g.scope.max() + " entries"));
     }
     int at = Math.max(0, Math.min(index, rows.size()));
-    Optional<Refusal> bad = checkEntry(g.scope, entry, groupPath + "/" + at);
+    Optional<Refusal> bad = ValueChecks.checkEntry(g.scope, entry, groupPath + "/" + at);
     if (bad.isPresent()) {
       return EditResult.refused(bad.get());
     }
@@ -324,7 +323,7 @@ public final class EditSession {
       affected.add(groupPath + "/" + k);
     }
     Change c = new Change(groupPath + "/" + at, null, RecordJson.canonical(entry));
-    return admit(List.of(c), affected, put(current.values(), g.tokens, 0, rowsValue(rows)),
+    return admit(List.of(c), affected, withRows(g, rows),
         reason);
   }
 
@@ -337,13 +336,13 @@ public final class EditSession {
   public EditResult removeEntry(String entryPath, String reason) {
     Objects.requireNonNull(entryPath, "entryPath");
     int slash = entryPath.lastIndexOf('/');
-    GroupTarget g = group(slash <= 0 ? "" : entryPath.substring(0, slash));
+    ValuePaths.GroupTarget g = group(slash <= 0 ? "" : entryPath.substring(0, slash));
     if (g.refusal != null) {
       return EditResult.refused(g.refusal);
     }
-    int i = index(entryPath.substring(slash + 1), g.rows.size());
+    int i = ValuePaths.index(entryPath.substring(slash + 1), g.rows.size());
     if (i < 0) {
-      return EditResult.refused(noEntry(entryPath));
+      return EditResult.refused(ValuePaths.noEntry(entryPath));
     }
     List<Values> rows = new ArrayList<>(g.rows);
     Values removed = rows.remove(i);
@@ -352,7 +351,7 @@ public final class EditSession {
       affected.add(g.path + "/" + k);
     }
     Change c = new Change(g.path + "/" + i, RecordJson.canonical(removed), null);
-    return admit(List.of(c), affected, put(current.values(), g.tokens, 0, rowsValue(rows)),
+    return admit(List.of(c), affected, withRows(g, rows),
         reason);
   }
 
@@ -363,13 +362,14 @@ public final class EditSession {
 
   /** Moves an entry, with a reason (required when an entry that moves is signed content). */
   public EditResult moveEntry(String groupPath, int from, int to, String reason) {
-    GroupTarget g = group(groupPath);
+    ValuePaths.GroupTarget g = group(groupPath);
     if (g.refusal != null) {
       return EditResult.refused(g.refusal);
     }
     int n = g.rows.size();
     if (from < 0 || from >= n || to < 0 || to >= n) {
-      return EditResult.refused(noEntry(groupPath + "/" + (from < 0 || from >= n ? from : to)));
+      int bad = from < 0 || from >= n ? from : to;
+      return EditResult.refused(ValuePaths.noEntry(groupPath + "/" + bad));
     }
     if (from == to) {
       return EditResult.applied(List.of());
@@ -382,7 +382,7 @@ public final class EditSession {
     }
     Change c = new Change(groupPath, RecordJson.canonical(new Value.Rows(g.rows)),
         RecordJson.canonical(new Value.Rows(rows)));
-    return admit(List.of(c), affected, put(current.values(), g.tokens, 0, rowsValue(rows)),
+    return admit(List.of(c), affected, withRows(g, rows),
         reason);
   }
 
@@ -406,7 +406,7 @@ public final class EditSession {
     if (r.isPresent()) {
       return EditResult.refused(r.get());
     }
-    Optional<Refusal> bad = checkValues(layout.root, posted, "", 0);
+    Optional<Refusal> bad = ValueChecks.checkValues(layout.root, posted, "", 0);
     if (bad.isPresent()) {
       return EditResult.refused(bad.get());
     }
@@ -450,7 +450,7 @@ public final class EditSession {
         if (i < a.size()) {
           rows.add(merge(g, p + "/" + i, a.get(i), b.get(i), changes));
         } else {
-          Values fresh = stripSigned(b.get(i));
+          Values fresh = ValuePaths.stripSigned(b.get(i));
           rows.add(fresh);
           changes.add(new Change(p + "/" + i, null, RecordJson.canonical(fresh)));
         }
@@ -496,7 +496,7 @@ public final class EditSession {
       sections = List.of(id);
       path = "";
     } else {
-      Target t = resolve(scope);
+      ValuePaths.Target t = ValuePaths.resolve(layout.root, current.values(), scope);
       if (t.refusal != null || t.entryScope == null) {
         return EditResult.refused(t.refusal != null ? t.refusal : refusal("edit/scope", scope,
             "只能对整份病历、章节或条目签名：" + scope,
@@ -580,7 +580,7 @@ public final class EditSession {
 
   private Values fillSignatureField(Values values, FieldScope scope, List<String> tokens,
       String sigScope, Value.Signed signed) {
-    Values target = tokens.isEmpty() ? values : entryAt(values, tokens);
+    Values target = tokens.isEmpty() ? values : ValuePaths.entryAt(values, tokens);
     Set<String> allowed = sigScope.startsWith("section:")
         ? layout.names(sigScope.substring("section:".length())) : null;
     Field best = null;
@@ -604,7 +604,7 @@ public final class EditSession {
     }
     List<String> path = new ArrayList<>(tokens);
     path.add(best.name());
-    return put(values, path, 0, signed);
+    return ValuePaths.put(values, path, 0, signed);
   }
 
   /** Whether a signature field is empty or holds a signer no valid signature stands for. */
@@ -739,259 +739,20 @@ public final class EditSession {
     return end < 0 ? path.substring(1) : path.substring(1, end);
   }
 
-  private Optional<Refusal> fieldEditable(Field f, String path) {
-    if (f.type() == FieldType.SIGNATURE) {
-      return Optional.of(refusal("edit/signature-field", path,
-          "签名字段只能通过签名操作填写(" + path + ")",
-          "a signature field is filled only by signing (" + path + ")"));
-    }
-    if (!f.type().isStored()) {
-      return Optional.of(refusal("edit/computed", path, "该字段由系统计算，不能填写(" + path + ")",
-          "this field is computed and cannot be set (" + path + ")"));
-    }
-    if (f.readonly()) {
-      return Optional.of(refusal("edit/readonly", path, "该字段只读(" + path + ")",
-          "this field is read-only (" + path + ")"));
-    }
-    return Optional.empty();
+  /** The current values with a group's entries replaced. */
+  private Values withRows(ValuePaths.GroupTarget g, List<Values> rows) {
+    return ValuePaths.put(current.values(), g.tokens, 0, ValuePaths.rowsValue(rows));
   }
 
-  /** Whether a value is of the kind the field type stores. */
-  private static Optional<Refusal> fits(Field f, Value v, String path) {
-    boolean ok = switch (f.type()) {
-      case TEXT, RICHTEXT, CHOICE -> v instanceof Value.Str;
-      case INTEGER -> v instanceof Value.Num n && isWhole(n.value());
-      case DECIMAL -> v instanceof Value.Num;
-      case DATE -> v instanceof Value.Date;
-      case DATETIME -> v instanceof Value.DateTime;
-      case TIME -> v instanceof Value.Time;
-      case BOOLEAN -> v instanceof Value.Bool;
-      case MULTICHOICE -> v instanceof Value.Choices;
-      case CODED -> v instanceof Value.Coded;
-      case SIGNATURE -> v instanceof Value.Signed;
-      case CALC, MACRO -> false;
-    };
-    if (ok) {
-      return Optional.empty();
-    }
-    return Optional.of(refusal("edit/type", path,
-        "字段 " + f.name() + " 是" + f.type().label() + "类型，不能填入" + v.kind() + "值(" + path
-            + ")", "field " + f.name() + " is a " + f.type().label() + " field; a " + v.kind()
-            + " value does not fit (" + path + ")"));
-  }
-
-  private static boolean isWhole(BigDecimal d) {
-    return d.signum() == 0 || d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0;
-  }
-
-  /** Checks values for a scope: known names, fitting types, no signatures, bounded depth. */
-  private Optional<Refusal> checkValues(FieldScope scope, Values values, String prefix,
-      int depth) {
-    if (depth > 20) {
-      return Optional.of(refusal("edit/too-deep", prefix, "嵌套过深", "nested too deep"));
-    }
-    for (Map.Entry<String, Value> e : values.asMap().entrySet()) {
-      String p = prefix + "/" + e.getKey();
-      Field f = scope.fields().get(e.getKey());
-      FieldScope g = scope.groups().get(e.getKey());
-      if (f != null) {
-        if (f.type() == FieldType.SIGNATURE || !f.type().isStored()) {
-          continue; // ignored when merged: signatures come from signing, computed ones are not stored
-        }
-        Optional<Refusal> r = fits(f, e.getValue(), p);
-        if (r.isPresent()) {
-          return r;
-        }
-      } else if (g != null) {
-        if (!(e.getValue() instanceof Value.Rows rows)) {
-          return Optional.of(refusal("edit/type", p, p + " 应为条目列表",
-              p + " must be a list of entries"));
-        }
-        if (g.max() != null && rows.rows().size() > g.max()) {
-          return Optional.of(refusal("edit/max-entries", p, p + " 最多 " + g.max() + " 项",
-              p + " holds at most " + g.max() + " entries"));
-        }
-        for (int i = 0; i < rows.rows().size(); i++) {
-          Optional<Refusal> r = checkValues(g, rows.rows().get(i), p + "/" + i, depth + 1);
-          if (r.isPresent()) {
-            return r;
-          }
-        }
-      } else {
-        return Optional.of(refusal("edit/unknown-path", p, "模板没有此字段：" + p,
-            "the template has no field " + p));
-      }
-    }
-    return Optional.empty();
-  }
-
-  private Optional<Refusal> checkEntry(FieldScope scope, Values entry, String path) {
-    Optional<Refusal> r = checkValues(scope, entry, path, 0);
-    if (r.isPresent()) {
-      return r;
-    }
-    for (Map.Entry<String, Value> e : entry.asMap().entrySet()) {
-      Field f = scope.fields().get(e.getKey());
-      if (f != null && (f.type() == FieldType.SIGNATURE || !f.type().isStored())) {
-        return fieldEditable(f, path + "/" + e.getKey());
-      }
-    }
-    return Optional.empty();
-  }
-
-  // ------------------------------------------------------------------ paths
-
-  /** What a pointer names: a field, or an entry of a group, with its parsed tokens. */
-  private static final class Target {
-    List<String> tokens;
-    Field field;
-    FieldScope entryScope;
-    Refusal refusal;
-  }
-
-  /** A group (list) and its current entries. */
-  private static final class GroupTarget {
-    String path;
-    List<String> tokens;
-    FieldScope scope;
-    List<Values> rows;
-    Refusal refusal;
-  }
-
-  private Target resolve(String path) {
-    Target t = new Target();
-    if (!path.startsWith("/") || path.length() > 1000) {
-      t.refusal = refusal("edit/path", path, "路径应为 JSON 指针，例如 /chiefComplaint：" + path,
-          "a path must be a JSON pointer like /chiefComplaint: " + path);
-      return t;
-    }
-    List<String> tokens = new ArrayList<>();
-    for (String s : path.substring(1).split("/", -1)) {
-      tokens.add(s.replace("~1", "/").replace("~0", "~"));
-    }
-    t.tokens = List.copyOf(tokens);
-    FieldScope scope = layout.root;
-    Values values = current.values();
-    for (int k = 0; k < tokens.size(); k++) {
-      String name = tokens.get(k);
-      Field f = scope.fields().get(name);
-      if (f != null && k == tokens.size() - 1) {
-        t.field = f;
-        return t;
-      }
-      FieldScope g = scope.groups().get(name);
-      if (g == null || k + 1 >= tokens.size()) {
-        t.refusal = refusal("edit/unknown-path", path, "模板没有此字段：" + path,
-            "the template has no field " + path);
-        return t;
-      }
-      List<Values> rows = values.rows(name);
-      int i = index(tokens.get(k + 1), rows.size());
-      if (i < 0) {
-        t.refusal = noEntry(path);
-        return t;
-      }
-      scope = g;
-      values = rows.get(i);
-      k++;
-      if (k == tokens.size() - 1) {
-        t.entryScope = g;
-        return t;
-      }
-    }
-    t.refusal = refusal("edit/unknown-path", path, "模板没有此字段：" + path,
-        "the template has no field " + path);
-    return t;
-  }
-
-  private GroupTarget group(String groupPath) {
-    GroupTarget g = new GroupTarget();
-    g.path = groupPath;
+  /** The group a path names, unless the record is closed to edits. */
+  private ValuePaths.GroupTarget group(String groupPath) {
     Optional<Refusal> r = open(groupPath);
     if (r.isPresent()) {
+      ValuePaths.GroupTarget g = new ValuePaths.GroupTarget();
       g.refusal = r.get();
       return g;
     }
-    String parent = groupPath.lastIndexOf('/') <= 0 ? ""
-        : groupPath.substring(0, groupPath.lastIndexOf('/'));
-    String name = groupPath.substring(groupPath.lastIndexOf('/') + 1);
-    FieldScope scope;
-    Values values;
-    List<String> tokens = new ArrayList<>();
-    if (parent.isEmpty()) {
-      scope = layout.root;
-      values = current.values();
-    } else {
-      Target t = resolve(parent);
-      if (t.refusal != null || t.entryScope == null) {
-        g.refusal = t.refusal != null ? t.refusal : notAGroup(groupPath);
-        return g;
-      }
-      scope = t.entryScope;
-      values = entryAt(current.values(), t.tokens);
-      tokens.addAll(t.tokens);
-    }
-    if (!groupPath.startsWith("/") || scope.groups().get(name) == null) {
-      g.refusal = notAGroup(groupPath);
-      return g;
-    }
-    tokens.add(name);
-    g.tokens = List.copyOf(tokens);
-    g.scope = scope.groups().get(name);
-    g.rows = values.rows(name);
-    return g;
-  }
-
-  private static int index(String token, int size) {
-    if (!token.matches("0|[1-9]\\d{0,6}")) {
-      return -1;
-    }
-    int i = Integer.parseInt(token);
-    return i < size ? i : -1;
-  }
-
-  /** The entry values at tokens {@code [group, i, group, j ...]}. */
-  private static Values entryAt(Values values, List<String> tokens) {
-    Values v = values;
-    for (int k = 0; k + 1 < tokens.size(); k += 2) {
-      v = v.rows(tokens.get(k)).get(Integer.parseInt(tokens.get(k + 1)));
-    }
-    return v;
-  }
-
-  private static Value valueAt(Values values, List<String> tokens) {
-    Values scope = entryAt(values, tokens.subList(0, tokens.size() - 1));
-    return scope.get(tokens.get(tokens.size() - 1)).orElse(null);
-  }
-
-  /** Values with the value at tokens[k..] set (or cleared when {@code value} is null). */
-  private static Values put(Values values, List<String> tokens, int k, Value value) {
-    String name = tokens.get(k);
-    if (k == tokens.size() - 1) {
-      boolean empty = value == null || value instanceof Value.Rows rows && rows.rows().isEmpty();
-      return empty ? values.without(name) : values.with(name, value);
-    }
-    List<Values> rows = new ArrayList<>(values.rows(name));
-    int i = Integer.parseInt(tokens.get(k + 1));
-    rows.set(i, put(rows.get(i), tokens, k + 2, value));
-    return values.with(name, new Value.Rows(rows));
-  }
-
-  private static Value rowsValue(List<Values> rows) {
-    return rows.isEmpty() ? null : new Value.Rows(rows);
-  }
-
-  /** Values without any signature value, at any depth. */
-  static Values stripSigned(Values values) {
-    Map<String, Value> out = new LinkedHashMap<>();
-    values.asMap().forEach((k, v) -> {
-      if (v instanceof Value.Rows rows) {
-        out.put(k, new Value.Rows(rows.rows().stream().map(EditSession::stripSigned).toList()));
-      } else if (!(v instanceof Value.Signed)) {
-        out.put(k, v);
-      }
-    });
-    return Values.of(out);
+    return ValuePaths.group(layout.root, current.values(), groupPath);
   }
 
   // ------------------------------------------------------------------ trace
@@ -1053,14 +814,5 @@ public final class EditSession {
 
   private static Refusal refusal(String code, String path, String zh, String en) {
     return new Refusal(code, path, zh, en);
-  }
-
-  private static Refusal noEntry(String path) {
-    return refusal("edit/no-entry", path, "没有此条目：" + path, "there is no entry " + path);
-  }
-
-  private static Refusal notAGroup(String path) {
-    return refusal("edit/not-a-group", path, "该路径不是重复组或重复表格：" + path,
-        "not a repeat group or repeating table: " + path);
   }
 }

@@ -131,7 +131,7 @@ public final class RecordAudit {
    * when there is none).
    */
   public static String contentHash(Template template, Values values, String scope) {
-    Values plain = EditSession.stripSigned(values);
+    Values plain = ValuePaths.stripSigned(values);
     String json;
     if (scope.isEmpty()) {
       json = RecordJson.canonical(plain);

@@ -281,7 +281,7 @@ class EditSessionTest {
     TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
     Record r = Corpus.record("clean--nursing-record.json", NURSING);
     r = r.withValues(Values.of(Map.of("nursingRows", new Value.Rows(r.values()
-        .rows("nursingRows").stream().map(EditSession::stripSigned).toList()))));
+        .rows("nursingRows").stream().map(ValuePaths::stripSigned).toList()))));
     EditSession nurse = session(NURSING, r, NURSE, clock);
     Values row = Values.of(Map.of("at", new Value.DateTime(OffsetDateTime.now(clock)),
         "t", new Value.Num(new BigDecimal("36.9")), "observation", text("夜间睡眠可。")));

@@ -1,0 +1,120 @@
+package org.emrkit.record;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+import org.emrkit.template.Field;
+import org.emrkit.template.FieldScope;
+import org.emrkit.template.FieldType;
+
+/**
+ * Whether values fit a template's fields before an edit applies them: kinds by field type,
+ * known names, list bounds, nesting depth. Package-private; each check returns the refusal to
+ * give, or empty.
+ */
+final class ValueChecks {
+
+  private ValueChecks() {}
+
+  /** Refuses a field the clinician does not set: signature, computed, read-only. */
+  static Optional<Refusal> fieldEditable(Field f, String path) {
+    if (f.type() == FieldType.SIGNATURE) {
+      return Optional.of(new Refusal("edit/signature-field", path,
+          "签名字段只能通过签名操作填写(" + path + ")",
+          "a signature field is filled only by signing (" + path + ")"));
+    }
+    if (!f.type().isStored()) {
+      return Optional.of(new Refusal("edit/computed", path, "该字段由系统计算，不能填写(" + path + ")",
+          "this field is computed and cannot be set (" + path + ")"));
+    }
+    if (f.readonly()) {
+      return Optional.of(new Refusal("edit/readonly", path, "该字段只读(" + path + ")",
+          "this field is read-only (" + path + ")"));
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a value is of the kind the field type stores. */
+  static Optional<Refusal> fits(Field f, Value v, String path) {
+    boolean ok = switch (f.type()) {
+      case TEXT, RICHTEXT, CHOICE -> v instanceof Value.Str;
+      case INTEGER -> v instanceof Value.Num n && isWhole(n.value());
+      case DECIMAL -> v instanceof Value.Num;
+      case DATE -> v instanceof Value.Date;
+      case DATETIME -> v instanceof Value.DateTime;
+      case TIME -> v instanceof Value.Time;
+      case BOOLEAN -> v instanceof Value.Bool;
+      case MULTICHOICE -> v instanceof Value.Choices;
+      case CODED -> v instanceof Value.Coded;
+      case SIGNATURE -> v instanceof Value.Signed;
+      case CALC, MACRO -> false;
+    };
+    if (ok) {
+      return Optional.empty();
+    }
+    return Optional.of(new Refusal("edit/type", path,
+        "字段 " + f.name() + " 是" + f.type().label() + "类型，不能填入" + v.kind() + "值(" + path
+            + ")", "field " + f.name() + " is a " + f.type().label() + " field; a " + v.kind()
+            + " value does not fit (" + path + ")"));
+  }
+
+  private static boolean isWhole(BigDecimal d) {
+    return d.signum() == 0 || d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0;
+  }
+
+  /** Checks values for a scope: known names, fitting types, no signatures, bounded depth. */
+  static Optional<Refusal> checkValues(FieldScope scope, Values values, String prefix,
+      int depth) {
+    if (depth > 20) {
+      return Optional.of(new Refusal("edit/too-deep", prefix, "嵌套过深", "nested too deep"));
+    }
+    for (Map.Entry<String, Value> e : values.asMap().entrySet()) {
+      String p = prefix + "/" + e.getKey();
+      Field f = scope.fields().get(e.getKey());
+      FieldScope g = scope.groups().get(e.getKey());
+      if (f != null) {
+        if (f.type() == FieldType.SIGNATURE || !f.type().isStored()) {
+          continue; // ignored when merged: signatures come from signing, computed are not stored
+        }
+        Optional<Refusal> r = fits(f, e.getValue(), p);
+        if (r.isPresent()) {
+          return r;
+        }
+      } else if (g != null) {
+        if (!(e.getValue() instanceof Value.Rows rows)) {
+          return Optional.of(new Refusal("edit/type", p, p + " 应为条目列表",
+              p + " must be a list of entries"));
+        }
+        if (g.max() != null && rows.rows().size() > g.max()) {
+          return Optional.of(new Refusal("edit/max-entries", p, p + " 最多 " + g.max() + " 项",
+              p + " holds at most " + g.max() + " entries"));
+        }
+        for (int i = 0; i < rows.rows().size(); i++) {
+          Optional<Refusal> r = checkValues(g, rows.rows().get(i), p + "/" + i, depth + 1);
+          if (r.isPresent()) {
+            return r;
+          }
+        }
+      } else {
+        return Optional.of(new Refusal("edit/unknown-path", p, "模板没有此字段：" + p,
+            "the template has no field " + p));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Checks a new entry: {@link #checkValues}, and no signature or computed values. */
+  static Optional<Refusal> checkEntry(FieldScope scope, Values entry, String path) {
+    Optional<Refusal> r = checkValues(scope, entry, path, 0);
+    if (r.isPresent()) {
+      return r;
+    }
+    for (Map.Entry<String, Value> e : entry.asMap().entrySet()) {
+      Field f = scope.fields().get(e.getKey());
+      if (f != null && (f.type() == FieldType.SIGNATURE || !f.type().isStored())) {
+        return fieldEditable(f, path + "/" + e.getKey());
+      }
+    }
+    return Optional.empty();
+  }
+}
