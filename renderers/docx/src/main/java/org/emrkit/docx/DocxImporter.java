@@ -219,11 +219,11 @@ public final class DocxImporter {
     XWPFHeader h = policy == null ? null : policy.getDefaultHeader();
     XWPFFooter f = policy == null ? null : policy.getDefaultFooter();
     List<Block> pageHeader = h == null ? List.of()
-        : reader.area(FormReader.parse(h.getPackagePart()), "page header");
+        : reader.area(WordXml.parse(h.getPackagePart()), "page header");
     List<Block> pageFooter = f == null ? List.of()
-        : reader.area(FormReader.parse(f.getPackagePart()), "page footer");
+        : reader.area(WordXml.parse(f.getPackagePart()), "page footer");
     List<ValueSet> valueSets = new ArrayList<>(header.valueSets());
-    if (!reader.valueSets.isEmpty()) {
+    if (!reader.valueSets().isEmpty()) {
       try {
         valueSets = dsl.header().valueSets();
       } catch (Dsl.Failure e) {
@@ -258,7 +258,7 @@ public final class DocxImporter {
     if (title == null || title.isBlank()) {
       title = fileName.replaceAll("(?i)\\.docx$", "");
     }
-    return "---\nid: " + id + "\nversion: 1.0.0\ntitle: " + FormReader.quote(title.strip())
+    return "---\nid: " + id + "\nversion: 1.0.0\ntitle: " + Controls.quote(title.strip())
         + "\n---\n";
   }
 

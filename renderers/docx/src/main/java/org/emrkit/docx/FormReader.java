@@ -1,5 +1,13 @@
 package org.emrkit.docx;
 
+import static org.emrkit.docx.WordXml.W;
+import static org.emrkit.docx.WordXml.child;
+import static org.emrkit.docx.WordXml.collectCells;
+import static org.emrkit.docx.WordXml.collectRows;
+import static org.emrkit.docx.WordXml.gridSkip;
+import static org.emrkit.docx.WordXml.on;
+import static org.emrkit.docx.WordXml.val;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -29,7 +37,6 @@ import org.emrkit.template.Table;
 import org.emrkit.template.TemplateLimits;
 import org.emrkit.template.Text;
 import org.emrkit.template.TextStyle;
-import org.emrkit.validation.Severity;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -39,10 +46,7 @@ import org.w3c.dom.Node;
  */
 final class FormReader {
 
-  static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-  static final String W14 = "http://schemas.microsoft.com/office/word/2010/wordml";
   private static final Pattern LITERAL = Pattern.compile("\\{\\{(.+?)}}");
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
   private static final Pattern HEADING_NAME = Pattern.compile(
       "(?i)(?:heading|标题)\\s*([1-9])");
   private static final int MAX_DEPTH = 24;
@@ -76,8 +80,8 @@ final class FormReader {
 
   private final XWPFDocument doc;
   private final Dsl dsl;
-  private final String file;
-  private final List<ImportDiagnostic> diagnostics;
+  private final Findings findings;
+  private final Controls controls;
   private final Map<String, Integer> outlineOfStyle = new HashMap<>();
   private final Deque<Set<String>> names = new ArrayDeque<>();
   private final Set<String> sectionIds = new HashSet<>();
@@ -88,15 +92,14 @@ final class FormReader {
   private int tables;
   private int elements;
   private int depth;
-  private int generated;
-  String title;
+    String title;
 
   FormReader(XWPFDocument doc, Dsl dsl, String file, List<ImportDiagnostic> diagnostics) {
     this.doc = doc;
     this.dsl = dsl;
-    this.file = file;
-    this.diagnostics = diagnostics;
+    this.findings = new Findings(file, diagnostics);
     names.push(new HashSet<>());
+    this.controls = new Controls(dsl, findings, names);
     if (doc.getStyles() != null) {
       for (String id : styleIds()) {
         XWPFStyle s = doc.getStyles().getStyle(id);
@@ -126,24 +129,19 @@ final class FormReader {
     return ids;
   }
 
+  /** Value sets the importer defined for drop-down lists. */
+  List<String> valueSets() {
+    return controls.valueSets;
+  }
+
   // ------------------------------------------------------------------ entry points
 
   /** The body's blocks. */
   List<Block> body() throws java.io.IOException {
     frame = new Frame(true);
-    Element document = parse(doc.getPackagePart());
+    Element document = WordXml.parse(doc.getPackagePart());
     children(child(document, "body"));
     return close(frame);
-  }
-
-  /** A part's XML, parsed with POI's hardened parser (no DTDs, no external entities). */
-  static Element parse(org.apache.poi.openxml4j.opc.PackagePart part) throws java.io.IOException {
-    try (java.io.InputStream in = part.getInputStream()) {
-      return org.apache.poi.ooxml.util.DocumentHelper.readDocument(in).getDocumentElement();
-    } catch (org.xml.sax.SAXException e) {
-      throw new java.io.IOException("the XML of " + part.getPartName().getName()
-          + " is not well formed: " + e.getMessage(), e);
-    }
   }
 
   /** The blocks of a page header or footer (paragraphs only). */
@@ -157,7 +155,7 @@ final class FormReader {
       if (b instanceof Paragraph) {
         out.add(b);
       } else {
-        warn(name, "docx/unsupported", "页眉页脚中只保留段落，表格等已略去",
+        findings.warn(name, "docx/unsupported", "页眉页脚中只保留段落，表格等已略去",
             "only paragraphs are kept in a page header or footer; a table or container was left "
                 + "out");
       }
@@ -170,7 +168,7 @@ final class FormReader {
 
   private void children(Node parent) {
     if (++depth > MAX_DEPTH) {
-      error(where, "docx/too-deep", "嵌套过深(超过 " + MAX_DEPTH + " 层)，其中内容已略去",
+      findings.error(where, "docx/too-deep", "嵌套过深(超过 " + MAX_DEPTH + " 层)，其中内容已略去",
           "nested more than " + MAX_DEPTH + " deep; the content inside was left out");
       depth--;
       return;
@@ -181,7 +179,7 @@ final class FormReader {
       }
       if (++elements > MAX_ELEMENTS) {
         if (elements == MAX_ELEMENTS + 1) {
-          error(where, "docx/too-large", "文档元素过多(超过 " + MAX_ELEMENTS + " 个)",
+          findings.error(where, "docx/too-large", "文档元素过多(超过 " + MAX_ELEMENTS + " 个)",
               "the document has more than " + MAX_ELEMENTS + " elements");
         }
         break;
@@ -197,7 +195,7 @@ final class FormReader {
         case "sectPr", "bookmarkStart", "bookmarkEnd", "proofErr", "permStart", "permEnd",
             "commentRangeStart", "commentRangeEnd", "tblPr", "tblGrid", "trPr", "tcPr",
             "sdtPr", "sdtEndPr" -> { }
-        default -> warn(where, "docx/unsupported", "无法转换的元素 w:" + e.getLocalName()
+        default -> findings.warn(where, "docx/unsupported", "无法转换的元素 w:" + e.getLocalName()
             + "，已略去", "element w:" + e.getLocalName() + " cannot be mapped; left out");
       }
     }
@@ -230,7 +228,7 @@ final class FormReader {
       s = new Section(p.id(), p.title(), p.required(), p.dataElement(), p.code(), p.when(),
           d.children);
     } catch (IllegalArgumentException ex) {
-      error(where, "docx/section", "章节“" + p.title() + "”无效：" + ex.getMessage(),
+      findings.error(where, "docx/section", "章节“" + p.title() + "”无效：" + ex.getMessage(),
           "section \"" + p.title() + "\" is invalid: " + ex.getMessage());
       return;
     }
@@ -248,7 +246,7 @@ final class FormReader {
     String id = prototype.id();
     if (!sectionIds.add(id)) {
       String fresh = unique(id, sectionIds);
-      warn(where, "docx/duplicate-section", "章节编号 " + id + " 重复，改为 " + fresh,
+      findings.warn(where, "docx/duplicate-section", "章节编号 " + id + " 重复，改为 " + fresh,
           "section id " + id + " is used twice; renamed " + fresh);
       id = fresh;
     }
@@ -256,7 +254,7 @@ final class FormReader {
         prototype.dataElement(), prototype.code(), prototype.when(), List.of())));
   }
 
-  private static String unique(String base, Set<String> taken) {
+  static String unique(String base, Set<String> taken) {
     for (int i = 2; ; i++) {
       String c = base + (base.matches(".*[A-Za-z0-9_]$") ? "_" : "") + i;
       if (taken.add(c)) {
@@ -276,7 +274,7 @@ final class FormReader {
     try {
       if (tag != null && tag.startsWith("#")) {
         if (!frame.sectionsAllowed) {
-          warn(where, "docx/section-here", "此处不能有章节，按普通内容处理",
+          findings.warn(where, "docx/section-here", "此处不能有章节，按普通内容处理",
               "a section cannot stand here; its content is kept as plain content");
           children(content);
           return;
@@ -304,25 +302,25 @@ final class FormReader {
         return;
       }
     } catch (Dsl.Failure f) {
-      error(where, "docx/tag", "内容控件标记“" + tag + "”无效：" + f.zh,
+      findings.error(where, "docx/tag", "内容控件标记“" + tag + "”无效：" + f.zh,
           "content control tag \"" + tag + "\" is invalid: " + f.en);
       children(content);
       return;
     } catch (IllegalArgumentException ex) {
-      error(where, "docx/invalid", ex.getMessage(), ex.getMessage());
+      findings.error(where, "docx/invalid", ex.getMessage(), ex.getMessage());
       return;
     }
-    if (pr != null && (tag != null || kind(pr) != null)) {
+    if (pr != null && (tag != null || Controls.kind(pr) != null)) {
       // a control around whole paragraphs: one field of its own
       paragraphs++;
       where = "paragraph " + paragraphs;
-      Field f = control(pr);
+      Field f = controls.control(pr, null, where);
       if (f != null) {
         add(new Paragraph(List.of(f)));
       }
       return;
     }
-    info(where, "docx/unwrapped", "无标记的块级内容控件，已按其内容导入",
+    findings.info(where, "docx/unwrapped", "无标记的块级内容控件，已按其内容导入",
         "a block content control without a tag; its content was imported as it is");
     children(content);
   }
@@ -343,7 +341,7 @@ final class FormReader {
   /** The blocks of a repeat group or repeating row: its own scope of field names. */
   private List<Block> group(Node content, String id) {
     if (!names.peek().add(id)) {
-      warn(where, "docx/duplicate-name", "名称 " + id + " 重复", "name " + id + " is used twice");
+      findings.warn(where, "docx/duplicate-name", "名称 " + id + " 重复", "name " + id + " is used twice");
     }
     names.push(new HashSet<>());
     List<Block> out = inside(content, false);
@@ -388,7 +386,7 @@ final class FormReader {
         return;
       }
       if (!frame.sectionsAllowed) {
-        warn(where, "docx/heading-here", "表格或容器中的标题按普通段落导入",
+        findings.warn(where, "docx/heading-here", "表格或容器中的标题按普通段落导入",
             "a heading inside a table or container was imported as a plain paragraph");
       }
     }
@@ -428,7 +426,7 @@ final class FormReader {
     for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
       if (!(n instanceof Element e) || !W.equals(e.getNamespaceURI())) {
         if (n instanceof Element e && "AlternateContent".equals(e.getLocalName())) {
-          warn(where, "docx/unsupported", "图形或文本框已略去", "a drawing or text box was left out");
+          findings.warn(where, "docx/unsupported", "图形或文本框已略去", "a drawing or text box was left out");
         }
         continue;
       }
@@ -446,12 +444,12 @@ final class FormReader {
         }
         case "sdt" -> {
           Element pr = child(e, "sdtPr");
-          Field f = pr == null ? null : control(pr, labelBefore(out));
+          Field f = pr == null ? null : controls.control(pr, labelBefore(out), where);
           if (f != null) {
             out.add(new Piece(null, null, f));
           }
         }
-        case "oMath", "oMathPara" -> warn(where, "docx/unsupported", "公式已略去",
+        case "oMath", "oMathPara" -> findings.warn(where, "docx/unsupported", "公式已略去",
             "an equation was left out");
         default -> { }
       }
@@ -492,7 +490,7 @@ final class FormReader {
             out.add(new Piece(null, null, LineBreak.INSTANCE));
           }
         }
-        case "drawing", "pict", "object" -> warn(where, "docx/image", "图片或对象已略去",
+        case "drawing", "pict", "object" -> findings.warn(where, "docx/image", "图片或对象已略去",
             "an image or embedded object was left out");
         default -> { }
       }
@@ -512,13 +510,13 @@ final class FormReader {
       return;
     }
     if (instr.startsWith("FORM") && fs.ffData != null) {
-      Field f = legacyFormField(instr, fs.ffData);
+      Field f = controls.legacyFormField(instr, fs.ffData, where);
       if (f != null) {
         out.add(new Piece(null, null, f));
       }
       return;
     }
-    info(where, "docx/field", "域“" + instr + "”按其显示文字导入",
+    findings.info(where, "docx/field", "域“" + instr + "”按其显示文字导入",
         "the field \"" + instr + "\" was imported as its displayed text");
   }
 
@@ -551,14 +549,6 @@ final class FormReader {
     return s;
   }
 
-  private static boolean on(Element toggle) {
-    if (toggle == null) {
-      return false;
-    }
-    String v = toggle.getAttributeNS(W, "val");
-    return v.isEmpty() || !(v.equals("0") || v.equals("false") || v.equals("off"));
-  }
-
   /** Joins text pieces, finds literal {@code {{...}}} fields in them, and merges styled runs. */
   private List<Inline> literalFields(List<Piece> pieces) {
     List<Inline> out = new ArrayList<>();
@@ -583,7 +573,7 @@ final class FormReader {
       int at = 0;
       while (m.find()) {
         styled(out, text, style, at, m.start());
-        Field f = literal(m.group(1));
+        Field f = controls.literal(m.group(1), where);
         if (f != null) {
           out.add(f);
         } else {
@@ -616,36 +606,6 @@ final class FormReader {
     }
   }
 
-  // ------------------------------------------------------------------ fields
-
-  private Field literal(String spec) {
-    try {
-      return named(dsl.field(spec.strip()));
-    } catch (Dsl.Failure f) {
-      warn(where, "docx/literal-field", "字段 {{" + spec + "}} 无效：" + f.zh + "；按文字保留",
-          "field {{" + spec + "}} is invalid: " + f.en + "; kept as text");
-      return null;
-    }
-  }
-
-  /** The kind of a content control from its properties, or {@code null} for none given. */
-  private static String kind(Element pr) {
-    for (Node n = pr.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e) {
-        String k = e.getLocalName();
-        if (W14.equals(e.getNamespaceURI()) && k.equals("checkbox")) {
-          return "checkbox";
-        }
-        if (W.equals(e.getNamespaceURI()) && List.of("text", "richText", "dropDownList",
-            "comboBox", "date", "picture", "docPartObj", "docPartList", "equation", "citation",
-            "bibliography", "group").contains(k)) {
-          return k;
-        }
-      }
-    }
-    return null;
-  }
-
   /** The text just before a control in its paragraph, as a label ({@code 性别：} → 性别). */
   private static String labelBefore(List<Piece> pieces) {
     StringBuilder sb = new StringBuilder();
@@ -656,159 +616,6 @@ final class FormReader {
     int cut = Math.max(t.lastIndexOf('　'), Math.max(t.lastIndexOf('\t'), t.lastIndexOf("  ")));
     t = t.substring(cut + 1).replaceAll("[：:\\s]+$", "").strip();
     return t.isEmpty() || t.length() > 40 || t.contains("{{") ? null : t;
-  }
-
-  /** A field from a content control's properties. */
-  private Field control(Element pr) {
-    return control(pr, null);
-  }
-
-  /** A field from a content control's properties; {@code before} labels an untitled one. */
-  private Field control(Element pr, String before) {
-    String tag = val(child(pr, "tag"));
-    String alias = val(child(pr, "alias"));
-    if (tag == null && alias == null && before != null) {
-      alias = before;
-    }
-    String kind = kind(pr);
-    if (kind != null && List.of("picture", "docPartObj", "docPartList", "equation", "citation",
-        "bibliography", "group").contains(kind)) {
-      warn(where, "docx/control-kind", "不支持的内容控件类型 " + kind + "，已略去",
-          "content control of kind " + kind + " is not supported; left out");
-      return null;
-    }
-    try {
-      if (tag != null && tag.contains(":")) {
-        return named(dsl.field(tag));
-      }
-      String name = tag != null && NAME.matcher(tag).matches() ? tag
-          : alias != null && NAME.matcher(alias).matches() ? alias : null;
-      String label = alias != null && !alias.equals(name) ? alias
-          : tag != null && !tag.equals(name) ? tag : null;
-      if (name == null) {
-        name = "field" + (++generated);
-        while (names.peek().contains(name)) {
-          name = "field" + (++generated);
-        }
-        warn(where, "docx/unnamed-control", "内容控件没有可用作字段名的标记或标题，命名为 " + name
-            + (label == null ? "" : "(标签“" + label + "”)"), "the content control has no tag or "
-            + "title usable as a field name; named " + name
-            + (label == null ? "" : " (label \"" + label + "\")"));
-      }
-      StringBuilder spec = new StringBuilder(name).append(": ");
-      switch (kind == null ? "richText" : kind) {
-        case "text" -> spec.append("text");
-        case "checkbox" -> spec.append("boolean");
-        case "date" -> {
-          String format = val(child(child(pr, "date"), "dateFormat"));
-          spec.append(format != null && format.matches(".*[Hh].*") ? "datetime" : "date");
-        }
-        case "dropDownList", "comboBox" -> {
-          Element list = child(pr, kind);
-          List<String[]> items = new ArrayList<>();
-          for (Node n = list.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element item && "listItem".equals(item.getLocalName())) {
-              String display = item.getAttributeNS(W, "displayText");
-              String value = item.getAttributeNS(W, "value");
-              display = display.isEmpty() ? value : display;
-              value = value.isEmpty() ? display : value;
-              if (!display.isEmpty()) {
-                items.add(new String[] {value, display});
-              }
-            }
-          }
-          if (items.isEmpty()) {
-            warn(where, "docx/empty-list", "下拉列表没有选项，按文本字段导入",
-                "the drop-down list has no items; imported as a text field");
-            spec.append("text");
-            break;
-          }
-          spec.append("choice ");
-          if (items.stream().allMatch(x -> x[0].equals(x[1]))) {
-            List<String> options = items.stream().map(x -> x[1]).toList();
-            spec.append("options=").append(quote(String.join("|", options)));
-          } else {
-            String id = name + "-values";
-            StringBuilder vs = new StringBuilder("```valueset ").append(id).append('\n');
-            for (String[] x : items) {
-              vs.append(x[0].replace(' ', '_')).append(' ').append(x[1]).append('\n');
-            }
-            dsl.define(vs.append("```\n").toString());
-            valueSets.add(id);
-            spec.append("valueset=@").append(id);
-          }
-          if (kind.equals("comboBox")) {
-            info(where, "docx/combo-box", "组合框按下拉选择导入，不保留自由输入",
-                "a combo box was imported as a choice; free text is not kept");
-          }
-        }
-        default -> spec.append("richtext");
-      }
-      if (label != null) {
-        spec.append(" label=").append(quote(label));
-      }
-      return named(dsl.field(spec.toString()));
-    } catch (Dsl.Failure f) {
-      error(where, "docx/control", "内容控件无法转换为字段：" + f.zh,
-          "the content control cannot be made a field: " + f.en);
-      return null;
-    }
-  }
-
-  /** Value sets defined for drop-down lists whose values differ from their texts. */
-  final List<String> valueSets = new ArrayList<>();
-
-  private Field legacyFormField(String instr, Element ffData) {
-    String name = val(child(ffData, "name"));
-    String spec;
-    if (instr.startsWith("FORMCHECKBOX")) {
-      spec = "boolean";
-    } else if (instr.startsWith("FORMDROPDOWN")) {
-      List<String> entries = new ArrayList<>();
-      Element dd = child(ffData, "ddList");
-      for (Node n = dd == null ? null : dd.getFirstChild(); n != null; n = n.getNextSibling()) {
-        if (n instanceof Element x && "listEntry".equals(x.getLocalName())) {
-          entries.add(x.getAttributeNS(W, "val"));
-        }
-      }
-      spec = entries.isEmpty() ? "text" : "choice options=" + quote(String.join("|", entries));
-    } else {
-      String type = val(child(child(ffData, "textInput"), "type"));
-      spec = "date".equals(type) ? "date" : "text";
-    }
-    if (name == null || !NAME.matcher(name).matches()) {
-      String fresh = "field" + (++generated);
-      warn(where, "docx/unnamed-control", "旧式窗体域没有可用的名称，命名为 " + fresh,
-          "a legacy form field has no usable name; named " + fresh);
-      name = fresh;
-    }
-    try {
-      return named(dsl.field(name + ": " + spec));
-    } catch (Dsl.Failure f) {
-      error(where, "docx/control", "窗体域无法转换为字段：" + f.zh,
-          "the form field cannot be made a field: " + f.en);
-      return null;
-    }
-  }
-
-  /** The field, renamed if its name is taken in the current scope. */
-  private Field named(Field f) {
-    if (names.peek().add(f.name())) {
-      return f;
-    }
-    String fresh = unique(f.name(), names.peek());
-    warn(where, "docx/duplicate-name", "字段名 " + f.name() + " 重复，改为 " + fresh,
-        "field name " + f.name() + " is used twice; renamed " + fresh);
-    try {
-      String spec = org.emrkit.dsl.TemplateDecompiler.field(f);
-      return dsl.field(fresh + spec.substring(2 + f.name().length(), spec.length() - 2));
-    } catch (Dsl.Failure e) {
-      return f;
-    }
-  }
-
-  static String quote(String v) {
-    return "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
   // ------------------------------------------------------------------ tables
@@ -835,7 +642,7 @@ final class FormReader {
     String name = "table " + tables;
     String caption = val(child(child(tbl, "tblPr"), "tblCaption"));
     List<Double> widths = new ArrayList<>();
-    for (Element g : children(child(tbl, "tblGrid"), "gridCol")) {
+    for (Element g : WordXml.elements(child(tbl, "tblGrid"), "gridCol")) {
       String w = g.getAttributeNS(W, "w");
       widths.add(w.matches("\\d{1,7}") && Integer.parseInt(w) > 0 ? Double.parseDouble(w) : 1.0);
     }
@@ -844,7 +651,7 @@ final class FormReader {
       try {
         attrs = dsl.tableAttributes(caption, 1, Math.max(1, widths.size()));
       } catch (Dsl.Failure f) {
-        error(name, "docx/tag", "表格属性“" + caption + "”无效：" + f.zh,
+        findings.error(name, "docx/tag", "表格属性“" + caption + "”无效：" + f.zh,
             "table attributes \"" + caption + "\" are invalid: " + f.en);
       }
     }
@@ -887,7 +694,7 @@ final class FormReader {
         String outerCell = cellWhere;
         cellWhere = where;
         if (c + span > TemplateLimits.MAX_COLUMNS || c + span > line.length) {
-          error(name, "docx/too-wide", "表格列数过多", "the table has too many columns");
+          findings.error(name, "docx/too-wide", "表格列数过多", "the table has too many columns");
           break;
         }
         Slot above = r > 0 && byRow.get(r - 1) != null ? byRow.get(r - 1)[c] : null;
@@ -899,7 +706,7 @@ final class FormReader {
           }
         } else {
           if (vMerge != null && !"restart".equals(merge)) {
-            warn(where, "docx/merge", "纵向合并的单元格上方没有对应单元格，按独立单元格导入",
+            findings.warn(where, "docx/merge", "纵向合并的单元格上方没有对应单元格，按独立单元格导入",
                 "a vertically merged cell has no matching cell above; imported as a cell of its "
                     + "own");
           }
@@ -920,7 +727,7 @@ final class FormReader {
     }
     where = outerWhere;
     if (rows.isEmpty() || columns == 0) {
-      warn(name, "docx/empty-table", "空表格已略去", "an empty table was left out");
+      findings.warn(name, "docx/empty-table", "空表格已略去", "an empty table was left out");
       return null;
     }
     // fill gaps (short rows) with empty cells
@@ -931,7 +738,7 @@ final class FormReader {
           Slot s = new Slot(r, c, 1, List.of());
           slots.add(s);
           line[c] = s;
-          warn(name + ", row " + (r + 1), "docx/short-row", "该行单元格少于表格列数，已补空单元格",
+          findings.warn(name + ", row " + (r + 1), "docx/short-row", "该行单元格少于表格列数，已补空单元格",
               "the row has fewer cells than the table has columns; empty cells were added");
         }
       }
@@ -957,7 +764,7 @@ final class FormReader {
           repeating, repeating ? attrs.minRows() : 0, repeating ? attrs.maxRows() : null, cells);
     } catch (IllegalArgumentException ex) {
       if (headerRows > 0) {
-        warn(name, "docx/header-rows", "标题行设置无效，已取消：" + ex.getMessage(),
+        findings.warn(name, "docx/header-rows", "标题行设置无效，已取消：" + ex.getMessage(),
             "the header rows are not valid and were dropped: " + ex.getMessage());
         try {
           return new Table(id, rows.size(), columns, ws, 0, repeating,
@@ -966,7 +773,7 @@ final class FormReader {
           ex = again;
         }
       }
-      error(name, "docx/table", "表格无法导入：" + ex.getMessage(),
+      findings.error(name, "docx/table", "表格无法导入：" + ex.getMessage(),
           "the table cannot be imported: " + ex.getMessage());
       return null;
     }
@@ -985,89 +792,5 @@ final class FormReader {
       out.add(Math.max(0.1, Math.round(w / sum * 1000) / 10.0));
     }
     return out;
-  }
-
-  private static int gridSkip(Element trPr, String what) {
-    String v = val(child(trPr, what));
-    return v != null && v.matches("\\d{1,3}") ? Integer.parseInt(v) : 0;
-  }
-
-  /** Rows, looking through row-level content controls and custom XML. */
-  private static void collectRows(Element parent, List<Element> out) {
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && W.equals(e.getNamespaceURI())) {
-        switch (e.getLocalName()) {
-          case "tr" -> out.add(e);
-          case "sdt" -> collectRows(child(e, "sdtContent"), out);
-          case "customXml" -> collectRows(e, out);
-          default -> { }
-        }
-      }
-    }
-  }
-
-  private static void collectCells(Element parent, List<Element> out) {
-    if (parent == null) {
-      return;
-    }
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && W.equals(e.getNamespaceURI())) {
-        switch (e.getLocalName()) {
-          case "tc" -> out.add(e);
-          case "sdt" -> collectCells(child(e, "sdtContent"), out);
-          case "customXml" -> collectCells(e, out);
-          default -> { }
-        }
-      }
-    }
-  }
-
-  // ------------------------------------------------------------------ helpers
-
-  static Element child(Element parent, String local) {
-    if (parent == null) {
-      return null;
-    }
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && W.equals(e.getNamespaceURI())
-          && local.equals(e.getLocalName())) {
-        return e;
-      }
-    }
-    return null;
-  }
-
-  private static List<Element> children(Element parent, String local) {
-    List<Element> out = new ArrayList<>();
-    if (parent == null) {
-      return out;
-    }
-    for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-      if (n instanceof Element e && W.equals(e.getNamespaceURI())
-          && local.equals(e.getLocalName())) {
-        out.add(e);
-      }
-    }
-    return out;
-  }
-
-  static String val(Element e) {
-    if (e == null) {
-      return null;
-    }
-    String v = e.getAttributeNS(W, "val");
-    return v.isEmpty() ? null : v;
-  }
-
-  private void warn(String at, String code, String zh, String en) {
-    diagnostics.add(new ImportDiagnostic(file, at, Severity.WARNING, code, zh, en));
-  }
-
-  private void info(String at, String code, String zh, String en) {
-    diagnostics.add(new ImportDiagnostic(file, at, Severity.INFO, code, zh, en));
-  }
-
-  private void error(String at, String code, String zh, String en) {
-    diagnostics.add(new ImportDiagnostic(file, at, Severity.ERROR, code, zh, en));
   }
 }
