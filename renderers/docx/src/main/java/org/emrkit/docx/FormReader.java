@@ -327,6 +327,8 @@ final class FormReader {
 
   private boolean skipHeading;
   private String cellWhere;
+  /** The header text over the table cell being read, to label a control alone in it. */
+  private String cellLabel;
 
   /** The blocks inside a container, in a frame of their own (no sections there). */
   private List<Block> inside(Node content, boolean sections) {
@@ -444,7 +446,11 @@ final class FormReader {
         }
         case "sdt" -> {
           Element pr = child(e, "sdtPr");
-          Field f = pr == null ? null : controls.control(pr, labelBefore(out), where);
+          String before = labelBefore(out);
+          if (before == null && out.isEmpty()) {
+            before = cellLabel; // a control alone in a cell: its column header names it
+          }
+          Field f = pr == null ? null : controls.control(pr, before, where);
           if (f != null) {
             out.add(new Piece(null, null, f));
           }
@@ -666,6 +672,7 @@ final class FormReader {
     if (repeating) {
       names.peek().add(attrs.id());
     }
+    Map<Integer, String> headers = new HashMap<>();
     for (int r = 0; r < rows.size(); r++) {
       Element tr = rows.get(r);
       Element trPr = child(tr, "trPr");
@@ -691,12 +698,14 @@ final class FormReader {
         Element vMerge = child(tcPr, "vMerge");
         String merge = vMerge == null ? null : vMerge.getAttributeNS(W, "val");
         where = name + ", row " + (r + 1) + ", cell " + (k + 1);
-        String outerCell = cellWhere;
-        cellWhere = where;
         if (c + span > TemplateLimits.MAX_COLUMNS || c + span > line.length) {
           findings.error(name, "docx/too-wide", "表格列数过多", "the table has too many columns");
           break;
         }
+        String outerCell = cellWhere;
+        String outerLabel = cellLabel;
+        cellWhere = where;
+        cellLabel = headerDone ? headers.get(c) : null;
         Slot above = r > 0 && byRow.get(r - 1) != null ? byRow.get(r - 1)[c] : null;
         if (vMerge != null && !"restart".equals(merge) && above != null
             && above.column == c && above.colSpan == span) {
@@ -712,11 +721,16 @@ final class FormReader {
           }
           Slot s = new Slot(r, c, span, inside(tc, false));
           slots.add(s);
+          String text = headerDone ? null : textOnly(s.content);
           for (int x = c; x < c + span; x++) {
             line[x] = s;
+            if (text != null) {
+              headers.merge(x, text, (a, b) -> a + " " + b);
+            }
           }
         }
         cellWhere = outerCell;
+        cellLabel = outerLabel;
         c += span;
       }
       if (template) {
@@ -777,6 +791,24 @@ final class FormReader {
           "the table cannot be imported: " + ex.getMessage());
       return null;
     }
+  }
+
+  /** The text of blocks that are only text (a header cell), or {@code null}. */
+  private static String textOnly(List<Block> blocks) {
+    StringBuilder sb = new StringBuilder();
+    for (Block b : blocks) {
+      if (!(b instanceof Paragraph p)) {
+        return null;
+      }
+      for (Inline i : p.inlines()) {
+        if (!(i instanceof Text t)) {
+          return null;
+        }
+        sb.append(t.text());
+      }
+    }
+    String text = sb.toString().strip();
+    return text.isEmpty() || text.length() > 40 ? null : text;
   }
 
   /** Column widths as percentages, or all 1.0 (equal columns) when they are about equal. */

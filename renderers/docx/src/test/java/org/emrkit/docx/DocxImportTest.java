@@ -183,6 +183,8 @@ class DocxImportTest {
     assertThat(fields(t.blocks())).containsKeys("at", "t", "p", "r", "field1", "nurse",
         "field2", "field3");
     assertThat(fields(t.pageHeader())).containsEntry("ward", "macro");
+    // a checkbox alone in a cell is labelled by the header over its column
+    assertThat(r.markdown()).contains("{{field1: boolean label=\"跌倒高风险\"}}");
     // a typo in a literal field is named, with its paragraph, and the text is kept
     ImportDiagnostic typo = r.diagnostics().stream()
         .filter(d -> d.code().equals("docx/literal-field")).findFirst().orElseThrow();
