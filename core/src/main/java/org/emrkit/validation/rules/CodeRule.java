@@ -5,7 +5,6 @@ import org.emrkit.terminology.CodeFormats;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.Message;
 import org.emrkit.validation.RecordContext;
-import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
 import org.emrkit.validation.Severity;
@@ -15,7 +14,7 @@ import org.emrkit.validation.Severity;
  * terminology), or, without a value set, does not have the form of the field's code system
  * (ICD-10, ICD-9-CM-3).
  */
-final class CodeRule implements RecordRule {
+final class CodeRule extends ActiveFieldRule {
   static final RuleInfo INFO = Infos.info("field/code", "编码无效", "invalid code",
       "EMRKit (coded, valueset, system)", Severity.ERROR, "0", false,
       "“初步诊断”的编码“I20”不是有效的 ICD-10 编码", "code \"I20\" of 初步诊断 is not a valid ICD-10 code");
@@ -26,24 +25,22 @@ final class CodeRule implements RecordRule {
   }
 
   @Override
-  public void check(RecordContext context, Reporter reporter) {
-    for (FieldValue f : context.fields()) {
-      if (!f.active() || !(f.value() instanceof Value.Coded c)) {
-        continue;
-      }
-      String code = c.coding().code();
-      String l = Infos.label(f);
-      Boolean inSet = OptionRule.allowed(context, f.field(), code);
-      if (inSet == Boolean.FALSE) {
-        reporter.report(f.path() + "/code", new Message("“" + l + "”的编码“" + code + "”不在值集 "
-            + f.field().valueSet().id() + " 中", "code \"" + code + "\" of " + l
-            + " is not in value set " + f.field().valueSet().id()));
-      } else if (inSet == null && f.field().system() != null
-          && !CodeFormats.fits(f.field().system(), code)) {
-        reporter.report(f.path() + "/code", new Message("“" + l + "”的编码“" + code + "”不是有效的 "
-            + f.field().system() + " 编码", "code \"" + code + "\" of " + l + " is not a valid "
-            + f.field().system() + " code"));
-      }
+  void check(FieldValue f, RecordContext context, Reporter reporter) {
+    if (!(f.value() instanceof Value.Coded c)) {
+      return;
+    }
+    String code = c.coding().code();
+    String l = Infos.label(f);
+    Boolean inSet = OptionRule.allowed(context, f.field(), code);
+    if (inSet == Boolean.FALSE) {
+      reporter.report(f.path() + "/code", new Message("“" + l + "”的编码“" + code + "”不在值集 "
+          + f.field().valueSet().id() + " 中", "code \"" + code + "\" of " + l
+          + " is not in value set " + f.field().valueSet().id()));
+    } else if (inSet == null && f.field().system() != null
+        && !CodeFormats.fits(f.field().system(), code)) {
+      reporter.report(f.path() + "/code", new Message("“" + l + "”的编码“" + code + "”不是有效的 "
+          + f.field().system() + " 编码", "code \"" + code + "\" of " + l + " is not a valid "
+          + f.field().system() + " code"));
     }
   }
 }

@@ -4,13 +4,12 @@ import org.emrkit.record.Value;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.Message;
 import org.emrkit.validation.RecordContext;
-import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
 import org.emrkit.validation.Severity;
 
 /** {@code field/length}: text shorter than minLength or longer than maxLength (in characters). */
-final class LengthRule implements RecordRule {
+final class LengthRule extends ActiveFieldRule {
   static final RuleInfo INFO = Infos.info("field/length", "文字长度不符", "text length out of bounds",
       "EMRKit (minLength, maxLength)", Severity.ERROR, "0", false,
       "“现病史”至少 20 字(当前 8 字)", "现病史 needs at least 20 characters (8)");
@@ -21,23 +20,21 @@ final class LengthRule implements RecordRule {
   }
 
   @Override
-  public void check(RecordContext context, Reporter reporter) {
-    for (FieldValue f : context.fields()) {
-      if (!f.active() || !(f.value() instanceof Value.Str s)) {
-        continue;
-      }
-      int n = s.value().codePointCount(0, s.value().length());
-      Integer min = f.field().minLength();
-      Integer max = f.field().maxLength();
-      String l = Infos.label(f);
-      if (min != null && n < min && n > 0) {
-        reporter.report(f.path(), new Message("“" + l + "”至少 " + min + " 字(当前 " + n + " 字)",
-            l + " needs at least " + min + " characters (" + n + ")"));
-      }
-      if (max != null && n > max) {
-        reporter.report(f.path(), new Message("“" + l + "”最多 " + max + " 字(当前 " + n + " 字)",
-            l + " allows at most " + max + " characters (" + n + ")"));
-      }
+  void check(FieldValue f, RecordContext context, Reporter reporter) {
+    if (!(f.value() instanceof Value.Str s)) {
+      return;
+    }
+    int n = s.value().codePointCount(0, s.value().length());
+    Integer min = f.field().minLength();
+    Integer max = f.field().maxLength();
+    String l = Infos.label(f);
+    if (min != null && n < min && n > 0) {
+      reporter.report(f.path(), new Message("“" + l + "”至少 " + min + " 字(当前 " + n + " 字)",
+          l + " needs at least " + min + " characters (" + n + ")"));
+    }
+    if (max != null && n > max) {
+      reporter.report(f.path(), new Message("“" + l + "”最多 " + max + " 字(当前 " + n + " 字)",
+          l + " allows at most " + max + " characters (" + n + ")"));
     }
   }
 }

@@ -10,7 +10,6 @@ import org.emrkit.template.ValueSet;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.Message;
 import org.emrkit.validation.RecordContext;
-import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
 import org.emrkit.validation.Severity;
@@ -20,7 +19,7 @@ import org.emrkit.validation.Severity;
  * of the value set: the template's own, or the host's when its terminology service knows it),
  * or a multichoice value that names an option twice.
  */
-final class OptionRule implements RecordRule {
+final class OptionRule extends ActiveFieldRule {
   static final RuleInfo INFO = Infos.info("field/option", "选项无效", "not one of the options",
       "EMRKit (options, valueset)", Severity.ERROR, "0", false,
       "“性别”的值“3”不在可选项中", "\"3\" is not an option of 性别");
@@ -31,27 +30,25 @@ final class OptionRule implements RecordRule {
   }
 
   @Override
-  public void check(RecordContext context, Reporter reporter) {
-    for (FieldValue f : context.fields()) {
-      Field field = f.field();
-      if (!f.active() || f.value() == null
-          || (field.type() != FieldType.CHOICE && field.type() != FieldType.MULTICHOICE)) {
-        continue;
-      }
-      List<String> chosen = f.value() instanceof Value.Str s ? List.of(s.value())
-          : f.value() instanceof Value.Choices c ? c.values() : List.of();
-      Set<String> seen = new HashSet<>();
-      for (int i = 0; i < chosen.size(); i++) {
-        String v = chosen.get(i);
-        String path = f.value() instanceof Value.Choices ? f.path() + "/" + i : f.path();
-        String l = Infos.label(f);
-        if (!seen.add(v)) {
-          reporter.report(path, new Message("“" + l + "”重复选择了“" + v + "”", l + " lists \""
-              + v + "\" twice"));
-        } else if (allowed(context, field, v) == Boolean.FALSE) {
-          reporter.report(path, new Message("“" + l + "”的值“" + v + "”不在可选项中", "\"" + v
-              + "\" is not an option of " + l));
-        }
+  void check(FieldValue f, RecordContext context, Reporter reporter) {
+    Field field = f.field();
+    if (f.value() == null
+        || (field.type() != FieldType.CHOICE && field.type() != FieldType.MULTICHOICE)) {
+      return;
+    }
+    List<String> chosen = f.value() instanceof Value.Str s ? List.of(s.value())
+        : f.value() instanceof Value.Choices c ? c.values() : List.of();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < chosen.size(); i++) {
+      String v = chosen.get(i);
+      String path = f.value() instanceof Value.Choices ? f.path() + "/" + i : f.path();
+      String l = Infos.label(f);
+      if (!seen.add(v)) {
+        reporter.report(path, new Message("“" + l + "”重复选择了“" + v + "”", l + " lists \""
+            + v + "\" twice"));
+      } else if (allowed(context, field, v) == Boolean.FALSE) {
+        reporter.report(path, new Message("“" + l + "”的值“" + v + "”不在可选项中", "\"" + v
+            + "\" is not an option of " + l));
       }
     }
   }

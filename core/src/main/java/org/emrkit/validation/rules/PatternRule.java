@@ -7,13 +7,12 @@ import org.emrkit.record.Value;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.Message;
 import org.emrkit.validation.RecordContext;
-import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
 import org.emrkit.validation.Severity;
 
 /** {@code field/pattern}: text that does not match the field's pattern (whole value). */
-final class PatternRule implements RecordRule {
+final class PatternRule extends ActiveFieldRule {
   static final RuleInfo INFO = Infos.info("field/pattern", "格式不符", "value does not match pattern",
       "EMRKit (pattern)", Severity.ERROR, "0", false,
       "“血压”格式应为 \\d{2,3}/\\d{2,3}", "血压 must match \\d{2,3}/\\d{2,3}");
@@ -26,18 +25,16 @@ final class PatternRule implements RecordRule {
   }
 
   @Override
-  public void check(RecordContext context, Reporter reporter) {
-    for (FieldValue f : context.fields()) {
-      String p = f.field().pattern();
-      if (p == null || !f.active() || !(f.value() instanceof Value.Str s)) {
-        continue;
-      }
-      // bound the input: a template pattern is trusted, a clinician's 10 MB text is not
-      if (s.value().length() > MAX_CHECKED
-          || !compiled.computeIfAbsent(p, Pattern::compile).matcher(s.value()).matches()) {
-        String l = Infos.label(f);
-        reporter.report(f.path(), new Message("“" + l + "”格式应为 " + p, l + " must match " + p));
-      }
+  void check(FieldValue f, RecordContext context, Reporter reporter) {
+    String p = f.field().pattern();
+    if (p == null || !(f.value() instanceof Value.Str s)) {
+      return;
+    }
+    // bound the input: a template pattern is trusted, a clinician's 10 MB text is not
+    if (s.value().length() > MAX_CHECKED
+        || !compiled.computeIfAbsent(p, Pattern::compile).matcher(s.value()).matches()) {
+      String l = Infos.label(f);
+      reporter.report(f.path(), new Message("“" + l + "”格式应为 " + p, l + " must match " + p));
     }
   }
 }

@@ -4,13 +4,12 @@ import org.emrkit.record.Value;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.Message;
 import org.emrkit.validation.RecordContext;
-import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
 import org.emrkit.validation.Severity;
 
 /** {@code field/precision}: a decimal with more digits after the point than its precision. */
-final class PrecisionRule implements RecordRule {
+final class PrecisionRule extends ActiveFieldRule {
   static final RuleInfo INFO = Infos.info("field/precision", "小数位数过多", "too many decimal places",
       "EMRKit (precision)", Severity.ERROR, "0", false,
       "“体温”最多 1 位小数(当前 36.85)", "体温 allows 1 decimal place (36.85)");
@@ -21,18 +20,16 @@ final class PrecisionRule implements RecordRule {
   }
 
   @Override
-  public void check(RecordContext context, Reporter reporter) {
-    for (FieldValue f : context.fields()) {
-      Integer p = f.field().precision();
-      if (p == null || !f.active() || !(f.value() instanceof Value.Num n)) {
-        continue;
-      }
-      if (n.value().stripTrailingZeros().scale() > p) {
-        String l = Infos.label(f);
-        reporter.report(f.path(), new Message("“" + l + "”最多 " + p + " 位小数(当前 "
-            + n.value().toPlainString() + ")", l + " allows " + p + " decimal place"
-            + (p == 1 ? "" : "s") + " (" + n.value().toPlainString() + ")"));
-      }
+  void check(FieldValue f, RecordContext context, Reporter reporter) {
+    Integer p = f.field().precision();
+    if (p == null || !(f.value() instanceof Value.Num n)) {
+      return;
+    }
+    if (n.value().stripTrailingZeros().scale() > p) {
+      String l = Infos.label(f);
+      reporter.report(f.path(), new Message("“" + l + "”最多 " + p + " 位小数(当前 "
+          + n.value().toPlainString() + ")", l + " allows " + p + " decimal place"
+          + (p == 1 ? "" : "s") + " (" + n.value().toPlainString() + ")"));
     }
   }
 }

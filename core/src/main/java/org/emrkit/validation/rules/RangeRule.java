@@ -10,7 +10,6 @@ import org.emrkit.template.Bound;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.Message;
 import org.emrkit.validation.RecordContext;
-import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
 import org.emrkit.validation.Severity;
@@ -20,7 +19,7 @@ import org.emrkit.validation.Severity;
  * bounds may be literals or expressions ({@code min=opStart}). A bound that cannot be evaluated
  * (its field is empty) is not checked.
  */
-final class RangeRule implements RecordRule {
+final class RangeRule extends ActiveFieldRule {
   static final RuleInfo INFO = Infos.info("field/range", "数值或时间超出范围", "value out of range",
       "EMRKit (min, max)", Severity.ERROR, "0", false,
       "“体温”应不高于 43(当前 45.2)", "体温 must be at most 43 (45.2)");
@@ -31,14 +30,12 @@ final class RangeRule implements RecordRule {
   }
 
   @Override
-  public void check(RecordContext context, Reporter reporter) {
-    for (FieldValue f : context.fields()) {
-      if (!f.active() || f.value() == null) {
-        continue;
-      }
-      compare(context, reporter, f, f.field().min(), true);
-      compare(context, reporter, f, f.field().max(), false);
+  void check(FieldValue f, RecordContext context, Reporter reporter) {
+    if (f.value() == null) {
+      return;
     }
+    compare(context, reporter, f, f.field().min(), true);
+    compare(context, reporter, f, f.field().max(), false);
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})

@@ -4,13 +4,12 @@ import org.emrkit.template.FieldType;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.Message;
 import org.emrkit.validation.RecordContext;
-import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
 import org.emrkit.validation.Severity;
 
 /** {@code field/required}: a required, active field has no value (signatures: {@code cn/signature}). */
-final class RequiredRule implements RecordRule {
+final class RequiredRule extends ActiveFieldRule {
   static final RuleInfo INFO = Infos.info("field/required", "必填项未填写", "required field empty",
       "EMRKit (template attribute required)", Severity.ERROR, "0", false,
       "必填项“主诉”未填写", "required field 主诉 is empty");
@@ -21,15 +20,13 @@ final class RequiredRule implements RecordRule {
   }
 
   @Override
-  public void check(RecordContext context, Reporter reporter) {
-    for (FieldValue f : context.fields()) {
-      FieldType t = f.field().type();
-      if (f.active() && f.field().required() && t.isStored() && t != FieldType.SIGNATURE
-          && !f.isFilled()) {
-        String l = Infos.label(f);
-        reporter.report(f.path(), new Message("必填项“" + l + "”未填写", "required field " + l
-            + " is empty"));
-      }
+  void check(FieldValue f, RecordContext context, Reporter reporter) {
+    FieldType t = f.field().type();
+    if (f.field().required() && t.isStored() && t != FieldType.SIGNATURE
+        && !f.isFilled()) {
+      String l = Infos.label(f);
+      reporter.report(f.path(), new Message("必填项“" + l + "”未填写", "required field " + l
+          + " is empty"));
     }
   }
 }
