@@ -58,6 +58,22 @@ final class RequiredItems {
       de("初步诊断", "initial diagnosis", "DE05.01.025.00", "DE05.01.024.00"));
 
   /** Items by document type. Types not listed here are not covered (see docs/rules.md). */
+  // items several document types require, written once
+  private static final Item CONDITION_ON_ADMISSION =
+      de("入院情况", "condition on admission", "DE05.10.148.00");
+  private static final Item COURSE_OF_TREATMENT =
+      de("诊疗经过", "course of treatment", "DE06.00.296.00");
+  private static final Item CONDITION_ON_DISCHARGE =
+      de("出院情况", "condition on discharge", "DE06.00.193.00");
+  private static final Item DISCHARGE_DIAGNOSIS = titled("出院诊断", "discharge diagnosis", "出院诊断");
+  private static final Item DISCHARGE_ORDERS = de("出院医嘱", "discharge orders", "DE06.00.287.00");
+  private static final Item PREOPERATIVE_DIAGNOSIS =
+      titled("术前诊断", "preoperative diagnosis", "术前诊断");
+  private static final Item CHIEF_COMPLAINT = de("主诉", "chief complaint", "DE04.01.119.00");
+  private static final Item ADMISSION_DIAGNOSIS = titled("入院诊断", "admission diagnosis", "入院诊断");
+  private static final Item CAUSE_OF_DEATH = titled("死亡原因", "cause of death", "死亡原因");
+  private static final Item DIAGNOSIS_AT_DEATH = titled("死亡诊断", "diagnosis at death", "死亡诊断");
+
   static final Map<String, List<Item>> BY_TYPE = Map.ofEntries(
       Map.entry("admission-record", ADMISSION),
       Map.entry("readmission-record", ADMISSION),
@@ -67,45 +83,45 @@ final class RequiredItems {
           titled("鉴别诊断", "differential diagnosis", "鉴别诊断"),
           titled("诊疗计划", "treatment plan", "诊疗计划"))),
       Map.entry("discharge-record", List.of(
-          de("入院情况", "condition on admission", "DE05.10.148.00"),
-          de("诊疗经过", "course of treatment", "DE06.00.296.00"),
-          de("出院情况", "condition on discharge", "DE06.00.193.00"),
-          titled("出院诊断", "discharge diagnosis", "出院诊断"),
-          de("出院医嘱", "discharge orders", "DE06.00.287.00"))),
+          CONDITION_ON_ADMISSION,
+          COURSE_OF_TREATMENT,
+          CONDITION_ON_DISCHARGE,
+          DISCHARGE_DIAGNOSIS,
+          DISCHARGE_ORDERS)),
       Map.entry("operation-record", List.of(
           de("手术名称", "operation name", "DE06.00.094.00"),
           de("手术日期时间", "operation date and time", "DE06.00.095.00"),
-          titled("术前诊断", "preoperative diagnosis", "术前诊断"),
+          PREOPERATIVE_DIAGNOSIS,
           titled("术中诊断", "intraoperative diagnosis", "术中诊断"),
           de("麻醉方式", "anaesthesia method", "DE06.00.073.00"),
           titled("手术经过", "operative procedure", "手术经过"))),
       Map.entry("admission-discharge-24h", List.of(
-          de("主诉", "chief complaint", "DE04.01.119.00"),
-          de("入院情况", "condition on admission", "DE05.10.148.00"),
-          titled("入院诊断", "admission diagnosis", "入院诊断"),
-          de("诊疗经过", "course of treatment", "DE06.00.296.00"),
-          de("出院情况", "condition on discharge", "DE06.00.193.00"),
-          titled("出院诊断", "discharge diagnosis", "出院诊断"),
-          de("出院医嘱", "discharge orders", "DE06.00.287.00"))),
+          CHIEF_COMPLAINT,
+          CONDITION_ON_ADMISSION,
+          ADMISSION_DIAGNOSIS,
+          COURSE_OF_TREATMENT,
+          CONDITION_ON_DISCHARGE,
+          DISCHARGE_DIAGNOSIS,
+          DISCHARGE_ORDERS)),
       Map.entry("admission-death-24h", List.of(
-          de("主诉", "chief complaint", "DE04.01.119.00"),
-          de("入院情况", "condition on admission", "DE05.10.148.00"),
-          titled("入院诊断", "admission diagnosis", "入院诊断"),
-          de("诊疗经过", "course of treatment", "DE06.00.296.00"),
-          titled("死亡原因", "cause of death", "死亡原因"),
-          titled("死亡诊断", "diagnosis at death", "死亡诊断"))),
+          CHIEF_COMPLAINT,
+          CONDITION_ON_ADMISSION,
+          ADMISSION_DIAGNOSIS,
+          COURSE_OF_TREATMENT,
+          CAUSE_OF_DEATH,
+          DIAGNOSIS_AT_DEATH)),
       Map.entry("death-record", List.of(
-          de("入院情况", "condition on admission", "DE05.10.148.00"),
-          de("诊疗经过", "course of treatment", "DE06.00.296.00"),
-          titled("死亡原因", "cause of death", "死亡原因"),
-          titled("死亡诊断", "diagnosis at death", "死亡诊断"))),
+          CONDITION_ON_ADMISSION,
+          COURSE_OF_TREATMENT,
+          CAUSE_OF_DEATH,
+          DIAGNOSIS_AT_DEATH)),
       Map.entry("rescue-record", List.of(
           titled("病情变化情况", "change of condition", "病情变化情况", "病情变化"),
           titled("抢救措施", "rescue measures", "抢救措施", "抢救经过"))),
       Map.entry("consultation-record", List.of(
           titled("会诊意见", "consultation opinion", "会诊意见"))),
       Map.entry("preoperative-summary", List.of(
-          titled("术前诊断", "preoperative diagnosis", "术前诊断"),
+          PREOPERATIVE_DIAGNOSIS,
           titled("手术指征", "indication", "手术指征"),
           de("拟施手术名称", "planned operation", "DE06.00.094.00"),
           titled("注意事项", "precautions", "注意事项"))));
