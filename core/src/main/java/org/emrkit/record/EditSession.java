@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import org.emrkit.json.RecordJson;
 import org.emrkit.template.Field;
@@ -542,7 +541,7 @@ public final class EditSession {
     Values values = fillSignatureField(next.values(), fieldScope, tokens, scope,
         new Value.Signed(new Signer(actor, at)));
     next = with(next, values, next.status(), next.signatures(), next.revisions());
-    String contentHash = RecordAudit.contentHash(template, values, scope);
+    String contentHash = RecordAudit.contentHash(layout, ValuePaths.stripSigned(values), scope);
     String head = RecordAudit.head(next).orElse(null);
     Signature unchained = new Signature("sig-" + (next.signatures().size() + 1), actor, at, scope,
         contentHash, false, head, null);
@@ -677,24 +676,25 @@ public final class EditSession {
       return EditResult.refused(refusal("edit/too-large", "", "病历字段值过多(" + size + ")",
           "too many values in the record (" + size + ")"));
     }
-    Record r = with(current, next, current.status(), current.signatures(), current.revisions());
-    OffsetDateTime at = stamp(r, true);
+    OffsetDateTime at = stamp(current, true);
+    List<Revision> revisions = new ArrayList<>(current.revisions());
+    List<Signature> sigs = new ArrayList<>(current.signatures());
     List<Revision> added = new ArrayList<>();
+    // each new revision is the chain's head for the next: stamped after every existing entry
+    String head = RecordAudit.head(current).orElse(null);
     for (Change c : changes) {
-      r = chain(r, new Revision(r.revisions().size() + 1, actor, at, c.path(), c.oldJson(),
-          c.newJson(), why, actor.role().rank(), null, null), added);
+      head = append(revisions, added, head, new Revision(revisions.size() + 1, actor, at,
+          c.path(), c.oldJson(), c.newJson(), why, actor.role().rank(), null, null));
     }
     for (Signature s : touched) {
-      int i = r.signatures().indexOf(s);
-      List<Signature> sigs = new ArrayList<>(r.signatures());
+      int i = sigs.indexOf(s);
       sigs.set(i, new Signature(s.id(), s.signer(), s.at(), s.scope(), s.contentHash(), true,
           s.previousHash(), s.hash()));
-      r = with(r, r.values(), r.status(), sigs, r.revisions());
-      r = chain(r, new Revision(r.revisions().size() + 1, actor, at,
+      head = append(revisions, added, head, new Revision(revisions.size() + 1, actor, at,
           "/@signatures/" + i + "/superseded", "false", "true", why, actor.role().rank(), null,
-          null), added);
+          null));
     }
-    push(r);
+    push(with(current, next, current.status(), sigs, revisions));
     return EditResult.applied(added);
   }
 
@@ -764,33 +764,32 @@ public final class EditSession {
   }
 
   private Record withStatus(Record r, RecordStatus status, List<Revision> added) {
-    Record next = with(r, r.values(), status, r.signatures(), r.revisions());
-    OffsetDateTime at = stamp(next, true);
-    return chain(next, new Revision(next.revisions().size() + 1, actor, at, STATUS_PATH,
-        "\"" + r.status().label() + "\"", "\"" + status.label() + "\"", null,
-        actor.role().rank(), null, null), added);
+    List<Revision> revisions = new ArrayList<>(r.revisions());
+    append(revisions, added, RecordAudit.head(r).orElse(null), new Revision(revisions.size() + 1,
+        actor, stamp(r, true), STATUS_PATH, "\"" + r.status().label() + "\"",
+        "\"" + status.label() + "\"", null, actor.role().rank(), null, null));
+    return with(r, r.values(), status, r.signatures(), revisions);
   }
 
-  /** Appends a revision linked to the chain's head. */
-  private static Record chain(Record r, Revision draft, List<Revision> added) {
-    String head = RecordAudit.head(r).orElse(null);
+  /** Links a revision to the chain's head, appends it to both lists; returns the new head. */
+  private static String append(List<Revision> revisions, List<Revision> added, String head,
+      Revision draft) {
     Revision linked = new Revision(draft.seq(), draft.actor(), draft.at(), draft.path(),
         draft.oldValue(), draft.newValue(), draft.reason(), draft.level(), head,
         RecordAudit.hash(head == null ? "" : head, RecordAudit.content(draft)));
-    List<Revision> revs = new ArrayList<>(r.revisions());
-    revs.add(linked);
+    revisions.add(linked);
     added.add(linked);
-    return with(r, r.values(), r.status(), r.signatures(), revs);
+    return linked.hash();
   }
 
   /** The time for a new chain entry (see the class comment). */
   private OffsetDateTime stamp(Record r, boolean revision) {
     OffsetDateTime now = OffsetDateTime.now(clock);
-    TreeSet<OffsetDateTime> times = new TreeSet<>(Comparator.comparing(OffsetDateTime::toInstant));
-    r.revisions().forEach(x -> times.add(x.at()));
-    r.signatures().forEach(x -> times.add(x.at()));
-    if (!times.isEmpty() && now.toInstant().isBefore(times.last().toInstant())) {
-      now = times.last();
+    for (Revision x : r.revisions()) {
+      now = x.at().toInstant().isAfter(now.toInstant()) ? x.at() : now;
+    }
+    for (Signature x : r.signatures()) {
+      now = x.at().toInstant().isAfter(now.toInstant()) ? x.at() : now;
     }
     if (revision) {
       for (Signature s : r.signatures()) {

@@ -112,10 +112,17 @@ public final class RecordAudit {
     if (!chain.intact()) {
       return chain;
     }
+    Values plain = ValuePaths.stripSigned(record.values());
+    Layout layout = null;
     for (int i = 0; i < record.signatures().size(); i++) {
       Signature s = record.signatures().get(i);
-      if (!s.superseded()
-          && !contentHash(template, record.values(), s.scope()).equals(s.contentHash())) {
+      if (s.superseded()) {
+        continue;
+      }
+      if (layout == null && s.scope().startsWith("section:")) {
+        layout = new Layout(template);
+      }
+      if (!contentHash(layout, plain, s.scope()).equals(s.contentHash())) {
         return new Result(false, "/signatures/" + i,
             "the signed content has changed since it was signed (scope \"" + s.scope() + "\")");
       }
@@ -131,12 +138,20 @@ public final class RecordAudit {
    * when there is none).
    */
   public static String contentHash(Template template, Values values, String scope) {
-    Values plain = ValuePaths.stripSigned(values);
+    return contentHash(scope.startsWith("section:") ? new Layout(template) : null,
+        ValuePaths.stripSigned(values), scope);
+  }
+
+  /**
+   * {@link #contentHash(Template, Values, String)} over values already without signatures, with
+   * the template's layout ({@code null} allowed unless the scope is a section).
+   */
+  static String contentHash(Layout layout, Values plain, String scope) {
     String json;
     if (scope.isEmpty()) {
       json = RecordJson.canonical(plain);
     } else if (scope.startsWith("section:")) {
-      Set<String> names = new Layout(template).names(scope.substring("section:".length()));
+      Set<String> names = layout.names(scope.substring("section:".length()));
       Map<String, Value> part = new TreeMap<>();
       plain.asMap().forEach((k, v) -> {
         if (names.contains(k)) {
