@@ -1,5 +1,9 @@
 package org.emrkit.examples;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.ByteArrayOutputStream;
@@ -66,6 +70,7 @@ final class Editor {
   private static final Pattern RECORD = Pattern.compile(
       "/records/([A-Za-z0-9_.-]{1,100}?)(\\.pdf|\\.json|/save|/sign|/archive)?");
   private static final int MAX_BODY = 4 * 1024 * 1024;
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final List<Template> templates;
@@ -191,7 +196,7 @@ final class Editor {
   private String edit(Template t, String id, String action, String body, Actor actor) {
     com.fasterxml.jackson.databind.JsonNode req;
     try {
-      req = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+      req = JSON.readTree(body);
     } catch (IOException e) {
       return result(false, "edit/bad-request", "请求不是 JSON", "the request is not JSON", List.of());
     }
@@ -233,21 +238,19 @@ final class Editor {
 
   private static String result(boolean ok, String code, String zh, String en,
       List<JsonProblem> problems) {
-    StringBuilder sb = new StringBuilder("{\"applied\":").append(ok);
+    ObjectNode o = JSON.createObjectNode().put("applied", ok);
     if (code != null) {
-      sb.append(",\"code\":").append(jsonString(code)).append(",\"zh\":").append(jsonString(zh))
-          .append(",\"en\":").append(jsonString(en));
+      o.put("code", code).put("zh", zh).put("en", en);
     }
     if (!problems.isEmpty()) {
-      sb.append(",\"problems\":[");
-      for (int i = 0; i < problems.size(); i++) {
-        JsonProblem p = problems.get(i);
-        sb.append(i > 0 ? "," : "").append(jsonString(p.pointer() + " " + p.code() + " "
-            + p.message().zh()));
-      }
-      sb.append(']');
+      ArrayNode list = o.putArray("problems");
+      problems.forEach(p -> list.add(p.pointer() + " " + p.code() + " " + p.message().zh()));
     }
-    return sb.append('}').toString();
+    try {
+      return JSON.writeValueAsString(o);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree could not be written", e);
+    }
   }
 
   private Record newRecord(Template t, Actor author) {
@@ -423,20 +426,6 @@ final class Editor {
 
   static String esc(String s) {
     return HtmlRenderer.escape(s);
-  }
-
-  private static String jsonString(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        b.append('\\').append(c);
-      } else if (c < 0x20 || c == '<') {
-        b.append(String.format("\\u%04x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.append('"').toString();
   }
 
   private static Map<String, String> query(String raw) {
