@@ -7,6 +7,7 @@ module org.emrkit.core {
   requires com.networknt.schema;
   requires org.apache.commons.jexl3;
 
+  exports org.emrkit.problem;
   exports org.emrkit.template;
   exports org.emrkit.record;
   exports org.emrkit.validation;

@@ -1,6 +1,6 @@
 package org.emrkit.expr;
 
-import org.emrkit.validation.Message;
+import org.emrkit.problem.Message;
 
 /**
  * The outcome of evaluating an expression: a value (possibly {@code null}) or an error message.

@@ -14,7 +14,7 @@ import org.apache.commons.jexl3.JexlException;
 import org.apache.commons.jexl3.JexlFeatures;
 import org.apache.commons.jexl3.JexlInfo;
 import org.apache.commons.jexl3.introspection.JexlPermissions;
-import org.emrkit.validation.Message;
+import org.emrkit.problem.Message;
 
 /**
  * The template expression language (template DSL §7) on Apache Commons JEXL 3, locked down:

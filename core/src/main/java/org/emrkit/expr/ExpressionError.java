@@ -1,7 +1,7 @@
 package org.emrkit.expr;
 
 import java.util.Objects;
-import org.emrkit.validation.Message;
+import org.emrkit.problem.Message;
 
 /**
  * Why an expression is not accepted, and where: a 0-based character offset into the expression

@@ -2,7 +2,7 @@ package org.emrkit.expr;
 
 import java.util.Optional;
 import java.util.Set;
-import org.emrkit.validation.Message;
+import org.emrkit.problem.Message;
 
 /**
  * Checks that an expression uses only the grammar of template DSL §7 (package-private): numbers,

@@ -1,8 +1,10 @@
 package org.emrkit.json;
 
 import java.util.Objects;
-import org.emrkit.validation.Message;
-import org.emrkit.validation.Severity;
+import org.emrkit.problem.Location;
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Problem;
+import org.emrkit.problem.Severity;
 
 /**
  * A problem found while reading JSON: where (a JSON pointer into the document), a stable code,
@@ -13,7 +15,8 @@ import org.emrkit.validation.Severity;
  * @param severity error (the read fails) or warning (the read succeeds)
  * @param message what is wrong
  */
-public record JsonProblem(String pointer, String code, Severity severity, Message message) {
+public record JsonProblem(String pointer, String code, Severity severity, Message message)
+    implements Problem {
 
   /** Checks the members. */
   public JsonProblem {
@@ -21,6 +24,12 @@ public record JsonProblem(String pointer, String code, Severity severity, Messag
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(severity, "severity");
     Objects.requireNonNull(message, "message");
+  }
+
+  /** The JSON pointer of {@link #pointer()}. */
+  @Override
+  public Location location() {
+    return new Location.Pointer(pointer);
   }
 
   static JsonProblem error(String pointer, String code, String zh, String en) {

@@ -2,7 +2,7 @@ package org.emrkit.json;
 
 import java.util.List;
 import java.util.Optional;
-import org.emrkit.validation.Severity;
+import org.emrkit.problem.Severity;
 
 /**
  * The outcome of reading JSON: the value, or nothing, and every problem found. A value is present

@@ -26,7 +26,7 @@ import org.emrkit.record.TemplateRef;
 import org.emrkit.record.Value;
 import org.emrkit.record.Values;
 import org.emrkit.template.Template;
-import org.emrkit.validation.Severity;
+import org.emrkit.problem.Severity;
 
 /**
  * Reads and writes records in the wire format {@code emrkit-record/1} (schema

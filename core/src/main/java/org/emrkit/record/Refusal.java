@@ -1,6 +1,10 @@
 package org.emrkit.record;
 
 import java.util.Objects;
+import org.emrkit.problem.Location;
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Problem;
+import org.emrkit.problem.Severity;
 
 /**
  * Why an edit was refused: a stable code, the path it concerns, and a message in Chinese and
@@ -12,7 +16,7 @@ import java.util.Objects;
  * @param zh the message in Chinese
  * @param en the message in English
  */
-public record Refusal(String code, String path, String zh, String en) {
+public record Refusal(String code, String path, String zh, String en) implements Problem {
 
   /** Checks that all parts are present. */
   public Refusal {
@@ -20,6 +24,24 @@ public record Refusal(String code, String path, String zh, String en) {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(zh, "zh");
     Objects.requireNonNull(en, "en");
+  }
+
+  /** Always an error: the edit did not happen. */
+  @Override
+  public Severity severity() {
+    return Severity.ERROR;
+  }
+
+  /** The JSON pointer of {@link #path()}. */
+  @Override
+  public Location location() {
+    return new Location.Pointer(path);
+  }
+
+  /** {@link #zh()} and {@link #en()}. */
+  @Override
+  public Message message() {
+    return new Message(zh, en);
   }
 
   @Override

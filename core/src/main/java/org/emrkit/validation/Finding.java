@@ -1,5 +1,9 @@
 package org.emrkit.validation;
 
+import org.emrkit.problem.Severity;
+import org.emrkit.problem.Location;
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Problem;
 import java.math.BigDecimal;
 import java.util.Objects;
 
@@ -15,7 +19,7 @@ import java.util.Objects;
  * @param veto whether the finding alone makes the record 丙 (单项否决)
  */
 public record Finding(String code, Severity severity, String path, Message message,
-    BigDecimal deduction, boolean veto) {
+    BigDecimal deduction, boolean veto) implements Problem {
 
   /** Checks the members. */
   public Finding {
@@ -27,6 +31,12 @@ public record Finding(String code, Severity severity, String path, Message messa
     if (deduction.signum() < 0) {
       throw new IllegalArgumentException("deduction must not be negative");
     }
+  }
+
+  /** The JSON pointer of {@link #path()}. */
+  @Override
+  public Location location() {
+    return new Location.Pointer(path);
   }
 
   /** {@code error cn/time-limit /completedAt -5: 中文(English)}. */

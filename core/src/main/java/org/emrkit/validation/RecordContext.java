@@ -1,5 +1,6 @@
 package org.emrkit.validation;
 
+import org.emrkit.problem.Message;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;

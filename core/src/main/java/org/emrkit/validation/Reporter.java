@@ -1,5 +1,7 @@
 package org.emrkit.validation;
 
+import org.emrkit.problem.Message;
+
 /**
  * Where a rule reports problems. The engine fills in the code, severity, deduction and veto
  * from the rule's defaults and the options' overrides.

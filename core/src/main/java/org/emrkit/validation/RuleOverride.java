@@ -1,5 +1,6 @@
 package org.emrkit.validation;
 
+import org.emrkit.problem.Severity;
 import java.math.BigDecimal;
 import java.util.Map;
 

@@ -1,5 +1,7 @@
 package org.emrkit.validation;
 
+import org.emrkit.problem.Severity;
+import org.emrkit.problem.Message;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;

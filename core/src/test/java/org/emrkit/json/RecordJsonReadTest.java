@@ -6,7 +6,7 @@ import java.util.List;
 import org.emrkit.record.Record;
 import org.emrkit.template.Template;
 import org.emrkit.testing.Samples;
-import org.emrkit.validation.Severity;
+import org.emrkit.problem.Severity;
 import org.junit.jupiter.api.Test;
 
 /** Bad record JSON gives every problem with a JSON pointer and a bilingual message, never a half-read record. */

@@ -1,5 +1,7 @@
 package org.emrkit.validation;
 
+import org.emrkit.problem.Severity;
+import org.emrkit.problem.Message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

@@ -1,8 +1,10 @@
 package org.emrkit.dsl;
 
 import java.util.Objects;
-import org.emrkit.validation.Message;
-import org.emrkit.validation.Severity;
+import org.emrkit.problem.Location;
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Problem;
+import org.emrkit.problem.Severity;
 
 /**
  * A problem the template compiler found, for template authors: where (file, 1-based line and
@@ -18,7 +20,7 @@ import org.emrkit.validation.Severity;
  * @param message what is wrong
  */
 public record Diagnostic(String file, int line, int column, Severity severity, String code,
-    Message message) {
+    Message message) implements Problem {
 
   /** Checks the members. */
   public Diagnostic {
@@ -29,6 +31,12 @@ public record Diagnostic(String file, int line, int column, Severity severity, S
     if (line < 1 || column < 1) {
       throw new IllegalArgumentException("line and column are 1-based");
     }
+  }
+
+  /** {@code file:line:column}. */
+  @Override
+  public Location location() {
+    return new Location.Source(file, line, column);
   }
 
   /** Whether this is an error (a template with errors produces no model). */

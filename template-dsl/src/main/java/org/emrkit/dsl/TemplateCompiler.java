@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Objects;
 import org.emrkit.dsl.internal.InputGuard;
 import org.emrkit.dsl.internal.ModelBuilder;
-import org.emrkit.validation.Message;
-import org.emrkit.validation.Severity;
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
 
 /**
  * Compiles EMR Markdown ({@code .emr.md}, docs/template-dsl.md) into a

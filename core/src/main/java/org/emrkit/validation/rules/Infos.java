@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.emrkit.terminology.DataElements;
 import org.emrkit.validation.FieldValue;
-import org.emrkit.validation.Message;
+import org.emrkit.problem.Message;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.validation.Severity;
+import org.emrkit.problem.Severity;
 
 /** Helpers for rule descriptions and messages (package-private). */
 final class Infos {

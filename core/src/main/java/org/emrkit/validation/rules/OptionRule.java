@@ -8,11 +8,11 @@ import org.emrkit.template.Field;
 import org.emrkit.template.FieldType;
 import org.emrkit.template.ValueSet;
 import org.emrkit.validation.FieldValue;
-import org.emrkit.validation.Message;
+import org.emrkit.problem.Message;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.validation.Severity;
+import org.emrkit.problem.Severity;
 
 /**
  * {@code field/option}: a choice or multichoice value that is not one of the options (or codes

@@ -5,11 +5,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.emrkit.record.Value;
 import org.emrkit.validation.FieldValue;
-import org.emrkit.validation.Message;
+import org.emrkit.problem.Message;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.validation.Severity;
+import org.emrkit.problem.Severity;
 
 /** {@code field/pattern}: text that does not match the field's pattern (whole value). */
 final class PatternRule extends ActiveFieldRule {

@@ -8,11 +8,11 @@ import org.emrkit.expr.Evaluation;
 import org.emrkit.record.Value;
 import org.emrkit.template.Bound;
 import org.emrkit.validation.FieldValue;
-import org.emrkit.validation.Message;
+import org.emrkit.problem.Message;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.validation.Severity;
+import org.emrkit.problem.Severity;
 
 /**
  * {@code field/range}: a number, date, date-time or time below {@code min} or above {@code max};

@@ -10,12 +10,12 @@ import org.emrkit.record.Value;
 import org.emrkit.validation.ChartContext;
 import org.emrkit.validation.ChartRule;
 import org.emrkit.validation.FieldValue;
-import org.emrkit.validation.Message;
+import org.emrkit.problem.Message;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.validation.Severity;
+import org.emrkit.problem.Severity;
 
 /**
  * {@code cn/time-limit}: a record completed after the limit of its document type, measured from an

@@ -21,7 +21,7 @@ import org.emrkit.template.PageSetup;
 import org.emrkit.template.Paper;
 import org.emrkit.template.Template;
 import org.emrkit.template.ValueSet;
-import org.emrkit.validation.Severity;
+import org.emrkit.problem.Severity;
 import org.openxmlformats.schemas.officeDocument.x2006.customProperties.CTProperty;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 

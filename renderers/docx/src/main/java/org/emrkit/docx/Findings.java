@@ -1,7 +1,7 @@
 package org.emrkit.docx;
 
 import java.util.List;
-import org.emrkit.validation.Severity;
+import org.emrkit.problem.Severity;
 
 /** Where the importer's diagnostics go: one file's list, in document order. */
 final class Findings {

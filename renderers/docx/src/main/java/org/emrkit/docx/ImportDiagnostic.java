@@ -1,7 +1,10 @@
 package org.emrkit.docx;
 
 import java.util.Objects;
-import org.emrkit.validation.Severity;
+import org.emrkit.problem.Location;
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Problem;
+import org.emrkit.problem.Severity;
 
 /**
  * A problem found while importing a Word form, for its author: the file, where in the document
@@ -16,7 +19,7 @@ import org.emrkit.validation.Severity;
  * @param en the message in English
  */
 public record ImportDiagnostic(String file, String where, Severity severity, String code,
-    String zh, String en) {
+    String zh, String en) implements Problem {
 
   /** Checks the members. */
   public ImportDiagnostic {
@@ -26,6 +29,18 @@ public record ImportDiagnostic(String file, String where, Severity severity, Str
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(zh, "zh");
     Objects.requireNonNull(en, "en");
+  }
+
+  /** The file and the place in it. */
+  @Override
+  public Location location() {
+    return new Location.Place(file, where);
+  }
+
+  /** {@link #zh()} and {@link #en()}. */
+  @Override
+  public Message message() {
+    return new Message(zh, en);
   }
 
   /** {@code file: where: severity code: 中文(English)}. */

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.emrkit.dsl.TemplateDecompiler;
 import org.emrkit.template.Template;
-import org.emrkit.validation.Severity;
+import org.emrkit.problem.Severity;
 
 /**
  * What importing a Word form gave: the template (absent when an error stopped it) and every

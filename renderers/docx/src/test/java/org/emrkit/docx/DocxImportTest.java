@@ -32,7 +32,7 @@ import org.emrkit.template.RepeatGroup;
 import org.emrkit.template.Section;
 import org.emrkit.template.Table;
 import org.emrkit.template.Template;
-import org.emrkit.validation.Severity;
+import org.emrkit.problem.Severity;
 import org.junit.jupiter.api.Test;
 
 class DocxImportTest {

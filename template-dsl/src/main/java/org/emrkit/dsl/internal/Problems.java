@@ -3,8 +3,8 @@ package org.emrkit.dsl.internal;
 import java.util.ArrayList;
 import java.util.List;
 import org.emrkit.dsl.Diagnostic;
-import org.emrkit.validation.Message;
-import org.emrkit.validation.Severity;
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
 
 /** Collects diagnostics, up to a limit, with positions taken from offsets into the source. */
 final class Problems {

@@ -1,4 +1,4 @@
-package org.emrkit.validation;
+package org.emrkit.problem;
 
 import java.util.Objects;
 
