@@ -10,9 +10,12 @@ module org.emrkit.core {
   exports org.emrkit.problem;
   exports org.emrkit.template;
   exports org.emrkit.record;
+  exports org.emrkit.render;
   exports org.emrkit.validation;
   exports org.emrkit.json;
   exports org.emrkit.expr;
   exports org.emrkit.terminology;
   exports org.emrkit.validation.rules;
+
+  uses org.emrkit.render.RenderFormat;
 }

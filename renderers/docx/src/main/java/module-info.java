@@ -10,4 +10,6 @@ module org.emrkit.render.docx {
 
   exports org.emrkit.render.docx;
   exports org.emrkit.docx;
+
+  provides org.emrkit.render.RenderFormat with org.emrkit.render.docx.DocxFormat;
 }

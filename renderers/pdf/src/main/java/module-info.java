@@ -11,4 +11,6 @@ module org.emrkit.render.pdf {
   requires org.bouncycastle.util;
 
   exports org.emrkit.render.pdf;
+
+  provides org.emrkit.render.RenderFormat with org.emrkit.render.pdf.PdfFormat;
 }

@@ -1,5 +1,7 @@
 package org.emrkit.bench;
 
+import org.emrkit.render.RenderMode;
+import org.emrkit.render.RenderOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
@@ -52,9 +54,9 @@ public class DocxBenchmark {
     record = Corpus.record("clean--admission-record.json", template);
     Clock clock = Clock.fixed(OffsetDateTime.parse("2026-11-28T12:00:00+08:00").toInstant(),
         ZoneOffset.ofHours(8));
-    view = DocxRenderer.builder().clock(clock).build();
-    form = DocxRenderer.builder().clock(clock).contentControls(true).build();
-    pdf = PdfRenderer.builder().clock(clock).build();
+    view = DocxRenderer.builder().options(RenderOptions.builder().clock(clock).build()).build();
+    form = DocxRenderer.builder().options(RenderOptions.builder().clock(clock).mode(RenderMode.FORM).build()).build();
+    pdf = PdfRenderer.builder().options(RenderOptions.builder().clock(clock).build()).build();
     importer = DocxImporter.builder().build();
     formBytes = form.render(template, record);
   }

@@ -1,11 +1,12 @@
 package org.emrkit.bench;
 
+import org.emrkit.render.RenderMode;
+import org.emrkit.render.RenderOptions;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import org.emrkit.record.Record;
-import org.emrkit.render.html.HtmlMode;
 import org.emrkit.render.html.HtmlRenderer;
 import org.emrkit.template.Template;
 import org.emrkit.testing.Corpus;
@@ -47,8 +48,8 @@ public class HtmlBenchmark {
     record = Corpus.record("clean--admission-record.json", template);
     Clock clock = Clock.fixed(OffsetDateTime.parse("2026-11-28T12:00:00+08:00").toInstant(),
         ZoneOffset.ofHours(8));
-    view = HtmlRenderer.builder().mode(HtmlMode.VIEW).clock(clock).build();
-    edit = HtmlRenderer.builder().mode(HtmlMode.EDIT).clock(clock).build();
+    view = HtmlRenderer.builder().options(RenderOptions.builder().mode(RenderMode.VIEW).clock(clock).build()).build();
+    edit = HtmlRenderer.builder().options(RenderOptions.builder().mode(RenderMode.FORM).clock(clock).build()).build();
   }
 
   /** The print view. */

@@ -1,5 +1,7 @@
 package org.emrkit.bench;
 
+import org.emrkit.render.RenderMode;
+import org.emrkit.render.RenderOptions;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -14,7 +16,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.emrkit.record.Record;
-import org.emrkit.render.html.HtmlMode;
 import org.emrkit.render.html.HtmlRenderer;
 import org.emrkit.render.pdf.PdfRenderer;
 import org.emrkit.template.Template;
@@ -73,8 +74,8 @@ public class PdfBenchmark {
       template = Corpus.template("progress-note");
       rec = Corpus.progressNotes(template, 470);
     }
-    emrkit = PdfRenderer.builder().clock(CLOCK).build();
-    html = HtmlRenderer.builder().mode(HtmlMode.VIEW).fullPage(true).clock(CLOCK).build();
+    emrkit = PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build()).build();
+    html = HtmlRenderer.builder().options(RenderOptions.builder().mode(RenderMode.VIEW).clock(CLOCK).build()).fullPage(true).build();
     srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
     System.out.printf("%n%s: EMRKit %d pages, openhtmltopdf %d pages%n", record,
         pages(emrkit()), pages(openhtmltopdf()));

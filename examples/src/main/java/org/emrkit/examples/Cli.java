@@ -1,7 +1,6 @@
 package org.emrkit.examples;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,10 +13,12 @@ import org.emrkit.json.ReportJson;
 import org.emrkit.json.TemplateJson;
 import org.emrkit.record.Chart;
 import org.emrkit.record.Record;
-import org.emrkit.render.docx.DocxRenderer;
-import org.emrkit.render.html.HtmlMode;
-import org.emrkit.render.html.HtmlRenderer;
-import org.emrkit.render.pdf.PdfRenderer;
+import org.emrkit.render.RenderMode;
+import org.emrkit.render.RenderOptions;
+import org.emrkit.render.RecordRenderer;
+import org.emrkit.render.RenderException;
+import org.emrkit.render.RenderFormat;
+import org.emrkit.render.RenderFormats;
 import org.emrkit.template.Template;
 import org.emrkit.validation.ValidationReport;
 import org.emrkit.validation.Validator;
@@ -34,11 +35,12 @@ public final class Cli {
   static final String USAGE = """
       usage: emrkit compile TEMPLATE.emr.md [-o TEMPLATE.json]
              emrkit validate --template T RECORD.json [--format text|json] [--chart]
-             emrkit render --template T RECORD.json --to html|pdf|docx [-o OUT]
+             emrkit render --template T RECORD.json --to FORMAT [-o OUT]
                            [--mode view|edit] [--watermark TEXT] [--printed-by NAME]
              emrkit demo [-o DIR]
              emrkit serve [--port 8080]
-      T is a .emr.md file or template JSON; --template may be given more than once.""";
+      T is a .emr.md file or template JSON; --template may be given more than once.
+      FORMAT is html, pdf or docx (or another format on the class path).""";
 
   private final PrintStream out;
   private final PrintStream err;
@@ -82,8 +84,8 @@ public final class Cli {
     } catch (UsageException e) {
       err.println("emrkit: " + e.getMessage());
       return 2;
-    } catch (org.emrkit.render.pdf.RenderException e) {
-      err.println("emrkit: cannot render " + (e.location().isEmpty() ? "" : e.location() + ": ")
+    } catch (RenderException e) {
+      err.println("emrkit: cannot render " + (e.pointer().isEmpty() ? "" : e.pointer() + ": ")
           + e.getMessage());
       return 1;
     }
@@ -158,64 +160,46 @@ public final class Cli {
   private int render(Args a) {
     List<Template> templates = templates(a);
     Path file = Path.of(a.positional(1, "RECORD.json"));
+    String names = String.join("|", RenderFormats.available().stream().map(RenderFormat::name)
+        .toList());
     String to = a.option("--to", null);
     if (to == null) {
-      throw new UsageException("--to html|pdf|docx is required");
+      throw new UsageException("--to " + names + " is required");
+    }
+    RenderFormat format = RenderFormats.find(to).orElseThrow(() -> new UsageException(
+        "--to is " + names.replace("|", ", ") + ", not " + to));
+    String mode = a.option("--mode", "view");
+    if (!mode.equals("view") && !mode.equals("edit")) {
+      throw new UsageException("--mode is view or edit, not " + mode);
+    }
+    RenderMode m = mode.equals("edit") ? RenderMode.FORM : RenderMode.VIEW;
+    if (!format.supports(m)) {
+      throw new UsageException(to + " has no " + mode + " mode");
     }
     Record record = Inputs.record(file, templates, err);
     Template t = Inputs.templateOf(record, templates);
+    RecordRenderer renderer = format.renderer(RenderOptions.builder().clock(clock).mode(m)
+        .watermark(a.option("--watermark", null)).printedBy(a.option("--printed-by", null))
+        .build());
     String o = a.option("-o", null);
-    switch (to) {
-      case "html" -> {
-        String mode = a.option("--mode", "view");
-        if (!mode.equals("view") && !mode.equals("edit")) {
-          throw new UsageException("--mode is view or edit, not " + mode);
-        }
-        String html = HtmlRenderer.builder().fullPage(true).clock(clock)
-            .mode(mode.equals("edit") ? HtmlMode.EDIT : HtmlMode.VIEW)
-            .watermark(a.option("--watermark", null)).printedBy(a.option("--printed-by", null))
-            .build().render(t, record);
-        if (o == null) {
-          out.print(html);
-        } else {
-          write(Path.of(o), html);
-          out.println(o);
-        }
+    if (o == null) {
+      if (!format.mediaType().startsWith("text/")) {
+        throw new UsageException("-o OUT." + format.extension() + " is required for " + to);
       }
-      case "pdf" -> {
-        if (o == null) {
-          throw new UsageException("-o OUT.pdf is required for PDF");
-        }
-        try (OutputStream s = Files.newOutputStream(Path.of(o))) {
-          PdfRenderer.builder().clock(clock).watermark(a.option("--watermark", null))
-              .printedBy(a.option("--printed-by", null)).build().render(t, record, s);
-        } catch (IOException e) {
-          throw new UsageException("cannot write " + o + ": " + e.getMessage());
-        }
-        out.println(o);
-      }
-      case "docx" -> {
-        if (o == null) {
-          throw new UsageException("-o OUT.docx is required for DOCX");
-        }
-        if (a.option("--watermark", null) != null) {
-          throw new UsageException("--watermark is for html and pdf");
-        }
-        String mode = a.option("--mode", "view");
-        if (!mode.equals("view") && !mode.equals("edit")) {
-          throw new UsageException("--mode is view or edit, not " + mode);
-        }
-        try (OutputStream s = Files.newOutputStream(Path.of(o))) {
-          // edit: a Word form whose fields are content controls, re-importable as a template
-          DocxRenderer.builder().clock(clock).contentControls(mode.equals("edit"))
-              .printedBy(a.option("--printed-by", null)).build().render(t, record, s);
-        } catch (IOException e) {
-          throw new UsageException("cannot write " + o + ": " + e.getMessage());
-        }
-        out.println(o);
-      }
-      default -> throw new UsageException("--to is html, pdf or docx, not " + to);
+      renderer.render(t, record, out);
+      out.flush();
+      return 0;
     }
+    Path target = Path.of(o);
+    try {
+      if (target.getParent() != null) {
+        Files.createDirectories(target.getParent());
+      }
+    } catch (IOException e) {
+      throw new UsageException("cannot write " + o + ": " + e.getMessage());
+    }
+    renderer.renderTo(t, record, target);
+    out.println(o);
     return 0;
   }
 

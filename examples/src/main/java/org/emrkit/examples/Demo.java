@@ -1,5 +1,7 @@
 package org.emrkit.examples;
 
+import org.emrkit.render.RenderMode;
+import org.emrkit.render.RenderOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,7 +27,6 @@ import org.emrkit.record.Record;
 import org.emrkit.record.Role;
 import org.emrkit.record.Value;
 import org.emrkit.render.docx.DocxRenderer;
-import org.emrkit.render.html.HtmlMode;
 import org.emrkit.render.html.HtmlRenderer;
 import org.emrkit.render.pdf.PdfRenderer;
 import org.emrkit.template.Template;
@@ -62,13 +63,10 @@ final class Demo {
     out.println("模板 templates: " + templates.size() + " compiled → " + dir.resolve("templates"));
     Validator validator = Validator.builder().pack(FieldRules.pack())
         .pack(WritingStandardRules.pack()).clock(clock).build();
-    HtmlRenderer view = HtmlRenderer.builder().fullPage(true).clock(clock).build();
-    HtmlRenderer edit = HtmlRenderer.builder().fullPage(true).mode(HtmlMode.EDIT).clock(clock)
-        .build();
-    DocxRenderer docx = DocxRenderer.builder().printedBy("EMRKit demo").endMark(true).clock(clock)
-        .build();
-    PdfRenderer pdf = PdfRenderer.builder().printedBy("EMRKit demo").endMark(true).clock(clock)
-        .build();
+    HtmlRenderer view = HtmlRenderer.builder().options(RenderOptions.builder().clock(clock).build()).fullPage(true).build();
+    HtmlRenderer edit = HtmlRenderer.builder().options(RenderOptions.builder().mode(RenderMode.FORM).clock(clock).build()).fullPage(true).build();
+    DocxRenderer docx = DocxRenderer.builder().options(RenderOptions.builder().printedBy("EMRKit demo").endMark(true).clock(clock).build()).build();
+    PdfRenderer pdf = PdfRenderer.builder().options(RenderOptions.builder().printedBy("EMRKit demo").endMark(true).clock(clock).build()).build();
     List<String> files = new ArrayList<>(recordFiles());
     String sessionRecord = RecordJson.create().write(editSession(templates));
     files.add(EDIT_SESSION_FILE);

@@ -1,5 +1,7 @@
 package org.emrkit.examples;
 
+import org.emrkit.render.RenderMode;
+import org.emrkit.render.RenderOptions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -46,7 +48,6 @@ import org.emrkit.record.Revision;
 import org.emrkit.record.Role;
 import org.emrkit.record.Signature;
 import org.emrkit.record.Values;
-import org.emrkit.render.html.HtmlMode;
 import org.emrkit.render.html.HtmlRenderer;
 import org.emrkit.render.pdf.PdfRenderer;
 import org.emrkit.template.Template;
@@ -90,8 +91,8 @@ final class Editor {
     this.clock = clock;
     this.validator = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
         .clock(clock).build();
-    this.form = HtmlRenderer.builder().mode(HtmlMode.EDIT).clock(clock).build();
-    this.pdf = PdfRenderer.builder().printedBy("EMRKit demo editor").clock(clock).build();
+    this.form = HtmlRenderer.builder().options(RenderOptions.builder().mode(RenderMode.FORM).clock(clock).build()).build();
+    this.pdf = PdfRenderer.builder().options(RenderOptions.builder().printedBy("EMRKit demo editor").clock(clock).build()).build();
   }
 
   private static Map<Role, Actor> staff() {

@@ -131,9 +131,46 @@ class CliTest {
         .filter(t -> t.id().equals("admission-record")).findFirst().orElseThrow();
     assertThat(org.emrkit.docx.DocxImporter.builder().build().read(form).orElseThrow())
         .isEqualTo(original);
+    Path marked = dir.resolve("marked.docx");
     assertThat(run("render", "--template", TEMPLATES + "admission.emr.md",
-        RECORDS + "admission-record.json", "--to", "docx", "-o", docx.toString(),
-        "--watermark", "副本").err()).contains("--watermark is for html and pdf");
+        RECORDS + "admission-record.json", "--to", "docx", "-o", marked.toString(),
+        "--watermark", "副本").code()).isZero();
+    try (var zip = new java.util.zip.ZipFile(marked.toFile())) {
+      String headers = zip.stream().filter(e -> e.getName().startsWith("word/header"))
+          .map(e -> {
+            try {
+              return new String(zip.getInputStream(e).readAllBytes(),
+                  java.nio.charset.StandardCharsets.UTF_8);
+            } catch (IOException x) {
+              throw new java.io.UncheckedIOException(x);
+            }
+          }).reduce("", String::concat);
+      assertThat(headers).as("the watermark's text path").contains("副本");
+    }
+    assertThat(run("render", "--template", TEMPLATES + "admission.emr.md",
+        RECORDS + "admission-record.json", "--to", "pdf", "--mode", "edit", "-o",
+        dir.resolve("x.pdf").toString()).err()).contains("pdf has no edit mode");
+  }
+
+  @Test
+  void aFailedRenderLeavesThePreviousFileAsItWas(@TempDir Path dir) throws IOException {
+    Path pdf = dir.resolve("record.pdf");
+    assertThat(run("render", "--template", TEMPLATES + "admission.emr.md",
+        RECORDS + "admission-record.json", "--to", "pdf", "-o", pdf.toString()).code()).isZero();
+    byte[] good = Files.readAllBytes(pdf);
+    String json = Files.readString(Path.of(RECORDS + "admission-record.json"))
+        .replace("反复胸闷3天", "反复胸闷3天\uD83E\uDEC0");
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, json);
+    Run r = run("render", "--template", TEMPLATES + "admission.emr.md", bad.toString(),
+        "--to", "pdf", "-o", pdf.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("/values/chiefComplaint").contains("U+1FAC0");
+    assertThat(Files.readAllBytes(pdf)).as("the previous PDF").isEqualTo(good);
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .as("no temporary file is left").containsExactlyInAnyOrder("record.pdf", "bad.json");
+    }
   }
 
   @Test

@@ -24,7 +24,7 @@ final class ExpressionRule implements RecordRule {
 
   @Override
   public void check(RecordContext context, Reporter reporter) {
-    for (RecordContext.ExpressionProblem p : context.expressionProblems()) {
+    for (org.emrkit.render.ExpressionProblem p : context.expressionProblems()) {
       reporter.report(p.path(), new Message("条件 " + p.expression() + " 无法求值：" + p.message().zh(),
           "condition " + p.expression() + " could not be evaluated: " + p.message().en()));
     }

@@ -1,5 +1,7 @@
 package org.emrkit.docx;
 
+import org.emrkit.render.RenderMode;
+import org.emrkit.render.RenderOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -52,7 +54,7 @@ class DocxImportTest {
   }
 
   static byte[] form(Template t) {
-    return DocxRenderer.builder().contentControls(true).build()
+    return DocxRenderer.builder().options(RenderOptions.builder().mode(RenderMode.FORM).build()).build()
         .render(t, Record.draft("R-1", t, Context.EMPTY));
   }
 

@@ -1,5 +1,7 @@
 package org.emrkit.docx;
 
+import org.emrkit.render.RenderMode;
+import org.emrkit.render.RenderOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.emrkit.dsl.TemplateDecompiler;
@@ -17,7 +19,7 @@ class DocxRoundTripPropertyTest {
 
   @Test
   void aWordFormOfAnyTemplateImportsToTheSameTemplate() {
-    DocxRenderer renderer = DocxRenderer.builder().contentControls(true).build();
+    DocxRenderer renderer = DocxRenderer.builder().options(RenderOptions.builder().mode(RenderMode.FORM).build()).build();
     DocxImporter importer = DocxImporter.builder().build();
     Seeds.check("docx form round trip", 40, r -> {
       Template t = RandomTemplates.template(r);

@@ -3,68 +3,68 @@ package org.emrkit.render.docx;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
+import org.apache.poi.ooxml.POIXMLTypeLoader;
+import org.apache.poi.wp.usermodel.HeaderFooterType;
+import org.apache.poi.xwpf.model.XWPFHeaderFooterPolicy;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFHeaderFooter;
+import org.apache.xmlbeans.XmlException;
+import org.apache.xmlbeans.XmlOptionCharEscapeMap;
+import org.emrkit.dsl.TemplateDecompiler;
+import org.emrkit.problem.Message;
 import org.emrkit.record.Record;
+import org.emrkit.render.RecordRenderer;
+import org.emrkit.render.RecordWalk;
+import org.emrkit.render.RenderException;
+import org.emrkit.render.RenderMode;
+import org.emrkit.render.RenderOptions;
+import org.emrkit.render.WalkTarget;
+import org.emrkit.template.PageSetup;
 import org.emrkit.template.Template;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBody;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTHdrFtr;
 
 /**
- * Writes a record as a Word document (.docx, Office Open XML, through Apache POI XWPF) with the
- * same content and layout rules as the PDF: title, patient banner, sections as headings (Heading
- * 1–3 styles, so Word's navigation pane lists them), values in place (ValueText, units,
+ * Writes a record as a Word document (.docx, Office Open XML, through Apache POI XWPF) with what
+ * the shared {@link RecordWalk} resolves, laid out as the PDF is: title, patient banner, sections
+ * as headings (Heading 1–3 styles, so Word's navigation pane lists them), values in place (units,
  * checkboxes ☑/☐, rich text with bold, italic, super- and subscript), tables with
- * {@code w:gridSpan} and {@code w:vMerge} (restart, then continue in placeholder cells), nested
- * tables, header rows marked {@code w:tblHeader} (repeated on every page), column widths on
- * {@code w:tblGrid}, repeating rows per record entry, hidden {@code when}/{@code if} content left
- * out, page size, orientation and margins, running header and footer with {@code PAGE} and
- * {@code NUMPAGES} fields, and an East Asian font on every run ({@code w:eastAsia}).
+ * {@code w:gridSpan} and {@code w:vMerge}, nested tables, header rows marked {@code w:tblHeader}
+ * (repeated on every page), column widths on {@code w:tblGrid}, repeating rows per record entry,
+ * page size, orientation and margins, running header and footer (with {@code PAGE} and
+ * {@code NUMPAGES} fields, tables and conditional content), a watermark when the options ask for
+ * one, and an East Asian font on every run.
  *
- * <p>With {@link Builder#contentControls(boolean)} the document is an editable form: every field
- * is a Word content control ({@code w:sdt}) whose tag is the field as EMR Markdown writes it
- * ({@code chiefComplaint: text required maxLength=20}), of the kind that fits its type (plain
- * text, rich text, drop-down list, date picker, checkbox); sections, repeat groups and
- * conditional content are block-level content controls tagged with their EMR Markdown header,
- * tables carry their attributes in {@code w:tblCaption}, and the template's front matter and
- * value sets travel in a custom document property. {@link org.emrkit.docx.DocxImporter} reads such
- * a document back to an equal template, and any Word form to a template.
+ * <p>In {@link RenderMode#FORM} the document is an editable form: every field is a Word content
+ * control ({@code w:sdt}) whose tag is the field as EMR Markdown writes it
+ * ({@code chiefComplaint: text required maxLength=20}), of the kind that fits its type; sections,
+ * repeat groups and conditional content are block-level content controls tagged with their EMR
+ * Markdown header, tables carry their attributes in {@code w:tblCaption}, and the template's front
+ * matter and value sets travel in a custom document property. The Word form importer reads such
+ * a document back to an equal template.
+ *
+ * <p>POI saves every part with shared options; {@link Builder#build()} sets one of them JVM-wide,
+ * idempotently: a tab in an attribute is written {@code &#9;}, so that a tag holding a tab reads
+ * back as a tab (XML parsers normalise white space in attribute values). A character reference
+ * means the same to every XML reader.
  *
  * <p>Immutable and thread-safe; build one with {@link #builder()}.
  */
-public final class DocxRenderer {
+public final class DocxRenderer implements RecordRenderer {
 
-  static {
-    // A tab in an attribute (a content-control tag holding a label with a tab) would come back as
-    // a space: XML parsers normalise white space in attribute values. Written as &#9; it stays a
-    // tab. POI saves every part with these shared options, so this applies JVM-wide; a character
-    // reference for a tab means the same to every XML reader.
-    try {
-      org.apache.xmlbeans.XmlOptionCharEscapeMap tabs =
-          new org.apache.xmlbeans.XmlOptionCharEscapeMap();
-      tabs.addMapping('\t', org.apache.xmlbeans.XmlOptionCharEscapeMap.DECIMAL);
-      org.apache.poi.ooxml.POIXMLTypeLoader.DEFAULT_XML_OPTIONS.setSaveSubstituteCharacters(tabs);
-    } catch (org.apache.xmlbeans.XmlException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  /** The custom document property that carries the template's front matter and value sets. */
+  static final String PREAMBLE_PROPERTY = "emrkit-template";
 
-  private final Clock clock;
-  private final boolean contentControls;
-  private final boolean banner;
+  private final RenderOptions options;
   private final String eastAsiaFont;
   private final String latinFont;
-  private final boolean endMark;
-  private final String printedBy;
 
   private DocxRenderer(Builder b) {
-    this.clock = b.clock;
-    this.contentControls = b.contentControls;
-    this.banner = b.banner;
+    this.options = b.options;
     this.eastAsiaFont = b.eastAsiaFont;
     this.latinFont = b.latinFont;
-    this.endMark = b.endMark;
-    this.printedBy = b.printedBy;
   }
 
   /** Starts a builder. */
@@ -72,71 +72,101 @@ public final class DocxRenderer {
     return new Builder();
   }
 
+  /** The options this renderer was built with. */
+  public RenderOptions options() {
+    return options;
+  }
+
   /** Writes the record as .docx to {@code out} (not closed). */
-  public void render(Template template, Record record, OutputStream out) throws IOException {
-    Objects.requireNonNull(template, "template");
-    Objects.requireNonNull(record, "record");
-    if (!record.template().matches(template)) {
-      throw new IllegalArgumentException("record " + record.id() + " names template "
-          + record.template() + ", not " + template.reference());
-    }
+  @Override
+  public void render(Template template, Record record, OutputStream out) {
+    Objects.requireNonNull(out, "out");
+    RecordWalk walk = RecordWalk.forRendering(template, record, options);
+    boolean form = options.mode() == RenderMode.FORM;
     try (XWPFDocument doc = new XWPFDocument()) {
-      new DocxWriter(doc, template, record, clock, contentControls, banner, eastAsiaFont,
-          latinFont, endMark, printedBy).write();
+      WordRuns runs = new WordRuns(latinFont, eastAsiaFont);
+      DocxFields fields = new DocxFields(runs, template, form);
+      runs.styles(doc);
+      PageSetup page = template.page();
+      int width = WordRuns.twips(page.widthMm() - page.marginLeftMm() - page.marginRightMm());
+      CTBody body = doc.getDocument().getBody();
+      walk.body(target(new DocxTarget(doc, runs, fields, form,
+          DocxTarget.Sink.of(body::addNewP, body::addNewTbl, body::addNewSdt), width), form));
+      area(doc, doc.createHeader(HeaderFooterType.DEFAULT), runs, fields, form, width,
+          walk::header);
+      area(doc, doc.createFooter(HeaderFooterType.DEFAULT), runs, fields, form, width,
+          walk::footer);
+      WordRuns.page(body, page);
+      if (options.watermark() != null) {
+        // a text watermark (VML text path) behind every page, as Word's own watermark dialog
+        // makes it
+        new XWPFHeaderFooterPolicy(doc).createWatermark(options.watermark());
+      }
+      var props = doc.getProperties();
+      props.getCoreProperties().setTitle(walk.documentTitle());
+      props.getCoreProperties().setCreator(walk.author());
+      if (form) {
+        props.getCustomProperties().addProperty(PREAMBLE_PROPERTY, preamble(template));
+      }
       doc.write(out);
+    } catch (IOException e) {
+      throw new RenderException("render/io", "", Message.of("无法写出 Word 文档：" + e.getMessage(),
+          "could not write the Word document: " + e.getMessage()), e);
+    }
+  }
+
+  private static WalkTarget target(DocxTarget target, boolean form) {
+    return form ? new FirstEntries(target) : target;
+  }
+
+  private static void area(XWPFDocument doc, XWPFHeaderFooter area, WordRuns runs,
+      DocxFields fields, boolean form, int width, java.util.function.Consumer<WalkTarget> walk) {
+    CTHdrFtr ct = area._getHdrFtr();
+    walk.accept(target(new DocxTarget(doc, runs, fields, form,
+        DocxTarget.Sink.of(ct::addNewP, ct::addNewTbl, ct::addNewSdt), width), form));
+    if (ct.sizeOfPArray() == 0 && ct.sizeOfTblArray() == 0 && ct.sizeOfSdtArray() == 0) {
+      ct.addNewP();
     }
   }
 
   /** The record as .docx bytes. */
   public byte[] render(Template template, Record record) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      render(template, record, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to memory failed", e);
-    }
+    render(template, record, out);
     return out.toByteArray();
+  }
+
+  /** The template's front matter, heading and value sets as EMR Markdown (no content). */
+  private static String preamble(Template template) {
+    Template empty = new Template(template.id(), template.version(), template.title(),
+        template.heading(), template.documentType(), template.department(), template.locale(),
+        template.page(), template.metadata(), template.valueSets(), List.of(), List.of(),
+        List.of());
+    return TemplateDecompiler.decompile(empty);
+  }
+
+  /** Sets POI's shared save option that keeps tabs in attributes (see the class comment). */
+  private static synchronized void keepTabsInAttributes() {
+    try {
+      XmlOptionCharEscapeMap tabs = new XmlOptionCharEscapeMap();
+      tabs.addMapping('\t', XmlOptionCharEscapeMap.DECIMAL);
+      POIXMLTypeLoader.DEFAULT_XML_OPTIONS.setSaveSubstituteCharacters(tabs);
+    } catch (XmlException e) {
+      throw new IllegalStateException("xmlbeans refused a character escape", e);
+    }
   }
 
   /** Configures a renderer. Not thread-safe. */
   public static final class Builder {
-    private Clock clock = Clock.systemDefaultZone();
-    private boolean contentControls;
-    private boolean banner = true;
+    private RenderOptions options = RenderOptions.defaults();
     private String eastAsiaFont = "宋体";
     private String latinFont = "Times New Roman";
-    private boolean endMark;
-    private String printedBy;
 
     private Builder() {}
 
-    /** Whether to end the content with （以下空白）, as the PDF can. */
-    public Builder endMark(boolean on) {
-      this.endMark = on;
-      return this;
-    }
-
-    /** A print stamp (打印人, 打印时间) as the last footer line, as the PDF can; or null. */
-    public Builder printedBy(String name) {
-      this.printedBy = name;
-      return this;
-    }
-
-    /** The clock for calc fields and age in the banner. */
-    public Builder clock(Clock c) {
-      this.clock = Objects.requireNonNull(c, "clock");
-      return this;
-    }
-
-    /** Whether fields are Word content controls, so the document is a re-importable form. */
-    public Builder contentControls(boolean on) {
-      this.contentControls = on;
-      return this;
-    }
-
-    /** Whether to print the patient banner under the title (default true). */
-    public Builder banner(boolean on) {
-      this.banner = on;
+    /** The shared render options (mode, clock, banner, print stamp, end mark). */
+    public Builder options(RenderOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
       return this;
     }
 
@@ -155,8 +185,9 @@ public final class DocxRenderer {
       return this;
     }
 
-    /** The renderer. */
+    /** The renderer; sets POI's shared tab escape (see the class comment). */
     public DocxRenderer build() {
+      keepTabsInAttributes();
       return new DocxRenderer(this);
     }
   }

@@ -1,5 +1,7 @@
 package org.emrkit.render.docx;
 
+import org.emrkit.render.RenderMode;
+import org.emrkit.render.RenderOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -230,7 +232,7 @@ class DocxRendererTest {
 
   @Test
   void formModeMakesEveryFieldAContentControl() throws Exception {
-    Document doc = parts(DocxRenderer.builder().contentControls(true).build()
+    Document doc = parts(DocxRenderer.builder().options(RenderOptions.builder().mode(RenderMode.FORM).build()).build()
         .render(ADMISSION, ADMISSION_RECORD)).get("word/document.xml");
     Map<String, Element> byTag = new LinkedHashMap<>();
     for (Element sdt : all(doc, "sdt")) {
@@ -247,7 +249,7 @@ class DocxRendererTest {
         case CHOICE -> assertThat(all(pr, "listItem")).isNotEmpty();
         case DATE, DATETIME -> assertThat(kid(pr, "date")).isNotNull();
         case RICHTEXT -> assertThat(kid(pr, "richText")).isNotNull();
-        case BOOLEAN -> assertThat(pr.getElementsByTagNameNS(DocxWriter.W14, "checkbox")
+        case BOOLEAN -> assertThat(pr.getElementsByTagNameNS(DocxFields.W14, "checkbox")
             .getLength()).isEqualTo(1);
         default -> assertThat(kid(pr, "text")).isNotNull();
       }
@@ -284,8 +286,7 @@ class DocxRendererTest {
   void endMarkAndPrintStampAsInThePdf() throws Exception {
     java.time.Clock clock = java.time.Clock.fixed(java.time.Instant.parse(
         "2026-11-28T04:00:00Z"), java.time.ZoneOffset.ofHours(8));
-    Map<String, Document> parts = parts(DocxRenderer.builder().clock(clock).endMark(true)
-        .printedBy("王医生").build().render(ADMISSION, ADMISSION_RECORD));
+    Map<String, Document> parts = parts(DocxRenderer.builder().options(RenderOptions.builder().clock(clock).endMark(true).printedBy("王医生").build()).build().render(ADMISSION, ADMISSION_RECORD));
     assertThat(parts.get("word/document.xml").getDocumentElement().getTextContent())
         .endsWith("（以下空白）");
     assertThat(parts.entrySet().stream().filter(e -> e.getKey().startsWith("word/footer"))
@@ -296,7 +297,9 @@ class DocxRendererTest {
   @Test
   void aRecordForAnotherTemplateIsRefused() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> DocxRenderer.builder().build()
-        .render(NURSING, ADMISSION_RECORD)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("names template");
+        .render(NURSING, ADMISSION_RECORD)).isInstanceOf(org.emrkit.render.RenderException.class)
+        .hasMessageContaining("names template")
+        .satisfies(e -> org.assertj.core.api.Assertions.assertThat(
+            ((org.emrkit.render.RenderException) e).code()).isEqualTo("render/template-mismatch"));
   }
 }

@@ -2,54 +2,52 @@ package org.emrkit.render.html;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import org.emrkit.problem.Message;
 import org.emrkit.record.Record;
-import org.emrkit.render.html.internal.BlockWriter;
+import org.emrkit.render.RecordRenderer;
+import org.emrkit.render.RecordWalk;
+import org.emrkit.render.RenderException;
+import org.emrkit.render.RenderMode;
+import org.emrkit.render.RenderOptions;
 import org.emrkit.render.html.internal.Html;
+import org.emrkit.render.html.internal.HtmlTarget;
 import org.emrkit.template.PageSetup;
 import org.emrkit.template.Paper;
 import org.emrkit.template.Template;
-import org.emrkit.validation.RecordContext;
 
 /**
- * Renders a record as HTML: the printed view or the edit form, as a fragment to embed (CSS
- * classes prefixed {@code emr-}) or a full HTML5 page with print CSS. Built once with
- * {@link #builder()}; immutable and thread-safe. All text and attribute values are escaped;
- * rich-text values pass an allowlist (paragraphs, bold, italic, sup, sub).
+ * Renders a record as HTML: the printed view or, in {@link RenderMode#FORM}, the edit form, as a
+ * fragment to embed (CSS classes prefixed {@code emr-}) or a full HTML5 page with print CSS.
+ * What it shows comes from the shared {@link RecordWalk}. Built once with {@link #builder()};
+ * immutable and thread-safe. All text and attribute values are escaped; rich-text values pass an
+ * allowlist (paragraphs, bold, italic, sup, sub).
  *
  * <pre>{@code
- * HtmlRenderer r = HtmlRenderer.builder().mode(HtmlMode.EDIT).fullPage(true).build();
+ * HtmlRenderer r = HtmlRenderer.builder()
+ *     .options(RenderOptions.builder().mode(RenderMode.FORM).build()).fullPage(true).build();
  * String html = r.render(template, record);
  * }</pre>
  */
-public final class HtmlRenderer {
+public final class HtmlRenderer implements RecordRenderer {
 
   private static final String CSS = resource("emrkit.css");
   private static final String JS = resource("emrkit.js");
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-  private final HtmlMode mode;
+  private final RenderOptions options;
   private final boolean fullPage;
-  private final boolean banner;
-  private final Clock clock;
-  private final String watermark;
-  private final String printedBy;
 
   private HtmlRenderer(Builder b) {
-    this.mode = b.mode;
+    this.options = b.options;
     this.fullPage = b.fullPage;
-    this.banner = b.banner;
-    this.clock = b.clock;
-    this.watermark = b.watermark;
-    this.printedBy = b.printedBy;
   }
 
-  /** A builder: view mode, fragment, patient banner on, system clock, no watermark or stamp. */
+  /** A builder: default options (view, banner on), a fragment. */
   public static Builder builder() {
     return new Builder();
   }
@@ -69,7 +67,12 @@ public final class HtmlRenderer {
    * '}), for hosts that build their own page around a fragment.
    */
   public static String escape(String text) {
-    return org.emrkit.render.html.internal.Html.escapeAttribute(text);
+    return Html.escapeAttribute(text);
+  }
+
+  /** The options this renderer was built with. */
+  public RenderOptions options() {
+    return options;
   }
 
   /** Renders to a string. */
@@ -79,47 +82,50 @@ public final class HtmlRenderer {
     return sb.toString();
   }
 
+  /** Renders as UTF-8 to {@code out} (not closed). */
+  @Override
+  public void render(Template template, Record record, OutputStream out) {
+    Objects.requireNonNull(out, "out");
+    String html = render(template, record);
+    try {
+      Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+      w.write(html);
+      w.flush();
+    } catch (IOException e) {
+      throw new RenderException("render/io", "", Message.of("无法写出 HTML：" + e.getMessage(),
+          "could not write the HTML: " + e.getMessage()), e);
+    }
+  }
+
   /** Renders to {@code out}. */
   public void render(Template template, Record record, Appendable out) {
-    Objects.requireNonNull(template, "template");
-    Objects.requireNonNull(record, "record");
+    RecordWalk walk = RecordWalk.forRendering(template, record, options);
     Html html = new Html(out);
-    boolean edit = mode == HtmlMode.EDIT;
-    RecordContext context = RecordContext.of(template, record, clock);
-    String title = template.heading() != null ? template.heading() : template.title();
+    boolean edit = options.mode() == RenderMode.FORM;
     if (fullPage) {
       html.raw("<!DOCTYPE html>\n<html").attr("lang", template.locale()).raw("><head>")
           .raw("<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
-          .raw("<title>").text(title + (record.context().patient().name() == null ? ""
-              : " - " + record.context().patient().name())).raw("</title><style>")
+          .raw("<title>").text(walk.documentTitle()).raw("</title><style>")
           .raw(pageCss(template.page())).raw(CSS).raw("</style></head><body>");
     }
     html.raw(edit ? "<form class=\"emr-record emr-edit\" novalidate"
         : "<div class=\"emr-record emr-view\"")
         .attr("data-emr-template", template.reference()).attr("data-emr-record", record.id())
         .raw(">");
-    if (watermark != null) {
-      html.raw("<div class=\"emr-watermark\" aria-hidden=\"true\">").text(watermark)
+    if (options.watermark() != null) {
+      html.raw("<div class=\"emr-watermark\" aria-hidden=\"true\">").text(options.watermark())
           .raw("</div>");
     }
-    BlockWriter blocks = new BlockWriter(html, template, record, context, edit);
+    HtmlTarget target = new HtmlTarget(html, edit, template);
     if (!template.pageHeader().isEmpty()) {
       html.raw("<div class=\"emr-page-header\">");
-      blocks.blocks(template.pageHeader());
+      walk.header(target);
       html.raw("</div>");
     }
-    html.raw("<h1 class=\"emr-title\">").text(title).raw("</h1>");
-    if (banner) {
-      banner(html, record);
-    }
-    blocks.blocks(template.blocks());
-    if (!template.pageFooter().isEmpty() || printedBy != null) {
+    walk.body(target);
+    if (!template.pageFooter().isEmpty() || walk.stamp().isPresent()) {
       html.raw("<div class=\"emr-page-footer\">");
-      blocks.blocks(template.pageFooter());
-      if (printedBy != null) {
-        html.raw("<p class=\"emr-print-stamp\">打印人：").text(printedBy).raw("　打印时间：")
-            .text(STAMP.format(OffsetDateTime.now(clock))).raw("</p>");
-      }
+      walk.footer(target);
       html.raw("</div>");
     }
     html.raw(edit ? "</form>" : "</div>");
@@ -129,14 +135,6 @@ public final class HtmlRenderer {
       }
       html.raw("</body></html>\n");
     }
-  }
-
-  private static void banner(Html html, Record record) {
-    html.raw("<div class=\"emr-banner\">");
-    record.context().banner().forEach((label, value) -> html
-        .raw("<span class=\"emr-banner-item\"><span class=\"emr-banner-label\">").text(label)
-        .raw("</span>").text(value).raw("</span>"));
-    html.raw("</div>");
   }
 
   private static String pageCss(PageSetup p) {
@@ -165,48 +163,20 @@ public final class HtmlRenderer {
 
   /** Configures a renderer. Not thread-safe. */
   public static final class Builder {
-    private HtmlMode mode = HtmlMode.VIEW;
+    private RenderOptions options = RenderOptions.defaults();
     private boolean fullPage;
-    private boolean banner = true;
-    private Clock clock = Clock.systemDefaultZone();
-    private String watermark;
-    private String printedBy;
 
     private Builder() {}
 
-    /** View (default) or edit. */
-    public Builder mode(HtmlMode mode) {
-      this.mode = Objects.requireNonNull(mode, "mode");
+    /** The shared render options (mode, banner, clock, watermark, print stamp, end mark). */
+    public Builder options(RenderOptions options) {
+      this.options = Objects.requireNonNull(options, "options");
       return this;
     }
 
-    /** A full HTML5 page with CSS (and, in edit mode, the script) instead of a fragment. */
+    /** A full HTML5 page with CSS (and, in form mode, the script) instead of a fragment. */
     public Builder fullPage(boolean fullPage) {
       this.fullPage = fullPage;
-      return this;
-    }
-
-    /** Whether to print the patient banner under the title (default true). */
-    public Builder banner(boolean banner) {
-      this.banner = banner;
-      return this;
-    }
-
-    /** The clock for calc fields and the print stamp. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** A watermark text across the page, or null for none. */
-    public Builder watermark(String watermark) {
-      this.watermark = watermark;
-      return this;
-    }
-
-    /** Adds a print stamp (printed by, printed at) to the footer; null for none. */
-    public Builder printedBy(String name) {
-      this.printedBy = name;
       return this;
     }
 

@@ -14,6 +14,8 @@ import org.emrkit.record.Record;
 import org.emrkit.record.Value;
 import org.emrkit.template.Template;
 import org.emrkit.testing.Corpus;
+import org.emrkit.render.RenderMode;
+import org.emrkit.render.RenderOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,8 +81,7 @@ class BrowserTest {
     Template t = Corpus.template("admission-record");
     String recordJson = Corpus.text("/validation/records/clean--admission-record.json");
     Record rec = RecordJson.create().read(recordJson, t).orElseThrow();
-    open("admission.edit.html", HtmlRenderer.builder().mode(HtmlMode.EDIT).fullPage(true)
-        .build().render(t, rec));
+    open("admission.edit.html", HtmlRenderer.builder().options(RenderOptions.builder().mode(RenderMode.FORM).build()).fullPage(true).build().render(t, rec));
 
     WebElement cc = browser.findElement(By.name("/values/chiefComplaint"));
     cc.clear();
@@ -133,15 +134,13 @@ class BrowserTest {
         .with("chiefComplaint", new Value.Str(payloads.get(0)))
         .with("hpi", new Value.Str(payloads.get(1) + "<p>患者胸闷</p>"))
         .with("personalHistory", new Value.Str(payloads.get(2) + payloads.get(3))));
-    for (HtmlMode mode : HtmlMode.values()) {
-      open("xss." + mode.name().toLowerCase() + ".html", HtmlRenderer.builder().mode(mode)
-          .fullPage(true).build().render(t, bad));
+    for (RenderMode mode : RenderMode.values()) {
+      open("xss." + (mode == RenderMode.FORM ? "edit" : "view") + ".html", HtmlRenderer.builder().options(RenderOptions.builder().mode(mode).build()).fullPage(true).build().render(t, bad));
       assertThat(js("return typeof window.__xss")).as(mode.name()).isEqualTo("undefined");
       assertThat(browser.findElement(By.tagName("body")).getText() + values())
           .as("the payload is shown as text").contains("window.__xss=1");
     }
-    open("admission.view.html", HtmlRenderer.builder().mode(HtmlMode.VIEW).fullPage(true)
-        .build().render(t, rec));
+    open("admission.view.html", HtmlRenderer.builder().options(RenderOptions.builder().mode(RenderMode.VIEW).build()).fullPage(true).build().render(t, rec));
     byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
     Files.write(OUT.resolve("admission.view.png"), png);
     assertThat(png.length).isGreaterThan(10_000);

@@ -13,6 +13,8 @@ import java.util.List;
 import org.emrkit.record.Record;
 import org.emrkit.template.Template;
 import org.emrkit.testing.Corpus;
+import org.emrkit.render.RenderMode;
+import org.emrkit.render.RenderOptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,10 +37,9 @@ class GoldenHtmlTest {
     for (String id : EXAMPLES) {
       Template t = Corpus.template(id);
       Record r = Corpus.record("clean--" + id + ".json", t);
-      for (HtmlMode mode : HtmlMode.values()) {
-        String html = HtmlRenderer.builder().mode(mode).fullPage(false).clock(CLOCK)
-            .printedBy("档案室").build().render(t, r);
-        Path golden = GOLDEN.resolve(id + "." + mode.name().toLowerCase() + ".html");
+      for (RenderMode mode : RenderMode.values()) {
+        String html = HtmlRenderer.builder().options(RenderOptions.builder().mode(mode).clock(CLOCK).printedBy("档案室").build()).fullPage(false).build().render(t, r);
+        Path golden = GOLDEN.resolve(id + "." + (mode == RenderMode.FORM ? "edit" : "view") + ".html");
         if (update) {
           Files.createDirectories(GOLDEN);
           Files.writeString(golden, html, StandardCharsets.UTF_8);

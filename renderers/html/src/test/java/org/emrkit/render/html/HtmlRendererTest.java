@@ -21,6 +21,8 @@ import org.emrkit.testing.Corpus;
 import org.emrkit.testing.RandomRecords;
 import org.emrkit.testing.RandomTemplates;
 import org.emrkit.testing.Seeds;
+import org.emrkit.render.RenderMode;
+import org.emrkit.render.RenderOptions;
 import org.junit.jupiter.api.Test;
 
 /** View and edit HTML of the bundled templates, and escaping of hostile text. */
@@ -40,7 +42,7 @@ class HtmlRendererTest {
   @Test
   void theViewShowsValuesInPlaceWithMergedCellsAndLeavesHiddenContentOut() throws IOException {
     Template t = template("admission-record");
-    String html = HtmlRenderer.builder().clock(CLOCK).build()
+    String html = HtmlRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build()).build()
         .render(t, record("clean--admission-record.json", t));
     assertThat(html).startsWith("<div class=\"emr-record emr-view\"")
         .contains("反复胸闷3天", ">36.8</span><span class=\"emr-unit\">℃</span>")
@@ -55,7 +57,7 @@ class HtmlRendererTest {
   @Test
   void headerRowsGoToTheadAndRepeatingRowsToTheirOwnBody() throws IOException {
     Template t = template("nursing-record");
-    String html = HtmlRenderer.builder().clock(CLOCK).build()
+    String html = HtmlRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build()).build()
         .render(t, record("clean--nursing-record.json", t));
     assertThat(html).contains("<thead><tr><th rowspan=\"2\">")
         .contains("<th colspan=\"4\">").contains("data-emr-group=\"nursingRows\"")
@@ -66,7 +68,7 @@ class HtmlRendererTest {
   @Test
   void theEditFormHasLabelledControlsWithPathsAndConstraints() throws IOException {
     Template t = template("admission-record");
-    String html = HtmlRenderer.builder().mode(HtmlMode.EDIT).fullPage(true).clock(CLOCK).build()
+    String html = HtmlRenderer.builder().options(RenderOptions.builder().mode(RenderMode.FORM).clock(CLOCK).build()).fullPage(true).build()
         .render(t, record("clean--admission-record.json", t));
     assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"zh-CN\">")
         .contains("@page{size:A4 portrait;margin:20mm 20mm 20mm 25mm;")
@@ -107,7 +109,7 @@ class HtmlRendererTest {
   @Test
   void aControlWithoutALabelIsNamedByTheTextBeforeIt() {
     Template t = template("admission-record");
-    String html = HtmlRenderer.builder().mode(HtmlMode.EDIT).clock(CLOCK).build()
+    String html = HtmlRenderer.builder().options(RenderOptions.builder().mode(RenderMode.FORM).clock(CLOCK).build()).build()
         .render(t, record("clean--admission-record.json", t));
     // "过敏史：<select …>": the visible text, without its colon, names the control
     assertThat(html).containsPattern("name=\"/values/allergyPresent\"[^>]*aria-label=\"过敏史\"");
@@ -123,7 +125,7 @@ class HtmlRendererTest {
 
   @Test
   void aControlAloneInATableCellIsNamedByItsRowAndColumn() {
-    HtmlRenderer edit = HtmlRenderer.builder().mode(HtmlMode.EDIT).clock(CLOCK).build();
+    HtmlRenderer edit = HtmlRenderer.builder().options(RenderOptions.builder().mode(RenderMode.FORM).clock(CLOCK).build()).build();
     Template t = template("admission-record");
     String admission = edit.render(t, record("clean--admission-record.json", t));
     // the row label to the left: | 病史陈述者 | {{informant}} |
@@ -151,8 +153,8 @@ class HtmlRendererTest {
       Template t = RandomTemplates.template(r);
       Record rec = RandomRecords.record(r, t);
       rec = rec.withValues(hostile(rec.values(), r));
-      for (HtmlMode mode : HtmlMode.values()) {
-        String html = HtmlRenderer.builder().mode(mode).clock(CLOCK).build().render(t, rec);
+      for (RenderMode mode : RenderMode.values()) {
+        String html = HtmlRenderer.builder().options(RenderOptions.builder().mode(mode).clock(CLOCK).build()).build().render(t, rec);
         Set<String> tags = new LinkedHashSet<>();
         Matcher m = Pattern.compile("<\\s*/?\\s*([A-Za-z][A-Za-z0-9-]*)").matcher(html);
         while (m.find()) {

@@ -9,6 +9,8 @@ import nu.validator.client.EmbeddedValidator;
 import org.emrkit.record.Record;
 import org.emrkit.template.Template;
 import org.emrkit.testing.Corpus;
+import org.emrkit.render.RenderMode;
+import org.emrkit.render.RenderOptions;
 import org.junit.jupiter.api.Test;
 
 /** Every example's view and edit form, as full pages, pass the Nu Html Checker (in-process). */
@@ -28,9 +30,8 @@ class NuHtmlCheckerTest {
     for (String id : EXAMPLES) {
       Template t = Corpus.template(id);
       Record r = Corpus.record("clean--" + id + ".json", t);
-      for (HtmlMode mode : HtmlMode.values()) {
-        String html = HtmlRenderer.builder().mode(mode).fullPage(true).watermark("仅供参考")
-            .printedBy("档案室").build().render(t, r);
+      for (RenderMode mode : RenderMode.values()) {
+        String html = HtmlRenderer.builder().options(RenderOptions.builder().mode(mode).watermark("仅供参考").printedBy("档案室").build()).fullPage(true).build().render(t, r);
         // no errors and no warnings either
         assertThat(check(html).strip()).as("%s %s", id, mode)
             .isEqualTo("Document checking completed. No errors found.");

@@ -2,63 +2,67 @@ package org.emrkit.render.pdf;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
-import com.lowagie.text.Element;
-import com.lowagie.text.Paragraph;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfWriter;
-import java.awt.Color;
+import java.io.BufferedOutputStream;
+import java.io.File;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.emrkit.problem.Message;
 import org.emrkit.record.Record;
+import org.emrkit.render.RecordRenderer;
+import org.emrkit.render.RecordWalk;
+import org.emrkit.render.RenderException;
+import org.emrkit.render.RenderMode;
+import org.emrkit.render.RenderOptions;
+import org.emrkit.render.pdf.internal.AreaTarget;
+import org.emrkit.render.pdf.internal.FontCheck;
 import org.emrkit.render.pdf.internal.Fonts;
 import org.emrkit.render.pdf.internal.PageEvents;
-import org.emrkit.render.pdf.internal.PdfBlocks;
+import org.emrkit.render.pdf.internal.PdfA;
+import org.emrkit.render.pdf.internal.PdfTarget;
 import org.emrkit.render.pdf.internal.Styles;
-import org.emrkit.template.Block;
 import org.emrkit.template.PageSetup;
 import org.emrkit.template.Template;
-import org.emrkit.validation.RecordContext;
 
 /**
- * Renders a record to PDF with OpenPDF: title, patient banner, sections, values in place, tables
- * with row and column spans (nested to any depth, header rows repeated on every page, rows split
- * only when taller than a page), page size and margins from the template, running header and
- * footer with 第 N 页 / 共 M 页, optional watermark, print stamp and 以下空白 end mark. Chinese
- * text uses Noto Sans SC (TrueType, embedded as a subset) unless the host registers fonts; a
- * character no font has is a {@link RenderException} naming it and its field, before anything is
- * written. Built once with {@link #builder()}; immutable and thread-safe.
+ * Renders a record to PDF/A-2b with OpenPDF: title, patient banner, sections, values in place,
+ * tables with row and column spans (nested to any depth, header rows repeated on every page,
+ * rows split only when taller than a page), page size and margins from the template, running
+ * header and footer (lines and tables, with 第 N 页 / 共 M 页), optional watermark, print stamp
+ * and 以下空白 end mark, all as the shared {@link RecordWalk} resolves them. Chinese text uses Noto
+ * Sans SC (TrueType, embedded as a subset) unless the host registers fonts, with DejaVu Sans for
+ * the symbols it lacks; a character no font has is a {@link RenderException}
+ * ({@code render/missing-glyph}) naming it and its field, before anything is written. Built
+ * once with {@link #builder()}; immutable and thread-safe.
  */
-public final class PdfRenderer {
+public final class PdfRenderer implements RecordRenderer {
 
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final float MM = 72f / 25.4f;
 
   private final List<BaseFont> hostFonts;
-  private final Clock clock;
-  private final String watermark;
-  private final String printedBy;
-  private final boolean endMark;
-  private final boolean banner;
+  private final RenderOptions options;
 
   private PdfRenderer(Builder b) {
     this.hostFonts = List.copyOf(b.fonts);
-    this.clock = b.clock;
-    this.watermark = b.watermark;
-    this.printedBy = b.printedBy;
-    this.endMark = b.endMark;
-    this.banner = b.banner;
+    this.options = b.options;
   }
 
-  /** A builder: Noto Sans SC, system clock, banner on, no watermark, stamp or end mark. */
+  /** A builder: Noto Sans SC, default options. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /** The options this renderer was built with. */
+  public RenderOptions options() {
+    return options;
   }
 
   /**
@@ -66,26 +70,21 @@ public final class PdfRenderer {
    * clock give the same bytes. OpenPDF's output goes through a temporary file, so memory does not
    * grow with the page count.
    */
+  @Override
   public void render(Template template, Record record, OutputStream out) {
-    Objects.requireNonNull(template, "template");
-    Objects.requireNonNull(record, "record");
     Objects.requireNonNull(out, "out");
-    java.io.File tmp = null;
+    RecordWalk walk = RecordWalk.forRendering(template, record, options);
+    File tmp = null;
     try {
-      tmp = java.io.File.createTempFile("emrkit-", ".pdf");
-      try (OutputStream raw = new java.io.BufferedOutputStream(
-          new java.io.FileOutputStream(tmp))) {
-        layout(template, record, raw);
+      tmp = File.createTempFile("emrkit-", ".pdf");
+      try (OutputStream raw = new BufferedOutputStream(new FileOutputStream(tmp))) {
+        layout(template, walk, raw);
       }
-      String title = (template.heading() != null ? template.heading() : template.title())
-          + (record.context().patient().name() == null ? ""
-              : " - " + record.context().patient().name());
-      String author = record.context().author() == null ? "EMRKit"
-          : record.context().author().name();
-      org.emrkit.render.pdf.internal.PdfA.convert(tmp, out, title, author,
-          OffsetDateTime.now(clock), template.reference() + "|" + record.id());
-    } catch (java.io.IOException e) {
-      throw new RenderException("", "could not write the PDF: " + e.getMessage(), e);
+      PdfA.convert(tmp, out, walk.documentTitle(), walk.author(),
+          OffsetDateTime.now(options.clock()), template.reference() + "|" + record.id());
+    } catch (IOException e) {
+      throw new RenderException("render/io", "", Message.of("无法写出 PDF：" + e.getMessage(),
+          "could not write the PDF: " + e.getMessage()), e);
     } finally {
       if (tmp != null && !tmp.delete()) {
         tmp.deleteOnExit();
@@ -93,98 +92,84 @@ public final class PdfRenderer {
     }
   }
 
-  private void layout(Template template, Record record, OutputStream out) {
+  private Styles styles() {
     List<BaseFont> regular = new ArrayList<>(hostFonts);
     regular.add(Fonts.notoRegular());
     List<BaseFont> bold = new ArrayList<>(hostFonts);
     bold.add(0, Fonts.notoBold());
-    Styles styles = new Styles(regular, bold);
-    RecordContext context = RecordContext.of(template, record, clock);
+    return new Styles(regular, bold);
+  }
 
-    PdfBlocks check = new PdfBlocks(null, null, template, record, context, styles, true);
-    check.blocks(template.pageHeader());
-    check.blocks(template.pageFooter());
-    check.blocks(template.blocks());
-    if (!check.missing().isEmpty()) {
-      StringBuilder sb = new StringBuilder("no font has these characters: ");
-      String first = null;
-      for (Map.Entry<String, List<String>> e : check.missing().entrySet()) {
-        first = first == null ? e.getKey() : first;
-        sb.append(String.join("", e.getValue())).append(" (at ").append(e.getKey()).append(") ");
-      }
-      throw new RenderException(first, sb.toString().strip()
-          + "; register a TrueType font that has them", null);
-    }
+  private void layout(Template template, RecordWalk walk, OutputStream out) {
+    Styles styles = styles();
+    checkFonts(walk, styles);
+    AreaTarget header = new AreaTarget();
+    walk.header(header);
+    AreaTarget footer = new AreaTarget();
+    walk.footer(footer);
 
     PageSetup page = template.page();
+    float width = (float) (page.widthMm() - page.marginLeftMm() - page.marginRightMm()) * MM;
+    float top = Math.max((float) page.marginTopMm() * MM + 14,
+        PageEvents.height(styles, header.blocks(), width) + 10);
+    float bottom = Math.max((float) page.marginBottomMm() * MM + 14, Styles.SMALL * 1.6f + 6
+        + PageEvents.height(styles, footer.blocks(), width)
+        + (walk.stamp().isPresent() ? Styles.SMALL * 1.4f : 0));
     Rectangle size = new Rectangle((float) page.widthMm() * MM, (float) page.heightMm() * MM);
     Document document = new Document(size, (float) page.marginLeftMm() * MM,
-        (float) page.marginRightMm() * MM, (float) page.marginTopMm() * MM + 14,
-        (float) page.marginBottomMm() * MM + 14);
+        (float) page.marginRightMm() * MM, top, bottom);
     try {
       PdfWriter writer = PdfWriter.getInstance(document, out);
       writer.setCloseStream(false);
       writer.setPdfVersion(PdfWriter.VERSION_1_7);
       writer.setFullCompression();
-      PdfBlocks layout = new PdfBlocks(document, writer, template, record, context, styles,
-          false);
-      writer.setPageEvent(new PageEvents(styles, running(layout, template.pageHeader()),
-          running(layout, template.pageFooter()), watermark, printedBy == null ? null
-              : "打印人：" + printedBy + "　打印时间：" + STAMP.format(OffsetDateTime.now(clock))));
-      String title = template.heading() != null ? template.heading() : template.title();
-      document.addTitle(title + (record.context().patient().name() == null ? ""
-          : " - " + record.context().patient().name()));
-      document.addAuthor(record.context().author() == null ? "EMRKit"
-          : record.context().author().name());
+      writer.setPageEvent(new PageEvents(styles, header.blocks(), footer.blocks(),
+          options.watermark(), walk.stamp().orElse(null)));
+      document.addTitle(walk.documentTitle());
+      document.addAuthor(walk.author());
       document.addCreator("EMRKit");
       document.open();
-      Paragraph h = new Paragraph(styles.phrase(title, true, false, 0, Styles.TITLE, Color.BLACK));
-      h.setAlignment(Element.ALIGN_CENTER);
-      h.setSpacingAfter(4);
-      layout.emit(h);
-      if (banner) {
-        layout.emit(banner(styles, record));
-      }
-      layout.blocks(template.blocks());
-      if (endMark) {
-        Paragraph end = new Paragraph(styles.plain("（以下空白）", Styles.BODY));
-        end.setAlignment(Element.ALIGN_CENTER);
-        end.setSpacingBefore(6);
-        layout.emit(end);
-      }
+      walk.body(new PdfTarget(document, styles));
       document.close();
     } catch (DocumentException e) {
-      throw new RenderException("", "OpenPDF could not write the document: " + e.getMessage(), e);
+      throw new RenderException("render/layout", "", Message.of(
+          "OpenPDF 无法写出文档：" + e.getMessage(),
+          "OpenPDF could not write the document: " + e.getMessage()), e);
     }
   }
 
-  private static List<List<PageEvents.Piece>> running(PdfBlocks layout, List<Block> blocks) {
-    List<List<PageEvents.Piece>> lines = new ArrayList<>();
-    for (Block b : blocks) {
-      if (b instanceof org.emrkit.template.Paragraph p) {
-        lines.add(layout.running(p));
-      }
+  /** Refuses, before anything is written, a record with characters no font has. */
+  private static void checkFonts(RecordWalk walk, Styles styles) {
+    FontCheck check = new FontCheck(styles);
+    walk.header(check);
+    walk.body(check);
+    walk.footer(check);
+    if (check.missing().isEmpty()) {
+      return;
     }
-    return lines;
-  }
-
-  private static Paragraph banner(Styles styles, Record record) {
-    StringBuilder sb = new StringBuilder();
-    record.context().banner().forEach((label, value) -> sb.append(label).append("：")
-        .append(value).append("　　"));
-    Paragraph out = new Paragraph(styles.plain(sb.toString().strip(), Styles.BODY - 1));
-    out.setSpacingAfter(4);
-    return out;
+    StringBuilder zh = new StringBuilder("没有字体包含这些字符：");
+    StringBuilder en = new StringBuilder("no font has these characters: ");
+    String first = null;
+    for (Map.Entry<String, List<String>> e : check.missing().entrySet()) {
+      first = first == null ? e.getKey() : first;
+      String chars = String.join("", e.getValue());
+      StringBuilder codes = new StringBuilder();
+      e.getValue().forEach(c -> codes.append(codes.length() == 0 ? "" : " ")
+          .append(String.format("U+%04X", c.codePointAt(0))));
+      zh.append(chars).append("（").append(codes).append("，位于 ").append(e.getKey())
+          .append("）");
+      en.append(chars).append(" (").append(codes).append(", at ").append(e.getKey())
+          .append(") ");
+    }
+    throw new RenderException("render/missing-glyph", first.startsWith("/") ? first : "",
+        Message.of(zh + "；请注册包含这些字符的 TrueType 字体",
+            en.toString().strip() + "; register a TrueType font that has them"), null);
   }
 
   /** Configures a renderer. Not thread-safe. */
   public static final class Builder {
     private final List<BaseFont> fonts = new ArrayList<>();
-    private Clock clock = Clock.systemDefaultZone();
-    private String watermark;
-    private String printedBy;
-    private boolean endMark;
-    private boolean banner = true;
+    private RenderOptions options = RenderOptions.defaults();
 
     private Builder() {}
 
@@ -197,33 +182,13 @@ public final class PdfRenderer {
       return this;
     }
 
-    /** The clock for calc fields and the print stamp. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** A watermark across every page, or null. */
-    public Builder watermark(String watermark) {
-      this.watermark = watermark;
-      return this;
-    }
-
-    /** A print stamp (printed by, printed at) in the footer, or null. */
-    public Builder printedBy(String name) {
-      this.printedBy = name;
-      return this;
-    }
-
-    /** Whether to end the content with （以下空白）. */
-    public Builder endMark(boolean endMark) {
-      this.endMark = endMark;
-      return this;
-    }
-
-    /** Whether to print the patient banner under the title (default true). */
-    public Builder banner(boolean banner) {
-      this.banner = banner;
+    /** The shared render options (clock, banner, watermark, print stamp, end mark). */
+    public Builder options(RenderOptions options) {
+      Objects.requireNonNull(options, "options");
+      if (options.mode() != RenderMode.VIEW) {
+        throw new IllegalArgumentException("PDF has no form mode; render a view");
+      }
+      this.options = options;
       return this;
     }
 

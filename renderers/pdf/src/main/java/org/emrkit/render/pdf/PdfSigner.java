@@ -1,5 +1,7 @@
 package org.emrkit.render.pdf;
 
+import org.emrkit.problem.Message;
+import org.emrkit.render.RenderException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -126,7 +128,8 @@ public final class PdfSigner {
         doc.saveIncremental(out);
       }
     } catch (IOException e) {
-      throw new RenderException("", "could not sign the PDF: " + e.getMessage(), e);
+      throw new RenderException("render/sign", "", Message.of("无法签署 PDF：" + e.getMessage(),
+          "could not sign the PDF: " + e.getMessage()), e);
     } finally {
       if (tmp != null && !tmp.delete()) {
         tmp.deleteOnExit();

@@ -1,5 +1,6 @@
 package org.emrkit.render.pdf;
 
+import org.emrkit.render.RenderOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ class ChineseLineBreakTest {
         Record rec = Record.draft("r-breaks", t, base.context())
             .withValues(Values.of(Map.of("note", new Value.Str(value))));
         byte[] pdf = PdfRendererTest.render(
-            PdfRenderer.builder().clock(PdfRendererTest.CLOCK).build(), t, rec);
+            PdfRenderer.builder().options(RenderOptions.builder().clock(PdfRendererTest.CLOCK).build()).build(), t, rec);
         String all = String.join("\n", PdfRendererTest.pages(pdf));
         String joined = all.replace("\n", "").replace(" ", "");
         assertThat(joined).as("right margin %d", right)

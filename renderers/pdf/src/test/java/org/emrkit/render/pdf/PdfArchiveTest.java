@@ -1,5 +1,6 @@
 package org.emrkit.render.pdf;
 
+import org.emrkit.render.RenderOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -74,8 +75,7 @@ class PdfArchiveTest {
 
   @Test
   void everyExamplePdfIsPdfA2b() throws Exception {
-    PdfRenderer r = PdfRenderer.builder().clock(CLOCK).watermark("仅供参考").printedBy("档案室")
-        .endMark(true).build();
+    PdfRenderer r = PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).watermark("仅供参考").printedBy("档案室").endMark(true).build()).build();
     for (String[] e : EXAMPLES) {
       Template t = Corpus.template(e[0]);
       byte[] pdf = render(r, t, Corpus.record(e[1], t));
@@ -94,11 +94,11 @@ class PdfArchiveTest {
   void theSameInputAndClockGiveTheSameBytes() {
     Template t = Corpus.template("admission-record");
     Record rec = Corpus.record("clean--admission-record.json", t);
-    byte[] a = render(PdfRenderer.builder().clock(CLOCK).build(), t, rec);
-    byte[] b = render(PdfRenderer.builder().clock(CLOCK).build(), t, rec);
+    byte[] a = render(PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build()).build(), t, rec);
+    byte[] b = render(PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build()).build(), t, rec);
     assertThat(b).isEqualTo(a);
     Clock later = Clock.offset(CLOCK, java.time.Duration.ofMinutes(1));
-    assertThat(render(PdfRenderer.builder().clock(later).build(), t, rec)).isNotEqualTo(a);
+    assertThat(render(PdfRenderer.builder().options(RenderOptions.builder().clock(later).build()).build(), t, rec)).isNotEqualTo(a);
   }
 
   /** Renders about 1,000 pages of progress notes; run in a JVM limited to 256 MB. */
@@ -106,7 +106,7 @@ class PdfArchiveTest {
     Template t = Corpus.template("progress-note");
     Record rec = Corpus.progressNotes(t, Integer.parseInt(args[1]));
     try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(Path.of(args[0])))) {
-      PdfRenderer.builder().clock(CLOCK).build().render(t, rec, out);
+      PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build()).build().render(t, rec, out);
     }
   }
 

@@ -1,5 +1,7 @@
 package org.emrkit.render.pdf;
 
+import org.emrkit.render.RenderException;
+import org.emrkit.render.RenderOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,7 +62,7 @@ class PdfRendererTest {
   void everyValueOfTheAdmissionRecordIsInTheText() throws IOException {
     Template t = template("admission-record");
     Record rec = record("clean--admission-record.json", t);
-    byte[] pdf = render(PdfRenderer.builder().clock(CLOCK).printedBy("张护士").build(), t, rec);
+    byte[] pdf = render(PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).printedBy("张护士").build()).build(), t, rec);
     String text = String.join("\n", pages(pdf)).replace(" ", "");
     for (String v : List.of("入院记录", "反复胸闷3天", "患者3天前无明显诱因出现胸闷", "高血压病史10年。",
         "吸烟30年，每日20支。", "36.8℃", "78次/分", "150mmHg/90mmHg", "70.5kg", "23.8kg/m",
@@ -74,7 +76,7 @@ class PdfRendererTest {
   @Test
   void pageNumbersReadPageNOfM() throws IOException {
     Template t = template("admission-record");
-    byte[] pdf = render(PdfRenderer.builder().clock(CLOCK).build(), t,
+    byte[] pdf = render(PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build()).build(), t,
         record("clean--admission-record.json", t));
     List<String> pages = pages(pdf);
     assertThat(pages.size()).isGreaterThanOrEqualTo(2);
@@ -93,7 +95,7 @@ class PdfRendererTest {
       rows.add(row.with("observation", new Value.Str("第" + (i + 1) + "次巡视，患者安静入睡。")));
     }
     Record rec = base.withValues(Values.of(Map.of("nursingRows", new Value.Rows(rows))));
-    List<String> pages = pages(render(PdfRenderer.builder().clock(CLOCK).build(), t, rec));
+    List<String> pages = pages(render(PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build()).build(), t, rec));
     assertThat(pages.size()).isGreaterThan(3);
     for (String p : pages) {
       String s = p.replaceAll("\\s", "");
@@ -118,7 +120,7 @@ class PdfRendererTest {
       rows.add(row.with("observation", new Value.Str(text)));
     }
     Record rec = base.withValues(Values.of(Map.of("nursingRows", new Value.Rows(rows))));
-    List<String> pages = pages(render(PdfRenderer.builder().clock(CLOCK).build(), t, rec))
+    List<String> pages = pages(render(PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build()).build(), t, rec))
         .stream().map(p -> p.replaceAll("\\s", "")).toList();
     for (int i = 0; i < 60; i++) {
       if (i == 29) {
@@ -155,10 +157,10 @@ class PdfRendererTest {
     Record rec = record("clean--admission-record.json", t);
     Record bad = rec.withValues(rec.values().with("chiefComplaint",
         new Value.Str("胸闷3天\uD83E\uDEC0")));
-    assertThatThrownBy(() -> render(PdfRenderer.builder().clock(CLOCK).build(), t, bad))
+    assertThatThrownBy(() -> render(PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build()).build(), t, bad))
         .isInstanceOf(RenderException.class)
         .hasMessageContaining("\uD83E\uDEC0").hasMessageContaining("/values/chiefComplaint")
-        .satisfies(e -> assertThat(((RenderException) e).location())
+        .satisfies(e -> assertThat(((RenderException) e).pointer())
             .isEqualTo("/values/chiefComplaint"));
   }
 
@@ -173,8 +175,7 @@ class PdfRendererTest {
     }
     Template t = template("admission-record");
     Record rec = record("clean--admission-record.json", t);
-    byte[] pdf = render(PdfRenderer.builder().clock(CLOCK).font("Liberation", liberation)
-        .build(), t, rec);
+    byte[] pdf = render(PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build()).font("Liberation", liberation).build(), t, rec);
     java.util.Set<String> used = new java.util.TreeSet<>();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       for (var page : doc.getPages()) {
@@ -193,7 +194,7 @@ class PdfRendererTest {
   @Test
   void paperAndOrientationComeFromTheTemplate() throws IOException {
     Template t = template("nursing-record"); // landscape A4
-    byte[] pdf = render(PdfRenderer.builder().clock(CLOCK).build(), t,
+    byte[] pdf = render(PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build()).build(), t,
         record("clean--nursing-record.json", t));
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       var box = doc.getPage(0).getMediaBox();

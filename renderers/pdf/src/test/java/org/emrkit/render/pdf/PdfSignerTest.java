@@ -1,5 +1,7 @@
 package org.emrkit.render.pdf;
 
+import org.emrkit.render.RenderException;
+import org.emrkit.render.RenderOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,7 +53,7 @@ class PdfSignerTest {
         .build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
     Template t = Corpus.template("discharge-record");
     Record rec = Corpus.record("clean--discharge-record.json", t);
-    archived = PdfArchiveTest.render(PdfRenderer.builder().clock(PdfArchiveTest.CLOCK).build(),
+    archived = PdfArchiveTest.render(PdfRenderer.builder().options(RenderOptions.builder().clock(PdfArchiveTest.CLOCK).build()).build(),
         t, rec);
   }
 

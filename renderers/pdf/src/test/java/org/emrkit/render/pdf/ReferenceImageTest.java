@@ -1,5 +1,6 @@
 package org.emrkit.render.pdf;
 
+import org.emrkit.render.RenderOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -54,8 +55,7 @@ class ReferenceImageTest {
   void theFirstPageOfEveryExampleLooksLikeItsReviewedReference() throws IOException {
     boolean update = Boolean.getBoolean("emrkit.golden.update");
     Files.createDirectories(ACTUAL);
-    PdfRenderer renderer = PdfRenderer.builder().clock(PdfArchiveTest.CLOCK).printedBy("档案室")
-        .build();
+    PdfRenderer renderer = PdfRenderer.builder().options(RenderOptions.builder().clock(PdfArchiveTest.CLOCK).printedBy("档案室").build()).build();
     for (String[] e : PdfArchiveTest.EXAMPLES) {
       Template t = Corpus.template(e[0]);
       BufferedImage actual = firstPage(PdfArchiveTest.render(renderer, t,
@@ -82,7 +82,7 @@ class ReferenceImageTest {
     // the measure itself must notice a real change: a longer history moves what follows down
     Template t = Corpus.template("admission-record");
     var rec = Corpus.record("clean--admission-record.json", t);
-    PdfRenderer r = PdfRenderer.builder().clock(PdfArchiveTest.CLOCK).build();
+    PdfRenderer r = PdfRenderer.builder().options(RenderOptions.builder().clock(PdfArchiveTest.CLOCK).build()).build();
     BufferedImage full = firstPage(PdfArchiveTest.render(r, t, rec));
     String longer = ((org.emrkit.record.Value.Str) rec.values().get("hpi").orElseThrow()).value() + "胸闷".repeat(60);
     BufferedImage moved = firstPage(PdfArchiveTest.render(r, t, rec.withValues(

@@ -18,6 +18,7 @@ public final class Fonts {
   private static final String BASE = "fonts/ttf/NotoSansSC/NotoSansSC-";
   private static volatile BaseFont regular;
   private static volatile BaseFont bold;
+  private static volatile BaseFont symbols;
 
   private Fonts() {}
 
@@ -49,6 +50,24 @@ public final class Fonts {
     return f;
   }
 
+  /**
+   * The shared fallback for symbols Noto Sans SC lacks (☐ ☑ and others): DejaVu Sans, from
+   * {@code net.sf.jasperreports:jasperreports-fonts}; loaded when first needed.
+   */
+  public static BaseFont symbols() {
+    BaseFont f = symbols;
+    if (f == null) {
+      synchronized (Fonts.class) {
+        if (symbols == null) {
+          symbols = resource("net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf", "DejaVuSans",
+              "net.sf.jasperreports:jasperreports-fonts");
+        }
+        f = symbols;
+      }
+    }
+    return f;
+  }
+
   /** A TrueType font from bytes (a host's own). */
   public static BaseFont trueType(String name, byte[] ttf) {
     try {
@@ -60,19 +79,26 @@ public final class Fonts {
   }
 
   private static BaseFont load(String face) {
-    String path = BASE + face + ".ttf";
+    return resource(BASE + face + ".ttf", "NotoSansSC-" + face,
+        "com.helger.font:ph-fonts-noto-sans-sc");
+  }
+
+  private static BaseFont resource(String path, String name, String artifact) {
     try (InputStream in = Fonts.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {
-        throw new IllegalStateException(path + " is missing: add com.helger.font:"
-            + "ph-fonts-noto-sans-sc to the class path");
+        throw new IllegalStateException(path + " is missing: add " + artifact
+            + " to the class path");
       }
-      return trueType("NotoSansSC-" + face, in.readAllBytes());
+      return trueType(name, in.readAllBytes());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The characters of {@code text} that none of {@code fonts} has (controls and spaces excepted). */
+  /**
+   * The characters of {@code text} that none of {@code fonts} nor the symbol fallback has
+   * (controls and spaces excepted).
+   */
   public static List<String> missing(String text, List<BaseFont> fonts) {
     List<String> out = new ArrayList<>();
     text.codePoints().forEach(cp -> {
@@ -83,6 +109,9 @@ public final class Fonts {
         if (f.charExists(cp)) {
           return;
         }
+      }
+      if (symbols().charExists(cp)) {
+        return;
       }
       String s = new String(Character.toChars(cp));
       if (!out.contains(s)) {

@@ -1,10 +1,16 @@
 package org.emrkit.render.pdf.internal;
 
+import com.lowagie.text.BadElementException;
+import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
+import com.lowagie.text.Image;
+import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
 import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
@@ -13,10 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Draws the running page header and footer on every page, with the page number and the page
- * count, the optional watermark and print stamp. A line that shows the page count is drawn into
- * its own small template, filled in when the document closes and the count is known, so the line
- * is centred exactly whatever the number of digits.
+ * Draws the running page header and footer on every page — lines and tables, with the page
+ * number and the page count — the optional watermark and print stamp. A line that shows the
+ * page count is drawn into its own small template, filled in when the document closes and the
+ * count is known, so the line is centred exactly whatever the number of digits; inside a table
+ * the count goes into a slot of its own.
  */
 public final class PageEvents extends PdfPageEventHelper {
 
@@ -27,23 +34,35 @@ public final class PageEvents extends PdfPageEventHelper {
     public static final int PAGES = 2;
   }
 
+  private static final float LINE = Styles.SMALL * 1.4f;
+
   private final Styles styles;
-  private final List<List<Piece>> header;
-  private final List<List<Piece>> footer;
+  private final List<AreaBlock> header;
+  private final List<AreaBlock> footer;
   private final String watermark;
   private final String stamp;
-  /** Lines waiting for the page count: the template on the page and what goes in it. */
+  /** Templates waiting for the page count: the template, what goes in it, its page. */
   private final List<Deferred> deferred = new ArrayList<>();
 
   private record Deferred(PdfTemplate template, List<Piece> pieces, int page) {}
 
-  public PageEvents(Styles styles, List<List<Piece>> header, List<List<Piece>> footer,
+  public PageEvents(Styles styles, List<AreaBlock> header, List<AreaBlock> footer,
       String watermark, String stamp) {
     this.styles = styles;
-    this.header = header;
-    this.footer = footer;
+    this.header = List.copyOf(header);
+    this.footer = List.copyOf(footer);
     this.watermark = watermark;
     this.stamp = stamp;
+  }
+
+  /** The height the header needs above the body, in points (page 1's numbers). */
+  public static float height(Styles styles, List<AreaBlock> blocks, float width) {
+    float h = 0;
+    for (AreaBlock b : blocks) {
+      h += b instanceof AreaBlock.Grid g ? grid(styles, g, width, 1, null, null).getTotalHeight()
+          + 2 : LINE;
+    }
+    return h;
   }
 
   @Override
@@ -52,10 +71,18 @@ public final class PageEvents extends PdfPageEventHelper {
     float left = document.left();
     float right = document.right();
     float center = (left + right) / 2;
-    float y = document.top() + 6;
+    int page = writer.getPageNumber();
+    float base = document.top() + 4;
     for (int i = header.size() - 1; i >= 0; i--) {
-      line(cb, header.get(i), center, y, writer.getPageNumber());
-      y += Styles.SMALL * 1.4f;
+      AreaBlock b = header.get(i);
+      if (b instanceof AreaBlock.Line l) {
+        line(cb, l.pieces(), center, base + 2, page);
+        base += LINE;
+      } else if (b instanceof AreaBlock.Grid g) {
+        PdfPTable t = grid(styles, g, right - left, page, cb, deferred);
+        t.writeSelectedRows(0, -1, left, base + t.getTotalHeight(), cb);
+        base += t.getTotalHeight() + 2;
+      }
     }
     if (!header.isEmpty()) {
       cb.setLineWidth(0.4f);
@@ -64,9 +91,16 @@ public final class PageEvents extends PdfPageEventHelper {
       cb.stroke();
     }
     float fy = document.bottom() - Styles.SMALL * 1.6f;
-    for (List<Piece> l : footer) {
-      line(cb, l, center, fy, writer.getPageNumber());
-      fy -= Styles.SMALL * 1.4f;
+    for (AreaBlock b : footer) {
+      if (b instanceof AreaBlock.Line l) {
+        line(cb, l.pieces(), center, fy, page);
+        fy -= LINE;
+      } else if (b instanceof AreaBlock.Grid g) {
+        PdfPTable t = grid(styles, g, right - left, page, cb, deferred);
+        float top = fy + Styles.SMALL;
+        t.writeSelectedRows(0, -1, left, top, cb);
+        fy = top - t.getTotalHeight() - Styles.SMALL;
+      }
     }
     if (stamp != null) {
       ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, styles.plain(stamp, Styles.SMALL - 1),
@@ -89,34 +123,80 @@ public final class PageEvents extends PdfPageEventHelper {
       deferred.add(new Deferred(t, pieces, page));
       return;
     }
-    draw(cb, pieces, center, y, page, 0);
+    ColumnText.showTextAligned(cb, Element.ALIGN_CENTER, styles.plain(text(pieces, page, 0),
+        Styles.SMALL), center, y, 0);
   }
 
-  private void draw(PdfContentByte cb, List<Piece> pieces, float center, float y, int page,
-      int pages) {
-    float size = Styles.SMALL;
+  /**
+   * A grid as an OpenPDF table for one page; the page count goes into slots filled on close
+   * (with no content byte, when measuring, "999" stands in for it).
+   */
+  private static PdfPTable grid(Styles styles, AreaBlock.Grid g, float width, int page,
+      PdfContentByte cb, List<Deferred> deferred) {
+    PdfPTable t = new PdfPTable(g.widths());
+    t.setTotalWidth(width);
+    t.setLockedWidth(true);
+    for (AreaBlock.GridCell c : g.cells()) {
+      PdfPCell cell = new PdfPCell();
+      cell.setRowspan(c.rowSpan());
+      cell.setColspan(c.colSpan());
+      cell.setPadding(2);
+      cell.setBorderWidth(0.5f);
+      if (c.header()) {
+        cell.setBackgroundColor(new Color(245, 245, 245));
+      }
+      for (AreaBlock b : c.content()) {
+        if (b instanceof AreaBlock.Line l) {
+          cell.addElement(cellLine(styles, l.pieces(), page, cb, deferred));
+        } else if (b instanceof AreaBlock.Grid inner) {
+          cell.addElement(grid(styles, inner, width, page, cb, deferred));
+        }
+      }
+      t.addCell(cell);
+    }
+    t.completeRow();
+    return t;
+  }
+
+  private static Paragraph cellLine(Styles styles, List<Piece> pieces, int page,
+      PdfContentByte cb, List<Deferred> deferred) {
+    Paragraph p = new Paragraph("", styles.font(Styles.SMALL));
+    p.setLeading(Styles.SMALL * 1.4f);
+    for (Piece piece : pieces) {
+      if (piece.kind() != Piece.PAGES || cb == null) {
+        p.add(styles.plain(text(List.of(piece), page, 999), Styles.SMALL));
+        continue;
+      }
+      PdfTemplate slot = cb.createTemplate(Styles.SMALL * 2.2f, Styles.SMALL * 1.4f);
+      deferred.add(new Deferred(slot, List.of(piece), page));
+      try {
+        p.add(new Chunk(Image.getInstance(slot), 0, -Styles.SMALL * 0.3f, false));
+      } catch (BadElementException e) {
+        throw new IllegalStateException("OpenPDF refused a page count slot", e);
+      }
+    }
+    return p;
+  }
+
+  private static String text(List<Piece> pieces, int page, int pages) {
     StringBuilder line = new StringBuilder();
     for (Piece p : pieces) {
-      line.append(text(p, page, pages));
+      line.append(switch (p.kind()) {
+        case Piece.PAGE -> String.valueOf(page);
+        case Piece.PAGES -> String.valueOf(pages);
+        default -> p.text();
+      });
     }
-    ColumnText.showTextAligned(cb, Element.ALIGN_CENTER, styles.plain(line.toString(), size),
-        center, y, 0);
-  }
-
-  private static String text(Piece p, int page, int pages) {
-    return switch (p.kind()) {
-      case Piece.PAGE -> String.valueOf(page);
-      case Piece.PAGES -> String.valueOf(pages);
-      default -> p.text();
-    };
+    return line.toString();
   }
 
   @Override
   public void onCloseDocument(PdfWriter writer, Document document) {
     int pages = writer.getPageNumber() - 1;
     for (Deferred d : deferred) {
-      draw(d.template(), d.pieces(), d.template().getWidth() / 2, Styles.SMALL * 0.4f,
-          d.page(), pages);
+      ColumnText.showTextAligned(d.template(), Element.ALIGN_CENTER,
+          styles.plain(text(d.pieces(), d.page(), pages), Styles.SMALL),
+          d.template().getWidth() / 2, Styles.SMALL * 0.4f, 0);
     }
     deferred.clear();
   }

@@ -80,6 +80,10 @@ public final class Styles {
         return f;
       }
     }
+    BaseFont symbols = Fonts.symbols();
+    if (symbols.charExists(cp)) {
+      return symbols;
+    }
     return current != null ? current : fonts.get(fonts.size() - 1);
   }
 

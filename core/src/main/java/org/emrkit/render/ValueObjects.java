@@ -1,4 +1,4 @@
-package org.emrkit.validation;
+package org.emrkit.render;
 
 import org.emrkit.record.Value;
 

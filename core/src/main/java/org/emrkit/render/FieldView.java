@@ -1,0 +1,109 @@
+package org.emrkit.render;
+
+import java.util.List;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
+import org.emrkit.template.Field;
+import org.emrkit.template.Section;
+
+/**
+ * A field where it occurs in a record: the field, the JSON pointer of its value, the value,
+ * the text it shows ({@link Resolver#text}), whether it shows, the values of its scope, the
+ * sections around it; what it is called ({@link #label()}) and, for a signature field, whether
+ * the signature is valid ({@link #signature()}), both worked out when first asked.
+ */
+public final class FieldView {
+
+  private final Field field;
+  private final String path;
+  private final Value value;
+  private final String text;
+  private final boolean holds;
+  private final boolean visible;
+  private final Values scope;
+  private final List<Section> sections;
+  private final boolean inTemplate;
+  private final Resolver resolver;
+  private final LabelHints hints;
+  private String label;
+
+  /** Where a field stands in its paragraph, which is what its label is taken from. */
+  record LabelHints(String textBefore, boolean first, boolean alone, CellView cell,
+      String sectionTitle) {}
+
+  FieldView(Field field, String path, Value value, String text, boolean holds, boolean visible,
+      Values scope, List<Section> sections, boolean inTemplate, Resolver resolver,
+      LabelHints hints) {
+    this.field = field;
+    this.path = path;
+    this.value = value;
+    this.text = text;
+    this.holds = holds;
+    this.visible = visible;
+    this.scope = scope;
+    this.sections = sections;
+    this.inTemplate = inTemplate;
+    this.resolver = resolver;
+    this.hints = hints;
+  }
+
+  /** The template's field. */
+  public Field field() {
+    return field;
+  }
+
+  /** JSON pointer of the value in the record ({@code /values/diagnoses/0/diagnosis}). */
+  public String path() {
+    return path;
+  }
+
+  /** The value, or {@code null} (always {@code null} in an edit form's template entry). */
+  public Value value() {
+    return value;
+  }
+
+  /** The text the field shows; {@code ""} when it has none. */
+  public String text() {
+    return text;
+  }
+
+  /** Whether the field's own {@code when} holds (true without one). */
+  public boolean holds() {
+    return holds;
+  }
+
+  /** Whether the field shows: its {@code when} and everything around it holds. */
+  public boolean visible() {
+    return visible;
+  }
+
+  /** The values of the field's scope (an entry's values inside repeats). */
+  public Values scope() {
+    return scope;
+  }
+
+  /** The sections around the field, outermost first. */
+  public List<Section> sections() {
+    return sections;
+  }
+
+  /** Whether the field belongs to the empty template entry of an edit form. */
+  public boolean inTemplate() {
+    return inTemplate;
+  }
+
+  /** What the field is called for people; see {@link Labels}. */
+  public String label() {
+    if (label == null) {
+      CellView cell = hints.cell();
+      label = Labels.field(field, hints.textBefore(), hints.first(), hints.alone(),
+          cell == null ? null : cell.label(), hints.sectionTitle());
+    }
+    return label;
+  }
+
+  /** The state of a signature field's value (for other fields {@link SignatureState#UNSIGNED}). */
+  public SignatureState signature() {
+    return resolver.signature(value);
+  }
+}

@@ -1,0 +1,65 @@
+package org.emrkit.render;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.emrkit.problem.Message;
+import org.emrkit.record.Record;
+import org.emrkit.template.Template;
+
+/**
+ * The contract every output format keeps: render a record filled from a template to a stream.
+ * Implementations are immutable and thread-safe, built once with their format's options
+ * ({@link RenderOptions}) and used for many records.
+ */
+public interface RecordRenderer {
+
+  /**
+   * Writes the record to {@code out} (not closed).
+   *
+   * @throws RenderException when the record cannot be rendered (its code says why), including
+   *     {@code render/template-mismatch} for a record filled from another template and
+   *     {@code render/io} when writing fails
+   */
+  void render(Template template, Record record, OutputStream out);
+
+  /**
+   * Writes the record to a file, replacing it only when rendering succeeded: the output goes to
+   * a temporary file beside it, which is then moved into place, so a failed rendering leaves the
+   * previous file as it was.
+   *
+   * @throws RenderException as {@link #render(Template, Record, OutputStream)}
+   */
+  default void renderTo(Template template, Record record, Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = null;
+    try {
+      tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+        render(template, record, out);
+      }
+      try {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+      tmp = null;
+    } catch (IOException e) {
+      throw new RenderException("render/io", "", Message.of("无法写入文件 " + file + "：" + e.getMessage(),
+          "could not write " + file + ": " + e.getMessage()), e);
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+          throw new UncheckedIOException("could not remove " + tmp, e);
+        }
+      }
+    }
+  }
+}

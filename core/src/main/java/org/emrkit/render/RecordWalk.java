@@ -1,0 +1,204 @@
+package org.emrkit.render;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.emrkit.problem.Message;
+import org.emrkit.record.Record;
+import org.emrkit.template.Template;
+
+/**
+ * The one walk over a template and a record that every output shares (HTML view and form, PDF,
+ * DOCX, exports) and validation too: it resolves once what the record shows — visible blocks
+ * after {@code when}/{@code if}, each field's scope, JSON pointer, display text and label,
+ * repeat entries and repeating rows, header rows, the page areas with whatever they hold, the
+ * title, banner, end mark and print stamp — and hands it to a {@link WalkTarget} that only
+ * writes. A walk is for one rendering on one thread; it may walk each area more than once.
+ *
+ * <pre>{@code
+ * RecordWalk walk = RecordWalk.forRendering(template, record, options);
+ * walk.header(target);   // the running header's blocks
+ * walk.body(target);     // title, banner, the blocks, the end mark
+ * walk.footer(target);   // the running footer's blocks, the print stamp
+ * }</pre>
+ */
+public final class RecordWalk {
+
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  /** The end mark's text. */
+  public static final String END_MARK = "（以下空白）";
+
+  private final Resolver resolver;
+  private final RenderOptions options;
+  private final boolean includeHidden;
+  private final boolean entryTemplates;
+  private final List<ExpressionProblem> problems = new ArrayList<>();
+
+  private RecordWalk(Builder b) {
+    this.resolver = b.resolver;
+    this.options = b.options;
+    this.includeHidden = b.includeHidden;
+    this.entryTemplates = b.entryTemplates;
+  }
+
+  /**
+   * A walk for rendering the record with the template: visible content only in view mode;
+   * hidden content (flagged) and an empty template entry per group in form mode.
+   *
+   * @throws RenderException {@code render/template-mismatch} when the record was not filled
+   *     from this template
+   */
+  public static RecordWalk forRendering(Template template, Record record, RenderOptions options) {
+    Objects.requireNonNull(template, "template");
+    Objects.requireNonNull(record, "record");
+    Objects.requireNonNull(options, "options");
+    if (!record.template().matches(template)) {
+      throw new RenderException("render/template-mismatch", "/template", Message.of(
+          "病历 " + record.id() + " 由模板 " + record.template() + " 填写，不是 "
+              + template.reference(),
+          "record " + record.id() + " names template " + record.template() + ", not "
+              + template.reference()), null);
+    }
+    boolean form = options.mode() == RenderMode.FORM;
+    return builder(Resolver.of(template, record, options.clock())).options(options)
+        .includeHidden(form).entryTemplates(form).build();
+  }
+
+  /** A builder for a walk with this resolver: default options, visible content only. */
+  public static Builder builder(Resolver resolver) {
+    return new Builder(resolver);
+  }
+
+  /** The resolver the walk decides with. */
+  public Resolver resolver() {
+    return resolver;
+  }
+
+  /** The options. */
+  public RenderOptions options() {
+    return options;
+  }
+
+  /** The title printed on the record: the template's heading, else its title. */
+  public String title() {
+    Template t = resolver.template();
+    return t.heading() != null ? t.heading() : t.title();
+  }
+
+  /** The document's title for file metadata: the title, and the patient's name if known. */
+  public String documentTitle() {
+    String name = resolver.record().context().patient().name();
+    return title() + (name == null ? "" : " - " + name);
+  }
+
+  /** The author for file metadata: the record's author, else {@code EMRKit}. */
+  public String author() {
+    var author = resolver.record().context().author();
+    return author == null ? "EMRKit" : author.name();
+  }
+
+  /** The patient banner's items in print order (known values only), or none when it is off. */
+  public List<BannerItem> banner() {
+    if (!options.banner()) {
+      return List.of();
+    }
+    List<BannerItem> items = new ArrayList<>();
+    resolver.record().context().banner().forEach((k, v) -> items.add(new BannerItem(k, v)));
+    return items;
+  }
+
+  /** The print stamp ({@code 打印人：… 打印时间：yyyy-MM-dd HH:mm}), when someone prints. */
+  public Optional<String> stamp() {
+    return Optional.ofNullable(options.printedBy()).map(who -> "打印人：" + who + "　打印时间："
+        + STAMP.format(OffsetDateTime.now(options.clock())));
+  }
+
+  /** Walks the running header's blocks. */
+  public void header(WalkTarget target) {
+    new Walker(this, target, includeHidden, entryTemplates).blocks(
+        resolver.template().pageHeader());
+  }
+
+  /** Walks the body: the title, the banner (when on), the blocks, the end mark (when asked). */
+  public void body(WalkTarget target) {
+    target.title(title());
+    if (options.banner()) {
+      target.banner(banner());
+    }
+    new Walker(this, target, includeHidden, entryTemplates).blocks(resolver.template().blocks());
+    if (options.endMark()) {
+      target.endMark(END_MARK);
+    }
+  }
+
+  /** Walks the running footer's blocks, then the print stamp (when someone prints). */
+  public void footer(WalkTarget target) {
+    new Walker(this, target, includeHidden, entryTemplates).blocks(
+        resolver.template().pageFooter());
+    stamp().ifPresent(target::stamp);
+  }
+
+  /**
+   * Walks the blocks of every area, header, footer and body, without title, banner, end mark or
+   * stamp: what validation needs.
+   */
+  public void blocks(WalkTarget target) {
+    Walker w = new Walker(this, target, includeHidden, entryTemplates);
+    Template t = resolver.template();
+    w.blocks(t.pageHeader());
+    w.blocks(t.pageFooter());
+    w.blocks(t.blocks());
+  }
+
+  /** Expressions that could not be evaluated in visible content, in the order met. */
+  public List<ExpressionProblem> problems() {
+    return Collections.unmodifiableList(problems);
+  }
+
+  void problem(ExpressionProblem p) {
+    problems.add(p);
+  }
+
+  /** Configures a walk. */
+  public static final class Builder {
+    private final Resolver resolver;
+    private RenderOptions options = RenderOptions.defaults();
+    private boolean includeHidden;
+    private boolean entryTemplates;
+
+    private Builder(Resolver resolver) {
+      this.resolver = Objects.requireNonNull(resolver, "resolver");
+    }
+
+    /** The render options (title, banner, end mark, stamp). */
+    public Builder options(RenderOptions o) {
+      this.options = Objects.requireNonNull(o, "options");
+      return this;
+    }
+
+    /**
+     * Whether content that does not show is walked too, flagged as not visible (edit forms,
+     * validation); default false.
+     */
+    public Builder includeHidden(boolean on) {
+      this.includeHidden = on;
+      return this;
+    }
+
+    /** Whether each group ends with an empty template entry (edit forms); default false. */
+    public Builder entryTemplates(boolean on) {
+      this.entryTemplates = on;
+      return this;
+    }
+
+    /** The walk. */
+    public RecordWalk build() {
+      return new RecordWalk(this);
+    }
+  }
+}

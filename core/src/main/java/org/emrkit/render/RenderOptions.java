@@ -1,0 +1,137 @@
+package org.emrkit.render;
+
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * What every output format is asked to show beside the record, the same for all of them: the
+ * clock (calculated fields, the print time), who prints (the print stamp 打印人/打印时间 in the
+ * footer), a watermark, the end mark （以下空白）, the patient banner, and the mode (a view, or an
+ * editable form where the format has one). Immutable and thread-safe; build with
+ * {@link #builder()}.
+ */
+public final class RenderOptions {
+
+  private static final RenderOptions DEFAULTS = builder().build();
+
+  private final Clock clock;
+  private final String printedBy;
+  private final String watermark;
+  private final boolean endMark;
+  private final boolean banner;
+  private final RenderMode mode;
+
+  private RenderOptions(Builder b) {
+    this.clock = b.clock;
+    this.printedBy = b.printedBy;
+    this.watermark = b.watermark;
+    this.endMark = b.endMark;
+    this.banner = b.banner;
+    this.mode = b.mode;
+  }
+
+  /** The defaults: system clock, no stamp, no watermark, no end mark, banner on, view mode. */
+  public static RenderOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /** A builder with the defaults. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder starting from these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.clock = clock;
+    b.printedBy = printedBy;
+    b.watermark = watermark;
+    b.endMark = endMark;
+    b.banner = banner;
+    b.mode = mode;
+    return b;
+  }
+
+  /** The clock for calculated fields and the print time. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Who prints (the print stamp), or {@code null} for no stamp. */
+  public String printedBy() {
+    return printedBy;
+  }
+
+  /** The watermark text, or {@code null}. */
+  public String watermark() {
+    return watermark;
+  }
+
+  /** Whether the content ends with （以下空白）. */
+  public boolean endMark() {
+    return endMark;
+  }
+
+  /** Whether the patient banner follows the title. */
+  public boolean banner() {
+    return banner;
+  }
+
+  /** View or form. */
+  public RenderMode mode() {
+    return mode;
+  }
+
+  /** Configures options. Not thread-safe. */
+  public static final class Builder {
+    private Clock clock = Clock.systemDefaultZone();
+    private String printedBy;
+    private String watermark;
+    private boolean endMark;
+    private boolean banner = true;
+    private RenderMode mode = RenderMode.VIEW;
+
+    private Builder() {}
+
+    /** The clock for calculated fields and the print time (default: the system clock). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Adds a print stamp (printed by, printed at) to the footer; {@code null} for none. */
+    public Builder printedBy(String name) {
+      this.printedBy = name;
+      return this;
+    }
+
+    /** A watermark across every page; {@code null} for none. */
+    public Builder watermark(String text) {
+      this.watermark = text;
+      return this;
+    }
+
+    /** Whether to end the content with （以下空白） (default false). */
+    public Builder endMark(boolean on) {
+      this.endMark = on;
+      return this;
+    }
+
+    /** Whether to print the patient banner under the title (default true). */
+    public Builder banner(boolean on) {
+      this.banner = on;
+      return this;
+    }
+
+    /** View (default) or form. */
+    public Builder mode(RenderMode mode) {
+      this.mode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /** The options. */
+    public RenderOptions build() {
+      return new RenderOptions(this);
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package org.emrkit.render;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.emrkit.expr.Evaluation;
+import org.emrkit.expr.ExpressionEngine;
+import org.emrkit.record.Record;
+import org.emrkit.record.Signature;
+import org.emrkit.record.Signer;
+import org.emrkit.record.Value;
+import org.emrkit.record.ValueText;
+import org.emrkit.record.Values;
+import org.emrkit.template.Expression;
+import org.emrkit.template.Field;
+import org.emrkit.template.FieldType;
+import org.emrkit.template.Template;
+
+/**
+ * What a record's values mean where they are shown, decided in one place for every output and
+ * for validation: expressions evaluated in a scope (the scope's names, then the record's top
+ * level, then macro fields' context values), the text a field shows ({@link #text}), the value
+ * of a calculated field and the state of a signature field. Not thread-safe; one per rendering
+ * or validation.
+ */
+public final class Resolver {
+
+  private final Template template;
+  private final Record record;
+  private final Clock clock;
+  private final ExpressionEngine expressions;
+  private Map<String, Field> macroFields;
+
+  private Resolver(Template template, Record record, Clock clock, ExpressionEngine expressions) {
+    this.template = Objects.requireNonNull(template, "template");
+    this.record = Objects.requireNonNull(record, "record");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.expressions = Objects.requireNonNull(expressions, "expressions");
+  }
+
+  /** A resolver for the record filled from the template, with the clock for date functions. */
+  public static Resolver of(Template template, Record record, Clock clock) {
+    return new Resolver(template, record, clock, ExpressionEngine.create());
+  }
+
+  /** A resolver that evaluates with the given engine. */
+  public static Resolver of(Template template, Record record, Clock clock,
+      ExpressionEngine expressions) {
+    return new Resolver(template, record, clock, expressions);
+  }
+
+  /** The template. */
+  public Template template() {
+    return template;
+  }
+
+  /** The record. */
+  public Record record() {
+    return record;
+  }
+
+  /** The clock expressions and print stamps use. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Evaluates an expression with the names of {@code scope} (and the record's top level). */
+  public Evaluation evaluate(Expression e, Values scope) {
+    return expressions.evaluate(e.source(), name -> variable(name, scope), clock);
+  }
+
+  /**
+   * The text a field shows, the same in every output: a macro field the context value it names
+   * (a date-time as {@code yyyy-MM-dd HH:mm}), a calc field its computed value, a checkbox its
+   * box, ticked or not, and its label ({@code ☑ 巴氏征阳性}, {@code ☐ 巴氏征阳性} also when
+   * unset: on paper an unticked box is a box), any other field its value in {@code scope} as
+   * {@link ValueText} writes it; {@code ""} when there is none.
+   */
+  public String text(Field f, Values scope) {
+    if (f.type() == FieldType.MACRO) {
+      return record.context().lookup(f.source()).map(Resolver::dateTime).orElse("");
+    }
+    if (f.type() == FieldType.CALC) {
+      return calc(f, scope).map(BigDecimal::toPlainString).orElse("");
+    }
+    Value v = scope.get(f.name()).orElse(null);
+    if (f.type() == FieldType.BOOLEAN && v == null) {
+      v = new Value.Bool(false);
+    }
+    return ValueText.of(template, f, v);
+  }
+
+  /** An ISO date-time ({@code 2026-11-20T09:30...}) as {@code 2026-11-20 09:30}; else as is. */
+  private static String dateTime(String v) {
+    if (v.length() < 16) {
+      return v;
+    }
+    String shape = "dddd-dd-ddTdd:dd";
+    for (int i = 0; i < shape.length(); i++) {
+      char want = shape.charAt(i);
+      char c = v.charAt(i);
+      if (want == 'd' ? c < '0' || c > '9' : c != want) {
+        return v;
+      }
+    }
+    return v.substring(0, 10) + " " + v.substring(11, 16);
+  }
+
+  /** The value of a calc field in a scope, computed and rounded half-up to its precision. */
+  public Optional<BigDecimal> calc(Field calc, Values scope) {
+    Evaluation e = evaluate(calc.expr(), scope);
+    if (e.failed() || !(e.value() instanceof Number n)) {
+      return Optional.empty();
+    }
+    BigDecimal d = new BigDecimal(n.toString());
+    return Optional.of(calc.precision() == null ? d
+        : d.setScale(calc.precision(), RoundingMode.HALF_UP));
+  }
+
+  /**
+   * The state of a signature field's value: {@link SignatureState#UNSIGNED} without one,
+   * {@link SignatureState#VALID} when a signature of the record that is not superseded was made
+   * by that signer at that time, {@link SignatureState#SUPERSEDED} when only a superseded one
+   * was, {@link SignatureState#UNVERIFIED} when no signature of the record stands for it (a name
+   * typed into the field).
+   */
+  public SignatureState signature(Value v) {
+    if (!(v instanceof Value.Signed s)) {
+      return SignatureState.UNSIGNED;
+    }
+    Signer who = s.signer();
+    SignatureState state = SignatureState.UNVERIFIED;
+    for (Signature sig : record.signatures()) {
+      if (sig.signer().id().equals(who.actor().id())
+          && sig.at().toInstant().equals(who.at().toInstant())) {
+        if (!sig.superseded()) {
+          return SignatureState.VALID;
+        }
+        state = SignatureState.SUPERSEDED;
+      }
+    }
+    return state;
+  }
+
+  private Object variable(String name, Values scope) {
+    Optional<Value> v = scope.get(name);
+    if (v.isEmpty() && scope != record.values()) {
+      v = record.values().get(name);
+    }
+    if (v.isPresent()) {
+      return ValueObjects.of(v.get());
+    }
+    if (macroFields == null) {
+      macroFields = new HashMap<>();
+      template.scope().fields().values().stream().filter(f -> f.type() == FieldType.MACRO)
+          .forEach(f -> macroFields.put(f.name(), f));
+    }
+    Field macro = macroFields.get(name);
+    return macro == null ? null : record.context().lookup(macro.source()).orElse(null);
+  }
+}

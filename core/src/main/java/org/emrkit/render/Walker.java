@@ -1,0 +1,235 @@
+package org.emrkit.render;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.emrkit.expr.Evaluation;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
+import org.emrkit.template.Block;
+import org.emrkit.template.BlockVisitor;
+import org.emrkit.template.Cell;
+import org.emrkit.template.Conditional;
+import org.emrkit.template.Expression;
+import org.emrkit.template.Field;
+import org.emrkit.template.Inline;
+import org.emrkit.template.LineBreak;
+import org.emrkit.template.PageNumber;
+import org.emrkit.template.Paragraph;
+import org.emrkit.template.RepeatGroup;
+import org.emrkit.template.Section;
+import org.emrkit.template.Table;
+import org.emrkit.template.Text;
+
+/** One walk of blocks for a {@link RecordWalk}: keeps scope, path and visibility. */
+final class Walker implements BlockVisitor<Void> {
+
+  private final RecordWalk walk;
+  private final Resolver resolver;
+  private final WalkTarget target;
+  private final boolean includeHidden;
+  private final boolean entryTemplates;
+  private final Deque<Section> sections = new ArrayDeque<>();
+  private Values scope;
+  private String prefix = "/values";
+  private boolean visible = true;
+  private boolean inTemplate;
+  private int level;
+  private CellView cell;
+
+  Walker(RecordWalk walk, WalkTarget target, boolean includeHidden, boolean entryTemplates) {
+    this.walk = walk;
+    this.resolver = walk.resolver();
+    this.target = target;
+    this.includeHidden = includeHidden;
+    this.entryTemplates = entryTemplates;
+    this.scope = resolver.record().values();
+  }
+
+  void blocks(List<Block> blocks) {
+    for (Block b : blocks) {
+      b.accept(this);
+    }
+  }
+
+  /**
+   * Whether a condition holds; one that cannot be evaluated holds (it does not hide content),
+   * and is reported when the content around it shows.
+   */
+  private boolean holds(Expression e, String path) {
+    if (e == null) {
+      return true;
+    }
+    if (!visible && !includeHidden) {
+      return false;
+    }
+    Evaluation r = resolver.evaluate(e, scope);
+    if (r.failed()) {
+      if (visible) {
+        walk.problem(new ExpressionProblem(path, e.source(), r.error()));
+      }
+      return true;
+    }
+    return r.isTrue();
+  }
+
+  @Override
+  public Void visitSection(Section s) {
+    boolean holds = holds(s.when(), prefix);
+    boolean outer = visible;
+    if (!(outer && holds) && !includeHidden) {
+      return null;
+    }
+    visible = outer && holds;
+    level++;
+    sections.addLast(s);
+    SectionView view = new SectionView(s, level, holds, visible);
+    target.startSection(view);
+    blocks(s.children());
+    target.endSection(view);
+    sections.removeLast();
+    level--;
+    visible = outer;
+    return null;
+  }
+
+  @Override
+  public Void visitParagraph(Paragraph p) {
+    List<Run> runs = new ArrayList<>(p.inlines().size());
+    String textBefore = null;
+    boolean first = true;
+    boolean alone = p.inlines().size() == 1;
+    for (Inline i : p.inlines()) {
+      if (i instanceof Text t) {
+        runs.add(new Run.TextRun(t));
+      } else if (i instanceof Field f) {
+        FieldView v = field(f, new FieldView.LabelHints(textBefore, first, alone, cell,
+            sections.isEmpty() ? null : sections.getLast().title()));
+        if (v != null) {
+          runs.add(new Run.FieldRun(v));
+        }
+      } else if (i instanceof LineBreak) {
+        runs.add(new Run.Break());
+      } else if (i instanceof PageNumber n) {
+        runs.add(new Run.PageRun(n.kind()));
+      }
+      textBefore = i instanceof Text t ? t.text() : null;
+      first = false;
+    }
+    target.paragraph(new ParagraphView(p, runs));
+    return null;
+  }
+
+  private FieldView field(Field f, FieldView.LabelHints hints) {
+    String path = prefix + "/" + f.name();
+    boolean holds = holds(f.when(), path);
+    if (!(visible && holds) && !includeHidden) {
+      return null;
+    }
+    Value value = inTemplate ? null : scope.get(f.name()).orElse(null);
+    return new FieldView(f, path, value, resolver.text(f, scope), holds, visible && holds, scope,
+        List.copyOf(sections), inTemplate, resolver, hints);
+  }
+
+  @Override
+  public Void visitTable(Table t) {
+    TableView view = new TableView(t, visible);
+    target.startTable(view);
+    for (int r = 0; r < view.fixedRows(); r++) {
+      RowView row = new RowView(r, r < t.headerRows(), null);
+      target.startRow(row);
+      cells(t, r, row.header());
+      target.endRow(row);
+    }
+    if (t.repeating()) {
+      String path = prefix + "/" + t.id();
+      List<Values> rows = scope.rows(t.id());
+      GroupView group = new GroupView(t, t.id(), path, t.minRows(), t.maxRows(), null, true,
+          rows.size(), visible);
+      target.startGroup(group);
+      entries(path, rows, () -> {
+        // the entry's row: the row template filled with the entry's values
+        RowView row = new RowView(t.rows() - 1, false, current);
+        target.startRow(row);
+        cells(t, t.rows() - 1, false);
+        target.endRow(row);
+      });
+      target.endGroup(group);
+    }
+    target.endTable(view);
+    return null;
+  }
+
+  private void cells(Table t, int r, boolean header) {
+    for (Cell c : t.cellsAnchoredIn(r)) {
+      CellView outer = cell;
+      cell = new CellView(t, c, header);
+      target.startCell(cell);
+      blocks(c.content());
+      target.endCell(cell);
+      cell = outer;
+    }
+  }
+
+  @Override
+  public Void visitRepeatGroup(RepeatGroup g) {
+    String path = prefix + "/" + g.id();
+    List<Values> rows = scope.rows(g.id());
+    GroupView group = new GroupView(g, g.id(), path, g.min(), g.max(), g.label(), false,
+        rows.size(), visible);
+    target.startGroup(group);
+    entries(path, rows, () -> blocks(g.children()));
+    target.endGroup(group);
+    return null;
+  }
+
+  /** The entry being walked. */
+  private EntryView current;
+
+  /** Walks each entry of a list in its own scope, then the template entry if asked. */
+  private void entries(String path, List<Values> rows, Runnable content) {
+    Values outerScope = scope;
+    String outerPrefix = prefix;
+    EntryView outerEntry = current;
+    for (int i = 0; i < rows.size(); i++) {
+      scope = rows.get(i);
+      prefix = path + "/" + i;
+      entry(new EntryView(i, prefix, scope), content);
+    }
+    if (entryTemplates) {
+      boolean outerTemplate = inTemplate;
+      inTemplate = true;
+      scope = Values.EMPTY;
+      prefix = path + "/{i}";
+      entry(new EntryView(-1, prefix, Values.EMPTY), content);
+      inTemplate = outerTemplate;
+    }
+    scope = outerScope;
+    prefix = outerPrefix;
+    current = outerEntry;
+  }
+
+  private void entry(EntryView e, Runnable content) {
+    current = e;
+    target.startEntry(e);
+    content.run();
+    target.endEntry(e);
+  }
+
+  @Override
+  public Void visitConditional(Conditional c) {
+    boolean holds = holds(c.condition(), prefix);
+    boolean outer = visible;
+    if (!(outer && holds) && !includeHidden) {
+      return null;
+    }
+    visible = outer && holds;
+    ConditionalView view = new ConditionalView(c, holds, visible);
+    target.startConditional(view);
+    blocks(c.children());
+    target.endConditional(view);
+    visible = outer;
+    return null;
+  }
+}

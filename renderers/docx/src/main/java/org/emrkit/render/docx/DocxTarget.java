@@ -1,0 +1,362 @@
+package org.emrkit.render.docx;
+
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Supplier;
+import org.apache.poi.xwpf.usermodel.IRunBody;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.emrkit.dsl.TemplateDecompiler;
+import org.emrkit.render.BannerItem;
+import org.emrkit.render.CellView;
+import org.emrkit.render.ConditionalView;
+import org.emrkit.render.GroupView;
+import org.emrkit.render.ParagraphView;
+import org.emrkit.render.RowView;
+import org.emrkit.render.Run;
+import org.emrkit.render.SectionView;
+import org.emrkit.render.TableView;
+import org.emrkit.render.WalkTarget;
+import org.emrkit.template.PageNumber;
+import org.emrkit.template.RepeatGroup;
+import org.emrkit.template.Table;
+import org.emrkit.template.Text;
+import org.emrkit.template.TextStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSdtBlock;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSdtContentBlock;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSdtPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTShd;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSimpleField;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTbl;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblBorders;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTc;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STShd;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
+
+/**
+ * Writes what the walk resolves into a Word document: headings, paragraphs with fields, tables
+ * with {@code w:gridSpan} and {@code w:vMerge} (restart, then continue in placeholder cells),
+ * header rows, grid widths, nested tables, and in a form the block content controls of sections,
+ * repeat groups and conditional content. One per area of one rendering.
+ */
+final class DocxTarget implements WalkTarget {
+
+  /** Where blocks go: the body, a table cell, a block content control, a header or footer. */
+  interface Sink {
+    CTP p();
+
+    CTTbl tbl();
+
+    CTSdtBlock sdt();
+
+    static Sink of(Supplier<CTP> p, Supplier<CTTbl> t, Supplier<CTSdtBlock> s) {
+      return new Sink() {
+        @Override
+        public CTP p() {
+          return p.get();
+        }
+
+        @Override
+        public CTTbl tbl() {
+          return t.get();
+        }
+
+        @Override
+        public CTSdtBlock sdt() {
+          return s.get();
+        }
+      };
+    }
+  }
+
+  /** A table being written: its column widths in twips, the row being written and where. */
+  private static final class Frame {
+    final Table table;
+    final CTTbl tbl;
+    final int[] cols;
+    CTRow row;
+    int rowIndex;
+    int column;
+
+    Frame(Table table, CTTbl tbl, int[] cols) {
+      this.table = table;
+      this.tbl = tbl;
+      this.cols = cols;
+    }
+  }
+
+  private final XWPFDocument doc;
+  private final WordRuns runs;
+  private final DocxFields fields;
+  private final boolean form;
+  private final Deque<Sink> sinks = new ArrayDeque<>();
+  private final Deque<Frame> tables = new ArrayDeque<>();
+  private final Deque<Integer> widths = new ArrayDeque<>();
+  private final Deque<CTTc> cells = new ArrayDeque<>();
+
+  DocxTarget(XWPFDocument doc, WordRuns runs, DocxFields fields, boolean form, Sink sink,
+      int widthTwips) {
+    this.doc = doc;
+    this.runs = runs;
+    this.fields = fields;
+    this.form = form;
+    this.sinks.push(sink);
+    this.widths.push(widthTwips);
+  }
+
+  XWPFParagraph paragraph() {
+    return new XWPFParagraph(sinks.peek().p(), doc);
+  }
+
+  @Override
+  public void title(String title) {
+    XWPFParagraph t = paragraph();
+    t.setStyle("Title");
+    t.setAlignment(ParagraphAlignment.CENTER);
+    runs.run(t, title, true, false, 0, 32);
+  }
+
+  @Override
+  public void banner(List<BannerItem> items) {
+    StringBuilder sb = new StringBuilder();
+    for (BannerItem i : items) {
+      sb.append(i.label()).append("：").append(i.value()).append("　　");
+    }
+    if (!form && !sb.isEmpty()) {
+      runs.run(paragraph(), sb.toString().strip(), false, false, 0,
+          WordRuns.BODY_HALF_POINTS - 1);
+    }
+  }
+
+  @Override
+  public void endMark(String text) {
+    if (!form) {
+      XWPFParagraph end = paragraph();
+      end.setAlignment(ParagraphAlignment.CENTER);
+      runs.run(end, text, false, false, 0, WordRuns.BODY_HALF_POINTS);
+    }
+  }
+
+  @Override
+  public void stamp(String text) {
+    if (!form) {
+      XWPFParagraph stamp = paragraph();
+      stamp.setAlignment(ParagraphAlignment.RIGHT);
+      runs.run(stamp, text, false, false, 0, 18);
+    }
+  }
+
+  // ------------------------------------------------------------------ blocks
+
+  /** A block content control tagged with EMR Markdown; its content becomes the sink. */
+  private void open(String tag, String alias) {
+    CTSdtBlock sdt = sinks.peek().sdt();
+    CTSdtPr pr = sdt.addNewSdtPr();
+    pr.addNewTag().setVal(tag);
+    if (alias != null) {
+      pr.addNewAlias().setVal(alias);
+    }
+    CTSdtContentBlock c = sdt.addNewSdtContent();
+    sinks.push(Sink.of(c::addNewP, c::addNewTbl, c::addNewSdt));
+  }
+
+  @Override
+  public void startSection(SectionView s) {
+    if (form) {
+      open(TemplateDecompiler.heading(s.section(), s.level() + 1), s.section().title());
+    }
+    XWPFParagraph h = paragraph();
+    h.setStyle("Heading" + Math.min(3, s.level()));
+    runs.run(h, s.section().title(), true, false, 0, s.level() == 1 ? 24 : 22);
+  }
+
+  @Override
+  public void endSection(SectionView s) {
+    if (form) {
+      sinks.pop();
+    }
+  }
+
+  @Override
+  public void paragraph(ParagraphView p) {
+    XWPFParagraph out = paragraph();
+    for (Run r : p.runs()) {
+      if (r instanceof Run.TextRun t) {
+        Text x = t.text();
+        int script = x.has(TextStyle.SUPERSCRIPT) ? 1 : x.has(TextStyle.SUBSCRIPT) ? -1 : 0;
+        runs.run(out, x.text(), x.has(TextStyle.BOLD), x.has(TextStyle.ITALIC), script,
+            WordRuns.BODY_HALF_POINTS);
+      } else if (r instanceof Run.FieldRun f) {
+        fields.field(out, f.field());
+      } else if (r instanceof Run.Break) {
+        runs.run(out, "", false, false, 0, WordRuns.BODY_HALF_POINTS).addBreak();
+      } else if (r instanceof Run.PageRun n) {
+        CTSimpleField fld = out.getCTP().addNewFldSimple();
+        fld.setInstr(n.kind() == PageNumber.Kind.PAGE ? " PAGE " : " NUMPAGES ");
+        XWPFRun run = new XWPFRun(fld.addNewR(), (IRunBody) out);
+        runs.fonts(run, WordRuns.BODY_HALF_POINTS);
+        run.setText("1");
+      }
+    }
+  }
+
+  @Override
+  public void startGroup(GroupView g) {
+    if (form && g.block() instanceof RepeatGroup group) {
+      open(TemplateDecompiler.repeatHeader(group), group.label());
+    }
+  }
+
+  @Override
+  public void endGroup(GroupView g) {
+    if (form && !g.table()) {
+      sinks.pop();
+    }
+  }
+
+  @Override
+  public void startConditional(ConditionalView c) {
+    if (form) {
+      open("if " + c.conditional().condition().source(), null);
+    }
+  }
+
+  @Override
+  public void endConditional(ConditionalView c) {
+    if (form) {
+      sinks.pop();
+    }
+  }
+
+  // ------------------------------------------------------------------ tables
+
+  @Override
+  public void startTable(TableView v) {
+    Table t = v.table();
+    CTTbl tbl = sinks.peek().tbl();
+    CTTblPr pr = tbl.addNewTblPr();
+    CTTblWidth w = pr.addNewTblW();
+    w.setType(STTblWidth.DXA);
+    int width = widths.peek();
+    w.setW(BigInteger.valueOf(width));
+    pr.addNewTblLayout().setType(STTblLayoutType.FIXED);
+    CTTblBorders borders = pr.addNewTblBorders();
+    for (CTBorder b : new CTBorder[] {borders.addNewTop(), borders.addNewLeft(),
+        borders.addNewBottom(), borders.addNewRight(), borders.addNewInsideH(),
+        borders.addNewInsideV()}) {
+      b.setVal(STBorder.SINGLE);
+      b.setSz(BigInteger.valueOf(4));
+      b.setColor("000000");
+    }
+    if (form) {
+      pr.addNewTblCaption().setVal(TemplateDecompiler.tableAttributes(t, true));
+    }
+    double sum = t.widths().stream().mapToDouble(Double::doubleValue).sum();
+    int[] cols = new int[t.columns()];
+    CTTblGrid grid = tbl.addNewTblGrid();
+    for (int c = 0; c < cols.length; c++) {
+      cols[c] = (int) Math.round(width * t.widths().get(c) / sum);
+      grid.addNewGridCol().setW(BigInteger.valueOf(cols[c]));
+    }
+    tables.push(new Frame(t, tbl, cols));
+  }
+
+  @Override
+  public void endTable(TableView v) {
+    tables.pop();
+    // a paragraph after every table: Word requires one at the end of a cell, and two tables in
+    // a row would otherwise merge into one when the document is opened
+    paragraph();
+  }
+
+  @Override
+  public void startRow(RowView r) {
+    Frame f = tables.peek();
+    f.row = f.tbl.addNewTr();
+    if (r.header()) {
+      f.row.addNewTrPr().addNewTblHeader();
+    }
+    f.rowIndex = r.row();
+    f.column = 0;
+  }
+
+  @Override
+  public void endRow(RowView r) {
+    placeholders(tables.peek(), tables.peek().table.columns());
+  }
+
+  /**
+   * Writes placeholders ({@code w:vMerge} continue) for the cells reaching into the row from
+   * above, up to column {@code until}.
+   */
+  private void placeholders(Frame f, int until) {
+    while (f.column < until) {
+      var cell = f.table.cellAt(f.rowIndex, f.column);
+      tc(f, cell, false, f.rowIndex < f.table.headerRows()).addNewP();
+      f.column = cell.column() + cell.colSpan();
+    }
+  }
+
+  private CTTc tc(Frame f, org.emrkit.template.Cell cell, boolean anchor, boolean header) {
+    int span = cell.colSpan();
+    int width = 0;
+    for (int k = cell.column(); k < cell.column() + span; k++) {
+      width += f.cols[k];
+    }
+    CTTc tc = f.row.addNewTc();
+    CTTcPr pr = tc.addNewTcPr();
+    CTTblWidth w = pr.addNewTcW();
+    w.setType(STTblWidth.DXA);
+    w.setW(BigInteger.valueOf(width));
+    if (span > 1) {
+      pr.addNewGridSpan().setVal(BigInteger.valueOf(span));
+    }
+    boolean repeated = f.table.repeating() && cell.row() == f.table.rows() - 1;
+    if (cell.rowSpan() > 1 && !repeated) {
+      pr.addNewVMerge().setVal(anchor ? STMerge.RESTART : STMerge.CONTINUE);
+    }
+    if (header) {
+      CTShd shd = pr.addNewShd();
+      shd.setVal(STShd.CLEAR);
+      shd.setColor("auto");
+      shd.setFill("F5F5F5");
+    }
+    return tc;
+  }
+
+  @Override
+  public void startCell(CellView c) {
+    Frame f = tables.peek();
+    placeholders(f, c.cell().column());
+    CTTc tc = tc(f, c.cell(), true, c.header());
+    int width = Integer.parseInt(tc.getTcPr().getTcW().getW().toString());
+    sinks.push(Sink.of(tc::addNewP, tc::addNewTbl, tc::addNewSdt));
+    widths.push(Math.max(200, width - 216));
+    cells.push(tc);
+    f.column = c.cell().column() + c.cell().colSpan();
+  }
+
+  @Override
+  public void endCell(CellView c) {
+    CTTc tc = cells.pop();
+    if (tc.sizeOfPArray() == 0) {
+      paragraph();
+    }
+    sinks.pop();
+    widths.pop();
+  }
+}

@@ -1,0 +1,172 @@
+package org.emrkit.render.html.internal;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.emrkit.record.Value;
+import org.emrkit.record.ValueText;
+import org.emrkit.render.FieldView;
+import org.emrkit.template.Field;
+import org.emrkit.template.FieldType;
+import org.emrkit.template.Template;
+
+/** Writes the edit form's control for a field. One per rendering; not thread-safe. */
+final class Controls {
+
+  private final Html out;
+  private final Template template;
+  private int ids;
+
+  Controls(Html out, Template template) {
+    this.out = out;
+    this.template = template;
+  }
+
+  void control(FieldView v) {
+    Field f = v.field();
+    String id = "emr-f" + (++ids);
+    switch (f.type()) {
+      case MACRO -> out.raw("<span class=\"emr-macro\"").attr("data-emr-source", f.source())
+          .raw(">").text(v.text()).raw("</span>");
+      case CALC -> out.raw("<output class=\"emr-calc\"").attr("id", id)
+          .attr("data-emr-path", v.path()).attr("data-emr-expr", f.expr().source())
+          .attr("data-emr-precision", f.precision()).attr("aria-label", v.label()).raw(">")
+          .text(v.text()).raw("</output>");
+      case RICHTEXT -> {
+        out.raw("<textarea class=\"emr-control\"");
+        common(v, id, v.label());
+        out.attr("minlength", f.minLength()).attr("maxlength", f.maxLength()).raw(">");
+        out.text(v.value() instanceof Value.Str s ? s.value() : "").raw("</textarea>");
+      }
+      case CHOICE -> choice(v, id);
+      case MULTICHOICE -> multichoice(v);
+      case BOOLEAN -> {
+        out.raw("<input type=\"checkbox\" class=\"emr-control\"");
+        common(v, id, null);
+        out.flag("checked", v.value() instanceof Value.Bool b && b.value()).raw(">");
+        out.raw("<label").attr("for", id).raw(">").text(v.label()).raw("</label>");
+      }
+      case CODED -> coded(v, id);
+      case SIGNATURE -> signature(v, id);
+      default -> input(v, id);
+    }
+  }
+
+  private void choice(FieldView v, String id) {
+    out.raw("<select class=\"emr-control\"");
+    common(v, id, v.label());
+    // the empty choice: a label keeps it valid HTML without text that looks like a value
+    out.raw("><option value=\"\" label=\"—\"></option>");
+    String current = v.value() instanceof Value.Str s ? s.value() : null;
+    for (String[] o : options(v.field())) {
+      out.raw("<option").attr("value", o[0]).flag("selected", o[0].equals(current)).raw(">")
+          .text(o[1]).raw("</option>");
+    }
+    out.raw("</select>");
+  }
+
+  private void multichoice(FieldView v) {
+    List<String> chosen = v.value() instanceof Value.Choices c ? c.values() : List.of();
+    out.raw("<span class=\"emr-multi\" role=\"group\"").attr("aria-label", v.label()).raw(">");
+    for (String[] o : options(v.field())) {
+      String oid = "emr-f" + (++ids);
+      out.raw("<input type=\"checkbox\" class=\"emr-control\"").attr("id", oid)
+          .attr("data-emr-path", v.path()).attr("data-emr-type", "multichoice")
+          .attr("value", o[0]).flag("checked", chosen.contains(o[0])).raw(">")
+          .raw("<label").attr("for", oid).raw(">").text(o[1]).raw("</label>");
+    }
+    out.raw("</span>");
+  }
+
+  private void coded(FieldView v, String id) {
+    Field f = v.field();
+    String code = v.value() instanceof Value.Coded c ? c.coding().code() : "";
+    String display = v.value() instanceof Value.Coded c && c.coding().display() != null
+        ? c.coding().display() : "";
+    out.raw("<span class=\"emr-coded\"").attr("data-emr-path", v.path())
+        .attr("data-emr-type", "coded").attr("data-emr-system", f.system()).raw(">");
+    out.raw("<input type=\"text\" class=\"emr-code\" data-emr-part=\"code\"").attr("id", id)
+        .attr("aria-label", v.label() + " 编码").attr("value", code)
+        .flag("required", f.required()).raw(">");
+    out.raw("<input type=\"text\" class=\"emr-display\" data-emr-part=\"display\"")
+        .attr("aria-label", v.label() + " 名称").attr("value", display).raw("></span>");
+  }
+
+  private void signature(FieldView v, String id) {
+    Field f = v.field();
+    String signed = v.value() instanceof Value.Signed ? ValueText.of(template, f, v.value())
+        : "";
+    String json = v.value() instanceof Value.Signed s ? "{\"id\":\"" + s.signer().actor().id()
+        + "\",\"name\":\"" + s.signer().actor().name() + "\",\"role\":\""
+        + s.signer().actor().role().label() + "\",\"at\":\"" + s.signer().at() + "\"}" : null;
+    String label = v.label();
+    out.raw("<button type=\"button\" class=\"emr-sign\"").attr("id", id)
+        .attr("data-emr-path", v.path()).attr("data-emr-type", "signature")
+        .attr("data-emr-role", f.role()).attr("data-emr-signature", json)
+        .attr("aria-label", label.endsWith("签名") ? label : label + " 签名").raw(">")
+        .text(signed.isEmpty() ? "签名" : signed).raw("</button>");
+  }
+
+  private void input(FieldView v, String id) {
+    Field f = v.field();
+    String type = switch (f.type()) {
+      case INTEGER, DECIMAL -> "number";
+      case DATE -> "date";
+      case DATETIME -> "datetime-local";
+      case TIME -> "time";
+      default -> "text";
+    };
+    out.raw("<input class=\"emr-control\"").attr("type", type);
+    common(v, id, v.label());
+    out.attr("value", inputValue(f, v.value()));
+    if (f.type() == FieldType.INTEGER) {
+      out.attr("step", "1");
+    } else if (f.type() == FieldType.DECIMAL) {
+      out.attr("step", f.precision() == null ? "any"
+          : BigDecimal.ONE.movePointLeft(f.precision()).toPlainString());
+    }
+    if (f.min() != null && f.min().number().isPresent()) {
+      out.attr("min", f.min().source());
+    }
+    if (f.max() != null && f.max().number().isPresent()) {
+      out.attr("max", f.max().source());
+    }
+    out.attr("minlength", f.minLength()).attr("maxlength", f.maxLength())
+        .attr("pattern", f.pattern()).attr("placeholder", f.placeholder()).raw(">");
+  }
+
+  private void common(FieldView v, String id, String label) {
+    Field f = v.field();
+    out.attr("id", id).attr("name", v.path()).attr("data-emr-path", v.path())
+        .attr("data-emr-type", f.type().label()).flag("required", f.required())
+        .flag("readonly", f.readonly()).attr("aria-label", label);
+  }
+
+  private static String inputValue(Field f, Value v) {
+    if (v == null) {
+      return f.defaultValue();
+    }
+    if (v instanceof Value.Str s) {
+      return s.value();
+    } else if (v instanceof Value.Num n) {
+      return n.value().toPlainString();
+    } else if (v instanceof Value.Date d) {
+      return d.value().toString();
+    } else if (v instanceof Value.DateTime d) {
+      return d.value().toLocalDateTime().toString();
+    } else if (v instanceof Value.Time t) {
+      return t.value().toString();
+    }
+    return null;
+  }
+
+  private List<String[]> options(Field f) {
+    if (!f.options().isEmpty()) {
+      return f.options().stream().map(o -> new String[] {o, o}).toList();
+    }
+    if (f.valueSet() != null && !f.valueSet().isHost()) {
+      return template.valueSet(f.valueSet().id()).map(vs -> vs.concepts().stream()
+          .map(c -> new String[] {c.code(), c.display()}).toList()).orElse(List.of());
+    }
+    return List.of();
+  }
+}

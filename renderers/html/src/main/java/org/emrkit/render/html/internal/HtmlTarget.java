@@ -1,0 +1,333 @@
+package org.emrkit.render.html.internal;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import org.emrkit.render.BannerItem;
+import org.emrkit.render.CellView;
+import org.emrkit.render.ConditionalView;
+import org.emrkit.render.EntryView;
+import org.emrkit.render.FieldView;
+import org.emrkit.render.GroupView;
+import org.emrkit.render.ParagraphView;
+import org.emrkit.render.RowView;
+import org.emrkit.render.Run;
+import org.emrkit.render.SectionView;
+import org.emrkit.render.TableView;
+import org.emrkit.render.WalkTarget;
+import org.emrkit.template.Expression;
+import org.emrkit.template.FieldType;
+import org.emrkit.template.PageNumber;
+import org.emrkit.template.Table;
+import org.emrkit.template.Text;
+import org.emrkit.template.TextStyle;
+
+/**
+ * Writes what the walk resolves as HTML, the printed view or the edit form (the same structure
+ * in both, so the form looks like the page); form controls are written by {@link Controls}.
+ * One per rendering; not thread-safe.
+ */
+public final class HtmlTarget implements WalkTarget {
+
+  private final Html out;
+  private final boolean edit;
+  private final Controls controls;
+  private final Deque<TableState> tables = new ArrayDeque<>();
+  private final Deque<GroupView> groups = new ArrayDeque<>();
+
+  /** What has been opened of a table being written. */
+  private static final class TableState {
+    final Table table;
+    boolean head;
+    boolean body;
+    boolean seen;
+
+    TableState(Table table) {
+      this.table = table;
+    }
+  }
+
+  public HtmlTarget(Html out, boolean edit, org.emrkit.template.Template template) {
+    this.out = out;
+    this.edit = edit;
+    this.controls = new Controls(out, template);
+  }
+
+  @Override
+  public void title(String title) {
+    out.raw("<h1 class=\"emr-title\">").text(title).raw("</h1>");
+  }
+
+  @Override
+  public void banner(List<BannerItem> items) {
+    out.raw("<div class=\"emr-banner\">");
+    for (BannerItem i : items) {
+      out.raw("<span class=\"emr-banner-item\"><span class=\"emr-banner-label\">")
+          .text(i.label()).raw("</span>").text(i.value()).raw("</span>");
+    }
+    out.raw("</div>");
+  }
+
+  @Override
+  public void endMark(String text) {
+    out.raw("<p class=\"emr-end-mark\">").text(text).raw("</p>");
+  }
+
+  @Override
+  public void stamp(String text) {
+    out.raw("<p class=\"emr-print-stamp\">").text(text).raw("</p>");
+  }
+
+  // ------------------------------------------------------------------ blocks
+
+  @Override
+  public void startSection(SectionView s) {
+    out.raw("<section class=\"emr-section\"").attr("id", "emr-s-" + s.section().id());
+    whenAttributes(s.section().when(), s.holds());
+    out.raw(">");
+    int h = Math.min(s.level() + 1, 6);
+    out.raw("<h" + h + " class=\"emr-section-title\">").text(s.section().title())
+        .raw("</h" + h + ">");
+  }
+
+  @Override
+  public void endSection(SectionView s) {
+    out.raw("</section>");
+  }
+
+  private void whenAttributes(Expression when, boolean holds) {
+    if (edit && when != null) {
+      out.attr("data-emr-when", when.source()).flag("hidden", !holds);
+    }
+  }
+
+  @Override
+  public void paragraph(ParagraphView p) {
+    out.raw("<p class=\"emr-p\">");
+    for (Run r : p.runs()) {
+      if (r instanceof Run.TextRun t) {
+        text(t.text());
+      } else if (r instanceof Run.FieldRun f) {
+        field(f.field());
+      } else if (r instanceof Run.Break) {
+        out.raw("<br>");
+      } else if (r instanceof Run.PageRun n) {
+        out.raw(n.kind() == PageNumber.Kind.PAGE ? "<span class=\"emr-page-number\"></span>"
+            : "<span class=\"emr-page-count\"></span>");
+      }
+    }
+    out.raw("</p>");
+  }
+
+  private void text(Text t) {
+    StringBuilder close = new StringBuilder();
+    String[][] tags = {{"strong", "BOLD"}, {"em", "ITALIC"}, {"sup", "SUPERSCRIPT"},
+        {"sub", "SUBSCRIPT"}};
+    for (String[] tag : tags) {
+      if (t.has(TextStyle.valueOf(tag[1]))) {
+        out.raw("<" + tag[0] + ">");
+        close.insert(0, "</" + tag[0] + ">");
+      }
+    }
+    out.text(t.text()).raw(close.toString());
+  }
+
+  private void field(FieldView f) {
+    boolean conditional = edit && f.field().when() != null;
+    if (conditional) {
+      out.raw("<span class=\"emr-when\"");
+      whenAttributes(f.field().when(), f.holds());
+      out.raw(">");
+    }
+    if (edit) {
+      controls.control(f);
+    } else {
+      value(f);
+    }
+    if (f.field().unit() != null) {
+      out.raw("<span class=\"emr-unit\">").text(f.field().unit()).raw("</span>");
+    }
+    if (conditional) {
+      out.raw("</span>");
+    }
+  }
+
+  private void value(FieldView f) {
+    String text = f.text();
+    if (text.isEmpty()) {
+      out.raw("<span class=\"emr-blank emr-blank-").raw(f.field().type().label()).raw("\"")
+          .attr("data-emr-path", f.path()).raw("></span>");
+      return;
+    }
+    out.raw("<span class=\"emr-value\"").attr("data-emr-path", f.path()).raw(">");
+    if (f.field().type() == FieldType.RICHTEXT) {
+      out.raw(RichText.toHtml(text));
+    } else {
+      out.text(text);
+    }
+    out.raw("</span>");
+  }
+
+  // ------------------------------------------------------------------ tables
+
+  @Override
+  public void startTable(TableView v) {
+    Table t = v.table();
+    tables.push(new TableState(t));
+    out.raw("<table class=\"emr-table\"").attr("id", t.id() == null ? null : "emr-t-" + t.id())
+        .raw("><colgroup>");
+    double total = t.widths().stream().mapToDouble(Double::doubleValue).sum();
+    for (double w : t.widths()) {
+      out.raw("<col").attr("style", "width:" + String.format(Locale.ROOT, "%.2f",
+          100 * w / total) + "%").raw(">");
+    }
+    out.raw("</colgroup>");
+  }
+
+  @Override
+  public void endTable(TableView v) {
+    TableState s = tables.pop();
+    closeSections(s);
+    if (!s.table.repeating() && !s.seen) {
+      out.raw("<tbody></tbody>");
+    }
+    out.raw("</table>");
+  }
+
+  /** Closes an open {@code thead} or {@code tbody} of fixed rows. */
+  private void closeSections(TableState s) {
+    if (s.head) {
+      out.raw("</thead>");
+      s.head = false;
+    }
+    if (s.body) {
+      out.raw("</tbody>");
+      s.body = false;
+    }
+  }
+
+  @Override
+  public void startRow(RowView r) {
+    TableState s = tables.peek();
+    if (r.entry() != null) {
+      out.raw("<tr class=\"emr-row\">");
+      return;
+    }
+    if (r.header() && !s.head) {
+      out.raw("<thead>");
+      s.head = true;
+    } else if (!r.header() && !s.body) {
+      if (s.head) {
+        out.raw("</thead>");
+        s.head = false;
+      }
+      out.raw("<tbody>");
+      s.body = true;
+      s.seen = true;
+    }
+    out.raw("<tr>");
+  }
+
+  @Override
+  public void endRow(RowView r) {
+    out.raw("</tr>");
+  }
+
+  @Override
+  public void startCell(CellView c) {
+    boolean repeated = c.cell().row() == c.table().rows() - 1 && c.table().repeating();
+    String tag = c.header() ? "th" : "td";
+    out.raw("<" + tag);
+    if (c.cell().rowSpan() > 1 && !repeated) {
+      out.attr("rowspan", c.cell().rowSpan());
+    }
+    if (c.cell().colSpan() > 1) {
+      out.attr("colspan", c.cell().colSpan());
+    }
+    out.raw(">");
+  }
+
+  @Override
+  public void endCell(CellView c) {
+    Table t = c.table();
+    boolean repeated = c.cell().row() == t.rows() - 1 && t.repeating();
+    if (edit && repeated && c.cell().column() + c.cell().colSpan() == t.columns()) {
+      out.raw("<button type=\"button\" class=\"emr-remove\" aria-label=\"删除此行\">－</button>");
+    }
+    out.raw(c.header() ? "</th>" : "</td>");
+  }
+
+  // ------------------------------------------------------------------ groups
+
+  @Override
+  public void startGroup(GroupView g) {
+    groups.push(g);
+    if (g.table()) {
+      TableState s = tables.peek();
+      closeSections(s);
+      out.raw("<tbody class=\"emr-group emr-rows\"");
+    } else {
+      out.raw("<div class=\"emr-group\"");
+    }
+    out.attr("data-emr-group", g.id()).attr("data-emr-path", g.path())
+        .attr("data-emr-min", g.min()).attr("data-emr-max", g.max()).raw(">");
+  }
+
+  @Override
+  public void endGroup(GroupView g) {
+    groups.pop();
+    if (!g.table()) {
+      out.raw("</div>");
+    } else if (!edit) {
+      out.raw("</tbody>"); // in the edit form the template entry closed it
+    }
+  }
+
+  @Override
+  public void startEntry(EntryView e) {
+    GroupView g = groups.peek();
+    if (e.isTemplate()) {
+      if (g.table()) {
+        out.raw("</tbody><tbody class=\"emr-group-tail\"><tr><td")
+            .attr("colspan", tables.peek().table.columns()).raw(">");
+      }
+      out.raw("<template class=\"emr-row-template\">");
+    }
+    if (!g.table()) {
+      out.raw("<div class=\"emr-row\">");
+    }
+  }
+
+  @Override
+  public void endEntry(EntryView e) {
+    GroupView g = groups.peek();
+    if (!g.table()) {
+      if (edit) {
+        out.raw("<button type=\"button\" class=\"emr-remove\" aria-label=\"删除此条\">－</button>");
+      }
+      out.raw("</div>");
+    }
+    if (e.isTemplate()) {
+      out.raw("</template><button type=\"button\" class=\"emr-add\"")
+          .attr("data-emr-for", g.path()).raw(">＋ ");
+      if (g.table()) {
+        out.raw("添加一行</button></td></tr></tbody>");
+      } else {
+        out.text(g.label() == null ? "添加" : "添加" + g.label()).raw("</button>");
+      }
+    }
+  }
+
+  @Override
+  public void startConditional(ConditionalView c) {
+    out.raw("<div class=\"emr-if\"");
+    whenAttributes(c.conditional().condition(), c.holds());
+    out.raw(">");
+  }
+
+  @Override
+  public void endConditional(ConditionalView c) {
+    out.raw("</div>");
+  }
+}
