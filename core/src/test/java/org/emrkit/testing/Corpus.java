@@ -28,6 +28,38 @@ public final class Corpus {
     return RecordJson.create().read(text("/validation/records/" + file), template).orElseThrow();
   }
 
+  /**
+   * The names of the files in a corpus folder ({@code templates} or {@code records}), sorted;
+   * read from the class path, whether the corpus is a folder or inside core's test-jar.
+   */
+  public static List<String> files(String folder) {
+    String dir = "/validation/" + folder + "/";
+    java.net.URL url = Corpus.class.getResource(dir);
+    if (url == null) {
+      throw new IllegalArgumentException("no corpus folder " + dir);
+    }
+    try {
+      java.net.URI uri = url.toURI();
+      if (uri.getScheme().equals("jar")) {
+        try (java.nio.file.FileSystem fs = java.nio.file.FileSystems.newFileSystem(uri,
+            Map.of())) {
+          return names(fs.getPath(dir));
+        }
+      }
+      return names(java.nio.file.Path.of(uri));
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> names(java.nio.file.Path dir) throws IOException {
+    try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(dir)) {
+      return s.map(p -> p.getFileName().toString().replace("/", "")).sorted().toList();
+    }
+  }
+
   /** A corpus resource as text, e.g. {@code /validation/records/clean--admission-record.json}. */
   public static String text(String resource) {
     try (InputStream in = Corpus.class.getResourceAsStream(resource)) {

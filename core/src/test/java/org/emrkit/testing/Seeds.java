@@ -30,7 +30,11 @@ public final class Seeds {
    * then seeds drawn from one fresh random seed per call (or only {@code -Demrkit.seed}).
    */
   public static void check(String name, int runs, Property property) {
-    for (long seed : seeds(runs)) {
+    List<Long> seeds = seeds(runs);
+    System.out.println("property \"" + name + "\": " + seeds.size() + " seeds, "
+        + (seeds.size() > FIXED.length ? "fresh from " + seeds.get(FIXED.length) : "fixed")
+        + " (replay one with -Demrkit.seed=SEED)");
+    for (long seed : seeds) {
       try {
         property.check(new SplittableRandom(seed));
       } catch (AssertionError | Exception | StackOverflowError e) {

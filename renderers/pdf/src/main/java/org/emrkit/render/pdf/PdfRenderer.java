@@ -23,6 +23,7 @@ import org.emrkit.render.RenderException;
 import org.emrkit.render.RenderMode;
 import org.emrkit.render.RenderOptions;
 import org.emrkit.render.pdf.internal.AreaTarget;
+import org.emrkit.render.pdf.internal.Flow;
 import org.emrkit.render.pdf.internal.FontCheck;
 import org.emrkit.render.pdf.internal.Fonts;
 import org.emrkit.render.pdf.internal.PageEvents;
@@ -129,7 +130,7 @@ public final class PdfRenderer implements RecordRenderer {
       document.addAuthor(walk.author());
       document.addCreator("EMRKit");
       document.open();
-      walk.body(new PdfTarget(document, styles));
+      walk.body(new PdfTarget(new Flow(document, writer), styles, width));
       document.close();
     } catch (DocumentException e) {
       throw new RenderException("render/layout", "", Message.of(

@@ -64,7 +64,7 @@ public final class HtmlTarget implements WalkTarget {
     out.raw("<div class=\"emr-banner\">");
     for (BannerItem i : items) {
       out.raw("<span class=\"emr-banner-item\"><span class=\"emr-banner-label\">")
-          .text(i.label()).raw("</span>").text(i.value()).raw("</span>");
+          .text(i.label() + "：").raw("</span>").text(i.value()).raw("</span>");
     }
     out.raw("</div>");
   }

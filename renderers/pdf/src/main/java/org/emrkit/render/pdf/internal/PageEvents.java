@@ -9,6 +9,8 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfPageEventHelper;
@@ -72,16 +74,27 @@ public final class PageEvents extends PdfPageEventHelper {
     float right = document.right();
     float center = (left + right) / 2;
     int page = writer.getPageNumber();
-    float base = document.top() + 4;
-    for (int i = header.size() - 1; i >= 0; i--) {
-      AreaBlock b = header.get(i);
-      if (b instanceof AreaBlock.Line l) {
-        line(cb, l.pieces(), center, base + 2, page);
-        base += LINE;
-      } else if (b instanceof AreaBlock.Grid g) {
-        PdfPTable t = grid(styles, g, right - left, page, cb, deferred);
-        t.writeSelectedRows(0, -1, left, base + t.getTotalHeight(), cb);
-        base += t.getTotalHeight() + 2;
+    // the running header and footer, the stamp and the watermark are pagination artifacts, not
+    // content (PDF 32000-1 14.8.2.2): readers and text extraction can tell them apart
+    artifact(cb);
+    List<PdfPTable> grids = new ArrayList<>();
+    float height = 0;
+    for (AreaBlock b : header) {
+      PdfPTable t = b instanceof AreaBlock.Grid g ? grid(styles, g, right - left, page, cb,
+          deferred) : null;
+      grids.add(t);
+      height += t == null ? LINE : t.getTotalHeight() + 2;
+    }
+    // top to bottom, ending just above the rule under the header
+    float y = document.top() + 4 + height;
+    for (int i = 0; i < header.size(); i++) {
+      if (header.get(i) instanceof AreaBlock.Line l) {
+        y -= LINE;
+        line(cb, l.pieces(), center, y + 2, page);
+      } else {
+        PdfPTable t = grids.get(i);
+        t.writeSelectedRows(0, -1, left, y, cb);
+        y -= t.getTotalHeight() + 2;
       }
     }
     if (!header.isEmpty()) {
@@ -106,12 +119,22 @@ public final class PageEvents extends PdfPageEventHelper {
       ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, styles.plain(stamp, Styles.SMALL - 1),
           right, fy, 0);
     }
+    cb.endMarkedContentSequence();
     if (watermark != null) {
       PdfContentByte under = writer.getDirectContentUnder();
+      artifact(under);
       Phrase w = styles.phrase(watermark, false, false, 0, 48, new Color(225, 225, 225));
       ColumnText.showTextAligned(under, Element.ALIGN_CENTER, w, center,
           (document.top() + document.bottom()) / 2, 35);
+      under.endMarkedContentSequence();
     }
+  }
+
+  /** Begins a pagination artifact ({@code /Artifact <</Type /Pagination>> BDC}). */
+  private static void artifact(PdfContentByte cb) {
+    PdfDictionary props = new PdfDictionary();
+    props.put(PdfName.TYPE, new PdfName("Pagination"));
+    cb.beginMarkedContentSequence(new PdfName("Artifact"), props, true);
   }
 
   private void line(PdfContentByte cb, List<Piece> pieces, float center, float y, int page) {

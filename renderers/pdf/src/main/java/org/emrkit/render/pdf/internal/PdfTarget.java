@@ -1,8 +1,6 @@
 package org.emrkit.render.pdf.internal;
 
 import com.lowagie.text.Chunk;
-import com.lowagie.text.Document;
-import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
@@ -13,11 +11,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.emrkit.problem.Message;
 import org.emrkit.record.RichText;
 import org.emrkit.render.BannerItem;
 import org.emrkit.render.CellView;
 import org.emrkit.render.EntryView;
 import org.emrkit.render.FieldView;
+import org.emrkit.render.RenderException;
 import org.emrkit.render.ParagraphView;
 import org.emrkit.render.Run;
 import org.emrkit.render.SectionView;
@@ -37,27 +37,38 @@ import org.emrkit.template.TextStyle;
 public final class PdfTarget implements WalkTarget {
 
   private static final int ROWS_PER_FLUSH = 40;
+  private static final float PADDING = 3;
+  private static final float MM = 72f / 25.4f;
 
-  private final Document document;
+  private final Flow flow;
   private final Styles styles;
   private final Deque<List<Element>> sinks = new ArrayDeque<>();
   private final Deque<Frame> tables = new ArrayDeque<>();
+  private final Deque<TableView> tableViews = new ArrayDeque<>();
+  /** The width content may take, in points: the page's body, or the cell being written. */
+  private final Deque<Float> available = new ArrayDeque<>();
 
-  /** A table being laid out: OpenPDF's table, whether it goes to the document, rows so far. */
+  /**
+   * A table being laid out: OpenPDF's table, whether it goes to the document, its column widths
+   * in points, rows so far.
+   */
   private static final class Frame {
     final PdfPTable table;
     final boolean topLevel;
+    final float[] widths;
     int entries;
 
-    Frame(PdfPTable table, boolean topLevel) {
+    Frame(PdfPTable table, boolean topLevel, float[] widths) {
       this.table = table;
       this.topLevel = topLevel;
+      this.widths = widths;
     }
   }
 
-  public PdfTarget(Document document, Styles styles) {
-    this.document = document;
+  public PdfTarget(Flow flow, Styles styles, float width) {
+    this.flow = flow;
     this.styles = styles;
+    this.available.push(width);
   }
 
   private void emit(Element e) {
@@ -65,11 +76,7 @@ public final class PdfTarget implements WalkTarget {
       sinks.peek().add(e);
       return;
     }
-    try {
-      document.add(e);
-    } catch (DocumentException ex) {
-      throw new IllegalStateException("OpenPDF refused an element", ex);
-    }
+    flow.add(e);
   }
 
   @Override
@@ -103,7 +110,7 @@ public final class PdfTarget implements WalkTarget {
   public void startSection(SectionView s) {
     Paragraph h = new Paragraph(styles.phrase(s.section().title(), true, false, 0,
         s.level() == 1 ? Styles.HEADING : Styles.BODY, Color.BLACK));
-    h.setSpacingBefore(6);
+    h.setSpacingBefore(8);
     h.setSpacingAfter(2);
     h.setKeepTogether(true);
     emit(h);
@@ -171,10 +178,7 @@ public final class PdfTarget implements WalkTarget {
   @Override
   public void startTable(TableView v) {
     Table t = v.table();
-    float[] widths = new float[t.columns()];
-    for (int i = 0; i < widths.length; i++) {
-      widths[i] = t.widths().get(i).floatValue();
-    }
+    float[] widths = widths(t, available.peek());
     PdfPTable table = new PdfPTable(widths);
     table.setWidthPercentage(100);
     table.setHeaderRows(t.headerRows());
@@ -186,37 +190,112 @@ public final class PdfTarget implements WalkTarget {
     if (topLevel && t.repeating()) {
       table.setComplete(false);
     }
-    tables.push(new Frame(table, topLevel));
+    tables.push(new Frame(table, topLevel, widths));
+    tableViews.push(v);
+  }
+
+  /**
+   * The table's column widths in points on a line {@code width} wide: the template's
+   * proportions, with every column at least one character and its padding wide (a narrower
+   * column cannot hold text: OpenPDF would lose what it cannot place).
+   */
+  static float[] widths(Table t, float width) {
+    float min = Styles.BODY + 2 * PADDING;
+    int n = t.columns();
+    if (width < n * min) {
+      String id = t.id() == null ? "" : " " + t.id();
+      throw new RenderException("render/too-narrow", "", Message.of(
+          "表格" + id + "有 " + n + " 列，打印宽度只有 " + Math.round(width / MM) + " 毫米，"
+              + "每列至少需要一个字宽；请减少列数或嵌套层数",
+          "table" + id + " has " + n + " columns in " + Math.round(width / MM) + " mm of paper;"
+              + " each column needs at least one character: use fewer columns or less nesting"),
+          null);
+    }
+    float[] out = new float[n];
+    boolean[] fixed = new boolean[n];
+    boolean changed = true;
+    while (changed) {
+      // columns below the minimum get it; the others share what is left in proportion
+      changed = false;
+      float rest = width;
+      float share = 0;
+      for (int i = 0; i < n; i++) {
+        if (fixed[i]) {
+          rest -= min;
+        } else {
+          share += t.widths().get(i).floatValue();
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        out[i] = fixed[i] ? min : rest * t.widths().get(i).floatValue() / share;
+        if (!fixed[i] && out[i] < min) {
+          fixed[i] = true;
+          changed = true;
+        }
+      }
+    }
+    return out;
   }
 
   @Override
   public void endTable(TableView v) {
     Frame f = tables.pop();
+    tableViews.pop();
     f.table.setComplete(true);
-    emit(f.table);
+    if (f.table.size() <= f.table.getHeaderRows() && f.entries < ROWS_PER_FLUSH) {
+      // OpenPDF drops a table that is all header rows (a repeating table with no rows yet):
+      // with nothing below them to repeat over, they print as plain rows
+      f.table.setHeaderRows(0);
+    }
+    table(v, f.table);
+  }
+
+  /** Emits a table; one that cannot be paged is a render error naming it. */
+  private void table(TableView v, PdfPTable table) {
+    try {
+      emit(table);
+    } catch (Flow.TooTall e) {
+      String id = v.table().id() == null ? "" : " " + v.table().id();
+      throw new RenderException("render/too-tall", "", Message.of(
+          "表格" + id + "的表头或一行（含嵌套表格）高于一页，无法分页打印；请拆分这一行、表头或嵌套表格",
+          "the header rows or a row (with nested tables) of table" + id + " are taller than a"
+              + " page and cannot be split across pages; split the row, the header or the nested"
+              + " tables"), e);
+    }
   }
 
   @Override
   public void endEntry(EntryView e) {
     Frame f = tables.peek();
     if (f != null && f.topLevel && sinks.isEmpty() && ++f.entries % ROWS_PER_FLUSH == 0) {
-      emit(f.table); // writes the finished rows; the table goes on with the next ones
+      // writes the finished rows and lets them go; the table goes on with the next ones, on
+      // the same page without its header again and without space before
+      table(tableViews.peek(), f.table);
+      f.table.flushContent();
+      f.table.setSpacingBefore(0);
     }
   }
 
   @Override
   public void startCell(CellView c) {
     sinks.push(new ArrayList<>());
+    float w = 0;
+    float[] widths = tables.peek().widths;
+    for (int i = c.cell().column(); i < c.cell().column() + c.cell().colSpan(); i++) {
+      w += widths[i];
+    }
+    available.push(w - 2 * PADDING - 1);
   }
 
   @Override
   public void endCell(CellView c) {
+    available.pop();
     List<Element> content = sinks.pop();
     PdfPCell cell = new PdfPCell();
     boolean repeated = c.table().repeating() && c.cell().row() == c.table().rows() - 1;
     cell.setRowspan(repeated ? 1 : c.cell().rowSpan());
     cell.setColspan(c.cell().colSpan());
-    cell.setPadding(3);
+    cell.setPadding(PADDING);
     cell.setBorderWidth(0.5f);
     if (c.header()) {
       cell.setBackgroundColor(new Color(245, 245, 245));
