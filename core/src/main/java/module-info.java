@@ -10,6 +10,7 @@ module org.emrkit.core {
   exports org.emrkit.problem;
   exports org.emrkit.template;
   exports org.emrkit.record;
+  exports org.emrkit.edit;
   exports org.emrkit.render;
   exports org.emrkit.validation;
   exports org.emrkit.json;

@@ -22,6 +22,8 @@ import org.emrkit.record.RecordStatus;
 import org.emrkit.record.Revision;
 import org.emrkit.record.Role;
 import org.emrkit.record.Signature;
+import org.emrkit.record.SignatureScope;
+import org.emrkit.record.TracePath;
 import org.emrkit.record.TemplateRef;
 import org.emrkit.record.Value;
 import org.emrkit.record.Values;
@@ -211,7 +213,7 @@ public final class RecordJson {
       n.put("id", s.id());
       n.set("signer", ValueTree.actor(s.signer()));
       n.put("at", ValueTree.dateTime(s.at()));
-      n.put("scope", s.scope());
+      n.put("scope", s.scope().wire());
       n.put("contentHash", s.contentHash());
       if (s.superseded()) {
         n.put("superseded", true);
@@ -225,7 +227,7 @@ public final class RecordJson {
       n.put("seq", v.seq());
       n.set("actor", ValueTree.actor(v.actor()));
       n.put("at", ValueTree.dateTime(v.at()));
-      n.put("path", v.path());
+      n.put("path", v.path().wire());
       if (v.oldValue() != null) {
         n.set("old", embedded(v.oldValue()));
       }
@@ -300,7 +302,8 @@ public final class RecordJson {
     List<Signature> out = new ArrayList<>();
     for (JsonNode n : a) {
       out.add(new Signature(n.path("id").asText(), actor(n.path("signer")),
-          dateTime(n, "at"), n.path("scope").asText(), n.path("contentHash").asText(),
+          dateTime(n, "at"), SignatureScope.parse(n.path("scope").asText()),
+          n.path("contentHash").asText(),
           n.path("superseded").asBoolean(false), ValueTree.optText(n, "previousHash"),
           ValueTree.optText(n, "hash")));
     }
@@ -311,7 +314,8 @@ public final class RecordJson {
     List<Revision> out = new ArrayList<>();
     for (JsonNode n : a) {
       out.add(new Revision(n.path("seq").asInt(), actor(n.path("actor")), dateTime(n, "at"),
-          n.path("path").asText(), n.has("old") ? Json.compact(n.get("old")) : null,
+          TracePath.parse(n.path("path").asText()),
+          n.has("old") ? Json.compact(n.get("old")) : null,
           n.has("new") ? Json.compact(n.get("new")) : null, ValueTree.optText(n, "reason"),
           n.path("level").asInt(), ValueTree.optText(n, "previousHash"),
           ValueTree.optText(n, "hash")));

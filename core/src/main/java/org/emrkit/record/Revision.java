@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param seq 1-based sequence number in the trace
  * @param actor who changed it
  * @param at when
- * @param path JSON pointer into {@code values} of what changed
+ * @param path what changed: a value, or the record's status or a signature's superseded flag
  * @param oldValue the old value as canonical JSON text, or {@code null} if there was none
  * @param newValue the new value as canonical JSON text, or {@code null} if cleared
  * @param reason the reason (required for changes to signed content), or {@code null}
@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param previousHash hash of the previous chain entry, or {@code null} for the first
  * @param hash hash of this entry, or {@code null} if not yet chained
  */
-public record Revision(int seq, Actor actor, OffsetDateTime at, String path, String oldValue,
+public record Revision(int seq, Actor actor, OffsetDateTime at, TracePath path, String oldValue,
     String newValue, String reason, int level, String previousHash, String hash) {
 
   /** Checks the members. */
@@ -29,9 +29,6 @@ public record Revision(int seq, Actor actor, OffsetDateTime at, String path, Str
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(path, "path");
-    if (!path.isEmpty() && !path.startsWith("/")) {
-      throw new IllegalArgumentException("revision path must be a JSON pointer, was " + path);
-    }
     Checks.optionalLine(reason, "reason", 1000);
     if (level < 0 || level > 9) {
       throw new IllegalArgumentException("revision level must be 0 to 9, was " + level);

@@ -11,15 +11,14 @@ import java.util.regex.Pattern;
  * @param id signature id, unique in the record
  * @param signer who signed
  * @param at when
- * @param scope what it covers: {@code ""} the whole record, a JSON pointer into {@code values}
- *     (e.g. {@code /nursingRows/3}), or {@code section:ID}
+ * @param scope what it covers: the whole record, a section, or an entry
  * @param contentHash lower-case hex SHA-256 of the canonical JSON of the covered content
  * @param superseded whether a later change to the covered content replaced it
  * @param previousHash hash of the previous chain entry (64 hex digits), or {@code null} for the
  *     first
  * @param hash hash of this entry (64 hex digits), or {@code null} if not yet chained
  */
-public record Signature(String id, Actor signer, OffsetDateTime at, String scope,
+public record Signature(String id, Actor signer, OffsetDateTime at, SignatureScope scope,
     String contentHash, boolean superseded, String previousHash, String hash) {
 
   static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
@@ -30,9 +29,6 @@ public record Signature(String id, Actor signer, OffsetDateTime at, String scope
     Objects.requireNonNull(signer, "signer");
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(scope, "scope");
-    if (scope.length() > 500 || scope.indexOf('\n') >= 0) {
-      throw new IllegalArgumentException("signature scope must be one line of at most 500 characters");
-    }
     hex(contentHash, "contentHash", false);
     hex(previousHash, "previousHash", true);
     hex(hash, "hash", true);

@@ -23,6 +23,8 @@ import org.emrkit.record.RecordStatus;
 import org.emrkit.record.Revision;
 import org.emrkit.record.Role;
 import org.emrkit.record.Signature;
+import org.emrkit.record.SignatureScope;
+import org.emrkit.record.TracePath;
 import org.emrkit.record.Signer;
 import org.emrkit.record.TemplateRef;
 import org.emrkit.record.Value;
@@ -42,13 +44,15 @@ public final class RandomRecords {
     List<Signature> sigs = new ArrayList<>();
     int nSigs = r.nextInt(3);
     for (int i = 0; i < nSigs; i++) {
-      sigs.add(new Signature("sig-" + i, actor(r), dateTime(r), i == 0 ? "" : "/f1", hex(r),
+      sigs.add(new Signature("sig-" + i, actor(r), dateTime(r),
+          i == 0 ? SignatureScope.RECORD : SignatureScope.parse("/f1"), hex(r),
           r.nextBoolean(), i == 0 ? null : hex(r), r.nextBoolean() ? hex(r) : null));
     }
     List<Revision> revs = new ArrayList<>();
     int nRevs = r.nextInt(3);
     for (int i = 0; i < nRevs; i++) {
-      revs.add(new Revision(i + 1, actor(r), dateTime(r), "/f" + (1 + r.nextInt(9)),
+      revs.add(new Revision(i + 1, actor(r), dateTime(r),
+          new TracePath.OfValue("/f" + (1 + r.nextInt(9))),
           r.nextBoolean() ? null : "\"旧值\"", r.nextBoolean() ? null : "{\"code\":\"I10\",\"n\":36.80}",
           r.nextBoolean() ? null : "笔误更正", 1 + r.nextInt(4), i == 0 ? null : hex(r), hex(r)));
     }

@@ -36,14 +36,15 @@ import org.emrkit.json.ReadResult;
 import org.emrkit.json.RecordJson;
 import org.emrkit.record.Actor;
 import org.emrkit.record.Context;
-import org.emrkit.record.EditResult;
-import org.emrkit.record.EditSession;
+import org.emrkit.edit.EditResult;
+import org.emrkit.edit.EditSession;
 import org.emrkit.record.Encounter;
 import org.emrkit.record.Organization;
 import org.emrkit.record.Patient;
 import org.emrkit.record.Record;
-import org.emrkit.record.RecordAudit;
-import org.emrkit.record.Refusal;
+import org.emrkit.record.SignatureScope;
+import org.emrkit.edit.RecordAudit;
+import org.emrkit.edit.Refusal;
 import org.emrkit.record.Revision;
 import org.emrkit.record.Role;
 import org.emrkit.record.Signature;
@@ -321,7 +322,7 @@ final class Editor {
       b.append("<tr><td>").append(v.seq()).append("</td><td>").append(TIME.format(v.at()))
           .append("</td><td>").append(esc(v.actor().name())).append(" (")
           .append(v.actor().role().label()).append(")</td><td>").append(v.level())
-          .append("</td><td><code>").append(esc(v.path())).append("</code></td><td>")
+          .append("</td><td><code>").append(esc(v.path().wire())).append("</code></td><td>")
           .append(esc(clip(v.oldValue()))).append(" → ").append(esc(clip(v.newValue())))
           .append("</td><td>").append(esc(v.reason() == null ? "" : v.reason()))
           .append("</td></tr>");
@@ -331,7 +332,7 @@ final class Editor {
       b.append("<li").append(s.superseded() ? " class=\"superseded\"" : "").append(">")
           .append(esc(s.signer().name())).append(" (").append(s.signer().role().label())
           .append(") ").append(TIME.format(s.at())).append(" ")
-          .append(s.scope().isEmpty() ? "全文 record" : esc(s.scope()))
+          .append(s.scope() instanceof SignatureScope.WholeRecord ? "全文 record" : esc(s.scope().wire()))
           .append(s.superseded() ? " · 已失效 superseded" : "").append("</li>");
     }
     RecordAudit.Result audit = RecordAudit.verify(t, r);

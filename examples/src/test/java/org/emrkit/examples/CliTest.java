@@ -193,11 +193,11 @@ class CliTest {
     org.emrkit.record.Record session = org.emrkit.json.RecordJson.create().read(Files.readString(
         dir.resolve("records/admission-record.edit-session.json")), admission).orElseThrow();
     assertThat(session.status()).isEqualTo(org.emrkit.record.RecordStatus.ARCHIVED);
-    assertThat(org.emrkit.record.RecordAudit.verify(admission, session).intact()).isTrue();
+    assertThat(org.emrkit.edit.RecordAudit.verify(admission, session).intact()).isTrue();
     assertThat(session.signatures()).extracting(s -> s.signer().role().label() + ":"
         + s.superseded()).containsExactly("resident:true", "attending:true", "attending:false");
     assertThat(session.revisions()).anyMatch(v -> "补充辅助检查结果".equals(v.reason())
-        && v.path().equals("/auxiliaryExam"));
+        && v.path().wire().equals("/auxiliaryExam"));
     assertThat(r.out()).containsPattern("admission-record\\.edit-session\\.json\\s+入院记录\\s+100\\s+甲");
   }
 

@@ -9,10 +9,10 @@ import org.emrkit.dsl.TemplateCompiler;
 import org.emrkit.json.RecordJson;
 import org.emrkit.record.Actor;
 import org.emrkit.record.Context;
-import org.emrkit.record.EditResult;
-import org.emrkit.record.EditSession;
+import org.emrkit.edit.EditResult;
+import org.emrkit.edit.EditSession;
 import org.emrkit.record.Record;
-import org.emrkit.record.RecordAudit;
+import org.emrkit.edit.RecordAudit;
 import org.emrkit.record.RecordStatus;
 import org.emrkit.record.Role;
 import org.emrkit.record.Value;
@@ -75,7 +75,7 @@ class EditingDocExampleTest {
     // --- editing example end
     assertThat(refused.refusal().code()).isEqualTo("edit/rank");
     assertThat(archived.status()).isEqualTo(RecordStatus.ARCHIVED);
-    assertThat(archived.revisions()).extracting(r -> r.path()).containsExactly("/content",
+    assertThat(archived.revisions()).extracting(r -> r.path().wire()).containsExactly("/content",
         "/content", "/@status", "/content", "/@signatures/0/superseded",
         "/@signatures/1/superseded", "/@status");
     assertThat(archived.signatures()).hasSize(3);

@@ -13,7 +13,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.emrkit.json.RecordJson;
 import org.emrkit.record.Record;
-import org.emrkit.record.RecordAudit;
+import org.emrkit.edit.RecordAudit;
 import org.emrkit.record.RecordStatus;
 import org.emrkit.template.Template;
 import org.junit.jupiter.api.AfterEach;
@@ -147,7 +147,7 @@ class EditorTest {
     assertThat(read.errors()).isEmpty();
     Record signed = read.orElseThrow();
     assertThat(signed.signatures()).singleElement().satisfies(s -> {
-      assertThat(s.scope()).isEqualTo("/nursingRows/1");
+      assertThat(s.scope().wire()).isEqualTo("/nursingRows/1");
       assertThat(s.signer().name()).isEqualTo("赵芳");
     });
     assertThat(signed.values().rows("nursingRows").get(1).signer("nurse").orElseThrow().actor()

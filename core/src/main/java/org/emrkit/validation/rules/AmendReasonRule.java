@@ -3,6 +3,7 @@ package org.emrkit.validation.rules;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.emrkit.record.Revision;
+import org.emrkit.record.TracePath;
 import org.emrkit.problem.Message;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.RecordRule;
@@ -30,7 +31,8 @@ final class AmendReasonRule implements RecordRule {
     }
     for (int i = 0; i < context.record().revisions().size(); i++) {
       Revision r = context.record().revisions().get(i);
-      if (r.at().isAfter(signed.get()) && r.reason() == null && !r.path().equals("/@status")) {
+      if (r.at().isAfter(signed.get()) && r.reason() == null
+          && !(r.path() instanceof TracePath.OfStatus)) {
         reporter.report("/revisions/" + i, new Message("签名后修改 " + r.path() + " 未注明理由("
             + r.actor().name() + ")", r.path() + " changed after signing without a reason (by "
             + r.actor().name() + ")"));

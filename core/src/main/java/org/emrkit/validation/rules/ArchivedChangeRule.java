@@ -3,6 +3,7 @@ package org.emrkit.validation.rules;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.emrkit.record.Revision;
+import org.emrkit.record.TracePath;
 import org.emrkit.record.Signature;
 import org.emrkit.problem.Message;
 import org.emrkit.validation.RecordContext;
@@ -32,7 +33,7 @@ final class ArchivedChangeRule implements RecordRule {
     int archive = -1;
     for (int i = 0; i < revisions.size(); i++) {
       Revision r = revisions.get(i);
-      if (r.path().equals("/@status") && "\"archived\"".equals(r.newValue())) {
+      if (r.path() instanceof TracePath.OfStatus && "\"archived\"".equals(r.newValue())) {
         archive = i;
         break;
       }

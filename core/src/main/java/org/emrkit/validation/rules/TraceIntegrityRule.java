@@ -1,6 +1,6 @@
 package org.emrkit.validation.rules;
 
-import org.emrkit.record.RecordAudit;
+import org.emrkit.edit.RecordAudit;
 import org.emrkit.problem.Message;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.RecordRule;

@@ -1,5 +1,13 @@
-package org.emrkit.record;
+package org.emrkit.edit;
 
+import org.emrkit.record.Actor;
+import org.emrkit.record.Context;
+import org.emrkit.record.Encounter;
+import org.emrkit.record.Patient;
+import org.emrkit.record.Record;
+import org.emrkit.record.Signer;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.OffsetDateTime;

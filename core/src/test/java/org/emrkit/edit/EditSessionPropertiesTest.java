@@ -1,5 +1,9 @@
-package org.emrkit.record;
+package org.emrkit.edit;
 
+import org.emrkit.record.Coding;
+import org.emrkit.record.Record;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

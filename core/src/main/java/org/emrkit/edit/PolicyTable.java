@@ -1,5 +1,7 @@
-package org.emrkit.record;
+package org.emrkit.edit;
 
+import org.emrkit.record.RecordStatus;
+import org.emrkit.record.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -64,7 +66,7 @@ public final class PolicyTable implements PermissionPolicy {
     this.rows = List.copyOf(rows);
   }
 
-  /** The default table ({@code org/emrkit/record/default-policy.tsv}). */
+  /** The default table ({@code org/emrkit/edit/default-policy.tsv}). */
   public static PolicyTable defaults() {
     return DEFAULTS;
   }

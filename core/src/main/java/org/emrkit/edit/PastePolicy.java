@@ -1,5 +1,7 @@
-package org.emrkit.record;
+package org.emrkit.edit;
 
+import org.emrkit.record.Patient;
+import org.emrkit.record.Record;
 import java.util.Objects;
 import java.util.Optional;
 

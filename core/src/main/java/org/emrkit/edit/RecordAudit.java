@@ -1,5 +1,12 @@
-package org.emrkit.record;
+package org.emrkit.edit;
 
+import org.emrkit.record.Record;
+import org.emrkit.record.Signature;
+import org.emrkit.record.SignatureScope;
+import org.emrkit.record.TracePath;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
+import org.emrkit.record.Revision;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,8 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.emrkit.json.RecordJson;
 import org.emrkit.template.Template;
 
@@ -38,7 +43,6 @@ import org.emrkit.template.Template;
  */
 public final class RecordAudit {
 
-  private static final Pattern SUPERSEDED = Pattern.compile("/@signatures/(\\d{1,7})/superseded");
 
   /**
    * The result of verifying a chain.
@@ -83,9 +87,8 @@ public final class RecordAudit {
   private static Result superseding(Record record) {
     Set<Integer> traced = new HashSet<>();
     for (int i = 0; i < record.revisions().size(); i++) {
-      Matcher m = SUPERSEDED.matcher(record.revisions().get(i).path());
-      if (m.matches()) {
-        int n = Integer.parseInt(m.group(1));
+      if (record.revisions().get(i).path() instanceof TracePath.OfSuperseded sup) {
+        int n = sup.signature();
         if (n >= record.signatures().size()) {
           return new Result(false, "/revisions/" + i, "supersedes a signature that is not there");
         }
@@ -119,12 +122,13 @@ public final class RecordAudit {
       if (s.superseded()) {
         continue;
       }
-      if (layout == null && s.scope().startsWith("section:")) {
+      if (layout == null && s.scope() instanceof SignatureScope.OfSection) {
         layout = new Layout(template);
       }
       if (!contentHash(layout, plain, s.scope()).equals(s.contentHash())) {
         return new Result(false, "/signatures/" + i,
-            "the signed content has changed since it was signed (scope \"" + s.scope() + "\")");
+            "the signed content has changed since it was signed (scope \"" + s.scope().wire()
+                + "\")");
       }
     }
     return chain;
@@ -137,21 +141,19 @@ public final class RecordAudit {
    * names in that section (an object); a JSON pointer the entry or value it names ({@code null}
    * when there is none).
    */
-  public static String contentHash(Template template, Values values, String scope) {
-    return contentHash(scope.startsWith("section:") ? new Layout(template) : null,
+  public static String contentHash(Template template, Values values, SignatureScope scope) {
+    return contentHash(scope instanceof SignatureScope.OfSection ? new Layout(template) : null,
         ValuePaths.stripSigned(values), scope);
   }
 
   /**
-   * {@link #contentHash(Template, Values, String)} over values already without signatures, with
-   * the template's layout ({@code null} allowed unless the scope is a section).
+   * {@link #contentHash(Template, Values, SignatureScope)} over values already without
+   * signatures, with the template's layout ({@code null} allowed unless the scope is a section).
    */
-  static String contentHash(Layout layout, Values plain, String scope) {
+  static String contentHash(Layout layout, Values plain, SignatureScope scope) {
     String json;
-    if (scope.isEmpty()) {
-      json = RecordJson.canonical(plain);
-    } else if (scope.startsWith("section:")) {
-      Set<String> names = layout.names(scope.substring("section:".length()));
+    if (scope instanceof SignatureScope.OfSection section) {
+      Set<String> names = layout.names(section.id());
       Map<String, Value> part = new TreeMap<>();
       plain.asMap().forEach((k, v) -> {
         if (names.contains(k)) {
@@ -159,8 +161,10 @@ public final class RecordAudit {
         }
       });
       json = RecordJson.canonical(Values.of(part));
+    } else if (scope instanceof SignatureScope.OfEntry entry) {
+      json = pointed(plain, entry.pointer());
     } else {
-      json = pointed(plain, scope);
+      json = RecordJson.canonical(plain);
     }
     return digest(json);
   }
@@ -213,14 +217,15 @@ public final class RecordAudit {
   /** The hashed content of a revision. */
   public static String content(Revision r) {
     return join("revision", String.valueOf(r.seq()), r.actor().id(), r.actor().name(),
-        r.actor().role().label(), time(r.at()), r.path(), r.oldValue(), r.newValue(), r.reason(),
+        r.actor().role().label(), time(r.at()), r.path().wire(), r.oldValue(), r.newValue(),
+        r.reason(),
         String.valueOf(r.level()));
   }
 
   /** The hashed content of a signature. */
   public static String content(Signature s) {
     return join("signature", s.id(), s.signer().id(), s.signer().name(), s.signer().role().label(),
-        time(s.at()), s.scope(), s.contentHash());
+        time(s.at()), s.scope().wire(), s.contentHash());
   }
 
   private static List<Entry> chain(Record record) {

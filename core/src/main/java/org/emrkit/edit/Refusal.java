@@ -1,4 +1,4 @@
-package org.emrkit.record;
+package org.emrkit.edit;
 
 import java.util.Objects;
 import org.emrkit.problem.Location;

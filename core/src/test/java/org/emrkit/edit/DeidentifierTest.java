@@ -1,5 +1,10 @@
-package org.emrkit.record;
+package org.emrkit.edit;
 
+import org.emrkit.record.Context;
+import org.emrkit.record.Patient;
+import org.emrkit.record.Record;
+import org.emrkit.record.Role;
+import org.emrkit.record.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;

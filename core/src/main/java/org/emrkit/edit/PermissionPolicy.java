@@ -1,5 +1,7 @@
-package org.emrkit.record;
+package org.emrkit.edit;
 
+import org.emrkit.record.Actor;
+import org.emrkit.record.RecordStatus;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;

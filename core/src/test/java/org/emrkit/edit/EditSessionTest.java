@@ -1,5 +1,19 @@
-package org.emrkit.record;
+package org.emrkit.edit;
 
+import org.emrkit.record.Actor;
+import org.emrkit.record.Coding;
+import org.emrkit.record.Context;
+import org.emrkit.record.Patient;
+import org.emrkit.record.Record;
+import org.emrkit.record.RecordStatus;
+import org.emrkit.record.Role;
+import org.emrkit.record.Signature;
+import org.emrkit.record.SignatureScope;
+import org.emrkit.record.TracePath;
+import org.emrkit.record.Signer;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
+import org.emrkit.record.Revision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -76,7 +90,7 @@ class EditSessionTest {
     assertThat(v.seq()).isEqualTo(1);
     assertThat(v.actor()).isEqualTo(RESIDENT);
     assertThat(v.at()).isEqualTo(OffsetDateTime.parse("2026-11-20T21:00:00+08:00"));
-    assertThat(v.path()).isEqualTo("/chiefComplaint");
+    assertThat(v.path()).isEqualTo(new TracePath.OfValue("/chiefComplaint"));
     assertThat(v.oldValue()).isEqualTo("\"反复胸闷3天\"");
     assertThat(v.newValue()).isEqualTo("\"反复胸闷、胸痛3天\"");
     assertThat(v.level()).isEqualTo(2);
@@ -114,7 +128,7 @@ class EditSessionTest {
         .code()).isEqualTo("I10.x01");
     assertThat(s.removeEntry("/diagnoses/1").isApplied()).isTrue();
     assertThat(s.record().values().rows("diagnoses")).hasSize(1);
-    assertThat(s.record().revisions()).extracting(Revision::path).containsExactly(
+    assertThat(s.record().revisions()).extracting(x -> x.path().wire()).containsExactly(
         "/diagnoses/1", "/diagnoses/1/diagnosis", "/diagnoses", "/diagnoses/1");
     assertThat(s.removeEntry("/diagnoses/0").isApplied()).isTrue();
     assertThat(s.record().values().get("diagnoses")).as("an empty list is absent").isEmpty();
@@ -199,13 +213,14 @@ class EditSessionTest {
     resident.set("/hpi", text("患者3天前无明显诱因出现胸闷，位于胸骨后，持续约10分钟。"));
     clock.advance(Duration.ofMinutes(5));
     EditResult signing = resident.sign("");
-    assertThat(signing.revisions()).extracting(Revision::path).containsExactly("/@status");
+    assertThat(signing.revisions()).extracting(x -> x.path().wire()).containsExactly("/@status");
     Record signed = resident.commit();
     assertThat(signed.status()).isEqualTo(RecordStatus.SIGNED);
     Signature first = signed.signatures().get(0);
     assertThat(first.signer()).isEqualTo(RESIDENT);
-    assertThat(first.scope()).isEmpty();
-    assertThat(first.contentHash()).isEqualTo(RecordAudit.contentHash(ADMISSION, signed.values(), ""));
+    assertThat(first.scope()).isEqualTo(SignatureScope.RECORD);
+    assertThat(first.contentHash()).isEqualTo(RecordAudit.contentHash(ADMISSION, signed.values(),
+        SignatureScope.RECORD));
     assertThat(signed.values().signer("residentSignature").orElseThrow().actor())
         .isEqualTo(RESIDENT);
     assertIntact(ADMISSION, signed);
@@ -216,7 +231,7 @@ class EditSessionTest {
     assertThat(again.set("/spo2", new Value.Num(BigDecimal.valueOf(96))).refusal().code())
         .isEqualTo("edit/reason-required");
     EditResult amend = again.set("/spo2", new Value.Num(BigDecimal.valueOf(96)), "复测血氧");
-    assertThat(amend.revisions()).extracting(Revision::path)
+    assertThat(amend.revisions()).extracting(x -> x.path().wire())
         .containsExactly("/spo2", "/@signatures/0/superseded");
     assertThat(again.record().signatures().get(0).superseded()).isTrue();
     assertIntact(ADMISSION, again.record());
@@ -252,7 +267,8 @@ class EditSessionTest {
     Record done = archive(chief.commit(), clock);
     assertThat(done.status()).isEqualTo(RecordStatus.ARCHIVED);
     assertIntact(ADMISSION, done);
-    assertThat(done.revisions().get(done.revisions().size() - 1).path()).isEqualTo("/@status");
+    assertThat(done.revisions().get(done.revisions().size() - 1).path())
+        .isEqualTo(TracePath.STATUS);
 
     // the writing-standard rules that read the trace find nothing wrong
     ValidationReport report = validator(clock).validate(ADMISSION, done);
@@ -360,7 +376,7 @@ class EditSessionTest {
     EditSession form = session(ADMISSION, signedSection, RESIDENT, clock);
     EditResult r = form.apply(values);
     assertThat(r.isApplied()).as("%s", r.refusal()).isTrue();
-    assertThat(r.revisions()).extracting(Revision::path).contains("/chiefComplaint", "/hpi",
+    assertThat(r.revisions()).extracting(x -> x.path().wire()).contains("/chiefComplaint", "/hpi",
         "/temp", "/pastIllness", "/spo2").doesNotContain("/residentSignature", "/sex",
         "/diagnoses/0/diagnosis");
     assertThat(form.record().values().signer("residentSignature").orElseThrow().actor())

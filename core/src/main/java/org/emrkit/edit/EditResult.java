@@ -1,5 +1,6 @@
-package org.emrkit.record;
+package org.emrkit.edit;
 
+import org.emrkit.record.Revision;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
-package org.emrkit.record;
+package org.emrkit.edit;
 
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,8 @@
-package org.emrkit.record;
+package org.emrkit.edit;
 
+import org.emrkit.record.Actor;
+import org.emrkit.record.RecordStatus;
+import org.emrkit.record.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,0 +1,149 @@
+package org.emrkit.edit;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.emrkit.record.Actor;
+import org.emrkit.record.Record;
+import org.emrkit.record.RecordStatus;
+import org.emrkit.record.Signature;
+import org.emrkit.record.SignatureScope;
+import org.emrkit.template.Template;
+
+/**
+ * The checks an edit passes before it changes anything: the record is open (not archived, its
+ * trace verifies), and for every affected path the permission policy allows writing it, or, where
+ * a valid signature covers it, amending it with a reason by someone of at least the signer's
+ * rank. Package-private; one per session.
+ */
+final class Gate {
+
+  private final Template template;
+  private final Layout layout;
+  private final Actor actor;
+  private final Clock clock;
+  private final PermissionPolicy policy;
+  private final Refusal broken;
+
+  Gate(Template template, Layout layout, Actor actor, Clock clock, PermissionPolicy policy,
+      Record opened) {
+    this.template = template;
+    this.layout = layout;
+    this.actor = actor;
+    this.clock = clock;
+    this.policy = policy;
+    RecordAudit.Result audit = RecordAudit.verify(opened);
+    this.broken = audit.intact() ? null : new Refusal("edit/trace-broken", "",
+        "病历修改痕迹校验失败(" + audit.brokenAt() + ")，不能再编辑，请联系病案管理部门",
+        "the record's trace does not verify (" + audit.brokenAt() + ": " + audit.reason()
+            + "); it cannot be edited until this is resolved");
+  }
+
+  /** Refuses any change to an archived record or one whose trace is broken. */
+  Optional<Refusal> open(Record current, String path) {
+    if (broken != null) {
+      return Optional.of(broken);
+    }
+    if (current.status() == RecordStatus.ARCHIVED) {
+      return Optional.of(new Refusal("edit/archived", path, "病历已归档，不能修改",
+          "the record is archived and cannot be changed"));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Checks every affected path (WRITE, or AMEND for signed content, which needs a reason);
+   * returns the refusal, or {@code null} and the signatures the change supersedes in
+   * {@code touched}.
+   */
+  Refusal admit(Record current, List<String> affected, String reason, Set<Signature> touched) {
+    for (String p : affected) {
+      List<Signature> covering = covering(current, p);
+      if (covering.isEmpty()) {
+        Optional<Refusal> d = policy.decide(request(current, EditAction.WRITE, p,
+            sectionsOf(p), null));
+        if (d.isPresent()) {
+          return d.get();
+        }
+        continue;
+      }
+      Refusal r = amend(current, p, covering, reason);
+      if (r != null) {
+        return r;
+      }
+      touched.addAll(covering);
+    }
+    return null;
+  }
+
+  private Refusal amend(Record current, String p, List<Signature> covering, String reason) {
+    if (reason == null) {
+      return new Refusal("edit/reason-required", p, "修改已签名内容须注明理由(" + p + ")",
+          "changing signed content needs a reason (" + p + ")");
+    }
+    int top = covering.stream().mapToInt(s -> s.signer().role().rank()).max().orElse(0);
+    if (actor.role().rank() < top) {
+      Signature s = covering.stream().filter(x -> x.signer().role().rank() == top).findFirst()
+          .orElseThrow();
+      return new Refusal("edit/rank", p, "该内容已由" + PolicyTable.ROLE_ZH.get(s.signer().role())
+          + s.signer().name() + "签名，须由同级或上级修改(" + p + ")",
+          "this content was signed by " + s.signer().role().label() + " " + s.signer().name()
+              + "; only someone of that rank or higher may change it (" + p + ")");
+    }
+    OffsetDateTime since = covering.stream().map(Signature::at)
+        .min(Comparator.naturalOrder()).orElseThrow();
+    return policy.decide(request(current, EditAction.AMEND, p, sectionsOf(p), since))
+        .orElse(null);
+  }
+
+  /** Asks the policy about an action. */
+  Optional<Refusal> decide(Record current, EditAction action, String path, List<String> sections,
+      OffsetDateTime since) {
+    return policy.decide(request(current, action, path, sections, since));
+  }
+
+  private PermissionPolicy.Request request(Record current, EditAction action, String path,
+      List<String> sections, OffsetDateTime since) {
+    return new PermissionPolicy.Request(actor, action, template.documentType(), current.status(),
+        current.context().author(), path, sections, since, OffsetDateTime.now(clock));
+  }
+
+  /** The valid (not superseded) signatures of a record. */
+  static List<Signature> valid(Record r) {
+    return r.signatures().stream().filter(s -> !s.superseded()).toList();
+  }
+
+  /** The valid signatures whose scope covers the path (or lies inside it). */
+  List<Signature> covering(Record current, String path) {
+    List<Signature> out = new ArrayList<>();
+    for (Signature s : valid(current)) {
+      SignatureScope scope = s.scope();
+      boolean covers = scope instanceof SignatureScope.OfSection section
+          ? layout.names(section.id()).contains(rootName(path))
+          : !(scope instanceof SignatureScope.OfEntry entry) || entry.overlaps(path);
+      if (covers) {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  List<String> sectionsOf(String path) {
+    return layout.sections(rootName(path));
+  }
+
+  private static String rootName(String path) {
+    int end = path.indexOf('/', 1);
+    return end < 0 ? path.substring(1) : path.substring(1, end);
+  }
+
+  /** The set to collect touched signatures in. */
+  static Set<Signature> touched() {
+    return new LinkedHashSet<>();
+  }
+}
