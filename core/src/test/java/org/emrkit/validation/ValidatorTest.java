@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.emrkit.json.ReportJson;
 import org.emrkit.record.Record;
 import org.emrkit.record.Value;
 import org.emrkit.template.Template;

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.emrkit.dsl.CompileResult;
 import org.emrkit.dsl.TemplateCompiler;
-import org.emrkit.json.ReportJson;
+import org.emrkit.validation.ReportJson;
 import org.emrkit.json.TemplateJson;
 import org.emrkit.record.Chart;
 import org.emrkit.record.Record;

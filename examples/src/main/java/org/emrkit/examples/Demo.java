@@ -17,7 +17,7 @@ import org.emrkit.dsl.CompileResult;
 import org.emrkit.dsl.TemplateCompiler;
 import org.emrkit.json.ReadResult;
 import org.emrkit.json.RecordJson;
-import org.emrkit.json.ReportJson;
+import org.emrkit.validation.ReportJson;
 import org.emrkit.json.TemplateResolver;
 import org.emrkit.json.TemplateJson;
 import org.emrkit.record.Actor;

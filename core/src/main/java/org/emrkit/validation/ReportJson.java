@@ -1,10 +1,11 @@
-package org.emrkit.json;
+package org.emrkit.validation;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import org.emrkit.validation.Finding;
-import org.emrkit.validation.ValidationReport;
+import org.emrkit.json.JsonText;
 
 /**
  * Writes a {@link ValidationReport} as JSON: {@code {"score", "grade", "findings": [{"code",
@@ -18,21 +19,24 @@ public final class ReportJson {
   /** The report as pretty JSON text ending in a newline. */
   public static String write(ValidationReport report) {
     Objects.requireNonNull(report, "report");
-    ObjectNode o = Json.NODES.objectNode();
+    Map<String, Object> o = new LinkedHashMap<>();
     o.put("score", report.score());
     o.put("grade", report.grade().label());
-    ArrayNode findings = o.putArray("findings");
+    List<Object> findings = new ArrayList<>();
     for (Finding f : report.findings()) {
-      ObjectNode n = findings.addObject();
+      Map<String, Object> n = new LinkedHashMap<>();
       n.put("code", f.code());
       n.put("severity", f.severity().label());
       n.put("path", f.path());
-      ObjectNode m = n.putObject("message");
+      Map<String, Object> m = new LinkedHashMap<>();
       m.put("zh", f.message().zh());
       m.put("en", f.message().en());
+      n.put("message", m);
       n.put("deduction", f.deduction());
       n.put("veto", f.veto());
+      findings.add(n);
     }
-    return Json.pretty(o);
+    o.put("findings", findings);
+    return JsonText.pretty(o);
   }
 }
