@@ -1,4 +1,4 @@
-/** EMRKit DOCX: export records to Word (POI XWPF) and import Word forms as templates. */
+/** EMRKit DOCX: records written as Word documents and Word forms (POI XWPF). */
 module org.emrkit.render.docx {
   requires transitive org.emrkit.core;
   requires org.emrkit.dsl;
@@ -9,7 +9,6 @@ module org.emrkit.render.docx {
   requires java.xml;
 
   exports org.emrkit.render.docx;
-  exports org.emrkit.docx;
 
   provides org.emrkit.render.RenderFormat with org.emrkit.render.docx.DocxFormat;
 }

@@ -419,47 +419,15 @@ public final class ModelBuilder {
   }
 
   private List<Block> repeat(ContainerBlock c) {
-    List<Attributes.Attr> attrs = Attributes.lex(rest(c), state.problems, "dsl/bad-container");
-    if (attrs == null) {
+    Heads.RepeatHead head = Heads.repeat(rest(c), c.getStartOffset(), state.problems);
+    if (head == null) {
       return List.of();
     }
-    String id = null;
-    int idOffset = c.getStartOffset();
-    String label = null;
-    int min = 0;
-    Integer max = null;
-    for (Attributes.Attr a : attrs) {
-      switch (a.name()) {
-        case "#" -> {
-          id = a.value();
-          idOffset = a.nameOffset();
-        }
-        case "label" -> label = a.value();
-        case "min", "max" -> {
-          if (a.isFlag() || !a.value().matches("\\d{1,5}")) {
-            state.problems.error(a.nameOffset(), "dsl/bad-container", a.name() + " 应为整数",
-                a.name() + " must be a whole number");
-            return List.of();
-          }
-          if (a.name().equals("min")) {
-            min = Integer.parseInt(a.value());
-          } else {
-            max = Integer.parseInt(a.value());
-          }
-        }
-        default -> {
-          state.problems.error(a.nameOffset(), "dsl/bad-container", "repeat 容器的未知属性 " + a.name()
-              + "(可用 #id min max label)", "unknown attribute " + a.name()
-              + " of a repeat container (expected #id, min, max, label)");
-          return List.of();
-        }
-      }
-    }
-    if (id == null || !id.matches("[A-Za-z_][A-Za-z0-9_]{0,63}")) {
-      state.problems.error(idOffset, "dsl/bad-container", "repeat 容器需要字段名形式的 #id",
-          "a repeat container needs an #id that is a field-name-like identifier");
-      return List.of();
-    }
+    String id = head.id();
+    int idOffset = head.idOffset();
+    String label = head.label();
+    int min = head.min();
+    Integer max = head.max();
     if (!state.declare(id, idOffset)) {
       return List.of();
     }
@@ -491,12 +459,8 @@ public final class ModelBuilder {
   }
 
   private boolean expression(BasedSequence expr) {
-    java.util.Optional<ExpressionError> e = state.expressions.check(expr.toString());
-    if (e.isPresent()) {
-      FieldParser.reportExpression(expr.getStartOffset(), expr.toString(), e.get(), state.problems);
-      return false;
-    }
-    return true;
+    return Heads.expression(expr.toString(), expr.getStartOffset(), state.problems,
+        state.expressions);
   }
 
   private void pageArea(ContainerBlock c) {
@@ -597,62 +561,16 @@ public final class ModelBuilder {
   }
 
   private boolean sectionAttributes(SectionDraft d, BasedSequence text) {
-    List<Attributes.Attr> attrs = Attributes.lex(text, state.problems, "dsl/heading-attributes");
-    if (attrs == null) {
+    Heads.SectionHead h = new Heads.SectionHead();
+    if (!Heads.section(text, h, state.problems, state.expressions)) {
       return false;
     }
-    for (Attributes.Attr a : attrs) {
-      switch (a.name()) {
-        case "#" -> {
-          if (!a.value().matches("[A-Za-z0-9][A-Za-z0-9_-]{0,99}")) {
-            return badHeading(a, "章节 id 不合规则", "bad section id");
-          }
-          d.id = a.value();
-        }
-        case "required" -> {
-          if (!a.isFlag()) {
-            return badHeading(a, "required 是标志，不带值", "required is a flag and takes no value");
-          }
-          d.required = true;
-        }
-        case "de" -> {
-          if (a.isFlag() || !a.value().matches("DE\\d{2}\\.\\d{2}\\.\\d{3}\\.\\d{2}")) {
-            return badHeading(a, "数据元标识符应形如 DE04.01.119.00", "a data-element id looks like DE04.01.119.00");
-          }
-          d.de = a.value();
-        }
-        case "code" -> {
-          if (a.isFlag() || !a.value().matches("[A-Za-z0-9][A-Za-z0-9._/-]{0,49}:\\S{1,100}")) {
-            return badHeading(a, "章节编码应写作 系统:编码，如 LOINC:10154-3", "a section code is SYSTEM:CODE like LOINC:10154-3");
-          }
-          d.code = a.value();
-        }
-        case "when" -> {
-          if (a.isFlag()) {
-            return badHeading(a, "when 需要表达式", "when needs an expression");
-          }
-          java.util.Optional<ExpressionError> e = state.expressions.check(a.value());
-          if (e.isPresent()) {
-            FieldParser.reportExpression(a.valueOffset(), a.value(), e.get(), state.problems);
-            return false;
-          }
-          d.when = new Expression(a.value());
-        }
-        default -> {
-          state.problems.error(a.nameOffset(), "dsl/heading-attributes", "未知的标题属性 " + a.name()
-              + "(可用 #id required de code when)", "unknown heading attribute " + a.name()
-              + " (expected #id, required, de, code, when)");
-          return false;
-        }
-      }
-    }
+    d.id = h.id;
+    d.required = h.required;
+    d.de = h.de;
+    d.code = h.code;
+    d.when = h.when;
     return true;
-  }
-
-  private boolean badHeading(Attributes.Attr a, String zh, String en) {
-    state.problems.error(a.valueOffset() >= 0 ? a.valueOffset() : a.nameOffset(),
-        "dsl/heading-attributes", zh, en);
-    return false;
   }
 
   private Section section(SectionDraft d) {

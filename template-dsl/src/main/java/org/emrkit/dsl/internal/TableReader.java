@@ -28,16 +28,6 @@ final class TableReader implements InlineReader.TablePlacer {
     this.state = state;
   }
 
-  /** Table attributes as read from a {@code {: ...}} line. */
-  private static final class Attrs {
-    String id;
-    int idOffset;
-    List<Double> widths;
-    boolean repeat;
-    int minRows;
-    Integer maxRows;
-  }
-
   @Override
   public Table place(FieldParser.TableRef ref) {
     BuildState.NamedTable named = state.namedTables.get(ref.id());
@@ -67,7 +57,7 @@ final class TableReader implements InlineReader.TablePlacer {
   /** Reads a table; {@code namedId} is the id of a named table (or null). Null after problems. */
   Table read(TableBlock block, TableAttributesBlock attributes, String namedId, int idOffset) {
     int at = block.getStartOffset();
-    Attrs attrs = attributes == null ? new Attrs() : attributes(attributes);
+    Heads.TableHead attrs = attributes == null ? new Heads.TableHead() : attributes(attributes);
     if (attrs == null) {
       return null;
     }
@@ -139,7 +129,7 @@ final class TableReader implements InlineReader.TablePlacer {
     return grid(rows, columns, headerRows, attrs, at);
   }
 
-  private Table grid(List<TableRow> rows, int columns, int headerRows, Attrs attrs, int at) {
+  private Table grid(List<TableRow> rows, int columns, int headerRows, Heads.TableHead attrs, int at) {
     int nRows = rows.size();
     int[][] owner = new int[nRows][columns];
     List<int[]> anchors = new ArrayList<>(); // {row, column, offset}
@@ -281,78 +271,8 @@ final class TableReader implements InlineReader.TablePlacer {
     return out;
   }
 
-  private Attrs attributes(TableAttributesBlock block) {
-    List<Attributes.Attr> list = Attributes.lex(block.attributes, state.problems,
-        "dsl/table-attributes");
-    if (list == null) {
-      return null;
-    }
-    Attrs out = new Attrs();
-    boolean ok = true;
-    for (Attributes.Attr a : list) {
-      switch (a.name()) {
-        case "#" -> {
-          if (!a.value().matches("[A-Za-z0-9][A-Za-z0-9_-]{0,99}")) {
-            ok = bad(a, "表格 id 不合规则", "bad table id");
-          }
-          out.id = a.value();
-          out.idOffset = a.nameOffset();
-        }
-        case "widths" -> {
-          out.widths = widths(a);
-          ok &= out.widths != null;
-        }
-        case "repeat" -> {
-          if (!a.isFlag()) {
-            ok = bad(a, "repeat 是标志，不带值", "repeat is a flag and takes no value");
-          }
-          out.repeat = true;
-        }
-        case "minRows", "maxRows" -> {
-          if (a.isFlag() || !a.value().matches("\\d{1,5}")) {
-            ok = bad(a, a.name() + " 应为整数", a.name() + " must be a whole number");
-          } else if (a.name().equals("minRows")) {
-            out.minRows = Integer.parseInt(a.value());
-          } else {
-            out.maxRows = Integer.parseInt(a.value());
-          }
-        }
-        default -> ok = bad(a, "未知的表格属性 " + a.name() + "(可用 #id widths repeat minRows maxRows)",
-            "unknown table attribute " + a.name() + " (expected #id, widths, repeat, minRows, maxRows)");
-      }
-    }
-    if (!out.repeat && (out.minRows != 0 || out.maxRows != null)) {
-      ok = bad(list.get(0), "minRows/maxRows 只用于 repeat 表格", "minRows and maxRows apply only with repeat");
-    }
-    if (out.repeat && out.maxRows != null && out.maxRows < Math.max(1, out.minRows)) {
-      ok = bad(list.get(0), "maxRows 不能小于 minRows", "maxRows must not be less than minRows");
-    }
-    return ok ? out : null;
+  private Heads.TableHead attributes(TableAttributesBlock block) {
+    return Heads.table(block.attributes, state.problems);
   }
 
-  private List<Double> widths(Attributes.Attr a) {
-    if (a.isFlag()) {
-      bad(a, "widths 需要值", "widths needs a value");
-      return null;
-    }
-    List<Double> out = new ArrayList<>();
-    for (String w : a.value().split(",")) {
-      String t = w.strip();
-      if (t.endsWith("%")) {
-        t = t.substring(0, t.length() - 1).strip();
-      }
-      if (!t.matches("\\d{1,9}(\\.\\d{1,30})?") || Double.parseDouble(t) <= 0) {
-        bad(a, "列宽应为正数或百分比，如 15%,35%", "column widths are positive numbers or percents like 15%,35%");
-        return null;
-      }
-      out.add(Double.parseDouble(t));
-    }
-    return out;
-  }
-
-  private boolean bad(Attributes.Attr a, String zh, String en) {
-    state.problems.error(a.valueOffset() >= 0 ? a.valueOffset() : a.nameOffset(),
-        "dsl/table-attributes", zh, en);
-    return false;
-  }
 }

@@ -136,7 +136,7 @@ final class Controls {
             for (String[] x : items) {
               vs.append(x[0].replace(' ', '_')).append(' ').append(x[1]).append('\n');
             }
-            dsl.define(vs.append("```\n").toString());
+            dsl.define(id, vs.append("```\n").toString());
             valueSets.add(id);
             spec.append("valueset=@").append(id);
           }

@@ -24,6 +24,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFStyle;
 import org.emrkit.template.Block;
 import org.emrkit.template.Cell;
+import org.emrkit.dsl.Fragments;
 import org.emrkit.template.Conditional;
 import org.emrkit.template.Field;
 import org.emrkit.template.Inline;
@@ -291,14 +292,13 @@ final class FormReader {
         return;
       }
       if (tag != null && tag.startsWith("repeat ")) {
-        RepeatGroup g = dsl.repeat(tag);
+        Fragments.Repeat g = dsl.repeat(tag);
         List<Block> inner = group(content, g.id());
         add(new RepeatGroup(g.id(), g.label(), g.min(), g.max(), inner));
         return;
       }
       if (tag != null && tag.startsWith("if ")) {
-        Conditional c = dsl.conditional(tag);
-        add(new Conditional(c.condition(), inside(content, false)));
+        add(new Conditional(dsl.condition(tag), inside(content, false)));
         return;
       }
     } catch (Dsl.Failure f) {
@@ -652,16 +652,16 @@ final class FormReader {
       String w = g.getAttributeNS(W, "w");
       widths.add(w.matches("\\d{1,7}") && Integer.parseInt(w) > 0 ? Double.parseDouble(w) : 1.0);
     }
-    Table attrs = null;
+    Fragments.TableAttributes attrs = null;
     if (caption != null && caption.startsWith("{:")) {
       try {
-        attrs = dsl.tableAttributes(caption, 1, Math.max(1, widths.size()));
+        attrs = dsl.tableAttributes(caption);
       } catch (Dsl.Failure f) {
         findings.error(name, "docx/tag", "表格属性“" + caption + "”无效：" + f.zh,
             "table attributes \"" + caption + "\" are invalid: " + f.en);
       }
     }
-    boolean repeating = attrs != null && attrs.repeating();
+    boolean repeating = attrs != null && attrs.repeat();
     List<Element> rows = new ArrayList<>();
     collectRows(tbl, rows);
     int columns = widths.size();
@@ -764,7 +764,7 @@ final class FormReader {
     while (widths.size() < columns) {
       widths.add(widths.isEmpty() ? 1.0 : widths.get(widths.size() - 1));
     }
-    List<Double> ws = attrs != null && attrs.widths().size() == columns ? attrs.widths()
+    List<Double> ws = attrs != null && attrs.widths() != null && attrs.widths().size() == columns ? attrs.widths()
         : percentages(widths.subList(0, columns));
     String id = attrs != null ? attrs.id() : null;
     if (id == null && depth > 1) {

@@ -50,26 +50,32 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
  * naming the paragraph or table cell; nothing is dropped silently.
  *
  * <p><b>Hostile files.</b> Files over {@link Builder#maxBytes} are refused before unzipping.
- * POI's {@link ZipSecureFile} guards are set, JVM-wide (they are static in POI), when this class
- * loads: an entry may not expand more than 100× ({@code minInflateRatio} 0.01; zip bombs expand
- * thousands of times), no entry over 64 MiB, no text part over 16 Mi characters, at most 1,000
- * parts. Macro-enabled documents (a {@code vbaProject} part, or the macro-enabled main content
+ * {@link Builder#build()} sets POI's {@link ZipSecureFile} guards, JVM-wide (they are static in
+ * POI, so they apply to every use of POI in the JVM; a host that needs other values sets its own
+ * after building): an entry may not expand more than 100× ({@code minInflateRatio} 0.01; zip
+ * bombs expand thousands of times), no entry over 64 MiB, no text part over 16 Mi characters, at
+ * most 1,000 parts. Macro-enabled documents (a {@code vbaProject} part, or the macro-enabled main content
  * type) are refused. XML with a DOCTYPE (external entities) is refused by POI's parser settings.
  * The walk is bounded in depth (24) and elements (200,000).
  */
 public final class DocxImporter {
 
-  static {
-    ZipSecureFile.setMinInflateRatio(0.01);
-    ZipSecureFile.setMaxEntrySize(64L * 1024 * 1024);
-    ZipSecureFile.setMaxTextSize(16L * 1024 * 1024);
-    ZipSecureFile.setMaxFileCount(1000);
-  }
-
   private final long maxBytes;
 
   private DocxImporter(Builder b) {
     this.maxBytes = b.maxBytes;
+  }
+
+  /**
+   * Sets POI's JVM-wide zip guards to the importer's limits: an entry may not expand more than
+   * 100×, no entry over 64 MiB, no text part over 16 Mi characters, at most 1,000 parts.
+   * Idempotent; called by {@link Builder#build()}.
+   */
+  public static synchronized void applyPoiLimits() {
+    ZipSecureFile.setMinInflateRatio(0.01);
+    ZipSecureFile.setMaxEntrySize(64L * 1024 * 1024);
+    ZipSecureFile.setMaxTextSize(16L * 1024 * 1024);
+    ZipSecureFile.setMaxFileCount(1000);
   }
 
   /** Starts a builder. */
@@ -92,8 +98,9 @@ public final class DocxImporter {
       return this;
     }
 
-    /** The importer. */
+    /** The importer; sets POI's zip guards JVM-wide (see the class comment). */
     public DocxImporter build() {
+      applyPoiLimits();
       return new DocxImporter(this);
     }
   }
