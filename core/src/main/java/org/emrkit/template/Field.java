@@ -1,12 +1,8 @@
 package org.emrkit.template;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * A field a clinician fills in (DSL {@code {{name: type attrs}}}); it stands inline in a
@@ -43,41 +39,34 @@ public record Field(String name, FieldType type, String label, String placeholde
     String unit, Integer precision, List<String> options, ValueSetRef valueSet, String system,
     String role, Expression expr, String source) implements Inline {
 
-  private static final Pattern ROLE = Pattern.compile("[a-z][a-z0-9-]{0,31}");
-  private static final Pattern SOURCE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*){0,7}");
-
   /** Checks the name, that every attribute applies to the type, and the attribute values. */
   public Field {
     Ids.checkName(name, "field name");
     Objects.requireNonNull(type, "type");
     options = options == null ? List.of() : List.copyOf(options);
     String where = "field " + name + " (" + type.label() + ")";
-    oneLine(label, where, "label");
-    oneLine(placeholder, where, "placeholder");
-    oneLine(help, where, "help");
-    oneLine(unit, where, "unit");
-    oneLine(defaultValue, where, "default");
-    Ids.checkDataElement(dataElement);
-    allow(type, where, FieldAttribute.DEFAULT, defaultValue);
-    allow(type, where, FieldAttribute.MIN_LENGTH, minLength);
-    allow(type, where, FieldAttribute.MAX_LENGTH, maxLength);
-    allow(type, where, FieldAttribute.PATTERN, pattern);
-    allow(type, where, FieldAttribute.MIN, min);
-    allow(type, where, FieldAttribute.MAX, max);
-    allow(type, where, FieldAttribute.UNIT, unit);
-    allow(type, where, FieldAttribute.PRECISION, precision);
-    allow(type, where, FieldAttribute.OPTIONS, options.isEmpty() ? null : options);
-    allow(type, where, FieldAttribute.VALUESET, valueSet);
-    allow(type, where, FieldAttribute.SYSTEM, system);
-    allow(type, where, FieldAttribute.ROLE, role);
-    allow(type, where, FieldAttribute.EXPR, expr);
-    allow(type, where, FieldAttribute.SOURCE, source);
-    checkLengths(where, minLength, maxLength);
-    checkPattern(where, pattern);
-    if (precision != null && (precision < 0 || precision > 10)) {
-      throw new IllegalArgumentException(where + ": precision must be 0 to 10, was " + precision);
+    check(type, where, FieldAttribute.LABEL, label);
+    check(type, where, FieldAttribute.PLACEHOLDER, placeholder);
+    check(type, where, FieldAttribute.DEFAULT, defaultValue);
+    check(type, where, FieldAttribute.DE, dataElement);
+    check(type, where, FieldAttribute.WHEN, when);
+    check(type, where, FieldAttribute.HELP, help);
+    check(type, where, FieldAttribute.MIN_LENGTH, minLength);
+    check(type, where, FieldAttribute.MAX_LENGTH, maxLength);
+    check(type, where, FieldAttribute.PATTERN, pattern);
+    check(type, where, FieldAttribute.MIN, min);
+    check(type, where, FieldAttribute.MAX, max);
+    check(type, where, FieldAttribute.UNIT, unit);
+    check(type, where, FieldAttribute.PRECISION, precision);
+    check(type, where, FieldAttribute.OPTIONS, options.isEmpty() ? null : options);
+    check(type, where, FieldAttribute.VALUESET, valueSet);
+    check(type, where, FieldAttribute.SYSTEM, system);
+    check(type, where, FieldAttribute.ROLE, role);
+    check(type, where, FieldAttribute.EXPR, expr);
+    check(type, where, FieldAttribute.SOURCE, source);
+    if (maxLength != null && minLength != null && maxLength < minLength) {
+      throw new IllegalArgumentException(where + ": maxLength must be at least minLength");
     }
-    checkOptions(where, options);
     if ((type == FieldType.CHOICE || type == FieldType.MULTICHOICE)
         && options.isEmpty() == (valueSet == null)) {
       throw new IllegalArgumentException(where + ": give either options or a value set");
@@ -85,21 +74,11 @@ public record Field(String name, FieldType type, String label, String placeholde
     if (type == FieldType.CODED && system == null && valueSet == null) {
       throw new IllegalArgumentException(where + ": give a code system, a value set, or both");
     }
-    if (system != null && !system.matches("\\S{1,100}")) {
-      throw new IllegalArgumentException(where + ": bad code system \"" + system + "\"");
-    }
-    if (role != null && !ROLE.matcher(role).matches()) {
-      throw new IllegalArgumentException(where + ": bad role \"" + role + "\"");
-    }
     if (type == FieldType.CALC && expr == null) {
       throw new IllegalArgumentException(where + ": a calc field needs expr");
     }
     if (type == FieldType.MACRO && source == null) {
       throw new IllegalArgumentException(where + ": a macro field needs source");
-    }
-    if (source != null && !SOURCE.matcher(source).matches()) {
-      throw new IllegalArgumentException(where + ": bad source \"" + source
-          + "\"; expected a dotted path like patient.name");
     }
   }
 
@@ -111,14 +90,9 @@ public record Field(String name, FieldType type, String label, String placeholde
   /** The attributes this field sets, in {@link FieldAttribute} order. */
   public List<FieldAttribute> attributes() {
     List<FieldAttribute> out = new ArrayList<>();
-    Object[] values = {label, placeholder, required ? Boolean.TRUE : null,
-        readonly ? Boolean.TRUE : null, defaultValue, dataElement, when, help, minLength,
-        maxLength, pattern, min, max, unit, precision, options.isEmpty() ? null : options,
-        valueSet, system, role, expr, source};
-    FieldAttribute[] all = FieldAttribute.values();
-    for (int i = 0; i < all.length; i++) {
-      if (values[i] != null) {
-        out.add(all[i]);
+    for (FieldAttribute a : FieldAttribute.values()) {
+      if (a.valueOf(this) != null) {
+        out.add(a);
       }
     }
     return out;
@@ -129,56 +103,17 @@ public record Field(String name, FieldType type, String label, String placeholde
     return visitor.visitField(this);
   }
 
-  private static void allow(FieldType type, String where, FieldAttribute attribute,
-      Object value) {
-    if (value != null && !attribute.appliesTo(type)) {
-      throw new IllegalArgumentException(where + ": attribute " + attribute.dslName()
-          + " does not apply to type " + type.label());
-    }
-  }
-
-  private static void oneLine(String value, String where, String what) {
-    if (value != null && (value.isEmpty() || value.length() > 500 || value.indexOf('\n') >= 0
-        || value.indexOf('\r') >= 0)) {
-      throw new IllegalArgumentException(where + ": " + what + " must be one line of 1 to 500 characters");
-    }
-  }
-
-  private static void checkLengths(String where, Integer minLength, Integer maxLength) {
-    if (minLength != null && minLength < 0) {
-      throw new IllegalArgumentException(where + ": minLength must not be negative");
-    }
-    if (maxLength != null && (maxLength < 1 || (minLength != null && maxLength < minLength))) {
-      throw new IllegalArgumentException(where + ": maxLength must be at least 1 and minLength");
-    }
-  }
-
-  private static void checkPattern(String where, String pattern) {
-    if (pattern == null) {
+  /** That the attribute applies to the type and its value passes the attribute's own check. */
+  private static void check(FieldType type, String where, FieldAttribute a, Object value) {
+    if (value == null) {
       return;
     }
-    if (pattern.isEmpty() || pattern.length() > 500) {
-      throw new IllegalArgumentException(where + ": pattern must be 1 to 500 characters");
+    if (!a.appliesTo(type)) {
+      throw new IllegalArgumentException(where + ": attribute " + a.dslName()
+          + " does not apply to type " + type.label());
     }
-    try {
-      Pattern.compile(pattern);
-    } catch (PatternSyntaxException e) {
-      throw new IllegalArgumentException(where + ": bad pattern: " + e.getDescription(), e);
-    }
-  }
-
-  private static void checkOptions(String where, List<String> options) {
-    Set<String> seen = new HashSet<>();
-    for (String o : options) {
-      Objects.requireNonNull(o, "option");
-      if (o.isBlank() || o.indexOf('|') >= 0 || o.indexOf('\n') >= 0
-          || !o.equals(o.strip())) {
-        throw new IllegalArgumentException(where + ": bad option \"" + o
-            + "\": one trimmed line without |");
-      }
-      if (!seen.add(o)) {
-        throw new IllegalArgumentException(where + ": option \"" + o + "\" given twice");
-      }
-    }
+    a.check(value).ifPresent(m -> {
+      throw new IllegalArgumentException(where + ": " + a.dslName() + ": " + m.en());
+    });
   }
 }

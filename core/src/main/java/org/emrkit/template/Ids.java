@@ -9,7 +9,6 @@ final class Ids {
 
   static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
   static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
-  static final Pattern DATA_ELEMENT = Pattern.compile("DE\\d{2}\\.\\d{2}\\.\\d{3}\\.\\d{2}");
   static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,49}:\\S{1,100}");
 
   private Ids() {}
@@ -31,10 +30,9 @@ final class Ids {
   }
 
   static void checkDataElement(String de) {
-    if (de != null && !DATA_ELEMENT.matcher(de).matches()) {
-      throw new IllegalArgumentException("bad data-element id \"" + de
-          + "\": expected the WS 363 form DE04.01.119.00");
-    }
+    FieldAttribute.DE.check(de).ifPresent(m -> {
+      throw new IllegalArgumentException("bad data-element id \"" + de + "\": " + m.en());
+    });
   }
 
   static void checkCode(String code) {

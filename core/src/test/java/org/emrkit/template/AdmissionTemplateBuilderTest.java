@@ -103,7 +103,7 @@ class AdmissionTemplateBuilderTest {
     assertThatThrownBy(() -> Field.builder("1x", FieldType.TEXT).build())
         .hasMessageContaining("bad field name \"1x\"");
     assertThatThrownBy(() -> Field.builder("x", FieldType.TEXT).pattern("[").build())
-        .hasMessageContaining("bad pattern");
+        .hasMessageContaining("pattern: bad regular expression");
   }
 
   @Test

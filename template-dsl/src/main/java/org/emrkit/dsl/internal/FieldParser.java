@@ -46,7 +46,6 @@ final class FieldParser {
       "\\s*([^:\\s]*)\\s*:\\s*([A-Za-z]*)(.*)", Pattern.DOTALL);
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,99}");
-  private static final Pattern DE = Pattern.compile("DE\\d{2}\\.\\d{2}\\.\\d{3}\\.\\d{2}");
   private static final Pattern NUMBER = Pattern.compile("-?\\d{1,30}(\\.\\d{1,30})?");
   private static final String TYPES = "text, richtext, integer, decimal, date, datetime, time, "
       + "boolean, choice, multichoice, coded, signature, calc, macro";
@@ -183,115 +182,93 @@ final class FieldParser {
   private boolean value(FieldBuilder b, FieldType type, FieldAttribute fa, Attributes.Attr a) {
     String v = a.value();
     switch (fa) {
-      case LABEL -> b.label(line(a));
-      case PLACEHOLDER -> b.placeholder(line(a));
-      case HELP -> b.help(line(a));
-      case UNIT -> b.unit(line(a));
-      case DEFAULT -> b.defaultValue(line(a));
-      case REQUIRED -> b.required();
-      case READONLY -> b.readonly();
-      case DE -> {
-        if (!DE.matcher(v).matches()) {
-          return bad(a, "数据元标识符应形如 DE04.01.119.00", "a data-element id looks like DE04.01.119.00");
-        }
-        b.dataElement(v);
-      }
-      case WHEN -> {
+      case WHEN, EXPR -> {
         if (!expression(a)) {
           return false;
         }
-        b.when(v);
-      }
-      case EXPR -> {
-        if (!expression(a)) {
-          return false;
-        }
-        b.expr(v);
-      }
-      case MIN_LENGTH, MAX_LENGTH, PRECISION -> {
-        Integer n = integer(a, fa == FieldAttribute.PRECISION ? 10 : 1_000_000);
-        if (n == null) {
-          return false;
-        }
-        if (fa == FieldAttribute.MIN_LENGTH) {
-          b.minLength(n);
-        } else if (fa == FieldAttribute.MAX_LENGTH) {
-          if (n < 1) {
-            return bad(a, "maxLength 至少为 1", "maxLength must be at least 1");
-          }
-          b.maxLength(n);
-        } else {
-          b.precision(n);
-        }
-      }
-      case PATTERN -> {
-        try {
-          Pattern.compile(v);
-        } catch (PatternSyntaxException e) {
-          return bad(a, "正则表达式不正确：" + e.getDescription(), "bad regular expression: "
-              + e.getDescription());
-        }
-        b.pattern(v);
       }
       case MIN, MAX -> {
         if (!bound(type, a)) {
           return false;
         }
-        if (fa == FieldAttribute.MIN) {
-          b.min(v);
-        } else {
-          b.max(v);
-        }
-      }
-      case OPTIONS -> {
-        List<String> options = options(a);
-        if (options == null) {
-          return false;
-        }
-        b.options(options);
       }
       case VALUESET -> {
-        if (!v.startsWith("@") || v.length() < 2) {
-          return bad(a, "值集写作 valueset=@id", "a value set is written valueset=@id");
-        }
-        String id = v.substring(1);
-        if (!id.matches("(host:)?[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
-          return bad(a, "值集 id 不合规则", "bad value-set id");
-        }
-        if (!id.startsWith("host:") && !valueSets.contains(id)) {
-          problems.error(a.valueOffset(), "dsl/unknown-value-set", "未定义的值集 @" + id,
-              "value set @" + id + " is not defined in this template");
+        return valueSet(b, a);
+      }
+      default -> {
+        // every other attribute: the model's own check of its value (one owner)
+        Object value = switch (fa) {
+          case MIN_LENGTH, MAX_LENGTH, PRECISION -> integer(a, 1_000_000);
+          case OPTIONS -> options(a);
+          default -> v;
+        };
+        if (value == null && !fa.isFlag()) {
           return false;
         }
-        usedValueSets.add(id);
-        b.valueSet(id);
-      }
-      case SYSTEM -> {
-        if (!v.matches("\\S{1,100}")) {
-          return bad(a, "编码系统名不能含空格", "a code system name has no spaces");
+        var wrong = fa.check(value);
+        if (wrong.isPresent()) {
+          return bad(a, wrong.get().zh(), wrong.get().en());
         }
-        b.system(v);
+        set(b, fa, value);
+        return true;
       }
-      case ROLE -> {
-        if (!v.matches("[a-z][a-z0-9-]{0,31}")) {
-          return bad(a, "角色应为小写字母，如 resident", "a role is lower-case, like resident");
-        }
-        b.role(v);
-      }
-      case SOURCE -> {
-        if (!v.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*){0,7}")) {
-          return bad(a, "来源应为点分路径，如 patient.name",
-              "a source is a dotted path like patient.name");
-        }
-        b.source(v);
-      }
-      default -> throw new IllegalStateException("unhandled attribute " + fa);
     }
+    set(b, fa, v);
     return true;
   }
 
-  private String line(Attributes.Attr a) {
-    return a.value();
+  /** Sets an attribute's checked value on the builder. */
+  private static void set(FieldBuilder b, FieldAttribute fa, Object value) {
+    switch (fa) {
+      case LABEL -> b.label((String) value);
+      case PLACEHOLDER -> b.placeholder((String) value);
+      case HELP -> b.help((String) value);
+      case UNIT -> b.unit((String) value);
+      case DEFAULT -> b.defaultValue((String) value);
+      case REQUIRED -> b.required();
+      case READONLY -> b.readonly();
+      case DE -> b.dataElement((String) value);
+      case WHEN -> b.when((String) value);
+      case EXPR -> b.expr((String) value);
+      case MIN_LENGTH -> b.minLength((Integer) value);
+      case MAX_LENGTH -> b.maxLength((Integer) value);
+      case PRECISION -> b.precision((Integer) value);
+      case PATTERN -> b.pattern((String) value);
+      case MIN -> b.min((String) value);
+      case MAX -> b.max((String) value);
+      case OPTIONS -> b.options(toStrings(value));
+      case SYSTEM -> b.system((String) value);
+      case ROLE -> b.role((String) value);
+      case SOURCE -> b.source((String) value);
+      default -> throw new IllegalStateException("unhandled attribute " + fa);
+    }
+  }
+
+  private static List<String> toStrings(Object value) {
+    List<String> out = new ArrayList<>();
+    for (Object o : (List<?>) value) {
+      out.add((String) o);
+    }
+    return out;
+  }
+
+  private boolean valueSet(FieldBuilder b, Attributes.Attr a) {
+    String v = a.value();
+    if (!v.startsWith("@") || v.length() < 2) {
+      return bad(a, "值集写作 valueset=@id", "a value set is written valueset=@id");
+    }
+    String id = v.substring(1);
+    if (!id.matches("(host:)?[A-Za-z0-9][A-Za-z0-9._-]{0,99}")) {
+      return bad(a, "值集 id 不合规则", "bad value-set id");
+    }
+    if (!id.startsWith("host:") && !valueSets.contains(id)) {
+      problems.error(a.valueOffset(), "dsl/unknown-value-set", "未定义的值集 @" + id,
+          "value set @" + id + " is not defined in this template");
+      return false;
+    }
+    usedValueSets.add(id);
+    b.valueSet(id);
+    return true;
   }
 
   private boolean checkRequired(FieldType type, List<Attributes.Attr> attrs, int at) {
@@ -375,20 +352,11 @@ final class FieldParser {
     return Integer.parseInt(v);
   }
 
-  private List<String> options(Attributes.Attr a) {
+  /** The options as written, trimmed; the model checks them (empty, repeated). */
+  private static List<String> options(Attributes.Attr a) {
     List<String> out = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
     for (String o : a.value().split("\\|", -1)) {
-      String t = o.strip();
-      if (t.isEmpty()) {
-        bad(a, "选项不能为空", "an option must not be empty");
-        return null;
-      }
-      if (!seen.add(t)) {
-        bad(a, "选项 \"" + t + "\" 重复", "option \"" + t + "\" is given twice");
-        return null;
-      }
-      out.add(t);
+      out.add(o.strip());
     }
     return out;
   }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.emrkit.expr.ExpressionEngine;
 import org.emrkit.expr.ExpressionError;
 import org.emrkit.template.Expression;
+import org.emrkit.template.FieldAttribute;
 
 /**
  * The attribute parts of EMR Markdown, read the same way wherever they occur (in a compiled
@@ -15,8 +16,6 @@ import org.emrkit.template.Expression;
  * {@code {: #id widths repeat minRows maxRows}}. Every problem is reported at its character.
  */
 final class Heads {
-
-  private static final String DE = "DE\\d{2}\\.\\d{2}\\.\\d{3}\\.\\d{2}";
 
   /** A section heading's attributes. */
   static final class SectionHead {
@@ -55,9 +54,10 @@ final class Heads {
             : bad(problems, a, "dsl/heading-attributes", "章节 id 不合规则", "bad section id");
         case "required" -> a.isFlag() ? set(() -> d.required = true) : bad(problems, a,
             "dsl/heading-attributes", "required 是标志，不带值", "required is a flag and takes no value");
-        case "de" -> !a.isFlag() && a.value().matches(DE) ? set(() -> d.de = a.value())
-            : bad(problems, a, "dsl/heading-attributes", "数据元标识符应形如 DE04.01.119.00",
-                "a data-element id looks like DE04.01.119.00");
+        case "de" -> a.isFlag() || FieldAttribute.DE.check(a.value()).isPresent()
+            ? bad(problems, a, "dsl/heading-attributes", "数据元标识符应形如 DE04.01.119.00",
+                "a data-element id looks like DE04.01.119.00")
+            : set(() -> d.de = a.value());
         case "code" -> !a.isFlag() && a.value().matches("[A-Za-z0-9][A-Za-z0-9._/-]{0,49}:\\S{1,100}")
             ? set(() -> d.code = a.value()) : bad(problems, a, "dsl/heading-attributes",
                 "章节编码应写作 系统:编码，如 LOINC:10154-3",
