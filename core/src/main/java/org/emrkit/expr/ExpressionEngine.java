@@ -48,6 +48,7 @@ public final class ExpressionEngine {
         .safe(false)
         .silent(false)
         .cache(512)
+        .arithmetic(new DecimalArithmetic())
         .create();
   }
 
@@ -111,6 +112,31 @@ public final class ExpressionEngine {
   }
 
   /** A context that also resolves the function namespace. */
+  /**
+   * JEXL's arithmetic with division in decimals: {@code 7 / 2} is 3.5, as on paper and in the
+   * browser, not JEXL's integer 3; 16 significant digits; dividing by zero fails.
+   */
+  private static final class DecimalArithmetic extends org.apache.commons.jexl3.JexlArithmetic {
+    DecimalArithmetic() {
+      super(true, java.math.MathContext.DECIMAL64, 16);
+    }
+
+    @Override
+    public Object divide(Object left, Object right) {
+      if (left == null || right == null) {
+        return super.divide(left, right); // strict: a missing value is an error
+      }
+      if (!(left instanceof Number) || !(right instanceof Number)) {
+        return super.divide(left, right);
+      }
+      java.math.BigDecimal r = Functions.number(right);
+      if (r.signum() == 0) {
+        throw new ArithmeticException("division by zero");
+      }
+      return Functions.number(left).divide(r, java.math.MathContext.DECIMAL64);
+    }
+  }
+
   private static final class NamespacedContext implements JexlContext, JexlContext.NamespaceResolver {
     private final JexlContext inner;
     private final Map<String, Object> namespaces;

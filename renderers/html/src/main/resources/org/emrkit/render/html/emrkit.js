@@ -2,15 +2,38 @@
    (record JSON emrkit-record/1); the form dispatches "emr-change" after every change. */
 (function () {
   'use strict';
+  /* Expressions give what the Java engine gives (the conformance table in core's tests):
+     decimals to 15 significant digits, round half away from zero, a missing value in
+     arithmetic or an ordering comparison is an error, as is dividing by zero. */
+  function num(x) {
+    if (x == null || x === '' || typeof x === 'boolean' || isNaN(Number(x))) throw new Error('expected a number');
+    return Number(x);
+  }
+  function clean(x) {
+    if (!isFinite(x)) throw new Error('not a finite number');
+    return Number(x.toPrecision(15));
+  }
   var FUNCS = {
     len: function (x) { return x == null ? 0 : (Array.isArray(x) ? x.length : Array.from(String(x)).length); },
     empty: function (x) { return x == null || x === '' || (Array.isArray(x) && x.length === 0); },
-    round: function (x, n) { var f = Math.pow(10, n); return Math.round(Number(x) * f) / f; },
-    pow: function (x, y) { return Math.pow(Number(x), Number(y)); },
-    hours: function (a, b) { return (new Date(b) - new Date(a)) / 3600000; },
-    days: function (a, b) { return (new Date(b) - new Date(a)) / 86400000; },
+    round: function (x, n) {
+      n = num(n);
+      if (n < 0 || n > 10 || n !== Math.floor(n)) throw new Error('round: places must be 0 to 10');
+      var v = clean(num(x)), a = Math.abs(v);
+      var r = Number(Math.round(Number(a + 'e' + n)) + 'e-' + n);
+      return v < 0 ? -r : r;
+    },
+    pow: function (x, y) { return clean(Math.pow(num(x), num(y))); },
+    hours: function (a, b) { return clean((new Date(b) - new Date(a)) / 3600000); },
+    days: function (a, b) { return clean((new Date(b) - new Date(a)) / 86400000); },
     now: function () { return new Date().toISOString(); }
   };
+  function arith(o, l, r) {
+    if (o === '+' && (typeof l === 'string' || typeof r === 'string') && l != null && r != null) return String(l) + String(r);
+    l = num(l); r = num(r);
+    if (o === '/' && r === 0) throw new Error('division by zero');
+    return clean(o === '+' ? l + r : o === '-' ? l - r : o === '*' ? l * r : l / r);
+  }
   function tokenize(s) {
     var t = [], i = 0, m, re = /\s*(?:(\d+(?:\.\d+)?)|'((?:\\.|[^'\\])*)'|([A-Za-z_][A-Za-z0-9_]*)|(==|!=|<=|>=|[<>+\-*\/(),]))/y;
     while (i < s.length) {
@@ -35,14 +58,16 @@
       var l = add(), x = t[p];
       if (x && /^(==|!=|<=|>=|<|>)$/.test(x.op || '')) {
         next(); var r = add();
-        switch (x.op) { case '==': return l == r; case '!=': return l != r; case '<': return l < r;
-          case '<=': return l <= r; case '>': return l > r; default: return l >= r; }
+        if (x.op === '==') return l == r;
+        if (x.op === '!=') return l != r;
+        if (l == null || r == null) throw new Error('a missing value cannot be ordered');
+        switch (x.op) { case '<': return l < r; case '<=': return l <= r; case '>': return l > r; default: return l >= r; }
       }
       return l;
     }
-    function add() { var l = mul(); while (peek('+') || peek('-')) { var o = next().op, r = mul(); l = o === '+' ? l + r : l - r; } return l; }
-    function mul() { var l = unary(); while (peek('*') || peek('/')) { var o = next().op, r = unary(); l = o === '*' ? l * r : l / r; } return l; }
-    function unary() { if (peek('-')) { next(); return -unary(); } return primary(); }
+    function add() { var l = mul(); while (peek('+') || peek('-')) { var o = next().op, r = mul(); l = arith(o, l, r); } return l; }
+    function mul() { var l = unary(); while (peek('*') || peek('/')) { var o = next().op, r = unary(); l = arith(o, l, r); } return l; }
+    function unary() { if (peek('-')) { next(); return -num(unary()); } return primary(); }
     function primary() {
       var x = next();
       if (!x) throw new Error('bad expression');
@@ -149,7 +174,7 @@
       if (!live(el)) return;
       try {
         var v = evaluate(el.getAttribute('data-emr-expr'), scopeOf(el, all)), p = el.getAttribute('data-emr-precision');
-        el.value = (typeof v === 'number' && isFinite(v)) ? (p !== null ? v.toFixed(Number(p)) : String(v)) : '';
+        el.value = (typeof v === 'number' && isFinite(v)) ? (p !== null ? FUNCS.round(v, Number(p)).toFixed(Number(p)) : String(v)) : '';
       } catch (e) { el.value = ''; }
     });
   }

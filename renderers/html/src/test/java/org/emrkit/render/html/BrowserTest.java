@@ -77,6 +77,41 @@ class BrowserTest {
   }
 
   @Test
+  void theFormScriptGivesEveryResultOfTheExpressionTable() throws Exception {
+    // the same table the Java engine passes (core ExpressionConformanceTest): a calculated field
+    // shows in the browser what the server computes when the record is saved
+    open("expressions.html", "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>"
+        + "<script>" + HtmlRenderer.script() + "</script></body></html>");
+    List<String> failures = new java.util.ArrayList<>();
+    for (org.emrkit.testing.ExpressionTable.Row r
+        : org.emrkit.testing.ExpressionTable.rows()) {
+      Object result = ((JavascriptExecutor) browser).executeScript(
+          "var v = JSON.parse(arguments[1]);"
+          + "Object.keys(v).forEach(function (k) { if (v[k] && v[k].$datetime) v[k] = v[k].$datetime; });"
+          + "try { var x = EmrKit.evaluate(arguments[0], function (n) { return v[n]; });"
+          + " return JSON.stringify(x === undefined ? null : x); } catch (e) { return 'error'; }",
+          r.expression(), r.values());
+      String got = (String) result;
+      boolean ok = r.expected().equals("error") ? got.equals("error")
+          : !got.equals("error") && org.emrkit.testing.ExpressionTable.matches(
+              got.startsWith("\"") || got.equals("true") || got.equals("false")
+                  || got.equals("null") ? jsonValue(got) : new java.math.BigDecimal(got),
+              r.expected());
+      if (!ok) {
+        failures.add(r.expression() + " " + r.values() + " gives " + got + ", not "
+            + r.expected());
+      }
+    }
+    assertThat(failures).as("rows where emrkit.js differs from the table").isEmpty();
+  }
+
+  private static Object jsonValue(String json) throws Exception {
+    com.fasterxml.jackson.databind.JsonNode n =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+    return n.isNull() ? null : n.isBoolean() ? (Object) n.booleanValue() : n.asText();
+  }
+
+  @Test
   void aClinicianFillsTheAdmissionFormAndTheValuesValidate() throws Exception {
     Template t = Corpus.template("admission-record");
     String recordJson = Corpus.text("/validation/records/clean--admission-record.json");
