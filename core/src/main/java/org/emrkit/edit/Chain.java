@@ -69,6 +69,31 @@ final class Chain {
     return linked.hash();
   }
 
+  /**
+   * The record with new values, a revision per change and the touched signatures superseded
+   * (each with the revision that says so), every new entry linked to the one before.
+   */
+  Record changed(Record current, List<FormMerge.Change> changes, Values next, String reason,
+      java.util.Set<Signature> touched, List<Revision> added) {
+    OffsetDateTime at = stamp(current, true);
+    List<Revision> revisions = new ArrayList<>(current.revisions());
+    List<Signature> sigs = new ArrayList<>(current.signatures());
+    // each new revision is the chain's head for the next: stamped after every existing entry
+    String head = RecordAudit.head(current).orElse(null);
+    for (FormMerge.Change c : changes) {
+      head = append(revisions, added, head, revision(revisions.size() + 1, at,
+          new TracePath.OfValue(c.path()), c.oldJson(), c.newJson(), reason));
+    }
+    for (Signature s : touched) {
+      int i = sigs.indexOf(s);
+      sigs.set(i, new Signature(s.id(), s.signer(), s.at(), s.scope(), s.contentHash(), true,
+          s.previousHash(), s.hash()));
+      head = append(revisions, added, head, revision(revisions.size() + 1, at,
+          new TracePath.OfSuperseded(i), "false", "true", reason));
+    }
+    return with(current, next, current.status(), sigs, revisions);
+  }
+
   /** The record moved to {@code status}, with the revision that says so. */
   Record withStatus(Record r, RecordStatus status, List<Revision> added) {
     List<Revision> revisions = new ArrayList<>(r.revisions());

@@ -1,13 +1,5 @@
 package org.emrkit.edit;
 
-import org.emrkit.record.Actor;
-import org.emrkit.record.Context;
-import org.emrkit.record.Encounter;
-import org.emrkit.record.Patient;
-import org.emrkit.record.Record;
-import org.emrkit.record.Signer;
-import org.emrkit.record.Value;
-import org.emrkit.record.Values;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.OffsetDateTime;
@@ -20,6 +12,14 @@ import java.util.Objects;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.emrkit.record.Actor;
+import org.emrkit.record.Context;
+import org.emrkit.record.Encounter;
+import org.emrkit.record.Patient;
+import org.emrkit.record.Record;
+import org.emrkit.record.Signer;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
 import org.emrkit.template.Field;
 import org.emrkit.template.FieldScope;
 import org.emrkit.template.FieldType;

@@ -1,8 +1,8 @@
 package org.emrkit.edit;
 
-import org.emrkit.record.Revision;
 import java.util.List;
 import java.util.Optional;
+import org.emrkit.record.Revision;
 
 /**
  * What an edit did: either it was applied and these revisions were added to the trace (none when

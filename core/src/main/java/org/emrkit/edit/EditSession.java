@@ -1,34 +1,22 @@
 package org.emrkit.edit;
 
-import org.emrkit.record.Actor;
-import org.emrkit.record.Record;
-import org.emrkit.record.RecordStatus;
-import org.emrkit.record.Role;
-import org.emrkit.record.Signature;
-import org.emrkit.record.SignatureScope;
-import org.emrkit.record.TracePath;
-import org.emrkit.record.Signer;
-import org.emrkit.record.Value;
-import org.emrkit.record.Values;
-import org.emrkit.record.Revision;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.emrkit.json.RecordJson;
-import org.emrkit.template.Field;
-import org.emrkit.template.FieldScope;
-import org.emrkit.template.FieldType;
+import org.emrkit.record.Actor;
+import org.emrkit.record.Record;
+import org.emrkit.record.RecordStatus;
+import org.emrkit.record.Revision;
+import org.emrkit.record.Signature;
+import org.emrkit.record.SignatureScope;
+import org.emrkit.record.TracePath;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
 import org.emrkit.template.Template;
 
 /**
@@ -62,9 +50,6 @@ import org.emrkit.template.Template;
  */
 public final class EditSession {
 
-  /** One undoable step: the record before and after. */
-  private record Step(Record before, Record after) {}
-
   private final Template template;
   private final Layout layout;
   private final Actor actor;
@@ -72,10 +57,7 @@ public final class EditSession {
   private final Gate gate;
   private final Chain chain;
   private final Signing signing;
-  private Record base;
-  private Record current;
-  private final Deque<Step> undo = new ArrayDeque<>();
-  private final Deque<Step> redo = new ArrayDeque<>();
+  private final History history;
 
   private EditSession(Builder b) {
     this.template = b.template;
@@ -85,8 +67,7 @@ public final class EditSession {
     this.gate = new Gate(b.template, layout, b.actor, b.clock, b.policy, b.record);
     this.chain = new Chain(b.actor, b.clock);
     this.signing = new Signing(layout, b.actor, gate, chain, b.signGuard);
-    this.base = b.record;
-    this.current = b.record;
+    this.history = new History(b.record);
   }
 
   /** Opens a session with the default policies and the system clock. */
@@ -156,12 +137,12 @@ public final class EditSession {
 
   /** The record with every edit of this session applied (committed or not). */
   public Record record() {
-    return current;
+    return history.current();
   }
 
   /** The record as it was when the session opened or last committed. */
   public Record committed() {
-    return base;
+    return history.base();
   }
 
   /** Who edits. */
@@ -176,39 +157,27 @@ public final class EditSession {
 
   /** Whether there are edits not yet committed. */
   public boolean isDirty() {
-    return current != base;
+    return history.current() != history.base();
   }
 
   /** Whether there is an edit to undo. */
   public boolean canUndo() {
-    return !undo.isEmpty();
+    return history.canUndo();
   }
 
   /** Whether there is an undone edit to redo. */
   public boolean canRedo() {
-    return !redo.isEmpty();
+    return history.canRedo();
   }
 
   /** Undoes the last edit (its revisions and signatures go with it); false if there is none. */
   public boolean undo() {
-    if (undo.isEmpty()) {
-      return false;
-    }
-    Step s = undo.pop();
-    redo.push(s);
-    current = s.before();
-    return true;
+    return history.undo();
   }
 
   /** Redoes the last undone edit; false if there is none. */
   public boolean redo() {
-    if (redo.isEmpty()) {
-      return false;
-    }
-    Step s = redo.pop();
-    undo.push(s);
-    current = s.after();
-    return true;
+    return history.redo();
   }
 
   /**
@@ -216,10 +185,7 @@ public final class EditSession {
    * same as {@link #record()}).
    */
   public Record commit() {
-    base = current;
-    undo.clear();
-    redo.clear();
-    return current;
+    return history.commit();
   }
 
   /**
@@ -227,7 +193,7 @@ public final class EditSession {
    * the session's paste policy: empty to allow, or why not.
    */
   public Optional<Refusal> checkPaste(PastePolicy.Source source, String path) {
-    return pastePolicy.decide(Objects.requireNonNull(source, "source"), current,
+    return pastePolicy.decide(Objects.requireNonNull(source, "source"), history.current(),
         Objects.requireNonNull(path, "path"));
   }
 
@@ -256,37 +222,9 @@ public final class EditSession {
 
   private EditResult setOrClear(String path, Value value, String reason) {
     Objects.requireNonNull(path, "path");
-    Optional<Refusal> r = gate.open(current, path);
-    if (r.isPresent()) {
-      return EditResult.refused(r.get());
-    }
-    ValuePaths.Target t = ValuePaths.resolve(layout.root, current.values(), path);
-    if (t.refusal != null) {
-      return EditResult.refused(t.refusal);
-    }
-    if (t.field == null) {
-      return EditResult.refused(new Refusal("edit/not-a-field", path, "该路径不是字段：" + path,
-          "not a field: " + path));
-    }
-    if (value instanceof Value.Str s && s.value().isEmpty()
-        || value instanceof Value.Choices c && c.values().isEmpty()) {
-      value = null;
-    }
-    Optional<Refusal> fit = ValueChecks.fieldEditable(t.field, path);
-    if (fit.isEmpty() && value != null) {
-      fit = ValueChecks.fits(t.field, value, path);
-    }
-    if (fit.isPresent()) {
-      return EditResult.refused(fit.get());
-    }
-    Value old = ValuePaths.valueAt(current.values(), t.tokens);
-    if (Objects.equals(old, value)) {
-      return EditResult.applied(List.of());
-    }
-    Values next = ValuePaths.put(current.values(), t.tokens, 0, value);
-    FormMerge.Change c = new FormMerge.Change(path, FormMerge.json(old),
-        FormMerge.json(value));
-    return admit(List.of(c), List.of(path), next, reason);
+    Optional<Refusal> r = gate.open(history.current(), path);
+    return r.isPresent() ? EditResult.refused(r.get())
+        : admit(Proposal.field(layout, history.current(), path, value), reason);
   }
 
   // ------------------------------------------------------------------ entries
@@ -303,28 +241,8 @@ public final class EditSession {
   public EditResult addEntry(String groupPath, int index, Values entry, String reason) {
     Objects.requireNonNull(entry, "entry");
     ValuePaths.GroupTarget g = group(groupPath);
-    if (g.refusal != null) {
-      return EditResult.refused(g.refusal);
-    }
-    List<Values> rows = new ArrayList<>(g.rows);
-    if (g.scope.max() != null && rows.size() >= g.scope.max()) {
-      return EditResult.refused(new Refusal("edit/max-entries", groupPath,
-          groupPath + " 最多 " + g.scope.max() + " 项", groupPath + " holds at most "
-              + g.scope.max() + " entries"));
-    }
-    int at = Math.max(0, Math.min(index, rows.size()));
-    Optional<Refusal> bad = ValueChecks.checkEntry(g.scope, entry, groupPath + "/" + at);
-    if (bad.isPresent()) {
-      return EditResult.refused(bad.get());
-    }
-    rows.add(at, entry);
-    List<String> affected = new ArrayList<>();
-    for (int k = at; k < rows.size(); k++) {
-      affected.add(groupPath + "/" + k);
-    }
-    FormMerge.Change c = new FormMerge.Change(groupPath + "/" + at, null, RecordJson.canonical(entry));
-    return admit(List.of(c), affected, withRows(g, rows),
-        reason);
+    return g.refusal != null ? EditResult.refused(g.refusal)
+        : admit(Proposal.add(g, history.current(), index, entry), reason);
   }
 
   /** Removes an entry ({@code /diagnoses/1}). */
@@ -337,22 +255,8 @@ public final class EditSession {
     Objects.requireNonNull(entryPath, "entryPath");
     int slash = entryPath.lastIndexOf('/');
     ValuePaths.GroupTarget g = group(slash <= 0 ? "" : entryPath.substring(0, slash));
-    if (g.refusal != null) {
-      return EditResult.refused(g.refusal);
-    }
-    int i = ValuePaths.index(entryPath.substring(slash + 1), g.rows.size());
-    if (i < 0) {
-      return EditResult.refused(ValuePaths.noEntry(entryPath));
-    }
-    List<Values> rows = new ArrayList<>(g.rows);
-    Values removed = rows.remove(i);
-    List<String> affected = new ArrayList<>();
-    for (int k = i; k < g.rows.size(); k++) {
-      affected.add(g.path + "/" + k);
-    }
-    FormMerge.Change c = new FormMerge.Change(g.path + "/" + i, RecordJson.canonical(removed), null);
-    return admit(List.of(c), affected, withRows(g, rows),
-        reason);
+    return g.refusal != null ? EditResult.refused(g.refusal)
+        : admit(Proposal.remove(g, history.current(), entryPath), reason);
   }
 
   /** Moves an entry of a group from one index to another. */
@@ -363,27 +267,8 @@ public final class EditSession {
   /** Moves an entry, with a reason (required when an entry that moves is signed content). */
   public EditResult moveEntry(String groupPath, int from, int to, String reason) {
     ValuePaths.GroupTarget g = group(groupPath);
-    if (g.refusal != null) {
-      return EditResult.refused(g.refusal);
-    }
-    int n = g.rows.size();
-    if (from < 0 || from >= n || to < 0 || to >= n) {
-      int bad = from < 0 || from >= n ? from : to;
-      return EditResult.refused(ValuePaths.noEntry(groupPath + "/" + bad));
-    }
-    if (from == to) {
-      return EditResult.applied(List.of());
-    }
-    List<Values> rows = new ArrayList<>(g.rows);
-    rows.add(to, rows.remove(from));
-    List<String> affected = new ArrayList<>();
-    for (int k = Math.min(from, to); k <= Math.max(from, to); k++) {
-      affected.add(groupPath + "/" + k);
-    }
-    FormMerge.Change c = new FormMerge.Change(groupPath, RecordJson.canonical(new Value.Rows(g.rows)),
-        RecordJson.canonical(new Value.Rows(rows)));
-    return admit(List.of(c), affected, withRows(g, rows),
-        reason);
+    return g.refusal != null ? EditResult.refused(g.refusal)
+        : admit(Proposal.move(g, history.current(), from, to), reason);
   }
 
   // ------------------------------------------------------------------ posted form
@@ -402,21 +287,9 @@ public final class EditSession {
   /** {@link #apply(Values)} with a reason (required when signed content changes). */
   public EditResult apply(Values posted, String reason) {
     Objects.requireNonNull(posted, "posted");
-    Optional<Refusal> r = gate.open(current, "");
-    if (r.isPresent()) {
-      return EditResult.refused(r.get());
-    }
-    Optional<Refusal> bad = ValueChecks.checkValues(layout.root, posted, "", 0);
-    if (bad.isPresent()) {
-      return EditResult.refused(bad.get());
-    }
-    List<FormMerge.Change> changes = new ArrayList<>();
-    Values merged = FormMerge.merge(layout.root, "", current.values(), posted, changes);
-    if (changes.isEmpty()) {
-      return EditResult.applied(List.of());
-    }
-    List<String> affected = changes.stream().map(FormMerge.Change::path).toList();
-    return admit(changes, affected, merged, reason);
+    Optional<Refusal> r = gate.open(history.current(), "");
+    return r.isPresent() ? EditResult.refused(r.get())
+        : admit(Proposal.posted(layout, history.current(), posted), reason);
   }
 
   // ------------------------------------------------------------------ signing
@@ -446,34 +319,35 @@ public final class EditSession {
    */
   public EditResult sign(SignatureScope scope) {
     Objects.requireNonNull(scope, "scope");
-    Optional<Refusal> r = gate.open(current, scope.wire());
+    Optional<Refusal> r = gate.open(history.current(), scope.wire());
     if (r.isPresent()) {
       return EditResult.refused(r.get());
     }
-    Signing.Outcome o = signing.sign(current, scope);
+    Signing.Outcome o = signing.sign(history.current(), scope);
     if (o.refusal() != null) {
       return EditResult.refused(o.refusal());
     }
-    push(o.record());
+    history.push(o.record());
     return EditResult.applied(o.added());
   }
 
   /** Archives a signed record (归档): nothing can change it afterwards. */
   public EditResult archive() {
-    Optional<Refusal> r = gate.open(current, "");
+    Optional<Refusal> r = gate.open(history.current(), "");
     if (r.isPresent()) {
       return EditResult.refused(r.get());
     }
-    if (current.status() != RecordStatus.SIGNED) {
+    if (history.current().status() != RecordStatus.SIGNED) {
       return EditResult.refused(new Refusal("edit/status", "", "只有已签名的病历可以归档",
           "only a signed record can be archived"));
     }
-    Optional<Refusal> denied = gate.decide(current, EditAction.ARCHIVE, "", List.of(), null);
+    Optional<Refusal> denied = gate.decide(history.current(), EditAction.ARCHIVE, "", List.of(),
+        null);
     if (denied.isPresent()) {
       return EditResult.refused(denied.get());
     }
     List<Revision> added = new ArrayList<>();
-    push(chain.withStatus(current, RecordStatus.ARCHIVED, added));
+    history.push(chain.withStatus(history.current(), RecordStatus.ARCHIVED, added));
     return EditResult.applied(added);
   }
 
@@ -483,11 +357,18 @@ public final class EditSession {
    * Checks every affected path, then applies the new values, adds a revision per change and
    * supersedes the signatures the changes touch.
    */
-  private EditResult admit(List<FormMerge.Change> changes, List<String> affected, Values next,
-      String reason) {
+  private EditResult admit(Proposal p, String reason) {
+    if (p.refusal() != null) {
+      return EditResult.refused(p.refusal());
+    }
+    if (p.next() == null) {
+      return EditResult.applied(List.of());
+    }
+    List<FormMerge.Change> changes = p.changes();
+    Values next = p.next();
     String why = reason == null || reason.isBlank() ? null : reason.strip();
     Set<Signature> touched = Gate.touched();
-    Refusal refused = gate.admit(current, affected, why, touched);
+    Refusal refused = gate.admit(history.current(), p.affected(), why, touched);
     if (refused != null) {
       return EditResult.refused(refused);
     }
@@ -496,46 +377,20 @@ public final class EditSession {
       return EditResult.refused(new Refusal("edit/too-large", "", "病历字段值过多(" + size + ")",
           "too many values in the record (" + size + ")"));
     }
-    OffsetDateTime at = chain.stamp(current, true);
-    List<Revision> revisions = new ArrayList<>(current.revisions());
-    List<Signature> sigs = new ArrayList<>(current.signatures());
     List<Revision> added = new ArrayList<>();
-    // each new revision is the chain's head for the next: stamped after every existing entry
-    String head = RecordAudit.head(current).orElse(null);
-    for (FormMerge.Change c : changes) {
-      head = Chain.append(revisions, added, head, chain.revision(revisions.size() + 1, at,
-          new TracePath.OfValue(c.path()), c.oldJson(), c.newJson(), why));
-    }
-    for (Signature s : touched) {
-      int i = sigs.indexOf(s);
-      sigs.set(i, new Signature(s.id(), s.signer(), s.at(), s.scope(), s.contentHash(), true,
-          s.previousHash(), s.hash()));
-      head = Chain.append(revisions, added, head, chain.revision(revisions.size() + 1, at,
-          new TracePath.OfSuperseded(i), "false", "true", why));
-    }
-    push(Chain.with(current, next, current.status(), sigs, revisions));
+    history.push(chain.changed(history.current(), changes, next, why, touched, added));
     return EditResult.applied(added);
-  }
-
-  /** The current values with a group's entries replaced. */
-  private Values withRows(ValuePaths.GroupTarget g, List<Values> rows) {
-    return ValuePaths.put(current.values(), g.tokens, 0, ValuePaths.rowsValue(rows));
   }
 
   /** The group a path names, unless the record is closed to edits. */
   private ValuePaths.GroupTarget group(String groupPath) {
-    Optional<Refusal> r = gate.open(current, groupPath);
+    Optional<Refusal> r = gate.open(history.current(), groupPath);
     if (r.isPresent()) {
       ValuePaths.GroupTarget g = new ValuePaths.GroupTarget();
       g.refusal = r.get();
       return g;
     }
-    return ValuePaths.group(layout.root, current.values(), groupPath);
+    return ValuePaths.group(layout.root, history.current().values(), groupPath);
   }
 
-  private void push(Record next) {
-    undo.push(new Step(current, next));
-    redo.clear();
-    current = next;
-  }
 }

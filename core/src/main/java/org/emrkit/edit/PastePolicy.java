@@ -1,9 +1,9 @@
 package org.emrkit.edit;
 
-import org.emrkit.record.Patient;
-import org.emrkit.record.Record;
 import java.util.Objects;
 import java.util.Optional;
+import org.emrkit.record.Patient;
+import org.emrkit.record.Record;
 
 /**
  * Whether text copied from one record may be pasted into another (复制粘贴管理). The host asks

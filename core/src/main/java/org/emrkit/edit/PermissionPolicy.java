@@ -1,11 +1,11 @@
 package org.emrkit.edit;
 
-import org.emrkit.record.Actor;
-import org.emrkit.record.RecordStatus;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.emrkit.record.Actor;
+import org.emrkit.record.RecordStatus;
 
 /**
  * Decides who may do what to which record: the host's rules for writing, signing, reviewing,

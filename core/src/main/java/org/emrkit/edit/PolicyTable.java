@@ -1,7 +1,5 @@
 package org.emrkit.edit;
 
-import org.emrkit.record.RecordStatus;
-import org.emrkit.record.Role;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.emrkit.record.RecordStatus;
+import org.emrkit.record.Role;
 
 /**
  * A {@link PermissionPolicy} read from a declarative table: each row grants one action; a request

@@ -1,12 +1,5 @@
 package org.emrkit.edit;
 
-import org.emrkit.record.Record;
-import org.emrkit.record.Signature;
-import org.emrkit.record.SignatureScope;
-import org.emrkit.record.TracePath;
-import org.emrkit.record.Value;
-import org.emrkit.record.Values;
-import org.emrkit.record.Revision;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,6 +15,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.emrkit.json.RecordJson;
+import org.emrkit.record.Record;
+import org.emrkit.record.Revision;
+import org.emrkit.record.Signature;
+import org.emrkit.record.SignatureScope;
+import org.emrkit.record.TracePath;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
 import org.emrkit.template.Template;
 
 /**

@@ -1,10 +1,10 @@
 package org.emrkit.edit;
 
-import org.emrkit.record.Value;
-import org.emrkit.record.Values;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
 import org.emrkit.template.Field;
 import org.emrkit.template.FieldScope;
 import org.emrkit.template.FieldType;

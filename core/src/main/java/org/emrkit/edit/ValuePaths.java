@@ -1,11 +1,11 @@
 package org.emrkit.edit;
 
-import org.emrkit.record.Value;
-import org.emrkit.record.Values;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
 import org.emrkit.template.Field;
 import org.emrkit.template.FieldScope;
 

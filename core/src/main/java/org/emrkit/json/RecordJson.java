@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.emrkit.problem.Severity;
 import org.emrkit.record.Actor;
 import org.emrkit.record.Context;
 import org.emrkit.record.Encounter;
@@ -23,12 +24,11 @@ import org.emrkit.record.Revision;
 import org.emrkit.record.Role;
 import org.emrkit.record.Signature;
 import org.emrkit.record.SignatureScope;
-import org.emrkit.record.TracePath;
 import org.emrkit.record.TemplateRef;
+import org.emrkit.record.TracePath;
 import org.emrkit.record.Value;
 import org.emrkit.record.Values;
 import org.emrkit.template.Template;
-import org.emrkit.problem.Severity;
 
 /**
  * Reads and writes records in the wire format {@code emrkit-record/1} (schema

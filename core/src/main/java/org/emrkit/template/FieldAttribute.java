@@ -1,13 +1,13 @@
 package org.emrkit.template;
 
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import java.util.EnumSet;
-import java.util.Set;
 import org.emrkit.problem.Message;
 
 /**

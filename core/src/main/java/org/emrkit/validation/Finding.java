@@ -1,11 +1,11 @@
 package org.emrkit.validation;
 
-import org.emrkit.problem.Severity;
+import java.math.BigDecimal;
+import java.util.Objects;
 import org.emrkit.problem.Location;
 import org.emrkit.problem.Message;
 import org.emrkit.problem.Problem;
-import java.math.BigDecimal;
-import java.util.Objects;
+import org.emrkit.problem.Severity;
 
 /**
  * One problem a rule found in a record.

@@ -1,10 +1,10 @@
 package org.emrkit.validation;
 
-import org.emrkit.problem.Severity;
-import org.emrkit.problem.Message;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
 
 /**
  * What a rule is, for the engine and the rule catalogue (docs/rules.md): its code, title, source

@@ -1,8 +1,8 @@
 package org.emrkit.validation;
 
-import org.emrkit.problem.Severity;
 import java.math.BigDecimal;
 import java.util.Map;
+import org.emrkit.problem.Severity;
 
 /**
  * A host's change to one rule: another severity, deduction or veto, other parameters, or the

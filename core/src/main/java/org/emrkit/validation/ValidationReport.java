@@ -1,9 +1,9 @@
 package org.emrkit.validation;
 
-import org.emrkit.problem.Severity;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import org.emrkit.problem.Severity;
 
 /**
  * The outcome of validating a record (or chart, or template): every finding, the score (100 less

@@ -1,7 +1,5 @@
 package org.emrkit.validation;
 
-import org.emrkit.problem.Severity;
-import org.emrkit.problem.Message;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -9,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.emrkit.expr.ExpressionEngine;
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
 import org.emrkit.record.Chart;
 import org.emrkit.record.Record;
 import org.emrkit.template.Template;

@@ -1,15 +1,15 @@
 package org.emrkit.edit;
 
-import org.emrkit.record.Context;
-import org.emrkit.record.Patient;
-import org.emrkit.record.Record;
-import org.emrkit.record.Role;
-import org.emrkit.record.Value;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import org.emrkit.json.RecordJson;
+import org.emrkit.record.Context;
+import org.emrkit.record.Patient;
+import org.emrkit.record.Record;
+import org.emrkit.record.Role;
+import org.emrkit.record.Value;
 import org.emrkit.testing.TestClock;
 import org.junit.jupiter.api.Test;
 

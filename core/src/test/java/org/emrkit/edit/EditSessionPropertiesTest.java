@@ -1,9 +1,5 @@
 package org.emrkit.edit;
 
-import org.emrkit.record.Coding;
-import org.emrkit.record.Record;
-import org.emrkit.record.Value;
-import org.emrkit.record.Values;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -21,6 +17,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.emrkit.json.ReadResult;
 import org.emrkit.json.RecordJson;
+import org.emrkit.record.Coding;
+import org.emrkit.record.Record;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
 import org.emrkit.template.Template;
 import org.emrkit.testing.RandomText;
 import org.emrkit.testing.Seeds;

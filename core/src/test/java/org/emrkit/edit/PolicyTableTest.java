@@ -1,8 +1,5 @@
 package org.emrkit.edit;
 
-import org.emrkit.record.Actor;
-import org.emrkit.record.RecordStatus;
-import org.emrkit.record.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.emrkit.record.Actor;
+import org.emrkit.record.RecordStatus;
+import org.emrkit.record.Role;
 import org.junit.jupiter.api.Test;
 
 class PolicyTableTest {

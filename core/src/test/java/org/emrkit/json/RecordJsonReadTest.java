@@ -3,10 +3,10 @@ package org.emrkit.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.emrkit.problem.Severity;
 import org.emrkit.record.Record;
 import org.emrkit.template.Template;
 import org.emrkit.testing.Samples;
-import org.emrkit.problem.Severity;
 import org.junit.jupiter.api.Test;
 
 /** Bad record JSON gives every problem with a JSON pointer and a bilingual message, never a half-read record. */

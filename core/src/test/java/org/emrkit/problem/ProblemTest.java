@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.List;
-import org.emrkit.json.JsonProblem;
 import org.emrkit.edit.Refusal;
+import org.emrkit.json.JsonProblem;
 import org.emrkit.validation.Finding;
 import org.junit.jupiter.api.Test;
 

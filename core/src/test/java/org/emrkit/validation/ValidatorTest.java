@@ -1,7 +1,5 @@
 package org.emrkit.validation;
 
-import org.emrkit.problem.Severity;
-import org.emrkit.problem.Message;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -11,6 +9,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
 import org.emrkit.record.Record;
 import org.emrkit.record.Value;
 import org.emrkit.template.Template;

@@ -2,14 +2,14 @@ package org.emrkit.validation.rules;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
 import org.emrkit.record.Revision;
 import org.emrkit.record.TracePath;
-import org.emrkit.problem.Message;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.problem.Severity;
 
 /** {@code cn/amend-reason}: a change made after signing without a reason (status changes excepted). */
 final class AmendReasonRule implements RecordRule {

@@ -2,15 +2,15 @@ package org.emrkit.validation.rules;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.emrkit.record.Revision;
-import org.emrkit.record.TracePath;
-import org.emrkit.record.Signature;
 import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
+import org.emrkit.record.Revision;
+import org.emrkit.record.Signature;
+import org.emrkit.record.TracePath;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.problem.Severity;
 
 /**
  * {@code cn/archived-change}: a revision or signature after the record was archived (the

@@ -1,13 +1,13 @@
 package org.emrkit.validation.rules;
 
 import java.util.regex.Pattern;
-import org.emrkit.record.Value;
 import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
+import org.emrkit.record.Value;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.problem.Severity;
 
 /**
  * {@code cn/chief-complaint-duration}: 主诉 names no duration (3天, 2周, 半年, 10余年, 1小时,

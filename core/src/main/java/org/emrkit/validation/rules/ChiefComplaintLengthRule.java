@@ -1,12 +1,12 @@
 package org.emrkit.validation.rules;
 
-import org.emrkit.record.Value;
 import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
+import org.emrkit.record.Value;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.problem.Severity;
 
 /** {@code cn/chief-complaint-length}: 主诉 longer than 20 characters (punctuation and spaces not counted). */
 final class ChiefComplaintLengthRule implements RecordRule {

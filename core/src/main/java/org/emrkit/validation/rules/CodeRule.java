@@ -1,13 +1,13 @@
 package org.emrkit.validation.rules;
 
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
 import org.emrkit.record.Value;
 import org.emrkit.terminology.CodeFormats;
 import org.emrkit.validation.FieldValue;
-import org.emrkit.problem.Message;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.problem.Severity;
 
 /**
  * {@code field/code}: a coded value whose code is not in the field's value set (template or host

@@ -1,16 +1,16 @@
 package org.emrkit.validation.rules;
 
 import java.util.Set;
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
 import org.emrkit.record.Actor;
 import org.emrkit.record.Role;
 import org.emrkit.record.Value;
 import org.emrkit.validation.FieldValue;
-import org.emrkit.problem.Message;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.problem.Severity;
 
 /**
  * {@code cn/countersign}: a record written by an intern or trainee (context.author.role) has no

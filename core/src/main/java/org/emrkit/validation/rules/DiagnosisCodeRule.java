@@ -1,14 +1,14 @@
 package org.emrkit.validation.rules;
 
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
 import org.emrkit.record.Value;
 import org.emrkit.terminology.CodeFormats;
 import org.emrkit.validation.FieldValue;
-import org.emrkit.problem.Message;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.problem.Severity;
 
 /**
  * {@code cn/diagnosis-code}: a diagnosis (诊断名称 DE05.01.025.00 filled without a code, or a coded

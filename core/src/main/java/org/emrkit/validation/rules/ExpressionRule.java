@@ -1,11 +1,11 @@
 package org.emrkit.validation.rules;
 
 import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.problem.Severity;
 
 /**
  * {@code field/expression} (warning): a {@code when} or {@code if} expression that could not be

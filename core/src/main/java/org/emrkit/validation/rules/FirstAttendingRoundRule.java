@@ -2,15 +2,15 @@ package org.emrkit.validation.rules;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
 import org.emrkit.record.Value;
 import org.emrkit.validation.ChartContext;
 import org.emrkit.validation.ChartRule;
 import org.emrkit.validation.FieldValue;
-import org.emrkit.problem.Message;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.problem.Severity;
 
 /**
  * {@code cn/first-attending-round}: no attending physician's round (an {@code attending-round}

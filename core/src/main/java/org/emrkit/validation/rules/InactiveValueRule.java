@@ -1,12 +1,12 @@
 package org.emrkit.validation.rules;
 
-import org.emrkit.validation.FieldValue;
 import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
+import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.problem.Severity;
 
 /**
  * {@code field/inactive-value} (info): a value stored in a field whose {@code when} or {@code if}

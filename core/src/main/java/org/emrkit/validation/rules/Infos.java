@@ -3,11 +3,11 @@ package org.emrkit.validation.rules;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
 import org.emrkit.terminology.DataElements;
 import org.emrkit.validation.FieldValue;
-import org.emrkit.problem.Message;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.problem.Severity;
 
 /** Helpers for rule descriptions and messages (package-private). */
 final class Infos {

@@ -3,16 +3,16 @@ package org.emrkit.validation.rules;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
 import org.emrkit.record.Value;
 import org.emrkit.template.Field;
 import org.emrkit.template.FieldType;
 import org.emrkit.template.ValueSet;
 import org.emrkit.validation.FieldValue;
-import org.emrkit.problem.Message;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.problem.Severity;
 
 /**
  * {@code field/option}: a choice or multichoice value that is not one of the options (or codes

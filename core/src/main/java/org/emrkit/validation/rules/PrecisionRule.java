@@ -1,12 +1,12 @@
 package org.emrkit.validation.rules;
 
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
 import org.emrkit.record.Value;
 import org.emrkit.validation.FieldValue;
-import org.emrkit.problem.Message;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.problem.Severity;
 
 /** {@code field/precision}: a decimal with more digits after the point than its precision. */
 final class PrecisionRule extends ActiveFieldRule {

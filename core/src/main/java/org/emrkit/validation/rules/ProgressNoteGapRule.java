@@ -5,17 +5,17 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
 import org.emrkit.record.Encounter;
 import org.emrkit.record.Value;
 import org.emrkit.template.FieldType;
 import org.emrkit.validation.ChartContext;
 import org.emrkit.validation.ChartRule;
 import org.emrkit.validation.FieldValue;
-import org.emrkit.problem.Message;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.problem.Severity;
 
 /**
  * {@code cn/progress-note-gap}: the gap between consecutive progress notes (首次病程记录, then

@@ -1,12 +1,12 @@
 package org.emrkit.validation.rules;
 
-import org.emrkit.validation.GroupValue;
 import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
+import org.emrkit.validation.GroupValue;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.problem.Severity;
 
 /** {@code field/repeat-count}: fewer or more entries than a repeat group's or table's bounds. */
 final class RepeatCountRule implements RecordRule {

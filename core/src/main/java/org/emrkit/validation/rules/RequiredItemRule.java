@@ -2,11 +2,11 @@ package org.emrkit.validation.rules;
 
 import java.util.List;
 import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.problem.Severity;
 
 /**
  * {@code cn/required-item}: a required item of the document type is empty. 现病史 vetoes; the

@@ -1,12 +1,12 @@
 package org.emrkit.validation.rules;
 
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
 import org.emrkit.template.FieldType;
 import org.emrkit.validation.FieldValue;
-import org.emrkit.problem.Message;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.problem.Severity;
 
 /** {@code field/required}: a required, active field has no value (signatures: {@code cn/signature}). */
 final class RequiredRule extends ActiveFieldRule {

@@ -1,13 +1,13 @@
 package org.emrkit.validation.rules;
 
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
 import org.emrkit.template.FieldType;
 import org.emrkit.validation.FieldValue;
-import org.emrkit.problem.Message;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.problem.Severity;
 
 /** {@code cn/signature}: a required signature field is empty (the author's or a supervisor's). */
 final class SignatureRule implements RecordRule {

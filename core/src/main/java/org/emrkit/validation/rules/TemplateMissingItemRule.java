@@ -1,11 +1,11 @@
 package org.emrkit.validation.rules;
 
 import java.util.List;
-import org.emrkit.template.Template;
 import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
+import org.emrkit.template.Template;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.problem.Severity;
 import org.emrkit.validation.TemplateRule;
 
 /**

@@ -5,17 +5,17 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
 import org.emrkit.record.Encounter;
 import org.emrkit.record.Value;
 import org.emrkit.validation.ChartContext;
 import org.emrkit.validation.ChartRule;
 import org.emrkit.validation.FieldValue;
-import org.emrkit.problem.Message;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.problem.Severity;
 
 /**
  * {@code cn/time-limit}: a record completed after the limit of its document type, measured from an

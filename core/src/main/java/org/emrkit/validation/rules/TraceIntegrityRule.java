@@ -2,11 +2,11 @@ package org.emrkit.validation.rules;
 
 import org.emrkit.edit.RecordAudit;
 import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
-import org.emrkit.problem.Severity;
 
 /**
  * {@code cn/trace-integrity}: the revision and signature hash chain does not verify, or signed

@@ -1,7 +1,7 @@
 package org.emrkit.docx;
 
-import static org.emrkit.docx.WordXml.W;
 import static org.emrkit.docx.WordXml.W14;
+import static org.emrkit.docx.WordXml.W;
 import static org.emrkit.docx.WordXml.child;
 import static org.emrkit.docx.WordXml.val;
 

@@ -15,13 +15,13 @@ import org.apache.poi.xwpf.model.XWPFHeaderFooterPolicy;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFHeader;
+import org.emrkit.problem.Severity;
 import org.emrkit.template.Block;
 import org.emrkit.template.Orientation;
 import org.emrkit.template.PageSetup;
 import org.emrkit.template.Paper;
 import org.emrkit.template.Template;
 import org.emrkit.template.ValueSet;
-import org.emrkit.problem.Severity;
 import org.openxmlformats.schemas.officeDocument.x2006.customProperties.CTProperty;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 

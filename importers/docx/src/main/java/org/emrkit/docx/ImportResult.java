@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.emrkit.dsl.TemplateDecompiler;
-import org.emrkit.template.Template;
 import org.emrkit.problem.Severity;
+import org.emrkit.template.Template;
 
 /**
  * What importing a Word form gave: the template (absent when an error stopped it) and every

@@ -1,7 +1,5 @@
 package org.emrkit.docx;
 
-import org.emrkit.render.RenderMode;
-import org.emrkit.render.RenderOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -18,8 +16,11 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.emrkit.dsl.TemplateCompiler;
 import org.emrkit.dsl.TemplateDump;
+import org.emrkit.problem.Severity;
 import org.emrkit.record.Context;
 import org.emrkit.record.Record;
+import org.emrkit.render.RenderMode;
+import org.emrkit.render.RenderOptions;
 import org.emrkit.render.docx.DocxRenderer;
 import org.emrkit.template.Block;
 import org.emrkit.template.BlockVisitor;
@@ -34,7 +35,6 @@ import org.emrkit.template.RepeatGroup;
 import org.emrkit.template.Section;
 import org.emrkit.template.Table;
 import org.emrkit.template.Template;
-import org.emrkit.problem.Severity;
 import org.junit.jupiter.api.Test;
 
 class DocxImportTest {

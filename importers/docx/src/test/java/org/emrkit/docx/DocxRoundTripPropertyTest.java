@@ -1,13 +1,13 @@
 package org.emrkit.docx;
 
-import org.emrkit.render.RenderMode;
-import org.emrkit.render.RenderOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.emrkit.dsl.TemplateDecompiler;
 import org.emrkit.dsl.TemplateDump;
 import org.emrkit.record.Context;
 import org.emrkit.record.Record;
+import org.emrkit.render.RenderMode;
+import org.emrkit.render.RenderOptions;
 import org.emrkit.render.docx.DocxRenderer;
 import org.emrkit.template.Template;
 import org.emrkit.testing.RandomTemplates;

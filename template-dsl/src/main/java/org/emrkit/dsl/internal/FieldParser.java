@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.emrkit.expr.ExpressionEngine;
 import org.emrkit.expr.ExpressionError;
 import org.emrkit.template.Field;

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.emrkit.expr.ExpressionError;
 import org.emrkit.template.Block;
 import org.emrkit.template.Concept;
 import org.emrkit.template.Conditional;

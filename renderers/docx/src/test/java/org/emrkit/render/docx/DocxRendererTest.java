@@ -1,7 +1,5 @@
 package org.emrkit.render.docx;
 
-import org.emrkit.render.RenderMode;
-import org.emrkit.render.RenderOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -16,6 +14,8 @@ import org.emrkit.dsl.TemplateDecompiler;
 import org.emrkit.record.Record;
 import org.emrkit.record.Value;
 import org.emrkit.record.ValueText;
+import org.emrkit.render.RenderMode;
+import org.emrkit.render.RenderOptions;
 import org.emrkit.template.Block;
 import org.emrkit.template.Cell;
 import org.emrkit.template.Field;

@@ -11,10 +11,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.emrkit.record.Record;
-import org.emrkit.template.Template;
-import org.emrkit.testing.Corpus;
 import org.emrkit.render.RenderMode;
 import org.emrkit.render.RenderOptions;
+import org.emrkit.template.Template;
+import org.emrkit.testing.Corpus;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,8 +3,6 @@ package org.emrkit.render.html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,13 +14,13 @@ import java.util.regex.Pattern;
 import org.emrkit.record.Record;
 import org.emrkit.record.Value;
 import org.emrkit.record.Values;
+import org.emrkit.render.RenderMode;
+import org.emrkit.render.RenderOptions;
 import org.emrkit.template.Template;
 import org.emrkit.testing.Corpus;
 import org.emrkit.testing.RandomRecords;
 import org.emrkit.testing.RandomTemplates;
 import org.emrkit.testing.Seeds;
-import org.emrkit.render.RenderMode;
-import org.emrkit.render.RenderOptions;
 import org.junit.jupiter.api.Test;
 
 /** View and edit HTML of the bundled templates, and escaping of hostile text. */

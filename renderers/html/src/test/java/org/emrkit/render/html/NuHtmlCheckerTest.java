@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import nu.validator.client.EmbeddedValidator;
 import org.emrkit.record.Record;
-import org.emrkit.template.Template;
-import org.emrkit.testing.Corpus;
 import org.emrkit.render.RenderMode;
 import org.emrkit.render.RenderOptions;
+import org.emrkit.template.Template;
+import org.emrkit.testing.Corpus;
 import org.junit.jupiter.api.Test;
 
 /** Every example's view and edit form, as full pages, pass the Nu Html Checker (in-process). */

@@ -1,7 +1,5 @@
 package org.emrkit.render.pdf;
 
-import org.emrkit.problem.Message;
-import org.emrkit.render.RenderException;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,9 +28,9 @@ import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -44,6 +42,8 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.emrkit.problem.Message;
+import org.emrkit.render.RenderException;
 
 /**
  * Signs an archived PDF: an invisible signature field, {@code adbe.pkcs7.detached}, a CMS

@@ -1,6 +1,5 @@
 package org.emrkit.render.pdf;
 
-import org.emrkit.render.RenderOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -10,6 +9,7 @@ import java.util.SplittableRandom;
 import org.emrkit.record.Record;
 import org.emrkit.record.Value;
 import org.emrkit.record.Values;
+import org.emrkit.render.RenderOptions;
 import org.emrkit.render.pdf.internal.ChineseLineBreaks;
 import org.emrkit.template.Field;
 import org.emrkit.template.FieldType;

@@ -1,6 +1,5 @@
 package org.emrkit.render.pdf;
 
-import org.emrkit.render.RenderOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -18,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.emrkit.record.Record;
+import org.emrkit.render.RenderOptions;
 import org.emrkit.template.Template;
 import org.emrkit.testing.Corpus;
 import org.junit.jupiter.api.BeforeAll;

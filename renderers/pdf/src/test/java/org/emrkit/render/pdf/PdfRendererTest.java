@@ -1,14 +1,10 @@
 package org.emrkit.render.pdf;
 
-import org.emrkit.render.RenderException;
-import org.emrkit.render.RenderOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +17,8 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.emrkit.record.Record;
 import org.emrkit.record.Value;
 import org.emrkit.record.Values;
+import org.emrkit.render.RenderException;
+import org.emrkit.render.RenderOptions;
 import org.emrkit.template.Template;
 import org.emrkit.testing.Corpus;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,5 @@
 package org.emrkit.render.pdf;
 
-import org.emrkit.render.RenderException;
-import org.emrkit.render.RenderOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,6 +27,8 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.emrkit.record.Record;
+import org.emrkit.render.RenderException;
+import org.emrkit.render.RenderOptions;
 import org.emrkit.template.Template;
 import org.emrkit.testing.Corpus;
 import org.junit.jupiter.api.BeforeAll;

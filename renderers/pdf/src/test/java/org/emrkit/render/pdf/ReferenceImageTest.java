@@ -1,6 +1,5 @@
 package org.emrkit.render.pdf;
 
-import org.emrkit.render.RenderOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -12,6 +11,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.emrkit.render.RenderOptions;
 import org.emrkit.template.Template;
 import org.emrkit.testing.Corpus;
 import org.junit.jupiter.api.Test;
