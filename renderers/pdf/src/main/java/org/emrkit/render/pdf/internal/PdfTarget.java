@@ -181,12 +181,15 @@ public final class PdfTarget implements WalkTarget {
     float[] widths = widths(t, available.peek());
     PdfPTable table = new PdfPTable(widths);
     table.setWidthPercentage(100);
-    table.setHeaderRows(t.headerRows());
+    boolean topLevel = sinks.isEmpty();
+    // header rows repeat on every page for a table in the flow; a table nested in a cell keeps
+    // its header shading but does not repeat it (OpenPDF loses the rest of a nested table with
+    // header rows when the row holding it splits across pages)
+    table.setHeaderRows(topLevel ? t.headerRows() : 0);
     table.setSplitLate(true);
     table.setSplitRows(true);
     table.setSpacingBefore(3);
     table.setSpacingAfter(3);
-    boolean topLevel = sinks.isEmpty();
     if (topLevel && t.repeating()) {
       table.setComplete(false);
     }
