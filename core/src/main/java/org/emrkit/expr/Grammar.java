@@ -21,73 +21,117 @@ final class Grammar {
   private Grammar() {}
 
   static Optional<ExpressionError> check(String s) {
-    int i = 0;
-    int n = s.length();
-    while (i < n) {
-      char c = s.charAt(i);
+    int[] at = {0};
+    while (at[0] < s.length()) {
+      char c = s.charAt(at[0]);
+      Optional<ExpressionError> e;
       if (c == ' ' || c == '\t') {
-        i++;
+        at[0]++;
+        e = Optional.empty();
       } else if (Character.isDigit(c)) {
-        int start = i;
-        while (i < n && Character.isDigit(s.charAt(i))) {
-          i++;
-        }
-        if (i < n && s.charAt(i) == '.') {
-          i++;
-          if (i >= n || !Character.isDigit(s.charAt(i))) {
-            return error(start, "数字格式不正确", "malformed number");
-          }
-          while (i < n && Character.isDigit(s.charAt(i))) {
-            i++;
-          }
-        }
-        if (i < n && (Character.isLetter(s.charAt(i)) || s.charAt(i) == '_')) {
-          return error(i, "数字后不能紧跟字母", "a number cannot be followed by a letter");
-        }
+        e = number(s, at);
       } else if (c == '\'') {
-        int start = i++;
-        while (i < n && s.charAt(i) != '\'') {
-          i += s.charAt(i) == '\\' ? 2 : 1;
-        }
-        if (i >= n) {
-          return error(start, "字符串缺少结尾的单引号", "string not closed with '");
-        }
-        i++;
+        e = string(s, at);
       } else if (Character.isLetter(c) || c == '_') {
-        int start = i;
-        while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
-          i++;
-        }
-        String word = s.substring(start, i);
-        int j = i;
-        while (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
-          j++;
-        }
-        boolean call = j < n && s.charAt(j) == '(';
-        if (call && !FUNCTIONS.contains(word) && !KEYWORDS.contains(word)) {
-          return error(start, "未知函数 " + word + "(可用：len, empty, round, pow, hours, days, now)",
-              "unknown function " + word + " (available: len, empty, round, pow, hours, days, now)");
-        }
-        if (j < n && s.charAt(j) == '.') {
-          return error(j, "不支持成员访问 \".\"", "member access \".\" is not allowed");
-        }
-      } else if ("()+-*/,".indexOf(c) >= 0) {
-        i++;
-      } else if (c == '=' || c == '!') {
-        if (i + 1 < n && s.charAt(i + 1) == '=') {
-          i += 2;
-        } else {
-          return error(i, c == '=' ? "赋值不允许；比较请用 ==" : "请用 not 表示否定，!= 表示不等",
-              c == '=' ? "assignment is not allowed; compare with ==" : "use not for negation and != for inequality");
-        }
-      } else if (c == '<' || c == '>') {
-        i += i + 1 < n && s.charAt(i + 1) == '=' ? 2 : 1;
+        e = word(s, at);
       } else {
-        return error(i, "表达式中不允许字符 '" + c + "'", "character '" + c
-            + "' is not allowed in an expression");
+        e = operator(s, at);
+      }
+      if (e.isPresent()) {
+        return e;
       }
     }
     return Optional.empty();
+  }
+
+  private static Optional<ExpressionError> number(String s, int[] at) {
+    int n = s.length();
+    int start = at[0];
+    int i = digits(s, start);
+    if (i < n && s.charAt(i) == '.') {
+      if (i + 1 >= n || !Character.isDigit(s.charAt(i + 1))) {
+        return error(start, "数字格式不正确", "malformed number");
+      }
+      i = digits(s, i + 1);
+    }
+    at[0] = i;
+    if (i < n && (Character.isLetter(s.charAt(i)) || s.charAt(i) == '_')) {
+      return error(i, "数字后不能紧跟字母", "a number cannot be followed by a letter");
+    }
+    return Optional.empty();
+  }
+
+  private static int digits(String s, int i) {
+    while (i < s.length() && Character.isDigit(s.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  private static Optional<ExpressionError> string(String s, int[] at) {
+    int start = at[0];
+    int i = start + 1;
+    while (i < s.length() && s.charAt(i) != '\'') {
+      i += s.charAt(i) == '\\' ? 2 : 1;
+    }
+    if (i >= s.length()) {
+      return error(start, "字符串缺少结尾的单引号", "string not closed with '");
+    }
+    at[0] = i + 1;
+    return Optional.empty();
+  }
+
+  private static Optional<ExpressionError> word(String s, int[] at) {
+    int n = s.length();
+    int start = at[0];
+    int i = start;
+    while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
+      i++;
+    }
+    at[0] = i;
+    String word = s.substring(start, i);
+    int j = i;
+    while (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+      j++;
+    }
+    boolean call = j < n && s.charAt(j) == '(';
+    if (call && !FUNCTIONS.contains(word) && !KEYWORDS.contains(word)) {
+      return error(start, "未知函数 " + word + "(可用：len, empty, round, pow, hours, days, now)",
+          "unknown function " + word + " (available: len, empty, round, pow, hours, days, now)");
+    }
+    if (j < n && s.charAt(j) == '.') {
+      return error(j, "不支持成员访问 \".\"", "member access \".\" is not allowed");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<ExpressionError> operator(String s, int[] at) {
+    int i = at[0];
+    char c = s.charAt(i);
+    char next = i + 1 < s.length() ? s.charAt(i + 1) : 0;
+    if ("()+-*/,".indexOf(c) >= 0) {
+      at[0] = i + 1;
+      return Optional.empty();
+    }
+    if (c == '=' || c == '!') {
+      if (next != '=') {
+        return error(i, c == '=' ? "赋值不允许；比较请用 ==" : "请用 not 表示否定，!= 表示不等",
+            c == '=' ? "assignment is not allowed; compare with =="
+                : "use not for negation and != for inequality");
+      }
+      at[0] = i + 2;
+      return Optional.empty();
+    }
+    if (c == '<' || c == '>') {
+      if (next == '<' || next == '>') {
+        return error(i, "不支持位移运算 " + c + next, "shift operators like " + c + next
+            + " are not allowed");
+      }
+      at[0] = i + (next == '=' ? 2 : 1);
+      return Optional.empty();
+    }
+    return error(i, "表达式中不允许字符 '" + c + "'", "character '" + c
+        + "' is not allowed in an expression");
   }
 
   private static Optional<ExpressionError> error(int offset, String zh, String en) {

@@ -41,7 +41,9 @@ class ExpressionCheckTest {
       "1x                   | 1",
       "System.exit(0)       | 6",
       "a && b               | 2",
-      "{1, 2}               | 0"})
+      "{1, 2}               | 0",
+      "1 << 40              | 2",
+      "a >> 2               | 2"})
   void refusesEverythingElseWithAPosition(String source, int offset) {
     assertThat(engine.check(source.strip())).as(source).hasValueSatisfying(e -> {
       assertThat(e.offset()).as(source).isEqualTo(offset);
