@@ -69,8 +69,8 @@ public final class TemplateJson {
       return null;
     }
     try {
-      return TemplateTree.read(tree, base);
-    } catch (TemplateTree.Located e) {
+      return TemplateTreeReader.read(tree, base);
+    } catch (TemplateTreeReader.Located e) {
       problems.add(JsonProblem.error(e.pointer, "json/template-invalid",
           "模板不成立：" + e.getMessage(), "invalid template: " + e.getMessage()));
       return null;

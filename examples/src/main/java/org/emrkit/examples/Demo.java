@@ -2,7 +2,6 @@ package org.emrkit.examples;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,6 +52,28 @@ final class Demo {
   int run(Path dir) {
     long start = System.nanoTime();
     List<Template> templates = templates();
+    writeTemplates(dir, templates);
+    List<String> files = new ArrayList<>(recordFiles());
+    String sessionRecord = RecordJson.create().write(editSession(templates));
+    files.add(EDIT_SESSION_FILE);
+    Outputs outputs = new Outputs(clock);
+    List<String[]> rows = new ArrayList<>();
+    int n = 0;
+    for (String file : files) {
+      n++;
+      out.print("\r处理病历 processing records " + n + "/" + files.size() + " " + file + "        ");
+      out.flush();
+      Path src = dir.resolve("records").resolve(file);
+      Cli.write(src, file.equals(EDIT_SESSION_FILE) ? sessionRecord
+          : resource("/records/" + file));
+      rows.add(outputs.write(dir, file, Inputs.record(src, templates, out), templates));
+    }
+    out.print("\r" + " ".repeat(80) + "\r");
+    summary(rows, dir, start);
+    return 0;
+  }
+
+  private void writeTemplates(Path dir, List<Template> templates) {
     List<String> names = templateFiles();
     for (int i = 0; i < templates.size(); i++) {
       Template t = templates.get(i);
@@ -61,56 +82,61 @@ final class Demo {
           resource("/templates/" + names.get(i)));
     }
     out.println("模板 templates: " + templates.size() + " compiled → " + dir.resolve("templates"));
-    Validator validator = Validator.builder().pack(FieldRules.pack())
-        .pack(WritingStandardRules.pack()).clock(clock).build();
-    HtmlRenderer view = HtmlRenderer.builder().options(RenderOptions.builder().clock(clock).build()).fullPage(true).build();
-    HtmlRenderer edit = HtmlRenderer.builder().options(RenderOptions.builder().mode(RenderMode.FORM).clock(clock).build()).fullPage(true).build();
-    DocxRenderer docx = DocxRenderer.builder().options(RenderOptions.builder().printedBy("EMRKit demo").endMark(true).clock(clock).build()).build();
-    PdfRenderer pdf = PdfRenderer.builder().options(RenderOptions.builder().printedBy("EMRKit demo").endMark(true).clock(clock).build()).build();
-    List<String> files = new ArrayList<>(recordFiles());
-    String sessionRecord = RecordJson.create().write(editSession(templates));
-    files.add(EDIT_SESSION_FILE);
-    List<String[]> rows = new ArrayList<>();
-    int n = 0;
-    for (String file : files) {
-      n++;
-      out.print("\r处理病历 processing records " + n + "/" + files.size() + " " + file + "        ");
-      out.flush();
+  }
+
+  /** What the demo writes for each record: report, HTML view and form, PDF, DOCX. */
+  private static final class Outputs {
+    final Validator validator;
+    final HtmlRenderer view;
+    final HtmlRenderer edit;
+    final DocxRenderer docx;
+    final PdfRenderer pdf;
+
+    Outputs(java.time.Clock clock) {
+      validator = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
+          .clock(clock).build();
+      RenderOptions print = RenderOptions.builder().printedBy("EMRKit demo").endMark(true)
+          .clock(clock).build();
+      view = HtmlRenderer.builder().options(RenderOptions.builder().clock(clock).build())
+          .fullPage(true).build();
+      edit = HtmlRenderer.builder().options(RenderOptions.builder().mode(RenderMode.FORM)
+          .clock(clock).build()).fullPage(true).build();
+      docx = DocxRenderer.builder().options(print).build();
+      pdf = PdfRenderer.builder().options(print).build();
+    }
+
+    /** Writes the record's outputs; returns its row of the summary table. */
+    String[] write(Path dir, String file, Record record, List<Template> templates) {
       String name = file.replace(".json", "");
-      Path src = dir.resolve("records").resolve(file);
-      Cli.write(src, file.equals(EDIT_SESSION_FILE) ? sessionRecord
-          : resource("/records/" + file));
-      Record record = Inputs.record(src, templates, out);
       Template t = Inputs.templateOf(record, templates);
       ValidationReport report = validator.validate(t, record);
       Cli.write(dir.resolve("reports").resolve(name + ".txt"), report.toText());
       Cli.write(dir.resolve("reports").resolve(name + ".json"), ReportJson.write(report));
       Cli.write(dir.resolve("html").resolve(name + ".html"), view.render(t, record));
       Cli.write(dir.resolve("html").resolve(name + ".edit.html"), edit.render(t, record));
-      Path pdfFile = dir.resolve("pdf").resolve(name + ".pdf");
-      try {
-        Files.createDirectories(pdfFile.getParent());
-        try (OutputStream s = Files.newOutputStream(pdfFile)) {
-          pdf.render(t, record, s);
-        }
-      } catch (IOException e) {
-        throw new UsageException("cannot write " + pdfFile + ": " + e.getMessage());
-      }
-      Path docxFile = dir.resolve("docx").resolve(name + ".docx");
-      try {
-        Files.createDirectories(docxFile.getParent());
-        Files.write(docxFile, docx.render(t, record));
-      } catch (IOException e) {
-        throw new UsageException("cannot write " + docxFile + ": " + e.getMessage());
-      }
-      rows.add(new String[] {file, t.title(), report.score().toPlainString(),
-          report.grade().label(), String.valueOf(report.findings().size())});
+      file(dir.resolve("pdf").resolve(name + ".pdf"), pdf, t, record);
+      file(dir.resolve("docx").resolve(name + ".docx"), docx, t, record);
+      return new String[] {file, t.title(), report.score().toPlainString(),
+          report.grade().label(), String.valueOf(report.findings().size())};
     }
-    out.print("\r" + " ".repeat(80) + "\r");
+
+    private static void file(Path f, org.emrkit.render.RecordRenderer r, Template t,
+        Record record) {
+      try {
+        Files.createDirectories(f.getParent());
+      } catch (IOException e) {
+        throw new UsageException("cannot write " + f + ": " + e.getMessage());
+      }
+      r.renderTo(t, record, f);
+    }
+  }
+
+  private void summary(List<String[]> rows, Path dir, long start) {
     out.println();
-    out.printf("%-42s %-10s %6s %4s %8s%n", "病历 record", "类型 type", "评分", "等级", "问题数");
+    int[] widths = {42, 14, 6, 6, 8};
+    out.println(Columns.row(widths, "病历 record", "类型 type", "评分", "等级", "问题数"));
     for (String[] r : rows) {
-      out.printf("%-42s %-10s %6s %4s %8s%n", r[0], r[1], r[2], r[3], r[4]);
+      out.println(Columns.row(widths, r));
     }
     out.println();
     out.println("写入 written to " + dir.toAbsolutePath().normalize() + ":");
@@ -122,7 +148,6 @@ final class Demo {
     out.println("  pdf/        PDF files");
     out.println("  docx/       Word documents");
     out.printf("用时 done in %.1f s%n", (System.nanoTime() - start) / 1e9);
-    return 0;
   }
 
   static final String EDIT_SESSION_FILE = "admission-record.edit-session.json";

@@ -81,92 +81,104 @@ public final class TemplateDump {
   }
 
   private static void blocks(StringBuilder sb, List<Block> blocks, String indent) {
+    Dumper d = new Dumper(sb, indent);
     for (Block b : blocks) {
-      b.accept(new BlockVisitor<Void>() {
-        @Override
-        public Void visitSection(Section s) {
-          sb.append(indent).append("section #").append(s.id()).append(' ').append(q(s.title()));
-          if (s.required()) {
-            sb.append(" required");
-          }
-          if (s.dataElement() != null) {
-            sb.append(" de=").append(s.dataElement());
-          }
-          if (s.code() != null) {
-            sb.append(" code=").append(s.code());
-          }
-          if (s.when() != null) {
-            sb.append(" when=").append(q(s.when().source()));
-          }
-          sb.append('\n');
-          blocks(sb, s.children(), indent + "  ");
-          return null;
-        }
+      b.accept(d);
+    }
+  }
 
-        @Override
-        public Void visitParagraph(Paragraph p) {
-          sb.append(indent).append("paragraph\n");
-          for (Inline i : p.inlines()) {
-            sb.append(indent).append("  ").append(inline(i)).append('\n');
-          }
-          return null;
-        }
+  /** Writes one block at an indent, its content one level deeper. */
+  private static final class Dumper implements BlockVisitor<Void> {
+    private final StringBuilder sb;
+    private final String indent;
 
-        @Override
-        public Void visitTable(Table t) {
-          sb.append(indent).append("table");
-          if (t.id() != null) {
-            sb.append(" #").append(t.id());
-          }
-          sb.append(' ').append(t.rows()).append('x').append(t.columns());
-          if (t.headerRows() > 0) {
-            sb.append(" header=").append(t.headerRows());
-          }
-          if (t.widths().stream().anyMatch(w -> w != 1.0)) {
-            sb.append(" widths=");
-            for (int i = 0; i < t.widths().size(); i++) {
-              sb.append(i == 0 ? "" : ",").append(TemplateDecompiler.number(t.widths().get(i)));
-            }
-          }
-          if (t.repeating()) {
-            sb.append(" repeat minRows=").append(t.minRows());
-            if (t.maxRows() != null) {
-              sb.append(" maxRows=").append(t.maxRows());
-            }
-          }
-          sb.append('\n');
-          for (Cell c : t.cells()) {
-            sb.append(indent).append("  cell ").append(c.row()).append(',').append(c.column());
-            if (c.isMerged()) {
-              sb.append(" span ").append(c.rowSpan()).append('x').append(c.colSpan());
-            }
-            sb.append('\n');
-            blocks(sb, c.content(), indent + "    ");
-          }
-          return null;
-        }
+    Dumper(StringBuilder sb, String indent) {
+      this.sb = sb;
+      this.indent = indent;
+    }
 
-        @Override
-        public Void visitRepeatGroup(RepeatGroup g) {
-          sb.append(indent).append("repeat #").append(g.id()).append(" min=").append(g.min());
-          if (g.max() != null) {
-            sb.append(" max=").append(g.max());
-          }
-          if (g.label() != null) {
-            sb.append(" label=").append(q(g.label()));
-          }
-          sb.append('\n');
-          blocks(sb, g.children(), indent + "  ");
-          return null;
-        }
+    @Override
+    public Void visitSection(Section s) {
+      sb.append(indent).append("section #").append(s.id()).append(' ').append(q(s.title()));
+      if (s.required()) {
+        sb.append(" required");
+      }
+      if (s.dataElement() != null) {
+        sb.append(" de=").append(s.dataElement());
+      }
+      if (s.code() != null) {
+        sb.append(" code=").append(s.code());
+      }
+      if (s.when() != null) {
+        sb.append(" when=").append(q(s.when().source()));
+      }
+      sb.append('\n');
+      blocks(sb, s.children(), indent + "  ");
+      return null;
+    }
 
-        @Override
-        public Void visitConditional(Conditional c) {
-          sb.append(indent).append("if ").append(q(c.condition().source())).append('\n');
-          blocks(sb, c.children(), indent + "  ");
-          return null;
+    @Override
+    public Void visitParagraph(Paragraph p) {
+      sb.append(indent).append("paragraph\n");
+      for (Inline i : p.inlines()) {
+        sb.append(indent).append("  ").append(inline(i)).append('\n');
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitTable(Table t) {
+      sb.append(indent).append("table");
+      if (t.id() != null) {
+        sb.append(" #").append(t.id());
+      }
+      sb.append(' ').append(t.rows()).append('x').append(t.columns());
+      if (t.headerRows() > 0) {
+        sb.append(" header=").append(t.headerRows());
+      }
+      if (t.widths().stream().anyMatch(w -> w != 1.0)) {
+        sb.append(" widths=");
+        for (int i = 0; i < t.widths().size(); i++) {
+          sb.append(i == 0 ? "" : ",").append(TemplateDecompiler.number(t.widths().get(i)));
         }
-      });
+      }
+      if (t.repeating()) {
+        sb.append(" repeat minRows=").append(t.minRows());
+        if (t.maxRows() != null) {
+          sb.append(" maxRows=").append(t.maxRows());
+        }
+      }
+      sb.append('\n');
+      for (Cell c : t.cells()) {
+        sb.append(indent).append("  cell ").append(c.row()).append(',').append(c.column());
+        if (c.isMerged()) {
+          sb.append(" span ").append(c.rowSpan()).append('x').append(c.colSpan());
+        }
+        sb.append('\n');
+        blocks(sb, c.content(), indent + "    ");
+      }
+      return null;
+    }
+
+    @Override
+    public Void visitRepeatGroup(RepeatGroup g) {
+      sb.append(indent).append("repeat #").append(g.id()).append(" min=").append(g.min());
+      if (g.max() != null) {
+        sb.append(" max=").append(g.max());
+      }
+      if (g.label() != null) {
+        sb.append(" label=").append(q(g.label()));
+      }
+      sb.append('\n');
+      blocks(sb, g.children(), indent + "  ");
+      return null;
+    }
+
+    @Override
+    public Void visitConditional(Conditional c) {
+      sb.append(indent).append("if ").append(q(c.condition().source())).append('\n');
+      blocks(sb, c.children(), indent + "  ");
+      return null;
     }
   }
 

@@ -106,45 +106,7 @@ final class Controls {
           String format = val(child(child(pr, "date"), "dateFormat"));
           spec.append(format != null && format.matches(".*[Hh].*") ? "datetime" : "date");
         }
-        case "dropDownList", "comboBox" -> {
-          Element list = child(pr, kind);
-          List<String[]> items = new ArrayList<>();
-          for (Node n = list.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element item && "listItem".equals(item.getLocalName())) {
-              String display = item.getAttributeNS(W, "displayText");
-              String value = item.getAttributeNS(W, "value");
-              display = display.isEmpty() ? value : display;
-              value = value.isEmpty() ? display : value;
-              if (!display.isEmpty()) {
-                items.add(new String[] {value, display});
-              }
-            }
-          }
-          if (items.isEmpty()) {
-            findings.warn(where, "docx/empty-list", "下拉列表没有选项，按文本字段导入",
-                "the drop-down list has no items; imported as a text field");
-            spec.append("text");
-            break;
-          }
-          spec.append("choice ");
-          if (items.stream().allMatch(x -> x[0].equals(x[1]))) {
-            List<String> options = items.stream().map(x -> x[1]).toList();
-            spec.append("options=").append(quote(String.join("|", options)));
-          } else {
-            String id = name + "-values";
-            StringBuilder vs = new StringBuilder("```valueset ").append(id).append('\n');
-            for (String[] x : items) {
-              vs.append(x[0].replace(' ', '_')).append(' ').append(x[1]).append('\n');
-            }
-            dsl.define(id, vs.append("```\n").toString());
-            valueSets.add(id);
-            spec.append("valueset=@").append(id);
-          }
-          if (kind.equals("comboBox")) {
-            findings.info(where, "docx/combo-box", "组合框按下拉选择导入，不保留自由输入",
-                "a combo box was imported as a choice; free text is not kept");
-          }
-        }
+        case "dropDownList", "comboBox" -> spec.append(choice(pr, kind, name, where));
         default -> spec.append("richtext");
       }
       if (label != null) {
@@ -156,6 +118,47 @@ final class Controls {
           "the content control cannot be made a field: " + f.en);
       return null;
     }
+  }
+
+  /**
+   * The type part of a drop-down list's or combo box's spec: a choice with its options, or a
+   * value set of its own when values and texts differ; text when it has no items.
+   */
+  private String choice(Element pr, String kind, String name, String where) {
+    Element list = child(pr, kind);
+    List<String[]> items = new ArrayList<>();
+    for (Node n = list.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if (n instanceof Element item && "listItem".equals(item.getLocalName())) {
+        String display = item.getAttributeNS(W, "displayText");
+        String value = item.getAttributeNS(W, "value");
+        display = display.isEmpty() ? value : display;
+        value = value.isEmpty() ? display : value;
+        if (!display.isEmpty()) {
+          items.add(new String[] {value, display});
+        }
+      }
+    }
+    if (items.isEmpty()) {
+      findings.warn(where, "docx/empty-list", "下拉列表没有选项，按文本字段导入",
+          "the drop-down list has no items; imported as a text field");
+      return "text";
+    }
+    if (kind.equals("comboBox")) {
+      findings.info(where, "docx/combo-box", "组合框按下拉选择导入，不保留自由输入",
+          "a combo box was imported as a choice; free text is not kept");
+    }
+    if (items.stream().allMatch(x -> x[0].equals(x[1]))) {
+      List<String> options = items.stream().map(x -> x[1]).toList();
+      return "choice options=" + quote(String.join("|", options));
+    }
+    String id = name + "-values";
+    StringBuilder vs = new StringBuilder("```valueset ").append(id).append('\n');
+    for (String[] x : items) {
+      vs.append(x[0].replace(' ', '_')).append(' ').append(x[1]).append('\n');
+    }
+    dsl.define(id, vs.append("```\n").toString());
+    valueSets.add(id);
+    return "choice valueset=@" + id;
   }
 
   /** A legacy form field (FORMTEXT, FORMCHECKBOX, FORMDROPDOWN) from its {@code w:ffData}. */

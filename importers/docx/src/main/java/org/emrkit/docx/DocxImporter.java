@@ -220,6 +220,13 @@ public final class DocxImporter {
             Severity.ERROR, "docx/preamble", again.zh, again.en)));
       }
     }
+    return assemble(doc, fileName, diagnostics, dsl, header, ours);
+  }
+
+  /** Reads the body and page areas and makes the template with the header's front matter. */
+  private ImportResult assemble(XWPFDocument doc, String fileName,
+      List<ImportDiagnostic> diagnostics, Dsl dsl, Template header, boolean ours)
+      throws IOException {
     FormReader reader = new FormReader(doc, dsl, fileName, diagnostics);
     List<Block> blocks = reader.body();
     XWPFHeaderFooterPolicy policy = doc.getHeaderFooterPolicy();

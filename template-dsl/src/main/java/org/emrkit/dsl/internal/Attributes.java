@@ -24,34 +24,61 @@ final class Attributes {
    * Lexes {@code text}. On a syntax error adds a problem with {@code code} and returns null.
    */
   static List<Attr> lex(BasedSequence text, Problems problems, String code) {
-    String s = text.toString();
-    int base = text.getStartOffset();
+    Lexer l = new Lexer(text.toString(), text.getStartOffset(), problems, code);
     List<Attr> out = new ArrayList<>();
-    int i = 0;
-    int n = s.length();
-    while (i < n) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c)) {
-        i++;
+    while (l.i < l.n) {
+      if (Character.isWhitespace(l.s.charAt(l.i))) {
+        l.i++;
         continue;
       }
-      int start = i;
-      if (c == '#') {
-        i++;
-        while (i < n && !Character.isWhitespace(s.charAt(i))) {
-          i++;
-        }
-        if (i == start + 1) {
-          problems.error(base + start, code, "# 后缺少 id", "missing id after #");
-          return null;
-        }
-        out.add(new Attr("#", s.substring(start + 1, i), base + start, base + start + 1, false));
-        continue;
-      }
-      if (!Character.isLetter(c)) {
-        problems.error(base + i, code, "此处应为属性名，而不是 '" + c + "'",
-            "expected an attribute name, not '" + c + "'");
+      Attr a = l.s.charAt(l.i) == '#' ? l.id() : l.attribute();
+      if (a == null) {
         return null;
+      }
+      out.add(a);
+    }
+    return out;
+  }
+
+  /** A cursor over one attribute text; each reader returns null after reporting a problem. */
+  private static final class Lexer {
+    final String s;
+    final int n;
+    final int base;
+    final Problems problems;
+    final String code;
+    int i;
+
+    Lexer(String s, int base, Problems problems, String code) {
+      this.s = s;
+      this.n = s.length();
+      this.base = base;
+      this.problems = problems;
+      this.code = code;
+    }
+
+    private Attr fail(int at, String zh, String en) {
+      problems.error(base + at, code, zh, en);
+      return null;
+    }
+
+    Attr id() {
+      int start = i++;
+      while (i < n && !Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+      if (i == start + 1) {
+        return fail(start, "# 后缺少 id", "missing id after #");
+      }
+      return new Attr("#", s.substring(start + 1, i), base + start, base + start + 1, false);
+    }
+
+    Attr attribute() {
+      int start = i;
+      char c = s.charAt(i);
+      if (!Character.isLetter(c)) {
+        return fail(i, "此处应为属性名，而不是 '" + c + "'",
+            "expected an attribute name, not '" + c + "'");
       }
       while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '-'
           || s.charAt(i) == '_')) {
@@ -60,56 +87,52 @@ final class Attributes {
       String name = s.substring(start, i);
       if (i >= n || s.charAt(i) != '=') {
         if (i < n && !Character.isWhitespace(s.charAt(i))) {
-          problems.error(base + i, code, "属性 " + name + " 后有多余字符 '" + s.charAt(i) + "'",
+          return fail(i, "属性 " + name + " 后有多余字符 '" + s.charAt(i) + "'",
               "unexpected '" + s.charAt(i) + "' after attribute " + name);
-          return null;
         }
-        out.add(new Attr(name, null, base + start, -1, false));
-        continue;
+        return new Attr(name, null, base + start, -1, false);
       }
       i++;
-      if (i < n && s.charAt(i) == '"') {
-        int open = i++;
-        StringBuilder v = new StringBuilder();
-        boolean closed = false;
-        while (i < n) {
-          char q = s.charAt(i);
-          if (q == '\\' && i + 1 < n) {
-            v.append(s.charAt(i + 1));
-            i += 2;
-          } else if (q == '"') {
-            closed = true;
-            i++;
-            break;
-          } else {
+      return i < n && s.charAt(i) == '"' ? quoted(name, start) : bare(name, start);
+    }
+
+    private Attr quoted(String name, int start) {
+      int open = i++;
+      StringBuilder v = new StringBuilder();
+      boolean closed = false;
+      while (i < n && !closed) {
+        char q = s.charAt(i);
+        if (q == '\\' && i + 1 < n) {
+          v.append(s.charAt(i + 1));
+          i += 2;
+        } else {
+          closed = q == '"';
+          if (!closed) {
             v.append(q);
-            i++;
           }
-        }
-        if (!closed) {
-          problems.error(base + open, code, "属性 " + name + " 的值缺少结尾的双引号",
-              "value of attribute " + name + " is missing its closing \"");
-          return null;
-        }
-        if (i < n && !Character.isWhitespace(s.charAt(i))) {
-          problems.error(base + i, code, "引号后应为空格", "expected a space after the closing quote");
-          return null;
-        }
-        out.add(new Attr(name, v.toString(), base + start, base + open + 1, true));
-      } else {
-        int vstart = i;
-        while (i < n && !Character.isWhitespace(s.charAt(i))) {
           i++;
         }
-        if (i == vstart) {
-          problems.error(base + vstart, code, "属性 " + name + " 缺少值",
-              "attribute " + name + " has no value");
-          return null;
-        }
-        out.add(new Attr(name, s.substring(vstart, i), base + start, base + vstart, false));
       }
+      if (!closed) {
+        return fail(open, "属性 " + name + " 的值缺少结尾的双引号",
+            "value of attribute " + name + " is missing its closing \"");
+      }
+      if (i < n && !Character.isWhitespace(s.charAt(i))) {
+        return fail(i, "引号后应为空格", "expected a space after the closing quote");
+      }
+      return new Attr(name, v.toString(), base + start, base + open + 1, true);
     }
-    return out;
+
+    private Attr bare(String name, int start) {
+      int vstart = i;
+      while (i < n && !Character.isWhitespace(s.charAt(i))) {
+        i++;
+      }
+      if (i == vstart) {
+        return fail(vstart, "属性 " + name + " 缺少值", "attribute " + name + " has no value");
+      }
+      return new Attr(name, s.substring(vstart, i), base + start, base + vstart, false);
+    }
   }
 
   /** The attribute value written back, quoted when it must be. */

@@ -79,6 +79,14 @@ final class FieldParser {
     BasedSequence inner = node.inner();
     String text = inner.toString();
     String trimmed = text.strip();
+    if (trimmed.startsWith(">") || trimmed.startsWith("=")) {
+      return reference(trimmed, at);
+    }
+    return field(inner, at);
+  }
+
+  /** A nested-table reference {@code > id} or a page number {@code = page}. */
+  private Parsed reference(String trimmed, int at) {
     if (trimmed.startsWith(">")) {
       String id = trimmed.substring(1).strip();
       if (!ID.matcher(id).matches()) {
@@ -88,15 +96,18 @@ final class FieldParser {
       }
       return new TableRef(id, at);
     }
-    if (trimmed.startsWith("=")) {
-      String what = trimmed.substring(1).strip();
-      if (what.equals("page") || what.equals("pages")) {
-        return new PageRef(what.equals("page") ? PageNumber.page() : PageNumber.pages());
-      }
-      problems.error(at, "dsl/bad-page-number", "页码应为 {{= page}} 或 {{= pages}}",
-          "a page number is written {{= page}} or {{= pages}}");
-      return null;
+    String what = trimmed.substring(1).strip();
+    if (what.equals("page") || what.equals("pages")) {
+      return new PageRef(what.equals("page") ? PageNumber.page() : PageNumber.pages());
     }
+    problems.error(at, "dsl/bad-page-number", "页码应为 {{= page}} 或 {{= pages}}",
+        "a page number is written {{= page}} or {{= pages}}");
+    return null;
+  }
+
+  /** A field {@code NAME: TYPE ATTRS}. */
+  private Parsed field(BasedSequence inner, int at) {
+    String text = inner.toString();
     Matcher m = HEAD.matcher(text);
     if (!m.matches() || m.group(1).isEmpty()) {
       problems.error(at, "dsl/bad-field", "字段应写作 {{名称: 类型 属性...}}",

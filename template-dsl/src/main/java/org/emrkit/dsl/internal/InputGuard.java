@@ -75,6 +75,11 @@ public final class InputGuard {
       i = end + 1;
       line++;
     }
+    return entities(text);
+  }
+
+  /** Refuses more than {@link #MAX_ENTITIES} character references, at the line of the first. */
+  private static Refusal entities(String text) {
     Matcher m = ENTITY.matcher(text);
     int entities = 0;
     while (m.find()) {

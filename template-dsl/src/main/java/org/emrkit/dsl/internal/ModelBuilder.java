@@ -272,15 +272,7 @@ public final class ModelBuilder {
       return;
     }
     if (level == 1) {
-      if (heading != null || !topBlocks.isEmpty() || !topSections.isEmpty()) {
-        state.problems.error(h.getStartOffset(), "dsl/heading-level",
-            "# 文档标题只能有一个，且在正文之前", "the # document title comes once, before the content");
-      } else if (brace >= 0) {
-        state.problems.error(text.getStartOffset() + brace, "dsl/heading-attributes",
-            "# 文档标题不带属性", "the # document title takes no attributes");
-      } else {
-        heading = title;
-      }
+      documentTitle(h, title, brace >= 0 ? text.getStartOffset() + brace : -1);
       return;
     }
     while (!open.isEmpty() && open.peek().level >= level) {
@@ -315,6 +307,19 @@ public final class ModelBuilder {
     }
     (open.isEmpty() ? topSections : open.peek().subs).add(draft);
     open.push(draft);
+  }
+
+  /** The {@code #} document title: once, before the content, without attributes. */
+  private void documentTitle(Heading h, String title, int attributesAt) {
+    if (heading != null || !topBlocks.isEmpty() || !topSections.isEmpty()) {
+      state.problems.error(h.getStartOffset(), "dsl/heading-level",
+          "# 文档标题只能有一个，且在正文之前", "the # document title comes once, before the content");
+    } else if (attributesAt >= 0) {
+      state.problems.error(attributesAt, "dsl/heading-attributes",
+          "# 文档标题不带属性", "the # document title takes no attributes");
+    } else {
+      heading = title;
+    }
   }
 
   /** Index of the {@code {} that starts heading attributes at the end of the text, or -1. */

@@ -71,6 +71,23 @@ final class TableReader implements InlineReader.TablePlacer {
       attrs.id = namedId;
       attrs.idOffset = idOffset;
     }
+    Shape shape = shape(block);
+    if (shape == null || !fits(shape, attrs, attributes)) {
+      return null;
+    }
+    if (attrs.id != null && !state.claimTableId(attrs.id, attrs.idOffset)) {
+      return null;
+    }
+    if (attrs.repeat && !state.declare(attrs.id, attrs.idOffset)) {
+      return null;
+    }
+    return grid(shape.rows, shape.columns, shape.headerRows, attrs, at);
+  }
+
+  /** A pipe table's rows, header rows and columns (from its delimiter row). */
+  private record Shape(List<TableRow> rows, int headerRows, int columns) {}
+
+  private Shape shape(TableBlock block) {
     List<TableRow> rows = new ArrayList<>();
     int headerRows = 0;
     int columns = -1;
@@ -82,13 +99,12 @@ final class TableReader implements InlineReader.TablePlacer {
         for (Node r = part.getFirstChild(); r != null; r = r.getNext()) {
           if (r instanceof TableRow row) {
             rows.add(row);
-            if (part instanceof TableHead) {
-              headerRows++;
-            }
+            headerRows += part instanceof TableHead ? 1 : 0;
           }
         }
       }
     }
+    int at = block.getStartOffset();
     if (columns < 1 || rows.isEmpty()) {
       state.problems.error(at, "dsl/table-shape", "表格需要分隔行和至少一行",
           "a table needs a delimiter row and at least one row");
@@ -102,116 +118,66 @@ final class TableReader implements InlineReader.TablePlacer {
               + TemplateLimits.MAX_ROWS + " rows, " + TemplateLimits.MAX_COLUMNS + " columns)");
       return null;
     }
-    if (attrs.widths != null && attrs.widths.size() != columns) {
-      state.problems.error(attributes.getStartOffset(), "dsl/table-attributes", "widths 给出 "
-          + attrs.widths.size() + " 个列宽，表格有 " + columns + " 列", "widths gives "
-          + attrs.widths.size() + " widths for " + columns + " columns");
-      return null;
-    }
-    if (attrs.repeat) {
-      if (attrs.id == null) {
-        state.problems.error(attributes.getStartOffset(), "dsl/table-attributes",
-            "重复行表格需要 #id(记录中行列表的键)", "a repeating table needs an #id (its values key)");
-        return null;
-      }
-      if (!attrs.id.matches("[A-Za-z_][A-Za-z0-9_]{0,63}")) {
-        state.problems.error(attrs.idOffset, "dsl/table-attributes", "重复行表格的 id 须是字段名形式",
-            "the id of a repeating table must be a field-name-like identifier");
-        return null;
-      }
-    }
-    if (attrs.id != null && !state.claimTableId(attrs.id, attrs.idOffset)) {
-      return null;
-    }
-    if (attrs.repeat && !state.declare(attrs.id, attrs.idOffset)) {
-      return null;
-    }
-    return grid(rows, columns, headerRows, attrs, at);
+    return new Shape(rows, headerRows, columns);
   }
 
-  private Table grid(List<TableRow> rows, int columns, int headerRows, Heads.TableHead attrs, int at) {
-    int nRows = rows.size();
-    int[][] owner = new int[nRows][columns];
-    List<int[]> anchors = new ArrayList<>(); // {row, column, offset}
-    List<List<Block>> contents = new ArrayList<>();
-    int[][] markerOffset = new int[nRows][columns];
+  /** Whether the attributes fit the table: as many widths as columns, a repeat id. */
+  private boolean fits(Shape shape, Heads.TableHead attrs, TableAttributesBlock attributes) {
+    if (attrs.widths != null && attrs.widths.size() != shape.columns) {
+      state.problems.error(attributes.getStartOffset(), "dsl/table-attributes", "widths 给出 "
+          + attrs.widths.size() + " 个列宽，表格有 " + shape.columns + " 列", "widths gives "
+          + attrs.widths.size() + " widths for " + shape.columns + " columns");
+      return false;
+    }
+    if (attrs.repeat && attrs.id == null) {
+      state.problems.error(attributes.getStartOffset(), "dsl/table-attributes",
+          "重复行表格需要 #id(记录中行列表的键)", "a repeating table needs an #id (its values key)");
+      return false;
+    }
+    if (attrs.repeat && !attrs.id.matches("[A-Za-z_][A-Za-z0-9_]{0,63}")) {
+      state.problems.error(attrs.idOffset, "dsl/table-attributes", "重复行表格的 id 须是字段名形式",
+          "the id of a repeating table must be a field-name-like identifier");
+      return false;
+    }
+    return true;
+  }
+
+  /** Which anchor owns each slot, the anchors and their content, and the markers' offsets. */
+  private static final class Slots {
+    final int[][] owner;
+    final int[][] markerOffset;
+    final List<int[]> anchors = new ArrayList<>(); // {row, column}
+    final List<List<Block>> contents = new ArrayList<>();
     boolean ok = true;
+
+    Slots(int rows, int columns) {
+      owner = new int[rows][columns];
+      markerOffset = new int[rows][columns];
+    }
+
+    int anchor(int r, int c, List<Block> content) {
+      anchors.add(new int[] {r, c});
+      contents.add(content);
+      return anchors.size() - 1;
+    }
+  }
+
+  private Table grid(List<TableRow> rows, int columns, int headerRows, Heads.TableHead attrs,
+      int at) {
+    int nRows = rows.size();
+    Slots slots = new Slots(nRows, columns);
     for (int r = 0; r < nRows; r++) {
-      List<TableCell> cells = cells(rows.get(r));
-      if (cells.size() > columns) {
-        state.problems.error(cells.get(columns).getStartOffset(), "dsl/table-shape", "此行有 "
-            + cells.size() + " 个单元格，表格只有 " + columns + " 列", "this row has "
-            + cells.size() + " cells but the table has " + columns + " columns");
-        ok = false;
-      }
       boolean templateRow = attrs.repeat && r == nRows - 1;
       if (templateRow) {
         state.pushScope();
       }
-      for (int c = 0; c < columns; c++) {
-        TableCell cell = c < cells.size() ? cells.get(c) : null;
-        String raw = cell == null ? "" : cell.getText().toString().strip();
-        int offset = cell == null ? rows.get(r).getEndOffset() : cell.getText().getStartOffset();
-        markerOffset[r][c] = offset;
-        if (raw.equals("<") || raw.equals("^")) {
-          boolean left = raw.equals("<");
-          if ((left && c == 0) || (!left && r == 0)) {
-            state.problems.error(offset, "dsl/merge-nothing", left ? "\"<\" 左边没有可合并的单元格"
-                : "\"^\" 上面没有可合并的单元格", left ? "\"<\" has no cell on its left to merge into"
-                : "\"^\" has no cell above to merge into");
-            ok = false;
-            owner[r][c] = newAnchor(anchors, contents, r, c, offset, List.of());
-          } else {
-            owner[r][c] = left ? owner[r][c - 1] : owner[r - 1][c];
-          }
-        } else {
-          List<Block> content = cell == null || raw.isEmpty() ? List.of()
-              : InlineReader.read(state, this, cell, null);
-          owner[r][c] = newAnchor(anchors, contents, r, c, offset, content);
-        }
-      }
+      row(rows.get(r), r, columns, slots);
       if (templateRow) {
         state.popScope();
       }
     }
-    List<Cell> cells = new ArrayList<>();
-    for (int a = 0; a < anchors.size(); a++) {
-      int[] anchor = anchors.get(a);
-      int top = anchor[0];
-      int left = anchor[1];
-      int bottom = top;
-      int right = left;
-      int count = 0;
-      for (int r = 0; r < nRows; r++) {
-        for (int c = 0; c < columns; c++) {
-          if (owner[r][c] == a) {
-            bottom = Math.max(bottom, r);
-            right = Math.max(right, c);
-            count++;
-          }
-        }
-      }
-      int area = (bottom - top + 1) * (right - left + 1);
-      if (count != area || !rectangle(owner, a, top, left, bottom, right)) {
-        state.problems.error(lastMarker(owner, a, markerOffset), "dsl/merge-not-rectangular",
-            "合并区域不是矩形", "merged cells do not form a rectangle");
-        ok = false;
-        continue;
-      }
-      if (top < headerRows && bottom >= headerRows) {
-        state.problems.error(markerOffset[headerRows][left], "dsl/merge-crosses-header",
-            "合并跨越了表头行与表体的分界", "a merge crosses the boundary between header rows and body");
-        ok = false;
-      }
-      if (attrs.repeat && top < nRows - 1 && bottom == nRows - 1) {
-        state.problems.error(markerOffset[nRows - 1][left], "dsl/merge-into-row-template",
-            "不能把单元格合并进重复行模板(最后一行)", "cells cannot merge into the repeating row "
-                + "template (the last row)");
-        ok = false;
-      }
-      cells.add(new Cell(top, left, bottom - top + 1, right - left + 1, contents.get(a)));
-    }
-    if (!ok) {
+    List<Cell> cells = cells(slots, nRows, columns, headerRows, attrs.repeat);
+    if (!slots.ok) {
       return null;
     }
     try {
@@ -225,36 +191,89 @@ final class TableReader implements InlineReader.TablePlacer {
     }
   }
 
-  private static int newAnchor(List<int[]> anchors, List<List<Block>> contents, int r, int c,
-      int offset, List<Block> content) {
-    anchors.add(new int[] {r, c, offset});
-    contents.add(content);
-    return anchors.size() - 1;
-  }
-
-  private static boolean rectangle(int[][] owner, int a, int top, int left, int bottom,
-      int right) {
-    for (int r = top; r <= bottom; r++) {
-      for (int c = left; c <= right; c++) {
-        if (owner[r][c] != a) {
-          return false;
+  /** Reads one row's cells: content makes an anchor, {@code <} and {@code ^} extend one. */
+  private void row(TableRow row, int r, int columns, Slots slots) {
+    List<TableCell> cells = cells(row);
+    if (cells.size() > columns) {
+      state.problems.error(cells.get(columns).getStartOffset(), "dsl/table-shape", "此行有 "
+          + cells.size() + " 个单元格，表格只有 " + columns + " 列", "this row has "
+          + cells.size() + " cells but the table has " + columns + " columns");
+      slots.ok = false;
+    }
+    for (int c = 0; c < columns; c++) {
+      TableCell cell = c < cells.size() ? cells.get(c) : null;
+      String raw = cell == null ? "" : cell.getText().toString().strip();
+      int offset = cell == null ? row.getEndOffset() : cell.getText().getStartOffset();
+      slots.markerOffset[r][c] = offset;
+      boolean left = raw.equals("<");
+      if (left || raw.equals("^")) {
+        if ((left && c == 0) || (!left && r == 0)) {
+          state.problems.error(offset, "dsl/merge-nothing", left ? "\"<\" 左边没有可合并的单元格"
+              : "\"^\" 上面没有可合并的单元格", left ? "\"<\" has no cell on its left to merge into"
+              : "\"^\" has no cell above to merge into");
+          slots.ok = false;
+          slots.owner[r][c] = slots.anchor(r, c, List.of());
+        } else {
+          slots.owner[r][c] = left ? slots.owner[r][c - 1] : slots.owner[r - 1][c];
         }
+      } else {
+        List<Block> content = cell == null || raw.isEmpty() ? List.of()
+            : InlineReader.read(state, this, cell, null);
+        slots.owner[r][c] = slots.anchor(r, c, content);
       }
     }
-    return true;
   }
 
-  /** Offset of the last slot of anchor {@code a} in reading order: the marker that broke it. */
-  private static int lastMarker(int[][] owner, int a, int[][] markerOffset) {
-    int offset = -1;
-    for (int r = 0; r < owner.length; r++) {
-      for (int c = 0; c < owner[r].length; c++) {
-        if (owner[r][c] == a) {
-          offset = markerOffset[r][c];
-        }
+  /**
+   * The cells the anchors make, each checked to be a rectangle with its anchor at the top left
+   * (in one pass over the slots: linear in the table's size), not crossing the header boundary
+   * nor reaching into the row template from above.
+   */
+  private List<Cell> cells(Slots slots, int nRows, int columns, int headerRows,
+      boolean repeat) {
+    int n = slots.anchors.size();
+    int[] bottom = new int[n];
+    int[] right = new int[n];
+    int[] minColumn = new int[n];
+    int[] count = new int[n];
+    int[] last = new int[n];
+    java.util.Arrays.fill(minColumn, Integer.MAX_VALUE);
+    for (int r = 0; r < nRows; r++) {
+      for (int c = 0; c < columns; c++) {
+        int a = slots.owner[r][c];
+        bottom[a] = Math.max(bottom[a], r);
+        right[a] = Math.max(right[a], c);
+        minColumn[a] = Math.min(minColumn[a], c);
+        count[a]++;
+        last[a] = slots.markerOffset[r][c];
       }
     }
-    return offset;
+    List<Cell> cells = new ArrayList<>();
+    for (int a = 0; a < n; a++) {
+      int top = slots.anchors.get(a)[0];
+      int left = slots.anchors.get(a)[1];
+      int area = (bottom[a] - top + 1) * (right[a] - left + 1);
+      if (count[a] != area || minColumn[a] != left) {
+        state.problems.error(last[a], "dsl/merge-not-rectangular", "合并区域不是矩形",
+            "merged cells do not form a rectangle");
+        slots.ok = false;
+        continue;
+      }
+      if (top < headerRows && bottom[a] >= headerRows) {
+        state.problems.error(slots.markerOffset[headerRows][left], "dsl/merge-crosses-header",
+            "合并跨越了表头行与表体的分界", "a merge crosses the boundary between header rows and body");
+        slots.ok = false;
+      }
+      if (repeat && top < nRows - 1 && bottom[a] == nRows - 1) {
+        state.problems.error(slots.markerOffset[nRows - 1][left], "dsl/merge-into-row-template",
+            "不能把单元格合并进重复行模板(最后一行)", "cells cannot merge into the repeating row "
+                + "template (the last row)");
+        slots.ok = false;
+      }
+      cells.add(new Cell(top, left, bottom[a] - top + 1, right[a] - left + 1,
+          slots.contents.get(a)));
+    }
+    return cells;
   }
 
   private static int count(TableRow row) {

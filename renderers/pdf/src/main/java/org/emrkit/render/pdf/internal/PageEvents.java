@@ -70,13 +70,27 @@ public final class PageEvents extends PdfPageEventHelper {
   @Override
   public void onEndPage(PdfWriter writer, Document document) {
     PdfContentByte cb = writer.getDirectContent();
-    float left = document.left();
-    float right = document.right();
-    float center = (left + right) / 2;
     int page = writer.getPageNumber();
     // the running header and footer, the stamp and the watermark are pagination artifacts, not
     // content (PDF 32000-1 14.8.2.2): readers and text extraction can tell them apart
     artifact(cb);
+    header(cb, document, page);
+    footer(cb, document, page);
+    cb.endMarkedContentSequence();
+    if (watermark != null) {
+      PdfContentByte under = writer.getDirectContentUnder();
+      artifact(under);
+      Phrase w = styles.phrase(watermark, false, false, 0, 48, new Color(225, 225, 225));
+      ColumnText.showTextAligned(under, Element.ALIGN_CENTER, w,
+          (document.left() + document.right()) / 2, (document.top() + document.bottom()) / 2, 35);
+      under.endMarkedContentSequence();
+    }
+  }
+
+  /** The running header, top to bottom, ending just above the rule under it. */
+  private void header(PdfContentByte cb, Document document, int page) {
+    float left = document.left();
+    float right = document.right();
     List<PdfPTable> grids = new ArrayList<>();
     float height = 0;
     for (AreaBlock b : header) {
@@ -85,12 +99,11 @@ public final class PageEvents extends PdfPageEventHelper {
       grids.add(t);
       height += t == null ? LINE : t.getTotalHeight() + 2;
     }
-    // top to bottom, ending just above the rule under the header
     float y = document.top() + 4 + height;
     for (int i = 0; i < header.size(); i++) {
       if (header.get(i) instanceof AreaBlock.Line l) {
         y -= LINE;
-        line(cb, l.pieces(), center, y + 2, page);
+        line(cb, l.pieces(), (left + right) / 2, y + 2, page);
       } else {
         PdfPTable t = grids.get(i);
         t.writeSelectedRows(0, -1, left, y, cb);
@@ -103,10 +116,16 @@ public final class PageEvents extends PdfPageEventHelper {
       cb.lineTo(right, document.top() + 3);
       cb.stroke();
     }
+  }
+
+  /** The running footer under the body, then the print stamp at the right. */
+  private void footer(PdfContentByte cb, Document document, int page) {
+    float left = document.left();
+    float right = document.right();
     float fy = document.bottom() - Styles.SMALL * 1.6f;
     for (AreaBlock b : footer) {
       if (b instanceof AreaBlock.Line l) {
-        line(cb, l.pieces(), center, fy, page);
+        line(cb, l.pieces(), (left + right) / 2, fy, page);
         fy -= LINE;
       } else if (b instanceof AreaBlock.Grid g) {
         PdfPTable t = grid(styles, g, right - left, page, cb, deferred);
@@ -118,15 +137,6 @@ public final class PageEvents extends PdfPageEventHelper {
     if (stamp != null) {
       ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, styles.plain(stamp, Styles.SMALL - 1),
           right, fy, 0);
-    }
-    cb.endMarkedContentSequence();
-    if (watermark != null) {
-      PdfContentByte under = writer.getDirectContentUnder();
-      artifact(under);
-      Phrase w = styles.phrase(watermark, false, false, 0, 48, new Color(225, 225, 225));
-      ColumnText.showTextAligned(under, Element.ALIGN_CENTER, w, center,
-          (document.top() + document.bottom()) / 2, 35);
-      under.endMarkedContentSequence();
     }
   }
 
