@@ -8,16 +8,16 @@ import org.emrkit.template.Section;
 
 /**
  * A field where it occurs in a record: the field, the JSON pointer of its value, the value,
- * the text it shows ({@link Resolver#text}), whether it shows, the values of its scope, the
- * sections around it; what it is called ({@link #label()}) and, for a signature field, whether
- * the signature is valid ({@link #signature()}), both worked out when first asked.
+ * whether it shows, the values of its scope, the sections around it; the text it shows
+ * ({@link Resolver#text}), what it is called ({@link #label()}) and, for a signature field,
+ * whether the signature is valid ({@link #signature()}), all three worked out when first asked.
  */
 public final class FieldView {
 
   private final Field field;
   private final String path;
   private final Value value;
-  private final String text;
+  private String text;
   private final boolean holds;
   private final boolean visible;
   private final Values scope;
@@ -31,13 +31,12 @@ public final class FieldView {
   record LabelHints(String textBefore, boolean first, boolean alone, CellView cell,
       String sectionTitle) {}
 
-  FieldView(Field field, String path, Value value, String text, boolean holds, boolean visible,
+  FieldView(Field field, String path, Value value, boolean holds, boolean visible,
       Values scope, List<Section> sections, boolean inTemplate, Resolver resolver,
       LabelHints hints) {
     this.field = field;
     this.path = path;
     this.value = value;
-    this.text = text;
     this.holds = holds;
     this.visible = visible;
     this.scope = scope;
@@ -62,8 +61,11 @@ public final class FieldView {
     return value;
   }
 
-  /** The text the field shows; {@code ""} when it has none. */
+  /** The text the field shows; {@code ""} when it has none (worked out when first asked). */
   public String text() {
+    if (text == null) {
+      text = resolver.text(field, scope);
+    }
     return text;
   }
 

@@ -128,8 +128,8 @@ final class Walker implements BlockVisitor<Void> {
       return null;
     }
     Value value = inTemplate ? null : scope.get(f.name()).orElse(null);
-    return new FieldView(f, path, value, resolver.text(f, scope), holds, visible && holds, scope,
-        List.copyOf(sections), inTemplate, resolver, hints);
+    return new FieldView(f, path, value, holds, visible && holds, scope, List.copyOf(sections),
+        inTemplate, resolver, hints);
   }
 
   @Override
