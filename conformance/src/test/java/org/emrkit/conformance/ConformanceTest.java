@@ -121,9 +121,8 @@ class ConformanceTest {
       }
     });
     System.out.println("conformance: " + runs[0] + " random records, " + runs[1]
-        + " not for paper (tables nested more than two deep, a row or table header taller than a"
-        + " page, or"
-        + " columns narrower than a character):"
+        + " not for paper (tables nested more than two deep, a row of nested tables taller"
+        + " than a page, or columns narrower than a character):"
         + " HTML and DOCX compared only");
     if (runs[0] >= 20) { // not when one seed is replayed
       assertThat(runs[0] - runs[1]).as("random records compared in all three formats")

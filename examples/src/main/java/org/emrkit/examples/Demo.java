@@ -22,11 +22,12 @@ import org.emrkit.record.Actor;
 import org.emrkit.record.Record;
 import org.emrkit.record.Role;
 import org.emrkit.record.Value;
+import org.emrkit.render.RecordRenderer;
+import org.emrkit.render.RenderFormat;
+import org.emrkit.render.RenderFormats;
 import org.emrkit.render.RenderMode;
 import org.emrkit.render.RenderOptions;
-import org.emrkit.render.docx.DocxRenderer;
 import org.emrkit.render.html.HtmlRenderer;
-import org.emrkit.render.pdf.PdfRenderer;
 import org.emrkit.template.Template;
 import org.emrkit.validation.ReportJson;
 import org.emrkit.validation.ValidationReport;
@@ -89,8 +90,8 @@ final class Demo {
     final Validator validator;
     final HtmlRenderer view;
     final HtmlRenderer edit;
-    final DocxRenderer docx;
-    final PdfRenderer pdf;
+    final RecordRenderer docx;
+    final RecordRenderer pdf;
 
     Outputs(java.time.Clock clock) {
       validator = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
@@ -101,8 +102,8 @@ final class Demo {
           .fullPage(true).build();
       edit = HtmlRenderer.builder().options(RenderOptions.builder().mode(RenderMode.FORM)
           .clock(clock).build()).fullPage(true).build();
-      docx = DocxRenderer.builder().options(print).build();
-      pdf = PdfRenderer.builder().options(print).build();
+      docx = format("docx").renderer(print);
+      pdf = format("pdf").renderer(print);
     }
 
     /** Writes the record's outputs; returns its row of the summary table. */
@@ -120,7 +121,12 @@ final class Demo {
           report.grade().label(), String.valueOf(report.findings().size())};
     }
 
-    private static void file(Path f, org.emrkit.render.RecordRenderer r, Template t,
+    private static RenderFormat format(String name) {
+      return RenderFormats.find(name).orElseThrow(() -> new IllegalStateException(
+          "the " + name + " renderer is not on the class path"));
+    }
+
+    private static void file(Path f, RecordRenderer r, Template t,
         Record record) {
       try {
         Files.createDirectories(f.getParent());

@@ -104,6 +104,29 @@ class PdfRendererTest {
   }
 
   @Test
+  void headerRowsTallerThanAThirdOfAPageArePrintedOnce() throws IOException {
+    // a header that took most of each page would leave the rows it heads a line or two a page
+    String json = org.emrkit.json.TemplateJson.create().write(template("nursing-record"))
+        .replace("病情观察及护理措施", "病情观察及护理措施开始" + "（含护理措施、效果评价）".repeat(14) + "表头结束");
+    Template t = org.emrkit.json.TemplateJson.create().read(json).orElseThrow();
+    Record base = record("clean--nursing-record.json", t);
+    Values row = base.values().rows("nursingRows").get(0);
+    List<Values> rows = new ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      rows.add(row.with("observation", new Value.Str("第" + (i + 1) + "次巡视，患者安静入睡。")));
+    }
+    Record rec = base.withValues(Values.of(Map.of("nursingRows", new Value.Rows(rows))));
+    List<String> pages = pages(render(PdfRenderer.builder().options(RenderOptions.builder()
+        .clock(CLOCK).build()).build(), t, rec)).stream().map(p -> p.replaceAll("\\s", ""))
+        .toList();
+    assertThat(pages.size()).isGreaterThan(3);
+    assertThat(pages.get(0)).contains("病情观察及护理措施开始", "表头结束", "第1次巡视");
+    assertThat(pages.subList(1, pages.size()))
+        .noneSatisfy(p -> assertThat(p).contains("病情观察及护理措施开始"));
+    assertThat(String.join("", pages)).contains("第120次巡视");
+  }
+
+  @Test
   void rowsSplitAcrossPagesOnlyWhenTallerThanAPage() throws IOException {
     Template t = template("nursing-record");
     Record base = record("clean--nursing-record.json", t);

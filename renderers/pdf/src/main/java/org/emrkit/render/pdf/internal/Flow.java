@@ -47,8 +47,11 @@ public final class Flow {
     if (e instanceof PdfPTable t && t.getHeaderRows() > 0) {
       // OpenPDF silently drops a table whose header rows do not fit on an empty page
       t.setTotalWidth((document.right() - document.left()) * t.getWidthPercentage() / 100);
-      if (t.getHeaderHeight() > document.top() - document.bottom()) {
-        throw new TooTall();
+      if (t.getHeaderHeight() > (document.top() - document.bottom()) / 3) {
+        // header rows that take more than a third of a page are printed once, not on every
+        // page: repeated, they would leave each page little room for the rows they head (and
+        // header rows taller than a page would leave none)
+        t.setHeaderRows(0);
       }
     }
     column.addElement(e);
