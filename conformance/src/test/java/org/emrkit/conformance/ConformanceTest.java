@@ -109,9 +109,9 @@ class ConformanceTest {
         }
         assertSame(swapped, r2);
       } catch (RenderException e) {
-        // random nesting and widths can make a row of nested tables taller than a page, or
-        // columns narrower than a character, which no paper holds: the PDF says so; HTML and
-        // DOCX must still agree
+        // random nesting and widths can make a row of nested tables, or rows a merged cell
+        // joins, taller than a page, or columns narrower than a character, which no paper
+        // holds: the PDF says so; HTML and DOCX must still agree
         assertThat(e.code()).as(e.getMessage()).isIn("render/too-tall", "render/too-narrow");
         runs[1]++;
         VisibleText.Text view = VisibleText.html(HTML.render(swapped, r2), 1, 1);
@@ -122,7 +122,8 @@ class ConformanceTest {
     });
     System.out.println("conformance: " + runs[0] + " random records, " + runs[1]
         + " not for paper (tables nested more than two deep, a row of nested tables taller"
-        + " than a page, or columns narrower than a character):"
+        + " than a page, rows a merged cell joins taller than a page, or columns narrower than a"
+        + " character):"
         + " HTML and DOCX compared only");
     if (runs[0] >= 20) { // not when one seed is replayed
       assertThat(runs[0] - runs[1]).as("random records compared in all three formats")

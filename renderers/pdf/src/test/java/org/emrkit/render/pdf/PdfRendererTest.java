@@ -126,6 +126,62 @@ class PdfRendererTest {
     assertThat(String.join("", pages)).contains("第120次巡视");
   }
 
+  /** A template of {@code lines} lines of text, then a table whose rows 1 to 3 a merged cell joins. */
+  static Template mergedRows(int lines, int mergedLines) {
+    org.emrkit.template.TemplateBuilder b = Template.builder("merged", "1.0.0", "合并单元格");
+    for (int i = 0; i < lines; i++) {
+      b.line("第" + (i + 1) + "行正文。");
+    }
+    return b.table(org.emrkit.template.Table.builder(5, 2).headerRows(1)
+        .cell(0, 0, "表头甲").cell(0, 1, "表头乙")
+        .cell(1, 0, "合并开始" + "说明文字".repeat(mergedLines * 10) + "合并结束")
+        .merge(1, 0, 3, 0)
+        .cell(1, 1, "行一").cell(2, 1, "行二").cell(3, 1, "行三")
+        .cell(4, 0, "末行").build()).build();
+  }
+
+  @Test
+  void rowsJoinedByAMergedCellAreKeptOnOnePageUnderTheHeader() throws IOException {
+    // OpenPDF split the joined rows at the page's foot, leaving the merged cell's text to the
+    // next page after the rows beside it (conformance seed 4194269277377816695)
+    PdfRenderer pdf = PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build())
+        .build();
+    int moved = 0;
+    for (int lines = 30; lines <= 48; lines++) {
+      Template t = mergedRows(lines, 2);
+      Record rec = Record.draft("R-merged", t, Corpus.record("clean--nursing-record.json",
+          template("nursing-record")).context());
+      List<String> pages = pages(render(pdf, t, rec)).stream()
+          .map(p -> p.replaceAll("\\s", "")).toList();
+      int at = -1;
+      for (int p = 0; p < pages.size(); p++) {
+        if (pages.get(p).contains("合并开始")) {
+          at = p;
+        }
+      }
+      assertThat(at).as("%d lines: the merged cell is printed", lines).isNotNegative();
+      assertThat(pages.get(at)).as("%d lines: joined rows on one page", lines)
+          .contains("合并结束", "行一", "行二", "行三", "表头甲");
+      if (at > 0 && !pages.get(at).contains("第" + lines + "行正文")) {
+        moved++;
+        assertThat(String.join("", pages.subList(0, at))).as("%d lines", lines)
+            .contains("第" + lines + "行正文");
+      }
+    }
+    assertThat(moved).as("tables that went to the next page under their header").isPositive();
+  }
+
+  @Test
+  void rowsJoinedByAMergedCellTallerThanAPageAreRefusedNotSplit() {
+    Template t = mergedRows(1, 200);
+    Record rec = Record.draft("R-merged", t, Corpus.record("clean--nursing-record.json",
+        template("nursing-record")).context());
+    assertThatThrownBy(() -> render(PdfRenderer.builder().build(), t, rec))
+        .isInstanceOf(RenderException.class)
+        .hasMessageContaining("rows joined by a merged cell")
+        .satisfies(e -> assertThat(((RenderException) e).code()).isEqualTo("render/too-tall"));
+  }
+
   @Test
   void rowsSplitAcrossPagesOnlyWhenTallerThanAPage() throws IOException {
     Template t = template("nursing-record");

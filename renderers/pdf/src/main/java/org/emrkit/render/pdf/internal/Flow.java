@@ -6,6 +6,7 @@ import com.lowagie.text.Element;
 import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import java.util.List;
 
 /**
  * Lays elements down the body of successive pages, each right under the one before, onto the
@@ -44,16 +45,58 @@ public final class Flow {
 
   /** Lays out an element, breaking pages as it needs. */
   public void add(Element e) {
-    if (e instanceof PdfPTable t && t.getHeaderRows() > 0) {
-      // OpenPDF silently drops a table whose header rows do not fit on an empty page
-      t.setTotalWidth((document.right() - document.left()) * t.getWidthPercentage() / 100);
-      if (t.getHeaderHeight() > (document.top() - document.bottom()) / 3) {
-        // header rows that take more than a third of a page are printed once, not on every
-        // page: repeated, they would leave each page little room for the rows they head (and
-        // header rows taller than a page would leave none)
-        t.setHeaderRows(0);
+    if (e instanceof PdfPTable t) {
+      addTable(t);
+    } else {
+      lay(e);
+    }
+  }
+
+  /**
+   * Lays out a table. Rows a merged cell joins, and a row holding a nested table, are kept on
+   * one page: when they do not fit in what is left of this page they start the next one, under
+   * the header rows; when they are taller than a page the table is refused ({@link TooTall}).
+   */
+  private void addTable(PdfPTable t) {
+    t.setTotalWidth((document.right() - document.left()) * t.getWidthPercentage() / 100);
+    float page = document.top() - document.bottom();
+    if (t.getHeaderRows() > 0 && t.getHeaderHeight() > page / 3) {
+      // header rows that take more than a third of a page are printed once, not on every
+      // page: repeated, they would leave each page little room for the rows they head (and
+      // header rows taller than a page would leave none; OpenPDF silently drops a table whose
+      // header rows do not fit on an empty page)
+      t.setHeaderRows(0);
+    }
+    List<TableRows.Run> runs = TableRows.runs(t);
+    boolean kept = false;
+    for (TableRows.Run r : runs) {
+      if (r.kept()) {
+        kept = true;
+        if (TableRows.height(t, r) > page - t.getHeaderHeight()) {
+          throw new TooTall();
+        }
       }
     }
+    if (!kept) {
+      lay(t);
+      return;
+    }
+    for (int i = 0; i < runs.size(); i++) {
+      TableRows.Run r = runs.get(i);
+      PdfPTable p = TableRows.piece(t, r);
+      p.setSpacingBefore(i == 0 ? t.spacingBefore() : 0);
+      p.setSpacingAfter(i == runs.size() - 1 ? t.spacingAfter() : 0);
+      p.setSkipFirstHeader(i == 0 ? t.isSkipFirstHeader() : true);
+      float needed = TableRows.height(t, r) + p.spacingBefore()
+          + (p.isSkipFirstHeader() ? 0 : t.getHeaderHeight());
+      if (r.kept() && !pageTop && needed > y() - document.bottom()) {
+        newPage();
+      }
+      lay(p);
+    }
+  }
+
+  private void lay(Element e) {
     column.addElement(e);
     int emptyPages = 0;
     while (true) {
@@ -75,6 +118,10 @@ public final class Flow {
       emptyPages = pageTop ? emptyPages + 1 : 0;
       if (emptyPages > 2) {
         throw new TooTall();
+      }
+      if (e instanceof PdfPTable t && column.getYLine() == before) {
+        // none of the table fitted here: on the next page it starts under its header rows
+        t.setSkipFirstHeader(false);
       }
       newPage();
     }

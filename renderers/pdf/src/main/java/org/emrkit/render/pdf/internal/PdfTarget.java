@@ -260,10 +260,11 @@ public final class PdfTarget implements WalkTarget {
     } catch (Flow.TooTall e) {
       String id = v.table().id() == null ? "" : " " + v.table().id();
       throw new RenderException("render/too-tall", "", Message.of(
-          "表格" + id + "的表头或一行（含嵌套表格）高于一页，无法分页打印；请拆分这一行、表头或嵌套表格",
-          "the header rows or a row (with nested tables) of table" + id + " are taller than a"
-              + " page and cannot be split across pages; split the row, the header or the nested"
-              + " tables"), e);
+          "表格" + id + "的表头、含嵌套表格的一行或合并单元格所跨的几行高于一页，无法分页打印；"
+              + "请拆分这一行、表头、合并单元格或嵌套表格",
+          "the header rows, a row holding a nested table, or rows joined by a merged cell of"
+              + " table" + id + " are taller than a page and cannot be split across pages; split"
+              + " the row, the header, the merged cell or the nested table"), e);
     }
   }
 
