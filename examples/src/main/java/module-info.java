@@ -5,6 +5,7 @@ module org.emrkit.examples {
   requires org.emrkit.render.html;
   requires org.emrkit.render.pdf;
   requires org.emrkit.render.docx;
+  requires org.emrkit.signing;
   requires jdk.httpserver;
   requires com.fasterxml.jackson.databind;
 }

@@ -77,8 +77,22 @@ class ArchitectureTest {
         "org.emrkit.json..", "org.emrkit.render", "org.emrkit.edit..",
         "org.emrkit.validation..").should().dependOnClassesThat().resideInAnyPackage(
             "org.emrkit.dsl..", "org.emrkit.render.html..", "org.emrkit.render.pdf..",
-            "org.emrkit.render.docx..", "org.emrkit.docx..", "org.emrkit.examples..")
+            "org.emrkit.render.docx..", "org.emrkit.docx..", "org.emrkit.examples..",
+            "org.emrkit.signing..")
         .check(classes);
+  }
+
+  @Test
+  void signingUsesOnlyCoreAndCoreNoCryptographyLibrary() {
+    noClasses().that().resideInAPackage("org.emrkit.signing..").should()
+        .dependOnClassesThat().resideInAnyPackage("org.emrkit.render..", "org.emrkit.dsl..",
+            "org.emrkit.docx..", "org.emrkit.examples..")
+        .check(classes);
+    noClasses().that().resideInAnyPackage("org.emrkit.problem..", "org.emrkit.template..",
+        "org.emrkit.expr..", "org.emrkit.terminology..", "org.emrkit.record..",
+        "org.emrkit.json..", "org.emrkit.render", "org.emrkit.edit..",
+        "org.emrkit.validation..").should().dependOnClassesThat()
+        .resideInAPackage("org.bouncycastle..").check(classes);
   }
 
   @Test

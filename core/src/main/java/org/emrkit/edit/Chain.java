@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.emrkit.json.RecordJson;
 import org.emrkit.record.Actor;
+import org.emrkit.record.Context;
 import org.emrkit.record.Record;
 import org.emrkit.record.RecordStatus;
 import org.emrkit.record.Revision;
@@ -12,18 +14,22 @@ import org.emrkit.record.Signature;
 import org.emrkit.record.SignatureScope;
 import org.emrkit.record.TracePath;
 import org.emrkit.record.Values;
+import org.emrkit.template.Template;
 
 /**
- * Links new entries into a record's hash chain for one actor and clock: revisions stamped after
+ * Links new entries into a record's hash chain for one actor and clock: the record's creation
+ * (the first entry, when a record without a trace is first changed), revisions stamped after
  * every entry already there (so the chain's order by time is the order of events), signatures,
- * status changes. Package-private; the edit session's bookkeeping.
+ * status, context and completion changes. Package-private; the edit session's bookkeeping.
  */
 final class Chain {
 
+  private final Template template;
   private final Actor actor;
   private final Clock clock;
 
-  Chain(Actor actor, Clock clock) {
+  Chain(Template template, Actor actor, Clock clock) {
+    this.template = template;
     this.actor = actor;
     this.clock = clock;
   }
@@ -51,6 +57,23 @@ final class Chain {
     return now;
   }
 
+  /**
+   * The record with its creation as the first entry of its chain, if it has no chain yet: what
+   * it holds then (signature values aside: only signing fills those) is what it was created
+   * with.
+   */
+  Record created(Record r, List<Revision> added) {
+    if (!r.revisions().isEmpty() || !r.signatures().isEmpty()) {
+      return r;
+    }
+    Values plain = ValuePaths.stripSigned(r.values());
+    Record start = with(r, plain, RecordStatus.DRAFT, List.of(), List.of());
+    List<Revision> revisions = new ArrayList<>();
+    append(revisions, added, null, revision(1, stamp(r, true), TracePath.RECORD, null,
+        Entries.created(start, template), null));
+    return with(start, plain, RecordStatus.DRAFT, List.of(), revisions);
+  }
+
   /** A revision of this actor, not yet linked. */
   Revision revision(int seq, OffsetDateTime at, TracePath path, String oldJson, String newJson,
       String reason) {
@@ -61,9 +84,11 @@ final class Chain {
   /** Links a revision to the chain's head, appends it to both lists; returns the new head. */
   static String append(List<Revision> revisions, List<Revision> added, String head,
       Revision draft) {
+    Revision unchained = new Revision(draft.seq(), draft.actor(), draft.at(), draft.path(),
+        draft.oldValue(), draft.newValue(), draft.reason(), draft.level(), head, null);
     Revision linked = new Revision(draft.seq(), draft.actor(), draft.at(), draft.path(),
         draft.oldValue(), draft.newValue(), draft.reason(), draft.level(), head,
-        RecordAudit.hash(head == null ? "" : head, RecordAudit.content(draft)));
+        RecordAudit.hash(RecordAudit.entry(unchained)));
     revisions.add(linked);
     added.add(linked);
     return linked.hash();
@@ -73,8 +98,9 @@ final class Chain {
    * The record with new values, a revision per change and the touched signatures superseded
    * (each with the revision that says so), every new entry linked to the one before.
    */
-  Record changed(Record current, List<FormMerge.Change> changes, Values next, String reason,
+  Record changed(Record before, List<FormMerge.Change> changes, Values next, String reason,
       java.util.Set<Signature> touched, List<Revision> added) {
+    Record current = created(before, added);
     OffsetDateTime at = stamp(current, true);
     List<Revision> revisions = new ArrayList<>(current.revisions());
     List<Signature> sigs = new ArrayList<>(current.signatures());
@@ -86,30 +112,56 @@ final class Chain {
     }
     for (Signature s : touched) {
       int i = sigs.indexOf(s);
-      sigs.set(i, new Signature(s.id(), s.signer(), s.at(), s.scope(), s.contentHash(), true,
-          s.previousHash(), s.hash()));
+      sigs.set(i, s.asSuperseded());
       head = append(revisions, added, head, revision(revisions.size() + 1, at,
-          new TracePath.OfSuperseded(i), "false", "true", reason));
+          new TracePath.OfSuperseded(s.id()), "false", "true", reason));
     }
     return with(current, next, current.status(), sigs, revisions);
   }
 
   /** The record moved to {@code status}, with the revision that says so. */
   Record withStatus(Record r, RecordStatus status, List<Revision> added) {
-    List<Revision> revisions = new ArrayList<>(r.revisions());
-    append(revisions, added, RecordAudit.head(r).orElse(null), revision(revisions.size() + 1,
-        stamp(r, true), TracePath.STATUS, "\"" + r.status().label() + "\"",
-        "\"" + status.label() + "\"", null));
-    return with(r, r.values(), status, r.signatures(), revisions);
+    return recordChange(r, TracePath.STATUS, "\"" + r.status().label() + "\"",
+        "\"" + status.label() + "\"", null, added, status, r.context(), r.completedAt());
   }
 
-  /** A signature of this actor over {@code scope}, linked to the chain's head. */
-  Signature signature(Record r, OffsetDateTime at, SignatureScope scope, String contentHash) {
+  /** The record with another host context, with the revision that says so. */
+  Record withContext(Record r, Context context, String reason, List<Revision> added) {
+    return recordChange(r, TracePath.CONTEXT, RecordJson.canonical(r.context()),
+        RecordJson.canonical(context), reason, added, r.status(), context, r.completedAt());
+  }
+
+  /** The record with another completion time, with the revision that says so. */
+  Record withCompletedAt(Record r, OffsetDateTime at, String reason, List<Revision> added) {
+    return recordChange(r, TracePath.COMPLETED_AT, r.completedAt() == null ? null
+        : "\"" + RecordJson.dateTime(r.completedAt()) + "\"",
+        at == null ? null : "\"" + RecordJson.dateTime(at) + "\"", reason, added, r.status(),
+        r.context(), at);
+  }
+
+  private Record recordChange(Record before, TracePath path, String oldJson, String newJson,
+      String reason, List<Revision> added, RecordStatus status, Context context,
+      OffsetDateTime completedAt) {
+    Record r = created(before, added);
+    List<Revision> revisions = new ArrayList<>(r.revisions());
+    append(revisions, added, RecordAudit.head(r).orElse(null), revision(revisions.size() + 1,
+        stamp(r, true), path, oldJson, newJson, reason));
+    return new Record(r.id(), r.template(), r.embeddedTemplate(), status, context, r.values(),
+        completedAt, r.signatures(), revisions, r.extensions());
+  }
+
+  /**
+   * A signature of this actor over {@code scope}, filling {@code field} ({@code null}: none),
+   * linked to the chain's head.
+   */
+  Signature signature(Record r, OffsetDateTime at, SignatureScope scope, String field,
+      String contentHash) {
     String head = RecordAudit.head(r).orElse(null);
     String id = "sig-" + (r.signatures().size() + 1);
-    Signature unchained = new Signature(id, actor, at, scope, contentHash, false, head, null);
-    return new Signature(id, actor, at, scope, contentHash, false, head,
-        RecordAudit.hash(head == null ? "" : head, RecordAudit.content(unchained)));
+    Signature unchained = new Signature(id, actor, at, scope, contentHash, field, false, head,
+        null, null);
+    return new Signature(id, actor, at, scope, contentHash, field, false, head,
+        RecordAudit.hash(RecordAudit.entry(unchained)), null);
   }
 
   static Record with(Record r, Values values, RecordStatus status, List<Signature> signatures,

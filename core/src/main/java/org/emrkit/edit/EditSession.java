@@ -1,17 +1,13 @@
 package org.emrkit.edit;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 import org.emrkit.json.RecordJson;
 import org.emrkit.record.Actor;
+import org.emrkit.record.Context;
 import org.emrkit.record.Record;
-import org.emrkit.record.RecordStatus;
-import org.emrkit.record.Revision;
 import org.emrkit.record.Signature;
 import org.emrkit.record.SignatureScope;
 import org.emrkit.record.TracePath;
@@ -32,12 +28,16 @@ import org.emrkit.template.Template;
  *
  * <p>Every applied edit adds revisions to the trace (actor, time, path, old and new value as
  * canonical JSON, reason, level = role rank), chained into the record's hash chain as they are
- * made, so {@link #record()} always verifies with {@link RecordAudit#verify}. Signatures
- * ({@link #sign}) hash the canonical JSON of what they cover (signature values left out, so a
- * later review does not break an earlier signature) and fill the scope's signature field for the
- * signer's role. Status moves draft → signed (first whole-record signature) → archived
- * ({@link #archive}), never back; record-level changes are traced under paths that no field can
- * have ({@link TracePath}: {@code /@status} and {@code /@signatures/N/superseded}).
+ * made, so {@link #record()} always passes {@link RecordAudit#audit}; the first change of a record
+ * without a trace first records its creation ({@code /@record}: id, template, context,
+ * completion time and values, typed-in signature values left out). Signatures ({@link #sign})
+ * hash the canonical JSON of what they cover (signature values left out, so a later review does
+ * not break an earlier signature), fill the scope's signature field for the signer's role, name
+ * that field, and carry a digital signature when the session has a {@link SigningService}.
+ * Status moves draft → signed (first whole-record signature) → archived ({@link #archive}), never
+ * back; record-level changes are traced under paths that no field can have ({@link TracePath}:
+ * {@code /@context}, {@code /@completedAt}, {@code /@status},
+ * {@code /@signatures/ID/superseded}). A record that fails its audit cannot be edited at all.
  *
  * <p>{@link #undo} and {@link #redo} step through the edits made since the session opened or last
  * committed; {@link #commit} fixes them and returns the record to store. Times in the trace never
@@ -58,16 +58,18 @@ public final class EditSession {
   private final Chain chain;
   private final Signing signing;
   private final History history;
+  private final Changes changes;
 
   private EditSession(Builder b) {
     this.template = b.template;
-    this.layout = new Layout(b.template);
+    this.layout = Layout.of(b.template);
     this.actor = b.actor;
     this.pastePolicy = b.pastePolicy;
     this.gate = new Gate(b.template, layout, b.actor, b.clock, b.policy, b.record);
-    this.chain = new Chain(b.actor, b.clock);
-    this.signing = new Signing(layout, b.actor, gate, chain, b.signGuard);
+    this.chain = new Chain(b.template, b.actor, b.clock);
+    this.signing = new Signing(layout, b.actor, gate, chain, b.signGuard, b.signingService);
     this.history = new History(b.record);
+    this.changes = new Changes(gate, chain, history, b.anchors, b.clock);
   }
 
   /** Opens a session with the default policies and the system clock. */
@@ -89,6 +91,8 @@ public final class EditSession {
     private PermissionPolicy policy = PermissionPolicy.defaults();
     private PastePolicy pastePolicy = PastePolicy.samePatientOnly();
     private Function<Record, Optional<Refusal>> signGuard = r -> Optional.empty();
+    private SigningService signingService = SigningService.none();
+    private AnchorLog anchors;
 
     private Builder(Template template, Record record, Actor actor) {
       this.template = Objects.requireNonNull(template, "template");
@@ -124,6 +128,23 @@ public final class EditSession {
      */
     public Builder beforeSign(Function<Record, Optional<Refusal>> guard) {
       this.signGuard = Objects.requireNonNull(guard, "guard");
+      return this;
+    }
+
+    /**
+     * The service that makes each signature's digital signature with the signer's key (default:
+     * {@link SigningService#none()}, no digital signature).
+     */
+    public Builder signingService(SigningService service) {
+      this.signingService = Objects.requireNonNull(service, "service");
+      return this;
+    }
+
+    /**
+     * The log that each {@link #commit()} anchors the record's chain head in (default: none).
+     */
+    public Builder anchors(AnchorLog log) {
+      this.anchors = Objects.requireNonNull(log, "log");
       return this;
     }
 
@@ -182,10 +203,12 @@ public final class EditSession {
 
   /**
    * Fixes the edits made so far: they can no longer be undone. Returns the record to store (the
-   * same as {@link #record()}).
+   * same as {@link #record()}). With an anchor log, the record's new chain head is anchored
+   * first; when that fails the session is not committed (its edits are kept) and the failure is
+   * thrown.
    */
   public Record commit() {
-    return history.commit();
+    return changes.commit();
   }
 
   /**
@@ -333,53 +356,30 @@ public final class EditSession {
 
   /** Archives a signed record (归档): nothing can change it afterwards. */
   public EditResult archive() {
-    Optional<Refusal> r = gate.open(history.current(), "");
-    if (r.isPresent()) {
-      return EditResult.refused(r.get());
-    }
-    if (history.current().status() != RecordStatus.SIGNED) {
-      return EditResult.refused(new Refusal("edit/status", "", "只有已签名的病历可以归档",
-          "only a signed record can be archived"));
-    }
-    Optional<Refusal> denied = gate.decide(history.current(), EditAction.ARCHIVE, "", List.of(),
-        null);
-    if (denied.isPresent()) {
-      return EditResult.refused(denied.get());
-    }
-    List<Revision> added = new ArrayList<>();
-    history.push(chain.withStatus(history.current(), RecordStatus.ARCHIVED, added));
-    return EditResult.applied(added);
+    return changes.archive();
   }
 
-  // ------------------------------------------------------------------ applying
+  // ------------------------------------------------------------------ the record itself
 
   /**
-   * Checks every affected path, then applies the new values, adds a revision per change and
-   * supersedes the signatures the changes touch.
+   * Replaces the record's host context (a transfer to another bed, a discharge or death time the
+   * HIS reports), traced as a revision of {@code /@context}: the context is part of what the
+   * chain covers, so it changes only this way.
    */
+  public EditResult updateContext(Context context, String reason) {
+    return changes.updateContext(Objects.requireNonNull(context, "context"), reason);
+  }
+
+  /**
+   * Records that the author finished writing now (the session clock's time), traced as a
+   * revision of {@code /@completedAt}; the writing-standard time limits are measured to it.
+   */
+  public EditResult complete() {
+    return changes.complete();
+  }
+
   private EditResult admit(Proposal p, String reason) {
-    if (p.refusal() != null) {
-      return EditResult.refused(p.refusal());
-    }
-    if (p.next() == null) {
-      return EditResult.applied(List.of());
-    }
-    List<FormMerge.Change> changes = p.changes();
-    Values next = p.next();
-    String why = reason == null || reason.isBlank() ? null : reason.strip();
-    Set<Signature> touched = Gate.touched();
-    Refusal refused = gate.admit(history.current(), p.affected(), why, touched);
-    if (refused != null) {
-      return EditResult.refused(refused);
-    }
-    int size = next.deepSize();
-    if (size > 100_000) {
-      return EditResult.refused(new Refusal("edit/too-large", "", "病历字段值过多(" + size + ")",
-          "too many values in the record (" + size + ")"));
-    }
-    List<Revision> added = new ArrayList<>();
-    history.push(chain.changed(history.current(), changes, next, why, touched, added));
-    return EditResult.applied(added);
+    return changes.admit(p, reason);
   }
 
   /** The group a path names, unless the record is closed to edits. */

@@ -37,11 +37,24 @@ final class Gate {
     this.actor = actor;
     this.clock = clock;
     this.policy = policy;
-    RecordAudit.Result audit = RecordAudit.verify(opened);
-    this.broken = audit.intact() ? null : new Refusal("edit/trace-broken", "",
-        "病历修改痕迹校验失败(" + audit.brokenAt() + ")，不能再编辑，请联系病案管理部门",
-        "the record's trace does not verify (" + audit.brokenAt() + ": " + audit.reason()
-            + "); it cannot be edited until this is resolved");
+    this.broken = integrity(template, opened);
+  }
+
+  /**
+   * Why a record cannot be edited at all, or {@code null}: its audit found something (a record
+   * with a trace), or it claims a status no trace gives it (a record without one). A record
+   * without a trace that holds typed signature values may be edited: its creation, at the first
+   * change, leaves them out.
+   */
+  private static Refusal integrity(Template template, Record opened) {
+    Audit audit = RecordAudit.audit(template, opened);
+    if (audit.intact() || audit.length() == 0 && opened.status() == RecordStatus.DRAFT) {
+      return null;
+    }
+    AuditFinding f = audit.first().orElseThrow();
+    return new Refusal("edit/trace-broken", f.pointer(), "病历完整性校验未通过，不能再编辑，请联系病案管理部门："
+        + f.message().zh(), "the record fails its integrity check and cannot be edited until this"
+        + " is resolved: " + f.message().en());
   }
 
   /** Refuses any change to an archived record or one whose trace is broken. */
@@ -81,10 +94,17 @@ final class Gate {
     return null;
   }
 
+  /**
+   * Amending signed content: the policy first (who may amend this at all), then the rank (at
+   * least every signer's), then the reason.
+   */
   private Refusal amend(Record current, String p, List<Signature> covering, String reason) {
-    if (reason == null) {
-      return new Refusal("edit/reason-required", p, "修改已签名内容须注明理由(" + p + ")",
-          "changing signed content needs a reason (" + p + ")");
+    OffsetDateTime since = covering.stream().map(Signature::at)
+        .min(Comparator.naturalOrder()).orElseThrow();
+    Optional<Refusal> denied = policy.decide(request(current, EditAction.AMEND, p, sectionsOf(p),
+        since));
+    if (denied.isPresent()) {
+      return denied.get();
     }
     int top = covering.stream().mapToInt(s -> s.signer().role().rank()).max().orElse(0);
     if (actor.role().rank() < top) {
@@ -95,10 +115,11 @@ final class Gate {
           "this content was signed by " + s.signer().role().label() + " " + s.signer().name()
               + "; only someone of that rank or higher may change it (" + p + ")");
     }
-    OffsetDateTime since = covering.stream().map(Signature::at)
-        .min(Comparator.naturalOrder()).orElseThrow();
-    return policy.decide(request(current, EditAction.AMEND, p, sectionsOf(p), since))
-        .orElse(null);
+    if (reason == null) {
+      return new Refusal("edit/reason-required", p, "修改已签名内容须注明理由(" + p + ")",
+          "changing signed content needs a reason (" + p + ")");
+    }
+    return null;
   }
 
   /** Asks the policy about an action. */
@@ -122,15 +143,18 @@ final class Gate {
   List<Signature> covering(Record current, String path) {
     List<Signature> out = new ArrayList<>();
     for (Signature s : valid(current)) {
-      SignatureScope scope = s.scope();
-      boolean covers = scope instanceof SignatureScope.OfSection section
-          ? layout.names(section.id()).contains(rootName(path))
-          : !(scope instanceof SignatureScope.OfEntry entry) || entry.overlaps(path);
-      if (covers) {
+      if (covers(layout, s.scope(), path)) {
         out.add(s);
       }
     }
     return out;
+  }
+
+  /** Whether a signature of {@code scope} covers the value at {@code path} (or lies in it). */
+  static boolean covers(Layout layout, SignatureScope scope, String path) {
+    return scope instanceof SignatureScope.OfSection section
+        ? layout.names(section.id()).contains(rootName(path))
+        : !(scope instanceof SignatureScope.OfEntry entry) || entry.overlaps(path);
   }
 
   List<String> sectionsOf(String path) {

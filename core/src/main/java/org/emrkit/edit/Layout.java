@@ -37,6 +37,13 @@ final class Layout implements BlockVisitor<Void> {
   private final Deque<String> open = new ArrayDeque<>();
   private int groupDepth;
 
+  private static final PerTemplate<Layout> LAYOUTS = new PerTemplate<>(Layout::new);
+
+  /** The layout of a template (worked out once per template; a layout is read-only). */
+  static Layout of(Template template) {
+    return LAYOUTS.get(template);
+  }
+
   Layout(Template template) {
     this.template = template;
     this.root = template.scope();

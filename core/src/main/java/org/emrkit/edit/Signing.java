@@ -1,5 +1,6 @@
 package org.emrkit.edit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.emrkit.record.Actor;
+import org.emrkit.record.Proof;
 import org.emrkit.record.Record;
 import org.emrkit.record.RecordStatus;
 import org.emrkit.record.Revision;
@@ -23,8 +25,8 @@ import org.emrkit.template.FieldScope;
 /**
  * Signs a scope of a record for one actor: works out whether it is a first signature or a review
  * (审签, which needs a role above every signer), asks the policy, fills the scope's signature
- * field for the signer's role, hashes the covered content and links the signature into the
- * chain. Package-private.
+ * field for the signer's role, hashes the covered content, links the signature into the chain
+ * and has the signing service vouch for it with the signer's key. Package-private.
  */
 final class Signing {
 
@@ -36,9 +38,11 @@ final class Signing {
   private final Gate gate;
   private final Chain chain;
   private final Function<Record, Optional<Refusal>> guard;
+  private final SigningService service;
 
   Signing(Layout layout, Actor actor, Gate gate, Chain chain,
-      Function<Record, Optional<Refusal>> guard) {
+      Function<Record, Optional<Refusal>> guard, SigningService service) {
+    this.service = service;
     this.layout = layout;
     this.actor = actor;
     this.gate = gate;
@@ -104,29 +108,56 @@ final class Signing {
   }
 
   private Outcome signed(Record current, SignatureScope scope, Target target) {
-    Record next = current;
     List<Revision> added = new ArrayList<>();
+    Record next = chain.created(current, added);
     if (scope instanceof SignatureScope.WholeRecord && next.status() == RecordStatus.DRAFT) {
       next = chain.withStatus(next, RecordStatus.SIGNED, added);
     }
     OffsetDateTime at = chain.stamp(next, false);
-    Values values = fillSignatureField(next, target, scope,
-        new Value.Signed(new Signer(actor, at)));
-    next = Chain.with(next, values, next.status(), next.signatures(), next.revisions());
-    String contentHash = RecordAudit.contentHash(layout, ValuePaths.stripSigned(values), scope);
-    List<Signature> sigs = new ArrayList<>(next.signatures());
-    sigs.add(chain.signature(next, at, scope, contentHash));
-    next = Chain.with(next, next.values(), next.status(), sigs, next.revisions());
-    Optional<Refusal> denied = guard.apply(next);
-    return denied.isPresent() ? refused(denied.get()) : new Outcome(next, added, null);
+    List<String> field = signatureField(next, target, scope);
+    Values values = field == null ? next.values()
+        : ValuePaths.put(next.values(), field, 0, new Value.Signed(new Signer(actor, at)));
+    String contentHash = RecordAudit.contentHash(layout.template, values, scope);
+    Signature signature = chain.signature(next, at, scope, field == null ? null
+        : pointer(field), contentHash);
+    Optional<Refusal> denied = guard.apply(Chain.with(next, values, next.status(),
+        append(next.signatures(), signature), next.revisions()));
+    if (denied.isPresent()) {
+      return refused(denied.get());
+    }
+    Proof proof;
+    try {
+      proof = service.sign(actor, RecordAudit.entry(signature).getBytes(StandardCharsets.UTF_8),
+          at);
+    } catch (SigningException e) {
+      return refused(new Refusal("edit/signing", scope.wire(), "签名未完成：" + e.message().zh(),
+          "not signed: " + e.message().en()));
+    }
+    Signature proved = proof == null ? signature : signature.withProof(proof);
+    return new Outcome(Chain.with(next, values, next.status(),
+        append(next.signatures(), proved), next.revisions()), added, null);
+  }
+
+  private static List<Signature> append(List<Signature> list, Signature s) {
+    List<Signature> out = new ArrayList<>(list);
+    out.add(s);
+    return out;
+  }
+
+  private static String pointer(List<String> tokens) {
+    StringBuilder sb = new StringBuilder();
+    for (String t : tokens) {
+      sb.append('/').append(t.replace("~", "~0").replace("/", "~1"));
+    }
+    return sb.toString();
   }
 
   /**
-   * The values with the scope's signature field for the signer's role filled: the field whose
-   * role is the signer's, else the nearest role above, else the highest below.
+   * Where the scope's signature field for the signer's role is (tokens from the root), or
+   * {@code null} when the scope has none free: the field whose role is the signer's, else the
+   * nearest role above, else the highest below.
    */
-  private Values fillSignatureField(Record current, Target target, SignatureScope scope,
-      Value.Signed signed) {
+  private List<String> signatureField(Record current, Target target, SignatureScope scope) {
     Values values = current.values();
     Values in = target.tokens().isEmpty() ? values
         : ValuePaths.entryAt(values, target.tokens());
@@ -149,11 +180,11 @@ final class Signing {
       }
     }
     if (best == null) {
-      return values;
+      return null;
     }
     List<String> path = new ArrayList<>(target.tokens());
     path.add(best.name());
-    return ValuePaths.put(values, path, 0, signed);
+    return path;
   }
 
   /** Whether a signature field is empty or holds a signer no valid signature stands for. */

@@ -18,6 +18,7 @@ import org.emrkit.record.Context;
 import org.emrkit.record.Encounter;
 import org.emrkit.record.Organization;
 import org.emrkit.record.Patient;
+import org.emrkit.record.Proof;
 import org.emrkit.record.Record;
 import org.emrkit.record.RecordStatus;
 import org.emrkit.record.Revision;
@@ -31,8 +32,8 @@ import org.emrkit.record.Values;
 import org.emrkit.template.Template;
 
 /**
- * Reads and writes records in the wire format {@code emrkit-record/1} (schema
- * {@code docs/schema/emrkit-record-1.schema.json}). Immutable and thread-safe; build one and
+ * Reads and writes records in the wire format {@code emrkit-record/2} (schema
+ * {@code docs/schema/emrkit-record-2.schema.json}; {@code emrkit-record/1} is read too). Immutable and thread-safe; build one and
  * share it.
  *
  * <p>Reading checks the limits, then the schema, then every value against the template the
@@ -42,10 +43,15 @@ import org.emrkit.template.Template;
  */
 public final class RecordJson {
 
-  /** The format name in every record. */
-  public static final String FORMAT = "emrkit-record/1";
+  /** The format name every record is written with. */
+  public static final String FORMAT = "emrkit-record/2";
+  /**
+   * The earlier format name, still read: the same members but for a signature's {@code field}
+   * and {@code proof}; its hash chain was computed another way and does not pass an audit.
+   */
+  public static final String FORMAT_1 = "emrkit-record/1";
   /** File name of the record schema (also under {@code docs/schema/}). */
-  public static final String SCHEMA = "emrkit-record-1.schema.json";
+  public static final String SCHEMA = "emrkit-record-2.schema.json";
 
   private static final SchemaCheck SCHEMA_CHECK = SchemaCheck.load(SCHEMA);
 
@@ -164,28 +170,31 @@ public final class RecordJson {
    * new values and what signature content hashes are computed over.
    */
   public static String canonical(Value value) {
-    return Json.compact(sorted(ValueTree.write(Objects.requireNonNull(value, "value"))));
+    return CanonicalJson.write(ValueTree.write(Objects.requireNonNull(value, "value")));
   }
 
   /** The canonical JSON text of a values object (see {@link #canonical(Value)}). */
   public static String canonical(Values values) {
-    return Json.compact(sorted(ValueTree.write(Objects.requireNonNull(values, "values"))));
+    return CanonicalJson.write(ValueTree.write(Objects.requireNonNull(values, "values")));
   }
 
-  private static JsonNode sorted(JsonNode node) {
-    if (node.isObject()) {
-      ObjectNode out = Json.NODES.objectNode();
-      TreeMap<String, JsonNode> members = new TreeMap<>();
-      node.properties().forEach(e -> members.put(e.getKey(), e.getValue()));
-      members.forEach((k, v) -> out.set(k, sorted(v)));
-      return out;
-    }
-    if (node.isArray()) {
-      ArrayNode out = Json.NODES.arrayNode();
-      node.forEach(n -> out.add(sorted(n)));
-      return out;
-    }
-    return node;
+  /**
+   * A values object as the JSON tree record JSON writes (members in the model's order; what
+   * {@link CanonicalJson#write} makes canonical text of). A new tree on every call.
+   */
+  @SuppressWarnings("exports")
+  public static JsonNode tree(Values values) {
+    return ValueTree.write(Objects.requireNonNull(values, "values"));
+  }
+
+  /** The canonical JSON text of a host context, as record JSON writes it. */
+  public static String canonical(Context context) {
+    return CanonicalJson.write(context(Objects.requireNonNull(context, "context")));
+  }
+
+  /** A date-time as record JSON writes it (ISO-8601 with offset, seconds always). */
+  public static String dateTime(OffsetDateTime t) {
+    return ValueTree.dateTime(Objects.requireNonNull(t, "t"));
   }
 
   /** The JSON text of values alone (compact, names sorted), e.g. for hashing or posting. */
@@ -215,11 +224,17 @@ public final class RecordJson {
       n.put("at", ValueTree.dateTime(s.at()));
       n.put("scope", s.scope().wire());
       n.put("contentHash", s.contentHash());
+      putIf(n, "field", s.field());
       if (s.superseded()) {
         n.put("superseded", true);
       }
       putIf(n, "previousHash", s.previousHash());
       putIf(n, "hash", s.hash());
+      if (s.proof() != null) {
+        ObjectNode p = n.putObject("proof");
+        p.put("type", s.proof().type());
+        p.put("value", s.proof().value());
+      }
     }
     ArrayNode revs = o.putArray("revisions");
     for (Revision v : r.revisions()) {
@@ -303,9 +318,11 @@ public final class RecordJson {
     for (JsonNode n : a) {
       out.add(new Signature(n.path("id").asText(), actor(n.path("signer")),
           dateTime(n, "at"), SignatureScope.parse(n.path("scope").asText()),
-          n.path("contentHash").asText(),
+          n.path("contentHash").asText(), ValueTree.optText(n, "field"),
           n.path("superseded").asBoolean(false), ValueTree.optText(n, "previousHash"),
-          ValueTree.optText(n, "hash")));
+          ValueTree.optText(n, "hash"), n.has("proof") ? new Proof(
+              n.get("proof").path("type").asText(), n.get("proof").path("value").asText())
+              : null));
     }
     return out;
   }
@@ -315,12 +332,16 @@ public final class RecordJson {
     for (JsonNode n : a) {
       out.add(new Revision(n.path("seq").asInt(), actor(n.path("actor")), dateTime(n, "at"),
           TracePath.parse(n.path("path").asText()),
-          n.has("old") ? Json.compact(n.get("old")) : null,
-          n.has("new") ? Json.compact(n.get("new")) : null, ValueTree.optText(n, "reason"),
+          stored(n.get("old")), stored(n.get("new")), ValueTree.optText(n, "reason"),
           n.path("level").asInt(), ValueTree.optText(n, "previousHash"),
           ValueTree.optText(n, "hash")));
     }
     return out;
+  }
+
+  /** A revision's old or new value as canonical JSON text ({@code null}: none). */
+  private static String stored(JsonNode n) {
+    return n == null || n.isNull() ? null : CanonicalJson.write(n);
   }
 
   private static Actor actor(JsonNode n) {

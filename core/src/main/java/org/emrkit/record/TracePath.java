@@ -5,12 +5,21 @@ import java.util.Objects;
 /**
  * What a revision of the trace changed: a value of the record (a JSON pointer into
  * {@code values}, {@code ""} for all of them), or something of the record itself that no field
- * can be: its status ({@code /@status}) or a signature's superseded flag
- * ({@code /@signatures/N/superseded}). Parsed once, at the edge ({@link #parse}).
+ * can be, under {@code /@}: the record as it was created ({@code /@record}, the first entry of
+ * every trace), its host context ({@code /@context}), when the author finished writing
+ * ({@code /@completedAt}), its status ({@code /@status}) or a signature's superseded flag
+ * ({@code /@signatures/ID/superseded}, by signature id). Parsed once, at the edge
+ * ({@link #parse}).
  */
-public sealed interface TracePath
-    permits TracePath.OfValue, TracePath.OfStatus, TracePath.OfSuperseded {
+public sealed interface TracePath permits TracePath.OfValue, TracePath.OfRecord,
+    TracePath.OfContext, TracePath.OfCompletedAt, TracePath.OfStatus, TracePath.OfSuperseded {
 
+  /** The record as created: id, template, context, completion time and first values. */
+  TracePath RECORD = new OfRecord();
+  /** The record's host context. */
+  TracePath CONTEXT = new OfContext();
+  /** When the author finished writing. */
+  TracePath COMPLETED_AT = new OfCompletedAt();
   /** The record's status. */
   TracePath STATUS = new OfStatus();
 
@@ -20,25 +29,34 @@ public sealed interface TracePath
   /**
    * Reads the wire form.
    *
-   * @throws IllegalArgumentException for anything that is not a JSON pointer
+   * @throws IllegalArgumentException for anything that is not a JSON pointer or a record path
    */
   static TracePath parse(String wire) {
     Objects.requireNonNull(wire, "path");
-    if (wire.equals("/@status")) {
-      return STATUS;
+    switch (wire) {
+      case "/@record":
+        return RECORD;
+      case "/@context":
+        return CONTEXT;
+      case "/@completedAt":
+        return COMPLETED_AT;
+      case "/@status":
+        return STATUS;
+      default:
+        break;
     }
     if (wire.startsWith("/@signatures/") && wire.endsWith("/superseded")) {
-      String n = wire.substring("/@signatures/".length(), wire.length() - "/superseded".length());
-      if (n.matches("0|[1-9]\\d{0,6}")) {
-        return new OfSuperseded(Integer.parseInt(n));
+      String id = wire.substring("/@signatures/".length(), wire.length() - "/superseded".length());
+      if (!id.isEmpty() && !id.contains("/")) {
+        return new OfSuperseded(id.replace("~1", "/").replace("~0", "~"));
       }
     }
     if (!wire.isEmpty() && !wire.startsWith("/")) {
       throw new IllegalArgumentException("revision path must be a JSON pointer, was " + wire);
     }
     if (wire.startsWith("/@")) {
-      throw new IllegalArgumentException("unknown record path " + wire
-          + " (record paths are /@status and /@signatures/N/superseded)");
+      throw new IllegalArgumentException("unknown record path " + wire + " (record paths are"
+          + " /@record, /@context, /@completedAt, /@status and /@signatures/ID/superseded)");
     }
     return new OfValue(wire);
   }
@@ -64,6 +82,45 @@ public sealed interface TracePath
     }
   }
 
+  /** The record as created. */
+  record OfRecord() implements TracePath {
+    @Override
+    public String wire() {
+      return "/@record";
+    }
+
+    @Override
+    public String toString() {
+      return wire();
+    }
+  }
+
+  /** The record's host context. */
+  record OfContext() implements TracePath {
+    @Override
+    public String wire() {
+      return "/@context";
+    }
+
+    @Override
+    public String toString() {
+      return wire();
+    }
+  }
+
+  /** When the author finished writing. */
+  record OfCompletedAt() implements TracePath {
+    @Override
+    public String wire() {
+      return "/@completedAt";
+    }
+
+    @Override
+    public String toString() {
+      return wire();
+    }
+  }
+
   /** The record's status. */
   record OfStatus() implements TracePath {
     @Override
@@ -77,18 +134,20 @@ public sealed interface TracePath
     }
   }
 
-  /** Signature N's superseded flag. @param signature index in the record's signatures */
-  record OfSuperseded(int signature) implements TracePath {
-    /** Checks the index. */
+  /**
+   * A signature's superseded flag.
+   *
+   * @param signature the signature's id
+   */
+  record OfSuperseded(String signature) implements TracePath {
+    /** Checks the id. */
     public OfSuperseded {
-      if (signature < 0) {
-        throw new IllegalArgumentException("signature index must not be negative");
-      }
+      Checks.line(signature, "signature id", 100);
     }
 
     @Override
     public String wire() {
-      return "/@signatures/" + signature + "/superseded";
+      return "/@signatures/" + signature.replace("~", "~0").replace("/", "~1") + "/superseded";
     }
 
     @Override

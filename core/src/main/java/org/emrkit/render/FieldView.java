@@ -106,6 +106,7 @@ public final class FieldView {
 
   /** The state of a signature field's value (for other fields {@link SignatureState#UNSIGNED}). */
   public SignatureState signature() {
-    return resolver.signature(value);
+    return resolver.signature(value, path.startsWith("/values") ? path.substring(7)
+        : path);
   }
 }

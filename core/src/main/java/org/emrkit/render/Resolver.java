@@ -11,7 +11,6 @@ import org.emrkit.expr.Evaluation;
 import org.emrkit.expr.ExpressionEngine;
 import org.emrkit.record.Record;
 import org.emrkit.record.Signature;
-import org.emrkit.record.Signer;
 import org.emrkit.record.Value;
 import org.emrkit.record.ValueText;
 import org.emrkit.record.Values;
@@ -122,25 +121,27 @@ public final class Resolver {
   }
 
   /**
-   * The state of a signature field's value: {@link SignatureState#UNSIGNED} without one,
-   * {@link SignatureState#VALID} when a signature of the record that is not superseded was made
-   * by that signer at that time, {@link SignatureState#SUPERSEDED} when only a superseded one
-   * was, {@link SignatureState#UNVERIFIED} when no signature of the record stands for it (a name
-   * typed into the field).
+   * The state of a signature field's value at {@code pointer} (into values, {@code /signature}):
+   * {@link SignatureState#UNSIGNED} without one, {@link SignatureState#VALID} when a signature of
+   * the record that is not superseded put exactly this signer and time there,
+   * {@link SignatureState#SUPERSEDED} when only a superseded one has them,
+   * {@link SignatureState#UNVERIFIED} when no signature of the record stands for the value (a name
+   * typed, changed or copied into the field). Whether the record's signatures themselves are
+   * intact is the audit's question ({@code RecordAudit}).
    */
-  public SignatureState signature(Value v) {
+  public SignatureState signature(Value v, String pointer) {
     if (!(v instanceof Value.Signed s)) {
       return SignatureState.UNSIGNED;
     }
-    Signer who = s.signer();
     SignatureState state = SignatureState.UNVERIFIED;
     for (Signature sig : record.signatures()) {
-      if (sig.signer().id().equals(who.actor().id())
-          && sig.at().toInstant().equals(who.at().toInstant())) {
-        if (!sig.superseded()) {
-          return SignatureState.VALID;
-        }
+      if (!sig.asSigner().equals(s.signer())) {
+        continue;
+      }
+      if (sig.superseded()) {
         state = SignatureState.SUPERSEDED;
+      } else if (sig.field() == null || sig.field().equals(pointer)) {
+        return SignatureState.VALID;
       }
     }
     return state;

@@ -12,6 +12,7 @@ import org.emrkit.json.RecordJson;
 import org.emrkit.record.Actor;
 import org.emrkit.record.Coding;
 import org.emrkit.record.Context;
+import org.emrkit.record.Encounter;
 import org.emrkit.record.Patient;
 import org.emrkit.record.Record;
 import org.emrkit.record.RecordStatus;
@@ -48,10 +49,11 @@ class EditSessionTest {
   static final Template NURSING = Corpus.template("nursing-record");
   static final RecordJson JSON = RecordJson.create();
 
-  /** The clean admission record as a draft with no signature yet. */
+  /** The clean admission record as a draft with no signature and no trace yet. */
   static Record draft() {
     Record r = Corpus.record("clean--admission-record.json", ADMISSION);
-    return r.withValues(r.values().without("residentSignature"));
+    return new Record(r.id(), r.template(), null, RecordStatus.DRAFT, r.context(),
+        r.values().without("residentSignature"), r.completedAt(), List.of(), List.of(), "{}");
   }
 
   static Record draftBy(Actor author) {
@@ -76,8 +78,8 @@ class EditSessionTest {
   }
 
   static void assertIntact(Template t, Record r) {
-    RecordAudit.Result audit = RecordAudit.verify(t, r);
-    assertThat(audit.intact()).as("%s", audit).isTrue();
+    Audit audit = RecordAudit.audit(t, r);
+    assertThat(audit.intact()).as("%s", audit.findings()).isTrue();
   }
 
   @Test
@@ -86,15 +88,23 @@ class EditSessionTest {
     EditSession s = session(ADMISSION, draft(), RESIDENT, clock);
     EditResult r = s.set("/chiefComplaint", text("反复胸闷、胸痛3天"));
     assertThat(r.isApplied()).isTrue();
-    Revision v = r.revisions().get(0);
-    assertThat(v.seq()).isEqualTo(1);
+    // a record without a trace: its first change first records what it was created with
+    Revision created = r.revisions().get(0);
+    assertThat(created.path()).isEqualTo(TracePath.RECORD);
+    assertThat(created.seq()).isEqualTo(1);
+    assertThat(created.previousHash()).isNull();
+    assertThat(created.oldValue()).isNull();
+    assertThat(created.newValue()).contains("\"id\":\"" + draft().id() + "\"", "\"反复胸闷3天\"",
+        "\"sha256\":\"");
+    Revision v = r.revisions().get(1);
+    assertThat(v.seq()).isEqualTo(2);
     assertThat(v.actor()).isEqualTo(RESIDENT);
     assertThat(v.at()).isEqualTo(OffsetDateTime.parse("2026-11-20T21:00:00+08:00"));
     assertThat(v.path()).isEqualTo(new TracePath.OfValue("/chiefComplaint"));
     assertThat(v.oldValue()).isEqualTo("\"反复胸闷3天\"");
     assertThat(v.newValue()).isEqualTo("\"反复胸闷、胸痛3天\"");
     assertThat(v.level()).isEqualTo(2);
-    assertThat(v.previousHash()).isNull();
+    assertThat(v.previousHash()).isEqualTo(created.hash());
     assertThat(v.hash()).matches("[0-9a-f]{64}");
     assertThat(s.record().values().text("chiefComplaint")).contains("反复胸闷、胸痛3天");
     assertIntact(ADMISSION, s.record());
@@ -106,11 +116,40 @@ class EditSessionTest {
     assertThat(s.record().values().get("familyHistory")).isEmpty();
     // a value equal to the current one changes nothing and adds no revision
     assertThat(s.set("/chiefComplaint", text("反复胸闷、胸痛3天")).revisions()).isEmpty();
-    assertThat(s.record().revisions()).hasSize(2);
+    assertThat(s.record().revisions()).hasSize(3);
     // what is stored reads back and still verifies
     Record back = JSON.read(JSON.write(s.commit()), ADMISSION).orElseThrow();
     assertThat(back).isEqualTo(s.record());
     assertIntact(ADMISSION, back);
+  }
+
+  @Test
+  void contextAndCompletionChangeOnlyThroughTheTrace() {
+    TestClock clock = new TestClock("2026-11-20T21:00:00+08:00");
+    Record fresh = Record.draft("R-9", ADMISSION, draft().context());
+    assertThat(fresh.completedAt()).isNull();
+    EditSession s = session(ADMISSION, fresh, RESIDENT, clock);
+    assertThat(s.set("/chiefComplaint", text("胸闷2天")).isApplied()).isTrue();
+    assertIntact(ADMISSION, s.record());
+    clock.advance(Duration.ofMinutes(30));
+    assertThat(s.complete().revisions()).extracting(v -> v.path().wire())
+        .containsExactly("/@completedAt");
+    assertThat(s.record().completedAt()).isEqualTo(OffsetDateTime.now(clock));
+    Context c = s.record().context();
+    Encounter e = c.encounter();
+    Context moved = new Context(c.patient(), new Encounter(e.id(), e.department(), e.ward(), "15",
+        e.admittedAt(), e.condition(), e.events()), c.org(), c.author());
+    assertThat(s.updateContext(moved, "转床").isApplied()).isTrue();
+    assertThat(s.record().context().encounter().bed()).isEqualTo("15");
+    assertIntact(ADMISSION, s.record());
+    // the same changes made in storage, without the session, are found
+    Record stored = s.commit();
+    Record tampered = new Record(stored.id(), stored.template(), null, stored.status(),
+        c, stored.values(), stored.completedAt().minusHours(5), stored.signatures(),
+        stored.revisions(), stored.extensions());
+    assertThat(RecordAudit.audit(ADMISSION, tampered).findings())
+        .extracting(AuditFinding::pointer)
+        .containsExactly("/context/encounter/bed", "/completedAt");
   }
 
   @Test
@@ -129,7 +168,7 @@ class EditSessionTest {
     assertThat(s.removeEntry("/diagnoses/1").isApplied()).isTrue();
     assertThat(s.record().values().rows("diagnoses")).hasSize(1);
     assertThat(s.record().revisions()).extracting(x -> x.path().wire()).containsExactly(
-        "/diagnoses/1", "/diagnoses/1/diagnosis", "/diagnoses", "/diagnoses/1");
+        "/@record", "/diagnoses/1", "/diagnoses/1/diagnosis", "/diagnoses", "/diagnoses/1");
     assertThat(s.removeEntry("/diagnoses/0").isApplied()).isTrue();
     assertThat(s.record().values().get("diagnoses")).as("an empty list is absent").isEmpty();
     assertIntact(ADMISSION, s.record());
@@ -232,7 +271,7 @@ class EditSessionTest {
         .isEqualTo("edit/reason-required");
     EditResult amend = again.set("/spo2", new Value.Num(BigDecimal.valueOf(96)), "复测血氧");
     assertThat(amend.revisions()).extracting(x -> x.path().wire())
-        .containsExactly("/spo2", "/@signatures/0/superseded");
+        .containsExactly("/spo2", "/@signatures/sig-1/superseded");
     assertThat(again.record().signatures().get(0).superseded()).isTrue();
     assertIntact(ADMISSION, again.record());
     clock.advance(Duration.ofMinutes(1));
@@ -295,7 +334,8 @@ class EditSessionTest {
   @Test
   void nursesSignRowsAndAmendThemWithinADay() {
     TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
-    Record r = Corpus.record("clean--nursing-record.json", NURSING);
+    Record r = org.emrkit.testing.CorpusSealer.unseal(
+        Corpus.record("clean--nursing-record.json", NURSING));
     r = r.withValues(Values.of(Map.of("nursingRows", new Value.Rows(r.values()
         .rows("nursingRows").stream().map(ValuePaths::stripSigned).toList()))));
     EditSession nurse = session(NURSING, r, NURSE, clock);
@@ -328,9 +368,12 @@ class EditSessionTest {
     assertThat(refused.refusal().zh()).contains("24 小时");
     assertThat(session(NURSING, signedRow, HEAD_NURSE, clock).set("/nursingRows/2/t",
         new Value.Num(new BigDecimal("37.0")), "录入错误").isApplied()).isTrue();
-    // inserting a row before a signed one moves it: that is a change to signed content
+    // inserting a row before a signed one moves it: that is a change to signed content (the
+    // nurse past her 24 hours may not; the head nurse may, with a reason)
     assertThat(late.addEntry("/nursingRows", 0, row, null).refusal().code())
-        .isEqualTo("edit/reason-required");
+        .isEqualTo("edit/time-window");
+    assertThat(session(NURSING, signedRow, HEAD_NURSE, clock).addEntry("/nursingRows", 0, row,
+        null).refusal().code()).isEqualTo("edit/reason-required");
   }
 
   @Test
@@ -401,19 +444,19 @@ class EditSessionTest {
     Record reviewed = lifecycleUpToReview(clock);
     assertIntact(ADMISSION, reviewed);
     Record forged = reviewed.withValues(reviewed.values().with("chiefComplaint", text("胸痛1天")));
-    RecordAudit.Result audit = RecordAudit.verify(ADMISSION, forged);
-    assertThat(audit.intact()).isFalse();
-    assertThat(audit.brokenAt()).isEqualTo("/signatures/0");
-    assertThat(RecordAudit.verify(forged).intact()).as("the chain alone is intact").isTrue();
+    Audit audit = RecordAudit.audit(ADMISSION, forged);
+    assertThat(audit.findings()).extracting(AuditFinding::kind, AuditFinding::pointer)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("values", "/values/chiefComplaint"));
+    assertThat(audit.first().orElseThrow().message().zh()).contains("主诉", "胸痛1天",
+        "反复胸闷3天");
     // a superseded flag set without a revision is found too
     List<Signature> sigs = new java.util.ArrayList<>(reviewed.signatures());
-    Signature s = sigs.get(1);
-    sigs.set(1, new Signature(s.id(), s.signer(), s.at(), s.scope(), s.contentHash(), true,
-        s.previousHash(), s.hash()));
+    sigs.set(1, sigs.get(1).asSuperseded());
     Record flagged = new Record(reviewed.id(), reviewed.template(), null, reviewed.status(),
         reviewed.context(), reviewed.values(), reviewed.completedAt(), sigs, reviewed.revisions(),
         reviewed.extensions());
-    assertThat(RecordAudit.verify(flagged).brokenAt()).isEqualTo("/signatures/1");
+    assertThat(RecordAudit.audit(ADMISSION, flagged).findings())
+        .extracting(AuditFinding::pointer).containsExactly("/signatures/1/superseded");
     // a record whose trace is broken cannot be edited
     EditSession s2 = session(ADMISSION, flagged, CHIEF, clock);
     assertThat(s2.set("/chiefComplaint", text("x"), "y").refusal().code())

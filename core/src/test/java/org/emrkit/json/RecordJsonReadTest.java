@@ -35,7 +35,7 @@ class RecordJsonReadTest {
   @Test
   void theWrittenFormIsTheDocumentedOne() {
     String json = good();
-    assertThat(json).startsWith("{\n  \"format\": \"emrkit-record/1\",\n  \"id\": \"ZY0012345-ADM-1\",\n"
+    assertThat(json).startsWith("{\n  \"format\": \"emrkit-record/2\",\n  \"id\": \"ZY0012345-ADM-1\",\n"
         + "  \"template\": {\n    \"id\": \"admission-record\",\n    \"version\": \"1.0.0\"\n  },\n"
         + "  \"status\": \"draft\",\n");
     assertThat(json).contains("\"admittedAt\": \"2026-11-20T09:30:00+08:00\"");

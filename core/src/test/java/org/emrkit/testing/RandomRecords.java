@@ -46,13 +46,17 @@ public final class RandomRecords {
     for (int i = 0; i < nSigs; i++) {
       sigs.add(new Signature("sig-" + i, actor(r), dateTime(r),
           i == 0 ? SignatureScope.RECORD : SignatureScope.parse("/f1"), hex(r),
-          r.nextBoolean(), i == 0 ? null : hex(r), r.nextBoolean() ? hex(r) : null));
+          r.nextBoolean() ? null : "/f" + (1 + r.nextInt(9)), r.nextBoolean(),
+          i == 0 ? null : hex(r), r.nextBoolean() ? hex(r) : null,
+          r.nextBoolean() ? null : org.emrkit.record.Proof.of("cms", bytes(r))));
     }
     List<Revision> revs = new ArrayList<>();
     int nRevs = r.nextInt(3);
     for (int i = 0; i < nRevs; i++) {
       revs.add(new Revision(i + 1, actor(r), dateTime(r),
-          new TracePath.OfValue("/f" + (1 + r.nextInt(9))),
+          r.nextInt(5) == 0 ? TracePath.STATUS : r.nextInt(5) == 0
+              ? new TracePath.OfSuperseded("sig-" + r.nextInt(3))
+              : new TracePath.OfValue("/f" + (1 + r.nextInt(9))),
           r.nextBoolean() ? null : "\"旧值\"", r.nextBoolean() ? null : "{\"code\":\"I10\",\"n\":36.80}",
           r.nextBoolean() ? null : "笔误更正", 1 + r.nextInt(4), i == 0 ? null : hex(r), hex(r)));
     }
@@ -61,6 +65,14 @@ public final class RandomRecords {
         RecordStatus.values()[r.nextInt(3)], context(r), values,
         r.nextBoolean() ? dateTime(r) : null, sigs, revs,
         r.nextBoolean() ? "{}" : "{\"his\":{\"visit\":\"V-" + r.nextInt(99) + "\",\"score\":1.50}}");
+  }
+
+  private static byte[] bytes(SplittableRandom r) {
+    byte[] b = new byte[1 + r.nextInt(40)];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) r.nextInt(256);
+    }
+    return b;
   }
 
   /** Random values for one scope. */

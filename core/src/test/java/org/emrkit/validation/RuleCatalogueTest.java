@@ -30,9 +30,14 @@ class RuleCatalogueTest {
         + "or more, 丙 below; any veto (单项否决) makes 丙; two or more findings of rules a host "
         + "marks 乙-level cap the grade at 乙. Thresholds are options too.\n\n");
     sb.append("The corpus `core/src/test/resources/validation/records/` has at least one case per "
-        + "code (the file name starts with the code) and clean records that raise nothing.\n\n");
+        + "code of the writing-standard and field packs (the file name starts with the code) and "
+        + "clean records that raise nothing; the integrity pack's cases are the tamper corpus of "
+        + "`emrkit-signing` (`TamperCorpusTest`).\n\n");
     section(sb, "Writing-standard pack (`WritingStandardRules.pack()`)", WritingStandardRules.pack());
     section(sb, "Field constraints pack (`FieldRules.pack()`)", FieldRules.pack());
+    section(sb, "Integrity pack (`IntegrityRules.pack(IntegrityPolicy)`, see integrity.md)",
+        org.emrkit.validation.rules.IntegrityRules.pack(new org.emrkit.validation.rules
+            .IntegrityPolicy(null, null, false, false)));
     sb.append("## Engine\n\n### `engine/rule-failed`\n\nA rule threw an exception (a host rule, "
         + "usually). The validator reports it as an error finding with the rule's code and the "
         + "exception, deducts nothing, and goes on with the other rules; it never throws for a "

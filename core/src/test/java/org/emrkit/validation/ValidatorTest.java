@@ -49,7 +49,12 @@ class ValidatorTest {
     for (String n : names) {
       v = v.without(n);
     }
-    return r.withValues(v);
+    return sealed(r.withValues(v));
+  }
+
+  /** A record as if written with these values and signed (the corpus way: CorpusSealer). */
+  static Record sealed(Record r) {
+    return org.emrkit.testing.CorpusSealer.seal(T, org.emrkit.testing.CorpusSealer.unseal(r));
   }
 
   @Test
@@ -66,12 +71,12 @@ class ValidatorTest {
     Validator strict = validator().options(ValidatorOptions.DEFAULT.withThresholds("99", "98"))
         .build();
     Validator lenient = validator().build();
-    assertThat(lenient.validate(T, r).grade()).isEqualTo(Grade.JIA);
-    assertThat(strict.validate(T, r).score()).isEqualByComparingTo("98");
-    assertThat(strict.validate(T, r).grade()).isEqualTo(Grade.YI);
+    assertThat(lenient.validate(T, sealed(r)).grade()).isEqualTo(Grade.JIA);
+    assertThat(strict.validate(T, sealed(r)).score()).isEqualByComparingTo("98");
+    assertThat(strict.validate(T, sealed(r)).grade()).isEqualTo(Grade.YI);
     Validator harsh = validator().options(ValidatorOptions.DEFAULT.withThresholds("100", "99"))
         .build();
-    assertThat(harsh.validate(T, r).grade()).isEqualTo(Grade.BING);
+    assertThat(harsh.validate(T, sealed(r)).grade()).isEqualTo(Grade.BING);
   }
 
   @Test
@@ -79,22 +84,22 @@ class ValidatorTest {
     Record r = without("personalHistory", "familyHistory");
     Validator v = validator().options(ValidatorOptions.DEFAULT.withYiLevelRules(
         Set.of("cn/required-item"))).build();
-    ValidationReport report = v.validate(T, r);
+    ValidationReport report = v.validate(T, sealed(r));
     assertThat(report.score()).isGreaterThanOrEqualTo(new BigDecimal("90"));
     assertThat(report.grade()).isEqualTo(Grade.YI);
   }
 
   @Test
   void overridesChangeSeverityDeductionParametersOrSwitchARuleOff() {
-    Record r = CLEAN.withValues(CLEAN.values()
+    Record r = sealed(CLEAN).withValues(CLEAN.values()
         .with("chiefComplaint", new Value.Str("反复胸闷伴气短三天")));
     ValidatorOptions o = ValidatorOptions.DEFAULT
         .withOverride("cn/chief-complaint-length", RuleOverride.parameters(Map.of("maxCharacters", "5")))
         .withOverride("cn/chief-complaint-duration", RuleOverride.off())
         .withOverride("cn/required-item", new RuleOverride(false, Severity.WARNING,
             new BigDecimal("0.5"), false, Map.of()));
-    ValidationReport report = validator().options(o).build().validate(T, r.withValues(
-        r.values().without("hpi")));
+    ValidationReport report = validator().options(o).build().validate(T, sealed(r.withValues(
+        r.values().without("hpi"))));
     assertThat(report.withCode("cn/chief-complaint-length")).singleElement()
         .satisfies(f -> assertThat(f.message().zh()).isEqualTo("主诉超过5字(当前9字)"));
     assertThat(report.withCode("cn/chief-complaint-duration")).isEmpty();
@@ -153,9 +158,9 @@ class ValidatorTest {
   @Test
   void fieldsInsideAFalseConditionAreNotRequiredAndTheirValuesAreKept() {
     // 过敏药物 (allergies) sits in ::: if allergyPresent == '有'; the clean record says 无
-    Record r = CLEAN.withValues(CLEAN.values().with("allergies",
+    Record r = sealed(CLEAN).withValues(CLEAN.values().with("allergies",
         new Value.Choices(List.of("青霉素"))));
-    ValidationReport report = validator().build().validate(T, r);
+    ValidationReport report = validator().build().validate(T, sealed(r));
     assertThat(report.findings()).singleElement().satisfies(f -> {
       assertThat(f.code()).isEqualTo("field/inactive-value");
       assertThat(f.severity()).isEqualTo(Severity.INFO);
@@ -163,15 +168,39 @@ class ValidatorTest {
       assertThat(f.deduction()).isEqualByComparingTo("0");
     });
     assertThat(r.values().choices("allergies")).containsExactly("青霉素");
-    ValidationReport shown = validator().build().validate(T, r.withValues(r.values()
-        .with("allergyPresent", new Value.Str("有")).without("allergies")));
+    ValidationReport shown = validator().build().validate(T, sealed(r.withValues(r.values()
+        .with("allergyPresent", new Value.Str("有")).without("allergies"))));
     assertThat(shown.withCode("field/required")).extracting(Finding::path)
         .containsExactly("/values/allergies");
   }
 
   @Test
+  void aRowAddedBesideSignedRowsIsNoAmendmentButAnUntracedChangeToASignedRowIs() {
+    Template nursing = org.emrkit.testing.Corpus.template("nursing-record");
+    Record sealed = org.emrkit.testing.Corpus.record("clean--nursing-record.json", nursing);
+    org.emrkit.record.Actor nurse = new org.emrkit.record.Actor("u-3001", "赵芳",
+        org.emrkit.record.Role.NURSE);
+    var s = org.emrkit.edit.EditSession.builder(nursing, sealed, nurse).clock(
+        new org.emrkit.testing.TestClock("2026-11-20T16:00:00+08:00")).open();
+    assertThat(s.addEntry("/nursingRows", org.emrkit.record.Values.of(Map.of("observation",
+        new Value.Str("患者午睡后诉轻度胸闷。")))).isApplied()).isTrue();
+    Validator v = Validator.builder().pack(WritingStandardRules.pack()).clock(CLOCK).build();
+    assertThat(v.validate(nursing, s.commit()).withCode("cn/amend-reason")).isEmpty();
+    // the same nurse's change to a signed row, appended without a reason by an insider
+    Record changed = org.emrkit.testing.Insider.append(sealed.withValues(sealed.values().with(
+        "nursingRows", new Value.Rows(List.of(sealed.values().rows("nursingRows").get(0).with(
+            "t", new Value.Num(new BigDecimal("37.5"))), sealed.values().rows("nursingRows")
+            .get(1))))), new org.emrkit.record.Revision(sealed.revisions().size() + 1, nurse,
+        java.time.OffsetDateTime.parse("2026-11-20T16:00:00+08:00"),
+        new org.emrkit.record.TracePath.OfValue("/nursingRows/0/t"), "36.8", "37.5", null, 2,
+        null, null));
+    assertThat(v.validate(nursing, changed).withCode("cn/amend-reason")).extracting(
+        Finding::path).containsExactly("/revisions/" + sealed.revisions().size());
+  }
+
+  @Test
   void calcFieldsAreComputedWhenRead() {
-    Record r = CLEAN.withValues(CLEAN.values().with("height", new Value.Num(new BigDecimal("175")))
+    Record r = sealed(CLEAN).withValues(CLEAN.values().with("height", new Value.Num(new BigDecimal("175")))
         .with("weight", new Value.Num(new BigDecimal("70"))));
     RecordContext c = new RecordContext(T, r, CLOCK, org.emrkit.terminology.TerminologyService
         .none(), org.emrkit.expr.ExpressionEngine.create());

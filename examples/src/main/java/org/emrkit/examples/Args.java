@@ -8,8 +8,8 @@ import java.util.Set;
 /** The CLI's arguments: options with a value, flags, and positionals. */
 final class Args {
   private static final Set<String> WITH_VALUE = Set.of("-o", "--template", "--format", "--to",
-      "--mode", "--watermark", "--printed-by", "--port");
-  private static final Set<String> FLAGS = Set.of("--chart");
+      "--mode", "--watermark", "--printed-by", "--port", "--trust", "--crl", "--anchors");
+  private static final Set<String> FLAGS = Set.of("--chart", "--require-anchor");
   private final List<String[]> options = new ArrayList<>();
   private final List<String> positionals = new ArrayList<>();
 

@@ -35,11 +35,14 @@ public final class Cli {
   static final String USAGE = """
       usage: emrkit compile TEMPLATE.emr.md [-o TEMPLATE.json]
              emrkit validate --template T RECORD.json [--format text|json] [--chart]
+                             [--trust CA.pem] [--crl CRL] [--anchors LOG] [--require-anchor]
              emrkit render --template T RECORD.json --to FORMAT [-o OUT]
                            [--mode view|edit] [--watermark TEXT] [--printed-by NAME]
              emrkit demo [-o DIR]
              emrkit serve [--port 8080]
       T is a .emr.md file or template JSON; --template may be given more than once.
+      --trust checks every signature's digital signature against these authorities (and
+      requires one); --anchors checks records against an anchor log.
       FORMAT is html, pdf or docx (or another format on the class path).""";
 
   private final PrintStream out;
@@ -133,7 +136,7 @@ public final class Cli {
       throw new UsageException("no record given");
     }
     Validator v = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
-        .clock(clock).build();
+        .pack(IntegrityOptions.pack(a)).clock(clock).build();
     ValidationReport report;
     if (a.flag("--chart")) {
       List<Chart.Entry> entries = new ArrayList<>();

@@ -12,8 +12,12 @@ import java.util.List;
 import java.util.Map;
 import org.emrkit.dsl.CompileResult;
 import org.emrkit.dsl.TemplateCompiler;
+import org.emrkit.edit.Anchor;
+import org.emrkit.edit.AnchorLog;
 import org.emrkit.edit.EditResult;
 import org.emrkit.edit.EditSession;
+import org.emrkit.edit.FileAnchorLog;
+import org.emrkit.edit.RecordAudit;
 import org.emrkit.json.ReadResult;
 import org.emrkit.json.RecordJson;
 import org.emrkit.json.TemplateJson;
@@ -33,6 +37,8 @@ import org.emrkit.validation.ReportJson;
 import org.emrkit.validation.ValidationReport;
 import org.emrkit.validation.Validator;
 import org.emrkit.validation.rules.FieldRules;
+import org.emrkit.validation.rules.IntegrityPolicy;
+import org.emrkit.validation.rules.IntegrityRules;
 import org.emrkit.validation.rules.WritingStandardRules;
 
 /**
@@ -55,9 +61,10 @@ final class Demo {
     List<Template> templates = templates();
     writeTemplates(dir, templates);
     List<String> files = new ArrayList<>(recordFiles());
-    String sessionRecord = RecordJson.create().write(editSession(templates));
+    AnchorLog anchors = anchors(dir);
+    String sessionRecord = RecordJson.create().write(editSession(templates, anchors));
     files.add(EDIT_SESSION_FILE);
-    Outputs outputs = new Outputs(clock);
+    Outputs outputs = new Outputs(clock, anchors);
     List<String[]> rows = new ArrayList<>();
     int n = 0;
     for (String file : files) {
@@ -67,7 +74,11 @@ final class Demo {
       Path src = dir.resolve("records").resolve(file);
       Cli.write(src, file.equals(EDIT_SESSION_FILE) ? sessionRecord
           : resource("/records/" + file));
-      rows.add(outputs.write(dir, file, Inputs.record(src, templates, out), templates));
+      Record record = Inputs.record(src, templates, out);
+      if (!file.equals(EDIT_SESSION_FILE)) {
+        anchor(anchors, record); // as the archive would on arrival
+      }
+      rows.add(outputs.write(dir, file, record, templates));
     }
     out.print("\r" + " ".repeat(80) + "\r");
     summary(rows, dir, start);
@@ -93,8 +104,9 @@ final class Demo {
     final RecordRenderer docx;
     final RecordRenderer pdf;
 
-    Outputs(java.time.Clock clock) {
+    Outputs(java.time.Clock clock, AnchorLog anchors) {
       validator = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
+          .pack(IntegrityRules.pack(IntegrityPolicy.strict(DemoKeys.verifier(), anchors)))
           .clock(clock).build();
       RenderOptions print = RenderOptions.builder().printedBy("EMRKit demo").endMark(true)
           .clock(clock).build();
@@ -158,12 +170,29 @@ final class Demo {
 
   static final String EDIT_SESSION_FILE = "admission-record.edit-session.json";
 
+  /** The demo's anchor log, {@code DIR/anchors.jsonl}, begun afresh by each run. */
+  private static AnchorLog anchors(Path dir) {
+    Path file = dir.resolve("anchors.jsonl");
+    try {
+      Files.createDirectories(dir);
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UsageException("cannot write " + file + ": " + e.getMessage());
+    }
+    return new FileAnchorLog(file);
+  }
+
+  private void anchor(AnchorLog anchors, Record r) {
+    RecordAudit.head(r).ifPresent(h -> anchors.append(new Anchor(r.id(), RecordAudit.length(r),
+        h, java.time.OffsetDateTime.now(clock), null)));
+  }
+
   /**
    * The bundled 入院记录 taken through an edit session: written by the resident and signed,
    * countersigned by the attending, amended by the attending with a reason after signing (which
    * supersedes both signatures) and signed again, then archived by the records office.
    */
-  static Record editSession(List<Template> templates) {
+  static Record editSession(List<Template> templates, AnchorLog anchors) {
     Template t = templates.stream().filter(x -> x.id().equals("admission-record")).findFirst()
         .orElseThrow();
     Record bundled = RecordJson.create().read(resource("/records/admission-record.json"), t)
@@ -178,23 +207,26 @@ final class Demo {
         d -> java.time.Clock.fixed(written.plus(d), cst);
     Actor resident = Editor.STAFF.get(Role.RESIDENT);
     Actor attending = Editor.STAFF.get(Role.ATTENDING);
-    EditSession write = EditSession.builder(t, draft, resident).clock(at.apply(
+    java.util.function.BiFunction<Record, Actor, EditSession.Builder> session =
+        (r, a) -> EditSession.builder(t, r, a).signingService(DemoKeys.signing())
+            .anchors(anchors);
+    EditSession write = session.apply(draft, resident).clock(at.apply(
         java.time.Duration.ofMinutes(-20))).open();
     expect(write.set("/specialExam", new Value.Str("心律齐，心率78次/分，各瓣膜听诊区未闻及杂音。")));
     write.commit();
-    EditSession sign = EditSession.builder(t, write.record(), resident)
+    EditSession sign = session.apply(write.record(), resident)
         .clock(at.apply(java.time.Duration.ofMinutes(5))).open();
     expect(sign.sign(""));
-    EditSession review = EditSession.builder(t, sign.commit(), attending)
+    EditSession review = session.apply(sign.commit(), attending)
         .clock(at.apply(java.time.Duration.ofHours(12))).open();
     expect(review.sign(""));
-    EditSession amend = EditSession.builder(t, review.commit(), attending)
+    EditSession amend = session.apply(review.commit(), attending)
         .clock(at.apply(java.time.Duration.ofHours(13))).open();
     expect(amend.set("/auxiliaryExam", new Value.Str("心电图：窦性心律，V4-V6导联ST段压低0.1mV。"
         + "肌钙蛋白I 0.02ng/ml。"), "补充辅助检查结果"));
     expect(amend.sign(""));
-    EditSession archive = EditSession.builder(t, amend.commit(),
-        Editor.STAFF.get(Role.QC)).clock(at.apply(java.time.Duration.ofDays(3))).open();
+    EditSession archive = session.apply(amend.commit(), Editor.STAFF.get(Role.QC))
+        .clock(at.apply(java.time.Duration.ofDays(3))).open();
     expect(archive.archive());
     return archive.commit();
   }

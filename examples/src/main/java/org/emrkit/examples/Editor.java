@@ -29,10 +29,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.emrkit.edit.Anchor;
+import org.emrkit.edit.AnchorLog;
 import org.emrkit.edit.EditResult;
 import org.emrkit.edit.EditSession;
+import org.emrkit.edit.FileAnchorLog;
 import org.emrkit.edit.RecordAudit;
 import org.emrkit.edit.Refusal;
+import org.emrkit.edit.SigningService;
 import org.emrkit.json.JsonProblem;
 import org.emrkit.json.ReadResult;
 import org.emrkit.json.RecordJson;
@@ -51,6 +55,8 @@ import org.emrkit.render.pdf.PdfRenderer;
 import org.emrkit.template.Template;
 import org.emrkit.validation.Validator;
 import org.emrkit.validation.rules.FieldRules;
+import org.emrkit.validation.rules.IntegrityPolicy;
+import org.emrkit.validation.rules.IntegrityRules;
 import org.emrkit.validation.rules.WritingStandardRules;
 
 /**
@@ -78,6 +84,8 @@ final class Editor {
   private final EditorPages pages;
   private final PdfRenderer pdf;
   private final AtomicInteger next = new AtomicInteger(1);
+  private final SigningService signing = DemoKeys.signing();
+  private final AnchorLog anchors;
   private HttpServer server;
   private ExecutorService pool;
 
@@ -86,13 +94,35 @@ final class Editor {
     this.templates = List.copyOf(templates);
     records.putAll(bundled);
     this.clock = clock;
+    this.anchors = anchorLog(bundled);
     this.validator = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
+        .pack(IntegrityRules.pack(IntegrityPolicy.strict(DemoKeys.verifier(), anchors)))
         .clock(clock).build();
     this.form = HtmlRenderer.builder().options(RenderOptions.builder().mode(RenderMode.FORM)
         .clock(clock).build()).build();
     this.pdf = PdfRenderer.builder().options(RenderOptions.builder()
         .printedBy("EMRKit demo editor").clock(clock).build()).build();
     this.pages = new EditorPages(this.templates, validator, form);
+  }
+
+  /**
+   * The editor's anchor log: a new file for the life of the server, holding the bundled records'
+   * heads as an archive would anchor them on arrival, then every commit's.
+   */
+  private AnchorLog anchorLog(Map<String, Record> bundled) {
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("emrkit-editor-");
+      dir.toFile().deleteOnExit();
+      FileAnchorLog log = new FileAnchorLog(dir.resolve("anchors.jsonl"));
+      log.file().toFile().deleteOnExit();
+      for (Record r : bundled.values()) {
+        RecordAudit.head(r).ifPresent(h -> log.append(new Anchor(r.id(), RecordAudit.length(r),
+            h, OffsetDateTime.now(clock), null)));
+      }
+      return log;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("cannot make the editor's anchor log", e);
+    }
   }
 
   private static Map<Role, Actor> staff() {
@@ -210,7 +240,8 @@ final class Editor {
         return current;
       }
       String reason = req.path("reason").asText("");
-      EditSession s = EditSession.builder(t, current, actor).clock(clock).open();
+      EditSession s = EditSession.builder(t, current, actor).clock(clock)
+          .signingService(signing).anchors(anchors).open();
       EditResult r;
       switch (action) {
         case "/save" -> {

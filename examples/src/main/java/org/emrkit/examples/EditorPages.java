@@ -3,6 +3,7 @@ package org.emrkit.examples;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.emrkit.edit.Audit;
 import org.emrkit.edit.RecordAudit;
 import org.emrkit.record.Actor;
 import org.emrkit.record.Record;
@@ -95,9 +96,10 @@ final class EditorPages {
           .append(s.scope() instanceof SignatureScope.WholeRecord ? "全文 record" : esc(s.scope().wire()))
           .append(s.superseded() ? " · 已失效 superseded" : "").append("</li>");
     }
-    RecordAudit.Result audit = RecordAudit.verify(t, r);
+    Audit audit = RecordAudit.audit(t, r);
     b.append("</ul><p id=\"audit\">").append(audit.intact() ? "留痕校验通过 trace intact"
-        : "留痕校验失败 trace broken at " + esc(audit.brokenAt())).append("</p></aside></main>");
+        : "留痕校验失败 trace broken: " + esc(audit.first().orElseThrow().message().toString()))
+        .append("</p></aside></main>");
     b.append("<script>").append(HtmlRenderer.script()).append("</script><script>")
         .append(PAGE_SCRIPT.replace("$HEAD", RecordAudit.head(r).orElse(""))
             .replace("$BASE", "/records/" + key).replace("$ROLE", actor.role().label()))
@@ -135,11 +137,13 @@ final class EditorPages {
   private static final String PAGE_SCRIPT = """
       (function () {
         var form = document.querySelector('form.emr-record'), msg = document.getElementById('message');
-        function post(action, body) {
+        function post(action, body, values) {
           body.head = '$HEAD';
           body.reason = document.getElementById('reason').value;
+          var text = JSON.stringify(body);
+          if (values) text = text.slice(0, -1) + ',"values":' + values + '}';
           return fetch('$BASE/' + action + '?as=$ROLE', {method: 'POST',
-              headers: {'Content-Type': 'application/json'}, body: JSON.stringify(body)})
+              headers: {'Content-Type': 'application/json'}, body: text})
             .then(function (r) { return r.json(); })
             .then(function (r) {
               if (r.applied) { msg.className = 'ok'; msg.textContent = '已保存 saved'; location.reload(); }
@@ -147,7 +151,7 @@ final class EditorPages {
                   + (r.problems ? ' ' + r.problems.join('；') : ''); }
             });
         }
-        document.getElementById('save').onclick = function () { post('save', {values: EmrKit.values(form)}); };
+        document.getElementById('save').onclick = function () { post('save', {}, EmrKit.json(form)); };
         document.getElementById('sign').onclick = function () { post('sign', {scope: ''}); };
         document.getElementById('archive').onclick = function () { post('archive', {}); };
         form.addEventListener('click', function (ev) {

@@ -62,6 +62,48 @@ class CliTest {
   }
 
   @Test
+  void validateChecksDigitalSignaturesAndAnchorsWhenAsked(@TempDir Path dir) throws Exception {
+    String ca = "src/main/resources/demo-keys/demo-ca.pem";
+    String record = RECORDS + "admission-record.json";
+    Run trusted = run("validate", "--template", TEMPLATES + "admission.emr.md", record,
+        "--trust", ca);
+    assertThat(trusted.out()).startsWith("评分 score 100　等级 grade 甲");
+    assertThat(trusted.code()).isZero();
+    // another authority: the doctors' signatures do not chain to it
+    org.emrkit.signing.TestAuthority other = org.emrkit.signing.TestAuthority.create("别处",
+        java.time.OffsetDateTime.parse("2026-01-01T00:00:00+08:00"),
+        java.time.OffsetDateTime.parse("2030-01-01T00:00:00+08:00"), "EC");
+    Path otherPem = dir.resolve("other.pem");
+    Files.writeString(otherPem, "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder()
+        .encodeToString(other.certificate().getEncoded()) + "\n-----END CERTIFICATE-----\n");
+    Run untrusted = run("validate", "--template", TEMPLATES + "admission.emr.md", record,
+        "--trust", otherPem.toString());
+    assertThat(untrusted.code()).isEqualTo(1);
+    assertThat(untrusted.out()).contains("integrity/signature", "不是由受信任的机构签发");
+    // the patient's name changed in the file: the chain says otherwise
+    Path changed = dir.resolve("changed.json");
+    Files.writeString(changed, Files.readString(Path.of(record)).replaceFirst("\"张三\"",
+        "\"李四\""));
+    Run tampered = run("validate", "--template", TEMPLATES + "admission.emr.md",
+        changed.toString(), "--trust", ca);
+    assertThat(tampered.code()).isEqualTo(1);
+    assertThat(tampered.out()).contains("cn/trace-integrity", "患者姓名", "李四");
+    // an anchor log that knows a longer chain for this record: cut short
+    Path log = dir.resolve("anchors.jsonl");
+    org.emrkit.record.Record r = org.emrkit.json.RecordJson.create().read(Files.readString(
+        Path.of(record)), Demo.templates().get(0)).orElseThrow();
+    new org.emrkit.edit.FileAnchorLog(log).append(new org.emrkit.edit.Anchor(r.id(),
+        org.emrkit.edit.RecordAudit.length(r) + 2, "ab".repeat(32), java.time.OffsetDateTime
+            .parse("2026-11-25T10:00:00+08:00"), null));
+    Run cut = run("validate", "--template", TEMPLATES + "admission.emr.md", record,
+        "--anchors", log.toString());
+    assertThat(cut.code()).isEqualTo(1);
+    assertThat(cut.out()).contains("integrity/anchor", "被删除或修改痕迹被重写");
+    assertThat(run("validate", "--template", TEMPLATES + "admission.emr.md", record,
+        "--require-anchor").err()).contains("--require-anchor needs --anchors FILE");
+  }
+
+  @Test
   void validateAChart() {
     Run r = run("validate", "--chart", "--template", TEMPLATES + "admission.emr.md",
         "--template", TEMPLATES + "first-progress-note.emr.md", "--template",
@@ -193,7 +235,8 @@ class CliTest {
     org.emrkit.record.Record session = org.emrkit.json.RecordJson.create().read(Files.readString(
         dir.resolve("records/admission-record.edit-session.json")), admission).orElseThrow();
     assertThat(session.status()).isEqualTo(org.emrkit.record.RecordStatus.ARCHIVED);
-    assertThat(org.emrkit.edit.RecordAudit.verify(admission, session).intact()).isTrue();
+    assertThat(org.emrkit.edit.RecordAudit.audit(admission, session).intact()).isTrue();
+    assertThat(session.signatures()).allSatisfy(s -> assertThat(s.proof()).isNotNull());
     assertThat(session.signatures()).extracting(s -> s.signer().role().label() + ":"
         + s.superseded()).containsExactly("resident:true", "attending:true", "attending:false");
     assertThat(session.revisions()).anyMatch(v -> "补充辅助检查结果".equals(v.reason())

@@ -71,15 +71,15 @@ class EditingDocExampleTest {
     EditSession office = EditSession.open(template, amended, qc);
     office.archive();
     Record archived = office.commit();
-    System.out.println(RecordAudit.verify(template, archived));  // intact: chain and content
+    System.out.println(RecordAudit.audit(template, archived).intact());  // true: chain, content
     // --- editing example end
     assertThat(refused.refusal().code()).isEqualTo("edit/rank");
     assertThat(archived.status()).isEqualTo(RecordStatus.ARCHIVED);
-    assertThat(archived.revisions()).extracting(r -> r.path().wire()).containsExactly("/content",
-        "/content", "/@status", "/content", "/@signatures/0/superseded",
-        "/@signatures/1/superseded", "/@status");
+    assertThat(archived.revisions()).extracting(r -> r.path().wire()).containsExactly("/@record",
+        "/content", "/content", "/@status", "/content", "/@signatures/sig-1/superseded",
+        "/@signatures/sig-2/superseded", "/@status");
     assertThat(archived.signatures()).hasSize(3);
-    assertThat(RecordAudit.verify(template, archived).intact()).isTrue();
+    assertThat(RecordAudit.audit(template, archived).intact()).isTrue();
     assertThat(RecordJson.create().read(RecordJson.create().write(archived), template).isOk())
         .isTrue();
     assertThat(EditSession.open(template, archived, attending)

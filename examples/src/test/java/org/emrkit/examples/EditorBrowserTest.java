@@ -185,10 +185,14 @@ class EditorBrowserTest {
   @Test
   void aNurseSignsARowWithItsSignatureButton() throws Exception {
     browser.get(base + "/records/nursing-record?as=nurse");
+    // both rows are signed; the nurse adds the afternoon's row, saves it and signs it
+    browser.findElement(By.cssSelector("button.emr-add")).click();
+    type("/values/nursingRows/2/observation", "患者午睡后诉轻度胸闷，予吸氧。");
+    clickAndWaitForReload(browser.findElement(By.id("save")));
     clickAndWaitForReload(browser.findElement(By.cssSelector(
-        "button.emr-sign[data-emr-path='/values/nursingRows/1/nurse']")));
+        "button.emr-sign[data-emr-path='/values/nursingRows/2/nurse']")));
     assertThat(browser.findElement(By.id("signatures")).getText())
-        .contains("赵芳 (nurse)", "/nursingRows/1");
+        .contains("赵芳 (nurse)", "/nursingRows/2");
     assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("draft");
     screenshot("4-row-signed.png");
   }

@@ -77,9 +77,8 @@ class EditorTest {
   }
 
   Record stored(String id) throws Exception {
-    Template t = templates.stream().filter(x -> x.id().equals("admission-record")).findFirst()
-        .orElseThrow();
-    return RecordJson.create().read(get("/records/" + id + ".json").body(), t).orElseThrow();
+    return RecordJson.create().read(get("/records/" + id + ".json").body(),
+        org.emrkit.json.TemplateResolver.of(templates.toArray(Template[]::new))).orElseThrow();
   }
 
   String head(String id) throws Exception {
@@ -139,19 +138,32 @@ class EditorTest {
         .orElseThrow();
     String id = "nursing-record";
     assertThat(editor.records().get(id).template().matches(nursing)).isTrue();
-    assertThat(post("/records/" + id + "/sign?as=attending", "{\"head\":\"\",\"scope\":"
-        + "\"/nursingRows/1\"}").body()).contains("edit/permission");
-    assertThat(post("/records/" + id + "/sign?as=nurse", "{\"head\":\"\",\"scope\":"
-        + "\"/nursingRows/1\"}").body()).isEqualTo("{\"applied\":true}");
+    assertThat(post("/records/" + id + "/sign?as=attending", "{\"head\":\"" + head(id)
+        + "\",\"scope\":\"/nursingRows/1\"}").body()).contains("edit/permission");
+    assertThat(post("/records/" + id + "/sign?as=nurse", "{\"head\":\"" + head(id)
+        + "\",\"scope\":\"/nursingRows/1\"}").body()).contains("edit/already-signed");
+    // the nurse adds a row and signs it
+    Record before = stored(id);
+    String values = RecordJson.create().writeValues(before.values().with("nursingRows",
+        new org.emrkit.record.Value.Rows(java.util.stream.Stream.concat(before.values()
+            .rows("nursingRows").stream(), java.util.stream.Stream.of(org.emrkit.record.Values
+                .of(java.util.Map.of("observation", new org.emrkit.record.Value.Str(
+                    "患者午睡后诉轻度胸闷，予吸氧。"))))).toList())));
+    assertThat(post("/records/" + id + "/save?as=nurse", "{\"head\":\"" + head(id)
+        + "\",\"values\":" + values + "}").body()).isEqualTo("{\"applied\":true}");
+    assertThat(post("/records/" + id + "/sign?as=nurse", "{\"head\":\"" + head(id)
+        + "\",\"scope\":\"/nursingRows/2\"}").body()).isEqualTo("{\"applied\":true}");
     var read = RecordJson.create().read(get("/records/" + id + ".json").body(), nursing);
     assertThat(read.errors()).isEmpty();
     Record signed = read.orElseThrow();
-    assertThat(signed.signatures()).singleElement().satisfies(s -> {
-      assertThat(s.scope().wire()).isEqualTo("/nursingRows/1");
+    assertThat(signed.signatures()).hasSize(3).last().satisfies(s -> {
+      assertThat(s.scope().wire()).isEqualTo("/nursingRows/2");
       assertThat(s.signer().name()).isEqualTo("赵芳");
     });
-    assertThat(signed.values().rows("nursingRows").get(1).signer("nurse").orElseThrow().actor()
+    assertThat(signed.values().rows("nursingRows").get(2).signer("nurse").orElseThrow().actor()
         .name()).isEqualTo("赵芳");
+    assertThat(signed.signatures().get(2).proof()).as("signed with the nurse's demo key")
+        .isNotNull();
   }
 
   @Test

@@ -3,8 +3,6 @@ package org.emrkit.validation.rules;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.emrkit.record.Signature;
-import org.emrkit.record.Value;
-import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
 
 /** When a record was completed, for time limits (package-private). */
@@ -21,16 +19,14 @@ final class Completion {
     return Optional.of(signed.map(s -> earlier(completed, s)).orElse(completed));
   }
 
-  /** The first signature time (record signatures or signature fields). */
+  /**
+   * The first signature's time (superseded ones too: the record was signed then); a name typed
+   * into a signature field is no signature.
+   */
   static Optional<OffsetDateTime> firstSignature(RecordContext context) {
     OffsetDateTime best = null;
     for (Signature s : context.record().signatures()) {
       best = earlier(best, s.at());
-    }
-    for (FieldValue f : context.fields()) {
-      if (f.value() instanceof Value.Signed s) {
-        best = earlier(best, s.signer().at());
-      }
     }
     return Optional.ofNullable(best);
   }

@@ -6,6 +6,7 @@ import org.emrkit.problem.Severity;
 import org.emrkit.record.Actor;
 import org.emrkit.record.Role;
 import org.emrkit.record.Value;
+import org.emrkit.render.SignatureState;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.RecordRule;
@@ -14,7 +15,8 @@ import org.emrkit.validation.RuleInfo;
 
 /**
  * {@code cn/countersign}: a record written by an intern or trainee (context.author.role) has no
- * signature field signed by a resident, attending or chief.
+ * valid signature by a resident, attending or chief in a signature field (a name typed into one
+ * is no signature).
  */
 final class CountersignRule implements RecordRule {
   static final RuleInfo INFO = Infos.info("cn/countersign", "缺少上级医师审签",
@@ -35,7 +37,8 @@ final class CountersignRule implements RecordRule {
       return;
     }
     for (FieldValue f : context.fields()) {
-      if (f.value() instanceof Value.Signed s && LICENSED.contains(s.signer().actor().role())) {
+      if (f.value() instanceof Value.Signed s && LICENSED.contains(s.signer().actor().role())
+          && context.resolver().signature(s, f.path().substring(7)) == SignatureState.VALID) {
         return;
       }
     }

@@ -2,6 +2,10 @@ package org.emrkit.validation.rules;
 
 import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
+import org.emrkit.record.Signature;
+import org.emrkit.record.SignatureScope;
+import org.emrkit.record.Value;
+import org.emrkit.render.SignatureState;
 import org.emrkit.template.FieldType;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
@@ -9,7 +13,11 @@ import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
 
-/** {@code cn/signature}: a required signature field is empty (the author's or a supervisor's). */
+/**
+ * {@code cn/signature}: a required signature field (the author's or a supervisor's) is not signed:
+ * empty, holding a name no signature of the record put there, or superseded by a later change
+ * that no one signed again.
+ */
 final class SignatureRule implements RecordRule {
   static final RuleInfo INFO = Infos.info("cn/signature", "缺少签名", "signature missing",
       "病历书写基本规范(2010) 第七条、第八条", Severity.ERROR, "3", false,
@@ -23,13 +31,45 @@ final class SignatureRule implements RecordRule {
   @Override
   public void check(RecordContext context, Reporter reporter) {
     for (FieldValue f : context.fields()) {
-      if (f.field().type() == FieldType.SIGNATURE && f.field().required() && f.active()
-          && f.value() == null) {
-        String role = f.field().role() == null ? "" : "(" + f.field().role() + ")";
-        String l = Infos.label(f);
-        reporter.report(f.path(), new Message("缺少“" + l + "”" + role, "signature " + l + " "
-            + role + " is missing"));
+      if (f.field().type() != FieldType.SIGNATURE || !f.field().required() || !f.active()) {
+        continue;
+      }
+      SignatureState state = context.resolver().signature(f.value(), f.path().substring(7));
+      if (state == SignatureState.VALID
+          || state == SignatureState.SUPERSEDED && signedAgain(context, (Value.Signed) f.value())) {
+        continue;
+      }
+      String role = f.field().role() == null ? "" : "(" + f.field().role() + ")";
+      String l = Infos.label(f);
+      reporter.report(f.path(), switch (state) {
+        case SUPERSEDED -> new Message("“" + l + "”" + role + "的签名因其后的修改已作废，修改后无人重新签名",
+            "signature " + l + " " + role + " was superseded by a later change and no one signed"
+                + " again since");
+        case UNVERIFIED -> new Message("“" + l + "”" + role + "中的签名不是签署的(病历的签名中没有)",
+            "signature " + l + " " + role + " was not signed: none of the record's signatures"
+                + " put it there");
+        default -> new Message("缺少“" + l + "”" + role, "signature " + l + " " + role
+            + " is missing");
+      });
+    }
+  }
+
+  /**
+   * Whether what a superseded signature covered was signed again after it: by a valid signature
+   * of the same scope or of the whole record (a senior who amends signs the record again).
+   */
+  private static boolean signedAgain(RecordContext context, Value.Signed shown) {
+    for (Signature old : context.record().signatures()) {
+      if (!old.superseded() || !old.asSigner().equals(shown.signer())) {
+        continue;
+      }
+      for (Signature s : context.record().signatures()) {
+        if (!s.superseded() && s.at().isAfter(old.at())
+            && (s.scope().equals(old.scope()) || s.scope() instanceof SignatureScope.WholeRecord)) {
+          return true;
+        }
       }
     }
+    return false;
   }
 }

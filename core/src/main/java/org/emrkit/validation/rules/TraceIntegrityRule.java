@@ -1,7 +1,7 @@
 package org.emrkit.validation.rules;
 
+import org.emrkit.edit.AuditFinding;
 import org.emrkit.edit.RecordAudit;
-import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.RecordRule;
@@ -9,14 +9,17 @@ import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
 
 /**
- * {@code cn/trace-integrity}: the revision and signature hash chain does not verify, or signed
- * content changed without a trace (veto).
+ * {@code cn/trace-integrity}: the record's audit ({@link RecordAudit#audit}) found something: an
+ * entry of the hash chain changed, removed or out of place, or the record (context, status,
+ * values, signature fields) no longer what its trace says; one finding per thing, naming it
+ * (veto). Checks without keys: digital signatures and anchors are the integrity pack's.
  */
 final class TraceIntegrityRule implements RecordRule {
   static final RuleInfo INFO = Infos.info("cn/trace-integrity", "修改痕迹被篡改",
       "revision trace does not verify", "电子病历应用管理规范(试行)(2017) 第十四条、第十六条",
-      Severity.ERROR, "0", true, "修改痕迹在 /revisions/2 处校验失败(hash does not match)",
-      "the revision trace breaks at /revisions/2 (hash does not match)");
+      Severity.ERROR, "0", true, "患者姓名(/context/patient/name)被改动而无修改记录：病历为 李四，修改痕迹为 张三",
+      "患者姓名 (/context/patient/name) was changed without a trace: the record says 李四, its"
+          + " trace 张三");
 
   @Override
   public RuleInfo info() {
@@ -25,11 +28,8 @@ final class TraceIntegrityRule implements RecordRule {
 
   @Override
   public void check(RecordContext context, Reporter reporter) {
-    RecordAudit.Result r = RecordAudit.verify(context.template(), context.record());
-    if (!r.intact()) {
-      reporter.report(r.brokenAt(), new Message("修改痕迹在 " + r.brokenAt() + " 处校验失败("
-          + r.reason() + ")", "the revision trace breaks at " + r.brokenAt() + " (" + r.reason()
-          + ")"));
+    for (AuditFinding f : Integrity.audit(context).findings()) {
+      reporter.report(f.pointer(), f.message());
     }
   }
 }

@@ -116,7 +116,11 @@ public final class HtmlRenderer implements RecordRenderer {
       html.raw("<div class=\"emr-watermark\" aria-hidden=\"true\">").text(options.watermark())
           .raw("</div>");
     }
-    HtmlTarget target = new HtmlTarget(html, edit, template);
+    // a new date-time typed in the form takes the hospital's offset (the clock's), not the
+    // browser's: a browser set to another zone must not move the record's times
+    String offset = java.time.OffsetDateTime.now(options.clock()).getOffset().getId();
+    HtmlTarget target = new HtmlTarget(html, edit, template, offset.equals("Z") ? "+00:00"
+        : offset);
     if (!template.pageHeader().isEmpty()) {
       html.raw("<div class=\"emr-page-header\">");
       walk.header(target);

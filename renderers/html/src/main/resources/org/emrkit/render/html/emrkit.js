@@ -1,5 +1,6 @@
 /* EMRKit edit form: no dependencies. EmrKit.values(form) returns the record's "values" object
-   (record JSON emrkit-record/1); the form dispatches "emr-change" after every change. */
+   (record JSON emrkit-record/2); EmrKit.json(form) its JSON text with numbers exactly as typed
+   (what to post: 36.80 stays 36.80); the form dispatches "emr-change" after every change. */
 (function () {
   'use strict';
   /* Expressions give what the Java engine gives (the conformance table in core's tests):
@@ -105,7 +106,7 @@
     }
     o[parts[parts.length - 1]] = v;
   }
-  function read(el) {
+  function read(el, exact) {
     var type = el.getAttribute('data-emr-type');
     if (type === 'coded') {
       var code = el.querySelector('[data-emr-part=code]').value.trim();
@@ -119,14 +120,32 @@
       var j = el.getAttribute('data-emr-signature');
       return j ? JSON.parse(j) : undefined;
     }
-    if (type === 'boolean') return el.checked;
+    if (type === 'boolean') return el.hasAttribute('data-emr-unset') ? undefined : el.checked;
     var v = el.value;
     if (v === '' || v == null) return undefined;
-    if (type === 'integer' || type === 'decimal') { var n = Number(v); return isNaN(n) ? undefined : n; }
-    if (type === 'datetime') return (v.length === 16 ? v + ':00' : v) + offset();
+    if (type === 'integer' || type === 'decimal') {
+      var n = Number(v);
+      if (isNaN(n)) return undefined;
+      // exact: the number as typed (36.80 stays 36.80 in EmrKit.json)
+      return exact && /^-?\d+(\.\d+)?$/.test(v.trim()) ? new Exact(v.trim()) : n;
+    }
+    if (type === 'datetime') {
+      return (v.length === 16 ? v + ':00' : v) + (el.getAttribute('data-emr-offset') || offset());
+    }
     return v;
   }
-  function values(form) {
+  function Exact(text) { this.text = text; }
+  /** JSON text of a values object, numbers as they were typed. */
+  function write(v) {
+    if (v instanceof Exact) return v.text;
+    if (Array.isArray(v)) return '[' + v.map(write).join(',') + ']';
+    if (v !== null && typeof v === 'object') {
+      return '{' + Object.keys(v).map(function (k) { return JSON.stringify(k) + ':' + write(v[k]); })
+          .join(',') + '}';
+    }
+    return JSON.stringify(v);
+  }
+  function values(form, exact) {
     var out = {};
     form.querySelectorAll('[data-emr-group]').forEach(function (g) {
       if (live(g)) put(out, g.getAttribute('data-emr-path'), []);
@@ -143,7 +162,7 @@
         if (list.length) put(out, path, list);
         return;
       }
-      var v = read(el);
+      var v = read(el, exact);
       if (v !== undefined) put(out, path, v);
     });
     return out;
@@ -199,7 +218,10 @@
   function init(form) {
     var ids = 0;
     form.addEventListener('input', function () { changed(form); });
-    form.addEventListener('change', function () { changed(form); });
+    form.addEventListener('change', function (ev) {
+      if (ev.target.removeAttribute) ev.target.removeAttribute('data-emr-unset');
+      changed(form);
+    });
     form.addEventListener('click', function (ev) {
       var add = ev.target.closest('.emr-add'), remove = ev.target.closest('.emr-remove');
       if (add) {
@@ -226,6 +248,8 @@
     });
     refresh(form);
   }
-  window.EmrKit = {values: values, evaluate: evaluate, init: init};
+  /** The JSON text of the form's values, numbers exactly as typed: what to post to the server. */
+  function json(form) { return write(values(form, true)); }
+  window.EmrKit = {values: values, json: json, evaluate: evaluate, init: init};
   document.querySelectorAll('form.emr-edit').forEach(init);
 })();

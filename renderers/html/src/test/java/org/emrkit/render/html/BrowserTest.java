@@ -52,8 +52,10 @@ class BrowserTest {
     options.setBinary(CHROMIUM.toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
         "--window-size=1000,1400", "--lang=zh-CN");
+    // a browser in another zone than the hospital's (+08:00): it must not move the record's times
     ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(DRIVER.toFile()).build();
+        .usingDriverExecutable(DRIVER.toFile())
+        .withEnvironment(java.util.Map.of("TZ", "America/New_York")).build();
     browser = new ChromeDriver(service, options);
     browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
   }
@@ -156,6 +158,25 @@ class BrowserTest {
     var report = org.emrkit.validation.Validator.builder()
         .pack(org.emrkit.validation.rules.FieldRules.pack()).build().validate(t, back);
     assertThat(report.hasErrors()).as(report.toText()).isFalse();
+  }
+
+  @Test
+  void anUnchangedFormPostsBackExactlyTheRecordsValues() throws Exception {
+    // decimals as written (172.0, 36.8), date-times with the record's offset while the browser
+    // is in New York: a save of an untouched form must change nothing (on a signed record any
+    // change needs a reason and supersedes the signatures)
+    assertThat(js("return new Date(2026, 10, 20).getTimezoneOffset()")).isEqualTo(300L);
+    for (String[] c : new String[][] {{"admission-record", "clean--admission-record.json"},
+        {"nursing-record", "clean--nursing-record.json"}}) {
+      Template t = Corpus.template(c[0]);
+      Record rec = Corpus.record(c[1], t);
+      open(c[0] + ".roundtrip.html", HtmlRenderer.builder().options(RenderOptions.builder()
+          .mode(RenderMode.FORM).build()).fullPage(true).build().render(t, rec));
+      String json = (String) js("return EmrKit.json(document.querySelector('form.emr-record'))");
+      ReadResult<org.emrkit.record.Values> back = RecordJson.create().readValues(json, t);
+      assertThat(back.errors()).as(json).isEmpty();
+      assertThat(back.orElseThrow()).as(c[0] + ": " + json).isEqualTo(rec.values());
+    }
   }
 
   @Test

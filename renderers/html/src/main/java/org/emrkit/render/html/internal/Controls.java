@@ -14,11 +14,14 @@ final class Controls {
 
   private final Html out;
   private final Template template;
+  /** The offset a date-time typed in without one takes ({@code +08:00}). */
+  private final String offset;
   private int ids;
 
-  Controls(Html out, Template template) {
+  Controls(Html out, Template template, String offset) {
     this.out = out;
     this.template = template;
+    this.offset = offset;
   }
 
   void control(FieldView v) {
@@ -42,7 +45,9 @@ final class Controls {
       case BOOLEAN -> {
         out.raw("<input type=\"checkbox\" class=\"emr-control\"");
         common(v, id, null);
-        out.flag("checked", v.value() instanceof Value.Bool b && b.value()).raw(">");
+        // an unset value stays unset until the box is touched: unchecked is not "false"
+        out.flag("checked", v.value() instanceof Value.Bool b && b.value())
+            .flag("data-emr-unset", v.value() == null).raw(">");
         out.raw("<label").attr("for", id).raw(">").text(v.label()).raw("</label>");
       }
       case CODED -> coded(v, id);
@@ -95,9 +100,8 @@ final class Controls {
     Field f = v.field();
     String signed = v.value() instanceof Value.Signed ? ValueText.of(template, f, v.value())
         : "";
-    String json = v.value() instanceof Value.Signed s ? "{\"id\":\"" + s.signer().actor().id()
-        + "\",\"name\":\"" + s.signer().actor().name() + "\",\"role\":\""
-        + s.signer().actor().role().label() + "\",\"at\":\"" + s.signer().at() + "\"}" : null;
+    String json = v.value() instanceof Value.Signed s ? org.emrkit.json.RecordJson.canonical(s)
+        : null;
     String label = v.label();
     out.raw("<button type=\"button\" class=\"emr-sign\"").attr("id", id)
         .attr("data-emr-path", v.path()).attr("data-emr-type", "signature")
@@ -118,6 +122,12 @@ final class Controls {
     out.raw("<input class=\"emr-control\"").attr("type", type);
     common(v, id, v.label());
     out.attr("value", inputValue(f, v.value()));
+    if (f.type() == FieldType.DATETIME) {
+      // the value's own offset, kept when it is posted back; a new value takes the hospital's
+      out.attr("data-emr-offset", v.value() instanceof Value.DateTime d
+          ? (d.value().getOffset().getId().equals("Z") ? "+00:00" : d.value().getOffset().getId())
+          : offset);
+    }
     if (f.type() == FieldType.INTEGER) {
       out.attr("step", "1");
     } else if (f.type() == FieldType.DECIMAL) {

@@ -48,10 +48,11 @@ public final class HtmlTarget implements WalkTarget {
     }
   }
 
-  public HtmlTarget(Html out, boolean edit, org.emrkit.template.Template template) {
+  public HtmlTarget(Html out, boolean edit, org.emrkit.template.Template template,
+      String offset) {
     this.out = out;
     this.edit = edit;
-    this.controls = new Controls(out, template);
+    this.controls = new Controls(out, template, offset);
   }
 
   @Override

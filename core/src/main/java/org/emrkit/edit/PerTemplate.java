@@ -1,0 +1,47 @@
+package org.emrkit.edit;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.emrkit.template.Template;
+
+/**
+ * What is worked out once per template and kept for the 64 templates used last, by identity (a
+ * template's own equality is a deep comparison, and templates are few and long-lived in a host).
+ * Thread-safe. Package-private.
+ */
+final class PerTemplate<T> {
+
+  /** A template as a map key by identity. */
+  private record Same(Template t) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Same s && s.t == t;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(t);
+    }
+  }
+
+  private final Function<Template, T> compute;
+  private final Map<Same, T> kept = Collections.synchronizedMap(
+      new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Same, T> e) {
+          return size() > 64;
+        }
+      });
+
+  PerTemplate(Function<Template, T> compute) {
+    this.compute = compute;
+  }
+
+  T get(Template t) {
+    return kept.computeIfAbsent(new Same(t), k -> compute.apply(k.t()));
+  }
+}

@@ -1,0 +1,244 @@
+package org.emrkit.edit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.emrkit.json.CanonicalJson;
+import org.emrkit.template.Field;
+import org.emrkit.template.FieldScope;
+import org.emrkit.template.FieldType;
+
+/**
+ * Record values as JSON trees, as the trace replay sees them (package-private): signature values
+ * left out (the record's signatures put those there), empty lists and objects left out (a group
+ * with no entries is absent), and the few changes a revision makes: set or clear a member, insert
+ * or remove a group entry, replace a whole group.
+ */
+final class ValueTrees {
+
+  private ValueTrees() {}
+
+  /** The values object without signature values or empty groups, as a new tree. */
+  static ObjectNode strip(JsonNode values, FieldScope scope) {
+    ObjectNode out = CanonicalJson.NODES.objectNode();
+    if (!values.isObject()) {
+      return out;
+    }
+    values.properties().forEach(e -> {
+      JsonNode v = stripMember(e.getKey(), e.getValue(), scope);
+      if (v != null) {
+        out.set(e.getKey(), v);
+      }
+    });
+    return out;
+  }
+
+  /** A member's value as the replay keeps it, or {@code null} when it is left out. */
+  private static JsonNode stripMember(String name, JsonNode v, FieldScope scope) {
+    Optional<Field> f = scope.field(name);
+    if (f.isPresent() && f.get().type() == FieldType.SIGNATURE) {
+      return null;
+    }
+    Optional<FieldScope> g = scope.group(name);
+    if (g.isPresent() && v.isArray()) {
+      ArrayNode rows = CanonicalJson.NODES.arrayNode();
+      v.forEach(row -> rows.add(strip(row, g.get())));
+      return rows.isEmpty() ? null : rows;
+    }
+    return v.isNull() ? null : copy(v);
+  }
+
+  /**
+   * A copy with every number as an exact decimal: a number parsed from text and one written from
+   * the model compare equal when their digits do ({@code 90} and {@code 90}, not {@code 90.0}).
+   */
+  static JsonNode copy(JsonNode v) {
+    if (v.isNumber()) {
+      return CanonicalJson.NODES.numberNode(v.decimalValue());
+    }
+    if (v.isObject()) {
+      ObjectNode o = CanonicalJson.NODES.objectNode();
+      v.properties().forEach(e -> o.set(e.getKey(), copy(e.getValue())));
+      return o;
+    }
+    if (v.isArray()) {
+      ArrayNode a = CanonicalJson.NODES.arrayNode();
+      v.forEach(x -> a.add(copy(x)));
+      return a;
+    }
+    return v;
+  }
+
+  /**
+   * A value found at {@code tokens} as the replay keeps it: a group entry or a group without its
+   * signature values, a field's value as it is; {@code null} for none.
+   */
+  static JsonNode stripAt(JsonNode v, FieldScope root, List<String> tokens) {
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (tokens.isEmpty()) {
+      return strip(v, root);
+    }
+    FieldScope scope = root;
+    for (int k = 0; k < tokens.size(); k++) {
+      String name = tokens.get(k);
+      Optional<FieldScope> g = scope.group(name);
+      if (g.isEmpty()) {
+        return k == tokens.size() - 1 ? stripMember(name, v, scope) : copy(v);
+      }
+      if (k == tokens.size() - 1) {
+        return stripMember(name, v, scope);
+      }
+      if (k == tokens.size() - 2) {
+        return v.isObject() ? strip(v, g.get()) : copy(v);
+      }
+      scope = g.get();
+      k++;
+    }
+    return copy(v);
+  }
+
+  /** The field a pointer names, if it names a field. */
+  static Optional<Field> fieldAt(FieldScope root, List<String> tokens) {
+    FieldScope scope = root;
+    for (int k = 0; k < tokens.size(); k++) {
+      String name = tokens.get(k);
+      if (k == tokens.size() - 1) {
+        return scope.field(name);
+      }
+      Optional<FieldScope> g = scope.group(name);
+      if (g.isEmpty() || k + 1 == tokens.size() - 1) {
+        return Optional.empty();
+      }
+      scope = g.get();
+      k++;
+    }
+    return Optional.empty();
+  }
+
+  /** The node at {@code tokens}, or {@code null}. */
+  static JsonNode get(JsonNode root, List<String> tokens) {
+    JsonNode at = root;
+    for (String t : tokens) {
+      if (at == null) {
+        return null;
+      }
+      at = at.isArray() ? index(t, at.size() - 1) < 0 ? null : at.get(index(t, at.size() - 1))
+          : at.isObject() ? at.get(t) : null;
+    }
+    return at;
+  }
+
+  /**
+   * Applies one change to {@code root} in place: the value at {@code tokens} becomes
+   * {@code value} ({@code null} clears it). In a group, a new value at an index one past the end
+   * or before an entry is inserted ({@code insert}), a cleared one removed.
+   *
+   * @return false when the place does not exist (no such group, entry or object)
+   */
+  static boolean apply(ObjectNode root, List<String> tokens, JsonNode value, boolean insert) {
+    if (tokens.isEmpty()) {
+      root.removeAll();
+      if (value != null && value.isObject()) {
+        root.setAll((ObjectNode) value);
+      }
+      return value == null || value.isObject();
+    }
+    JsonNode parent = tokens.size() == 1 ? root : get(root, tokens.subList(0, tokens.size() - 1));
+    String last = tokens.get(tokens.size() - 1);
+    if (parent instanceof ObjectNode o) {
+      if (value == null) {
+        o.remove(last);
+      } else {
+        o.set(last, value);
+      }
+      return true;
+    }
+    if (parent instanceof ArrayNode a) {
+      int i = index(last, insert ? a.size() : a.size() - 1);
+      if (i < 0 || value != null && !value.isObject()) {
+        return false;
+      }
+      if (value == null) {
+        a.remove(i);
+      } else if (insert) {
+        a.insert(i, value);
+      } else {
+        a.set(i, value);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** Leaves out the groups that a change left empty (a group with no entries is absent). */
+  static void prune(ObjectNode values) {
+    List<String> empty = new ArrayList<>();
+    values.properties().forEach(e -> {
+      if (e.getValue().isArray()) {
+        e.getValue().forEach(row -> {
+          if (row instanceof ObjectNode o) {
+            prune(o);
+          }
+        });
+        if (e.getValue().isEmpty()) {
+          empty.add(e.getKey());
+        }
+      }
+    });
+    values.remove(empty);
+  }
+
+  /** A pointer token read as an index from 0 to {@code max}, or -1. */
+  static int index(String token, int max) {
+    if (!token.matches("0|[1-9]\\d{0,6}")) {
+      return -1;
+    }
+    int i = Integer.parseInt(token);
+    return i <= max ? i : -1;
+  }
+
+  /** The tokens of a JSON pointer ({@code ""} has none). */
+  static List<String> tokens(String pointer) {
+    List<String> out = new ArrayList<>();
+    if (pointer.isEmpty()) {
+      return out;
+    }
+    for (String t : pointer.substring(1).split("/", -1)) {
+      out.add(t.replace("~1", "/").replace("~0", "~"));
+    }
+    return out;
+  }
+
+  /**
+   * The pointers (under {@code at}) where two trees differ, the first {@code limit} of them: a
+   * member or entry one has and the other has not, or a value that differs.
+   */
+  static void diff(JsonNode a, JsonNode b, String at, List<String> out, int limit) {
+    a = a == null || a.isNull() ? null : a;
+    b = b == null || b.isNull() ? null : b;
+    if (out.size() >= limit || java.util.Objects.equals(a, b)) {
+      return;
+    }
+    if (a != null && b != null && a.isObject() && b.isObject()) {
+      java.util.TreeSet<String> names = new java.util.TreeSet<>();
+      a.fieldNames().forEachRemaining(names::add);
+      b.fieldNames().forEachRemaining(names::add);
+      for (String n : names) {
+        diff(a.get(n), b.get(n), at + "/" + n.replace("~", "~0").replace("/", "~1"), out, limit);
+      }
+      return;
+    }
+    if (a != null && b != null && a.isArray() && b.isArray() && a.size() == b.size()) {
+      for (int i = 0; i < a.size(); i++) {
+        diff(a.get(i), b.get(i), at + "/" + i, out, limit);
+      }
+      return;
+    }
+    out.add(at);
+  }
+}

@@ -1,0 +1,36 @@
+package org.emrkit.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.emrkit.record.Record;
+import org.emrkit.template.Template;
+import org.emrkit.testing.RandomRecords;
+import org.emrkit.testing.RandomTemplates;
+import org.emrkit.testing.Seeds;
+import org.junit.jupiter.api.Test;
+
+/** The canonical text EMRKit hashes. */
+class CanonicalJsonTest {
+
+  @Test
+  void theDirectWriterWritesWhatJacksonWritesOfTheSortedTree() {
+    // the writer that hashes are taken with must not drift from Jackson's own output of the same
+    // tree with its members sorted (the definition in docs/integrity.md)
+    Seeds.check("canonical writer = Jackson's compact form of the sorted tree", 200, r -> {
+      Template t = RandomTemplates.template(r);
+      Record rec = RandomRecords.record(r, t);
+      JsonNode tree = CanonicalJson.parse(RecordJson.create().write(rec));
+      assertThat(CanonicalJson.write(tree)).isEqualTo(Json.compact(CanonicalJson.sorted(tree)));
+    });
+  }
+
+  @Test
+  void membersAreSortedByUtf16UnitsStringsEscapedNumbersKept() {
+    // U+1F600 sorts before U+FF21 by UTF-16 code units (its high surrogate is D83D)
+    String text = "{\"b\": [1, 36.80, -0.5e1], \"a\": \"x\\n\\u0001\\\"/\","
+        + " \"\uD83D\uDE00\": true, \"\uFF21\": null, \"Z\": {\"y\": 1, \"x\": 172.0}}";
+    assertThat(CanonicalJson.canonical(text)).isEqualTo("{\"Z\":{\"x\":172.0,\"y\":1},"
+        + "\"a\":\"x\\n\\u0001\\\"/\",\"b\":[1,36.80,-5],\"\uD83D\uDE00\":true,\"\uFF21\":null}");
+  }
+}
