@@ -79,22 +79,78 @@ final class Json {
               + limits.maxDocumentChars() + ")"));
       return null;
     }
+    JsonParser parser = null;
     try {
-      return mapper.readTree(text);
+      parser = mapper.createParser(text);
+      JsonNode node = mapper.readTree(parser);
+      if (node == null) {
+        node = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+      }
+      int before = problems.size();
+      checkNumbers(node, "", problems);
+      return problems.size() == before ? node : null;
     } catch (StreamConstraintsException e) {
-      problems.add(JsonProblem.error("", "json/limit",
-          "超出输入限制：" + e.getOriginalMessage(), "input limit exceeded: "
-              + e.getOriginalMessage()));
+      // the exception carries no position; the parser stopped where the limit was met
+      String where = parser == null ? "" : where(parser.currentLocation());
+      String whereZh = parser == null ? "" : whereZh(parser.currentLocation());
+      problems.add(JsonProblem.error("", "json/limit", "超出输入限制" + whereZh + "："
+          + e.getOriginalMessage(), "input limit exceeded" + where + ": "
+          + e.getOriginalMessage()));
       return null;
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? ""
-          : " (line " + e.getLocation().getLineNr() + ", column "
-              + e.getLocation().getColumnNr() + ")";
-      String whereZh = e.getLocation() == null ? ""
-          : "(第" + e.getLocation().getLineNr() + "行第" + e.getLocation().getColumnNr() + "列)";
+      String where = where(e.getLocation());
+      String whereZh = whereZh(e.getLocation());
       problems.add(JsonProblem.error("", "json/syntax", "JSON 语法错误" + whereZh + "："
           + e.getOriginalMessage(), "JSON syntax error" + where + ": " + e.getOriginalMessage()));
       return null;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("reading a string cannot fail", e);
+    } finally {
+      if (parser != null) {
+        try {
+          parser.close();
+        } catch (java.io.IOException e) {
+          // a string parser holds nothing to release
+        }
+      }
+    }
+  }
+
+  private static String where(com.fasterxml.jackson.core.JsonLocation at) {
+    return at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+  }
+
+  private static String whereZh(com.fasterxml.jackson.core.JsonLocation at) {
+    return at == null ? "" : "(第" + at.getLineNr() + "行第" + at.getColumnNr() + "列)";
+  }
+
+  /** The most digits a number may have before or after its decimal point, written out. */
+  static final int MAX_NUMBER_DIGITS = 100;
+
+  /**
+   * Refuses numbers whose exponent takes them out of range: {@code 1e999999999} is ten bytes
+   * of JSON but a billion digits written out (exact decimals are written out in canonical
+   * JSON and compared with the precision rules), and {@code 1e-999999999} as many after the
+   * point. Each is named by its JSON pointer.
+   */
+  private static void checkNumbers(JsonNode node, String at, List<JsonProblem> problems) {
+    if (node.isNumber()) {
+      java.math.BigDecimal d = node.decimalValue();
+      int integerDigits = d.precision() - d.scale();
+      if (d.scale() > MAX_NUMBER_DIGITS || integerDigits > MAX_NUMBER_DIGITS) {
+        problems.add(JsonProblem.error(at, "json/number-range",
+            "数值超出范围（小数点前后各至多 " + MAX_NUMBER_DIGITS + " 位）：" + at,
+            "number out of range (at most " + MAX_NUMBER_DIGITS + " digits before and after"
+                + " the point): " + at));
+      }
+    } else if (node.isObject()) {
+      for (var e : node.properties()) {
+        checkNumbers(e.getValue(), ptr(at, e.getKey()), problems);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        checkNumbers(node.get(i), ptr(at, i), problems);
+      }
     }
   }
 

@@ -124,6 +124,9 @@ class RecordJsonReadTest {
     ReadResult<Record> d = JSON.read(good().replace("\"status\": \"draft\",",
         "\"status\": \"draft\", \"status\": \"signed\","), TEMPLATE);
     assertThat(d.problems().get(0).message().en()).contains("Duplicate field 'status'");
+    ReadResult<Record> trailing = JSON.read(good() + "\n{}", TEMPLATE);
+    assertThat(pointers(trailing)).containsExactly("json/syntax ");
+    assertThat(trailing.problems().get(0).message().en()).contains("line 60", "Trailing token");
   }
 
   @Test
@@ -147,5 +150,24 @@ class RecordJsonReadTest {
     String huge = good().replace("反复胸闷3天", "x".repeat(10 * 1024 * 1024));
     ReadResult<Record> r = JSON.read(huge, TEMPLATE);
     assertThat(r.errors()).singleElement().satisfies(p -> assertThat(p.code()).isEqualTo("json/limit"));
+  }
+
+  @Test
+  void numbersOutOfRangeAreRefusedWithTheirPointerBeforeAnyoneWritesThemOut() {
+    // ten bytes each; written out (canonical JSON, the precision rule) they were a billion
+    // digits: 1e999999 hung validation, 1e-999999999 ran out of memory
+    for (String n : List.of("1e999999", "-1e999999999", "1e-999999999", "9.9e100", "1e-101")) {
+      ReadResult<Record> r = JSON.read(good().replace("\"temp\": 36.8", "\"temp\": " + n),
+          TEMPLATE);
+      assertThat(pointers(r)).as(n).containsExactly("json/number-range /values/temp");
+      assertThat(r.errors().get(0).message().zh()).as(n).contains("数值超出范围");
+    }
+    ReadResult<Record> fine = JSON.read(good().replace("\"temp\": 36.8", "\"temp\": 3.68e1"),
+        TEMPLATE);
+    assertThat(fine.isOk()).as("an exponent in range is a number like any other").isTrue();
+    ReadResult<Record> digits = JSON.read(good().replace("\"temp\": 36.8", "\"temp\": "
+        + "3".repeat(101)), TEMPLATE);
+    assertThat(pointers(digits)).containsExactly("json/limit ");
+    assertThat(digits.errors().get(0).message().en()).contains("line ");
   }
 }
