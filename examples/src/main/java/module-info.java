@@ -6,6 +6,7 @@ module org.emrkit.examples {
   requires org.emrkit.render.pdf;
   requires org.emrkit.render.docx;
   requires org.emrkit.signing;
+  requires org.emrkit.editor;
   requires jdk.httpserver;
   requires com.fasterxml.jackson.databind;
 }

@@ -96,6 +96,21 @@ class ArchitectureTest {
   }
 
   @Test
+  void theEditingServiceKnowsNoHttpAndNothingElseOfOursKnowsTheEditor() {
+    // the service is what a host wires to its own framework: no JDK server in it
+    noClasses().that().resideInAPackage("org.emrkit.editor").should().dependOnClassesThat()
+        .resideInAnyPackage("com.sun.net.httpserver..", "org.emrkit.editor.http..")
+        .check(classes);
+    noClasses().that().resideInAPackage("org.emrkit.editor..").should().dependOnClassesThat()
+        .resideInAnyPackage("org.emrkit.signing..", "org.emrkit.dsl..", "org.emrkit.docx..",
+            "org.emrkit.examples..", "org.emrkit.render.pdf.internal..",
+            "org.emrkit.render.html.internal..")
+        .check(classes);
+    noClasses().that().resideOutsideOfPackages("org.emrkit.editor..", "org.emrkit.examples..")
+        .should().dependOnClassesThat().resideInAPackage("org.emrkit.editor..").check(classes);
+  }
+
+  @Test
   void renderersUseCoreAndNotEachOther() {
     noClasses().that().resideInAPackage("org.emrkit.render.html..").should()
         .dependOnClassesThat().resideInAnyPackage("org.emrkit.render.pdf..",

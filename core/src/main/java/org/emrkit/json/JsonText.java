@@ -12,7 +12,24 @@ import java.util.Map;
  */
 public final class JsonText {
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper DEFAULT_MAPPER =
+      Json.mapper(JsonLimits.DEFAULT);
+
   private JsonText() {}
+
+  /**
+   * Reads a JSON document the way EMRKit reads its own: within the limits, duplicate members
+   * and anything after the value refused, numbers exact ({@link BigDecimal}) and at most 100
+   * digits before or after the point; problems say where (line and column, or pointer).
+   */
+  @SuppressWarnings("exports")
+  public static ReadResult<JsonNode> read(String json, JsonLimits limits) {
+    java.util.List<JsonProblem> problems = new java.util.ArrayList<>();
+    com.fasterxml.jackson.databind.ObjectMapper mapper = limits.equals(JsonLimits.DEFAULT)
+        ? DEFAULT_MAPPER : Json.mapper(limits);
+    JsonNode node = Json.parse(mapper, limits, json, problems);
+    return new ReadResult<>(node, problems);
+  }
 
   /**
    * The byte-stable pretty form of a tree, ending in a newline. The tree holds {@link Map}s

@@ -3,7 +3,6 @@ package org.emrkit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,9 +106,31 @@ class EditorBrowserTest {
         StandardCopyOption.REPLACE_EXISTING);
   }
 
+  /** Logs in through the log-in page as a demo user (a fresh session each time). */
+  static void login(String user) throws InterruptedException {
+    browser.manage().deleteAllCookies();
+    browser.get(base + "/login");
+    browser.findElement(By.id("user")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(Editor.PASSWORD);
+    try {
+      screenshot("0-login.png");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    clickAndWaitForReload(browser.findElement(By.id("login")));
+    assertThat(browser.findElement(By.id("actor")).getText())
+        .isEqualTo(Editor.STAFF_LOGINS.get(user).name());
+  }
+
+  /** Signs with the signature button given, typing the signer's password again first. */
+  static void sign(WebElement button) throws InterruptedException {
+    browser.findElement(By.id("sign-password")).sendKeys(Editor.PASSWORD);
+    clickAndWaitForReload(button);
+  }
+
   @Test
   void aResidentWritesFixesSignsAndDownloadsTheRecord() throws Exception {
-    browser.get(base + "/?as=resident");
+    login("liming");
     clickAndWaitForReload(browser.findElement(
         By.cssSelector("button.new[data-template='admission-record']")));
     assertThat(browser.getCurrentUrl()).contains("/records/NEW-");
@@ -156,8 +177,12 @@ class EditorBrowserTest {
     assertThat(findingPaths()).doesNotContain("cn/required-item /values/familyHistory")
         .hasSize(findings.size() - 1);
 
+    // signing asks for the password again: without it, nothing is signed
+    browser.findElement(By.id("sign")).click();
+    Thread.sleep(500);
+    assertThat(browser.findElement(By.id("message")).getText()).contains("edit/reauthenticate");
     // sign: draft → signed, the signature field shows the signer
-    clickAndWaitForReload(browser.findElement(By.id("sign")));
+    sign(browser.findElement(By.id("sign")));
     assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("signed");
     assertThat(browser.findElement(By.id("signatures")).getText()).contains("李明 (resident)");
     assertThat(browser.findElement(By.id("audit")).getText()).contains("trace intact");
@@ -170,12 +195,12 @@ class EditorBrowserTest {
     assertThat(browser.findElement(By.id("message")).getText()).contains("edit/reason-required",
         "须注明理由");
 
-    // the PDF
+    // the PDF, with the browser's session
     String href = browser.findElement(By.id("pdf")).getAttribute("href");
-    byte[] pdf;
-    try (InputStream in = URI.create(href).toURL().openStream()) {
-      pdf = in.readAllBytes();
-    }
+    org.emrkit.editor.testing.Http http = new org.emrkit.editor.testing.Http(URI.create(href).getPort());
+    http.cookie = "emrkit_session=" + browser.manage().getCookieNamed("emrkit_session").getValue();
+    assertThat(browser.manage().getCookieNamed("emrkit_session").isHttpOnly()).isTrue();
+    byte[] pdf = http.get(URI.create(href).getPath()).bytes();
     try (var doc = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(doc);
       assertThat(text).contains("反复胸闷3天", "否认家族遗传病史", "不稳定型心绞痛", "李明");
@@ -184,12 +209,13 @@ class EditorBrowserTest {
 
   @Test
   void aNurseSignsARowWithItsSignatureButton() throws Exception {
-    browser.get(base + "/records/nursing-record?as=nurse");
+    login("zhaofang");
+    browser.get(base + "/records/EX-nursing-record");
     // both rows are signed; the nurse adds the afternoon's row, saves it and signs it
     browser.findElement(By.cssSelector("button.emr-add")).click();
     type("/values/nursingRows/2/observation", "患者午睡后诉轻度胸闷，予吸氧。");
     clickAndWaitForReload(browser.findElement(By.id("save")));
-    clickAndWaitForReload(browser.findElement(By.cssSelector(
+    sign(browser.findElement(By.cssSelector(
         "button.emr-sign[data-emr-path='/values/nursingRows/2/nurse']")));
     assertThat(browser.findElement(By.id("signatures")).getText())
         .contains("赵芳 (nurse)", "/nursingRows/2");
@@ -199,15 +225,56 @@ class EditorBrowserTest {
 
   @Test
   void aNurseCannotWriteAnAdmissionRecord() throws Exception {
-    browser.get(base + "/records/admission-record?as=nurse");
+    login("zhaofang");
+    browser.get(base + "/records/EX-admission-record");
     type("/values/chiefComplaint", "护士改写");
     browser.findElement(By.id("save")).click();
     Thread.sleep(500);
     assertThat(browser.findElement(By.id("message")).getText()).contains("edit/permission",
         "护士赵芳无权");
     screenshot("3-refused.png");
-    browser.get(base + "/records/admission-record?as=resident");
+    login("liming");
+    browser.get(base + "/records/EX-admission-record");
     assertThat(browser.findElement(By.name("/values/chiefComplaint")).getAttribute("value"))
         .isEqualTo("反复胸闷3天");
+  }
+
+  @Test
+  void aPageFromAnotherSiteCannotActForTheLoggedInUser() throws Exception {
+    login("liming");
+    screenshot("0-index.png");
+    int before = editor.records().size();
+    var admission = editor.records().get("EX-admission-record");
+    // the attacker's page: another origin, a form that posts itself and a fetch with credentials
+    String attack = "<!DOCTYPE html><html><body><form id=f method=post action='" + base
+        + "/new?template=admission-record'><input name=csrf value=guess></form><script>"
+        + "fetch('" + base + "/records/EX-admission-record/save', {method: 'POST', credentials:"
+        + " 'include', headers: {'Content-Type': 'text/plain'}, body: JSON.stringify({head: '',"
+        + " values: {chiefComplaint: '攻击'}})}).catch(function () {}).finally(function () {"
+        + " document.getElementById('f').submit(); });</script></body></html>";
+    com.sun.net.httpserver.HttpServer evil = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    evil.createContext("/", x -> {
+      byte[] b = attack.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      x.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+      x.sendResponseHeaders(200, b.length);
+      x.getResponseBody().write(b);
+      x.close();
+    });
+    evil.start();
+    try {
+      browser.get("http://localhost:" + evil.getAddress().getPort() + "/");
+      for (int i = 0; i < 50 && browser.getCurrentUrl().contains(
+          ":" + evil.getAddress().getPort()); i++) {
+        Thread.sleep(100);
+      }
+      Thread.sleep(300);
+      assertThat(browser.getPageSource()).as("the form post was refused or sent to log in")
+          .containsAnyOf("跨站请求被拒绝", "登录 log in");
+    } finally {
+      evil.stop(0);
+    }
+    assertThat(editor.records()).hasSize(before);
+    assertThat(editor.records().get("EX-admission-record")).isEqualTo(admission);
   }
 }

@@ -2,16 +2,15 @@ package org.emrkit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.emrkit.edit.RecordAudit;
+import org.emrkit.editor.testing.Http;
 import org.emrkit.json.RecordJson;
 import org.emrkit.record.Record;
 import org.emrkit.record.RecordStatus;
@@ -20,25 +19,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The demo editor over HTTP (the browser test drives its page; this checks the server). */
+/**
+ * The demo editor over HTTP, as its users meet it: each logs in with the demo password and acts
+ * as themselves (the browser test drives the page; the library's tests attack the server).
+ */
 class EditorTest {
 
   static final java.time.Clock CLOCK = CliTest.CLOCK;
-  /** A response: status, Location header, content type, body. */
-  record Response(int statusCode, String location, String type, byte[] bytes) {
-    String body() {
-      return new String(bytes, StandardCharsets.UTF_8);
-    }
-  }
+  static final Pattern CSRF = Pattern.compile("name=\"emrkit-csrf\" content=\"([^\"]+)\"");
   List<Template> templates;
   Editor editor;
-  String base;
+  int port;
 
   @BeforeEach
   void start() throws Exception {
     templates = Demo.templates();
     editor = new Editor(templates, Demo.records(templates), CLOCK);
-    base = "http://127.0.0.1:" + editor.start(0);
+    port = editor.start(0);
   }
 
   @AfterEach
@@ -46,87 +43,80 @@ class EditorTest {
     editor.stop();
   }
 
-  /** java.net.http is not in this module's graph; HttpURLConnection is in java.base. */
-  Response exchange(String method, String path, String body) throws IOException {
-    HttpURLConnection c = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
-    c.setInstanceFollowRedirects(false);
-    c.setRequestMethod(method);
-    if (body != null) {
-      c.setDoOutput(true);
-      try (OutputStream out = c.getOutputStream()) {
-        out.write(body.getBytes(StandardCharsets.UTF_8));
-      } catch (IOException e) {
-        // the server may answer (413) before reading all of a large body
-      }
-    }
-    int status = c.getResponseCode();
-    try (InputStream in = status < 400 ? c.getInputStream() : c.getErrorStream()) {
-      return new Response(status, c.getHeaderField("Location"), c.getContentType(),
-          in == null ? new byte[0] : in.readAllBytes());
-    } finally {
-      c.disconnect();
-    }
+  /** A logged-in client: the session cookie and the page's CSRF token. */
+  Http login(String user) throws Exception {
+    Http h = new Http(port);
+    Http.Response r = h.form("/login", "user=" + user + "&password="
+        + URLEncoder.encode(Editor.PASSWORD, StandardCharsets.UTF_8));
+    assertThat(r.status()).as(user).isEqualTo(303);
+    String cookie = r.header("Set-Cookie");
+    h.cookie = cookie.substring(0, cookie.indexOf(';'));
+    Matcher m = CSRF.matcher(h.get("/").body());
+    assertThat(m.find()).isTrue();
+    h.csrf = m.group(1);
+    return h;
   }
 
-  Response get(String path) throws Exception {
-    return exchange("GET", path, null);
-  }
-
-  Response post(String path, String body) throws Exception {
-    return exchange("POST", path, body);
-  }
-
-  Record stored(String id) throws Exception {
-    return RecordJson.create().read(get("/records/" + id + ".json").body(),
+  Record stored(Http h, String id) throws Exception {
+    return RecordJson.create().read(h.get("/records/" + id + ".json").body(),
         org.emrkit.json.TemplateResolver.of(templates.toArray(Template[]::new))).orElseThrow();
   }
 
-  String head(String id) throws Exception {
-    return RecordAudit.head(stored(id)).orElse("");
+  String head(Http h, String id) throws Exception {
+    return RecordAudit.head(stored(h, id)).orElse("");
   }
 
   @Test
   void aRecordIsWrittenSignedReviewedAndArchivedThroughTheServer() throws Exception {
-    assertThat(get("/").body()).contains("入院记录", "admission-record@1.0.0",
-        "href=\"/records/admission-record?as=resident\"", "href=\"/records/nursing-record?as");
-    Response created = post("/new?template=admission-record&as=resident", "");
-    assertThat(created.statusCode()).isEqualTo(303);
-    String location = created.location();
-    String id = location.substring("/records/".length(), location.indexOf('?'));
-    String page = get(location).body();
+    Http li = login("liming");
+    assertThat(li.get("/").body()).contains("入院记录", "admission-record@1.0.0",
+        "href=\"/records/EX-admission-record\"", "href=\"/records/EX-nursing-record\"",
+        "id=\"actor\">李明");
+    Http.Response created = li.form("/new?template=admission-record", "csrf=" + li.csrf);
+    assertThat(created.status()).isEqualTo(303);
+    String id = created.header("Location").substring("/records/".length());
+    String page = li.get("/records/" + id).body();
     assertThat(page).contains("form class=\"emr-record emr-edit\"", "field/required",
         "data-path=\"/values/chiefComplaint\"", "留痕校验通过");
 
     String save = "{\"head\":\"\",\"values\":{\"chiefComplaint\":\"反复胸闷3天\"}}";
-    assertThat(post("/records/" + id + "/save?as=nurse", save).body())
-        .contains("\"applied\":false", "edit/permission");
-    assertThat(post("/records/" + id + "/save?as=resident", save).body())
-        .isEqualTo("{\"applied\":true}");
-    assertThat(post("/records/" + id + "/save?as=resident", save).body())
+    Http nurse = login("zhaofang");
+    assertThat(nurse.post("/records/" + id + "/save", save).body())
+        .contains("\"applied\": false", "edit/permission");
+    assertThat(li.post("/records/" + id + "/save", save).body())
+        .contains("\"applied\": true");
+    assertThat(li.post("/records/" + id + "/save", save).body())
         .as("the page's trace head is stale now").contains("edit/stale");
-    assertThat(get("/records/" + id + "?as=resident").body()).contains("/chiefComplaint",
-        "反复胸闷3天").doesNotContain("data-path=\"/values/chiefComplaint\"");
-    assertThat(post("/records/" + id + "/save?as=resident", "{\"head\":\"" + head(id)
+    assertThat(li.get("/records/" + id).body()).contains("/chiefComplaint", "反复胸闷3天")
+        .doesNotContain("data-path=\"/values/chiefComplaint\"");
+    assertThat(li.post("/records/" + id + "/save", "{\"head\":\"" + head(li, id)
         + "\",\"values\":{\"pulse\":\"fast\"}}").body()).contains("edit/bad-values",
-        "/pulse");
-    assertThat(post("/records/" + id + "/save?as=resident", "not json").body())
-        .contains("edit/bad-request");
+        "/values/pulse");
+    Http.Response notJson = li.post("/records/" + id + "/save", "not json");
+    assertThat(notJson.status()).isEqualTo(400);
+    assertThat(notJson.body()).contains("request/json", "line 1");
 
-    assertThat(post("/records/" + id + "/sign?as=resident", "{\"head\":\"" + head(id)
-        + "\",\"scope\":\"\"}").body()).isEqualTo("{\"applied\":true}");
-    assertThat(post("/records/" + id + "/sign?as=attending", "{\"head\":\"" + head(id)
-        + "\",\"scope\":\"\"}").body()).isEqualTo("{\"applied\":true}");
-    assertThat(post("/records/" + id + "/save?as=resident", "{\"head\":\"" + head(id)
+    String sign = "\",\"scope\":\"\",\"password\":\"" + Editor.PASSWORD + "\"}";
+    assertThat(li.post("/records/" + id + "/sign", "{\"head\":\"" + head(li, id) + sign)
+        .body()).contains("\"applied\": true");
+    Http wang = login("wangqiang");
+    assertThat(wang.post("/records/" + id + "/sign", "{\"head\":\"" + head(li, id) + sign)
+        .body()).contains("\"applied\": true");
+    assertThat(li.post("/records/" + id + "/save", "{\"head\":\"" + head(li, id)
         + "\",\"values\":{\"chiefComplaint\":\"胸痛1天\"},\"reason\":\"更正\"}").body())
         .contains("edit/rank");
-    assertThat(post("/records/" + id + "/archive?as=qc", "{\"head\":\"" + head(id) + "\"}")
-        .body()).isEqualTo("{\"applied\":true}");
-    Record archived = stored(id);
+    Http qc = login("qianmin");
+    assertThat(qc.post("/records/" + id + "/archive", "{\"head\":\"" + head(li, id) + "\"}")
+        .body()).contains("\"applied\": true");
+    Record archived = stored(li, id);
     assertThat(archived.status()).isEqualTo(RecordStatus.ARCHIVED);
-    assertThat(archived.signatures()).hasSize(2);
+    assertThat(archived.signatures()).hasSize(2)
+        .allSatisfy(s -> assertThat(s.proof()).as("signed with the demo key").isNotNull());
+    assertThat(li.get("/records/" + id).body()).as("an archived record opens read-only")
+        .doesNotContain("id=\"save\"", "id=\"sign\"");
 
-    Response pdf = get("/records/" + id + ".pdf");
-    assertThat(pdf.type()).isEqualTo("application/pdf");
+    Http.Response pdf = li.get("/records/" + id + ".pdf");
+    assertThat(pdf.header("Content-Type")).isEqualTo("application/pdf");
     try (var doc = Loader.loadPDF(pdf.bytes())) {
       assertThat(new PDFTextStripper().getText(doc)).contains("反复胸闷3天", "张三");
     }
@@ -136,24 +126,27 @@ class EditorTest {
   void aNurseSignsANursingRow() throws Exception {
     Template nursing = templates.stream().filter(x -> x.id().equals("nursing-record")).findFirst()
         .orElseThrow();
-    String id = "nursing-record";
+    String id = "EX-nursing-record";
     assertThat(editor.records().get(id).template().matches(nursing)).isTrue();
-    assertThat(post("/records/" + id + "/sign?as=attending", "{\"head\":\"" + head(id)
-        + "\",\"scope\":\"/nursingRows/1\"}").body()).contains("edit/permission");
-    assertThat(post("/records/" + id + "/sign?as=nurse", "{\"head\":\"" + head(id)
-        + "\",\"scope\":\"/nursingRows/1\"}").body()).contains("edit/already-signed");
+    String sign = "\",\"scope\":\"/nursingRows/1\",\"password\":\"" + Editor.PASSWORD + "\"}";
+    Http wang = login("wangqiang");
+    assertThat(wang.post("/records/" + id + "/sign", "{\"head\":\"" + head(wang, id) + sign)
+        .body()).contains("edit/permission");
+    Http nurse = login("zhaofang");
+    assertThat(nurse.post("/records/" + id + "/sign", "{\"head\":\"" + head(nurse, id) + sign)
+        .body()).contains("edit/already-signed");
     // the nurse adds a row and signs it
-    Record before = stored(id);
+    Record before = stored(nurse, id);
     String values = RecordJson.create().writeValues(before.values().with("nursingRows",
         new org.emrkit.record.Value.Rows(java.util.stream.Stream.concat(before.values()
             .rows("nursingRows").stream(), java.util.stream.Stream.of(org.emrkit.record.Values
                 .of(java.util.Map.of("observation", new org.emrkit.record.Value.Str(
                     "患者午睡后诉轻度胸闷，予吸氧。"))))).toList())));
-    assertThat(post("/records/" + id + "/save?as=nurse", "{\"head\":\"" + head(id)
-        + "\",\"values\":" + values + "}").body()).isEqualTo("{\"applied\":true}");
-    assertThat(post("/records/" + id + "/sign?as=nurse", "{\"head\":\"" + head(id)
-        + "\",\"scope\":\"/nursingRows/2\"}").body()).isEqualTo("{\"applied\":true}");
-    var read = RecordJson.create().read(get("/records/" + id + ".json").body(), nursing);
+    assertThat(nurse.post("/records/" + id + "/save", "{\"head\":\"" + head(nurse, id)
+        + "\",\"values\":" + values + "}").body()).contains("\"applied\": true");
+    assertThat(nurse.post("/records/" + id + "/sign", "{\"head\":\"" + head(nurse, id)
+        + sign.replace("/nursingRows/1", "/nursingRows/2")).body()).contains("\"applied\": true");
+    var read = RecordJson.create().read(nurse.get("/records/" + id + ".json").body(), nursing);
     assertThat(read.errors()).isEmpty();
     Record signed = read.orElseThrow();
     assertThat(signed.signatures()).hasSize(3).last().satisfies(s -> {
@@ -168,12 +161,15 @@ class EditorTest {
 
   @Test
   void badRequestsGetClearAnswers() throws Exception {
-    assertThat(get("/records/nope").statusCode()).isEqualTo(404);
-    assertThat(post("/new?template=nope", "").statusCode()).isEqualTo(404);
-    assertThat(get("/records/admission-record/save").statusCode()).isEqualTo(405);
+    Http li = login("liming");
+    assertThat(li.get("/records/nope").status()).isEqualTo(404);
+    assertThat(li.form("/new?template=nope", "csrf=" + li.csrf).status()).isEqualTo(404);
+    assertThat(li.get("/records/EX-admission-record/save").status()).isEqualTo(405);
     String huge = "{\"values\":{\"hpi\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}}";
-    assertThat(post("/records/admission-record/save", huge).statusCode()).isEqualTo(413);
-    assertThat(get("/records/admission-record?as=%3Cscript%3E").body()).as("an unknown role acts as resident")
-        .contains("<option value=\"resident\" selected>");
+    assertThat(li.post("/records/EX-admission-record/save", huge).status()).isEqualTo(413);
+    assertThat(li.get("/records/EX-admission-record?as=chief").body())
+        .as("the query names no one: the logged-in user acts").contains("id=\"actor\">李明");
+    assertThat(new Http(port).get("/").header("Location")).as("a stranger logs in first")
+        .isEqualTo("/login");
   }
 }

@@ -60,7 +60,9 @@ class ShadedJarIT {
     }
     assertThat(url).as(Files.readString(log, StandardCharsets.UTF_8)).isNotNull();
     try (var in = java.net.URI.create(url).toURL().openStream()) {
-      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("入院记录");
+      // a stranger is sent to the log-in page
+      assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).contains("登录 log in",
+          "autocomplete=\"current-password\"");
     }
     p.destroy(); // SIGTERM: the same shutdown path as Ctrl-C (SIGINT)
     assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();

@@ -1,0 +1,295 @@
+package org.emrkit.editor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import org.emrkit.edit.AnchorLog;
+import org.emrkit.edit.EditResult;
+import org.emrkit.edit.EditSession;
+import org.emrkit.edit.RecordAudit;
+import org.emrkit.edit.Refusal;
+import org.emrkit.edit.SigningService;
+import org.emrkit.json.ReadResult;
+import org.emrkit.json.RecordJson;
+import org.emrkit.problem.Message;
+import org.emrkit.record.Actor;
+import org.emrkit.record.Context;
+import org.emrkit.record.Record;
+import org.emrkit.record.RecordStatus;
+import org.emrkit.record.Values;
+import org.emrkit.render.RenderMode;
+import org.emrkit.render.RenderOptions;
+import org.emrkit.render.html.HtmlRenderer;
+import org.emrkit.render.pdf.PdfRenderer;
+import org.emrkit.template.Template;
+import org.emrkit.validation.Validator;
+
+/**
+ * The editing service a host wires to its own endpoints: open a record for an actor, save
+ * posted values, sign, archive, print. The actor always comes from the host's server-side
+ * session, never from the request; every change goes through an {@link EditSession} (its
+ * permission policy, its trace), is made against the trace head the page was drawn from (a
+ * stale page is refused, not merged), and is stored only if the record is still that head.
+ * Request bodies are read by {@link StrictJson}. Thread-safe; changes to one record are made one
+ * at a time in this process (a host running several processes over one store serializes them
+ * in its {@link RecordStore#replace}).
+ *
+ * <p>Request bodies: save {@code {"head", "reason"?, "values": {...}}}; sign {@code {"head",
+ * "scope", "password"}} (the signer's password again, checked by the {@link Authenticator});
+ * archive {@code {"head"}}.
+ */
+public final class EditingService {
+
+  private final List<Template> templates;
+  private final RecordStore store;
+  private final Validator validator;
+  private final Authenticator authenticator;
+  private final SigningService signing;
+  private final AnchorLog anchors;
+  private final Clock clock;
+  private final HtmlRenderer form;
+  private final PdfRenderer pdf;
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
+  private EditingService(Builder b) {
+    this.templates = List.copyOf(b.templates);
+    this.store = b.store;
+    this.validator = Objects.requireNonNull(b.validator, "validator");
+    this.authenticator = Objects.requireNonNull(b.authenticator, "authenticator");
+    this.signing = b.signing;
+    this.anchors = b.anchors;
+    this.clock = b.clock;
+    this.form = HtmlRenderer.builder().options(RenderOptions.builder().mode(RenderMode.FORM)
+        .clock(clock).build()).build();
+    this.pdf = PdfRenderer.builder().options(RenderOptions.builder().printedBy(b.printedBy)
+        .clock(clock).build()).build();
+  }
+
+  /** Starts a service over these templates and the host's store. */
+  public static Builder builder(List<Template> templates, RecordStore store) {
+    return new Builder(templates, store);
+  }
+
+  /** The store the service reads and writes. */
+  public RecordStore store() {
+    return store;
+  }
+
+  /** The templates records may be created from. */
+  public List<Template> templates() {
+    return templates;
+  }
+
+  /** Opens a record for an actor: the form, the findings, the audit, the head to save against. */
+  public Opened open(Actor actor, String id) {
+    Objects.requireNonNull(actor, "actor");
+    Record r = find(id);
+    Template t = template(r);
+    return new Opened(t, r, head(r), form.render(t, r), validator.validate(t, r),
+        RecordAudit.audit(t, r), r.status() == RecordStatus.ARCHIVED);
+  }
+
+  /** Saves the posted values as the actor, with the posted reason where one is needed. */
+  public Outcome save(Actor actor, String id, byte[] body) {
+    JsonNode req = StrictJson.object(body);
+    JsonNode values = req.path("values");
+    if (!values.isObject()) {
+      throw new BadRequest("request/values", Message.of("请求缺少 values 对象",
+          "the request has no values object"));
+    }
+    String reason = text(req, "reason", false);
+    return change(actor, id, text(req, "head", true), (t, s) -> {
+      ReadResult<Values> v = RecordJson.create().readValues(values.toString(), t);
+      if (!v.isOk()) {
+        return new Outcome(false, "edit/bad-values", Message.of("提交的值有误",
+            "the posted values are invalid"), v.errors().stream()
+            .map(p -> "/values" + p.pointer() + " " + p.code() + " " + p.message().zh())
+            .toList(), null);
+      }
+      return s.apply(v.orElseThrow(), reason.isEmpty() ? null : reason);
+    });
+  }
+
+  /**
+   * Signs the record, or the scope posted, as the actor, once the actor's password has been
+   * confirmed again: a session left open at a ward PC does not sign.
+   */
+  public Outcome sign(Actor actor, String id, byte[] body) {
+    JsonNode req = StrictJson.object(body);
+    char[] password = text(req, "password", false).toCharArray();
+    try {
+      if (password.length == 0 || !authenticator.confirm(actor, password)) {
+        return Outcome.refused("edit/reauthenticate", Message.of("签名需再次输入本人密码，密码不正确",
+            "signing needs the signer's own password again; it was not right"),
+            head(find(id)));
+      }
+    } finally {
+      Arrays.fill(password, '\0');
+    }
+    String scope = text(req, "scope", false);
+    return change(actor, id, text(req, "head", true), (t, s) -> s.sign(scope));
+  }
+
+  /** Archives the record as the actor (a 病案室 or QC role, by the policy). */
+  public Outcome archive(Actor actor, String id, byte[] body) {
+    JsonNode req = StrictJson.object(body);
+    return change(actor, id, text(req, "head", true), (t, s) -> s.archive());
+  }
+
+  /** Writes the record's archival PDF. */
+  public void print(Actor actor, String id, OutputStream out) {
+    Objects.requireNonNull(actor, "actor");
+    Record r = find(id);
+    pdf.render(template(r), r, out);
+  }
+
+  /** Creates a draft of a template for the actor, in the host's context; stores and returns it. */
+  public Record create(Actor actor, String templateId, String id, Context context) {
+    Objects.requireNonNull(actor, "actor");
+    Template t = templates.stream().filter(x -> x.id().equals(templateId)).findFirst()
+        .orElseThrow(() -> new NotFound(Message.of("没有模板 " + templateId,
+            "no template " + templateId)));
+    Record r = Record.draft(id, t, new Context(context.patient(), context.encounter(),
+        context.org(), actor));
+    if (!store.add(r)) {
+      throw new BadRequest("request/duplicate", Message.of("病历号已存在：" + id,
+          "a record with the id " + id + " exists"));
+    }
+    return r;
+  }
+
+  /**
+   * One change through an edit session, against the head the page was drawn from. The record
+   * is replaced only if it is still that head; one change at a time per record here, so the
+   * anchor a commit appends is always of the head that is stored.
+   */
+  private Outcome change(Actor actor, String id, String head,
+      BiFunction<Template, EditSession, Object> edit) {
+    Objects.requireNonNull(actor, "actor");
+    synchronized (locks.computeIfAbsent(find(id).id(), k -> new Object())) {
+      Record current = find(id);
+      if (!head(current).equals(head)) {
+        return Outcome.refused("edit/stale", Message.of("病历已被他人修改，请刷新后重试",
+            "the record changed since this page was loaded; reload and try again"),
+            head(current));
+      }
+      Template t = template(current);
+      EditSession.Builder b = EditSession.builder(t, current, actor).clock(clock)
+          .signingService(signing);
+      EditSession s = (anchors == null ? b : b.anchors(anchors)).open();
+      Object result = edit.apply(t, s);
+      if (result instanceof Outcome o) {
+        return new Outcome(o.applied(), o.code(), o.message(), o.problems(), head);
+      }
+      EditResult r = (EditResult) result;
+      if (!r.isApplied()) {
+        Refusal f = r.refusal();
+        return Outcome.refused(f.code(), Message.of(f.zh(), f.en()), head);
+      }
+      Record next = s.commit();
+      if (!store.replace(current.id(), head, next)) {
+        // another process changed it between our read and our write
+        return Outcome.refused("edit/stale", Message.of("病历已被他人修改，请刷新后重试",
+            "the record changed since this page was loaded; reload and try again"),
+            head(find(id)));
+      }
+      return Outcome.done(head(next));
+    }
+  }
+
+  private Record find(String id) {
+    return store.find(id).orElseThrow(() -> new NotFound(Message.of("没有病历 " + id,
+        "no record " + id)));
+  }
+
+  private Template template(Record r) {
+    return templates.stream().filter(t -> t.id().equals(r.template().id())
+            && t.version().equals(r.template().version())).findFirst()
+        .orElseThrow(() -> new NotFound(Message.of("没有病历所用的模板 " + r.template().id(),
+            "the record's template " + r.template().id() + " is not here")));
+  }
+
+  private static String head(Record r) {
+    return RecordAudit.head(r).orElse("");
+  }
+
+  private static String text(JsonNode req, String name, boolean required) {
+    JsonNode n = req.get(name);
+    if (n == null || n.isNull()) {
+      if (required) {
+        throw new BadRequest("request/" + name, Message.of("请求缺少 " + name,
+            "the request has no " + name));
+      }
+      return "";
+    }
+    if (!n.isTextual()) {
+      throw new BadRequest("request/" + name, Message.of(name + " 应为字符串",
+          name + " must be a string"));
+    }
+    return n.asText();
+  }
+
+  /** Builds an {@link EditingService}. */
+  public static final class Builder {
+    private final List<Template> templates;
+    private final RecordStore store;
+    private Validator validator;
+    private Authenticator authenticator;
+    private SigningService signing = SigningService.none();
+    private AnchorLog anchors;
+    private Clock clock = Clock.systemDefaultZone();
+    private String printedBy = "EMRKit";
+
+    private Builder(List<Template> templates, RecordStore store) {
+      this.templates = Objects.requireNonNull(templates, "templates");
+      this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /** The validator whose report the page shows (required). */
+    public Builder validator(Validator v) {
+      this.validator = v;
+      return this;
+    }
+
+    /** Confirms a signer's password again before a signature (required). */
+    public Builder authenticator(Authenticator a) {
+      this.authenticator = a;
+      return this;
+    }
+
+    /** Makes the signatures' proofs (default: none). */
+    public Builder signingService(SigningService s) {
+      this.signing = Objects.requireNonNull(s, "signing");
+      return this;
+    }
+
+    /** Where each commit's chain head is anchored (default: nowhere). */
+    public Builder anchors(AnchorLog log) {
+      this.anchors = log;
+      return this;
+    }
+
+    /** The clock edits and prints are dated by. */
+    public Builder clock(Clock c) {
+      this.clock = Objects.requireNonNull(c, "clock");
+      return this;
+    }
+
+    /** Who the print stamp names as printing. */
+    public Builder printedBy(String name) {
+      this.printedBy = Objects.requireNonNull(name, "printedBy");
+      return this;
+    }
+
+    /** The service. */
+    public EditingService build() {
+      return new EditingService(this);
+    }
+  }
+}

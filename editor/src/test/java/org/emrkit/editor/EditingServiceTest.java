@@ -1,0 +1,94 @@
+package org.emrkit.editor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.emrkit.edit.RecordAudit;
+import org.emrkit.record.Actor;
+import org.emrkit.record.Record;
+import org.emrkit.record.Role;
+import org.emrkit.template.Template;
+import org.emrkit.testing.Corpus;
+import org.emrkit.validation.Validator;
+import org.emrkit.validation.rules.FieldRules;
+import org.junit.jupiter.api.Test;
+
+/** The editing service without HTTP: what a host wiring its own framework relies on. */
+class EditingServiceTest {
+
+  static final Template T = Corpus.template("admission-record");
+  static final Record CLEAN = Corpus.record("clean--admission-record.json", T);
+  static final Record ARCHIVED = Corpus.record("cn.archived-change--edited-after-archiving.json",
+      T);
+  static final java.time.Clock CLOCK = java.time.Clock.fixed(java.time.OffsetDateTime.parse(
+      "2026-11-28T12:00:00+08:00").toInstant(), java.time.ZoneOffset.ofHours(8));
+  static final Actor RESIDENT = new Actor("u-1001", "李明", Role.RESIDENT);
+
+  /** Confirms the resident's password "pw" only. */
+  static final Authenticator AUTH = new Authenticator() {
+    @Override
+    public Optional<Actor> authenticate(String user, char[] password) {
+      return Optional.empty();
+    }
+
+    @Override
+    public boolean confirm(Actor actor, char[] password) {
+      return actor.equals(RESIDENT) && new String(password).equals("pw");
+    }
+  };
+
+  static EditingService service(Record... records) {
+    return EditingService.builder(List.of(T), new MemoryRecordStore(List.of(records)))
+        .validator(Validator.builder().pack(FieldRules.pack()).build()).authenticator(AUTH)
+        .clock(CLOCK).build();
+  }
+
+  static byte[] json(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void anArchivedRecordOpensReadOnlyAndRefusesChanges() {
+    EditingService s = service(ARCHIVED);
+    Opened o = s.open(RESIDENT, ARCHIVED.id());
+    assertThat(o.readOnly()).isTrue();
+    Outcome r = s.save(RESIDENT, ARCHIVED.id(), json("{\"head\":\"" + o.head()
+        + "\",\"values\":{\"chiefComplaint\":\"改\"}}"));
+    assertThat(r.applied()).isFalse();
+    assertThat(s.store().find(ARCHIVED.id()).orElseThrow()).isEqualTo(ARCHIVED);
+    assertThat(service(CLEAN).open(RESIDENT, CLEAN.id()).readOnly()).isFalse();
+  }
+
+  @Test
+  void aSaveAgainstAnOldHeadIsRefusedAsStaleAndChangesNothing() {
+    EditingService s = service();
+    Record r = s.create(RESIDENT, "admission-record", "R-1", CLEAN.context());
+    String head = s.open(RESIDENT, "R-1").head();
+    assertThat(s.save(RESIDENT, "R-1", json("{\"head\":\"" + head
+        + "\",\"values\":{\"chiefComplaint\":\"胸闷3天\"}}")).applied()).isTrue();
+    Record after = s.store().find("R-1").orElseThrow();
+    Outcome stale = s.save(RESIDENT, "R-1", json("{\"head\":\"" + head
+        + "\",\"values\":{\"chiefComplaint\":\"胸痛1天\"}}"));
+    assertThat(stale.code()).isEqualTo("edit/stale");
+    assertThat(stale.head()).isEqualTo(RecordAudit.head(after).orElseThrow());
+    assertThat(s.store().find("R-1").orElseThrow()).isEqualTo(after);
+    assertThat(r.context().author()).isEqualTo(RESIDENT);
+  }
+
+  @Test
+  void badValuesAreRefusedWithTheirPointers() {
+    EditingService s = service();
+    s.create(RESIDENT, "admission-record", "R-2", CLEAN.context());
+    Outcome o = s.save(RESIDENT, "R-2", json("{\"head\":\"" + s.open(RESIDENT, "R-2").head()
+        + "\",\"values\":{\"height\":\"一米七\",\"nosuchfield\":1}}"));
+    assertThat(o.code()).isEqualTo("edit/bad-values");
+    assertThat(o.problems()).anySatisfy(p -> assertThat(p).startsWith("/values/height "))
+        .anySatisfy(p -> assertThat(p).startsWith("/values/nosuchfield "));
+    assertThatThrownBy(() -> s.save(RESIDENT, "R-2", json("{\"head\":\"\"}")))
+        .isInstanceOf(BadRequest.class).hasMessageContaining("values");
+    assertThatThrownBy(() -> s.open(RESIDENT, "R-404")).isInstanceOf(NotFound.class);
+  }
+}
