@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.emrkit.json.JsonLimits;
+import org.emrkit.json.RecordJson;
 import org.emrkit.record.Context;
 import org.emrkit.record.Record;
 import org.emrkit.record.RecordStatus;
@@ -113,9 +115,54 @@ final class Changes {
       return EditResult.refused(new Refusal("edit/too-large", "", "病历字段值过多(" + size + ")",
           "too many values in the record (" + size + ")"));
     }
+    for (FormMerge.Change c : p.changes()) {
+      if (c.newJson() != null && c.newJson().length() > MAX_VALUE_CHARS) {
+        return EditResult.refused(new Refusal("edit/too-long", c.path(), "填写内容过长（"
+            + c.newJson().length() + " 字符，上限 " + MAX_VALUE_CHARS + "）：" + c.path(),
+            "value too long (" + c.newJson().length() + " characters; limit " + MAX_VALUE_CHARS
+                + "): " + c.path()));
+      }
+    }
     List<Revision> added = new ArrayList<>();
-    history.push(chain.changed(history.current(), p.changes(), next, why, touched, added));
+    Record candidate = chain.changed(history.current(), p.changes(), next, why, touched, added);
+    if (upperBound(candidate) > MAX_RECORD_CHARS) {
+      // the trace keeps every old and new value: a record must not grow past what can be read
+      // back. Near the limit it is measured by writing it.
+      int chars = RecordJson.create().write(candidate).length();
+      if (chars > MAX_RECORD_CHARS) {
+        return EditResult.refused(new Refusal("edit/record-too-large", "", "病历过大（"
+            + chars + " 字符，上限 " + MAX_RECORD_CHARS + "），不能再保存；请联系病案管理部门",
+            "the record would be too large to read back (" + chars + " characters; limit "
+                + MAX_RECORD_CHARS + ")"));
+      }
+    }
+    history.push(candidate);
     return EditResult.applied(added);
+  }
+
+  /** The longest value one field may hold, as JSON text (a 现病史 is a few thousand). */
+  static final int MAX_VALUE_CHARS = 200_000;
+  /**
+   * The largest record an edit may make: below what {@link JsonLimits#DEFAULT} reads back, with
+   * room for the signatures and the status change that follow.
+   */
+  static final int MAX_RECORD_CHARS = JsonLimits.DEFAULT.maxDocumentChars() - 1024 * 1024;
+
+  /**
+   * More characters than the record's JSON can have, counted without writing it: the values
+   * are in the trace's newest entries, and a value's JSON inside the trace's JSON at most
+   * doubles (every character escaped); a fixed allowance per entry and for the rest.
+   */
+  static long upperBound(Record r) {
+    long n = 1024 * 1024;
+    for (Revision v : r.revisions()) {
+      n += 2L * ((v.oldValue() == null ? 0 : v.oldValue().length())
+          + (v.newValue() == null ? 0 : v.newValue().length())) + 1024;
+    }
+    for (Signature s : r.signatures()) {
+      n += 4096 + (s.proof() == null ? 0 : s.proof().value().length());
+    }
+    return 2 * n; // the values themselves, again
   }
 
   static String blankToNull(String reason) {

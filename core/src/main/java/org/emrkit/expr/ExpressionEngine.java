@@ -173,6 +173,13 @@ public final class ExpressionEngine {
     if (source.isBlank()) {
       return Optional.of(new ExpressionError(0, new Message("表达式为空", "empty expression")));
     }
+    if (source.length() > org.emrkit.template.Expression.MAX_LENGTH) {
+      int max = org.emrkit.template.Expression.MAX_LENGTH;
+      return Optional.of(new ExpressionError(max, new Message("表达式过长(" + source.length()
+          + " 字符，上限 " + max + ")：请拆成几个计算字段", "expression too long ("
+          + source.length() + " characters; limit " + max + "): split it into several calc"
+          + " fields")));
+    }
     Optional<ExpressionError> grammar = Grammar.check(source);
     if (grammar.isPresent()) {
       return grammar;

@@ -87,7 +87,7 @@ final class Json {
         node = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
       }
       int before = problems.size();
-      checkNumbers(node, "", problems);
+      checkValues(node, "", problems);
       return problems.size() == before ? node : null;
     } catch (StreamConstraintsException e) {
       // the exception carries no position; the parser stopped where the limit was met
@@ -133,8 +133,10 @@ final class Json {
    * JSON and compared with the precision rules), and {@code 1e-999999999} as many after the
    * point. Each is named by its JSON pointer.
    */
-  private static void checkNumbers(JsonNode node, String at, List<JsonProblem> problems) {
-    if (node.isNumber()) {
+  private static void checkValues(JsonNode node, String at, List<JsonProblem> problems) {
+    if (node.isTextual()) {
+      checkText(node.textValue(), at, problems);
+    } else if (node.isNumber()) {
       java.math.BigDecimal d = node.decimalValue();
       int integerDigits = d.precision() - d.scale();
       if (d.scale() > MAX_NUMBER_DIGITS || integerDigits > MAX_NUMBER_DIGITS) {
@@ -145,11 +147,45 @@ final class Json {
       }
     } else if (node.isObject()) {
       for (var e : node.properties()) {
-        checkNumbers(e.getValue(), ptr(at, e.getKey()), problems);
+        checkText(e.getKey(), ptr(at, e.getKey()), problems);
+        checkValues(e.getValue(), ptr(at, e.getKey()), problems);
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        checkNumbers(node.get(i), ptr(at, i), problems);
+        checkValues(node.get(i), ptr(at, i), problems);
+      }
+    }
+  }
+
+  /**
+   * Refuses characters that cannot be shown honestly: bidirectional controls (U+202A–U+202E,
+   * U+2066–U+2069, U+061C: text that reads differently from how it is stored), noncharacters
+   * (U+FDD0–U+FDEF, U+xxFFFE, U+xxFFFF) and lone surrogates (half a character).
+   */
+  private static void checkText(String s, String at, List<JsonProblem> problems) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      String why = null;
+      int cp = c;
+      if (Character.isHighSurrogate(c) && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        cp = s.codePointAt(i);
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        why = "lone surrogate";
+      }
+      if (why == null && (cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069
+          || cp == 0x061C)) {
+        why = "bidirectional control";
+      } else if (why == null && (cp >= 0xFDD0 && cp <= 0xFDEF || (cp & 0xFFFE) == 0xFFFE)) {
+        why = "noncharacter";
+      }
+      if (why != null) {
+        String u = String.format("U+%04X", cp);
+        problems.add(JsonProblem.error(at, "json/character", "不允许的字符 " + u + "（"
+            + (why.startsWith("lone") ? "不成对的代理项" : why.startsWith("bidi") ? "双向文本控制符"
+                : "非字符") + "）：" + at, "character " + u + " not allowed (" + why + "): " + at));
+        return;
       }
     }
   }

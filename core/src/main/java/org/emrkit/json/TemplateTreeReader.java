@@ -40,6 +40,9 @@ import org.emrkit.template.ValueSetRef;
  */
 final class TemplateTreeReader {
 
+  private static final org.emrkit.expr.ExpressionEngine ENGINE =
+      org.emrkit.expr.ExpressionEngine.create();
+
   /** A model refusal with the pointer of the JSON object it came from. */
   static final class Located extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -131,7 +134,7 @@ final class TemplateTreeReader {
       }
       case "if": {
         List<Block> children = blocks(o.path("children"), Json.ptr(at, "children"));
-        return located(at, () -> new Conditional(new Expression(o.path("condition").asText()),
+        return located(at, () -> new Conditional(checked(o.path("condition").asText()),
             children));
       }
       default:
@@ -217,7 +220,20 @@ final class TemplateTreeReader {
 
   private static Expression expression(JsonNode o, String name) {
     String s = text(o, name);
-    return s == null ? null : new Expression(s);
+    return s == null ? null : checked(s);
+  }
+
+  /**
+   * An expression the grammar accepts, or an {@link IllegalArgumentException} saying why not:
+   * template JSON is held to the same expressions as the DSL ({@code 1 << 40} is refused).
+   */
+  private static Expression checked(String source) {
+    var error = ENGINE.check(source);
+    if (error.isPresent()) {
+      throw new IllegalArgumentException("expression \"" + (source.length() > 60
+          ? source.substring(0, 60) + "…" : source) + "\": " + error.get().message().en());
+    }
+    return new Expression(source);
   }
 
   private static Bound bound(JsonNode o, String name) {

@@ -511,4 +511,38 @@ class EditSessionTest {
     assertThat(s.set("/chiefComplaint", text("反复胸闷3天")).isApplied()).isTrue();
     assertThat(s.sign("").isApplied()).isTrue();
   }
+
+  @Test
+  void aValueOverTheLimitIsRefusedAndARecordNeverGrowsPastWhatReadsBack() {
+    // ten saves of a 900 KB field made a 20.6 MiB record that the 16 MiB read limit refused
+    EditSession s = EditSession.builder(ADMISSION, draft(), RESIDENT)
+        .clock(new TestClock("2026-11-20T21:00:00+08:00")).open();
+    Record before = s.record();
+    EditResult huge = s.set("/surgeryHistory", text("术".repeat(900_000)));
+    assertThat(huge.refusal().code()).isEqualTo("edit/too-long");
+    assertThat(huge.refusal().zh()).contains("过长", "/surgeryHistory");
+    assertThat(s.record()).isEqualTo(before);
+    // saves of 190,000 characters each, alternating, until the record would be too large
+    Record last = before;
+    int saves = 0;
+    EditResult r;
+    do {
+      r = s.set("/surgeryHistory", text((saves % 2 == 0 ? "甲" : "乙").repeat(190_000)));
+      if (r.isApplied()) {
+        last = s.record();
+        saves++;
+      }
+    } while (r.isApplied() && saves < 200);
+    assertThat(r.isApplied()).as("refused before 200 saves").isFalse();
+    assertThat(r.refusal().code()).isEqualTo("edit/record-too-large");
+    assertThat(s.record()).as("a refused edit leaves the record as it was").isEqualTo(last);
+    String json = org.emrkit.json.RecordJson.create().write(last);
+    assertThat(json.length()).isGreaterThan(org.emrkit.json.JsonLimits.DEFAULT.maxDocumentChars()
+        - 2 * 1024 * 1024).isLessThanOrEqualTo(org.emrkit.json.JsonLimits.DEFAULT
+        .maxDocumentChars());
+    var back = org.emrkit.json.RecordJson.create().read(json, ADMISSION);
+    assertThat(back.errors()).as("the largest record an edit makes reads back").isEmpty();
+    assertThat(back.orElseThrow()).isEqualTo(last);
+    System.out.println("record at the limit: " + saves + " saves, " + json.length() + " chars");
+  }
 }

@@ -170,4 +170,20 @@ class RecordJsonReadTest {
     assertThat(pointers(digits)).containsExactly("json/limit ");
     assertThat(digits.errors().get(0).message().en()).contains("line ");
   }
+
+  @Test
+  void charactersThatCannotBeShownHonestlyAreRefusedWithTheirPointer() {
+    // they passed validation and then failed in the PDF (or, U+202E, showed other text)
+    for (String[] c : new String[][] {{"\\u202E", "U+202E"}, {"\\u2066", "U+2066"},
+        {"\\uFFFF", "U+FFFF"}, {"\\uFDD0", "U+FDD0"}, {"\\uD800", "U+D800"},
+        {"\\uDFFF", "U+DFFF"}}) {
+      ReadResult<Record> r = JSON.read(good().replace("反复胸闷3天", "反复" + c[0] + "胸闷3天"),
+          TEMPLATE);
+      assertThat(pointers(r)).as(c[1]).containsExactly("json/character /values/chiefComplaint");
+      assertThat(r.errors().get(0).message().en()).as(c[1]).contains(c[1]);
+    }
+    ReadResult<Record> emoji = JSON.read(good().replace("反复胸闷3天", "反复胸闷3天\\uD83D\\uDE00"),
+        TEMPLATE);
+    assertThat(emoji.errors()).as("a whole supplementary character is a character").isEmpty();
+  }
 }

@@ -26,6 +26,24 @@ class TemplateJsonReadTest {
   }
 
   @Test
+  void expressionsTheGrammarRefusesAreRefusedOnReadAsInTheDsl() {
+    String written = JSON.write(Samples.admission());
+    for (String[] swap : new String[][] {
+        {"weight / pow(height / 100, 2)", "1 << 40"},
+        {"weight / pow(height / 100, 2)", "a" + " + a".repeat(1_000)},
+        {"\"condition\": \"sex == '2'\"", "\"condition\": \"sex = '2'\""}}) {
+      String json = written.replace(swap[0], swap[1]);
+      assertThat(json).as(swap[1]).isNotEqualTo(written);
+      ReadResult<?> r = JSON.read(json);
+      assertThat(r.problems()).as(swap[1]).singleElement().satisfies(p -> {
+        // the schema bounds the length; the grammar is checked as the model is built
+        assertThat(p.code()).isIn("json/template-invalid", "json/schema");
+        assertThat(p.pointer()).startsWith("/blocks/");
+      });
+    }
+  }
+
+  @Test
   void duplicateNamesPointAtTheSecondUse() {
     String json = JSON.write(Samples.admission())
         .replace("\"name\": \"pulse\"", "\"name\": \"temp\"");

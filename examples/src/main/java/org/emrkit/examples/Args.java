@@ -9,22 +9,26 @@ import java.util.Set;
 final class Args {
   private static final Set<String> WITH_VALUE = Set.of("-o", "--template", "--format", "--to",
       "--mode", "--watermark", "--printed-by", "--port", "--trust", "--crl", "--anchors");
-  private static final Set<String> FLAGS = Set.of("--chart", "--require-anchor");
+  private static final Set<String> FLAGS = Set.of("--chart", "--require-anchor", "--help",
+      "-h", "--version");
   private final List<String[]> options = new ArrayList<>();
   private final List<String> positionals = new ArrayList<>();
 
   Args(String[] args) {
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
-      if (WITH_VALUE.contains(a)) {
+      int eq = a.indexOf('=');
+      if (a.startsWith("--") && eq > 0 && WITH_VALUE.contains(a.substring(0, eq))) {
+        options.add(new String[] {a.substring(0, eq), a.substring(eq + 1)}); // --template=T
+      } else if (WITH_VALUE.contains(a)) {
         if (i + 1 >= args.length) {
           throw new UsageException(a + " needs a value");
         }
         options.add(new String[] {a, args[++i]});
       } else if (FLAGS.contains(a)) {
         options.add(new String[] {a, "true"});
-      } else if (a.startsWith("-") && !a.equals("-h")) {
-        throw new UsageException("unknown option " + a);
+      } else if (a.startsWith("-") && a.length() > 1) {
+        throw new UsageException("unknown option " + a + " (emrkit --help lists them)");
       } else {
         positionals.add(a);
       }

@@ -40,10 +40,42 @@ public final class Cli {
                            [--mode view|edit] [--watermark TEXT] [--printed-by NAME]
              emrkit demo [-o DIR]
              emrkit serve [--port 8080]
+             emrkit --version | COMMAND --help
       T is a .emr.md file or template JSON; --template may be given more than once.
       --trust checks every signature's digital signature against these authorities (and
       requires one); --anchors checks records against an anchor log.
-      FORMAT is html, pdf or docx (or another format on the class path).""";
+      FORMAT is html, pdf or docx (or another format on the class path).
+      An option's value may follow it or an equals sign: --template T, --template=T.""";
+
+  /** Each command's own help: what it does, then its usage. */
+  static final java.util.Map<String, String> HELP = java.util.Map.of(
+      "compile", """
+          emrkit compile TEMPLATE.emr.md [-o TEMPLATE.json]
+          编译 EMR Markdown 模板为模板 JSON / compiles an EMR Markdown template to template JSON.
+          Diagnostics go to stderr as file:line:column: severity code: message.
+          Exit 0 compiled, 1 the template has errors, 2 unusable input.""",
+      "validate", """
+          emrkit validate --template T RECORD.json [--format text|json] [--chart]
+                          [--trust CA.pem] [--crl CRL] [--anchors LOG] [--require-anchor]
+          按病历书写基本规范校验病历 / checks a record (or, with --chart, several records of one
+          stay) against the field rules, the writing standard and the integrity checks.
+          --trust: check every signature's CMS proof against these authorities (PEM);
+          --crl: revocation lists; --anchors: an anchor log; --require-anchor: a record with no
+          anchor is a finding. Exit 0 no errors, 1 error findings, 2 unusable input.""",
+      "render", """
+          emrkit render --template T RECORD.json --to FORMAT [-o OUT]
+                        [--mode view|edit] [--watermark TEXT] [--printed-by NAME]
+          输出 HTML、PDF 或 DOCX / renders a record; OUT is written atomically (a failed render
+          leaves the previous file as it was). HTML may go to stdout; PDF and DOCX need -o.""",
+      "demo", """
+          emrkit demo [-o DIR]
+          演示 / validates the bundled records, renders each as HTML, PDF and DOCX, takes one
+          入院记录 through an edit session, and writes everything to DIR (default emrkit-demo).""",
+      "serve", """
+          emrkit serve [--port 8080]
+          演示编辑器 / the demo editor on http://127.0.0.1:PORT/ (0 picks a free port). Log in as
+          a demo user (liming, wangqiang, chenhua, wudi, zhaofang, sunli, qianmin; password
+          emrkit-demo). Ctrl-C stops it.""");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -71,7 +103,15 @@ public final class Cli {
       if (args.length == 0) {
         throw new UsageException("no command given\n" + USAGE);
       }
+      if (args[0].equals("--version") || args[0].equals("version")) {
+        out.println("emrkit " + version());
+        return 0;
+      }
       Args a = new Args(args);
+      if ((a.flag("--help") || a.flag("-h")) && HELP.containsKey(args[0])) {
+        out.println(HELP.get(args[0]));
+        return 0;
+      }
       return switch (args[0]) {
         case "compile" -> compile(a);
         case "validate" -> validate(a);
@@ -94,6 +134,19 @@ public final class Cli {
     }
   }
 
+  /** The version this jar was built as. */
+  static String version() {
+    try (var in = Cli.class.getResourceAsStream("version.properties")) {
+      java.util.Properties p = new java.util.Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "(development build)");
+    } catch (IOException e) {
+      return "(development build)";
+    }
+  }
+
   private int serve(Args a) {
     String p = a.option("--port", "8080");
     if (!p.matches("\\d{1,5}") || Integer.parseInt(p) > 65535) {
@@ -110,10 +163,12 @@ public final class Cli {
 
   private int compile(Args a) {
     Path file = Path.of(a.positional(1, "TEMPLATE.emr.md"));
-    if (!Files.isReadable(file)) {
-      throw new UsageException("cannot read " + file);
-    }
     CompileResult r = TemplateCompiler.builder().build().compile(file);
+    r.diagnostics().stream().filter(d -> d.code().equals("dsl/unreadable")).findFirst()
+        .ifPresent(d -> {
+          throw new UsageException("cannot read " + file + ": " + d.message().en()
+              .substring(d.message().en().indexOf(' ') + 1));
+        });
     r.diagnostics().forEach(err::println);
     if (r.hasErrors()) {
       return 1;

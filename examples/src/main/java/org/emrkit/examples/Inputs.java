@@ -19,20 +19,46 @@ import org.emrkit.template.Template;
 final class Inputs {
   private Inputs() {}
 
+  /** The largest input file read, in bytes: past the JSON size limit, however it is encoded. */
+  static final int MAX_BYTES = 3 * org.emrkit.json.JsonLimits.DEFAULT.maxDocumentChars();
+
+  /** A text file, read no further than the limit (a device such as /dev/zero has no size). */
   static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      throw new UsageException("cannot read " + file + ": " + e.getMessage());
+    if (Files.isDirectory(file)) {
+      throw new UsageException("cannot read " + file + ": it is a directory");
     }
+    byte[] bytes;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_BYTES + 1);
+    } catch (IOException e) {
+      throw new UsageException("cannot read " + file + ": " + reason(e));
+    }
+    if (bytes.length > MAX_BYTES) {
+      throw new UsageException("cannot read " + file + ": larger than " + MAX_BYTES + " bytes");
+    }
+    try {
+      return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new UsageException("cannot read " + file + ": it is not UTF-8 text");
+    }
+  }
+
+  /** Why a file could not be read, in words (an exception's message is often just the path). */
+  static String reason(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file";
+    } else if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    } else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** A template from {@code .emr.md} (compiled) or template JSON. */
   static Template template(Path file, PrintStream err) {
     if (file.toString().endsWith(".emr.md")) {
-      if (!Files.isReadable(file)) {
-        throw new UsageException("cannot read " + file);
-      }
       CompileResult r = TemplateCompiler.builder().build().compile(file);
       r.diagnostics().forEach(err::println);
       if (r.hasErrors()) {

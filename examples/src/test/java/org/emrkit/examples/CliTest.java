@@ -50,6 +50,58 @@ class CliTest {
   }
 
   @Test
+  void helpAndVersionAnswerAsANewcomerExpects() {
+    for (String h : List.of("--help", "-h", "help")) {
+      Run r = run(h);
+      assertThat(r.code()).as(h).isZero();
+      assertThat(r.out()).as(h).contains("usage: emrkit compile", "emrkit serve");
+      assertThat(r.err()).as(h).isEmpty();
+    }
+    for (String cmd : List.of("compile", "validate", "render", "demo", "serve")) {
+      Run r = run(cmd, "--help");
+      assertThat(r.code()).as(cmd).isZero();
+      assertThat(r.out()).as(cmd).startsWith("emrkit " + cmd).contains("/");
+    }
+    Run v = run("--version");
+    assertThat(v.code()).isZero();
+    assertThat(v.out()).matches("emrkit \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n");
+    Run unknown = run("validate", "--templat", "x");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown option --templat", "--help");
+  }
+
+  @Test
+  void anOptionsValueMayFollowAnEqualsSign() {
+    Run r = run("validate", "--template=" + TEMPLATES + "admission.emr.md",
+        RECORDS + "admission-record.json", "--format=json");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("{");
+  }
+
+  @Test
+  void unreadableInputsSayWhy(@TempDir Path dir) throws IOException {
+    Run missing = run("compile", dir.resolve("missing.emr.md").toString());
+    assertThat(missing.code()).isEqualTo(2);
+    assertThat(missing.err()).contains("missing.emr.md: no such file");
+    Run directory = run("compile", dir.toString());
+    assertThat(directory.code()).isEqualTo(2);
+    assertThat(directory.err()).contains("is a directory");
+    Run record = run("validate", "--template", TEMPLATES + "admission.emr.md",
+        dir.resolve("none.json").toString());
+    assertThat(record.err()).contains("none.json: no such file");
+    Path latin1 = dir.resolve("latin1.json");
+    Files.write(latin1, new byte[] {'{', '"', (byte) 0xE9, '"', '}'});
+    assertThat(run("validate", "--template", TEMPLATES + "admission.emr.md",
+        latin1.toString()).err()).contains("not UTF-8 text");
+    if (Files.isReadable(Path.of("/dev/zero"))) {
+      // no size to check first: read no further than the limit (it ran out of memory)
+      Run zero = run("validate", "--template", TEMPLATES + "admission.emr.md", "/dev/zero");
+      assertThat(zero.code()).isEqualTo(2);
+      assertThat(zero.err()).contains("larger than");
+    }
+  }
+
+  @Test
   void validatePrintsTheReportAndExitsOneOnErrors() {
     Run clean = run("validate", "--template", TEMPLATES + "admission.emr.md",
         RECORDS + "admission-record.json");

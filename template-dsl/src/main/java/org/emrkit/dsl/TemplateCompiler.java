@@ -1,7 +1,6 @@
 package org.emrkit.dsl;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -30,6 +29,8 @@ public final class TemplateCompiler {
 
   /** Largest source accepted, in characters (10 MiB). */
   public static final int MAX_SOURCE_CHARS = 10 * 1024 * 1024;
+  /** The largest template file read, in bytes (a Chinese character is three in UTF-8). */
+  public static final int MAX_SOURCE_BYTES = 3 * MAX_SOURCE_CHARS;
 
   /** Stack reserved for the compiling thread: deep Markdown nesting recurses in Flexmark. */
   private static final long STACK_BYTES = 512L * 1024 * 1024;
@@ -45,16 +46,32 @@ public final class TemplateCompiler {
     return new Builder();
   }
 
-  /** Compiles the file; an unreadable file is an {@link UncheckedIOException}. */
+  /**
+   * Compiles the file. Never throws for a bad file: a directory, a missing or unreadable file,
+   * one larger than the limit (read no further than the limit: {@code /dev/zero} has no size)
+   * or one that is not UTF-8 is a diagnostic.
+   */
   public CompileResult compile(Path file) {
     Objects.requireNonNull(file, "file");
-    byte[] bytes;
-    try {
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
     String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+    if (Files.isDirectory(file)) {
+      return unreadable(name, "是目录，不是模板文件", "is a directory, not a template file");
+    }
+    byte[] bytes;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      bytes = in.readNBytes(MAX_SOURCE_BYTES + 1);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return unreadable(name, "文件不存在", "no such file");
+    } catch (java.nio.file.AccessDeniedException e) {
+      return unreadable(name, "没有读取权限", "permission denied");
+    } catch (IOException e) {
+      return unreadable(name, "无法读取：" + e.getMessage(), "cannot be read: " + e.getMessage());
+    }
+    if (bytes.length > MAX_SOURCE_BYTES) {
+      return new CompileResult(null, List.of(new Diagnostic(name, 1, 1, Severity.ERROR,
+          "dsl/too-large", new Message("模板文件过大(上限 " + MAX_SOURCE_BYTES + " 字节)",
+              "template file too large (limit " + MAX_SOURCE_BYTES + " bytes)"))));
+    }
     try {
       String text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
@@ -65,6 +82,11 @@ public final class TemplateCompiler {
       return new CompileResult(null, List.of(new Diagnostic(name, 1, 1, Severity.ERROR,
           "dsl/encoding", new Message("文件不是有效的 UTF-8 文本", "the file is not valid UTF-8 text"))));
     }
+  }
+
+  private static CompileResult unreadable(String name, String zh, String en) {
+    return new CompileResult(null, List.of(new Diagnostic(name, 1, 1, Severity.ERROR,
+        "dsl/unreadable", new Message(name + " " + zh, name + " " + en))));
   }
 
   /** Compiles text; {@code fileName} is used in diagnostics. Never throws for bad text. */

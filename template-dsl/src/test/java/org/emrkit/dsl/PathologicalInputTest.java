@@ -2,6 +2,7 @@ package org.emrkit.dsl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -110,5 +111,32 @@ class PathologicalInputTest {
     assertThat(r.report()).isEqualTo("t.emr.md:1:1: error dsl/too-large: 模板文件过大(上限 "
         + TemplateCompiler.MAX_SOURCE_CHARS + " 字符)(template file too large (limit "
         + TemplateCompiler.MAX_SOURCE_CHARS + " characters))");
+  }
+
+  @Test
+  void anExpressionOverTheLengthLimitIsADiagnosticNotAnException() {
+    String expr = "a" + " + a".repeat(3_000);
+    for (String src : List.of(
+        FM + "{{a: integer}} {{x: calc expr=\"" + expr + "\"}}\n",
+        FM + "## 节 {when=\"" + expr + " > 1\"}\n\n{{a: integer}}\n",
+        FM + "{{a: integer}}\n\n::: if " + expr + " > 1\n\n文字\n\n:::\n")) {
+      CompileResult r = COMPILER.compile(src, "t.emr.md");
+      assertThat(r.hasErrors()).as(src.substring(0, 80)).isTrue();
+      assertThat(r.report()).as(src.substring(0, 80)).contains("expression too long (120",
+          "split it into several calc fields");
+    }
+  }
+
+  @Test
+  void aDirectoryAMissingFileAndAnEndlessDeviceAreDiagnostics(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path dir) throws Exception {
+    assertThat(COMPILER.compile(dir).report()).contains("dsl/unreadable", "is a directory");
+    assertThat(COMPILER.compile(dir.resolve("none.emr.md")).report()).contains("dsl/unreadable",
+        "no such file");
+    java.nio.file.Path zero = java.nio.file.Path.of("/dev/zero");
+    if (java.nio.file.Files.isReadable(zero)) {
+      // no size to check up front: read no further than the limit
+      assertThat(COMPILER.compile(zero).report()).contains("dsl/too-large");
+    }
   }
 }
