@@ -54,16 +54,23 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
  * POI, so they apply to every use of POI in the JVM; a host that needs other values sets its own
  * after building): an entry may not expand more than 100× ({@code minInflateRatio} 0.01; zip
  * bombs expand thousands of times), no entry over 64 MiB, no text part over 16 Mi characters, at
- * most 1,000 parts. Macro-enabled documents (a {@code vbaProject} part, or the macro-enabled main content
+ * most 1,000 parts; and before POI opens the file, all parts together may not unzip to more than
+ * {@link Builder#maxUnzippedBytes} (128 MiB) nor any XML part nest deeper than 256 elements
+ * (POI's parser recurses). Macro-enabled documents (a {@code vbaProject} part, or the macro-enabled main content
  * type) are refused. XML with a DOCTYPE (external entities) is refused by POI's parser settings.
  * The walk is bounded in depth (24) and elements (200,000).
  */
 public final class DocxImporter {
 
+  /** The deepest XML nesting read (a Word document nests a few dozen deep). */
+  static final int MAX_XML_DEPTH = 256;
+
   private final long maxBytes;
+  private final long maxUnzippedBytes;
 
   private DocxImporter(Builder b) {
     this.maxBytes = b.maxBytes;
+    this.maxUnzippedBytes = b.maxUnzippedBytes;
   }
 
   /**
@@ -86,8 +93,18 @@ public final class DocxImporter {
   /** Options. */
   public static final class Builder {
     private long maxBytes = 32L * 1024 * 1024;
+    private long maxUnzippedBytes = 128L * 1024 * 1024;
 
     private Builder() {}
+
+    /** The most all parts together may unzip to (default 128 MiB). */
+    public Builder maxUnzippedBytes(long bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("maxUnzippedBytes must be at least 1024");
+      }
+      this.maxUnzippedBytes = bytes;
+      return this;
+    }
 
     /** The largest file accepted (default 32 MiB). */
     public Builder maxBytes(long bytes) {
@@ -127,6 +144,10 @@ public final class DocxImporter {
     if (docx.length > maxBytes) {
       return failed(fileName, "docx/too-large", "文件过大(上限 " + maxBytes + " 字节)",
           "the file is larger than " + maxBytes + " bytes");
+    }
+    ZipPrecheck.Problem bad = ZipPrecheck.check(docx, maxUnzippedBytes, MAX_XML_DEPTH);
+    if (bad != null) {
+      return failed(fileName, bad.code(), bad.zh(), bad.en());
     }
     List<ImportDiagnostic> diagnostics = new ArrayList<>();
     try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(docx))) {

@@ -243,6 +243,52 @@ class DocxImportTest {
   }
 
   @Test
+  void partsEachUnderTheEntryLimitButTooLargeTogetherAreRefusedBeforePoiOpensThem()
+      throws IOException {
+    // sixteen parts of 60 MB, each compressing above POI's 1% ratio, took 1.3 GB; here four
+    // parts of 3 MiB of two-letter text (about 8:1) against a limit of 8 MiB
+    Map<String, byte[]> e = entries(valid());
+    java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+    for (int i = 0; i < 4; i++) {
+      byte[] b = new byte[3 * 1024 * 1024];
+      for (int k = 0; k < b.length; k++) {
+        b[k] = r.nextBoolean() ? (byte) 'a' : (byte) 'b';
+      }
+      e.put("word/media/part" + i + ".bin", b);
+    }
+    e.put("[Content_Types].xml", new String(e.get("[Content_Types].xml"), StandardCharsets.UTF_8)
+        .replace("<Default ", "<Default Extension=\"bin\" ContentType=\"application/octet-stream\"/>"
+            + "<Default ").getBytes(StandardCharsets.UTF_8));
+    ImportResult result = DocxImporter.builder().maxUnzippedBytes(8L * 1024 * 1024).build()
+        .read(zip(e), "big.docx");
+    ImportDiagnostic d = onlyError(result);
+    assertThat(d.code()).isEqualTo("docx/zip-bomb");
+    assertThat(d.en()).contains("unzips to more than 8 MiB");
+    assertThat(d.zh()).contains("zip 炸弹");
+    ImportResult fine = importer.read(zip(e), "fine.docx");
+    assertThat(fine.get()).as("within the default limit: %s", fine.diagnostics()).isPresent();
+  }
+
+  @Test
+  void xmlNestedDeeperThanAWordDocumentIsRefusedBeforePoiRecurses() throws IOException {
+    // 100,000 nested runs overflowed the stack in POI's parser
+    Map<String, byte[]> e = entries(valid());
+    String doc = new String(e.get("word/document.xml"), StandardCharsets.UTF_8);
+    // random attributes, so the part does not compress like a zip bomb and reaches the parser
+    java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+    StringBuilder open = new StringBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      open.append("<w:r w:rsidR=\"").append(Integer.toHexString(random.nextInt())).append("\">");
+    }
+    String deep = "<w:p>" + open + "</w:r>".repeat(100_000) + "</w:p>";
+    e.put("word/document.xml", doc.replaceFirst("<w:body>", "<w:body>" + deep)
+        .getBytes(StandardCharsets.UTF_8));
+    ImportDiagnostic d = onlyError(importer.read(zip(e), "deep.docx"));
+    assertThat(d.code()).isEqualTo("docx/too-deep");
+    assertThat(d.en()).contains("word/document.xml", "deeper than 256");
+  }
+
+  @Test
   void tooManyPartsAreRefused() throws IOException {
     Map<String, byte[]> e = entries(valid());
     for (int i = 0; i < 1100; i++) {
