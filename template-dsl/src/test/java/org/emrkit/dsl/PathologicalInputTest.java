@@ -139,4 +139,14 @@ class PathologicalInputTest {
       assertThat(COMPILER.compile(zero).report()).contains("dsl/too-large");
     }
   }
+
+  @Test
+  void aListIndentedTwoThousandLevelsDeepIsRefusedBeforeFlexmarkReadsIt() {
+    StringBuilder b = new StringBuilder(FM);
+    for (int i = 0; i < 2_000; i++) {
+      b.append("  ".repeat(i)).append("- 第").append(i).append("层\n");
+    }
+    CompileResult r = COMPILER.compile(b.toString(), "t.emr.md");
+    assertThat(r.report()).startsWith("t.emr.md:108:1: error dsl/too-large: 此行缩进 202 列");
+  }
 }

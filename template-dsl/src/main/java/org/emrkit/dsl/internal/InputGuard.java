@@ -17,6 +17,12 @@ public final class InputGuard {
   public static final int MAX_BLOCK_LINES = 10_010;
   /** Most {@code |} on one line (tables have at most 100 columns). */
   public static final int MAX_PIPES_PER_LINE = 1_000;
+  /**
+   * Most columns of indentation (a tab counts four): blocks nest at most 32 deep, a few columns
+   * each; a list indented two more columns a level for 2,000 levels is 4 MB of spaces that
+   * Flexmark took over 20 seconds to read in a 256 MiB heap.
+   */
+  public static final int MAX_INDENT = 200;
   /** Most character references ({@code &#32;}, {@code &amp;}) in one file. */
   public static final int MAX_ENTITIES = 10_000;
 
@@ -47,6 +53,15 @@ public final class InputGuard {
       }
       int pipes = 0;
       boolean blank = true;
+      int indent = 0;
+      for (int k = i; k < end && (text.charAt(k) == ' ' || text.charAt(k) == '\t'); k++) {
+        indent += text.charAt(k) == '\t' ? 4 : 1;
+      }
+      if (indent > MAX_INDENT && indent < length) {
+        return new Refusal(line, "此行缩进 " + indent + " 列(上限 " + MAX_INDENT
+            + ")：列表和块至多嵌套 32 层", "line indented " + indent + " columns (limit "
+            + MAX_INDENT + "): lists and blocks nest at most 32 deep");
+      }
       for (int k = i; k < end; k++) {
         char c = text.charAt(k);
         if (c == '|') {
