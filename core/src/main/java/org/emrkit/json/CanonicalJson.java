@@ -61,7 +61,11 @@ public final class CanonicalJson {
     } else if (n.isTextual()) {
       string(n.textValue(), sb);
     } else if (n.isBigDecimal()) {
-      sb.append(n.decimalValue().toPlainString());
+      java.math.BigDecimal d = n.decimalValue();
+      // written out, unless that is over 100 digits (JSON and edits refuse such numbers; one
+      // built in Java is written in the shortest scientific form, still one text per value)
+      sb.append(d.scale() > 100 || d.precision() - d.scale() > 100
+          ? d.stripTrailingZeros().toString() : d.toPlainString());
     } else if (n.isNumber() || n.isBoolean() || n.isNull()) {
       sb.append(n.asText());
     } else {

@@ -37,9 +37,18 @@ public sealed interface Value {
    * {@code 1000} are the same value. @param value the number
    */
   record Num(BigDecimal value) implements Value {
+    /** The most digits a number may have before, and after, its point (as JSON allows). */
+    public static final int MAX_DIGITS = 100;
+
     /** Checks and normalises the value. */
     public Num {
       Objects.requireNonNull(value, "value");
+      if (value.scale() > MAX_DIGITS || value.precision() - value.scale() > MAX_DIGITS) {
+        // written out (canonical JSON, display, rounding to a precision) it would be up to a
+        // billion digits: 1e999999 hung validation, 1e-999999999 ran out of memory
+        throw new IllegalArgumentException("number out of range (more than " + MAX_DIGITS
+            + " digits before or after the point): " + value);
+      }
       if (value.scale() < 0) {
         value = value.setScale(0);
       }

@@ -58,8 +58,20 @@ public final class ValueText {
 
   /** A number as written, or rounded half-up to the field's precision. */
   public static String number(Field field, BigDecimal n) {
+    if (n.scale() > 100 || n.precision() - n.scale() > 100) {
+      return n.toString(); // rounding 1E+999999999 to a scale would build its billion digits
+    }
     BigDecimal v = field.precision() == null ? n : n.setScale(field.precision(), RoundingMode.HALF_UP);
-    return v.toPlainString();
+    return plain(v);
+  }
+
+  /**
+   * A number written out ({@code 36.80}), or in scientific notation when that would take more
+   * than 100 digits ({@code 1E-999999999} written out is a billion characters; JSON refuses such
+   * numbers, a value built in Java may still hold one).
+   */
+  public static String plain(BigDecimal n) {
+    return n.scale() > 100 || n.precision() - n.scale() > 100 ? n.toString() : n.toPlainString();
   }
 
   private static String choice(Template template, Field field, String code) {

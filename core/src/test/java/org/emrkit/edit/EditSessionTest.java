@@ -545,4 +545,20 @@ class EditSessionTest {
     assertThat(back.orElseThrow()).isEqualTo(last);
     System.out.println("record at the limit: " + saves + " saves, " + json.length() + " chars");
   }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(10)
+  void aNumberFarOutOfRangeCannotBeAValue() {
+    // JSON refuses it with its pointer; in Java it is not a value at all, so nothing (canonical
+    // JSON, display, the precision rule) ever writes its billion digits out
+    for (String n : List.of("1e-999999999", "1e999999999", "-1e999999", "1e100", "1e-101")) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Value.Num(
+          new java.math.BigDecimal(n))).as(n)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out of range");
+    }
+    assertThat(new Value.Num(new java.math.BigDecimal("1e99")).value().toPlainString())
+        .as("100 digits").hasSize(100);
+    assertThat(org.emrkit.record.ValueText.plain(new java.math.BigDecimal("1e-999999999")))
+        .as("a calc result is shown without writing it out").isEqualTo("1E-999999999");
+  }
 }

@@ -28,8 +28,8 @@ final class PrecisionRule extends ActiveFieldRule {
     if (n.value().stripTrailingZeros().scale() > p) {
       String l = Infos.label(f);
       reporter.report(f.path(), new Message("“" + l + "”最多 " + p + " 位小数(当前 "
-          + n.value().toPlainString() + ")", l + " allows " + p + " decimal place"
-          + (p == 1 ? "" : "s") + " (" + n.value().toPlainString() + ")"));
+          + org.emrkit.record.ValueText.plain(n.value()) + ")", l + " allows " + p + " decimal place"
+          + (p == 1 ? "" : "s") + " (" + org.emrkit.record.ValueText.plain(n.value()) + ")"));
     }
   }
 }

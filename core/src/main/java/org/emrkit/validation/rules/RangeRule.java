@@ -125,6 +125,6 @@ final class RangeRule extends ActiveFieldRule {
   }
 
   private static String show(Object o) {
-    return o instanceof BigDecimal d ? d.toPlainString() : String.valueOf(o);
+    return o instanceof BigDecimal d ? org.emrkit.record.ValueText.plain(d) : String.valueOf(o);
   }
 }
