@@ -191,7 +191,8 @@ public final class Cli {
       throw new UsageException("no record given");
     }
     Validator v = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
-        .pack(IntegrityOptions.pack(a)).clock(clock).build();
+        .pack(IntegrityOptions.pack(a)).rule(org.emrkit.render.pdf.PdfRenderer.builder().build()
+            .glyphRule()).clock(clock).build();
     ValidationReport report;
     if (a.flag("--chart")) {
       List<Chart.Entry> entries = new ArrayList<>();

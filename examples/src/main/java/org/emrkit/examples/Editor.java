@@ -63,6 +63,7 @@ final class Editor {
     Validator validator = Validator.builder().pack(FieldRules.pack())
         .pack(WritingStandardRules.pack())
         .pack(IntegrityRules.pack(IntegrityPolicy.strict(DemoKeys.verifier(), anchors)))
+        .rule(org.emrkit.render.pdf.PdfRenderer.builder().build().glyphRule())
         .clock(clock).build();
     this.service = EditingService.builder(templates, new MemoryRecordStore(bundled.values()))
         .validator(validator).authenticator(users).signingService(DemoKeys.signing())

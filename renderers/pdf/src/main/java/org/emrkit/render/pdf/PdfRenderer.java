@@ -93,6 +93,16 @@ public final class PdfRenderer implements RecordRenderer {
     }
   }
 
+  /**
+   * A validation rule ({@code render/glyph}) that finds, at their fields, the characters this
+   * renderer's fonts cannot print: add it to a validator ({@code .rule(pdf.glyphRule())}) so a
+   * record that would not print is a finding when it is checked, not an error when it is
+   * archived.
+   */
+  public org.emrkit.validation.RecordRule glyphRule() {
+    return new GlyphRule(styles(), options);
+  }
+
   private Styles styles() {
     List<BaseFont> regular = new ArrayList<>(hostFonts);
     regular.add(Fonts.notoRegular());

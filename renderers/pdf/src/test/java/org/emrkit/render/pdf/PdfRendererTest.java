@@ -279,4 +279,24 @@ class PdfRendererTest {
       assertThat(box.getHeight()).isCloseTo(595.3f, org.assertj.core.data.Offset.offset(1f));
     }
   }
+
+  @Test
+  void theGlyphRuleFindsWhatWouldNotPrintWhenTheRecordIsValidated() {
+    Template t = template("admission-record");
+    Record clean = record("clean--admission-record.json", t);
+    PdfRenderer pdf = PdfRenderer.builder().build();
+    org.emrkit.validation.Validator v = org.emrkit.validation.Validator.builder()
+        .rule(pdf.glyphRule()).build();
+    assertThat(v.validate(t, clean).findings()).as("a clean record prints").isEmpty();
+    // U+20000 (CJK Extension B) is in no bundled font: validation says so at the field
+    Record rare = clean.withValues(clean.values().with("chiefComplaint",
+        new Value.Str("反复胸闷3天\uD840\uDC00")));
+    assertThat(v.validate(t, rare).findings()).singleElement().satisfies(f -> {
+      assertThat(f.code()).isEqualTo("render/glyph");
+      assertThat(f.path()).isEqualTo("/values/chiefComplaint");
+      assertThat(f.message().en()).contains("U+20000");
+    });
+    assertThatThrownBy(() -> render(pdf, t, rare)).isInstanceOf(RenderException.class)
+        .satisfies(e -> assertThat(((RenderException) e).code()).isEqualTo("render/missing-glyph"));
+  }
 }
