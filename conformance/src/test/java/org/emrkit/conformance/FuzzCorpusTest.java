@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every input of the fuzz corpus ({@link FuzzCases}) in a child JVM with a 256 MiB heap, each
  * within 20 seconds: each gets exactly the answer its case names (a refusal's code, or "ok"),
- * and none hangs, runs out of memory or throws.
+ * none hangs, runs out of memory or throws, and nothing prints a stack trace.
  */
 class FuzzCorpusTest {
 
@@ -56,5 +56,7 @@ class FuzzCorpusTest {
     Map<String, String> expected = new LinkedHashMap<>();
     cases.forEach(c -> expected.put(c.name(), c.expected()));
     assertThat(got).as("each case's answer").containsExactlyEntriesOf(expected);
+    assertThat(out.lines().filter(l -> !l.startsWith("CASE\t")).toList())
+        .as("nothing printed but the answers: no stack traces (POI's included)").isEmpty();
   }
 }
