@@ -56,6 +56,11 @@ public final class ValueText {
     return "";
   }
 
+  /** A date-time as records show it: {@code 2026-11-20 20:15}. */
+  public static String dateTime(java.time.OffsetDateTime t) {
+    return DATE_TIME.format(t);
+  }
+
   /** A number as written, or rounded half-up to the field's precision. */
   public static String number(Field field, BigDecimal n) {
     if (n.scale() > 100 || n.precision() - n.scale() > 100) {

@@ -64,7 +64,9 @@ public final class FieldView {
   /** The text the field shows; {@code ""} when it has none (worked out when first asked). */
   public String text() {
     if (text == null) {
-      text = resolver.text(field, scope);
+      text = field.type() == org.emrkit.template.FieldType.SIGNATURE
+          ? resolver.signatureText(field, scope, value, valuesPointer())
+          : resolver.text(field, scope);
     }
     return text;
   }
@@ -106,7 +108,10 @@ public final class FieldView {
 
   /** The state of a signature field's value (for other fields {@link SignatureState#UNSIGNED}). */
   public SignatureState signature() {
-    return resolver.signature(value, path.startsWith("/values") ? path.substring(7)
-        : path);
+    return resolver.signature(value, valuesPointer());
+  }
+
+  private String valuesPointer() {
+    return path.startsWith("/values") ? path.substring(7) : path;
   }
 }

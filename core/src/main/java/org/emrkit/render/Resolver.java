@@ -147,6 +147,34 @@ public final class Resolver {
     return state;
   }
 
+  /**
+   * What a signature field shows on paper and on screen, true to the record's signatures: a
+   * valid signature its signer and time; a superseded one the same, marked 已修改 with when it
+   * was superseded; a value no signature stands for, or none, nothing (an empty signature line,
+   * never a name typed into the field).
+   */
+  public String signatureText(Field f, Values scope, Value v, String pointer) {
+    return switch (signature(v, pointer)) {
+      case VALID -> text(f, scope);
+      case SUPERSEDED -> text(f, scope) + supersededNote((Value.Signed) v);
+      case UNSIGNED, UNVERIFIED -> "";
+    };
+  }
+
+  private String supersededNote(Value.Signed s) {
+    for (Signature sig : record.signatures()) {
+      if (sig.superseded() && sig.asSigner().equals(s.signer())) {
+        for (org.emrkit.record.Revision r : record.revisions()) {
+          if (r.path() instanceof org.emrkit.record.TracePath.OfSuperseded o
+              && o.signature().equals(sig.id())) {
+            return "（已修改 " + ValueText.dateTime(r.at()) + "，签名失效）";
+          }
+        }
+      }
+    }
+    return "（已修改，签名失效）";
+  }
+
   private Object variable(String name, Values scope) {
     Optional<Value> v = scope.get(name);
     if (v.isEmpty() && scope != record.values()) {

@@ -1,0 +1,69 @@
+package org.emrkit.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.emrkit.edit.EditResult;
+import org.emrkit.edit.EditSession;
+import org.emrkit.record.Actor;
+import org.emrkit.record.Record;
+import org.emrkit.record.RecordStatus;
+import org.emrkit.record.Role;
+import org.emrkit.record.Value;
+import org.emrkit.template.Template;
+import org.emrkit.testing.Corpus;
+import org.emrkit.testing.TestClock;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A signature prints only when the record's signatures say it is valid, in every format: a name
+ * typed into a signature field of a draft with no signature prints nothing (it printed
+ * "李明 2026-11-20 20:15"); a signature superseded by an amendment prints marked 已修改 with when.
+ */
+class SignatureTruthTest {
+
+  static final Template T = Corpus.template("admission-record");
+  static final Record CLEAN = Corpus.record("clean--admission-record.json", T);
+  static final String SIGNED = "李明 2026-11-20 20:15";
+
+  static List<String> texts(Record r) {
+    String html = ConformanceTest.HTML.render(T, r);
+    return List.of(VisibleText.html(html, 1, 1).body(),
+        String.join("", VisibleText.pdf(ConformanceTest.bytes(ConformanceTest.PDF, T, r))
+            .pageBodies()),
+        VisibleText.docx(ConformanceTest.bytes(ConformanceTest.DOCX, T, r)).body());
+  }
+
+  @Test
+  void aNameTypedIntoASignatureFieldIsNotPrinted() {
+    assertThat(texts(CLEAN)).as("the signed record prints its signature")
+        .allSatisfy(t -> assertThat(t).contains(SIGNED.replace(" ", "")));
+    Record typed = new Record(CLEAN.id(), CLEAN.template(), null, RecordStatus.DRAFT,
+        CLEAN.context(), CLEAN.values(), CLEAN.completedAt(), List.of(), List.of(), "{}");
+    assertThat(typed.values().get("residentSignature")).isPresent();
+    assertThat(texts(typed)).as("HTML, PDF, DOCX of a draft with no signature")
+        .allSatisfy(t -> assertThat(t).doesNotContain(SIGNED.replace(" ", "")));
+  }
+
+  @Test
+  void aSupersededSignatureIsMarkedAsSuch() {
+    TestClock clock = new TestClock("2026-11-21T09:00:00+08:00");
+    EditSession s = EditSession.builder(T, CLEAN, new Actor("u-1001", "李明", Role.RESIDENT))
+        .clock(clock).open();
+    EditResult r = s.set("/chiefComplaint", new Value.Str("反复胸闷、胸痛3天"), "补充症状");
+    assertThat(r.isApplied()).as(String.valueOf(r.refusal())).isTrue();
+    Record amended = s.commit();
+    assertThat(amended.signatures()).singleElement().satisfies(g ->
+        assertThat(g.superseded()).isTrue());
+    try {
+      java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "signatures"));
+      java.nio.file.Files.write(java.nio.file.Path.of("target", "signatures", "superseded.pdf"),
+          ConformanceTest.bytes(ConformanceTest.PDF, T, amended));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertThat(texts(amended)).allSatisfy(t -> assertThat(t)
+        .contains(SIGNED.replace(" ", "") + "（已修改2026-11-2109:00，签名失效）"));
+  }
+}
