@@ -66,4 +66,36 @@ class SignatureTruthTest {
     assertThat(texts(amended)).allSatisfy(t -> assertThat(t)
         .contains(SIGNED.replace(" ", "") + "（已修改2026-11-2109:00，签名失效）"));
   }
+
+  @Test
+  void aDraftCarries草稿InEveryFormatUnlessTurnedOff() throws Exception {
+    Record draft = new Record(CLEAN.id(), CLEAN.template(), null, RecordStatus.DRAFT,
+        CLEAN.context(), CLEAN.values(), CLEAN.completedAt(), List.of(), List.of(), "{}");
+    String html = ConformanceTest.HTML.render(T, draft);
+    assertThat(org.jsoup.Jsoup.parse(html).select(".emr-watermark").text()).isEqualTo("草稿");
+    assertThat(VisibleText.pdf(ConformanceTest.bytes(ConformanceTest.PDF, T, draft)).areas())
+        .allSatisfy(a -> assertThat(a).startsWith("草稿"));
+    assertThat(docxHeaders(ConformanceTest.bytes(ConformanceTest.DOCX, T, draft)))
+        .contains("草稿");
+    var off = org.emrkit.render.RenderOptions.builder().draftWatermark(false).build();
+    assertThat(org.emrkit.render.html.HtmlRenderer.builder().options(off).build()
+        .render(T, draft)).doesNotContain("emr-watermark");
+    assertThat(ConformanceTest.HTML.render(T, CLEAN)).as("a signed record")
+        .doesNotContain("emr-watermark");
+    assertThat(org.emrkit.render.html.HtmlRenderer.builder().options(org.emrkit.render
+        .RenderOptions.builder().mode(org.emrkit.render.RenderMode.FORM).build()).build()
+        .render(T, draft)).as("the edit form").doesNotContain("emr-watermark");
+  }
+
+  static String docxHeaders(byte[] docx) throws java.io.IOException {
+    StringBuilder sb = new StringBuilder();
+    try (var z = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx))) {
+      for (var e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
+        if (e.getName().startsWith("word/header")) {
+          sb.append(new String(z.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+      }
+    }
+    return sb.toString();
+  }
 }

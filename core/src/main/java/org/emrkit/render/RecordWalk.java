@@ -112,6 +112,19 @@ public final class RecordWalk {
     return items;
   }
 
+  /**
+   * The watermark across every page: the options' own, else 草稿 on a draft's view (unless the
+   * options turn that off); none on an edit form.
+   */
+  public Optional<String> watermark() {
+    if (options.watermark() != null) {
+      return Optional.of(options.watermark());
+    }
+    boolean draft = resolver.record().status() == org.emrkit.record.RecordStatus.DRAFT;
+    return draft && options.draftWatermark() && options.mode() == RenderMode.VIEW
+        ? Optional.of("草稿") : Optional.empty();
+  }
+
   /** The print stamp ({@code 打印人：… 打印时间：yyyy-MM-dd HH:mm}), when someone prints. */
   public Optional<String> stamp() {
     return Optional.ofNullable(options.printedBy()).map(who -> "打印人：" + who + "　打印时间："

@@ -17,6 +17,7 @@ public final class RenderOptions {
   private final Clock clock;
   private final String printedBy;
   private final String watermark;
+  private final boolean draftWatermark;
   private final boolean endMark;
   private final boolean banner;
   private final RenderMode mode;
@@ -25,12 +26,16 @@ public final class RenderOptions {
     this.clock = b.clock;
     this.printedBy = b.printedBy;
     this.watermark = b.watermark;
+    this.draftWatermark = b.draftWatermark;
     this.endMark = b.endMark;
     this.banner = b.banner;
     this.mode = b.mode;
   }
 
-  /** The defaults: system clock, no stamp, no watermark, no end mark, banner on, view mode. */
+  /**
+   * The defaults: system clock, no stamp, no watermark (a draft's view carries 草稿), no end
+   * mark, banner on, view mode.
+   */
   public static RenderOptions defaults() {
     return DEFAULTS;
   }
@@ -46,6 +51,7 @@ public final class RenderOptions {
     b.clock = clock;
     b.printedBy = printedBy;
     b.watermark = watermark;
+    b.draftWatermark = draftWatermark;
     b.endMark = endMark;
     b.banner = banner;
     b.mode = mode;
@@ -65,6 +71,11 @@ public final class RenderOptions {
   /** The watermark text, or {@code null}. */
   public String watermark() {
     return watermark;
+  }
+
+  /** Whether a draft's view carries 草稿 when no other watermark is set (default true). */
+  public boolean draftWatermark() {
+    return draftWatermark;
   }
 
   /** Whether the content ends with （以下空白）. */
@@ -87,6 +98,7 @@ public final class RenderOptions {
     private Clock clock = Clock.systemDefaultZone();
     private String printedBy;
     private String watermark;
+    private boolean draftWatermark = true;
     private boolean endMark;
     private boolean banner = true;
     private RenderMode mode = RenderMode.VIEW;
@@ -108,6 +120,15 @@ public final class RenderOptions {
     /** A watermark across every page; {@code null} for none. */
     public Builder watermark(String text) {
       this.watermark = text;
+      return this;
+    }
+
+    /**
+     * Whether a draft printed or viewed carries a 草稿 watermark when no other is set (default
+     * true: a draft must not pass for the record).
+     */
+    public Builder draftWatermark(boolean on) {
+      this.draftWatermark = on;
       return this;
     }
 

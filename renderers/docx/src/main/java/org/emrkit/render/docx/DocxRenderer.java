@@ -97,10 +97,10 @@ public final class DocxRenderer implements RecordRenderer {
       area(doc, doc.createFooter(HeaderFooterType.DEFAULT), runs, fields, form, width,
           walk::footer);
       WordRuns.page(body, page);
-      if (options.watermark() != null) {
+      if (walk.watermark().isPresent()) {
         // a text watermark (VML text path) behind every page, as Word's own watermark dialog
         // makes it
-        new XWPFHeaderFooterPolicy(doc).createWatermark(options.watermark());
+        new XWPFHeaderFooterPolicy(doc).createWatermark(walk.watermark().get());
       }
       var props = doc.getProperties();
       props.getCoreProperties().setTitle(walk.documentTitle());

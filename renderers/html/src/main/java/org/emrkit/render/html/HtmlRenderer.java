@@ -112,8 +112,8 @@ public final class HtmlRenderer implements RecordRenderer {
         : "<div class=\"emr-record emr-view\"")
         .attr("data-emr-template", template.reference()).attr("data-emr-record", record.id())
         .raw(">");
-    if (options.watermark() != null) {
-      html.raw("<div class=\"emr-watermark\" aria-hidden=\"true\">").text(options.watermark())
+    if (walk.watermark().isPresent()) {
+      html.raw("<div class=\"emr-watermark\" aria-hidden=\"true\">").text(walk.watermark().get())
           .raw("</div>");
     }
     // a new date-time typed in the form takes the hospital's offset (the clock's), not the

@@ -135,7 +135,7 @@ public final class PdfRenderer implements RecordRenderer {
       writer.setPdfVersion(PdfWriter.VERSION_1_7);
       writer.setFullCompression();
       writer.setPageEvent(new PageEvents(styles, header.blocks(), footer.blocks(),
-          options.watermark(), walk.stamp().orElse(null)));
+          walk.watermark().orElse(null), walk.stamp().orElse(null)));
       document.addTitle(walk.documentTitle());
       document.addAuthor(walk.author());
       document.addCreator("EMRKit");
