@@ -26,6 +26,7 @@ public final class FieldView {
   private final Resolver resolver;
   private final LabelHints hints;
   private String label;
+  private final String empty;
 
   /** Where a field stands in its paragraph, which is what its label is taken from. */
   record LabelHints(String textBefore, boolean first, boolean alone, CellView cell,
@@ -33,7 +34,7 @@ public final class FieldView {
 
   FieldView(Field field, String path, Value value, boolean holds, boolean visible,
       Values scope, List<Section> sections, boolean inTemplate, Resolver resolver,
-      LabelHints hints) {
+      LabelHints hints, String empty) {
     this.field = field;
     this.path = path;
     this.value = value;
@@ -44,6 +45,21 @@ public final class FieldView {
     this.inTemplate = inTemplate;
     this.resolver = resolver;
     this.hints = hints;
+    this.empty = empty;
+  }
+
+  /**
+   * What the field shows when its {@link #text()} is empty: {@code null} for a line to write on
+   * (a signature line, an edit form, a draft printed for handwriting), else a placeholder or
+   * {@code ""} for nothing, and then no unit either ("_____ ml" invites writing).
+   */
+  public String emptyText() {
+    return empty;
+  }
+
+  /** Whether the field shows nothing at all here (no text, no line, no unit). */
+  public boolean showsNothing() {
+    return empty != null && empty.isEmpty() && text().isEmpty();
   }
 
   /** The template's field. */

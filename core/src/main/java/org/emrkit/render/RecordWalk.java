@@ -125,6 +125,19 @@ public final class RecordWalk {
         ? Optional.of("草稿") : Optional.empty();
   }
 
+  /**
+   * What a field with no text shows: {@code null} for a line to write on (a signature field, an
+   * edit form, a draft printed with {@link RenderOptions#blanks}), else the placeholder the
+   * options choose, or {@code ""} for nothing (then its unit is left out too).
+   */
+  String emptyText(org.emrkit.template.Field f) {
+    if (f.type() == org.emrkit.template.FieldType.SIGNATURE || options.mode() == RenderMode.FORM
+        || options.blanks() && resolver.record().status() == org.emrkit.record.RecordStatus.DRAFT) {
+      return null;
+    }
+    return options.emptyPlaceholder() == null ? "" : options.emptyPlaceholder();
+  }
+
   /** The print stamp ({@code 打印人：… 打印时间：yyyy-MM-dd HH:mm}), when someone prints. */
   public Optional<String> stamp() {
     return Optional.ofNullable(options.printedBy()).map(who -> "打印人：" + who + "　打印时间："

@@ -18,6 +18,8 @@ public final class RenderOptions {
   private final String printedBy;
   private final String watermark;
   private final boolean draftWatermark;
+  private final boolean blanks;
+  private final String emptyPlaceholder;
   private final boolean endMark;
   private final boolean banner;
   private final RenderMode mode;
@@ -27,6 +29,8 @@ public final class RenderOptions {
     this.printedBy = b.printedBy;
     this.watermark = b.watermark;
     this.draftWatermark = b.draftWatermark;
+    this.blanks = b.blanks;
+    this.emptyPlaceholder = b.emptyPlaceholder;
     this.endMark = b.endMark;
     this.banner = b.banner;
     this.mode = b.mode;
@@ -52,6 +56,8 @@ public final class RenderOptions {
     b.printedBy = printedBy;
     b.watermark = watermark;
     b.draftWatermark = draftWatermark;
+    b.blanks = blanks;
+    b.emptyPlaceholder = emptyPlaceholder;
     b.endMark = endMark;
     b.banner = banner;
     b.mode = mode;
@@ -78,6 +84,16 @@ public final class RenderOptions {
     return draftWatermark;
   }
 
+  /** Whether a draft's empty fields print as lines to write on (default false: nothing). */
+  public boolean blanks() {
+    return blanks;
+  }
+
+  /** What an empty field prints in a view ("/", "无"), or {@code null} for nothing. */
+  public String emptyPlaceholder() {
+    return emptyPlaceholder;
+  }
+
   /** Whether the content ends with （以下空白）. */
   public boolean endMark() {
     return endMark;
@@ -99,6 +115,8 @@ public final class RenderOptions {
     private String printedBy;
     private String watermark;
     private boolean draftWatermark = true;
+    private boolean blanks;
+    private String emptyPlaceholder;
     private boolean endMark;
     private boolean banner = true;
     private RenderMode mode = RenderMode.VIEW;
@@ -129,6 +147,21 @@ public final class RenderOptions {
      */
     public Builder draftWatermark(boolean on) {
       this.draftWatermark = on;
+      return this;
+    }
+
+    /**
+     * Whether a draft's empty fields print as underlined blanks to write on by hand (default
+     * false). A signed or archived record's empty fields never do: a line invites writing.
+     */
+    public Builder blanks(boolean on) {
+      this.blanks = on;
+      return this;
+    }
+
+    /** What an empty field prints in a view, such as "/" or "无" (default: nothing). */
+    public Builder emptyPlaceholder(String text) {
+      this.emptyPlaceholder = text == null || text.isBlank() ? null : text.strip();
       return this;
     }
 

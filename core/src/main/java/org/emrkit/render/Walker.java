@@ -129,7 +129,7 @@ final class Walker implements BlockVisitor<Void> {
     }
     Value value = inTemplate ? null : scope.get(f.name()).orElse(null);
     return new FieldView(f, path, value, holds, visible && holds, scope, List.copyOf(sections),
-        inTemplate, resolver, hints);
+        inTemplate, resolver, hints, walk.emptyText(f));
   }
 
   @Override

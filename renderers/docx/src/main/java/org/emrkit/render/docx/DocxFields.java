@@ -113,6 +113,12 @@ final class DocxFields {
       }
       return;
     }
+    if (text.isEmpty() && v.emptyText() != null) {
+      if (!v.emptyText().isEmpty()) {
+        runs.runIn(next.get(), v.emptyText(), false, false, 0, size);
+      }
+      return; // no line and no unit: nothing invites writing
+    }
     if (text.isEmpty()) {
       XWPFRun blank = runs.runIn(next.get(),
           "\u00a0".repeat(f.type() == FieldType.RICHTEXT ? 40 : 12), false, false, 0, size);

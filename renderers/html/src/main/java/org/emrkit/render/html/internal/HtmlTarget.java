@@ -146,7 +146,7 @@ public final class HtmlTarget implements WalkTarget {
     } else {
       value(f);
     }
-    if (f.field().unit() != null) {
+    if (f.field().unit() != null && (edit || !f.text().isEmpty() || f.emptyText() == null)) {
       out.raw("<span class=\"emr-unit\">").text(f.field().unit()).raw("</span>");
     }
     if (conditional) {
@@ -156,6 +156,12 @@ public final class HtmlTarget implements WalkTarget {
 
   private void value(FieldView f) {
     String text = f.text();
+    if (text.isEmpty() && f.emptyText() != null) {
+      // nothing, or the placeholder: a signed record's empty field invites no handwriting
+      out.raw("<span class=\"emr-empty\"").attr("data-emr-path", f.path()).raw(">")
+          .text(f.emptyText()).raw("</span>");
+      return;
+    }
     if (text.isEmpty()) {
       out.raw("<span class=\"emr-blank emr-blank-").raw(f.field().type().label()).raw("\"")
           .attr("data-emr-path", f.path()).raw("></span>");

@@ -143,6 +143,12 @@ public final class PdfTarget implements WalkTarget {
   private Phrase field(FieldView f) {
     Phrase out = new Phrase("", styles.font(Styles.BODY));
     String text = f.text();
+    if (text.isEmpty() && f.emptyText() != null) {
+      if (!f.emptyText().isEmpty()) {
+        out.add(styles.plain(f.emptyText(), Styles.BODY));
+      }
+      return out; // no line and no unit: nothing invites writing
+    }
     if (text.isEmpty()) {
       Chunk blank = new Chunk("\u00a0".repeat(f.field().type() == FieldType.RICHTEXT ? 40 : 12),
           styles.font(Styles.BODY));

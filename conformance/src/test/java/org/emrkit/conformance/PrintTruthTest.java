@@ -17,11 +17,11 @@ import org.emrkit.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 /**
- * A signature prints only when the record's signatures say it is valid, in every format: a name
+ * What the page says is true, in every format. A signature prints only when the record's signatures say it is valid, in every format: a name
  * typed into a signature field of a draft with no signature prints nothing (it printed
  * "李明 2026-11-20 20:15"); a signature superseded by an amendment prints marked 已修改 with when.
  */
-class SignatureTruthTest {
+class PrintTruthTest {
 
   static final Template T = Corpus.template("admission-record");
   static final Record CLEAN = Corpus.record("clean--admission-record.json", T);
@@ -97,5 +97,35 @@ class SignatureTruthTest {
       }
     }
     return sb.toString();
+  }
+
+  @Test
+  void anEmptyFieldPrintsNoLineToWriteOnAndNoHangingUnit() {
+    // 体重 empty on a signed record printed "_____ kg", inviting handwriting
+    Record empty = CLEAN.withValues(CLEAN.values().without("weight"));
+    String view = ConformanceTest.HTML.render(T, empty);
+    org.jsoup.nodes.Document d = org.jsoup.Jsoup.parse(view);
+    assertThat(d.select(".emr-blank").stream().map(e -> e.className()).toList())
+        .as("only signature lines are left").allSatisfy(c -> assertThat(c)
+            .contains("emr-blank-signature"));
+    assertThat(d.select("[data-emr-path=/values/weight]").text()).isEmpty();
+    assertThat(d.select("[data-emr-path=/values/weight] + .emr-unit")).isEmpty();
+    // a placeholder, the same in every format
+    var slash = org.emrkit.render.RenderOptions.builder().emptyPlaceholder("/").build();
+    String html = org.emrkit.render.html.HtmlRenderer.builder().options(slash).build()
+        .render(T, empty);
+    String pdf = String.join("", VisibleText.pdf(ConformanceTest.bytes(org.emrkit.render.pdf
+        .PdfRenderer.builder().options(slash).build(), T, empty)).pageBodies());
+    assertThat(VisibleText.html(html, 1, 1).body()).contains("体重/BMI");
+    assertThat(pdf).contains("体重/BMI");
+    // a draft printed for handwriting shows lines when asked
+    Record draft = new Record(empty.id(), empty.template(), null, RecordStatus.DRAFT,
+        empty.context(), empty.values(), empty.completedAt(), List.of(), List.of(), "{}");
+    var blanks = org.emrkit.render.RenderOptions.builder().blanks(true).build();
+    assertThat(org.emrkit.render.html.HtmlRenderer.builder().options(blanks).build()
+        .render(T, draft)).contains("emr-blank emr-blank-decimal\" data-emr-path=\"/values/weight");
+    assertThat(org.emrkit.render.html.HtmlRenderer.builder().options(blanks).build()
+        .render(T, empty)).as("never on a signed record")
+        .doesNotContain("data-emr-path=\"/values/weight\"></span><span class=\"emr-unit");
   }
 }
