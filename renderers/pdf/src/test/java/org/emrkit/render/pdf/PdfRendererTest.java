@@ -299,4 +299,25 @@ class PdfRendererTest {
     assertThatThrownBy(() -> render(pdf, t, rare)).isInstanceOf(RenderException.class)
         .satisfies(e -> assertThat(((RenderException) e).code()).isEqualTo("render/missing-glyph"));
   }
+
+  @Test
+  void aBannerLabelAndItsValueAreNeverSplitAcrossLines() throws IOException {
+    // portrait pages printed "住院" at the end of one line and "号：ZY0012345" on the next
+    for (String id : List.of("admission-record", "discharge-record", "first-progress-note",
+        "progress-note", "operation-record")) {
+      Template t = template(id);
+      Record r = Corpus.record("clean--" + id + ".json", t);
+      String page = pages(render(PdfRenderer.builder().build(), t, r)).get(0);
+      List<String> all = page.lines().map(l -> l.replace(" ", "")).toList();
+      // the banner: the lines under the title (the running header has some pairs too)
+      int title = all.indexOf(t.heading().replace(" ", ""));
+      assertThat(title).as("%s: the title line", id).isNotNegative();
+      List<String> lines = all.subList(title + 1, title + 3);
+      for (var item : r.context().banner().entrySet()) {
+        String pair = item.getKey() + "：" + item.getValue();
+        assertThat(lines).as("%s: %s on one line", id, pair)
+            .anySatisfy(l -> assertThat(l).contains(pair.replace(" ", "")));
+      }
+    }
+  }
 }

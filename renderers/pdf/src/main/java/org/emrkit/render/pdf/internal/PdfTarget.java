@@ -93,10 +93,26 @@ public final class PdfTarget implements WalkTarget {
     for (BannerItem i : items) {
       sb.append(i.label()).append("：").append(i.value()).append("　　");
     }
-    Paragraph out = new Paragraph(styles.plain(sb.toString().strip(), Styles.BODY - 1));
+    Phrase line = styles.plain(sb.toString().strip(), Styles.BODY - 1);
+    for (Object o : line.getChunks()) {
+      // a label and its value never split across lines ("住院" / "号：ZY0012345"): the banner
+      // breaks only in the spaces between its items
+      ((Chunk) o).setSplitCharacter(BETWEEN_ITEMS);
+    }
+    Paragraph out = new Paragraph(line);
     out.setSpacingAfter(4);
     emit(out);
   }
+
+  /** Breaks a line only after an ideographic space (between banner items). */
+  private static final com.lowagie.text.SplitCharacter BETWEEN_ITEMS =
+      new com.lowagie.text.pdf.DefaultSplitCharacter() {
+        @Override
+        public boolean isSplitCharacter(int start, int current, int end, char[] cc,
+            com.lowagie.text.pdf.PdfChunk[] ck) {
+          return getCurrentCharacter(current, cc, ck) == '\u3000';
+        }
+      };
 
   @Override
   public void endMark(String text) {
