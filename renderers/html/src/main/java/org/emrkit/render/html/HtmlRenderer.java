@@ -106,7 +106,7 @@ public final class HtmlRenderer implements RecordRenderer {
       html.raw("<!DOCTYPE html>\n<html").attr("lang", template.locale()).raw("><head>")
           .raw("<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
           .raw("<title>").text(walk.documentTitle()).raw("</title><style>")
-          .raw(pageCss(template.page())).raw(CSS).raw("</style></head><body>");
+          .raw(pageCss(template.page(), walk)).raw(CSS).raw("</style></head><body>");
     }
     html.raw(edit ? "<form class=\"emr-record emr-edit\" novalidate"
         : "<div class=\"emr-record emr-view\"")
@@ -141,13 +141,30 @@ public final class HtmlRenderer implements RecordRenderer {
     }
   }
 
-  private static String pageCss(PageSetup p) {
+  /**
+   * The page's size and margins, and its running header and footer as margin boxes, so that a
+   * browser prints them on every page with 第 N 页 / 共 M 页 (the in-flow ones are hidden in
+   * print). Without a footer of its own the record still prints N / M at the foot.
+   */
+  private static String pageCss(PageSetup p, RecordWalk walk) {
     String size = p.paper() == Paper.K16 || p.paper() == Paper.B5
         ? fmt(p.widthMm()) + "mm " + fmt(p.heightMm()) + "mm"
         : p.paper().label() + " " + p.orientation().label();
+    org.emrkit.render.html.internal.PageAreaText header =
+        new org.emrkit.render.html.internal.PageAreaText();
+    walk.header(header);
+    org.emrkit.render.html.internal.PageAreaText footer =
+        new org.emrkit.render.html.internal.PageAreaText();
+    walk.footer(footer);
+    String foot = footer.content();
+    String box = ";font-size:9pt;white-space:pre-wrap;font-family:\"Noto Sans SC\",\"Noto Sans CJK SC\","
+        + "sans-serif}";
     return "@page{size:" + size + ";margin:" + fmt(p.marginTopMm()) + "mm " + fmt(p.marginRightMm())
         + "mm " + fmt(p.marginBottomMm()) + "mm " + fmt(p.marginLeftMm()) + "mm;"
-        + "@bottom-center{content:counter(page) \" / \" counter(pages)}}";
+        + "@top-center{content:" + header.content() + ";vertical-align:bottom" + box
+        + "@bottom-center{content:" + (foot.equals("none") ? "counter(page) \" / \" counter(pages)"
+            : foot) + box + "}"
+        + "@media print{.emr-page-header,.emr-page-footer{display:none}}";
   }
 
   private static String fmt(double d) {

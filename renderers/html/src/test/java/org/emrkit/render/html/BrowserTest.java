@@ -208,4 +208,28 @@ class BrowserTest {
         + " return f ? JSON.stringify(EmrKit.values(f)) : ''");
     return v == null ? "" : v.toString();
   }
+
+  @Test
+  void printedFromTheBrowserEveryPageCarriesTheHeaderAndItsPageNumber() throws Exception {
+    // it printed 第0页/共0页 once, in the flow, and the browser's own "1 / 2"
+    Template t = Corpus.template("progress-note");
+    Record rec = Corpus.progressNotes(t, 30);
+    open("progress-notes.view.html", HtmlRenderer.builder().options(RenderOptions.builder()
+        .printedBy("档案室").build()).fullPage(true).build().render(t, rec));
+    byte[] pdf = java.util.Base64.getDecoder().decode(browser.print(
+        new org.openqa.selenium.print.PrintOptions()).getContent());
+    Files.write(OUT.resolve("progress-notes.print.pdf"), pdf);
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      int pages = doc.getNumberOfPages();
+      assertThat(pages).as("30 notes take more than a page").isGreaterThan(1);
+      var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+      for (int p = 1; p <= pages; p++) {
+        stripper.setStartPage(p);
+        stripper.setEndPage(p);
+        String text = stripper.getText(doc).replaceAll("\\s", "");
+        assertThat(text).as("page %d", p).contains("示例市人民医院", "住院号：ZY0012345",
+            "第" + p + "页/共" + pages + "页", "打印人：档案室").doesNotContain("第0页");
+      }
+    }
+  }
 }
