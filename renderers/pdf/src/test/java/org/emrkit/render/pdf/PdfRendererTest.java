@@ -320,4 +320,15 @@ class PdfRendererTest {
       }
     }
   }
+
+  @Test
+  void aDateNeverSplitsInsideItself() throws IOException {
+    // the nursing sheet's signature column printed "赵芳 2026-" / "11-20 10:05"
+    Template t = template("nursing-record");
+    String page = pages(render(PdfRenderer.builder().build(), t,
+        record("clean--nursing-record.json", t))).get(0);
+    assertThat(page.lines().map(String::strip).toList()).isNotEmpty()
+        .noneSatisfy(l -> assertThat(l).matches(".*\\d{4}-(\\d{2}-?)?"))
+        .noneSatisfy(l -> assertThat(l).matches("\\d{2}(-\\d{2})? .*|\\d{2}-\\d{2}"));
+  }
 }

@@ -104,6 +104,20 @@ public final class PdfTarget implements WalkTarget {
     emit(out);
   }
 
+  /** Fields whose text is or ends with a date or time. */
+  private static final java.util.Set<FieldType> DATED = java.util.EnumSet.of(FieldType.DATE,
+      FieldType.DATETIME, FieldType.TIME, FieldType.SIGNATURE);
+
+  /** Breaks a line only after a space. */
+  private static final com.lowagie.text.SplitCharacter AT_SPACES =
+      new com.lowagie.text.pdf.DefaultSplitCharacter() {
+        @Override
+        public boolean isSplitCharacter(int start, int current, int end, char[] cc,
+            com.lowagie.text.pdf.PdfChunk[] ck) {
+          return getCurrentCharacter(current, cc, ck) == ' ';
+        }
+      };
+
   /** Breaks a line only after an ideographic space (between banner items). */
   private static final com.lowagie.text.SplitCharacter BETWEEN_ITEMS =
       new com.lowagie.text.pdf.DefaultSplitCharacter() {
@@ -172,6 +186,13 @@ public final class PdfTarget implements WalkTarget {
       out.add(blank);
     } else if (f.field().type() == FieldType.RICHTEXT) {
       rich(out, text);
+    } else if (DATED.contains(f.field().type())) {
+      // 2026-11-20 10:05 may break at its space, never inside the date ("2026-" / "11-20")
+      Phrase dated = styles.plain(text, Styles.BODY);
+      for (Object o : dated.getChunks()) {
+        ((Chunk) o).setSplitCharacter(AT_SPACES);
+      }
+      out.add(dated);
     } else {
       out.add(styles.plain(text, Styles.BODY));
     }

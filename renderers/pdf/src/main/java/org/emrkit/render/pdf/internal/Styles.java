@@ -126,7 +126,9 @@ public final class Styles {
 
   private static boolean plainText(Chunk c) {
     java.util.Map<String, Object> a = c.getChunkAttributes();
-    return a == null || a.isEmpty() || a.size() == 1 && a.containsKey(Chunk.SPLITCHARACTER);
+    // a chunk with a line-breaking rule of its own (a date that must not split) stays apart
+    return a == null || a.isEmpty()
+        || a.size() == 1 && a.get(Chunk.SPLITCHARACTER) == ChineseLineBreaks.INSTANCE;
   }
 
   public Phrase plain(String text, float size) {
