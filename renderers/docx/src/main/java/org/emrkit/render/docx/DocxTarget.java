@@ -356,6 +356,14 @@ final class DocxTarget implements WalkTarget {
     if (tc.sizeOfPArray() == 0) {
       paragraph();
     }
+    if (c.header()) {
+      // header cells centred, as ward sheets print
+      for (var p : tc.getPList()) {
+        var ppr = p.isSetPPr() ? p.getPPr() : p.addNewPPr();
+        (ppr.isSetJc() ? ppr.getJc() : ppr.addNewJc()).setVal(
+            org.openxmlformats.schemas.wordprocessingml.x2006.main.STJc.CENTER);
+      }
+    }
     sinks.pop();
     widths.pop();
   }

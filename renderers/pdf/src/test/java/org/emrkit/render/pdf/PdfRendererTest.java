@@ -331,4 +331,35 @@ class PdfRendererTest {
         .noneSatisfy(l -> assertThat(l).matches(".*\\d{4}-(\\d{2}-?)?"))
         .noneSatisfy(l -> assertThat(l).matches("\\d{2}(-\\d{2})? .*|\\d{2}-\\d{2}"));
   }
+
+  @Test
+  void aHeadingIsNeverLeftAloneAtTheFootOfAPage() throws IOException {
+    PdfRenderer pdf = PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build())
+        .build();
+    Record context = record("clean--nursing-record.json", template("nursing-record"));
+    int moved = 0;
+    for (int lines = 36; lines <= 46; lines++) {
+      org.emrkit.template.TemplateBuilder b = Template.builder("h", "1.0.0", "标题测试");
+      for (int i = 0; i < lines; i++) {
+        b.line("第" + (i + 1) + "行正文。");
+      }
+      b.section("孤立标题", sec -> sec.line("标题后第一行。").line("标题后第二行。"));
+      Template t = b.build();
+      List<String> pages = pages(render(pdf, t, Record.draft("R-h", t, context.context())))
+          .stream().map(p -> p.replaceAll("\\s", "")).toList();
+      int at = -1;
+      for (int p = 0; p < pages.size(); p++) {
+        if (pages.get(p).contains("孤立标题")) {
+          at = p;
+        }
+      }
+      assertThat(at).as("%d lines", lines).isNotNegative();
+      assertThat(pages.get(at)).as("%d lines: the heading with what follows", lines)
+          .contains("标题后第一行");
+      if (at > 0 && !pages.get(at).contains("第" + lines + "行正文")) {
+        moved++;
+      }
+    }
+    assertThat(moved).as("headings that went to the next page").isPositive();
+  }
 }

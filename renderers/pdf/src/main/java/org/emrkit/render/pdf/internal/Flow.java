@@ -38,6 +38,16 @@ public final class Flow {
     return column.getYLine();
   }
 
+  /**
+   * Starts a new page unless at least {@code points} are left on this one (a heading must not
+   * stand alone at the foot of a page: it goes on with what follows it).
+   */
+  public void keepWithNext(float points) {
+    if (!pageTop && column.getYLine() - document.bottom() < points) {
+      newPage();
+    }
+  }
+
   /** The page being written, 1-based. */
   public int page() {
     return writer.getPageNumber();

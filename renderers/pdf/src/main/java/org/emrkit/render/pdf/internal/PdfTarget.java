@@ -143,6 +143,11 @@ public final class PdfTarget implements WalkTarget {
     h.setSpacingBefore(8);
     h.setSpacingAfter(2);
     h.setKeepTogether(true);
+    if (sinks.isEmpty()) {
+      // the heading and two lines of what follows, or a new page
+      flow.keepWithNext(8 + 2 + 1.5f * (s.level() == 1 ? Styles.HEADING : Styles.BODY)
+          + 3 * Styles.BODY * 1.5f);
+    }
     emit(h);
   }
 
@@ -346,10 +351,14 @@ public final class PdfTarget implements WalkTarget {
     cell.setBorderWidth(0.5f);
     if (c.header()) {
       cell.setBackgroundColor(new Color(245, 245, 245));
+      cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
     }
     for (Element e : content) {
       if (e instanceof Paragraph p) {
         p.setSpacingAfter(0);
+        if (c.header()) {
+          p.setAlignment(Element.ALIGN_CENTER); // header cells centred, as ward sheets print
+        }
       }
       cell.addElement(e);
     }
