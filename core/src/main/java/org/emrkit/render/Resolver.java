@@ -33,6 +33,8 @@ public final class Resolver {
   private final Clock clock;
   private final ExpressionEngine expressions;
   private Map<String, Field> macroFields;
+  /** The record's signatures by signer and time (built when a signature field is first shown). */
+  private Map<org.emrkit.record.Signer, java.util.List<Signature>> bySigner;
 
   private Resolver(Template template, Record record, Clock clock, ExpressionEngine expressions) {
     this.template = Objects.requireNonNull(template, "template");
@@ -133,11 +135,15 @@ public final class Resolver {
     if (!(v instanceof Value.Signed s)) {
       return SignatureState.UNSIGNED;
     }
-    SignatureState state = SignatureState.UNVERIFIED;
-    for (Signature sig : record.signatures()) {
-      if (!sig.asSigner().equals(s.signer())) {
-        continue;
+    if (bySigner == null) {
+      Map<org.emrkit.record.Signer, java.util.List<Signature>> m = new HashMap<>();
+      for (Signature sig : record.signatures()) {
+        m.computeIfAbsent(sig.asSigner(), k -> new java.util.ArrayList<>()).add(sig);
       }
+      bySigner = m;
+    }
+    SignatureState state = SignatureState.UNVERIFIED;
+    for (Signature sig : bySigner.getOrDefault(s.signer(), java.util.List.of())) {
       if (sig.superseded()) {
         state = SignatureState.SUPERSEDED;
       } else if (sig.field() == null || sig.field().equals(pointer)) {
