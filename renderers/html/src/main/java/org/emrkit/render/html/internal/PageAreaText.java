@@ -26,7 +26,12 @@ public final class PageAreaText implements WalkTarget {
       if (r instanceof Run.TextRun t) {
         text.append(t.text().text());
       } else if (r instanceof Run.FieldRun f) {
-        text.append(f.field().text());
+        var v = f.field();
+        if (v.text().isEmpty() && v.emptyText() != null) {
+          text.append(v.emptyText());
+        } else {
+          text.append(v.text()).append(v.field().unit() == null ? "" : v.field().unit());
+        }
       } else if (r instanceof Run.Break) {
         text.append('\n');
       } else if (r instanceof Run.PageRun pr) {

@@ -46,6 +46,15 @@ public final class AreaTarget implements WalkTarget {
         PageEvents.Piece.TEXT))));
   }
 
+  /** A field's text and unit; an empty one its placeholder (or nothing) and no unit. */
+  static String shown(org.emrkit.render.FieldView f) {
+    String unit = f.field().unit();
+    if (f.text().isEmpty() && f.emptyText() != null) {
+      return f.emptyText();
+    }
+    return f.text() + (unit == null ? "" : " " + unit);
+  }
+
   @Override
   public void paragraph(ParagraphView p) {
     List<PageEvents.Piece> line = new ArrayList<>();
@@ -53,9 +62,7 @@ public final class AreaTarget implements WalkTarget {
       if (r instanceof Run.TextRun t) {
         line.add(new PageEvents.Piece(t.text().text(), PageEvents.Piece.TEXT));
       } else if (r instanceof Run.FieldRun f) {
-        String unit = f.field().field().unit();
-        line.add(new PageEvents.Piece(f.field().text() + (unit == null ? "" : " " + unit),
-            PageEvents.Piece.TEXT));
+        line.add(new PageEvents.Piece(shown(f.field()), PageEvents.Piece.TEXT));
       } else if (r instanceof Run.PageRun n) {
         line.add(new PageEvents.Piece(null, n.kind() == PageNumber.Kind.PAGE
             ? PageEvents.Piece.PAGE : PageEvents.Piece.PAGES));
