@@ -35,6 +35,7 @@ final class ZipPrecheck {
     byte[] buffer = new byte[64 * 1024];
     try (ZipInputStream z = new ZipInputStream(new ByteArrayInputStream(docx))) {
       for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
+        long before = total;
         String name = e.getName().toLowerCase(Locale.ROOT);
         if (name.endsWith(".xml") || name.endsWith(".rels")) {
           Counting in = new Counting(z, maxUnzipped - total);
@@ -55,6 +56,14 @@ final class ZipPrecheck {
         }
         if (total > maxUnzipped) {
           return tooBig(maxUnzipped);
+        }
+        long inflated = total - before;
+        long packed = e.getCompressedSize(); // known once the entry has been read
+        if (packed > 0 && inflated > 1024 * 1024 && inflated > 100 * packed) {
+          // POI would refuse it too, after reading it whole into memory
+          return new Problem("docx/zip-bomb", "文件解压后异常膨胀(" + e.getName()
+              + " 膨胀超过 100 倍，疑似 zip 炸弹)，已拒绝", e.getName() + " expands more than 100"
+              + " times, far more than a Word document does (a zip bomb?); refused");
         }
       }
     } catch (TooBig t) {
