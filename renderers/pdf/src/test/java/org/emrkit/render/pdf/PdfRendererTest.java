@@ -288,13 +288,13 @@ class PdfRendererTest {
     org.emrkit.validation.Validator v = org.emrkit.validation.Validator.builder()
         .rule(pdf.glyphRule()).build();
     assertThat(v.validate(t, clean).findings()).as("a clean record prints").isEmpty();
-    // U+20000 (CJK Extension B) is in no bundled font: validation says so at the field
+    // U+30000 (CJK Extension G) is in no font here: validation says so at the field
     Record rare = clean.withValues(clean.values().with("chiefComplaint",
-        new Value.Str("反复胸闷3天\uD840\uDC00")));
+        new Value.Str("反复胸闷3天\uD880\uDC00")));
     assertThat(v.validate(t, rare).findings()).singleElement().satisfies(f -> {
       assertThat(f.code()).isEqualTo("render/glyph");
       assertThat(f.path()).isEqualTo("/values/chiefComplaint");
-      assertThat(f.message().en()).contains("U+20000");
+      assertThat(f.message().en()).contains("U+30000");
     });
     assertThatThrownBy(() -> render(pdf, t, rare)).isInstanceOf(RenderException.class)
         .satisfies(e -> assertThat(((RenderException) e).code()).isEqualTo("render/missing-glyph"));
@@ -361,5 +361,33 @@ class PdfRendererTest {
       }
     }
     assertThat(moved).as("headings that went to the next page").isPositive();
+  }
+
+  @Test
+  void rareCharactersOfRealNamesPrintWithTheServersExtensionBFont() throws IOException {
+    // 𠮷 𡒄 𨭉 𪨶: patient names real hospitals have; the CLI exited 1 on them
+    boolean required = "true".equals(System.getenv("EMRKIT_FONTS_REQUIRED"));
+    boolean present = org.emrkit.render.pdf.internal.Fonts.rare().isPresent();
+    if (required) {
+      assertThat(present).as("fonts-hanazono (installed by .ci/run)").isTrue();
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(present, "no Extension B font on this machine");
+    Template t = template("admission-record");
+    Record clean = record("clean--admission-record.json", t);
+    String name = "吉\uD842\uDFB7\uD845\uDC84\uD862\uDF49\uD86A\uDE36";
+    var c = clean.context();
+    var p = c.patient();
+    Record r = new Record(clean.id(), clean.template(), clean.embeddedTemplate(), clean.status(),
+        new org.emrkit.record.Context(new org.emrkit.record.Patient(name, p.sex(),
+            p.birthDate(), p.mrn(), p.idType(), p.idNumber(), p.phone(), p.address()),
+            c.encounter(), c.org(), c.author()), clean.values(), clean.completedAt(),
+        clean.signatures(), clean.revisions(), clean.extensions());
+    PdfRenderer pdf = PdfRenderer.builder().build();
+    assertThat(org.emrkit.validation.Validator.builder().rule(pdf.glyphRule()).build()
+        .validate(t, r).findings()).isEmpty();
+    byte[] bytes = render(pdf, t, r);
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "rare"));
+    java.nio.file.Files.write(java.nio.file.Path.of("target", "rare", "ext-b-name.pdf"), bytes);
+    assertThat(pages(bytes).get(0)).contains(name);
   }
 }

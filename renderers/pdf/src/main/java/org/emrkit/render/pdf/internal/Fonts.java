@@ -68,6 +68,56 @@ public final class Fonts {
     return f;
   }
 
+  /**
+   * Where servers keep a font for the rarer CJK characters (Extension B and on: 𠮷 and other
+   * characters of real patients' names), tried in order: Debian's {@code fonts-hanazono}, the
+   * SimSun-ExtB of Windows servers, and any paths in the system property
+   * {@code emrkit.fonts.rare} (separated by the path separator) first.
+   */
+  static final List<String> RARE_FONT_PATHS = List.of(
+      "/usr/share/fonts/truetype/hanazono/HanaMinB.ttf",
+      "C:\\Windows\\Fonts\\simsunb.ttf");
+
+  private static volatile java.util.Optional<BaseFont> rare;
+
+  /**
+   * The font for rare characters, loaded the first time a character no other font has is met
+   * (30 MB; most records never need it), or empty when the server has none.
+   */
+  public static java.util.Optional<BaseFont> rare() {
+    java.util.Optional<BaseFont> r = rare;
+    if (r == null) {
+      synchronized (Fonts.class) {
+        if (rare == null) {
+          rare = loadRare();
+        }
+        r = rare;
+      }
+    }
+    return r;
+  }
+
+  private static java.util.Optional<BaseFont> loadRare() {
+    List<String> paths = new ArrayList<>();
+    String configured = System.getProperty("emrkit.fonts.rare");
+    if (configured != null && !configured.isBlank()) {
+      paths.addAll(List.of(configured.split(java.io.File.pathSeparator)));
+    }
+    paths.addAll(RARE_FONT_PATHS);
+    for (String p : paths) {
+      java.nio.file.Path file = java.nio.file.Path.of(p);
+      if (java.nio.file.Files.isReadable(file)) {
+        try {
+          return java.util.Optional.of(trueType(file.getFileName().toString().replace(".ttf", ""),
+              java.nio.file.Files.readAllBytes(file)));
+        } catch (IOException | IllegalArgumentException e) {
+          // not usable: try the next one
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** A TrueType font from bytes (a host's own). */
   public static BaseFont trueType(String name, byte[] ttf) {
     try {
@@ -111,6 +161,9 @@ public final class Fonts {
         }
       }
       if (symbols().charExists(cp)) {
+        return;
+      }
+      if (cp > 0xFFFF && rare().map(f -> f.charExists(cp)).orElse(false)) {
         return;
       }
       String s = new String(Character.toChars(cp));

@@ -84,6 +84,12 @@ public final class Styles {
     if (symbols.charExists(cp)) {
       return symbols;
     }
+    if (cp > 0xFFFF) {
+      java.util.Optional<BaseFont> rare = Fonts.rare().filter(f -> f.charExists(cp));
+      if (rare.isPresent()) {
+        return rare.get();
+      }
+    }
     return current != null ? current : fonts.get(fonts.size() - 1);
   }
 
