@@ -183,6 +183,10 @@ public final class EditorServer {
       json(x, e.code().equals("request/too-large") ? 413 : 400, error(e.code(), e.text()));
     } catch (NotFound e) {
       json(x, 404, error("request/not-found", e.text()));
+    } catch (org.emrkit.render.RenderException e) {
+      // a record that cannot be printed (a character no font has): say which, and where
+      text(x, 422, "无法打印：" + e.message().zh() + (e.pointer().isEmpty() ? "" : "（" + e.pointer()
+          + "）") + " / cannot print: " + e.message().en());
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "editor request failed", e);
       text(x, 500, "服务器内部错误 / internal error");

@@ -409,4 +409,17 @@ class EditorServerTest {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void aRecordThatCannotBePrintedGetsItsReasonNotADroppedConnection() throws IOException {
+    Http li = login("liming", "li-secret");
+    String id = newRecord(li);
+    // U+30000 (Extension G) is in no font: the PDF names it and its field
+    Http.Response r = li.post("/records/" + id + "/save", save(head(li, id),
+        "胸闷\uD880\uDC00"));
+    assertThat(r.body()).contains("\"applied\": true");
+    Http.Response pdf = li.get("/records/" + id + ".pdf");
+    assertThat(pdf.status()).isEqualTo(422);
+    assertThat(pdf.body()).contains("U+30000", "/values/chiefComplaint", "cannot print");
+  }
 }
