@@ -49,9 +49,7 @@ final class GlyphRule implements RecordRule {
     walk.footer(check);
     for (Map.Entry<String, List<String>> e : check.missing().entrySet()) {
       String chars = String.join("", e.getValue());
-      StringBuilder codes = new StringBuilder();
-      e.getValue().forEach(c -> codes.append(codes.length() == 0 ? "" : " ")
-          .append(String.format("U+%04X", c.codePointAt(0))));
+      String codes = org.emrkit.render.pdf.internal.Fonts.codePoints(e.getValue());
       String at = e.getKey().startsWith("/") ? e.getKey() : "";
       reporter.report(at, new Message("含无法打印的字符 " + chars + "（" + codes + "，位于 "
           + e.getKey() + "）：没有字体包含它", "has characters no font prints: " + chars + " ("

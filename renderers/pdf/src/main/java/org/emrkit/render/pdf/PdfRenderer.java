@@ -164,9 +164,7 @@ public final class PdfRenderer implements RecordRenderer {
     for (Map.Entry<String, List<String>> e : check.missing().entrySet()) {
       first = first == null ? e.getKey() : first;
       String chars = String.join("", e.getValue());
-      StringBuilder codes = new StringBuilder();
-      e.getValue().forEach(c -> codes.append(codes.length() == 0 ? "" : " ")
-          .append(String.format("U+%04X", c.codePointAt(0))));
+      String codes = Fonts.codePoints(e.getValue());
       zh.append(chars).append("（").append(codes).append("，位于 ").append(e.getKey())
           .append("）");
       en.append(chars).append(" (").append(codes).append(", at ").append(e.getKey())

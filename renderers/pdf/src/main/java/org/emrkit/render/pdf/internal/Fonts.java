@@ -118,6 +118,14 @@ public final class Fonts {
     return java.util.Optional.empty();
   }
 
+  /** The characters' code points, {@code U+20BB7 U+21484}, for messages. */
+  public static String codePoints(List<String> characters) {
+    StringBuilder codes = new StringBuilder();
+    characters.forEach(c -> codes.append(codes.length() == 0 ? "" : " ")
+        .append(String.format("U+%04X", c.codePointAt(0))));
+    return codes.toString();
+  }
+
   /** A TrueType font from bytes (a host's own). */
   public static BaseFont trueType(String name, byte[] ttf) {
     try {
