@@ -128,4 +128,16 @@ class PrintTruthTest {
         .render(T, empty)).as("never on a signed record")
         .doesNotContain("data-emr-path=\"/values/weight\"></span><span class=\"emr-unit");
   }
+
+  @Test
+  void anArchivedRecordsPrintedCopySaysSoInTheFooter() {
+    Record archived = Corpus.record("cn.archived-change--edited-after-archiving.json", T);
+    assertThat(archived.status()).isEqualTo(RecordStatus.ARCHIVED);
+    String html = ConformanceTest.HTML.render(T, archived);
+    assertThat(VisibleText.html(html, 1, 1).areas().get(0)).endsWith("已归档");
+    assertThat(VisibleText.pdf(ConformanceTest.bytes(ConformanceTest.PDF, T, archived)).areas())
+        .allSatisfy(a -> assertThat(a).endsWith("已归档"));
+    assertThat(VisibleText.html(ConformanceTest.HTML.render(T, CLEAN), 1, 1).areas().get(0))
+        .as("a signed record").doesNotContain("已归档");
+  }
 }

@@ -138,10 +138,15 @@ public final class RecordWalk {
     return options.emptyPlaceholder() == null ? "" : options.emptyPlaceholder();
   }
 
-  /** The print stamp ({@code 打印人：… 打印时间：yyyy-MM-dd HH:mm}), when someone prints. */
+  /**
+   * The print stamp ({@code 打印人：… 打印时间：yyyy-MM-dd HH:mm}, and {@code 已归档} on an archived
+   * record's copy), when someone prints.
+   */
   public Optional<String> stamp() {
+    boolean archived = resolver.record().status() == org.emrkit.record.RecordStatus.ARCHIVED
+        && options.mode() == RenderMode.VIEW;
     return Optional.ofNullable(options.printedBy()).map(who -> "打印人：" + who + "　打印时间："
-        + STAMP.format(OffsetDateTime.now(options.clock())));
+        + STAMP.format(OffsetDateTime.now(options.clock())) + (archived ? "　已归档" : ""));
   }
 
   /** Walks the running header's blocks. */
