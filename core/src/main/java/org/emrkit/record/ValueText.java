@@ -56,6 +56,19 @@ public final class ValueText {
     return "";
   }
 
+  /**
+   * What goes between a value and its unit, as Chinese records write them: a space before a
+   * Latin unit ({@code 150 mmHg}, {@code 172 cm}), none before a symbol or a Chinese unit
+   * ({@code 36.8℃}, {@code 97%}, {@code 78次/分}, {@code 3天}).
+   */
+  public static String unitSpace(String unit) {
+    if (unit == null || unit.isEmpty()) {
+      return "";
+    }
+    char c = unit.charAt(0);
+    return c < 128 && Character.isLetter(c) ? " " : "";
+  }
+
   /** A date-time as records show it: {@code 2026-11-20 20:15}. */
   public static String dateTime(java.time.OffsetDateTime t) {
     return DATE_TIME.format(t);

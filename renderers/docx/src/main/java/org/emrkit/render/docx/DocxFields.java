@@ -129,7 +129,8 @@ final class DocxFields {
       runs.runIn(next.get(), text, false, false, 0, size);
     }
     if (f.unit() != null) {
-      runs.runIn(next.get(), " " + f.unit(), false, false, 0, size);
+      runs.runIn(next.get(), org.emrkit.record.ValueText.unitSpace(f.unit()) + f.unit(), false,
+          false, 0, size);
     }
   }
 

@@ -43,7 +43,7 @@ class HtmlRendererTest {
     String html = HtmlRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build()).build()
         .render(t, record("clean--admission-record.json", t));
     assertThat(html).startsWith("<div class=\"emr-record emr-view\"")
-        .contains("反复胸闷3天", ">36.8</span><span class=\"emr-unit\">℃</span>")
+        .contains("反复胸闷3天", ">36.8</span><span class=\"emr-unit emr-unit-tight\">℃</span>")
         .contains("不稳定型心绞痛 (I20.000)", "李明 2026-11-20 20:15", "colspan=\"3\"",
             "rowspan=\"2\"", "<h1 class=\"emr-title\">入院记录</h1>", "住院号：</span>ZY0012345")
         .contains(">23.8</span>") // BMI computed: 70.5 / 1.72²

@@ -390,4 +390,14 @@ class PdfRendererTest {
     java.nio.file.Files.write(java.nio.file.Path.of("target", "rare", "ext-b-name.pdf"), bytes);
     assertThat(pages(bytes).get(0)).contains(name);
   }
+
+  @Test
+  void unitsAreWrittenAsChineseRecordsWriteThem() throws IOException {
+    // "36.8 ℃" and "97 %" before: no space before a symbol or a Chinese unit, one before a Latin
+    Template t = template("admission-record");
+    String text = String.join("\n", pages(render(PdfRenderer.builder().build(), t,
+        record("clean--admission-record.json", t))));
+    assertThat(text).contains("36.8℃", "78次/分", "97%", "150 mmHg", "172.0 cm")
+        .doesNotContain("36.8 ℃", "97 %", "78 次/分");
+  }
 }

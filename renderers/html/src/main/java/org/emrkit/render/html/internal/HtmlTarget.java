@@ -147,7 +147,9 @@ public final class HtmlTarget implements WalkTarget {
       value(f);
     }
     if (f.field().unit() != null && (edit || !f.text().isEmpty() || f.emptyText() == null)) {
-      out.raw("<span class=\"emr-unit\">").text(f.field().unit()).raw("</span>");
+      out.raw(org.emrkit.record.ValueText.unitSpace(f.field().unit()).isEmpty()
+          ? "<span class=\"emr-unit emr-unit-tight\">" : "<span class=\"emr-unit\">")
+          .text(f.field().unit()).raw("</span>");
     }
     if (conditional) {
       out.raw("</span>");

@@ -30,7 +30,9 @@ public final class PageAreaText implements WalkTarget {
         if (v.text().isEmpty() && v.emptyText() != null) {
           text.append(v.emptyText());
         } else {
-          text.append(v.text()).append(v.field().unit() == null ? "" : v.field().unit());
+          String unit = v.field().unit();
+          text.append(v.text()).append(unit == null ? ""
+              : org.emrkit.record.ValueText.unitSpace(unit) + unit);
         }
       } else if (r instanceof Run.Break) {
         text.append('\n');

@@ -52,7 +52,7 @@ public final class AreaTarget implements WalkTarget {
     if (f.text().isEmpty() && f.emptyText() != null) {
       return f.emptyText();
     }
-    return f.text() + (unit == null ? "" : " " + unit);
+    return f.text() + (unit == null ? "" : org.emrkit.record.ValueText.unitSpace(unit) + unit);
   }
 
   @Override

@@ -202,7 +202,8 @@ public final class PdfTarget implements WalkTarget {
       out.add(styles.plain(text, Styles.BODY));
     }
     if (f.field().unit() != null) {
-      out.add(styles.plain(" " + f.field().unit(), Styles.BODY));
+      out.add(styles.plain(org.emrkit.record.ValueText.unitSpace(f.field().unit())
+          + f.field().unit(), Styles.BODY));
     }
     return out;
   }
