@@ -1,14 +1,24 @@
 package org.emrkit.signing;
 
 import java.security.GeneralSecurityException;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertStore;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.PKIXCertPathBuilderResult;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
+import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Shared checks of certificates and revocation lists (package-private). */
 final class Cms {
@@ -51,6 +61,27 @@ final class Cms {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The path from {@code cert} to one of the anchors, valid at {@code when}, built with the
+   * certificates the proof carried; revocation is the caller's (checked at the signing time
+   * against the host's lists). Throws when there is none.
+   */
+  static List<X509Certificate> path(Set<TrustAnchor> anchors, X509Certificate cert,
+      List<X509Certificate> carried, Date when) throws GeneralSecurityException {
+    X509CertSelector target = new X509CertSelector();
+    target.setCertificate(cert);
+    PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, target);
+    params.addCertStore(CertStore.getInstance("Collection",
+        new CollectionCertStoreParameters(carried)));
+    params.setDate(when);
+    params.setRevocationEnabled(false);
+    PKIXCertPathBuilderResult r = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX")
+        .build(params);
+    List<X509Certificate> out = new ArrayList<>();
+    r.getCertPath().getCertificates().forEach(c -> out.add((X509Certificate) c));
+    return out;
   }
 
   static String when(Date d, OffsetDateTime like) {

@@ -1,16 +1,10 @@
 package org.emrkit.signing;
 
 import java.security.GeneralSecurityException;
-import java.security.cert.CertPathBuilder;
 import java.security.cert.CertPathBuilderException;
-import java.security.cert.CertStore;
-import java.security.cert.CollectionCertStoreParameters;
-import java.security.cert.PKIXBuilderParameters;
-import java.security.cert.PKIXCertPathBuilderResult;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
-import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -171,28 +165,12 @@ public final class CmsProofVerifier implements ProofVerifier {
       }
       return known;
     }
-    List<X509Certificate> built = build(cert, carried, when);
+    List<X509Certificate> built = Cms.path(anchors, cert, carried, when);
     if (paths.size() > MAX_PATHS) {
       paths.clear();
     }
     paths.put(cert, built);
     return built;
-  }
-
-  private List<X509Certificate> build(X509Certificate cert, List<X509Certificate> carried,
-      Date when) throws GeneralSecurityException {
-    X509CertSelector target = new X509CertSelector();
-    target.setCertificate(cert);
-    PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, target);
-    params.addCertStore(CertStore.getInstance("Collection",
-        new CollectionCertStoreParameters(carried)));
-    params.setDate(when);
-    params.setRevocationEnabled(false); // at the signing time, checked below against the lists
-    PKIXCertPathBuilderResult r = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX")
-        .build(params);
-    List<X509Certificate> out = new ArrayList<>();
-    r.getCertPath().getCertificates().forEach(c -> out.add((X509Certificate) c));
-    return out;
   }
 
   private X509Certificate anchorOf(X509Certificate c) {

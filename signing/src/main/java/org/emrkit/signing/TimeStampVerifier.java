@@ -3,13 +3,8 @@ package org.emrkit.signing;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.cert.CertPathBuilder;
 import java.security.cert.CertPathBuilderException;
-import java.security.cert.CertStore;
-import java.security.cert.CollectionCertStoreParameters;
-import java.security.cert.PKIXBuilderParameters;
 import java.security.cert.TrustAnchor;
-import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -88,7 +83,7 @@ public final class TimeStampVerifier implements ProofVerifier {
       }
       token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(cert));
       Date when = info.getGenTime();
-      trusted(cert, carried, when);
+      Cms.path(anchors, cert, carried, when);
       Duration off = Duration.between(when.toInstant(), at.toInstant()).abs();
       if (off.compareTo(tolerance) > 0) {
         return fail("时间戳的时间(" + Cms.when(when, at) + ")与存证记下的时间不符", "the token's time ("
@@ -103,18 +98,6 @@ public final class TimeStampVerifier implements ProofVerifier {
       return fail("时间戳无效：" + e.getMessage(), "the time-stamp token does not verify: "
           + e.getMessage());
     }
-  }
-
-  private void trusted(X509Certificate cert, List<X509Certificate> carried, Date when)
-      throws GeneralSecurityException {
-    X509CertSelector target = new X509CertSelector();
-    target.setCertificate(cert);
-    PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, target);
-    params.addCertStore(CertStore.getInstance("Collection",
-        new CollectionCertStoreParameters(carried)));
-    params.setDate(when);
-    params.setRevocationEnabled(false);
-    CertPathBuilder.getInstance("PKIX").build(params);
   }
 
   private static Optional<Message> fail(String zh, String en) {
