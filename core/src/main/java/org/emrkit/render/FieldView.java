@@ -57,10 +57,6 @@ public final class FieldView {
     return empty;
   }
 
-  /** Whether the field shows nothing at all here (no text, no line, no unit). */
-  public boolean showsNothing() {
-    return empty != null && empty.isEmpty() && text().isEmpty();
-  }
 
   /** The template's field. */
   public Field field() {

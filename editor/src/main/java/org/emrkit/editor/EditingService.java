@@ -172,7 +172,8 @@ public final class EditingService {
   private Outcome change(Actor actor, String id, String head,
       BiFunction<Template, EditSession, Object> edit) {
     Objects.requireNonNull(actor, "actor");
-    synchronized (locks.computeIfAbsent(find(id).id(), k -> new Object())) {
+    find(id); // an unknown id is refused before it gets a lock
+    synchronized (locks.computeIfAbsent(id, k -> new Object())) {
       Record current = find(id);
       if (!head(current).equals(head)) {
         return Outcome.refused("edit/stale", Message.of("病历已被他人修改，请刷新后重试",

@@ -50,6 +50,16 @@ class PdfRendererTest {
     }
   }
 
+  /** The index of the last page whose text contains {@code text}, or -1. */
+  static int lastPageWith(List<String> pages, String text) {
+    for (int p = pages.size() - 1; p >= 0; p--) {
+      if (pages.get(p).contains(text)) {
+        return p;
+      }
+    }
+    return -1;
+  }
+
   static byte[] render(PdfRenderer r, Template t, Record rec) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     r.render(t, rec, out);
@@ -153,12 +163,7 @@ class PdfRendererTest {
           template("nursing-record")).context());
       List<String> pages = pages(render(pdf, t, rec)).stream()
           .map(p -> p.replaceAll("\\s", "")).toList();
-      int at = -1;
-      for (int p = 0; p < pages.size(); p++) {
-        if (pages.get(p).contains("合并开始")) {
-          at = p;
-        }
-      }
+      int at = lastPageWith(pages, "合并开始");
       assertThat(at).as("%d lines: the merged cell is printed", lines).isNotNegative();
       assertThat(pages.get(at)).as("%d lines: joined rows on one page", lines)
           .contains("合并结束", "行一", "行二", "行三", "表头甲");
@@ -347,12 +352,7 @@ class PdfRendererTest {
       Template t = b.build();
       List<String> pages = pages(render(pdf, t, Record.draft("R-h", t, context.context())))
           .stream().map(p -> p.replaceAll("\\s", "")).toList();
-      int at = -1;
-      for (int p = 0; p < pages.size(); p++) {
-        if (pages.get(p).contains("孤立标题")) {
-          at = p;
-        }
-      }
+      int at = lastPageWith(pages, "孤立标题");
       assertThat(at).as("%d lines", lines).isNotNegative();
       assertThat(pages.get(at)).as("%d lines: the heading with what follows", lines)
           .contains("标题后第一行");

@@ -78,11 +78,13 @@ public final class Flow {
       t.setHeaderRows(0);
     }
     List<TableRows.Run> runs = TableRows.runs(t);
+    float[] heights = new float[runs.size()];
     boolean kept = false;
-    for (TableRows.Run r : runs) {
-      if (r.kept()) {
+    for (int i = 0; i < runs.size(); i++) {
+      if (runs.get(i).kept()) {
         kept = true;
-        if (TableRows.height(t, r) > page - t.getHeaderHeight()) {
+        heights[i] = TableRows.height(t, runs.get(i));
+        if (heights[i] > page - t.getHeaderHeight()) {
           throw new TooTall();
         }
       }
@@ -97,7 +99,7 @@ public final class Flow {
       p.setSpacingBefore(i == 0 ? t.spacingBefore() : 0);
       p.setSpacingAfter(i == runs.size() - 1 ? t.spacingAfter() : 0);
       p.setSkipFirstHeader(i == 0 ? t.isSkipFirstHeader() : true);
-      float needed = TableRows.height(t, r) + p.spacingBefore()
+      float needed = heights[i] + p.spacingBefore()
           + (p.isSkipFirstHeader() ? 0 : t.getHeaderHeight());
       if (r.kept() && !pageTop && needed > y() - document.bottom()) {
         newPage();

@@ -109,24 +109,24 @@ public final class PdfTarget implements WalkTarget {
       FieldType.DATETIME, FieldType.TIME, FieldType.SIGNATURE);
 
   /** Breaks a line only after a space. */
-  private static final com.lowagie.text.SplitCharacter AT_SPACES =
-      new com.lowagie.text.pdf.DefaultSplitCharacter() {
-        @Override
-        public boolean isSplitCharacter(int start, int current, int end, char[] cc,
-            com.lowagie.text.pdf.PdfChunk[] ck) {
-          return getCurrentCharacter(current, cc, ck) == ' ';
-        }
-      };
-
+  private static final BreakAfter AT_SPACES = new BreakAfter(' ');
   /** Breaks a line only after an ideographic space (between banner items). */
-  private static final com.lowagie.text.SplitCharacter BETWEEN_ITEMS =
-      new com.lowagie.text.pdf.DefaultSplitCharacter() {
-        @Override
-        public boolean isSplitCharacter(int start, int current, int end, char[] cc,
-            com.lowagie.text.pdf.PdfChunk[] ck) {
-          return getCurrentCharacter(current, cc, ck) == '\u3000';
-        }
-      };
+  private static final BreakAfter BETWEEN_ITEMS = new BreakAfter('\u3000');
+
+  /** A line may break only after this one character. */
+  private static final class BreakAfter extends com.lowagie.text.pdf.DefaultSplitCharacter {
+    private final char at;
+
+    BreakAfter(char at) {
+      this.at = at;
+    }
+
+    @Override
+    public boolean isSplitCharacter(int start, int current, int end, char[] cc,
+        com.lowagie.text.pdf.PdfChunk[] ck) {
+      return getCurrentCharacter(current, cc, ck) == at;
+    }
+  }
 
   @Override
   public void endMark(String text) {
