@@ -140,4 +140,91 @@ class PrintTruthTest {
     assertThat(VisibleText.html(ConformanceTest.HTML.render(T, CLEAN), 1, 1).areas().get(0))
         .as("a signed record").doesNotContain("已归档");
   }
+
+  /** The admission record amended after signing: 主诉 反复胸闷3天 → 反复胸痛5天, with a reason. */
+  static Record amended() {
+    TestClock clock = new TestClock("2026-11-21T09:00:00+08:00");
+    EditSession s = EditSession.builder(T, CLEAN, new Actor("u-2001", "王强", Role.ATTENDING))
+        .clock(clock).open();
+    EditResult r = s.set("/chiefComplaint", new Value.Str("反复胸痛5天"), "患者补充病史");
+    assertThat(r.isApplied()).as(String.valueOf(r.refusal())).isTrue();
+    return s.commit();
+  }
+
+  static List<String> texts(Record r, org.emrkit.render.AmendmentPrint how) {
+    var o = ConformanceTest.OPTIONS.toBuilder().amendments(how).build();
+    String html = org.emrkit.render.html.HtmlRenderer.builder().options(o).build().render(T, r);
+    return List.of(VisibleText.html(html, 1, 1).body(),
+        String.join("", VisibleText.pdf(ConformanceTest.bytes(
+            org.emrkit.render.pdf.PdfRenderer.builder().options(o).build(), T, r)).pageBodies()),
+        VisibleText.docx(ConformanceTest.bytes(
+            org.emrkit.render.docx.DocxRenderer.builder().options(o).build(), T, r)).body());
+  }
+
+  @Test
+  void amendmentsPrintOnlyWhenAskedAsA修改记录PageOrInline() throws Exception {
+    Record amended = amended();
+    assertThat(CLEAN.values().get("chiefComplaint")).contains(new Value.Str("反复胸闷3天"));
+    assertThat(texts(amended, org.emrkit.render.AmendmentPrint.NONE)).as("a normal print")
+        .allSatisfy(t -> assertThat(t).contains("反复胸痛5天").doesNotContain("修改记录")
+            .doesNotContain("反复胸闷3天").doesNotContain("患者补充病史"));
+    // the 修改记录 page: field, old → new as displayed, who with role, when, why; one row
+    String row = "1主诉反复胸闷3天反复胸痛5天王强（主治医师）2026-11-2109:00患者补充病史";
+    assertThat(texts(amended, org.emrkit.render.AmendmentPrint.APPENDIX))
+        .as("HTML, PDF, DOCX with the appendix").allSatisfy(t -> assertThat(t)
+            .contains("（以下空白）修改记录序号项目原内容修改为修改人修改时间修改理由" + row)
+            .endsWith(row));
+    // 痕迹打印: struck, then put in, then who and when; the appendix has nothing left to list
+    String inline = "反复胸闷3痛5天〔王强（主治医师）2026-11-2109:00修改〕";
+    assertThat(texts(amended, org.emrkit.render.AmendmentPrint.INLINE))
+        .as("HTML, PDF, DOCX traced").allSatisfy(t -> assertThat(t).contains(inline)
+            .doesNotContain("修改记录"));
+    var o = ConformanceTest.OPTIONS.toBuilder()
+        .amendments(org.emrkit.render.AmendmentPrint.INLINE).build();
+    org.jsoup.nodes.Document d = org.jsoup.Jsoup.parse(org.emrkit.render.html.HtmlRenderer
+        .builder().options(o).build().render(T, amended));
+    assertThat(d.select("[data-emr-path=/values/chiefComplaint] del.emr-struck").text())
+        .isEqualTo("闷3");
+    assertThat(d.select("[data-emr-path=/values/chiefComplaint] ins.emr-inserted").text())
+        .isEqualTo("痛5");
+    byte[] pdf = ConformanceTest.bytes(org.emrkit.render.pdf.PdfRenderer.builder().options(o)
+        .build(), T, amended);
+    assertThat(PdfColours.textIn(pdf, new java.awt.Color(0xCC, 0, 0))).isEqualTo("闷3");
+    assertThat(PdfColours.textIn(pdf, new java.awt.Color(0, 0, 0xCC))).isEqualTo("痛5");
+    byte[] docx = ConformanceTest.bytes(org.emrkit.render.docx.DocxRenderer.builder().options(o)
+        .build(), T, amended);
+    try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+        new java.io.ByteArrayInputStream(docx))) {
+      StringBuilder struck = new StringBuilder();
+      StringBuilder inserted = new StringBuilder();
+      doc.getParagraphs().forEach(p -> p.getRuns().forEach(run -> {
+        if (run.isStrikeThrough()) {
+          struck.append(run.text());
+        }
+        if (run.getUnderline() == org.apache.poi.xwpf.usermodel.UnderlinePatterns.SINGLE
+            && "0000CC".equals(run.getColor())) {
+          inserted.append(run.text());
+        }
+      }));
+      assertThat(struck).hasToString("闷3");
+      assertThat(inserted).hasToString("痛5");
+    }
+  }
+
+  @Test
+  void changesBeforeSigningAndUnsignedContentAreNoAmendments() {
+    // the record as written (its first values, changes while a draft) is not amended
+    assertThat(org.emrkit.render.RecordWalk.forRendering(T, CLEAN,
+        org.emrkit.render.RenderOptions.defaults()).amendments()).isEmpty();
+    Record amended = amended();
+    var walk = org.emrkit.render.RecordWalk.forRendering(T, amended,
+        org.emrkit.render.RenderOptions.defaults());
+    assertThat(walk.amendments()).singleElement().satisfies(a -> {
+      assertThat(a.path()).isEqualTo("/values/chiefComplaint");
+      assertThat(a.label()).isEqualTo("主诉");
+      assertThat(a.oldText()).isEqualTo("反复胸闷3天");
+      assertThat(a.newText()).isEqualTo("反复胸痛5天");
+      assertThat(a.reason()).isEqualTo("患者补充病史");
+    });
+  }
 }

@@ -139,11 +139,8 @@ final class Comparison {
       return de.get().zh();
     }
     if (f.type() == FieldType.SIGNATURE && f.role() != null) {
-      try {
-        return PolicyTable.ROLE_ZH.get(org.emrkit.record.Role.fromLabel(f.role())) + "签名";
-      } catch (IllegalArgumentException e) {
-        return f.name();
-      }
+      org.emrkit.record.Role role = org.emrkit.record.Role.fromLabel(f.role());
+      return role == null ? f.name() : role.title() + "签名";
     }
     return f.name();
   }

@@ -13,6 +13,7 @@ import org.emrkit.record.Record;
 import org.emrkit.record.RecordStatus;
 import org.emrkit.record.Signature;
 import org.emrkit.record.SignatureScope;
+import org.emrkit.template.SectionNames;
 import org.emrkit.template.Template;
 
 /**
@@ -110,7 +111,7 @@ final class Gate {
     if (actor.role().rank() < top) {
       Signature s = covering.stream().filter(x -> x.signer().role().rank() == top).findFirst()
           .orElseThrow();
-      return new Refusal("edit/rank", p, "该内容已由" + PolicyTable.ROLE_ZH.get(s.signer().role())
+      return new Refusal("edit/rank", p, "该内容已由" + s.signer().role().title()
           + s.signer().name() + "签名，须由同级或上级修改(" + p + ")",
           "this content was signed by " + s.signer().role().label() + " " + s.signer().name()
               + "; only someone of that rank or higher may change it (" + p + ")");
@@ -152,18 +153,11 @@ final class Gate {
 
   /** Whether a signature of {@code scope} covers the value at {@code path} (or lies in it). */
   static boolean covers(Layout layout, SignatureScope scope, String path) {
-    return scope instanceof SignatureScope.OfSection section
-        ? layout.names(section.id()).contains(rootName(path))
-        : !(scope instanceof SignatureScope.OfEntry entry) || entry.overlaps(path);
+    return scope.covers(layout.sectionNames, path);
   }
 
   List<String> sectionsOf(String path) {
-    return layout.sections(rootName(path));
-  }
-
-  private static String rootName(String path) {
-    int end = path.indexOf('/', 1);
-    return end < 0 ? path.substring(1) : path.substring(1, end);
+    return layout.sections(SectionNames.rootName(path));
   }
 
   /** The set to collect touched signatures in. */

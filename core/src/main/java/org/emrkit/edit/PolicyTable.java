@@ -47,9 +47,6 @@ public final class PolicyTable implements PermissionPolicy {
   record Row(int line, EditAction action, Set<String> documents, Set<RecordStatus> statuses,
       Set<Role> roles, Whose whose, Set<String> sections, Duration window) {}
 
-  static final Map<Role, String> ROLE_ZH = Map.of(Role.INTERN, "实习医师", Role.TRAINEE, "进修/规培医师",
-      Role.RESIDENT, "住院医师", Role.ATTENDING, "主治医师", Role.CHIEF, "主任医师", Role.NURSE, "护士",
-      Role.HEAD_NURSE, "护士长", Role.QC, "质控员", Role.ADMIN, "系统管理员");
   static final Map<EditAction, String> ACTION_ZH = Map.of(EditAction.WRITE, "书写",
       EditAction.AMEND, "修改已签名内容", EditAction.SIGN, "签名", EditAction.REVIEW, "审签",
       EditAction.ARCHIVE, "归档");
@@ -179,7 +176,7 @@ public final class PolicyTable implements PermissionPolicy {
         outOfWindow = row;
       }
     }
-    String who = ROLE_ZH.get(r.actor().role()) + r.actor().name();
+    String who = r.actor().role().title() + r.actor().name();
     String where = r.path().isEmpty() ? "" : "(" + r.path() + ")";
     if (outOfWindow != null) {
       Duration w = outOfWindow.window();

@@ -54,6 +54,18 @@ public final class RichText {
     return out;
   }
 
+  /** The text of a value without its markers, paragraphs on lines of their own. */
+  public static String plain(String value) {
+    StringBuilder out = new StringBuilder();
+    for (List<Run> paragraph : parse(value)) {
+      if (out.length() > 0) {
+        out.append('\n');
+      }
+      paragraph.forEach(r -> out.append(r.text()));
+    }
+    return out.toString();
+  }
+
   private static void add(List<Run> runs, Run r) {
     if (!r.text().isEmpty()) {
       runs.add(r);

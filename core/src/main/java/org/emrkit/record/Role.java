@@ -8,28 +8,35 @@ import java.util.Locale;
  */
 public enum Role {
   /** 实习医师. */
-  INTERN(1),
+  INTERN(1, "实习医师"),
   /** 进修/规培医师. */
-  TRAINEE(1),
+  TRAINEE(1, "进修/规培医师"),
   /** 住院医师. */
-  RESIDENT(2),
+  RESIDENT(2, "住院医师"),
   /** 主治医师. */
-  ATTENDING(3),
+  ATTENDING(3, "主治医师"),
   /** 主任/副主任医师. */
-  CHIEF(4),
+  CHIEF(4, "主任医师"),
   /** 护士. */
-  NURSE(2),
+  NURSE(2, "护士"),
   /** 护士长. */
-  HEAD_NURSE(3),
+  HEAD_NURSE(3, "护士长"),
   /** 质控员. */
-  QC(3),
+  QC(3, "质控员"),
   /** 系统管理员. */
-  ADMIN(0);
+  ADMIN(0, "系统管理员");
 
   private final int rank;
+  private final String title;
 
-  Role(int rank) {
+  Role(int rank, String title) {
     this.rank = rank;
+    this.title = title;
+  }
+
+  /** What the role is called on paper: 住院医师, 主治医师, 护士长... */
+  public String title() {
+    return title;
   }
 
   /** The rank: 1 intern/trainee, 2 resident/nurse, 3 attending/head nurse/QC, 4 chief, 0 admin. */

@@ -1,6 +1,7 @@
 package org.emrkit.record;
 
 import java.util.Objects;
+import org.emrkit.template.SectionNames;
 
 /**
  * What a signature covers: the whole record, a section of the template, or one entry (a repeat
@@ -16,6 +17,18 @@ public sealed interface SignatureScope
 
   /** The wire form: {@code ""}, {@code section:ID} or a JSON pointer. */
   String wire();
+
+  /**
+   * Whether a signature of this scope covers the value at {@code path} (a JSON pointer into
+   * values): the whole record covers everything, a section the names in it, an entry itself,
+   * what lies in it and the group it lies in.
+   */
+  default boolean covers(SectionNames sections, String path) {
+    if (this instanceof OfSection section) {
+      return sections.names(section.id()).contains(SectionNames.rootName(path));
+    }
+    return !(this instanceof OfEntry entry) || entry.overlaps(path);
+  }
 
   /**
    * Reads the wire form.

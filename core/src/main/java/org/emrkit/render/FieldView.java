@@ -27,6 +27,8 @@ public final class FieldView {
   private final LabelHints hints;
   private String label;
   private final String empty;
+  private final List<Amendment> amended;
+  private java.util.Optional<TracedText> traced;
 
   /** Where a field stands in its paragraph, which is what its label is taken from. */
   record LabelHints(String textBefore, boolean first, boolean alone, CellView cell,
@@ -34,7 +36,7 @@ public final class FieldView {
 
   FieldView(Field field, String path, Value value, boolean holds, boolean visible,
       Values scope, List<Section> sections, boolean inTemplate, Resolver resolver,
-      LabelHints hints, String empty) {
+      LabelHints hints, String empty, List<Amendment> amended) {
     this.field = field;
     this.path = path;
     this.value = value;
@@ -46,6 +48,33 @@ public final class FieldView {
     this.resolver = resolver;
     this.hints = hints;
     this.empty = empty;
+    this.amended = amended;
+  }
+
+  /**
+   * The field's text as 痕迹打印 shows it, when the walk traces amendments and this value was
+   * amended: the text as signed (before its first amendment) against the text now, struck out
+   * and put in, with who amended it last and when.
+   */
+  public java.util.Optional<TracedText> traced() {
+    if (traced == null) {
+      traced = amended.isEmpty() ? java.util.Optional.empty()
+          : java.util.Optional.of(trace());
+    }
+    return traced;
+  }
+
+  private TracedText trace() {
+    Amendment last = amended.get(amended.size() - 1);
+    String note = (amended.size() > 1 ? "修改" + amended.size() + "次，末次 " : "")
+        + last.actor().name() + "（" + last.actor().role().title() + "）" + last.when() + " 修改";
+    String before = amended.get(0).oldValue();
+    String now = text();
+    if (field.type() == org.emrkit.template.FieldType.RICHTEXT) {
+      before = org.emrkit.record.RichText.plain(before);
+      now = org.emrkit.record.RichText.plain(now);
+    }
+    return TracedText.of(before, now, note);
   }
 
   /**

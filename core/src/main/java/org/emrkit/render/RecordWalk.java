@@ -30,6 +30,9 @@ public final class RecordWalk {
 
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+  /** The title of the page listing amendments. */
+  public static final String AMENDMENTS_TITLE = "修改记录";
+
   /** The end mark's text. */
   public static final String END_MARK = "（以下空白）";
 
@@ -38,6 +41,10 @@ public final class RecordWalk {
   private final boolean includeHidden;
   private final boolean entryTemplates;
   private final List<ExpressionProblem> problems = new ArrayList<>();
+  private List<Amendment> amendments;
+  private java.util.Map<String, List<Amendment>> amendedAt;
+  /** The paths of the fields that showed their amendments inline in the body. */
+  private final java.util.Set<String> traced = new java.util.HashSet<>();
 
   private RecordWalk(Builder b) {
     this.resolver = b.resolver;
@@ -149,21 +156,69 @@ public final class RecordWalk {
         + STAMP.format(OffsetDateTime.now(options.clock())) + (archived ? "　已归档" : ""));
   }
 
+  /**
+   * The record's amendments, in trace order: the value revisions that changed content a
+   * signature made before them covers, their values as displayed and labelled as the record shows
+   * them. Worked out when first asked (whatever the options say).
+   */
+  public List<Amendment> amendments() {
+    if (amendments == null) {
+      amendments = Amendments.of(resolver);
+    }
+    return amendments;
+  }
+
+  /** Whether the body shows amendments inline (痕迹打印): asked for, and a view. */
+  boolean tracesInline() {
+    return options.amendments() == AmendmentPrint.INLINE && options.mode() == RenderMode.VIEW;
+  }
+
+  /** The amendments of the value at a path, oldest first, noted as shown inline. */
+  List<Amendment> traceAt(String path) {
+    if (amendedAt == null) {
+      amendedAt = new java.util.HashMap<>();
+      amendments().forEach(a -> amendedAt.computeIfAbsent(a.path(), k -> new ArrayList<>())
+          .add(a));
+    }
+    List<Amendment> at = amendedAt.getOrDefault(path, List.of());
+    if (!at.isEmpty()) {
+      traced.add(path);
+    }
+    return at;
+  }
+
   /** Walks the running header's blocks. */
   public void header(WalkTarget target) {
     new Walker(this, target, includeHidden, entryTemplates).blocks(
         resolver.template().pageHeader());
   }
 
-  /** Walks the body: the title, the banner (when on), the blocks, the end mark (when asked). */
+  /**
+   * Walks the body: the title, the banner (when on), the blocks (amended fields traced when the
+   * options ask for 痕迹打印), the end mark (when asked), then the 修改记录 page when the options
+   * ask for one and there is something to put on it.
+   */
   public void body(WalkTarget target) {
     target.title(title());
     if (options.banner()) {
       target.banner(banner());
     }
-    new Walker(this, target, includeHidden, entryTemplates).blocks(resolver.template().blocks());
+    Walker w = new Walker(this, target, includeHidden, entryTemplates);
+    w.traceAmendments(tracesInline());
+    w.blocks(resolver.template().blocks());
     if (options.endMark()) {
       target.endMark(END_MARK);
+    }
+    if (options.mode() == RenderMode.VIEW && options.amendments() != AmendmentPrint.NONE) {
+      List<Amendment> page = amendments().stream()
+          .filter(a -> options.amendments() == AmendmentPrint.APPENDIX
+              || !traced.contains(a.path()))
+          .toList();
+      if (!page.isEmpty()) {
+        target.pageBreak();
+        target.title(AMENDMENTS_TITLE);
+        new Walker(this, target, false, false).blocks(AmendmentTable.of(page));
+      }
     }
   }
 

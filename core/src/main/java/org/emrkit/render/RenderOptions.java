@@ -23,6 +23,7 @@ public final class RenderOptions {
   private final boolean endMark;
   private final boolean banner;
   private final RenderMode mode;
+  private final AmendmentPrint amendments;
 
   private RenderOptions(Builder b) {
     this.clock = b.clock;
@@ -34,6 +35,7 @@ public final class RenderOptions {
     this.endMark = b.endMark;
     this.banner = b.banner;
     this.mode = b.mode;
+    this.amendments = b.amendments;
   }
 
   /**
@@ -61,6 +63,7 @@ public final class RenderOptions {
     b.endMark = endMark;
     b.banner = banner;
     b.mode = mode;
+    b.amendments = amendments;
     return b;
   }
 
@@ -109,6 +112,11 @@ public final class RenderOptions {
     return mode;
   }
 
+  /** Whether and how a view shows the record's amendments (default none). */
+  public AmendmentPrint amendments() {
+    return amendments;
+  }
+
   /** Configures options. Not thread-safe. */
   public static final class Builder {
     private Clock clock = Clock.systemDefaultZone();
@@ -120,6 +128,7 @@ public final class RenderOptions {
     private boolean endMark;
     private boolean banner = true;
     private RenderMode mode = RenderMode.VIEW;
+    private AmendmentPrint amendments = AmendmentPrint.NONE;
 
     private Builder() {}
 
@@ -180,6 +189,15 @@ public final class RenderOptions {
     /** View (default) or form. */
     public Builder mode(RenderMode mode) {
       this.mode = Objects.requireNonNull(mode, "mode");
+      return this;
+    }
+
+    /**
+     * Whether and how a view shows the record's amendments: not at all (default, a normal
+     * print), on a 修改记录 page after the record, or inline as 痕迹打印. An edit form never does.
+     */
+    public Builder amendments(AmendmentPrint how) {
+      this.amendments = Objects.requireNonNull(how, "amendments");
       return this;
     }
 

@@ -64,6 +64,14 @@ public interface WalkTarget {
   /** The end mark （以下空白）, last in the body, when the options ask for it. */
   default void endMark(String text) {}
 
+  /**
+   * The content goes on on a new page (before the 修改记录 page, which follows as a title and
+   * tables, after the end mark, when the options ask for amendments and there are some to show
+   * there: all of them for {@link AmendmentPrint#APPENDIX}; for {@link AmendmentPrint#INLINE}
+   * those no field on the page showed).
+   */
+  default void pageBreak() {}
+
   /** The print stamp (打印人, 打印时间), last in the footer, when the options ask for it. */
   default void stamp(String text) {}
 }

@@ -37,6 +37,7 @@ final class Walker implements BlockVisitor<Void> {
   private boolean inTemplate;
   private int level;
   private CellView cell;
+  private boolean traceAmendments;
 
   Walker(RecordWalk walk, WalkTarget target, boolean includeHidden, boolean entryTemplates) {
     this.walk = walk;
@@ -45,6 +46,11 @@ final class Walker implements BlockVisitor<Void> {
     this.includeHidden = includeHidden;
     this.entryTemplates = entryTemplates;
     this.scope = resolver.record().values();
+  }
+
+  /** Whether visible fields carry their amendments (痕迹打印). */
+  void traceAmendments(boolean on) {
+    this.traceAmendments = on;
   }
 
   void blocks(List<Block> blocks) {
@@ -128,8 +134,10 @@ final class Walker implements BlockVisitor<Void> {
       return null;
     }
     Value value = inTemplate ? null : scope.get(f.name()).orElse(null);
+    List<Amendment> amended = traceAmendments && visible && holds && !inTemplate
+        ? walk.traceAt(path) : List.of();
     return new FieldView(f, path, value, holds, visible && holds, scope, List.copyOf(sections),
-        inTemplate, resolver, hints, walk.emptyText(f));
+        inTemplate, resolver, hints, walk.emptyText(f), amended);
   }
 
   @Override

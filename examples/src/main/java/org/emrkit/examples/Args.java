@@ -8,9 +8,10 @@ import java.util.Set;
 /** The CLI's arguments: options with a value, flags, and positionals. */
 final class Args {
   private static final Set<String> WITH_VALUE = Set.of("-o", "--template", "--format", "--to",
-      "--mode", "--watermark", "--printed-by", "--port", "--trust", "--crl", "--anchors");
+      "--mode", "--watermark", "--printed-by", "--port", "--trust", "--crl", "--anchors",
+      "--amendments", "--empty", "--font");
   private static final Set<String> FLAGS = Set.of("--chart", "--require-anchor", "--help",
-      "-h", "--version");
+      "-h", "--version", "--blanks", "--no-draft-mark");
   private final List<String[]> options = new ArrayList<>();
   private final List<String> positionals = new ArrayList<>();
 

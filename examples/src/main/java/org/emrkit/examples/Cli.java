@@ -12,6 +12,7 @@ import org.emrkit.dsl.TemplateCompiler;
 import org.emrkit.json.TemplateJson;
 import org.emrkit.record.Chart;
 import org.emrkit.record.Record;
+import org.emrkit.render.AmendmentPrint;
 import org.emrkit.render.RecordRenderer;
 import org.emrkit.render.RenderException;
 import org.emrkit.render.RenderFormat;
@@ -38,6 +39,8 @@ public final class Cli {
                              [--trust CA.pem] [--crl CRL] [--anchors LOG] [--require-anchor]
              emrkit render --template T RECORD.json --to FORMAT [-o OUT]
                            [--mode view|edit] [--watermark TEXT] [--printed-by NAME]
+                           [--amendments none|appendix|inline] [--empty TEXT] [--blanks]
+                           [--no-draft-mark] [--font FILE.ttf]
              emrkit demo [-o DIR]
              emrkit serve [--port 8080]
              emrkit --version | COMMAND --help
@@ -65,8 +68,18 @@ public final class Cli {
       "render", """
           emrkit render --template T RECORD.json --to FORMAT [-o OUT]
                         [--mode view|edit] [--watermark TEXT] [--printed-by NAME]
+                        [--amendments none|appendix|inline] [--empty TEXT] [--blanks]
+                        [--no-draft-mark] [--font FILE.ttf]
           输出 HTML、PDF 或 DOCX / renders a record; OUT is written atomically (a failed render
-          leaves the previous file as it was). HTML may go to stdout; PDF and DOCX need -o.""",
+          leaves the previous file as it was). HTML may go to stdout; PDF and DOCX need -o.
+          --printed-by: the print stamp 打印人/打印时间 in the footer.
+          --amendments: 修改记录 after the record (appendix) or 痕迹打印 (inline: struck in red,
+          put in underlined, with who and when); default none.
+          --empty: what an empty field prints (such as / or 无); default nothing.
+          --blanks: a draft's empty fields print as lines to write on.
+          --no-draft-mark: a draft prints without the 草稿 watermark.
+          --font: a TrueType font for characters the bundled fonts lack (CJK Extension B and
+          on, in patients' names), tried before HanaMinB (fonts-hanazono) and SimSun-ExtB.""",
       "demo", """
           emrkit demo [-o DIR]
           演示 / validates the bundled records, renders each as HTML, PDF and DOCX, takes one
@@ -237,9 +250,26 @@ public final class Cli {
     }
     Record record = Inputs.record(file, templates, err);
     Template t = Inputs.templateOf(record, templates);
+    String amendments = a.option("--amendments", "none");
+    AmendmentPrint how = switch (amendments) {
+      case "none" -> AmendmentPrint.NONE;
+      case "appendix" -> AmendmentPrint.APPENDIX;
+      case "inline" -> AmendmentPrint.INLINE;
+      default -> throw new UsageException("--amendments is none, appendix or inline, not "
+          + amendments);
+    };
+    String font = a.option("--font", null);
+    if (font != null) {
+      if (!Files.isReadable(Path.of(font))) {
+        throw new UsageException("--font " + font + " is not a readable file");
+      }
+      // the PDF renderer tries this font first for characters its own fonts lack
+      System.setProperty("emrkit.fonts.rare", font);
+    }
     RecordRenderer renderer = format.renderer(RenderOptions.builder().clock(clock).mode(m)
         .watermark(a.option("--watermark", null)).printedBy(a.option("--printed-by", null))
-        .build());
+        .amendments(how).emptyPlaceholder(a.option("--empty", null))
+        .blanks(a.flag("--blanks")).draftWatermark(!a.flag("--no-draft-mark")).build());
     String o = a.option("-o", null);
     if (o == null) {
       if (!format.mediaType().startsWith("text/")) {

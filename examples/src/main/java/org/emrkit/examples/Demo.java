@@ -26,7 +26,9 @@ import org.emrkit.record.Actor;
 import org.emrkit.record.Record;
 import org.emrkit.record.Role;
 import org.emrkit.record.Value;
+import org.emrkit.render.AmendmentPrint;
 import org.emrkit.render.RecordRenderer;
+import org.emrkit.render.RecordWalk;
 import org.emrkit.render.RenderFormat;
 import org.emrkit.render.RenderFormats;
 import org.emrkit.render.RenderMode;
@@ -103,6 +105,8 @@ final class Demo {
     final HtmlRenderer edit;
     final RecordRenderer docx;
     final RecordRenderer pdf;
+    final RecordRenderer tracedPdf;
+    final HtmlRenderer tracedView;
 
     Outputs(java.time.Clock clock, AnchorLog anchors) {
       validator = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
@@ -116,6 +120,11 @@ final class Demo {
           .clock(clock).build()).fullPage(true).build();
       docx = format("docx").renderer(print);
       pdf = format("pdf").renderer(print);
+      // 痕迹打印 for quality review and legal copies: amendments struck and put in, with who,
+      // when and why, and a 修改记录 page for what no field shows
+      RenderOptions traced = print.toBuilder().amendments(AmendmentPrint.INLINE).build();
+      tracedPdf = format("pdf").renderer(traced);
+      tracedView = HtmlRenderer.builder().options(traced).fullPage(true).build();
     }
 
     /** Writes the record's outputs; returns its row of the summary table. */
@@ -129,6 +138,10 @@ final class Demo {
       Cli.write(dir.resolve("html").resolve(name + ".edit.html"), edit.render(t, record));
       file(dir.resolve("pdf").resolve(name + ".pdf"), pdf, t, record);
       file(dir.resolve("docx").resolve(name + ".docx"), docx, t, record);
+      if (!RecordWalk.forRendering(t, record, RenderOptions.defaults()).amendments().isEmpty()) {
+        file(dir.resolve("pdf").resolve(name + ".trace.pdf"), tracedPdf, t, record);
+        Cli.write(dir.resolve("html").resolve(name + ".trace.html"), tracedView.render(t, record));
+      }
       return new String[] {file, t.title(), report.score().toPlainString(),
           report.grade().label(), String.valueOf(report.findings().size())};
     }
@@ -163,7 +176,7 @@ final class Demo {
     out.println("              amended with a reason, archived through an edit session)");
     out.println("  reports/    validation reports (.txt, .json)");
     out.println("  html/       print views (.html) and edit forms (.edit.html)");
-    out.println("  pdf/        PDF files");
+    out.println("  pdf/        PDF files (.trace.pdf, .trace.html: 痕迹打印 of an amended record)");
     out.println("  docx/       Word documents");
     out.printf("用时 done in %.1f s%n", (System.nanoTime() - start) / 1e9);
   }

@@ -79,6 +79,29 @@ class CliTest {
   }
 
   @Test
+  void renderPrintsWhatTheRecordsOfficeAsksFor(@TempDir Path dir) throws IOException {
+    String admission = TEMPLATES + "admission.emr.md";
+    String record = RECORDS + "admission-record.json";
+    Run bad = run("render", "--template", admission, record, "--to", "html", "--amendments",
+        "all");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--amendments is none, appendix or inline, not all");
+    Run font = run("render", "--template", admission, record, "--to", "pdf", "-o",
+        dir.resolve("x.pdf").toString(), "--font", dir.resolve("none.ttf").toString());
+    assertThat(font.code()).isEqualTo(2);
+    assertThat(font.err()).contains("none.ttf is not a readable file");
+    // an empty field prints the placeholder asked for
+    String json = Files.readString(Path.of(record)).replaceFirst(",\\s*\"weight\": 70\\.5", "");
+    Path noWeight = dir.resolve("no-weight.json");
+    Files.writeString(noWeight, json);
+    Run slash = run("render", "--template", admission, noWeight.toString(), "--to", "html",
+        "--empty", "/");
+    assertThat(slash.code()).as(slash.err()).isZero();
+    assertThat(slash.out()).contains("<span class=\"emr-empty\" data-emr-path=\"/values/weight\">/"
+        + "</span>");
+  }
+
+  @Test
   void unreadableInputsSayWhy(@TempDir Path dir) throws IOException {
     Run missing = run("compile", dir.resolve("missing.emr.md").toString());
     assertThat(missing.code()).isEqualTo(2);
@@ -277,7 +300,10 @@ class CliTest {
       assertThat(names).contains("templates/admission-record.json", "pdf/admission-record.pdf",
           "html/admission-record.html", "html/admission-record.edit.html",
           "reports/required-item-no-hpi-veto.json", "pdf/nursing-record.pdf");
-      assertThat(names.stream().filter(n -> n.endsWith(".pdf")).count()).isEqualTo(12);
+      assertThat(names.stream().filter(n -> n.endsWith(".pdf")).count())
+          .as("one per record, and the amended record's 痕迹打印").isEqualTo(13);
+      assertThat(names).contains("pdf/admission-record.edit-session.trace.pdf",
+          "html/admission-record.edit-session.trace.html");
       assertThat(names.stream().filter(n -> n.endsWith(".docx")).count()).isEqualTo(12);
     }
     // the record taken through an edit session: countersigned, amended with a reason, archived
@@ -294,6 +320,9 @@ class CliTest {
     assertThat(session.revisions()).anyMatch(v -> "补充辅助检查结果".equals(v.reason())
         && v.path().wire().equals("/auxiliaryExam"));
     assertThat(r.out()).containsPattern("admission-record\\.edit-session\\.json\\s+入院记录\\s+100\\s+甲");
+    assertThat(Files.readString(dir.resolve("html/admission-record.edit-session.trace.html")))
+        .as("the amendment put in, marked").contains("<ins class=\"emr-inserted\">V4-V6导联</ins>")
+        .contains("〔王强（主治医师）2026-11-21 09:10 修改〕");
   }
 
   @Test

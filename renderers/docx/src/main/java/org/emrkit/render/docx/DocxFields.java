@@ -12,6 +12,7 @@ import org.emrkit.dsl.TemplateDecompiler;
 import org.emrkit.record.RichText;
 import org.emrkit.record.Value;
 import org.emrkit.render.FieldView;
+import org.emrkit.render.TracedText;
 import org.emrkit.template.Field;
 import org.emrkit.template.FieldType;
 import org.emrkit.template.Template;
@@ -104,6 +105,11 @@ final class DocxFields {
     Field f = v.field();
     String text = v.text();
     int size = WordRuns.BODY_HALF_POINTS;
+    if (v.traced().isPresent()) {
+      traced(next, v.traced().get());
+      unit(next, f);
+      return;
+    }
     if (f.type() == FieldType.BOOLEAN) {
       // in a form the box is the content control's own, and the label stays outside it
       boolean checked = v.value() instanceof Value.Bool b && b.value();
@@ -128,10 +134,38 @@ final class DocxFields {
     } else {
       runs.runIn(next.get(), text, false, false, 0, size);
     }
+    unit(next, f);
+  }
+
+  private void unit(Supplier<XWPFRun> next, Field f) {
     if (f.unit() != null) {
       runs.runIn(next.get(), org.emrkit.record.ValueText.unitSpace(f.unit()) + f.unit(), false,
-          false, 0, size);
+          false, 0, WordRuns.BODY_HALF_POINTS);
     }
+  }
+
+  /** 痕迹: struck in red, put in underlined in blue, who and when after it in small grey type. */
+  private void traced(Supplier<XWPFRun> next, TracedText t) {
+    for (TracedText.Piece piece : t.pieces()) {
+      String[] lines = piece.text().split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        XWPFRun r = runs.runIn(next.get(), lines[i], false, false, 0,
+            WordRuns.BODY_HALF_POINTS);
+        if (piece.mark() == TracedText.Mark.STRUCK) {
+          r.setStrikeThrough(true);
+          r.setColor("CC0000");
+        } else if (piece.mark() == TracedText.Mark.INSERTED) {
+          r.setUnderline(UnderlinePatterns.SINGLE);
+          r.setUnderlineColor("0000CC");
+          r.setColor("0000CC");
+        }
+        if (i < lines.length - 1) {
+          r.addBreak();
+        }
+      }
+    }
+    XWPFRun note = runs.runIn(next.get(), "〔" + t.note() + "〕", false, false, 0, 16);
+    note.setColor("555555");
   }
 
   private void rich(Supplier<XWPFRun> next, String text) {

@@ -152,6 +152,13 @@ final class DocxTarget implements WalkTarget {
   }
 
   @Override
+  public void pageBreak() {
+    if (!form) {
+      paragraph().setPageBreak(true);
+    }
+  }
+
+  @Override
   public void stamp(String text) {
     if (!form) {
       XWPFParagraph stamp = paragraph();

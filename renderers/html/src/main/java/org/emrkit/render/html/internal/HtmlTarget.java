@@ -76,6 +76,11 @@ public final class HtmlTarget implements WalkTarget {
   }
 
   @Override
+  public void pageBreak() {
+    out.raw("<div class=\"emr-page-break\"></div>");
+  }
+
+  @Override
   public void stamp(String text) {
     out.raw("<p class=\"emr-print-stamp\">").text(text).raw("</p>");
   }
@@ -146,7 +151,8 @@ public final class HtmlTarget implements WalkTarget {
     } else {
       value(f);
     }
-    if (f.field().unit() != null && (edit || !f.text().isEmpty() || f.emptyText() == null)) {
+    if (f.field().unit() != null && (edit || !f.text().isEmpty() || f.emptyText() == null
+        || f.traced().isPresent())) {
       out.raw(org.emrkit.record.ValueText.unitSpace(f.field().unit()).isEmpty()
           ? "<span class=\"emr-unit emr-unit-tight\">" : "<span class=\"emr-unit\">")
           .text(f.field().unit()).raw("</span>");
@@ -157,6 +163,10 @@ public final class HtmlTarget implements WalkTarget {
   }
 
   private void value(FieldView f) {
+    if (f.traced().isPresent()) {
+      Traces.inline(out, f.path(), f.traced().get());
+      return;
+    }
     String text = f.text();
     if (text.isEmpty() && f.emptyText() != null) {
       // nothing, or the placeholder: a signed record's empty field invites no handwriting

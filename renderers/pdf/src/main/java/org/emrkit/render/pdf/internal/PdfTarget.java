@@ -113,19 +113,10 @@ public final class PdfTarget implements WalkTarget {
   /** Breaks a line only after an ideographic space (between banner items). */
   private static final BreakAfter BETWEEN_ITEMS = new BreakAfter('\u3000');
 
-  /** A line may break only after this one character. */
-  private static final class BreakAfter extends com.lowagie.text.pdf.DefaultSplitCharacter {
-    private final char at;
 
-    BreakAfter(char at) {
-      this.at = at;
-    }
-
-    @Override
-    public boolean isSplitCharacter(int start, int current, int end, char[] cc,
-        com.lowagie.text.pdf.PdfChunk[] ck) {
-      return getCurrentCharacter(current, cc, ck) == at;
-    }
+  @Override
+  public void pageBreak() {
+    flow.newPage();
   }
 
   @Override
@@ -177,6 +168,11 @@ public final class PdfTarget implements WalkTarget {
 
   private Phrase field(FieldView f) {
     Phrase out = new Phrase("", styles.font(Styles.BODY));
+    if (f.traced().isPresent()) {
+      out.add(PdfTraces.inline(styles, f.traced().get()));
+      unit(out, f);
+      return out;
+    }
     String text = f.text();
     if (text.isEmpty() && f.emptyText() != null) {
       if (!f.emptyText().isEmpty()) {
@@ -201,11 +197,15 @@ public final class PdfTarget implements WalkTarget {
     } else {
       out.add(styles.plain(text, Styles.BODY));
     }
+    unit(out, f);
+    return out;
+  }
+
+  private void unit(Phrase out, FieldView f) {
     if (f.field().unit() != null) {
       out.add(styles.plain(org.emrkit.record.ValueText.unitSpace(f.field().unit())
           + f.field().unit(), Styles.BODY));
     }
-    return out;
   }
 
   private void rich(Phrase out, String text) {

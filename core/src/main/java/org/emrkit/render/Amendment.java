@@ -1,0 +1,58 @@
+package org.emrkit.render;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import org.emrkit.record.Actor;
+import org.emrkit.record.ValueText;
+
+/**
+ * One amendment of a record as a print shows it: a change to a value that a signature made before
+ * it covers, with the values as the record displays them.
+ *
+ * @param seq the revision's sequence number in the trace
+ * @param path JSON pointer of the value in the record ({@code /values/auxiliaryExam})
+ * @param label what the value is called ({@code 辅助检查}, {@code 诊断（第2项）})
+ * @param oldValue the old value as displayed, without its unit; {@code ""} when there was none
+ * @param newValue the new value as displayed, without its unit; {@code ""} when it was cleared
+ * @param unit the field's unit, or {@code null}
+ * @param actor who changed it
+ * @param at when
+ * @param reason why, or {@code null} when none was given (the validator reports that)
+ */
+public record Amendment(int seq, String path, String label, String oldValue, String newValue,
+    String unit, Actor actor, OffsetDateTime at, String reason) {
+
+  /** Checks the members. */
+  public Amendment {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(oldValue, "oldValue");
+    Objects.requireNonNull(newValue, "newValue");
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(at, "at");
+  }
+
+  /** The old value with its unit, as a 修改记录 prints it ({@code 150/90 mmHg}). */
+  public String oldText() {
+    return withUnit(oldValue);
+  }
+
+  /** The new value with its unit. */
+  public String newText() {
+    return withUnit(newValue);
+  }
+
+  private String withUnit(String v) {
+    return v.isEmpty() || unit == null ? v : v + ValueText.unitSpace(unit) + unit;
+  }
+
+  /** Who, with the role as printed: {@code 王强（主治医师）}. */
+  public String who() {
+    return actor.name() + "（" + actor.role().title() + "）";
+  }
+
+  /** When, as printed: {@code 2026-11-21 09:10}. */
+  public String when() {
+    return ValueText.dateTime(at);
+  }
+}

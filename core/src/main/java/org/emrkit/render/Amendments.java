@@ -1,0 +1,191 @@
+package org.emrkit.render;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.emrkit.json.RecordJson;
+import org.emrkit.record.Record;
+import org.emrkit.record.Revision;
+import org.emrkit.record.Signature;
+import org.emrkit.record.TracePath;
+import org.emrkit.record.Value;
+import org.emrkit.record.ValueText;
+import org.emrkit.record.Values;
+import org.emrkit.template.Field;
+import org.emrkit.template.FieldScope;
+import org.emrkit.template.SectionNames;
+import org.emrkit.template.Template;
+
+/**
+ * Works out a record's amendments for a print: the value revisions of the trace that changed
+ * signed content, content a signature made before the change covers (superseded since or not:
+ * a second change to content whose signature the first one voided is still a change after
+ * signing), with their values as displayed and their labels as the record shows them. Changes
+ * while the record was a draft, and new entries beside signed ones, are not amendments.
+ * Package-private; see {@link RecordWalk#amendments()}.
+ */
+final class Amendments {
+
+  private final Template template;
+  private final Record record;
+  private final RecordJson json = RecordJson.create();
+  /** Labels of fields and groups by their JSON pointer into the record, from a walk. */
+  private final Map<String, String> labels = new HashMap<>();
+  /** Whether a group's entries are table rows, by the group's pointer. */
+  private final Map<String, Boolean> tableRows = new HashMap<>();
+
+  private Amendments(Resolver resolver) {
+    this.template = resolver.template();
+    this.record = resolver.record();
+    RecordWalk all = RecordWalk.builder(resolver).includeHidden(true).build();
+    all.blocks(new WalkTarget() {
+      @Override
+      public void paragraph(ParagraphView p) {
+        for (Run r : p.runs()) {
+          if (r instanceof Run.FieldRun f) {
+            labels.putIfAbsent(f.field().path(), f.field().label());
+          }
+        }
+      }
+
+      @Override
+      public void startGroup(GroupView g) {
+        tableRows.put(g.path(), g.table());
+        if (g.label() != null) {
+          labels.putIfAbsent(g.path(), g.label());
+        }
+      }
+    });
+  }
+
+  /** The record's amendments in trace order. */
+  static List<Amendment> of(Resolver resolver) {
+    Record record = resolver.record();
+    if (record.signatures().isEmpty()) {
+      return List.of();
+    }
+    SectionNames names = SectionNames.of(resolver.template());
+    Amendments a = null;
+    List<Amendment> out = new ArrayList<>();
+    for (Revision r : record.revisions()) {
+      if (r.path() instanceof TracePath.OfValue v
+          && covered(record, names, r, v.pointer())) {
+        if (a == null) {
+          a = new Amendments(resolver);
+        }
+        out.add(a.amendment(r, v.pointer()));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** Whether a signature made before {@code r} covers its value. */
+  private static boolean covered(Record record, SectionNames names, Revision r,
+      String pointer) {
+    for (Signature s : record.signatures()) {
+      if (s.at().isBefore(r.at()) && s.scope().covers(names, pointer)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private Amendment amendment(Revision r, String pointer) {
+    String unit = fieldAt(pointer).map(Field::unit).orElse(null);
+    return new Amendment(r.seq(), "/values" + pointer, label(pointer), text(pointer,
+        r.oldValue()), text(pointer, r.newValue()), unit, r.actor(), r.at(), r.reason());
+  }
+
+  /**
+   * What the value at the pointer is called: its label as the record shows it, with the entry it
+   * lies in (诊断（第2项）, 体温（第3行）); for a value no longer shown, its template label.
+   */
+  private String label(String pointer) {
+    if (pointer.isEmpty()) {
+      return "病历内容";
+    }
+    String path = "/values" + pointer;
+    String[] tokens = pointer.substring(1).split("/", -1);
+    String name = labels.get(path);
+    int entry = -1;
+    String group = null;
+    StringBuilder at = new StringBuilder("/values");
+    for (int i = 0; i < tokens.length; i++) {
+      if (tokens[i].matches("[0-9]{1,9}")) {
+        group = at.toString();
+        entry = Integer.parseInt(tokens[i]);
+      }
+      at.append('/').append(tokens[i]);
+    }
+    if (name == null) {
+      name = pointer.matches(".*/[0-9]{1,9}") ? labels.get(group) : fieldAt(pointer)
+          .map(f -> f.label() != null ? f.label() : f.name()).orElse(null);
+    }
+    if (name == null) {
+      name = entry >= 0 ? group.substring(group.lastIndexOf('/') + 1)
+          : tokens[tokens.length - 1];
+    }
+    if (entry < 0) {
+      return name;
+    }
+    boolean row = tableRows.getOrDefault(group, false);
+    return name + "（第" + (entry + 1) + (row ? "行" : "项") + "）";
+  }
+
+  /**
+   * The value's text as displayed: a field's as {@link ValueText} writes it (without its unit),
+   * entries' in a line (with theirs).
+   */
+  private String text(String pointer, String valueJson) {
+    if (valueJson == null) {
+      return "";
+    }
+    Optional<Value> v = json.readAt(template, pointer, valueJson);
+    if (v.isEmpty()) {
+      // not readable with the template: the stored text (clipped), not nothing
+      return valueJson.length() <= 200 ? valueJson : valueJson.substring(0, 199) + "…";
+    }
+    if (v.get() instanceof Value.Rows rows) {
+      FieldScope scope = scopeAt(pointer);
+      List<String> entries = new ArrayList<>();
+      for (Values e : rows.rows()) {
+        List<String> parts = new ArrayList<>();
+        for (Field f : scope.fields().values()) {
+          String t = ValueText.of(template, f, e.get(f.name()).orElse(null));
+          if (!t.isEmpty()) {
+            parts.add(t + (f.unit() == null ? "" : ValueText.unitSpace(f.unit()) + f.unit()));
+          }
+        }
+        entries.add(String.join("，", parts));
+      }
+      return String.join("；", entries);
+    }
+    Optional<Field> field = fieldAt(pointer);
+    if (field.isEmpty()) {
+      return valueJson.length() <= 200 ? valueJson : valueJson.substring(0, 199) + "…";
+    }
+    return ValueText.of(template, field.get(), v.get());
+  }
+
+  /** The scope of the group or entry at the pointer (the root when it names nothing else). */
+  private FieldScope scopeAt(String pointer) {
+    FieldScope scope = template.scope();
+    for (String t : pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/", -1)) {
+      Optional<FieldScope> g = scope.group(t);
+      if (g.isPresent()) {
+        scope = g.get();
+      }
+    }
+    return scope;
+  }
+
+  private Optional<Field> fieldAt(String pointer) {
+    if (pointer.isEmpty()) {
+      return Optional.empty();
+    }
+    String[] tokens = pointer.substring(1).split("/", -1);
+    return scopeAt(pointer).field(tokens[tokens.length - 1]);
+  }
+}

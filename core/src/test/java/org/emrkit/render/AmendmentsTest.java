@@ -1,0 +1,119 @@
+package org.emrkit.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.emrkit.edit.EditSession;
+import org.emrkit.json.RecordJson;
+import org.emrkit.record.Actor;
+import org.emrkit.record.Coding;
+import org.emrkit.record.Record;
+import org.emrkit.record.Role;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
+import org.emrkit.template.Template;
+import org.emrkit.testing.Corpus;
+import org.emrkit.testing.TestClock;
+import org.junit.jupiter.api.Test;
+
+/** Which changes a print lists as amendments, labelled and displayed as the record shows them. */
+class AmendmentsTest {
+
+  static final Actor NURSE = new Actor("u-3001", "赵芳", Role.NURSE);
+  static final Actor ATTENDING = new Actor("u-2001", "王强", Role.ATTENDING);
+  static final Template NURSING = Corpus.template("nursing-record");
+  static final Template ADMISSION = Corpus.template("admission-record");
+
+  static List<Amendment> amendments(Template t, Record r) {
+    return RecordWalk.forRendering(t, r, RenderOptions.defaults()).amendments();
+  }
+
+  @Test
+  void aSignedRowsChangeIsOneAnUnsignedRowsIsNot() {
+    TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
+    Record r = org.emrkit.testing.CorpusSealer.unseal(
+        Corpus.record("clean--nursing-record.json", NURSING));
+    List<Values> rows = r.values().rows("nursingRows").stream()
+        .map(v -> v.without("nurse")).toList();
+    r = r.withValues(Values.of(Map.of("nursingRows", new Value.Rows(rows))));
+    EditSession s = EditSession.builder(NURSING, r, NURSE).clock(clock).open();
+    assertThat(s.sign("/nursingRows/1").isApplied()).isTrue();
+    Record signed = s.commit();
+    clock.advance(Duration.ofHours(1));
+    EditSession later = EditSession.builder(NURSING, signed, NURSE).clock(clock).open();
+    assertThat(later.set("/nursingRows/1/t", new Value.Num(new BigDecimal("37.2")), "录入错误")
+        .isApplied()).isTrue();
+    assertThat(later.set("/nursingRows/0/r", new Value.Num(BigDecimal.valueOf(19)))
+        .isApplied()).as("an unsigned row").isTrue();
+    Values row = Values.of(Map.of("at", new Value.DateTime(OffsetDateTime.now(clock)),
+        "observation", new Value.Str("夜间睡眠可。")));
+    assertThat(later.addEntry("/nursingRows", row).isApplied()).as("a row after").isTrue();
+    Record amended = later.commit();
+    assertThat(amendments(NURSING, amended)).singleElement().satisfies(a -> {
+      assertThat(a.path()).isEqualTo("/values/nursingRows/1/t");
+      assertThat(a.label()).isEqualTo("生命体征 体温℃（第2行）");
+      assertThat(a.newText()).isEqualTo("37.2");
+      assertThat(a.who()).isEqualTo("赵芳（护士）");
+      assertThat(a.when()).isEqualTo("2026-11-20 19:00");
+      assertThat(a.reason()).isEqualTo("录入错误");
+    });
+  }
+
+  @Test
+  void anEntryAddedOrRemovedAfterSigningIsListedWithItsValues() {
+    Record clean = Corpus.record("clean--admission-record.json", ADMISSION);
+    TestClock clock = new TestClock("2026-11-21T09:00:00+08:00");
+    EditSession s = EditSession.builder(ADMISSION, clean, ATTENDING).clock(clock).open();
+    Values second = Values.of(Map.of("diagnosis",
+        new Value.Coded(new Coding("I10.x00", "高血压", "ICD-10"))));
+    assertThat(s.addEntry("/diagnoses", 1, second, "补充诊断").isApplied()).isTrue();
+    Record added = s.commit();
+    clock.advance(Duration.ofMinutes(5));
+    EditSession t = EditSession.builder(ADMISSION, added, ATTENDING).clock(clock).open();
+    assertThat(t.removeEntry("/diagnoses/1", "诊断重复").isApplied()).isTrue();
+    Record removed = t.commit();
+    List<Amendment> all = amendments(ADMISSION, removed);
+    assertThat(all).extracting(Amendment::label, Amendment::oldText, Amendment::newText,
+        Amendment::reason).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("诊断（第2项）", "", "高血压 (I10.x00)", "补充诊断"),
+            org.assertj.core.groups.Tuple.tuple("诊断（第2项）", "高血压 (I10.x00)", "", "诊断重复"));
+    // traced inline, a removed entry has no field to show it: the 修改记录 page lists it
+    RenderOptions inline = RenderOptions.builder().amendments(AmendmentPrint.INLINE).build();
+    List<String> titles = new java.util.ArrayList<>();
+    int[] breaks = {0};
+    RecordWalk.forRendering(ADMISSION, removed, inline).body(new WalkTarget() {
+      @Override
+      public void title(String title) {
+        titles.add(title);
+      }
+
+      @Override
+      public void pageBreak() {
+        breaks[0]++;
+      }
+    });
+    assertThat(titles).containsExactly("入院记录", RecordWalk.AMENDMENTS_TITLE);
+    assertThat(breaks[0]).isEqualTo(1);
+  }
+
+  @Test
+  void aRevisionsValuesAreReadAtTheirPointer() {
+    RecordJson json = RecordJson.create();
+    assertThat(json.readAt(ADMISSION, "/chiefComplaint", "\"胸闷\"")).contains(
+        new Value.Str("胸闷"));
+    assertThat(json.readAt(ADMISSION, "/diagnoses/0/diagnosis",
+        "{\"code\":\"I10.x00\",\"display\":\"高血压\",\"system\":\"ICD-10\"}"))
+        .contains(new Value.Coded(new Coding("I10.x00", "高血压", "ICD-10")));
+    assertThat(json.readAt(ADMISSION, "/diagnoses/0", "{}")).contains(
+        new Value.Rows(List.of(Values.EMPTY)));
+    assertThat(json.readAt(ADMISSION, "/nope", "1")).as("no such field").isEmpty();
+    assertThat(json.readAt(ADMISSION, "/chiefComplaint", "12")).as("wrong type").isEmpty();
+    assertThat(json.readAt(ADMISSION, "/chiefComplaint", "[" .repeat(100_000)))
+        .as("too deep: bounded, no exception").isEmpty();
+    assertThat(json.readAt(ADMISSION, "/diagnoses/x", "{}")).as("not an index").isEmpty();
+  }
+}

@@ -1,0 +1,27 @@
+package org.emrkit.render.html.internal;
+
+import org.emrkit.render.TracedText;
+
+/**
+ * Writes amendments in HTML: a field's 痕迹 inline (struck in red, put in underlined, who and
+ * when after it); the 修改记录 page is ordinary content the walk writes.
+ */
+final class Traces {
+
+  private Traces() {}
+
+  /** A traced field's text, marked, with its note. */
+  static void inline(Html out, String path, TracedText t) {
+    out.raw("<span class=\"emr-value emr-traced\"").attr("data-emr-path", path).raw(">");
+    for (TracedText.Piece p : t.pieces()) {
+      String text = Html.escapeText(p.text()).replace("\n", "<br>");
+      switch (p.mark()) {
+        case KEPT -> out.raw(text);
+        case STRUCK -> out.raw("<del class=\"emr-struck\">").raw(text).raw("</del>");
+        case INSERTED -> out.raw("<ins class=\"emr-inserted\">").raw(text).raw("</ins>");
+        default -> throw new IllegalStateException(p.mark().name());
+      }
+    }
+    out.raw("<span class=\"emr-trace-note\">").text("〔" + t.note() + "〕").raw("</span></span>");
+  }
+}
