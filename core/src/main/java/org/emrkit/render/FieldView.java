@@ -106,7 +106,7 @@ public final class FieldView {
   public String text() {
     if (text == null) {
       text = field.type() == org.emrkit.template.FieldType.SIGNATURE
-          ? resolver.signatureText(field, scope, value, valuesPointer())
+          ? resolver.signatureText(field, scope, value, valuesPointer(), inSheetRow())
           : resolver.text(field, scope);
     }
     return text;
@@ -150,6 +150,12 @@ public final class FieldView {
   /** The state of a signature field's value (for other fields {@link SignatureState#UNSIGNED}). */
   public SignatureState signature() {
     return resolver.signature(value, valuesPointer());
+  }
+
+  /** Whether the field lies in the repeated row of a repeating table (a sheet's row). */
+  private boolean inSheetRow() {
+    CellView c = hints.cell();
+    return c != null && c.table().repeating() && c.cell().row() == c.table().rows() - 1;
   }
 
   private String valuesPointer() {

@@ -187,20 +187,60 @@ public final class RecordWalk {
     return at;
   }
 
-  /** Walks the running header's blocks. */
-  public void header(WalkTarget target) {
-    new Walker(this, target, includeHidden, entryTemplates).blocks(
-        resolver.template().pageHeader());
+  /**
+   * Whether the page head is the automatic one: the template has no page header of its own, and
+   * a view prints the banner. Then every page is headed, as Chinese records print, by the
+   * hospital's name and the patient banner (病历书写基本规范 第三十条: each page names the patient),
+   * and the body does not print the banner again under the title; a template's own page header
+   * replaces the automatic head, and the banner follows the title once.
+   */
+  public boolean automaticHead() {
+    return resolver.template().pageHeader().isEmpty() && options.banner()
+        && options.mode() == RenderMode.VIEW;
   }
 
   /**
-   * Walks the body: the title, the banner (when on), the blocks (amended fields traced when the
+   * Walks the running header: the template's page header, or the automatic head (the hospital's
+   * name, then the banner items on one line) when the template has none.
+   */
+  public void header(WalkTarget target) {
+    Walker w = new Walker(this, target, includeHidden, entryTemplates);
+    if (!automaticHead()) {
+      w.blocks(resolver.template().pageHeader());
+      return;
+    }
+    List<org.emrkit.template.Block> head = new ArrayList<>();
+    var hospital = resolver.record().context().org();
+    if (hospital != null && hospital.name() != null) {
+      head.add(org.emrkit.template.Paragraph.of(org.emrkit.template.Text.of(hospital.name())));
+    }
+    StringBuilder line = new StringBuilder();
+    for (BannerItem i : banner()) {
+      line.append(line.length() == 0 ? "" : "　").append(i.label()).append("：")
+          .append(i.value());
+    }
+    if (line.length() > 0) {
+      head.add(org.emrkit.template.Paragraph.of(org.emrkit.template.Text.of(line.toString())));
+    }
+    w.blocks(head);
+  }
+
+  /** The automatic page footer of a view whose template has none: 第 N 页 / 共 M 页. */
+  private static final List<org.emrkit.template.Block> PAGE_FOOTER = List.of(
+      org.emrkit.template.Paragraph.of(org.emrkit.template.Text.of("第 "),
+          new org.emrkit.template.PageNumber(org.emrkit.template.PageNumber.Kind.PAGE),
+          org.emrkit.template.Text.of(" 页 / 共 "),
+          new org.emrkit.template.PageNumber(org.emrkit.template.PageNumber.Kind.PAGES),
+          org.emrkit.template.Text.of(" 页")));
+
+  /**
+   * Walks the body: the title, the banner (when on, and not in the automatic head), the blocks (amended fields traced when the
    * options ask for 痕迹打印), the end mark (when asked), then the 修改记录 page when the options
    * ask for one and there is something to put on it.
    */
   public void body(WalkTarget target) {
     target.title(title());
-    if (options.banner()) {
+    if (options.banner() && !automaticHead()) {
       target.banner(banner());
     }
     Walker w = new Walker(this, target, includeHidden, entryTemplates);
@@ -222,10 +262,14 @@ public final class RecordWalk {
     }
   }
 
-  /** Walks the running footer's blocks, then the print stamp (when someone prints). */
+  /**
+   * Walks the running footer's blocks (in a view of a template with none, 第 N 页 / 共 M 页),
+   * then the print stamp (when someone prints).
+   */
   public void footer(WalkTarget target) {
+    List<org.emrkit.template.Block> footer = resolver.template().pageFooter();
     new Walker(this, target, includeHidden, entryTemplates).blocks(
-        resolver.template().pageFooter());
+        footer.isEmpty() && options.mode() == RenderMode.VIEW ? PAGE_FOOTER : footer);
     stamp().ifPresent(target::stamp);
   }
 

@@ -160,9 +160,20 @@ public final class Resolver {
    * never a name typed into the field).
    */
   public String signatureText(Field f, Values scope, Value v, String pointer) {
+    return signatureText(f, scope, v, pointer, false);
+  }
+
+  /**
+   * {@link #signatureText(Field, Values, Value, String)}, with the signer's name alone when
+   * {@code nameOnly}: a sheet's row (a nursing row) has its own time, and its signature column
+   * holds the nurse's name, as the ward's sheet prints it.
+   */
+  public String signatureText(Field f, Values scope, Value v, String pointer, boolean nameOnly) {
+    String signed = nameOnly && v instanceof Value.Signed s ? s.signer().actor().name()
+        : text(f, scope);
     return switch (signature(v, pointer)) {
-      case VALID -> text(f, scope);
-      case SUPERSEDED -> text(f, scope) + supersededNote((Value.Signed) v);
+      case VALID -> signed;
+      case SUPERSEDED -> signed + supersededNote((Value.Signed) v);
       case UNSIGNED, UNVERIFIED -> "";
     };
   }

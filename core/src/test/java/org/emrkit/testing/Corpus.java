@@ -24,6 +24,20 @@ public final class Corpus {
   }
 
   /** The corpus record in this file, filled from {@code template}. */
+  /** Real patients' names with CJK Extension B characters (吉𠮷𡒄𨭉𪨶). */
+  public static final String EXT_B_NAME = "吉\uD842\uDFB7\uD845\uDC84\uD862\uDF49\uD86A\uDE36";
+
+  /** The record with its patient renamed (the rest of its context as it was). */
+  public static Record withPatientName(Record r, String name) {
+    var c = r.context();
+    var p = c.patient();
+    return new Record(r.id(), r.template(), r.embeddedTemplate(), r.status(),
+        new org.emrkit.record.Context(new org.emrkit.record.Patient(name, p.sex(),
+            p.birthDate(), p.mrn(), p.idType(), p.idNumber(), p.phone(), p.address()),
+            c.encounter(), c.org(), c.author()), r.values(), r.completedAt(), r.signatures(),
+        r.revisions(), r.extensions());
+  }
+
   public static Record record(String file, Template template) {
     return RecordJson.create().read(text("/validation/records/" + file), template).orElseThrow();
   }

@@ -24,7 +24,13 @@ import org.emrkit.render.WalkTarget;
 import org.emrkit.template.PageSetup;
 import org.emrkit.template.Template;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBody;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTHdrFtr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPBdr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STJc;
 
 /**
  * Writes a record as a Word document (.docx, Office Open XML, through Apache POI XWPF) with what
@@ -93,9 +99,9 @@ public final class DocxRenderer implements RecordRenderer {
       walk.body(target(new DocxTarget(doc, runs, fields, form,
           DocxTarget.Sink.of(body::addNewP, body::addNewTbl, body::addNewSdt), width), form));
       area(doc, doc.createHeader(HeaderFooterType.DEFAULT), runs, fields, form, width,
-          walk::header);
+          walk::header, true);
       area(doc, doc.createFooter(HeaderFooterType.DEFAULT), runs, fields, form, width,
-          walk::footer);
+          walk::footer, false);
       WordRuns.page(body, page);
       if (walk.watermark().isPresent()) {
         // a text watermark (VML text path) behind every page, as Word's own watermark dialog
@@ -120,12 +126,49 @@ public final class DocxRenderer implements RecordRenderer {
   }
 
   private static void area(XWPFDocument doc, XWPFHeaderFooter area, WordRuns runs,
-      DocxFields fields, boolean form, int width, java.util.function.Consumer<WalkTarget> walk) {
+      DocxFields fields, boolean form, int width, java.util.function.Consumer<WalkTarget> walk,
+      boolean header) {
     CTHdrFtr ct = area._getHdrFtr();
     walk.accept(target(new DocxTarget(doc, runs, fields, form,
         DocxTarget.Sink.of(ct::addNewP, ct::addNewTbl, ct::addNewSdt), width), form));
     if (ct.sizeOfPArray() == 0 && ct.sizeOfTblArray() == 0 && ct.sizeOfSdtArray() == 0) {
       ct.addNewP();
+    } else if (!form) {
+      pageArea(ct, header);
+    }
+  }
+
+  /**
+   * The running header's and footer's lines as the PDF and the browser print them: small type
+   * (9 pt), centred (the print stamp keeps its own right alignment), a rule under the header.
+   */
+  private static void pageArea(CTHdrFtr ct, boolean header) {
+    java.math.BigInteger nine = java.math.BigInteger.valueOf(18);
+    for (CTP p : ct.getPList()) {
+      CTPPr ppr = p.isSetPPr() ? p.getPPr() : p.addNewPPr();
+      if (!ppr.isSetJc()) {
+        ppr.addNewJc().setVal(STJc.CENTER);
+      }
+      for (var r : p.getRList()) {
+        var rpr = r.isSetRPr() ? r.getRPr() : r.addNewRPr();
+        (rpr.sizeOfSzArray() > 0 ? rpr.getSzArray(0) : rpr.addNewSz()).setVal(nine);
+        (rpr.sizeOfSzCsArray() > 0 ? rpr.getSzCsArray(0) : rpr.addNewSzCs()).setVal(nine);
+      }
+      for (var f : p.getFldSimpleList()) {
+        for (var r : f.getRList()) {
+          var rpr = r.isSetRPr() ? r.getRPr() : r.addNewRPr();
+          (rpr.sizeOfSzArray() > 0 ? rpr.getSzArray(0) : rpr.addNewSz()).setVal(nine);
+        }
+      }
+    }
+    if (header && ct.sizeOfPArray() > 0 && ct.sizeOfTblArray() == 0) {
+      CTP last = ct.getPArray(ct.sizeOfPArray() - 1);
+      CTPBdr bdr = last.getPPr().isSetPBdr() ? last.getPPr().getPBdr()
+          : last.getPPr().addNewPBdr();
+      CTBorder bottom = bdr.addNewBottom();
+      bottom.setVal(STBorder.SINGLE);
+      bottom.setSz(java.math.BigInteger.valueOf(4));
+      bottom.setColor("000000");
     }
   }
 
@@ -159,8 +202,11 @@ public final class DocxRenderer implements RecordRenderer {
   /** Configures a renderer. Not thread-safe. */
   public static final class Builder {
     private RenderOptions options = RenderOptions.defaults();
-    private String eastAsiaFont = "宋体";
-    private String latinFont = "Times New Roman";
+    // one typographic system with the PDF (Noto Sans SC) and the HTML view: sans serif, in the
+    // fonts every Windows PC has (LibreOffice maps Arial to Liberation Sans, metric-compatible,
+    // and draws Chinese in a CJK font it has)
+    private String eastAsiaFont = "Microsoft YaHei";
+    private String latinFont = "Arial";
 
     private Builder() {}
 
@@ -171,15 +217,17 @@ public final class DocxRenderer implements RecordRenderer {
     }
 
     /**
-     * The font for Chinese text (the {@code w:eastAsia} font of every run; default 宋体, which
-     * Word and WPS on Chinese systems have; LibreOffice substitutes a CJK font it has).
+     * The font for Chinese text (the {@code w:eastAsia} font of every run; default Microsoft YaHei
+     * (微软雅黑), a sans serif as the PDF and HTML view print, which every Windows PC has;
+     * LibreOffice substitutes a CJK font it has). A hospital that prints records in 宋体 names it
+     * here (and registers a 宋体 TrueType font with the PDF renderer).
      */
     public Builder eastAsiaFont(String name) {
       this.eastAsiaFont = Objects.requireNonNull(name, "name");
       return this;
     }
 
-    /** The font for Latin text and digits (default Times New Roman). */
+    /** The font for Latin text and digits (default Arial). */
     public Builder latinFont(String name) {
       this.latinFont = Objects.requireNonNull(name, "name");
       return this;

@@ -130,17 +130,46 @@ final class DocxTarget implements WalkTarget {
     runs.run(t, title, true, false, 0, 32);
   }
 
+  /**
+   * The banner, its items packed into lines that fit the page so that Word never breaks a line
+   * inside an item ("住院" / "号：ZY0012345"): a Chinese character is taken as one em wide, any
+   * other as 0.6 em, which overestimates every font in use.
+   */
   @Override
   public void banner(List<BannerItem> items) {
-    StringBuilder sb = new StringBuilder();
-    for (BannerItem i : items) {
-      sb.append(i.label()).append("：").append(i.value()).append("　　");
+    if (form || items.isEmpty()) {
+      return;
     }
-    if (!form && !sb.isEmpty()) {
-      runs.run(paragraph(), sb.toString().strip(), false, false, 0,
-          WordRuns.BODY_HALF_POINTS - 1);
+    int halfPoints = WordRuns.BODY_HALF_POINTS - 1;
+    double em = halfPoints * 10.0; // twips: a half point is 10 twips
+    double room = widths.peek();
+    StringBuilder line = new StringBuilder();
+    double used = 0;
+    List<String> lines = new java.util.ArrayList<>();
+    for (BannerItem i : items) {
+      String item = i.label() + "：" + i.value();
+      double w = org.emrkit.render.ColumnWidths.ems(item) * em;
+      if (line.length() > 0 && used + 2 * em + w > room) {
+        lines.add(line.toString());
+        line.setLength(0);
+        used = 0;
+      }
+      if (line.length() > 0) {
+        line.append("　　");
+        used += 2 * em;
+      }
+      line.append(item);
+      used += w;
+    }
+    lines.add(line.toString());
+    for (String l : lines) {
+      XWPFParagraph p = paragraph();
+      p.setSpacingAfter(0);
+      runs.run(p, l, false, false, 0, halfPoints);
     }
   }
+
+
 
   @Override
   public void endMark(String text) {
@@ -188,7 +217,8 @@ final class DocxTarget implements WalkTarget {
     }
     XWPFParagraph h = paragraph();
     h.setStyle("Heading" + Math.min(3, s.level()));
-    runs.run(h, s.section().title(), true, false, 0, s.level() == 1 ? 24 : 22);
+    // the sizes of the PDF and the HTML view: 11.5 pt, 10.5 pt below the first level
+    runs.run(h, s.section().title(), true, false, 0, s.level() == 1 ? 23 : 21);
   }
 
   @Override
@@ -272,11 +302,16 @@ final class DocxTarget implements WalkTarget {
     if (form) {
       pr.addNewTblCaption().setVal(TemplateDecompiler.tableAttributes(t, true));
     }
+    // a view: widths as on paper (Word's default cell margins are 108 twips a side; a half
+    // point is 10 twips); a form keeps the template's proportions, which its import reads back
     double sum = t.widths().stream().mapToDouble(Double::doubleValue).sum();
+    double[] colWidths = form ? t.widths().stream().mapToDouble(x -> width * x / sum).toArray()
+        : org.emrkit.render.ColumnWidths.of(t, width, WordRuns.BODY_HALF_POINTS * 10.0,
+            2 * 108 + 20);
     int[] cols = new int[t.columns()];
     CTTblGrid grid = tbl.addNewTblGrid();
     for (int c = 0; c < cols.length; c++) {
-      cols[c] = (int) Math.round(width * t.widths().get(c) / sum);
+      cols[c] = (int) Math.round(colWidths[c]);
       grid.addNewGridCol().setW(BigInteger.valueOf(cols[c]));
     }
     tables.push(new Frame(t, tbl, cols));

@@ -149,8 +149,11 @@ class DocxRendererTest {
       double sum = w.stream().mapToDouble(Double::doubleValue).sum();
       double modelSum = t.widths().stream().mapToDouble(Double::doubleValue).sum();
       for (int c = 0; c < t.columns(); c++) {
+        // the model's proportions, nudged by ColumnWidths where a short label or a date needs
+        // its width (core tests the rule); never narrower than a character and its margins
         assertThat(w.get(c) / sum).isCloseTo(t.widths().get(c) / modelSum,
-            org.assertj.core.data.Offset.offset(0.01));
+            org.assertj.core.data.Offset.offset(0.03));
+        assertThat(w.get(c)).isGreaterThanOrEqualTo(210 + 216 - 1);
       }
       List<Element> rows = kids(tbl, "tr");
       assertThat(rows).hasSize(t.rows());
@@ -207,7 +210,7 @@ class DocxRendererTest {
     for (Element r : all(doc, "r")) {
       Element fonts = kid(kid(r, "rPr"), "rFonts");
       assertThat(fonts).isNotNull();
-      assertThat(fonts.getAttributeNS(W, "eastAsia")).isEqualTo("宋体");
+      assertThat(fonts.getAttributeNS(W, "eastAsia")).isEqualTo("Microsoft YaHei");
     }
     // subscript as Word's vertical alignment
     assertThat(all(doc, "vertAlign")).extracting(DocxRendererTest::val).contains("subscript");

@@ -74,11 +74,51 @@ class LibreOfficeTest {
       if (f == null || f.type() == FieldType.BOOLEAN) {
         continue;
       }
-      String shown = ValueText.of(t, f, e.getValue()).replaceAll("\\*\\*|[*^~]", "")
+      // a sheet row's signature prints the name alone: check the name for every signature
+      String shown = (e.getValue() instanceof Value.Signed s ? s.signer().actor().name()
+          : ValueText.of(t, f, e.getValue())).replaceAll("\\*\\*|[*^~]", "")
           .replaceAll("\\s+", "");
       assertThat(text).as("%s = %s", e.getKey(), shown).contains(shown);
       n++;
     }
     return n;
+  }
+
+  @Test
+  void aPatientNameWithExtensionBCharactersPrintsInLibreOffice(@TempDir Path dir)
+      throws Exception {
+    boolean installed = Files.isExecutable(SOFFICE);
+    boolean hanazono = Files.isReadable(Path.of("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"));
+    if ("true".equals(System.getenv("EMRKIT_LIBREOFFICE_REQUIRED"))) {
+      assertThat(installed).as("LibreOffice (required by .ci/run)").isTrue();
+    }
+    if ("true".equals(System.getenv("EMRKIT_FONTS_REQUIRED"))) {
+      assertThat(hanazono).as("fonts-hanazono (installed by .ci/run)").isTrue();
+    }
+    assumeTrue(installed && hanazono, "LibreOffice or an Extension B font is not installed");
+    Template t = Corpus.template("admission-record");
+    Record clean = Corpus.record("clean--admission-record.json", t);
+    String name = Corpus.EXT_B_NAME;
+    Record r = Corpus.withPatientName(clean, name);
+    Path docx = dir.resolve("ext-b.docx");
+    Files.write(docx, DocxRenderer.builder().build().render(t, r));
+    Process p = new ProcessBuilder(SOFFICE.toString(),
+        "-env:UserInstallation=" + dir.resolve("profile").toUri(), "--headless",
+        "--convert-to", "pdf", "--outdir", dir.toString(), docx.toString())
+        .redirectErrorStream(true).redirectOutput(dir.resolve("soffice.log").toFile()).start();
+    assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    try (var doc = Loader.loadPDF(dir.resolve("ext-b.pdf").toFile())) {
+      // LibreOffice writes the fallback font's glyphs as runs of their own: read by position
+      PDFTextStripper stripper = new PDFTextStripper();
+      stripper.setSortByPosition(true);
+      assertThat(stripper.getText(doc).replaceAll("\\s", "")).contains("姓名：" + name);
+      java.util.List<String> fonts = new java.util.ArrayList<>();
+      var resources = doc.getPage(0).getResources();
+      for (var f : resources.getFontNames()) {
+        fonts.add(resources.getFont(f).getName());
+      }
+      assertThat(fonts).as("the glyphs come from the Extension B font")
+          .anySatisfy(f -> assertThat(f).contains("HanaMin"));
+    }
   }
 }

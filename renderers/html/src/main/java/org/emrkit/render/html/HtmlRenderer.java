@@ -111,6 +111,9 @@ public final class HtmlRenderer implements RecordRenderer {
     html.raw(edit ? "<form class=\"emr-record emr-edit\" novalidate"
         : "<div class=\"emr-record emr-view\"")
         .attr("data-emr-template", template.reference()).attr("data-emr-record", record.id())
+        // as wide as the page's text: a landscape sheet is landscape on screen too
+        .attr("style", "max-width:" + fmt(template.page().widthMm() - template.page().marginLeftMm()
+            - template.page().marginRightMm()) + "mm")
         .raw(">");
     if (walk.watermark().isPresent()) {
       html.raw("<div class=\"emr-watermark\" aria-hidden=\"true\">").text(walk.watermark().get())
@@ -121,13 +124,13 @@ public final class HtmlRenderer implements RecordRenderer {
     String offset = java.time.OffsetDateTime.now(options.clock()).getOffset().getId();
     HtmlTarget target = new HtmlTarget(html, edit, template, offset.equals("Z") ? "+00:00"
         : offset);
-    if (!template.pageHeader().isEmpty()) {
+    if (!template.pageHeader().isEmpty() || walk.automaticHead()) {
       html.raw("<div class=\"emr-page-header\">");
       walk.header(target);
       html.raw("</div>");
     }
     walk.body(target);
-    if (!template.pageFooter().isEmpty() || walk.stamp().isPresent()) {
+    if (!template.pageFooter().isEmpty() || walk.stamp().isPresent() || !edit) {
       html.raw("<div class=\"emr-page-footer\">");
       walk.footer(target);
       html.raw("</div>");

@@ -232,4 +232,32 @@ class BrowserTest {
       }
     }
   }
+
+  @Test
+  void aPatientNameWithExtensionBCharactersPrintsFromTheBrowser() throws Exception {
+    // 𠮷 𡒄 𨭉 𪨶: the view names HanaMinB (fonts-hanazono) and SimSun-ExtB in its font stack
+    boolean hanazono = Files.isReadable(Path.of("/usr/share/fonts/truetype/hanazono/HanaMinB.ttf"));
+    if ("true".equals(System.getenv("EMRKIT_FONTS_REQUIRED"))) {
+      assertThat(hanazono).as("fonts-hanazono (installed by .ci/run)").isTrue();
+    }
+    assumeTrue(hanazono, "no Extension B font on this machine");
+    Template t = Corpus.template("admission-record");
+    Record clean = Corpus.record("clean--admission-record.json", t);
+    String name = Corpus.EXT_B_NAME;
+    Record r = Corpus.withPatientName(clean, name);
+    open("ext-b.view.html", HtmlRenderer.builder().fullPage(true).build().render(t, r));
+    byte[] pdf = java.util.Base64.getDecoder().decode(browser.print(
+        new org.openqa.selenium.print.PrintOptions()).getContent());
+    Files.write(OUT.resolve("ext-b.print.pdf"), pdf);
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains(name);
+      java.util.List<String> fonts = new java.util.ArrayList<>();
+      var resources = doc.getPage(0).getResources();
+      for (var f : resources.getFontNames()) {
+        fonts.add(resources.getFont(f).getName());
+      }
+      assertThat(fonts).as("the glyphs come from the Extension B font")
+          .anySatisfy(f -> assertThat(f).contains("HanaMin"));
+    }
+  }
 }

@@ -59,7 +59,9 @@ class HtmlRendererTest {
         .render(t, record("clean--nursing-record.json", t));
     assertThat(html).contains("<thead><tr><th rowspan=\"2\">")
         .contains("<th colspan=\"4\">").contains("data-emr-group=\"nursingRows\"")
-        .contains("150/90", "138/86", "温开水", "赵芳 2026-11-20 10:05");
+        .contains("150/90", "138/86", "温开水", "data-emr-path=\"/values/nursingRows/0/nurse\">赵芳</span>")
+        .as("a sheet's signature column holds the name; the row has its time")
+        .doesNotContain("赵芳 2026-11-20 10:05");
     assertThat(count(html, "<tr class=\"emr-row\">")).isEqualTo(2);
   }
 

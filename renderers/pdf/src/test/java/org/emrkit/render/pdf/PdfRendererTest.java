@@ -338,6 +338,26 @@ class PdfRendererTest {
   }
 
   @Test
+  void aNursingRowsDateTimeStaysOnOneLineAndItsSignatureColumnHoldsTheName() throws IOException {
+    // the ward's sheet: "2026-11-20" / "10:00" wrapped in a 9 % column, and the nurse column
+    // printed "赵芳" / "2026-11-20" / "10:05" on three lines
+    Template t = template("nursing-record");
+    List<String> lines = pages(render(PdfRenderer.builder().build(), t,
+        record("clean--nursing-record.json", t))).get(0).lines().map(String::strip).toList();
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("2026-11-20 10:00 ")
+        .endsWith("赵芳"));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("2026-11-20 14:00 ")
+        .endsWith("赵芳"));
+    assertThat(lines).noneSatisfy(l -> assertThat(l).matches("\\d{2}:\\d{2}.*"));
+    // short labels in narrow columns stay whole: 病史陈述者, 可靠程度 (were 病史陈述 / 者)
+    Template a = template("admission-record");
+    List<String> admission = pages(render(PdfRenderer.builder().build(), a,
+        record("clean--admission-record.json", a))).get(0).lines().map(String::strip).toList();
+    assertThat(admission).anySatisfy(l -> assertThat(l).contains("病史陈述者")
+        .contains("可靠程度"));
+  }
+
+  @Test
   void aHeadingIsNeverLeftAloneAtTheFootOfAPage() throws IOException {
     PdfRenderer pdf = PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build())
         .build();
@@ -374,14 +394,8 @@ class PdfRendererTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(present, "no Extension B font on this machine");
     Template t = template("admission-record");
     Record clean = record("clean--admission-record.json", t);
-    String name = "吉\uD842\uDFB7\uD845\uDC84\uD862\uDF49\uD86A\uDE36";
-    var c = clean.context();
-    var p = c.patient();
-    Record r = new Record(clean.id(), clean.template(), clean.embeddedTemplate(), clean.status(),
-        new org.emrkit.record.Context(new org.emrkit.record.Patient(name, p.sex(),
-            p.birthDate(), p.mrn(), p.idType(), p.idNumber(), p.phone(), p.address()),
-            c.encounter(), c.org(), c.author()), clean.values(), clean.completedAt(),
-        clean.signatures(), clean.revisions(), clean.extensions());
+    String name = Corpus.EXT_B_NAME;
+    Record r = Corpus.withPatientName(clean, name);
     PdfRenderer pdf = PdfRenderer.builder().build();
     assertThat(org.emrkit.validation.Validator.builder().rule(pdf.glyphRule()).build()
         .validate(t, r).findings()).isEmpty();

@@ -33,6 +33,7 @@ public final class HtmlTarget implements WalkTarget {
   private final Html out;
   private final boolean edit;
   private final Controls controls;
+  private final org.emrkit.template.PageSetup page;
   private final Deque<TableState> tables = new ArrayDeque<>();
   private final Deque<GroupView> groups = new ArrayDeque<>();
 
@@ -51,6 +52,7 @@ public final class HtmlTarget implements WalkTarget {
   public HtmlTarget(Html out, boolean edit, org.emrkit.template.Template template,
       String offset) {
     this.out = out;
+    this.page = template.page();
     this.edit = edit;
     this.controls = new Controls(out, template, offset);
   }
@@ -196,8 +198,14 @@ public final class HtmlTarget implements WalkTarget {
     tables.push(new TableState(t));
     out.raw("<table class=\"emr-table\"").attr("id", t.id() == null ? null : "emr-t-" + t.id())
         .raw("><colgroup>");
-    double total = t.widths().stream().mapToDouble(Double::doubleValue).sum();
-    for (double w : t.widths()) {
+    // a table in the flow: widths as on paper (the page's content width, 10.5 pt text, 4 px
+    // padding a side); a nested one keeps the template's proportions of its cell
+    double[] widths = tables.size() == 1
+        ? org.emrkit.render.ColumnWidths.of(t, page.widthMm() - page.marginLeftMm()
+            - page.marginRightMm(), 10.5 * 25.4 / 72, 2.4)
+        : t.widths().stream().mapToDouble(Double::doubleValue).toArray();
+    double total = java.util.Arrays.stream(widths).sum();
+    for (double w : widths) {
       out.raw("<col").attr("style", "width:" + String.format(Locale.ROOT, "%.2f",
           100 * w / total) + "%").raw(">");
     }

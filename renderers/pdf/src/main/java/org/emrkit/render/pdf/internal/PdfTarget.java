@@ -247,9 +247,10 @@ public final class PdfTarget implements WalkTarget {
   }
 
   /**
-   * The table's column widths in points on a line {@code width} wide: the template's
-   * proportions, with every column at least one character and its padding wide (a narrower
-   * column cannot hold text: OpenPDF would lose what it cannot place).
+   * The table's column widths in points on a line {@code width} wide ({@link
+   * org.emrkit.render.ColumnWidths}): the template's proportions, with every column at least one
+   * character and its padding wide (a narrower column cannot hold text: OpenPDF would lose what
+   * it cannot place) and its short labels on one line where the width allows.
    */
   static float[] widths(Table t, float width) {
     float min = Styles.BODY + 2 * PADDING;
@@ -263,28 +264,10 @@ public final class PdfTarget implements WalkTarget {
               + " each column needs at least one character: use fewer columns or less nesting"),
           null);
     }
+    double[] w = org.emrkit.render.ColumnWidths.of(t, width, Styles.BODY, 2 * PADDING);
     float[] out = new float[n];
-    boolean[] fixed = new boolean[n];
-    boolean changed = true;
-    while (changed) {
-      // columns below the minimum get it; the others share what is left in proportion
-      changed = false;
-      float rest = width;
-      float share = 0;
-      for (int i = 0; i < n; i++) {
-        if (fixed[i]) {
-          rest -= min;
-        } else {
-          share += t.widths().get(i).floatValue();
-        }
-      }
-      for (int i = 0; i < n; i++) {
-        out[i] = fixed[i] ? min : rest * t.widths().get(i).floatValue() / share;
-        if (!fixed[i] && out[i] < min) {
-          fixed[i] = true;
-          changed = true;
-        }
-      }
+    for (int i = 0; i < n; i++) {
+      out[i] = (float) w[i];
     }
     return out;
   }
