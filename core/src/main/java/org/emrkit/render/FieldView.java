@@ -28,6 +28,8 @@ public final class FieldView {
   private String label;
   private final String empty;
   private final List<Amendment> amended;
+  private final boolean showSuperseded;
+  private boolean unitShared;
   private java.util.Optional<TracedText> traced;
 
   /** Where a field stands in its paragraph, which is what its label is taken from. */
@@ -36,7 +38,7 @@ public final class FieldView {
 
   FieldView(Field field, String path, Value value, boolean holds, boolean visible,
       Values scope, List<Section> sections, boolean inTemplate, Resolver resolver,
-      LabelHints hints, String empty, List<Amendment> amended) {
+      LabelHints hints, String empty, List<Amendment> amended, boolean showSuperseded) {
     this.field = field;
     this.path = path;
     this.value = value;
@@ -49,6 +51,20 @@ public final class FieldView {
     this.hints = hints;
     this.empty = empty;
     this.amended = amended;
+    this.showSuperseded = showSuperseded;
+  }
+
+  /**
+   * For a superseded signature that prints, the part to strike through (the signer and time, not
+   * the 已修改 note after them); else {@code ""}.
+   */
+  public String struckSignature() {
+    if (field.type() != org.emrkit.template.FieldType.SIGNATURE
+        || signature() != SignatureState.SUPERSEDED) {
+      return "";
+    }
+    int note = text().indexOf("（已修改");
+    return note < 0 ? "" : text().substring(0, note);
   }
 
   /**
@@ -87,6 +103,19 @@ public final class FieldView {
   }
 
 
+  /**
+   * The unit the field prints after its value, or {@code null}: the field's own, unless the value
+   * is the first of a pair that shares it ("150/90 mmHg", not "150 mmHg / 90 mmHg").
+   */
+  public String unit() {
+    return unitShared ? null : field.unit();
+  }
+
+  /** The value is the first of a pair written with one unit after the second. */
+  void shareUnitWithNext() {
+    unitShared = true;
+  }
+
   /** The template's field. */
   public Field field() {
     return field;
@@ -105,9 +134,10 @@ public final class FieldView {
   /** The text the field shows; {@code ""} when it has none (worked out when first asked). */
   public String text() {
     if (text == null) {
-      text = field.type() == org.emrkit.template.FieldType.SIGNATURE
-          ? resolver.signatureText(field, scope, value, valuesPointer(), inSheetRow())
-          : resolver.text(field, scope);
+      text = field.type() != org.emrkit.template.FieldType.SIGNATURE
+          ? resolver.text(field, scope)
+          : !showSuperseded && signature() == SignatureState.SUPERSEDED ? ""
+          : resolver.signatureText(field, scope, value, valuesPointer(), inSheetRow());
     }
     return text;
   }

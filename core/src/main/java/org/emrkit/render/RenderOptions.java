@@ -24,6 +24,7 @@ public final class RenderOptions {
   private final boolean banner;
   private final RenderMode mode;
   private final AmendmentPrint amendments;
+  private final boolean supersededSignatures;
 
   private RenderOptions(Builder b) {
     this.clock = b.clock;
@@ -36,6 +37,7 @@ public final class RenderOptions {
     this.banner = b.banner;
     this.mode = b.mode;
     this.amendments = b.amendments;
+    this.supersededSignatures = b.supersededSignatures;
   }
 
   /**
@@ -64,6 +66,7 @@ public final class RenderOptions {
     b.banner = banner;
     b.mode = mode;
     b.amendments = amendments;
+    b.supersededSignatures = supersededSignatures;
     return b;
   }
 
@@ -112,6 +115,14 @@ public final class RenderOptions {
     return mode;
   }
 
+  /**
+   * Whether a superseded signature prints, struck through and marked 已修改 with when (default
+   * true), or not at all (an empty signature line).
+   */
+  public boolean supersededSignatures() {
+    return supersededSignatures;
+  }
+
   /** Whether and how a view shows the record's amendments (default none). */
   public AmendmentPrint amendments() {
     return amendments;
@@ -129,6 +140,7 @@ public final class RenderOptions {
     private boolean banner = true;
     private RenderMode mode = RenderMode.VIEW;
     private AmendmentPrint amendments = AmendmentPrint.NONE;
+    private boolean supersededSignatures = true;
 
     private Builder() {}
 
@@ -198,6 +210,15 @@ public final class RenderOptions {
      */
     public Builder amendments(AmendmentPrint how) {
       this.amendments = Objects.requireNonNull(how, "amendments");
+      return this;
+    }
+
+    /**
+     * Whether a signature an amendment superseded prints, struck through with 已修改 and when
+     * (default true), or not at all: an empty signature line, as for a field never signed.
+     */
+    public Builder supersededSignatures(boolean show) {
+      this.supersededSignatures = show;
       return this;
     }
 

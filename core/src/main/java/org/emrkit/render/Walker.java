@@ -123,8 +123,28 @@ final class Walker implements BlockVisitor<Void> {
       textBefore = i instanceof Text t ? t.text() : null;
       first = false;
     }
+    if (walk.options().mode() == RenderMode.VIEW) {
+      pairs(runs);
+    }
     target.paragraph(new ParagraphView(p, runs));
     return null;
+  }
+
+  /**
+   * Two values of one unit with a slash between them are written as Chinese records write a
+   * blood pressure: "150/90 mmHg", the unit once and no spaces around the slash.
+   */
+  private static void pairs(List<Run> runs) {
+    for (int i = 0; i + 2 < runs.size(); i++) {
+      if (runs.get(i) instanceof Run.FieldRun a && runs.get(i + 1) instanceof Run.TextRun slash
+          && runs.get(i + 2) instanceof Run.FieldRun b && slash.text().text().strip().equals("/")
+          && a.field().field().unit() != null
+          && a.field().field().unit().equals(b.field().field().unit())
+          && !a.field().text().isEmpty() && !b.field().text().isEmpty()) {
+        a.field().shareUnitWithNext();
+        runs.set(i + 1, new Run.TextRun(new Text("/", slash.text().styles())));
+      }
+    }
   }
 
   private FieldView field(Field f, FieldView.LabelHints hints) {
@@ -137,7 +157,8 @@ final class Walker implements BlockVisitor<Void> {
     List<Amendment> amended = traceAmendments && visible && holds && !inTemplate
         ? walk.traceAt(path) : List.of();
     return new FieldView(f, path, value, holds, visible && holds, scope, List.copyOf(sections),
-        inTemplate, resolver, hints, walk.emptyText(f), amended);
+        inTemplate, resolver, hints, walk.emptyText(f), amended,
+        walk.options().supersededSignatures());
   }
 
   @Override

@@ -11,7 +11,7 @@ final class Args {
       "--mode", "--watermark", "--printed-by", "--port", "--trust", "--crl", "--anchors",
       "--amendments", "--empty", "--font");
   private static final Set<String> FLAGS = Set.of("--chart", "--require-anchor", "--help",
-      "-h", "--version", "--blanks", "--no-draft-mark");
+      "-h", "--version", "--blanks", "--no-draft-mark", "--hide-superseded");
   private final List<String[]> options = new ArrayList<>();
   private final List<String> positionals = new ArrayList<>();
 

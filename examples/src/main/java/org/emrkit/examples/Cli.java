@@ -40,7 +40,7 @@ public final class Cli {
              emrkit render --template T RECORD.json --to FORMAT [-o OUT]
                            [--mode view|edit] [--watermark TEXT] [--printed-by NAME]
                            [--amendments none|appendix|inline] [--empty TEXT] [--blanks]
-                           [--no-draft-mark] [--font FILE.ttf]
+                           [--no-draft-mark] [--hide-superseded] [--font FILE.ttf]
              emrkit demo [-o DIR]
              emrkit serve [--port 8080]
              emrkit --version | COMMAND --help
@@ -69,7 +69,7 @@ public final class Cli {
           emrkit render --template T RECORD.json --to FORMAT [-o OUT]
                         [--mode view|edit] [--watermark TEXT] [--printed-by NAME]
                         [--amendments none|appendix|inline] [--empty TEXT] [--blanks]
-                        [--no-draft-mark] [--font FILE.ttf]
+                        [--no-draft-mark] [--hide-superseded] [--font FILE.ttf]
           输出 HTML、PDF 或 DOCX / renders a record; OUT is written atomically (a failed render
           leaves the previous file as it was). HTML may go to stdout; PDF and DOCX need -o.
           --printed-by: the print stamp 打印人/打印时间 in the footer.
@@ -78,6 +78,8 @@ public final class Cli {
           --empty: what an empty field prints (such as / or 无); default nothing.
           --blanks: a draft's empty fields print as lines to write on.
           --no-draft-mark: a draft prints without the 草稿 watermark.
+          --hide-superseded: a signature an amendment superseded prints as an empty signature
+          line (default: struck through, marked 已修改 with when).
           --font: a TrueType font for characters the bundled fonts lack (CJK Extension B and
           on, in patients' names), tried before HanaMinB (fonts-hanazono) and SimSun-ExtB.""",
       "demo", """
@@ -269,7 +271,8 @@ public final class Cli {
     RecordRenderer renderer = format.renderer(RenderOptions.builder().clock(clock).mode(m)
         .watermark(a.option("--watermark", null)).printedBy(a.option("--printed-by", null))
         .amendments(how).emptyPlaceholder(a.option("--empty", null))
-        .blanks(a.flag("--blanks")).draftWatermark(!a.flag("--no-draft-mark")).build());
+        .blanks(a.flag("--blanks")).draftWatermark(!a.flag("--no-draft-mark"))
+        .supersededSignatures(!a.flag("--hide-superseded")).build());
     String o = a.option("-o", null);
     if (o == null) {
       if (!format.mediaType().startsWith("text/")) {

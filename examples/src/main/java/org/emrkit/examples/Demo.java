@@ -114,8 +114,8 @@ final class Demo {
           .clock(clock).build();
       RenderOptions print = RenderOptions.builder().printedBy("EMRKit demo").endMark(true)
           .clock(clock).build();
-      view = HtmlRenderer.builder().options(RenderOptions.builder().clock(clock).build())
-          .fullPage(true).build();
+      // the HTML view as the PDF and DOCX print: stamp and end mark too
+      view = HtmlRenderer.builder().options(print).fullPage(true).build();
       edit = HtmlRenderer.builder().options(RenderOptions.builder().mode(RenderMode.FORM)
           .clock(clock).build()).fullPage(true).build();
       docx = format("docx").renderer(print);

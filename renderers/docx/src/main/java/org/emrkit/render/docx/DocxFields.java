@@ -107,7 +107,7 @@ final class DocxFields {
     int size = WordRuns.BODY_HALF_POINTS;
     if (v.traced().isPresent()) {
       traced(next, v.traced().get());
-      unit(next, f);
+      unit(next, v);
       return;
     }
     if (f.type() == FieldType.BOOLEAN) {
@@ -131,13 +131,18 @@ final class DocxFields {
       blank.setUnderline(UnderlinePatterns.SINGLE);
     } else if (f.type() == FieldType.RICHTEXT) {
       rich(next, text);
+    } else if (!v.struckSignature().isEmpty()) {
+      // a superseded signature: struck through, the 已修改 note after it as it is
+      String struck = v.struckSignature();
+      runs.runIn(next.get(), struck, false, false, 0, size).setStrikeThrough(true);
+      runs.runIn(next.get(), text.substring(struck.length()), false, false, 0, size);
     } else {
       runs.runIn(next.get(), text, false, false, 0, size);
     }
-    unit(next, f);
+    unit(next, v);
   }
 
-  private void unit(Supplier<XWPFRun> next, Field f) {
+  private void unit(Supplier<XWPFRun> next, FieldView f) {
     if (f.unit() != null) {
       runs.runIn(next.get(), org.emrkit.record.ValueText.unitSpace(f.unit()) + f.unit(), false,
           false, 0, WordRuns.BODY_HALF_POINTS);

@@ -98,15 +98,20 @@ public final class DocxRenderer implements RecordRenderer {
       CTBody body = doc.getDocument().getBody();
       walk.body(target(new DocxTarget(doc, runs, fields, form,
           DocxTarget.Sink.of(body::addNewP, body::addNewTbl, body::addNewSdt), width), form));
-      area(doc, doc.createHeader(HeaderFooterType.DEFAULT), runs, fields, form, width,
-          walk::header, true);
+      XWPFHeaderFooter header = doc.createHeader(HeaderFooterType.DEFAULT);
+      area(doc, header, runs, fields, form, width, walk::header, true);
       area(doc, doc.createFooter(HeaderFooterType.DEFAULT), runs, fields, form, width,
           walk::footer, false);
       WordRuns.page(body, page);
       if (walk.watermark().isPresent()) {
         // a text watermark (VML text path) behind every page, as Word's own watermark dialog
         // makes it
-        new XWPFHeaderFooterPolicy(doc).createWatermark(walk.watermark().get());
+        XWPFHeaderFooterPolicy policy = new XWPFHeaderFooterPolicy(doc);
+        policy.createWatermark(walk.watermark().get());
+        // POI puts the watermark in new first-page and even-page headers, which no page uses
+        // (no titlePg, no even/odd headers): the header every page has carries it too
+        CTP mark = faint(policy.getFirstPageHeader()._getHdrFtr().getPArray(0));
+        header._getHdrFtr().getPArray(0).addNewR().set(mark.getRArray(0));
       }
       var props = doc.getProperties();
       props.getCoreProperties().setTitle(walk.documentTitle());
@@ -135,6 +140,24 @@ public final class DocxRenderer implements RecordRenderer {
       ct.addNewP();
     } else if (!form) {
       pageArea(ct, header);
+    }
+  }
+
+  /**
+   * POI's watermark as Word's own dialog makes it, and as the PDF and HTML view print theirs:
+   * light grey, half transparent, across the page at 45° (POI's is solid black, level, and hides
+   * the text under it).
+   */
+  private static CTP faint(CTP watermark) throws IOException {
+    String xml = watermark.xmlText()
+        .replace("fillcolor=\"black\"", "fillcolor=\"#d9d9d9\"")
+        .replace("position:absolute;", "position:absolute;rotation:315;")
+        .replace("font-family:&quot;Cambria&quot;", "font-family:&quot;Microsoft YaHei&quot;");
+    xml = xml.replaceFirst("<(\\w+):textpath style=", "<$1:fill opacity=\".35\"/><$1:textpath style=");
+    try {
+      return CTP.Factory.parse(xml);
+    } catch (org.apache.xmlbeans.XmlException e) {
+      throw new IOException("could not restyle the watermark", e);
     }
   }
 

@@ -73,7 +73,7 @@ class PdfRendererTest {
     byte[] pdf = render(PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).printedBy("张护士").build()).build(), t, rec);
     String text = String.join("\n", pages(pdf)).replace(" ", "");
     for (String v : List.of("入院记录", "反复胸闷3天", "患者3天前无明显诱因出现胸闷", "高血压病史10年。",
-        "吸烟30年，每日20支。", "36.8℃", "78次/分", "150mmHg/90mmHg", "70.5kg", "23.8kg/m",
+        "吸烟30年，每日20支。", "36.8℃", "78次/分", "150/90mmHg", "70.5kg", "23.8kg/m",
         "心电图：窦性心律，ST段压低。", "不稳定型心绞痛(I20.000)", "李明2026-11-2020:15", "示例市人民医院",
         "ZY0012345", "打印人：张护士", "打印时间：2026-11-2812:00", "5级")) {
       assertThat(text).as(v).contains(v.replace(" ", ""));
@@ -411,7 +411,7 @@ class PdfRendererTest {
     Template t = template("admission-record");
     String text = String.join("\n", pages(render(PdfRenderer.builder().build(), t,
         record("clean--admission-record.json", t))));
-    assertThat(text).contains("36.8℃", "78次/分", "97%", "150 mmHg", "172.0 cm")
-        .doesNotContain("36.8 ℃", "97 %", "78 次/分");
+    assertThat(text).contains("36.8℃", "78次/分", "97%", "150/90 mmHg", "172.0 cm")
+        .doesNotContain("36.8 ℃", "97 %", "78 次/分", "150 mmHg");
   }
 }

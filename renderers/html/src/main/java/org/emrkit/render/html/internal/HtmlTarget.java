@@ -153,11 +153,11 @@ public final class HtmlTarget implements WalkTarget {
     } else {
       value(f);
     }
-    if (f.field().unit() != null && (edit || !f.text().isEmpty() || f.emptyText() == null
+    if (f.unit() != null && (edit || !f.text().isEmpty() || f.emptyText() == null
         || f.traced().isPresent())) {
-      out.raw(org.emrkit.record.ValueText.unitSpace(f.field().unit()).isEmpty()
+      out.raw(org.emrkit.record.ValueText.unitSpace(f.unit()).isEmpty()
           ? "<span class=\"emr-unit emr-unit-tight\">" : "<span class=\"emr-unit\">")
-          .text(f.field().unit()).raw("</span>");
+          .text(f.unit()).raw("</span>");
     }
     if (conditional) {
       out.raw("</span>");
@@ -182,6 +182,13 @@ public final class HtmlTarget implements WalkTarget {
       return;
     }
     out.raw("<span class=\"emr-value\"").attr("data-emr-path", f.path()).raw(">");
+    String struck = f.struckSignature();
+    if (!struck.isEmpty()) {
+      // a superseded signature: struck through, the 已修改 note after it as it is
+      out.raw("<del class=\"emr-void\">").text(struck).raw("</del>")
+          .text(text.substring(struck.length())).raw("</span>");
+      return;
+    }
     if (f.field().type() == FieldType.RICHTEXT) {
       out.raw(RichText.toHtml(text));
     } else {

@@ -30,7 +30,7 @@ public final class PageAreaText implements WalkTarget {
         if (v.text().isEmpty() && v.emptyText() != null) {
           text.append(v.emptyText());
         } else {
-          String unit = v.field().unit();
+          String unit = v.unit();
           text.append(v.text()).append(unit == null ? ""
               : org.emrkit.record.ValueText.unitSpace(unit) + unit);
         }

@@ -48,7 +48,7 @@ public final class AreaTarget implements WalkTarget {
 
   /** A field's text and unit; an empty one its placeholder (or nothing) and no unit. */
   static String shown(org.emrkit.render.FieldView f) {
-    String unit = f.field().unit();
+    String unit = f.unit();
     if (f.text().isEmpty() && f.emptyText() != null) {
       return f.emptyText();
     }

@@ -188,12 +188,12 @@ public final class PdfTarget implements WalkTarget {
     } else if (f.field().type() == FieldType.RICHTEXT) {
       rich(out, text);
     } else if (DATED.contains(f.field().type())) {
-      // 2026-11-20 10:05 may break at its space, never inside the date ("2026-" / "11-20")
-      Phrase dated = styles.plain(text, Styles.BODY);
-      for (Object o : dated.getChunks()) {
-        ((Chunk) o).setSplitCharacter(AT_SPACES);
+      // a superseded signature: struck through, the 已修改 note after it as it is
+      String struck = f.struckSignature();
+      if (!struck.isEmpty()) {
+        out.add(dated(struck, true));
       }
-      out.add(dated);
+      out.add(dated(text.substring(struck.length()), false));
     } else {
       out.add(styles.plain(text, Styles.BODY));
     }
@@ -201,10 +201,22 @@ public final class PdfTarget implements WalkTarget {
     return out;
   }
 
+  /** A date or signature: it breaks at its spaces, never inside the date ("2026-" / "11-20"). */
+  private Phrase dated(String text, boolean struck) {
+    Phrase dated = styles.plain(text, Styles.BODY);
+    for (Object o : dated.getChunks()) {
+      ((Chunk) o).setSplitCharacter(AT_SPACES);
+      if (struck) {
+        ((Chunk) o).setUnderline(0.6f, Styles.BODY * 0.3f);
+      }
+    }
+    return dated;
+  }
+
   private void unit(Phrase out, FieldView f) {
-    if (f.field().unit() != null) {
-      out.add(styles.plain(org.emrkit.record.ValueText.unitSpace(f.field().unit())
-          + f.field().unit(), Styles.BODY));
+    if (f.unit() != null) {
+      out.add(styles.plain(org.emrkit.record.ValueText.unitSpace(f.unit()) + f.unit(),
+          Styles.BODY));
     }
   }
 
