@@ -172,45 +172,7 @@ public final class RecordJson {
    * input.
    */
   public Optional<Value> readAt(Template template, String pointer, String json) {
-    Objects.requireNonNull(template, "template");
-    Objects.requireNonNull(pointer, "pointer");
-    Objects.requireNonNull(json, "json");
-    org.emrkit.template.FieldScope scope = template.scope();
-    String[] tokens = pointer.isEmpty() ? new String[0] : pointer.substring(1).split("/", -1);
-    String name = null;
-    for (int i = 0; i < tokens.length; i++) {
-      String t = tokens[i].replace("~1", "/").replace("~0", "~");
-      boolean last = i == tokens.length - 1;
-      boolean indexNext = !last && tokens[i + 1].matches("[0-9]{1,9}");
-      if (indexNext && scope.group(t).isPresent()) {
-        scope = scope.group(t).get();
-        i++; // the entry's index
-      } else if (last && (scope.field(t).isPresent() || scope.group(t).isPresent())) {
-        name = t;
-      } else {
-        return Optional.empty();
-      }
-    }
-    boolean entry = name == null;
-    List<JsonProblem> problems = new ArrayList<>();
-    JsonNode node = Json.parse(mapper, limits, json, problems);
-    if (node == null || entry && tokens.length == 0) {
-      return Optional.empty();
-    }
-    if (entry && !node.isObject()) {
-      return Optional.empty();
-    }
-    ValueTree.Reader reader = new ValueTree.Reader(problems, limits.maxValues());
-    Optional<Value> read;
-    if (entry) {
-      read = Optional.of(new Value.Rows(List.of(reader.values(node, scope, pointer))));
-    } else {
-      ObjectNode wrapped = mapper.createObjectNode();
-      wrapped.set(name, node);
-      read = reader.values(wrapped, scope, "").get(name);
-    }
-    return problems.stream().anyMatch(p -> p.severity() == Severity.ERROR) ? Optional.empty()
-        : read;
+    return ValueAt.read(mapper, limits, template, pointer, json);
   }
 
   /**

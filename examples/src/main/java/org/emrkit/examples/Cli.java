@@ -252,27 +252,7 @@ public final class Cli {
     }
     Record record = Inputs.record(file, templates, err);
     Template t = Inputs.templateOf(record, templates);
-    String amendments = a.option("--amendments", "none");
-    AmendmentPrint how = switch (amendments) {
-      case "none" -> AmendmentPrint.NONE;
-      case "appendix" -> AmendmentPrint.APPENDIX;
-      case "inline" -> AmendmentPrint.INLINE;
-      default -> throw new UsageException("--amendments is none, appendix or inline, not "
-          + amendments);
-    };
-    String font = a.option("--font", null);
-    if (font != null) {
-      if (!Files.isReadable(Path.of(font))) {
-        throw new UsageException("--font " + font + " is not a readable file");
-      }
-      // the PDF renderer tries this font first for characters its own fonts lack
-      System.setProperty("emrkit.fonts.rare", font);
-    }
-    RecordRenderer renderer = format.renderer(RenderOptions.builder().clock(clock).mode(m)
-        .watermark(a.option("--watermark", null)).printedBy(a.option("--printed-by", null))
-        .amendments(how).emptyPlaceholder(a.option("--empty", null))
-        .blanks(a.flag("--blanks")).draftWatermark(!a.flag("--no-draft-mark"))
-        .supersededSignatures(!a.flag("--hide-superseded")).build());
+    RecordRenderer renderer = format.renderer(printOptions(a, m));
     String o = a.option("-o", null);
     if (o == null) {
       if (!format.mediaType().startsWith("text/")) {
@@ -293,6 +273,31 @@ public final class Cli {
     renderer.renderTo(t, record, target);
     out.println(o);
     return 0;
+  }
+
+  /** The render options the command line asks for (and the rare-character font it names). */
+  private RenderOptions printOptions(Args a, RenderMode mode) {
+    String amendments = a.option("--amendments", "none");
+    AmendmentPrint how = switch (amendments) {
+      case "none" -> AmendmentPrint.NONE;
+      case "appendix" -> AmendmentPrint.APPENDIX;
+      case "inline" -> AmendmentPrint.INLINE;
+      default -> throw new UsageException("--amendments is none, appendix or inline, not "
+          + amendments);
+    };
+    String font = a.option("--font", null);
+    if (font != null) {
+      if (!Files.isReadable(Path.of(font))) {
+        throw new UsageException("--font " + font + " is not a readable file");
+      }
+      // the PDF renderer tries this font first for characters its own fonts lack
+      System.setProperty("emrkit.fonts.rare", font);
+    }
+    return RenderOptions.builder().clock(clock).mode(mode)
+        .watermark(a.option("--watermark", null)).printedBy(a.option("--printed-by", null))
+        .amendments(how).emptyPlaceholder(a.option("--empty", null))
+        .blanks(a.flag("--blanks")).draftWatermark(!a.flag("--no-draft-mark"))
+        .supersededSignatures(!a.flag("--hide-superseded")).build();
   }
 
   private List<Template> templates(Args a) {

@@ -143,46 +143,19 @@ final class DocxTarget implements WalkTarget {
     runs.run(t, title, true, false, 0, 32);
   }
 
-  /**
-   * The banner, its items packed into lines that fit the page so that Word never breaks a line
-   * inside an item ("住院" / "号：ZY0012345"): a Chinese character is taken as one em wide, any
-   * other as 0.6 em, which overestimates every font in use.
-   */
+  /** The banner, in lines that never break inside an item ({@link WordRuns#bannerLines}). */
   @Override
   public void banner(List<BannerItem> items) {
     if (form || items.isEmpty()) {
       return;
     }
     int halfPoints = WordRuns.BODY_HALF_POINTS - 1;
-    double em = halfPoints * 10.0; // twips: a half point is 10 twips
-    double room = widths.peek();
-    StringBuilder line = new StringBuilder();
-    double used = 0;
-    List<String> lines = new java.util.ArrayList<>();
-    for (BannerItem i : items) {
-      String item = i.label() + "：" + i.value();
-      double w = org.emrkit.render.ColumnWidths.ems(item) * em;
-      if (line.length() > 0 && used + 2 * em + w > room) {
-        lines.add(line.toString());
-        line.setLength(0);
-        used = 0;
-      }
-      if (line.length() > 0) {
-        line.append("　　");
-        used += 2 * em;
-      }
-      line.append(item);
-      used += w;
-    }
-    lines.add(line.toString());
-    for (String l : lines) {
+    for (String l : WordRuns.bannerLines(items, widths.peek(), halfPoints * 10.0)) {
       XWPFParagraph p = paragraph();
       p.setSpacingAfter(0);
       runs.run(p, l, false, false, 0, halfPoints);
     }
   }
-
-
 
   @Override
   public void endMark(String text) {

@@ -1,6 +1,7 @@
 package org.emrkit.render.docx;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.poi.xwpf.usermodel.VerticalAlign;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -36,6 +37,36 @@ final class WordRuns {
   WordRuns(String latin, String eastAsia) {
     this.latin = latin;
     this.eastAsia = eastAsia;
+  }
+
+  /**
+   * The banner's items packed into lines that fit {@code room} twips, so that Word never breaks a
+   * line inside an item ("住院" / "号：ZY0012345"): widths by {@link
+   * org.emrkit.render.ColumnWidths#ems}, which overestimates every font in use; {@code em} is the
+   * text's size in twips.
+   */
+  static List<String> bannerLines(List<org.emrkit.render.BannerItem> items, double room,
+      double em) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    double used = 0;
+    for (org.emrkit.render.BannerItem i : items) {
+      String item = i.label() + "：" + i.value();
+      double w = org.emrkit.render.ColumnWidths.ems(item) * em;
+      if (line.length() > 0 && used + 2 * em + w > room) {
+        lines.add(line.toString());
+        line.setLength(0);
+        used = 0;
+      }
+      if (line.length() > 0) {
+        line.append("　　");
+        used += 2 * em;
+      }
+      line.append(item);
+      used += w;
+    }
+    lines.add(line.toString());
+    return lines;
   }
 
   static int twips(double mm) {

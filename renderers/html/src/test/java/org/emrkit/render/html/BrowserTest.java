@@ -257,7 +257,7 @@ class BrowserTest {
         fonts.add(resources.getFont(f).getName());
       }
       assertThat(fonts).as("the glyphs come from the Extension B font")
-          .anySatisfy(f -> assertThat(f).contains("HanaMin"));
+          .anySatisfy(f -> assertThat(f).contains("HanaMinB"));
     }
   }
 }
