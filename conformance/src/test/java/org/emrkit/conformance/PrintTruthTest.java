@@ -246,4 +246,23 @@ class PrintTruthTest {
       assertThat(a.reason()).isEqualTo("患者补充病史");
     });
   }
+
+  @Test
+  void everyPrintedPageNamesThePatient() {
+    // the bundled 入院记录's own running header showed 住院号 and 床号 but not the name, so page 2
+    // did not say whose it was (病历书写基本规范 第三十条)
+    var pdf = VisibleText.pdf(ConformanceTest.bytes(ConformanceTest.PDF, T, CLEAN));
+    assertThat(pdf.areas()).as("PDF pages").hasSizeGreaterThan(1).allSatisfy(a ->
+        assertThat(a).contains("姓名：张三").contains("住院号：ZY0012345"));
+    assertThat(VisibleText.html(ConformanceTest.HTML.render(T, CLEAN), 1, 1).areas())
+        .allSatisfy(a -> assertThat(a).contains("姓名：张三").contains("住院号：ZY0012345"));
+    assertThat(VisibleText.docx(ConformanceTest.bytes(ConformanceTest.DOCX, T, CLEAN)).areas())
+        .allSatisfy(a -> assertThat(a).contains("姓名：张三").contains("住院号：ZY0012345"));
+    // a header that names the patient itself is left as it is: no second 姓名
+    Template notes = Corpus.template("progress-note");
+    Record note = Corpus.record("clean--progress-note.json", notes);
+    String area = VisibleText.html(ConformanceTest.HTML.render(notes, note), 1, 1).areas()
+        .get(0);
+    assertThat(area.indexOf("张三")).isEqualTo(area.lastIndexOf("张三"));
+  }
 }

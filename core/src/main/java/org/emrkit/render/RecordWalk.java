@@ -200,13 +200,17 @@ public final class RecordWalk {
   }
 
   /**
-   * Walks the running header: the template's page header, or the automatic head (the hospital's
-   * name, then the banner items on one line) when the template has none.
+   * Walks the running header: the template's page header (in a view, with the patient's name
+   * and 住院号 added to its last line when it shows neither: {@link PatientLine}), or the
+   * automatic head (the hospital's name, then the banner items on one line) when the template
+   * has none.
    */
   public void header(WalkTarget target) {
     Walker w = new Walker(this, target, includeHidden, entryTemplates);
     if (!automaticHead()) {
-      w.blocks(resolver.template().pageHeader());
+      List<org.emrkit.template.Block> own = resolver.template().pageHeader();
+      w.blocks(options.mode() == RenderMode.VIEW ? PatientLine.identified(own,
+          resolver.record().context().patient()) : own);
       return;
     }
     List<org.emrkit.template.Block> head = new ArrayList<>();
