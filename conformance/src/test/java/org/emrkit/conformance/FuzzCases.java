@@ -1,18 +1,16 @@
 package org.emrkit.conformance;
 
-import java.io.ByteArrayOutputStream;
+import static org.emrkit.testing.Zips.entries;
+import static org.emrkit.testing.Zips.zip;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.emrkit.testing.Corpus;
 
 /**
@@ -148,27 +146,5 @@ record FuzzCases(String name, String kind, String expected, byte[] bytes) {
       b.append("|").append(" 格 |".repeat(columns)).append("\n");
     }
     return b.toString();
-  }
-
-  static Map<String, byte[]> entries(byte[] docx) throws IOException {
-    Map<String, byte[]> out = new LinkedHashMap<>();
-    try (ZipInputStream z = new ZipInputStream(new java.io.ByteArrayInputStream(docx))) {
-      for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
-        out.put(e.getName(), z.readAllBytes());
-      }
-    }
-    return out;
-  }
-
-  static byte[] zip(Map<String, byte[]> entries) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipOutputStream z = new ZipOutputStream(out)) {
-      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-        z.putNextEntry(new ZipEntry(e.getKey()));
-        z.write(e.getValue());
-        z.closeEntry();
-      }
-    }
-    return out.toByteArray();
   }
 }

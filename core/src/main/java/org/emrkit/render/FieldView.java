@@ -31,6 +31,7 @@ public final class FieldView {
   private final boolean showSuperseded;
   private boolean unitShared;
   private java.util.Optional<TracedText> traced;
+  private SignatureState state;
 
   /** Where a field stands in its paragraph, which is what its label is taken from. */
   record LabelHints(String textBefore, boolean first, boolean alone, CellView cell,
@@ -59,12 +60,9 @@ public final class FieldView {
    * the 已修改 note after them); else {@code ""}.
    */
   public String struckSignature() {
-    if (field.type() != org.emrkit.template.FieldType.SIGNATURE
-        || signature() != SignatureState.SUPERSEDED) {
-      return "";
-    }
-    int note = text().indexOf("（已修改");
-    return note < 0 ? "" : text().substring(0, note);
+    return field.type() == org.emrkit.template.FieldType.SIGNATURE && showSuperseded
+        && signature() == SignatureState.SUPERSEDED
+        ? resolver.signer(field, scope, value, inSheetRow()) : "";
   }
 
   /**
@@ -102,7 +100,6 @@ public final class FieldView {
     return empty;
   }
 
-
   /**
    * The unit the field prints after its value, or {@code null}: the field's own, unless the value
    * is the first of a pair that shares it ("150/90 mmHg", not "150 mmHg / 90 mmHg").
@@ -135,9 +132,7 @@ public final class FieldView {
   public String text() {
     if (text == null) {
       text = field.type() != org.emrkit.template.FieldType.SIGNATURE
-          ? resolver.text(field, scope)
-          : !showSuperseded && signature() == SignatureState.SUPERSEDED ? ""
-          : resolver.signatureText(field, scope, value, valuesPointer(), inSheetRow());
+          ? resolver.text(field, scope) : signatureText();
     }
     return text;
   }
@@ -177,9 +172,27 @@ public final class FieldView {
     return label;
   }
 
+  /**
+   * What a signature field shows, true to the record's signatures: a valid signature its signer
+   * and time; a superseded one the same and the 已修改 note, or nothing when the options leave
+   * superseded signatures out; a value no signature stands for, or none, nothing (an empty
+   * signature line, never a name typed into the field).
+   */
+  private String signatureText() {
+    return switch (signature()) {
+      case VALID -> resolver.signer(field, scope, value, inSheetRow());
+      case SUPERSEDED -> showSuperseded ? resolver.signer(field, scope, value, inSheetRow())
+          + resolver.supersededNote(value) : "";
+      case UNSIGNED, UNVERIFIED -> "";
+    };
+  }
+
   /** The state of a signature field's value (for other fields {@link SignatureState#UNSIGNED}). */
   public SignatureState signature() {
-    return resolver.signature(value, valuesPointer());
+    if (state == null) {
+      state = resolver.signature(value, valuesPointer());
+    }
+    return state;
   }
 
   /** Whether the field lies in the repeated row of a repeating table (a sheet's row). */

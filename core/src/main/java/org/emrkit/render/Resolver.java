@@ -154,28 +154,22 @@ public final class Resolver {
   }
 
   /**
-   * What a signature field shows on paper and on screen, true to the record's signatures: a
-   * valid signature its signer and time; a superseded one the same, marked 已修改 with when it
-   * was superseded; a value no signature stands for, or none, nothing (an empty signature line,
-   * never a name typed into the field).
+   * What a signature field shows of its signer: the name and time, or the name alone when
+   * {@code nameOnly} (a sheet's row, such as a nursing row, has its own time, and its signature
+   * column holds the nurse's name, as the ward's sheet prints it). Whether it shows at all is
+   * the signature's state ({@link #signature}); {@link FieldView#text()} decides.
    */
-  public String signatureText(Field f, Values scope, Value v, String pointer) {
-    return signatureText(f, scope, v, pointer, false);
+  public String signer(Field f, Values scope, Value v, boolean nameOnly) {
+    return nameOnly && v instanceof Value.Signed s ? s.signer().actor().name() : text(f, scope);
   }
 
   /**
-   * {@link #signatureText(Field, Values, Value, String)}, with the signer's name alone when
-   * {@code nameOnly}: a sheet's row (a nursing row) has its own time, and its signature column
-   * holds the nurse's name, as the ward's sheet prints it.
+   * The note a superseded signature prints after its signer: {@code （已修改 2026-11-21 09:00，
+   * 签名失效）}, with when the amendment superseded it; {@code ""} for a value that is not a
+   * signature.
    */
-  public String signatureText(Field f, Values scope, Value v, String pointer, boolean nameOnly) {
-    String signed = nameOnly && v instanceof Value.Signed s ? s.signer().actor().name()
-        : text(f, scope);
-    return switch (signature(v, pointer)) {
-      case VALID -> signed;
-      case SUPERSEDED -> signed + supersededNote((Value.Signed) v);
-      case UNSIGNED, UNVERIFIED -> "";
-    };
+  public String supersededNote(Value v) {
+    return v instanceof Value.Signed s ? supersededNote(s) : "";
   }
 
   private String supersededNote(Value.Signed s) {

@@ -1,8 +1,9 @@
 package org.emrkit.docx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.emrkit.testing.Zips.entries;
+import static org.emrkit.testing.Zips.zip;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,9 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.emrkit.dsl.TemplateCompiler;
 import org.emrkit.dsl.TemplateDump;
 import org.emrkit.problem.Severity;
@@ -197,28 +195,6 @@ class DocxImportTest {
   }
 
   // ------------------------------------------------------------------ hostile files
-
-  static byte[] zip(Map<String, byte[]> entries) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ZipOutputStream z = new ZipOutputStream(out)) {
-      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-        z.putNextEntry(new ZipEntry(e.getKey()));
-        z.write(e.getValue());
-        z.closeEntry();
-      }
-    }
-    return out.toByteArray();
-  }
-
-  static Map<String, byte[]> entries(byte[] docx) throws IOException {
-    Map<String, byte[]> out = new LinkedHashMap<>();
-    try (ZipInputStream z = new ZipInputStream(new java.io.ByteArrayInputStream(docx))) {
-      for (ZipEntry e; (e = z.getNextEntry()) != null; ) {
-        out.put(e.getName(), z.readAllBytes());
-      }
-    }
-    return out;
-  }
 
   static byte[] valid() throws IOException {
     return Files.readAllBytes(FORMS.resolve("outpatient-record.docx"));

@@ -11,8 +11,8 @@ import org.emrkit.render.TracedText;
  */
 final class PdfTraces {
 
-  static final Color STRUCK = new Color(0xCC, 0, 0);
-  static final Color INSERTED = new Color(0, 0, 0xCC);
+  private static final Color STRUCK = new Color(0xCC, 0, 0);
+  private static final Color INSERTED = new Color(0, 0, 0xCC);
   private static final Color NOTE = new Color(0x55, 0x55, 0x55);
 
   private PdfTraces() {}
