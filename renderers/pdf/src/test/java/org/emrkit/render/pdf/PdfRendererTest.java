@@ -306,6 +306,27 @@ class PdfRendererTest {
   }
 
   @Test
+  void what痕迹打印PrintsBesidesTheValueIsCheckedForGlyphsToo() throws IOException {
+    // the note names who amended: a name with a character no font has must not be dropped
+    Template t = template("admission-record");
+    Record clean = record("clean--admission-record.json", t);
+    var s = org.emrkit.edit.EditSession.builder(t, clean, new org.emrkit.record.Actor("u-2001",
+        "王\uD880\uDC00", org.emrkit.record.Role.ATTENDING))
+        .clock(new org.emrkit.testing.TestClock("2026-11-21T09:00:00+08:00")).open();
+    assertThat(s.set("/chiefComplaint", new Value.Str("反复胸痛5天"), "补充").isApplied()).isTrue();
+    Record amended = s.commit();
+    assertThat(render(PdfRenderer.builder().build(), t, amended)).as("a normal print")
+        .isNotEmpty();
+    PdfRenderer inline = PdfRenderer.builder().options(RenderOptions.builder()
+        .amendments(org.emrkit.render.AmendmentPrint.INLINE).build()).build();
+    assertThatThrownBy(() -> render(inline, t, amended)).isInstanceOf(RenderException.class)
+        .satisfies(e -> {
+          assertThat(((RenderException) e).code()).isEqualTo("render/missing-glyph");
+          assertThat(e.getMessage()).contains("U+30000");
+        });
+  }
+
+  @Test
   void aBannerLabelAndItsValueAreNeverSplitAcrossLines() throws IOException {
     // portrait pages printed "住院" at the end of one line and "号：ZY0012345" on the next
     for (String id : List.of("admission-record", "discharge-record", "first-progress-note",
