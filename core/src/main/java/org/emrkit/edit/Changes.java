@@ -14,6 +14,7 @@ import org.emrkit.record.RecordStatus;
 import org.emrkit.record.Revision;
 import org.emrkit.record.Signature;
 import org.emrkit.record.Values;
+import org.emrkit.render.PrintEntry;
 
 /**
  * What an edit session does once it knows what is asked: admits a proposal (checks, then values,
@@ -78,6 +79,36 @@ final class Changes {
     }
     List<Revision> added = new ArrayList<>();
     history.push(chain.withContext(history.current(), context, blankToNull(reason), added));
+    return EditResult.applied(added);
+  }
+
+  /**
+   * Logs a print: its entry, by this session's actor, as a revision of {@code /@prints} at the
+   * print's own time when that is not before the chain's head (so the log and the paper's stamp
+   * agree), else at the chain's next time.
+   */
+  EditResult print(PrintEntry entry, org.emrkit.record.Actor actor) {
+    Optional<Refusal> r = gate.intact();
+    if (r.isPresent()) {
+      return EditResult.refused(r.get());
+    }
+    if (!entry.actor().equals(actor)) {
+      return EditResult.refused(new Refusal("edit/print-actor", "/@prints",
+          "打印记录只能由打印者本人记录", "a print is logged by the person who printed it"));
+    }
+    if (entry.seq() != 0) {
+      return EditResult.refused(new Refusal("edit/print-logged", "/@prints",
+          "这次打印已经记录过", "this print is logged already"));
+    }
+    List<Revision> added = new ArrayList<>();
+    Record current = chain.created(history.current(), added);
+    OffsetDateTime next = chain.stamp(current, true);
+    OffsetDateTime at = entry.at().toInstant().isBefore(next.toInstant()) ? next : entry.at();
+    List<Revision> revisions = new ArrayList<>(current.revisions());
+    Chain.append(revisions, added, RecordAudit.head(current).orElse(null), chain.revision(
+        revisions.size() + 1, at, org.emrkit.record.TracePath.PRINTS, null, entry.json(), null));
+    history.push(Chain.with(current, current.values(), current.status(), current.signatures(),
+        revisions));
     return EditResult.applied(added);
   }
 

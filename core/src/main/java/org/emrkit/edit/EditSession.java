@@ -378,6 +378,16 @@ public final class EditSession {
     return changes.complete();
   }
 
+  /**
+   * Logs a print (打印记录) the renderer made of this record ({@code PdfRenderer.print}): a
+   * revision of {@code /@prints} in the trace, append-only and hash-chained like every other. It
+   * changes no content, so an archived record can be printed and logged; a record whose trace
+   * is broken cannot. The print must be the session actor's own.
+   */
+  public EditResult recordPrint(org.emrkit.render.PrintEntry entry) {
+    return changes.print(Objects.requireNonNull(entry, "entry"), actor);
+  }
+
   private EditResult admit(Proposal p, String reason) {
     return changes.admit(p, reason);
   }

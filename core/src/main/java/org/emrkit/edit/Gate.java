@@ -58,6 +58,11 @@ final class Gate {
         + " is resolved: " + f.message().en());
   }
 
+  /** Refuses anything on a record whose trace is broken (a print may follow archiving). */
+  Optional<Refusal> intact() {
+    return Optional.ofNullable(broken);
+  }
+
   /** Refuses any change to an archived record or one whose trace is broken. */
   Optional<Refusal> open(Record current, String path) {
     if (broken != null) {

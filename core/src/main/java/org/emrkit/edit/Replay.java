@@ -133,6 +133,8 @@ final class Replay {
       } else {
         status = next;
       }
+    } else if (path instanceof TracePath.OfPrints) {
+      print(l, old, now);
     } else if (path instanceof TracePath.OfSuperseded s) {
       if (!signatures.containsKey(s.signature()) || !superseded.add(s.signature())
           || !old.equals(CanonicalJson.NODES.booleanNode(false))
@@ -141,6 +143,23 @@ final class Replay {
             " supersedes a signature that is not there before it or was superseded already ("
                 + s.signature() + ")"));
       }
+    }
+  }
+
+  /** A print: it changes nothing, and its entry must read (the log is computed from it). */
+  private void print(Links.Link l, JsonNode old, JsonNode now) {
+    String problem = old != null && !old.isNull() ? "has an old value" : null;
+    if (problem == null) {
+      try {
+        org.emrkit.render.PrintEntry.read(l.revision().seq(), l.revision().actor(), l.at(),
+            now == null ? null : CanonicalJson.write(now), false);
+      } catch (IllegalArgumentException | NullPointerException e) {
+        problem = e.getMessage();
+      }
+    }
+    if (problem != null) {
+      out.add(finding("trace", l, "不是有效的打印记录：" + problem, " is not a valid print entry: "
+          + problem));
     }
   }
 

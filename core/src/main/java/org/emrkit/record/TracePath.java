@@ -7,12 +7,14 @@ import java.util.Objects;
  * {@code values}, {@code ""} for all of them), or something of the record itself that no field
  * can be, under {@code /@}: the record as it was created ({@code /@record}, the first entry of
  * every trace), its host context ({@code /@context}), when the author finished writing
- * ({@code /@completedAt}), its status ({@code /@status}) or a signature's superseded flag
- * ({@code /@signatures/ID/superseded}, by signature id). Parsed once, at the edge
+ * ({@code /@completedAt}), its status ({@code /@status}), a signature's superseded flag
+ * ({@code /@signatures/ID/superseded}, by signature id) or a print ({@code /@prints}: the revision's
+ * new value is the print log entry, and it has no old one). Parsed once, at the edge
  * ({@link #parse}).
  */
 public sealed interface TracePath permits TracePath.OfValue, TracePath.OfRecord,
-    TracePath.OfContext, TracePath.OfCompletedAt, TracePath.OfStatus, TracePath.OfSuperseded {
+    TracePath.OfContext, TracePath.OfCompletedAt, TracePath.OfStatus, TracePath.OfSuperseded,
+    TracePath.OfPrints {
 
   /** The record as created: id, template, context, completion time and first values. */
   TracePath RECORD = new OfRecord();
@@ -22,6 +24,8 @@ public sealed interface TracePath permits TracePath.OfValue, TracePath.OfRecord,
   TracePath COMPLETED_AT = new OfCompletedAt();
   /** The record's status. */
   TracePath STATUS = new OfStatus();
+  /** A print of the record: an entry of its print log. */
+  TracePath PRINTS = new OfPrints();
 
   /** The wire form written in record JSON. */
   String wire();
@@ -42,6 +46,8 @@ public sealed interface TracePath permits TracePath.OfValue, TracePath.OfRecord,
         return COMPLETED_AT;
       case "/@status":
         return STATUS;
+      case "/@prints":
+        return PRINTS;
       default:
         break;
     }
@@ -56,7 +62,8 @@ public sealed interface TracePath permits TracePath.OfValue, TracePath.OfRecord,
     }
     if (wire.startsWith("/@")) {
       throw new IllegalArgumentException("unknown record path " + wire + " (record paths are"
-          + " /@record, /@context, /@completedAt, /@status and /@signatures/ID/superseded)");
+          + " /@record, /@context, /@completedAt, /@status, /@prints and"
+          + " /@signatures/ID/superseded)");
     }
     return new OfValue(wire);
   }
@@ -126,6 +133,19 @@ public sealed interface TracePath permits TracePath.OfValue, TracePath.OfRecord,
     @Override
     public String wire() {
       return "/@status";
+    }
+
+    @Override
+    public String toString() {
+      return wire();
+    }
+  }
+
+  /** A print: the revision's new value is the print log entry. */
+  record OfPrints() implements TracePath {
+    @Override
+    public String wire() {
+      return "/@prints";
     }
 
     @Override

@@ -35,12 +35,27 @@ public interface RecordRenderer {
    * @throws RenderException as {@link #render(Template, Record, OutputStream)}
    */
   default void renderTo(Template template, Record record, Path file) {
+    writeTo(file, out -> {
+      render(template, record, out);
+      return null;
+    });
+  }
+
+  /**
+   * Writes a file through a temporary file in its directory moved into place when {@code write}
+   * returns, so a failed write leaves the previous file as it was; returns what {@code write}
+   * returns.
+   *
+   * @throws RenderException ({@code render/io}) when the file cannot be written
+   */
+  static <T> T writeTo(Path file, java.util.function.Function<OutputStream, T> write) {
     Path dir = file.toAbsolutePath().getParent();
     Path tmp = null;
     try {
       tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+      T result;
       try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
-        render(template, record, out);
+        result = write.apply(out);
       }
       try {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
@@ -49,6 +64,7 @@ public interface RecordRenderer {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
       tmp = null;
+      return result;
     } catch (IOException e) {
       throw new RenderException("render/io", "", Message.of("无法写入文件 " + file + "：" + e.getMessage(),
           "could not write " + file + ": " + e.getMessage()), e);
@@ -62,4 +78,5 @@ public interface RecordRenderer {
       }
     }
   }
+
 }

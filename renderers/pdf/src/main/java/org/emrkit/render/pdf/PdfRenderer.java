@@ -1,36 +1,24 @@
 package org.emrkit.render.pdf;
 
-import com.lowagie.text.Document;
-import com.lowagie.text.DocumentException;
-import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
-import com.lowagie.text.pdf.PdfWriter;
-import java.io.BufferedOutputStream;
-import java.io.File;
-import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import org.emrkit.problem.Message;
 import org.emrkit.record.Record;
+import org.emrkit.render.PrintOutcome;
+import org.emrkit.render.PrintRequest;
 import org.emrkit.render.RecordRenderer;
 import org.emrkit.render.RecordWalk;
 import org.emrkit.render.RenderException;
 import org.emrkit.render.RenderMode;
 import org.emrkit.render.RenderOptions;
-import org.emrkit.render.pdf.internal.AreaTarget;
-import org.emrkit.render.pdf.internal.Flow;
-import org.emrkit.render.pdf.internal.FontCheck;
 import org.emrkit.render.pdf.internal.Fonts;
-import org.emrkit.render.pdf.internal.PageEvents;
 import org.emrkit.render.pdf.internal.PdfA;
-import org.emrkit.render.pdf.internal.PdfTarget;
+import org.emrkit.render.pdf.internal.PdfLayout;
+import org.emrkit.render.pdf.internal.Printing;
 import org.emrkit.render.pdf.internal.Styles;
-import org.emrkit.template.PageSetup;
 import org.emrkit.template.Template;
 
 /**
@@ -46,7 +34,6 @@ import org.emrkit.template.Template;
  */
 public final class PdfRenderer implements RecordRenderer {
 
-  private static final float MM = 72f / 25.4f;
 
   private final List<BaseFont> hostFonts;
   private final RenderOptions options;
@@ -75,22 +62,48 @@ public final class PdfRenderer implements RecordRenderer {
   public void render(Template template, Record record, OutputStream out) {
     Objects.requireNonNull(out, "out");
     RecordWalk walk = RecordWalk.forRendering(template, record, options);
-    File tmp = null;
-    try {
-      tmp = File.createTempFile("emrkit-", ".pdf");
-      try (OutputStream raw = new BufferedOutputStream(new FileOutputStream(tmp))) {
-        layout(template, walk, raw);
-      }
-      PdfA.convert(tmp, out, walk.documentTitle(), walk.author(),
-          OffsetDateTime.now(options.clock()), template.reference() + "|" + record.id());
-    } catch (IOException e) {
-      throw new RenderException("render/io", "", Message.of("无法写出 PDF：" + e.getMessage(),
-          "could not write the PDF: " + e.getMessage()), e);
-    } finally {
-      if (tmp != null && !tmp.delete()) {
-        tmp.deleteOnExit();
-      }
-    }
+    String stamp = walk.stamp().orElse(null);
+    PdfA.write(out, walk.documentTitle(), walk.author(), OffsetDateTime.now(options.clock()),
+        template.reference() + "|" + record.id(),
+        raw -> PdfLayout.run(template, walk, styles(), raw, p -> stamp, stamp != null),
+        laid -> doc -> { });
+  }
+
+  /**
+   * Prints the record (打印 / 续打 / 重打) as {@code request} asks, to {@code out} as PDF/A-2b,
+   * reading the record's print log: a continuation starts right under the last printed content,
+   * on the page where it stopped, which gets only its new body content, each glyph where the
+   * whole record has it; pages already on paper get no running header, footer or stamp again;
+   * a feed offset moves everything on the paper. No 以下空白 end mark is printed (it would stand
+   * where the next continuation goes), nor the amendments appendix. Returns the entry to log with
+   * {@code EditSession.recordPrint}, which page to put back in the printer, and the printed pages
+   * amended since.
+   *
+   * @throws RenderException {@code print/moved} when content already on paper has moved (it was
+   *     amended or entries were inserted above it: the message names the pages to reprint),
+   *     {@code print/nothing-new} when a continuation has nothing to print, {@code print/entry}
+   *     for an entry that is not in the record, {@code print/pages} for pages it does not have,
+   *     {@code print/log} for a print log that does not read; as {@link #render} otherwise
+   */
+  public PrintOutcome print(Template template, Record record, PrintRequest request,
+      OutputStream out) {
+    return new Printing(template, record, options, styles()).print(request, out);
+  }
+
+  /** {@link #print} to a file, replaced only when printing succeeded. */
+  public PrintOutcome printTo(Template template, Record record, PrintRequest request,
+      java.nio.file.Path file) {
+    return RecordRenderer.writeTo(file, out -> print(template, record, request, out));
+  }
+
+  /**
+   * Renders the whole record as its printed sheets stand: every page whole, each with the stamp
+   * of the print that last put it on paper (none on a page never printed), laid out as prints
+   * are (no end mark). What a ward's folder should hold; a continuation and the print before it,
+   * laid one over the other, are this.
+   */
+  public void renderAsPrinted(Template template, Record record, OutputStream out) {
+    new Printing(template, record, options, styles()).asPrinted(out);
   }
 
   /**
@@ -109,70 +122,6 @@ public final class PdfRenderer implements RecordRenderer {
     List<BaseFont> bold = new ArrayList<>(hostFonts);
     bold.add(0, Fonts.notoBold());
     return new Styles(regular, bold);
-  }
-
-  private void layout(Template template, RecordWalk walk, OutputStream out) {
-    Styles styles = styles();
-    checkFonts(walk, styles);
-    AreaTarget header = new AreaTarget();
-    walk.header(header);
-    AreaTarget footer = new AreaTarget();
-    walk.footer(footer);
-
-    PageSetup page = template.page();
-    float width = (float) (page.widthMm() - page.marginLeftMm() - page.marginRightMm()) * MM;
-    float top = Math.max((float) page.marginTopMm() * MM + 14,
-        PageEvents.height(styles, header.blocks(), width) + 10);
-    float bottom = Math.max((float) page.marginBottomMm() * MM + 14, Styles.SMALL * 1.6f + 6
-        + PageEvents.height(styles, footer.blocks(), width)
-        + (walk.stamp().isPresent() ? Styles.SMALL * 1.4f : 0));
-    Rectangle size = new Rectangle((float) page.widthMm() * MM, (float) page.heightMm() * MM);
-    Document document = new Document(size, (float) page.marginLeftMm() * MM,
-        (float) page.marginRightMm() * MM, top, bottom);
-    try {
-      PdfWriter writer = PdfWriter.getInstance(document, out);
-      writer.setCloseStream(false);
-      writer.setPdfVersion(PdfWriter.VERSION_1_7);
-      writer.setFullCompression();
-      writer.setPageEvent(new PageEvents(styles, header.blocks(), footer.blocks(),
-          walk.watermark().orElse(null), walk.stamp().orElse(null)));
-      document.addTitle(walk.documentTitle());
-      document.addAuthor(walk.author());
-      document.addCreator("EMRKit");
-      document.open();
-      walk.body(new PdfTarget(new Flow(document, writer), styles, width));
-      document.close();
-    } catch (DocumentException e) {
-      throw new RenderException("render/layout", "", Message.of(
-          "OpenPDF 无法写出文档：" + e.getMessage(),
-          "OpenPDF could not write the document: " + e.getMessage()), e);
-    }
-  }
-
-  /** Refuses, before anything is written, a record with characters no font has. */
-  private static void checkFonts(RecordWalk walk, Styles styles) {
-    FontCheck check = new FontCheck(styles);
-    walk.header(check);
-    walk.body(check);
-    walk.footer(check);
-    if (check.missing().isEmpty()) {
-      return;
-    }
-    StringBuilder zh = new StringBuilder("没有字体包含这些字符：");
-    StringBuilder en = new StringBuilder("no font has these characters: ");
-    String first = null;
-    for (Map.Entry<String, List<String>> e : check.missing().entrySet()) {
-      first = first == null ? e.getKey() : first;
-      String chars = String.join("", e.getValue());
-      String codes = Fonts.codePoints(e.getValue());
-      zh.append(chars).append("（").append(codes).append("，位于 ").append(e.getKey())
-          .append("）");
-      en.append(chars).append(" (").append(codes).append(", at ").append(e.getKey())
-          .append(") ");
-    }
-    throw new RenderException("render/missing-glyph", first.startsWith("/") ? first : "",
-        Message.of(zh + "；请注册包含这些字符的 TrueType 字体",
-            en.toString().strip() + "; register a TrueType font that has them"), null);
   }
 
   /** Configures a renderer. Not thread-safe. */

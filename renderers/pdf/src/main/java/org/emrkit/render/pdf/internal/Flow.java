@@ -4,29 +4,65 @@ import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
 import com.lowagie.text.pdf.ColumnText;
+import com.lowagie.text.pdf.PdfContentByte;
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfNumber;
 import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import java.util.List;
 
 /**
- * Lays elements down the body of successive pages, each right under the one before, onto the
- * page's own content stream: so the stream holds the body in reading order, and the position
- * where each element ended is known ({@link #y()}). A page break starts a new page only when
- * an element does not fit; an element that does not fit on an empty page either is an error,
- * not an endless loop.
+ * Lays elements down the body of successive pages, each right under the one before: so the
+ * page holds the body in reading order, and the position where each element ended is known
+ * ({@link #y()}). Each element's piece on a page is drawn into a form XObject of its own (a
+ * <em>unit</em>), placed on the page inside marked content {@code /EMRKit <</U n>> BDC}: a
+ * continuation print can leave out, or clip, exactly the units already on paper, and no
+ * graphics state leaks from one unit to the next. Where units end goes into {@link Marks}. A
+ * page break starts a new page only when an element does not fit; an element that does not fit
+ * on an empty page either is an error, not an endless loop.
  */
 public final class Flow {
 
   private final Document document;
   private final PdfWriter writer;
   private final ColumnText column;
+  private final Marks marks;
   private boolean pageTop = true;
+  /** The unit being laid or last laid; -1 before the first. */
+  private int unit = -1;
 
-  public Flow(Document document, PdfWriter writer) {
+  public Flow(Document document, PdfWriter writer, Marks marks) {
     this.document = document;
     this.writer = writer;
+    this.marks = marks;
     this.column = new ColumnText(writer.getDirectContent());
     reset();
+  }
+
+  /** The marked-content tag units are placed under. */
+  public static final PdfName UNIT = new PdfName("EMRKit");
+
+  /** The unit being laid, or the last one laid; -1 before the first. */
+  public int unit() {
+    return unit;
+  }
+
+  /** The marks this flow records. */
+  public Marks marks() {
+    return marks;
+  }
+
+  /**
+   * The place right under what has been laid: after the last unit, at its end when it ended on
+   * this page, else at the top of this page.
+   */
+  public Marks.Boundary here() {
+    List<Marks.Part> parts = marks.parts();
+    Marks.Part last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
+    float y = last != null && last.page() == page() ? last.bottom() : document.top();
+    return new Marks.Boundary(page(), y, unit, false);
   }
 
   private void reset() {
@@ -109,22 +145,34 @@ public final class Flow {
   }
 
   private void lay(Element e) {
+    unit++;
     column.addElement(e);
     int emptyPages = 0;
     while (true) {
       // spacing before an element is left out at the top of a page, as a printer does
       column.setAdjustFirstLine(pageTop);
       float before = column.getYLine();
+      PdfContentByte page = writer.getDirectContent();
+      PdfTemplate canvas = page.createTemplate(document.getPageSize().getWidth(),
+          document.getPageSize().getHeight());
+      column.setCanvas(canvas);
       int status;
       try {
         status = column.go();
       } catch (DocumentException ex) {
         throw new IllegalStateException("OpenPDF refused an element", ex);
       }
+      boolean done = !ColumnText.hasMoreText(status);
       if (column.getYLine() != before) {
         pageTop = false;
+        PdfDictionary props = new PdfDictionary();
+        props.put(new PdfName("U"), new PdfNumber(unit));
+        page.beginMarkedContentSequence(UNIT, props, true);
+        page.addTemplate(canvas, 0, 0);
+        page.endMarkedContentSequence();
+        marks.part(unit, page(), column.getYLine() + (done ? spacingAfter(e) : 0));
       }
-      if (!ColumnText.hasMoreText(status)) {
+      if (done) {
         return;
       }
       emptyPages = pageTop ? emptyPages + 1 : 0;
@@ -137,6 +185,11 @@ public final class Flow {
       }
       newPage();
     }
+  }
+
+  private static float spacingAfter(Element e) {
+    return e instanceof PdfPTable t ? t.spacingAfter()
+        : e instanceof com.lowagie.text.Paragraph p ? p.getSpacingAfter() : 0;
   }
 
   /** An element that does not fit on an empty page and cannot be split. */

@@ -19,6 +19,7 @@ import com.lowagie.text.pdf.PdfWriter;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Draws the running page header and footer on every page — lines and tables, with the page
@@ -42,14 +43,15 @@ public final class PageEvents extends PdfPageEventHelper {
   private final List<AreaBlock> header;
   private final List<AreaBlock> footer;
   private final String watermark;
-  private final String stamp;
+  private final IntFunction<String> stamp;
   /** Templates waiting for the page count: the template, what goes in it, its page. */
   private final List<Deferred> deferred = new ArrayList<>();
 
   private record Deferred(PdfTemplate template, List<Piece> pieces, int page) {}
 
+  /** Page furniture; {@code stamp} gives each page's print stamp ({@code null}: none). */
   public PageEvents(Styles styles, List<AreaBlock> header, List<AreaBlock> footer,
-      String watermark, String stamp) {
+      String watermark, IntFunction<String> stamp) {
     this.styles = styles;
     this.header = List.copyOf(header);
     this.footer = List.copyOf(footer);
@@ -134,8 +136,9 @@ public final class PageEvents extends PdfPageEventHelper {
         fy = top - t.getTotalHeight() - Styles.SMALL;
       }
     }
-    if (stamp != null) {
-      ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, styles.plain(stamp, Styles.SMALL - 1),
+    String text = stamp.apply(page);
+    if (text != null) {
+      ColumnText.showTextAligned(cb, Element.ALIGN_RIGHT, styles.plain(text, Styles.SMALL - 1),
           right, fy, 0);
     }
   }

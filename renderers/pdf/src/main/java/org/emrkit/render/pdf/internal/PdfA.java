@@ -53,11 +53,46 @@ public final class PdfA {
 
   private PdfA() {}
 
-  /** Converts the PDF in {@code in} and writes it to {@code out}. */
-  public static void convert(File in, OutputStream out, String title, String author,
-      OffsetDateTime created, String idSeed) throws IOException {
+  /** A change to the laid-out document before it is made PDF/A (pages left out, cut). */
+  public interface Edit {
+    /** Changes the document. */
+    void apply(PDDocument doc) throws IOException;
+  }
+
+  /**
+   * Lays a document out ({@code layout} writes OpenPDF's PDF to the stream it is given) into a
+   * temporary file, so memory does not grow with the page count, then edits it with what {@code
+   * edit} makes of the layout's result and writes it to {@code out} as PDF/A-2b.
+   */
+  public static <T> T write(OutputStream out, String title, String author, OffsetDateTime created,
+      String idSeed, java.util.function.Function<OutputStream, T> layout,
+      java.util.function.Function<T, Edit> edit) {
+    File tmp = null;
+    try {
+      tmp = File.createTempFile("emrkit-", ".pdf");
+      T result;
+      try (OutputStream raw = new java.io.BufferedOutputStream(new java.io.FileOutputStream(tmp))) {
+        result = layout.apply(raw);
+      }
+      convert(tmp, out, title, author, created, idSeed, edit.apply(result));
+      return result;
+    } catch (IOException e) {
+      throw new org.emrkit.render.RenderException("render/io", "",
+          org.emrkit.problem.Message.of("无法写出 PDF：" + e.getMessage(),
+              "could not write the PDF: " + e.getMessage()), e);
+    } finally {
+      if (tmp != null && !tmp.delete()) {
+        tmp.deleteOnExit();
+      }
+    }
+  }
+
+  /** Converts the PDF in {@code in}, changed by {@code edit}, and writes it to {@code out}. */
+  static void convert(File in, OutputStream out, String title, String author,
+      OffsetDateTime created, String idSeed, Edit edit) throws IOException {
     try (PDDocument doc = Loader.loadPDF(in, null, null, null,
         IOUtils.createTempFileOnlyStreamCache())) {
+      edit.apply(doc);
       Calendar when = GregorianCalendar.from(created.toZonedDateTime());
       when.setTimeZone(TimeZone.getTimeZone(created.getOffset()));
       PDDocumentInformation info = new PDDocumentInformation();

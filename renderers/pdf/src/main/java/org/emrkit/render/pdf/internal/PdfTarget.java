@@ -167,6 +167,7 @@ public final class PdfTarget implements WalkTarget {
   }
 
   private Phrase field(FieldView f) {
+    flow.marks().field(f.path(), flow.unit() + 1);
     Phrase out = new Phrase("", styles.font(Styles.BODY));
     if (f.traced().isPresent()) {
       out.add(PdfTraces.inline(styles, f.traced().get()));
@@ -312,8 +313,26 @@ public final class PdfTarget implements WalkTarget {
     }
   }
 
+  /** A top-level repeating table's row whose first cell is not written yet: its entry. */
+  private String pendingRow;
+
+  @Override
+  public void startEntry(EntryView e) {
+    if (e.isTemplate() || !sinks.isEmpty()) {
+      return;
+    }
+    if (tables.isEmpty()) {
+      flow.marks().start(e.path(), flow.here());
+    } else if (tables.peek().topLevel) {
+      pendingRow = e.path();
+    }
+  }
+
   @Override
   public void endEntry(EntryView e) {
+    if (!e.isTemplate() && sinks.isEmpty() && tables.isEmpty()) {
+      flow.marks().end(e.path(), flow.here());
+    }
     Frame f = tables.peek();
     if (f != null && f.topLevel && sinks.isEmpty() && ++f.entries % ROWS_PER_FLUSH == 0) {
       // writes the finished rows and lets them go; the table goes on with the next ones, on
@@ -357,6 +376,10 @@ public final class PdfTarget implements WalkTarget {
         }
       }
       cell.addElement(e);
+    }
+    if (pendingRow != null && sinks.isEmpty()) {
+      cell.setCellEvent(new RowMark(pendingRow, flow));
+      pendingRow = null;
     }
     tables.peek().table.addCell(cell);
   }

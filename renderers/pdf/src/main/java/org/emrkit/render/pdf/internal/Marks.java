@@ -1,0 +1,112 @@
+package org.emrkit.render.pdf.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the body's content lies, as the flow lays it down: its units (each element the flow
+ * lays, one form XObject per page it reaches, numbered in order), where each entry of a repeat
+ * group and each row of a repeating table starts and ends, and the unit each field is in. What
+ * continuation printing cuts pages at.
+ */
+public final class Marks {
+
+  /** Half the width of a table rule: the ink of a row's edge reaches this far either side. */
+  public static final float HALF_RULE = 0.25f;
+
+  /**
+   * A place between two pieces of the body on a page. Content after it is every unit after
+   * {@code unit} on the page and, when {@code inside}, the part of unit {@code unit} itself below
+   * {@code y} (the edge between two rows of a table: the rule on it belongs to the row above).
+   *
+   * @param page the page
+   * @param y height above the page's bottom edge, in points
+   * @param unit the unit it is in or after
+   * @param inside whether it is inside the unit (a row's edge) or after it
+   */
+  public record Boundary(int page, float y, int unit, boolean inside) {}
+
+  /** A unit's piece on one page, and where its content there ends (spacing after it not). */
+  public record Part(int unit, int page, float bottom) {}
+
+  private final List<Part> parts = new ArrayList<>();
+  private final Map<String, Boundary> starts = new LinkedHashMap<>();
+  private final Map<String, Boundary> ends = new LinkedHashMap<>();
+  private final Map<String, Integer> fields = new HashMap<>();
+
+  void part(int unit, int page, float bottom) {
+    parts.add(new Part(unit, page, bottom));
+  }
+
+  void start(String entry, Boundary b) {
+    starts.putIfAbsent(entry, b);
+  }
+
+  void end(String entry, Boundary b) {
+    ends.remove(entry); // re-inserted: the map keeps entries in the order they ended
+    ends.put(entry, b);
+  }
+
+  void field(String pointer, int unit) {
+    fields.putIfAbsent(pointer, unit);
+  }
+
+  /** The units' pieces, in the order they were laid. */
+  public List<Part> parts() {
+    return parts;
+  }
+
+  /** Where each entry or row starts: the place right above it. */
+  public Map<String, Boundary> starts() {
+    return starts;
+  }
+
+  /** Where each entry or row ends, in the order they ended. */
+  public Map<String, Boundary> ends() {
+    return ends;
+  }
+
+  /** The unit a field (by its JSON pointer) is first laid in, if it was. */
+  public Integer unitOf(String pointer) {
+    return fields.get(pointer);
+  }
+
+  /** The first page a unit reaches, or 0. */
+  public int firstPage(int unit) {
+    for (Part p : parts) {
+      if (p.unit() == unit) {
+        return p.page();
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * Where the body ends: after its last unit, on the page that unit ends on; on page 1 after
+   * nothing when the body is empty.
+   */
+  public Boundary end(float top) {
+    if (parts.isEmpty()) {
+      return new Boundary(1, top, -1, false);
+    }
+    Part last = parts.get(parts.size() - 1);
+    return new Boundary(last.page(), last.bottom(), last.unit(), false);
+  }
+
+  /**
+   * Whether page {@code b.page()} has content after {@code b}: a later unit, or this unit's
+   * content going on below the row edge.
+   */
+  public boolean contentAfter(Boundary b) {
+    for (Part p : parts) {
+      if (p.page() == b.page() && (p.unit() > b.unit()
+          || b.inside() && p.unit() == b.unit() && p.bottom() < b.y() - 2 * HALF_RULE)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,226 @@
+package org.emrkit.render.pdf.internal;
+
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.emrkit.problem.Message;
+import org.emrkit.record.Record;
+import org.emrkit.record.RecordStatus;
+import org.emrkit.render.AmendmentPrint;
+import org.emrkit.render.PrintEntry;
+import org.emrkit.render.PrintLog;
+import org.emrkit.render.PrintOutcome;
+import org.emrkit.render.PrintPosition;
+import org.emrkit.render.PrintRequest;
+import org.emrkit.render.RecordWalk;
+import org.emrkit.render.RenderException;
+import org.emrkit.render.RenderOptions;
+import org.emrkit.template.Template;
+
+/**
+ * Prints a record as a print request asks, against its print log: lays the whole record out
+ * (as every print of it is laid out: room for a stamp, no end mark, no amendments appendix),
+ * finds where the print starts and ends in that layout, and keeps and cuts pages ({@link
+ * PrintCut}). Where the log says the last print ended must be a place in the new layout where
+ * the same entry ends; when it is not, content on paper has moved and only a reprint helps.
+ */
+public final class Printing {
+
+  private static final float MM = 72f / 25.4f;
+
+  private final Template template;
+  private final Record record;
+  private final RenderOptions options;
+  private final Styles styles;
+  private final PrintLog log;
+
+  public Printing(Template template, Record record, RenderOptions options, Styles styles) {
+    this.template = template;
+    this.record = record;
+    this.options = options;
+    this.styles = styles;
+    this.log = PrintLog.of(record);
+  }
+
+  /** The options every print of a record is laid out with. */
+  private RenderOptions printOptions(String who, Clock clock) {
+    return options.toBuilder().printedBy(who).clock(clock).endMark(false)
+        .amendments(options.amendments() == AmendmentPrint.APPENDIX ? AmendmentPrint.NONE
+            : options.amendments()).build();
+  }
+
+  /** Prints; see {@code PdfRenderer.print}. */
+  public PrintOutcome print(PrintRequest request, OutputStream out) {
+    OffsetDateTime at = OffsetDateTime.now(options.clock()).truncatedTo(ChronoUnit.MILLIS);
+    RecordWalk walk = RecordWalk.forRendering(template, record, printOptions(
+        request.by().name(), Clock.fixed(at.toInstant(), at.getOffset())));
+    String stamp = walk.stamp().orElseThrow();
+    PrintOutcome[] outcome = new PrintOutcome[1];
+    PdfA.write(out, walk.documentTitle(), walk.author(), at, template.reference() + "|"
+        + record.id(), raw -> PdfLayout.run(template, walk, styles, raw, p -> stamp, true),
+        laid -> {
+          Plan plan = plan(laid, request);
+          outcome[0] = new PrintOutcome(new PrintEntry(0, request.by(), at, request.mode(),
+              plan.pages, plan.sheets, plan.from, plan.end, request.printer(), request.offsetX(),
+              request.offsetY(), record.status() == RecordStatus.ARCHIVED), plan.cutPage,
+              amended(laid, plan.sheets));
+          return new PrintCut(plan.pages, plan.cutPage, plan.cut, (float) request.offsetX() * MM,
+              (float) request.offsetY() * MM);
+        });
+    return outcome[0];
+  }
+
+  /** The whole record as its sheets stand; see {@code PdfRenderer.renderAsPrinted}. */
+  public void asPrinted(OutputStream out) {
+    RecordWalk walk = RecordWalk.forRendering(template, record, printOptions(null,
+        options.clock()));
+    PdfA.write(out, walk.documentTitle(), walk.author(), OffsetDateTime.now(options.clock()),
+        template.reference() + "|" + record.id(), raw -> PdfLayout.run(template, walk, styles,
+            raw, p -> log.sheet(p).map(PrintEntry::stamp).orElse(null), true),
+        laid -> doc -> { });
+  }
+
+  /** What a print keeps, cuts and logs. */
+  private record Plan(List<Integer> pages, List<Integer> sheets, int cutPage,
+      Marks.Boundary cut, PrintPosition from, PrintPosition end) {}
+
+  private Plan plan(PdfLayout.Result laid, PrintRequest request) {
+    Marks marks = laid.marks();
+    int n = laid.pages();
+    PrintPosition end = position(laid, marks.end(laid.top()));
+    switch (request.mode()) {
+      case PAGES:
+        for (int p : request.pages()) {
+          if (p > n) {
+            throw new RenderException("print/pages", "", Message.of("病历只有 " + n + " 页，没有第 "
+                + p + " 页", "the record has " + n + " pages, not page " + p), null);
+          }
+        }
+        List<Integer> chosen = new ArrayList<>(new TreeSet<>(request.pages()));
+        int last = chosen.get(chosen.size() - 1);
+        return new Plan(chosen, chosen, 0, null, null,
+            last == n ? end : position(laid, pageEnd(marks, last, laid.top())));
+      case FROM:
+        Marks.Boundary start = marks.starts().get(request.from());
+        if (start == null) {
+          throw new RenderException("print/entry", request.from(), Message.of("病历中没有条目 "
+              + request.from() + "，无法从这里续打", "the record has no entry " + request.from()
+              + " to print from"), null);
+        }
+        return from(laid, start, end);
+      case CONTINUE:
+        if (log.isEmpty()) {
+          return new Plan(range(1, n), range(1, n), 0, null, null, end);
+        }
+        return from(laid, resume(laid), end);
+      default:
+        return new Plan(range(1, n), range(1, n), 0, null, null, end);
+    }
+  }
+
+  /** A print from a place to the end: the page it is on cut, unless it is not on paper yet. */
+  private Plan from(PdfLayout.Result laid, Marks.Boundary b, PrintPosition end) {
+    int n = laid.pages();
+    PrintPosition from = position(laid, b);
+    if (log.sheet(b.page()).isEmpty()) {
+      // nothing on that sheet to go on from: it is printed whole, on new paper
+      return new Plan(range(b.page(), n), range(b.page(), n), 0, null, from, end);
+    }
+    boolean more = laid.marks().contentAfter(b);
+    List<Integer> pages = range(more ? b.page() : b.page() + 1, n);
+    if (pages.isEmpty()) {
+      throw new RenderException("print/nothing-new", "", Message.of("自上次打印（"
+          + from.describeZh() + "）以来没有新的内容可以续打", "nothing new to print since the last"
+          + " print (" + from.describeEn() + ")"), null);
+    }
+    return new Plan(pages, range(b.page() + 1, n), more ? b.page() : 0, b, from, end);
+  }
+
+  /**
+   * Where the last print ended, found in this layout: the end of the entry it ended after, at
+   * the same place, or else a unit's or a page's end there. Refuses when there is none.
+   */
+  private Marks.Boundary resume(PdfLayout.Result laid) {
+    PrintPosition at = log.continuation().orElseThrow();
+    Marks marks = laid.marks();
+    Marks.Boundary entry = at.entry() == null ? null : marks.ends().get(at.entry());
+    if (entry != null && same(laid, entry, at)) {
+      return entry;
+    }
+    if (at.entry() == null) {
+      Marks.Part previous = null;
+      for (Marks.Part p : marks.parts()) {
+        if (previous != null && previous.unit() != p.unit()) {
+          Marks.Boundary after = new Marks.Boundary(previous.page(), previous.bottom(),
+              previous.unit(), false);
+          if (same(laid, after, at)) {
+            return after;
+          }
+        }
+        previous = p;
+      }
+      Marks.Boundary pageEnd = pageEnd(marks, at.page(), laid.top());
+      if (at.page() <= laid.pages() && same(laid, pageEnd, at)) {
+        return pageEnd;
+      }
+    }
+    List<Integer> amended = amended(laid, List.of());
+    int first = amended.isEmpty() ? at.page() : Math.min(amended.get(0), at.page());
+    int n = laid.pages();
+    String pages = first == n ? String.valueOf(n) : first + "–" + n;
+    throw new RenderException("print/moved", at.entry() == null ? "" : at.entry(), Message.of(
+        "上次打印到" + at.describeZh() + "，但已打印的内容此后被修改或插入了条目，位置已经变化，"
+            + "不能在原纸上续打；请重打第 " + pages + " 页",
+        "the last print ended at " + at.describeEn() + ", but content already on paper has"
+            + " since been amended or had entries inserted above it and has moved: it cannot be"
+            + " continued on that paper; print pages " + pages + " again"), null);
+  }
+
+  private static boolean same(PdfLayout.Result laid, Marks.Boundary b, PrintPosition at) {
+    return b.page() == at.page() && Math.abs(laid.mmDown(b.y()) - at.mm()) < 0.05;
+  }
+
+  /** The end of a page's body: under its last unit's content there. */
+  private static Marks.Boundary pageEnd(Marks marks, int page, float top) {
+    Marks.Boundary end = new Marks.Boundary(page, top, -1, false);
+    for (Marks.Part p : marks.parts()) {
+      if (p.page() == page) {
+        end = new Marks.Boundary(page, p.bottom(), p.unit(), true);
+      }
+    }
+    return end;
+  }
+
+  /** A boundary as the log keeps it, with the last entry that ends at or above it. */
+  private static PrintPosition position(PdfLayout.Result laid, Marks.Boundary b) {
+    String entry = null;
+    for (Map.Entry<String, Marks.Boundary> e : laid.marks().ends().entrySet()) {
+      Marks.Boundary x = e.getValue();
+      if (x.page() < b.page() || x.page() == b.page() && x.y() >= b.y() - 0.01f) {
+        entry = e.getKey();
+      }
+    }
+    return new PrintPosition(b.page(), laid.mmDown(b.y()), entry);
+  }
+
+  private static List<Integer> range(int from, int to) {
+    List<Integer> out = new ArrayList<>();
+    for (int p = from; p <= to; p++) {
+      out.add(p);
+    }
+    return out;
+  }
+
+  /**
+   * The pages, not among {@code reprinted}, holding content some print put on paper and a later
+   * revision or signature changed.
+   */
+  private List<Integer> amended(PdfLayout.Result laid, List<Integer> reprinted) {
+    return Amended.pages(record, log, laid, reprinted);
+  }
+}

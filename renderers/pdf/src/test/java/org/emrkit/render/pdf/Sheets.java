@@ -1,0 +1,144 @@
+package org.emrkit.render.pdf;
+
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.emrkit.edit.EditResult;
+import org.emrkit.edit.EditSession;
+import org.emrkit.record.Actor;
+import org.emrkit.record.Record;
+import org.emrkit.record.Values;
+import org.emrkit.render.PrintOutcome;
+import org.emrkit.render.PrintRequest;
+import org.emrkit.template.Template;
+
+/**
+ * Test helpers for continuation printing: prints and logs them, grows records through an edit
+ * session, and rasterises pages as a printer puts them on paper (100 dpi, no anti-aliasing, so
+ * a pixel is inked or not and two prints on one sheet are their pixel-wise darker).
+ */
+final class Sheets {
+
+  private Sheets() {}
+
+  /** A print's PDF and what it did. */
+  record Printed(byte[] pdf, PrintOutcome outcome) {}
+
+  static Printed print(PdfRenderer renderer, Template t, Record r, PrintRequest request) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PrintOutcome o = renderer.print(t, r, request, out);
+    return new Printed(out.toByteArray(), o);
+  }
+
+  /** The record with the print logged by its printer. */
+  static Record logged(Template t, Record r, PrintOutcome o) {
+    EditSession s = EditSession.builder(t, r, o.entry().actor()).clock(
+        java.time.Clock.fixed(o.entry().at().toInstant(), o.entry().at().getOffset())).open();
+    EditResult res = s.recordPrint(o.entry());
+    if (!res.isApplied()) {
+      throw new AssertionError("print not logged: " + res.refusal());
+    }
+    return s.commit();
+  }
+
+  /** The record with entries added at the end of a group, by {@code actor}. */
+  static Record grown(Template t, Record r, Actor actor, java.time.Clock clock, String group,
+      List<Values> entries) {
+    EditSession s = EditSession.builder(t, r, actor).clock(clock).open();
+    for (Values v : entries) {
+      EditResult res = s.addEntry(group, v);
+      if (!res.isApplied()) {
+        throw new AssertionError("entry not added: " + res.refusal());
+      }
+    }
+    return s.commit();
+  }
+
+  /** The pages as a printer inks them. */
+  static List<BufferedImage> pages(byte[] pdf) throws IOException {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      PDFRenderer r = new PDFRenderer(doc);
+      r.setRenderingHints(new RenderingHints(Map.of(
+          RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF,
+          RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF,
+          RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY,
+          RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE)));
+      r.setSubsamplingAllowed(false);
+      List<BufferedImage> out = new ArrayList<>();
+      for (int i = 0; i < doc.getNumberOfPages(); i++) {
+        out.add(r.renderImageWithDPI(i, 100, ImageType.RGB));
+      }
+      return out;
+    }
+  }
+
+  /** Two prints on one sheet: each pixel the darker of the two, channel by channel. */
+  static BufferedImage overlay(BufferedImage a, BufferedImage b) {
+    BufferedImage out = new BufferedImage(a.getWidth(), a.getHeight(), BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < a.getHeight(); y++) {
+      for (int x = 0; x < a.getWidth(); x++) {
+        int p = a.getRGB(x, y);
+        int q = b.getRGB(x, y);
+        int v = 0;
+        for (int shift = 0; shift <= 16; shift += 8) {
+          v |= Math.min((p >> shift) & 0xff, (q >> shift) & 0xff) << shift;
+        }
+        out.setRGB(x, y, v);
+      }
+    }
+    return out;
+  }
+
+  /** Pixels that differ. */
+  static int differences(BufferedImage a, BufferedImage b) {
+    if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+      return Integer.MAX_VALUE;
+    }
+    int n = 0;
+    for (int y = 0; y < a.getHeight(); y++) {
+      for (int x = 0; x < a.getWidth(); x++) {
+        n += (a.getRGB(x, y) & 0xffffff) == (b.getRGB(x, y) & 0xffffff) ? 0 : 1;
+      }
+    }
+    return n;
+  }
+
+  /** Pixels both images ink (not white): ink put twice on the same spot. */
+  static int inkedTwice(BufferedImage a, BufferedImage b) {
+    int n = 0;
+    for (int y = 0; y < a.getHeight(); y++) {
+      for (int x = 0; x < a.getWidth(); x++) {
+        n += (a.getRGB(x, y) & 0xffffff) != 0xffffff && (b.getRGB(x, y) & 0xffffff) != 0xffffff
+            ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  /** Keeps a PDF in target/continuation, to look at. */
+  static void save(String name, byte[] pdf) throws IOException {
+    Path dir = Path.of("target", "continuation");
+    Files.createDirectories(dir);
+    Files.write(dir.resolve(name), pdf);
+  }
+
+  /** Writes images for a person to look at when a comparison fails. */
+  static void keep(String name, BufferedImage... images) throws IOException {
+    Path dir = Path.of("target", "continuation");
+    Files.createDirectories(dir);
+    for (int i = 0; i < images.length; i++) {
+      ImageIO.write(images[i], "png", dir.resolve(name + "-" + i + ".png").toFile());
+    }
+  }
+}
