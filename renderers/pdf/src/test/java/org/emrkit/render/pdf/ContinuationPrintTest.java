@@ -25,6 +25,7 @@ class ContinuationPrintTest {
 
   private static final Actor NURSE = new Actor("u-3001", "赵芳", Role.NURSE);
   private static final Actor NIGHT = new Actor("u-3002", "钱丽", Role.NURSE);
+  private static final Actor RESIDENT = new Actor("u-1001", "李明", Role.RESIDENT);
 
   private static List<Values> rows(int from, int n) {
     List<Values> out = new ArrayList<>();
@@ -42,26 +43,56 @@ class ContinuationPrintTest {
     return out;
   }
 
+  private static List<Values> notes(int from, int n) {
+    List<Values> out = new ArrayList<>();
+    for (int i = from; i < from + n; i++) {
+      String text = "患者今日一般情况可，胸闷未再发作，饮食睡眠可，二便正常。查体：血压132/80mmHg，"
+          + "心肺听诊未闻及异常。继续当前治疗，密切观察病情变化。";
+      out.add(Values.of(java.util.Map.of(
+          "at", new Value.DateTime(java.time.OffsetDateTime.parse("2026-11-23T08:30+08:00")
+              .plusDays(i)),
+          "kind", new Value.Str("日常病程记录"),
+          "content", new Value.Str("第" + (i + 3) + "日。" + text.repeat(1 + i % 4)))));
+    }
+    return out;
+  }
+
   @Test
-  void aContinuationOverThePrintBeforeItIsTheWholeRecordsPrint() throws Exception {
-    Template t = template("nursing-record");
-    TestClock clock = new TestClock("2026-11-21T08:00:00+08:00");
-    Record r = Sheets.grown(t, record("clean--nursing-record.json", t), NURSE, clock,
-        "/nursingRows", rows(0, 9));
+  void aContinuedNursingSheetIsTheWholeRecordsPrint() throws Exception {
+    overlay("nursing-record", "clean--nursing-record.json", "/nursingRows", rows(0, 9),
+        rows(9, 14), NURSE, NIGHT);
+  }
+
+  @Test
+  void aContinuedProgressNoteIsTheWholeRecordsPrint() throws Exception {
+    overlay("progress-note", "clean--progress-note.json", "/progressNotes", notes(0, 5),
+        notes(5, 9), RESIDENT, RESIDENT);
+  }
+
+  /**
+   * Prints a record, adds entries, prints the continuation; the continued sheet (the first
+   * print's last page with the continuation's first page over it) and the pages after it are
+   * the record as printed, pixel for pixel, and no pixel is inked twice.
+   */
+  private static void overlay(String id, String file, String group, List<Values> before,
+      List<Values> after, Actor day, Actor night) throws Exception {
+    Template t = template(id);
+    TestClock clock = new TestClock("2026-11-30T08:00:00+08:00");
+    Record r = Sheets.grown(t, record(file, t), day, clock, group, before);
     PdfRenderer pdf = PdfRenderer.builder().options(org.emrkit.render.RenderOptions.builder()
         .clock(clock).build()).build();
-    Sheets.Printed first = Sheets.print(pdf, t, r, PrintRequest.of(PrintMode.CONTINUE, NURSE));
+    Sheets.Printed first = Sheets.print(pdf, t, r, PrintRequest.of(PrintMode.CONTINUE, day));
     r = Sheets.logged(t, r, first.outcome());
     clock.advance(Duration.ofHours(12));
-    r = Sheets.grown(t, r, NIGHT, clock, "/nursingRows", rows(9, 14));
-    Sheets.Printed next = Sheets.print(pdf, t, r, PrintRequest.of(PrintMode.CONTINUE, NIGHT));
+    r = Sheets.grown(t, r, night, clock, group, after);
+    Sheets.Printed next = Sheets.print(pdf, t, r, PrintRequest.of(PrintMode.CONTINUE, night));
     r = Sheets.logged(t, r, next.outcome());
     java.io.ByteArrayOutputStream paper = new java.io.ByteArrayOutputStream();
     pdf.renderAsPrinted(t, r, paper);
+    Sheets.save(id + "-first.pdf", first.pdf());
+    Sheets.save(id + "-continued.pdf", next.pdf());
+    Sheets.save(id + "-as-printed.pdf", paper.toByteArray());
 
-    Sheets.save("nursing-first.pdf", first.pdf());
-    Sheets.save("nursing-continued.pdf", next.pdf());
-    Sheets.save("nursing-as-printed.pdf", paper.toByteArray());
     List<BufferedImage> a = Sheets.pages(first.pdf());
     List<BufferedImage> b = Sheets.pages(next.pdf());
     List<BufferedImage> whole = Sheets.pages(paper.toByteArray());
@@ -72,7 +103,7 @@ class ContinuationPrintTest {
     int diff = Sheets.differences(sheet, whole.get(k - 1));
     int twice = Sheets.inkedTwice(a.get(k - 1), b.get(0));
     if (diff != 0 || twice != 0) {
-      Sheets.keep("nursing", a.get(k - 1), b.get(0), sheet, whole.get(k - 1));
+      Sheets.keep(id, a.get(k - 1), b.get(0), sheet, whole.get(k - 1));
     }
     assertEquals(0, diff, "pixels of the continued sheet unlike the whole record's print");
     assertEquals(0, twice, "pixels inked by both prints");

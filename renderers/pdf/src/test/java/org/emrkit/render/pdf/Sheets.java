@@ -14,6 +14,12 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.rendering.PageDrawer;
+import org.apache.pdfbox.rendering.PageDrawerParameters;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.util.Matrix;
+import org.apache.pdfbox.util.Vector;
+import java.awt.BasicStroke;
 import org.emrkit.edit.EditResult;
 import org.emrkit.edit.EditSession;
 import org.emrkit.record.Actor;
@@ -68,7 +74,13 @@ final class Sheets {
   /** The pages as a printer inks them. */
   static List<BufferedImage> pages(byte[] pdf) throws IOException {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
-      PDFRenderer r = new PDFRenderer(doc);
+      PDFRenderer r = new PDFRenderer(doc) {
+        @Override
+        protected PageDrawer createPageDrawer(PageDrawerParameters parameters)
+            throws IOException {
+          return new Printer(parameters);
+        }
+      };
       r.setRenderingHints(new RenderingHints(Map.of(
           RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF,
           RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_OFF,
@@ -80,6 +92,32 @@ final class Sheets {
         out.add(r.renderImageWithDPI(i, 100, ImageType.RGB));
       }
       return out;
+    }
+  }
+
+  /**
+   * PDFBox's page drawer, made to fill each glyph and path the same whatever was drawn before it
+   * on the page: Java2D chooses its fill pipeline by the current stroke (after a thin line is
+   * stroked, glyphs are filled by another rasteriser and differ at their edges), so the same
+   * form XObject rasterised on a page after a line and on a page of its own came out 158 pixels
+   * apart. A printer has no such state: the stroke is reset before every fill.
+   */
+  private static final class Printer extends PageDrawer {
+    Printer(PageDrawerParameters parameters) throws IOException {
+      super(parameters);
+    }
+
+    @Override
+    protected void showFontGlyph(Matrix m, PDFont font, int code, Vector displacement)
+        throws IOException {
+      getGraphics().setStroke(new BasicStroke());
+      super.showFontGlyph(m, font, code, displacement);
+    }
+
+    @Override
+    public void fillPath(int windingRule) throws IOException {
+      getGraphics().setStroke(new BasicStroke());
+      super.fillPath(windingRule);
     }
   }
 
