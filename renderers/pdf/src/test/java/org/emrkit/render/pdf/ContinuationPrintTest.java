@@ -101,7 +101,8 @@ class ContinuationPrintTest {
     assertEquals(whole.size() - k + 1, b.size());
     BufferedImage sheet = Sheets.overlay(a.get(k - 1), b.get(0));
     int diff = Sheets.differences(sheet, whole.get(k - 1));
-    int twice = Sheets.inkedTwice(a.get(k - 1), b.get(0));
+    int twice = Sheets.inkedTwice(Sheets.page(first.pdf(), k - 1, 300),
+        Sheets.page(next.pdf(), 0, 300));
     if (diff != 0 || twice != 0) {
       Sheets.keep(id, a.get(k - 1), b.get(0), sheet, whole.get(k - 1));
     }

@@ -71,8 +71,21 @@ final class Sheets {
     return s.commit();
   }
 
-  /** The pages as a printer inks them. */
+  /** The pages as a printer inks them, at 100 dpi. */
   static List<BufferedImage> pages(byte[] pdf) throws IOException {
+    return pages(pdf, 100, -1);
+  }
+
+  /**
+   * One page ({@code index} from 0) at {@code dpi}: where ink goes twice is checked at 300 dpi,
+   * where a 0.5 pt rule is two pixels wide (Java2D widens a rule thinner than a pixel to a whole
+   * pixel, whatever the clip says about its edge).
+   */
+  static BufferedImage page(byte[] pdf, int index, int dpi) throws IOException {
+    return pages(pdf, dpi, index).get(0);
+  }
+
+  private static List<BufferedImage> pages(byte[] pdf, int dpi, int only) throws IOException {
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       PDFRenderer r = new PDFRenderer(doc) {
         @Override
@@ -89,7 +102,9 @@ final class Sheets {
       r.setSubsamplingAllowed(false);
       List<BufferedImage> out = new ArrayList<>();
       for (int i = 0; i < doc.getNumberOfPages(); i++) {
-        out.add(r.renderImageWithDPI(i, 100, ImageType.RGB));
+        if (only < 0 || i == only) {
+          out.add(r.renderImageWithDPI(i, dpi, ImageType.RGB));
+        }
       }
       return out;
     }
@@ -152,16 +167,23 @@ final class Sheets {
     return n;
   }
 
-  /** Pixels both images ink (not white): ink put twice on the same spot. */
+  /**
+   * Pixels both images ink: ink put twice on the same spot. Ink is darker than the light tints
+   * under content (the watermark, header shading), which new content is printed over as the whole
+   * record's print has it.
+   */
   static int inkedTwice(BufferedImage a, BufferedImage b) {
     int n = 0;
     for (int y = 0; y < a.getHeight(); y++) {
       for (int x = 0; x < a.getWidth(); x++) {
-        n += (a.getRGB(x, y) & 0xffffff) != 0xffffff && (b.getRGB(x, y) & 0xffffff) != 0xffffff
-            ? 1 : 0;
+        n += ink(a.getRGB(x, y)) && ink(b.getRGB(x, y)) ? 1 : 0;
       }
     }
     return n;
+  }
+
+  private static boolean ink(int rgb) {
+    return ((rgb >> 16) & 0xff) < 200 || ((rgb >> 8) & 0xff) < 200 || (rgb & 0xff) < 200;
   }
 
   /** Keeps a PDF in target/continuation, to look at. */

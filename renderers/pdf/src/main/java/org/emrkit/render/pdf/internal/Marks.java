@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * Where the body's content lies, as the flow lays it down: its units (each element the flow
  * lays, one form XObject per page it reaches, numbered in order), where each entry of a repeat
- * group and each row of a repeating table starts and ends, and the unit each field is in. What
- * continuation printing cuts pages at.
+ * group and each row of a repeating table starts and ends, and the unit each field is in (by
+ * pointers into the record's values, {@code /nursingRows/3}). What continuation printing cuts
+ * pages at.
  */
 public final class Marks {
 
@@ -42,16 +43,22 @@ public final class Marks {
   }
 
   void start(String entry, Boundary b) {
-    starts.putIfAbsent(entry, b);
+    starts.putIfAbsent(value(entry), b);
   }
 
   void end(String entry, Boundary b) {
-    ends.remove(entry); // re-inserted: the map keeps entries in the order they ended
-    ends.put(entry, b);
+    String pointer = value(entry);
+    ends.remove(pointer); // re-inserted: the map keeps entries in the order they ended
+    ends.put(pointer, b);
   }
 
   void field(String pointer, int unit) {
-    fields.putIfAbsent(pointer, unit);
+    fields.putIfAbsent(value(pointer), unit);
+  }
+
+  /** A walk's path ({@code /values/rows/3}) as a pointer into values ({@code /rows/3}). */
+  private static String value(String path) {
+    return path.startsWith("/values/") ? path.substring("/values".length()) : path;
   }
 
   /** The units' pieces, in the order they were laid. */

@@ -58,11 +58,16 @@ record PrintCut(List<Integer> pages, int cutPage, Marks.Boundary cut, float dx, 
     }
   }
 
-  /** Rewrites the page's content to the units after the cut, clipped where it is inside one. */
+  /**
+   * Rewrites the page's content to the units after the cut, all of them clipped to below it: a
+   * table split into pieces (rows kept together) starts its next piece on the edge the last
+   * printed row ends on, and that rule is on paper already.
+   */
   private void cut(PDDocument doc, PDPage page) throws IOException {
     PDFStreamParser parser = new PDFStreamParser(page);
     List<Object> tokens = parser.parse();
     List<Object> out = new ArrayList<>();
+    clip(out, page);
     int depth = 0;
     int unit = -1;
     List<Object> operands = new ArrayList<>();
@@ -76,27 +81,19 @@ record PrintCut(List<Integer> pages, int cutPage, Marks.Boundary cut, float dx, 
           && UNIT.equals(operands.get(0)) && operands.get(1) instanceof COSDictionary d
           && d.getDictionaryObject(U) instanceof COSNumber n) {
         unit = n.intValue();
-        depth = 1;
-        if (keep(unit)) {
-          if (clip(unit)) {
-            clip(out, page);
-          }
-          out.addAll(operands);
-          out.add(op);
-        }
-      } else if (unit >= 0) {
+        depth = 0;
+      }
+      if (unit >= 0) {
         depth += "BDC".equals(name) || "BMC".equals(name) ? 1 : "EMC".equals(name) ? -1 : 0;
-        if (keep(unit)) {
+        if (unit > cut.unit() || unit == cut.unit() && cut.inside()) {
           out.addAll(operands);
           out.add(op);
-          if (depth == 0 && clip(unit)) {
-            out.add(Operator.getOperator("Q"));
-          }
         }
         unit = depth == 0 ? -1 : unit;
       }
       operands.clear();
     }
+    out.add(Operator.getOperator("Q"));
     PDStream stream = new PDStream(doc);
     try (OutputStream os = stream.createOutputStream(COSName.FLATE_DECODE)) {
       new ContentStreamWriter(os).writeTokens(out);
@@ -104,18 +101,10 @@ record PrintCut(List<Integer> pages, int cutPage, Marks.Boundary cut, float dx, 
     page.setContents(stream);
   }
 
-  private boolean keep(int unit) {
-    return unit > cut.unit() || unit == cut.unit() && cut.inside();
-  }
-
-  private boolean clip(int unit) {
-    return unit == cut.unit() && cut.inside();
-  }
-
   /** Saves the state and clips to the page under the row edge (its rule is on paper already). */
   private void clip(List<Object> out, PDPage page) {
     float width = page.getMediaBox().getWidth();
-    float y = cut.y() - Marks.HALF_RULE;
+    float y = cut.y() - (cut.inside() ? Marks.HALF_RULE : 0);
     out.add(Operator.getOperator("q"));
     for (float v : new float[] {0, 0, width, y}) {
       out.add(new COSFloat(v));
