@@ -103,8 +103,17 @@ class PdfArchiveTest {
 
   /** Renders about 1,000 pages of progress notes; run in a JVM limited to 256 MB. */
   public static void main(String[] args) throws IOException {
-    Template t = Corpus.template("progress-note");
-    Record rec = Corpus.progressNotes(t, Integer.parseInt(args[1]));
+    Template notes = Corpus.template("progress-note");
+    Record rec = Corpus.progressNotes(notes, Integer.parseInt(args[1]));
+    // numbered 第 N 页 / 共 M 页, as an archive copy is (the bundled template, printed continued,
+    // numbers 第 N 页 alone)
+    Template t = new Template(notes.id(), notes.version(), notes.title(), notes.heading(),
+        notes.documentType(), notes.department(), notes.locale(), notes.page(),
+        notes.metadata(), notes.valueSets(), notes.pageHeader(), java.util.List.of(
+            org.emrkit.template.Paragraph.of(org.emrkit.template.Text.of("第 "),
+                org.emrkit.template.PageNumber.page(), org.emrkit.template.Text.of(" 页 / 共 "),
+                org.emrkit.template.PageNumber.pages(), org.emrkit.template.Text.of(" 页"))),
+        notes.blocks());
     try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(Path.of(args[0])))) {
       PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build()).build().render(t, rec, out);
     }

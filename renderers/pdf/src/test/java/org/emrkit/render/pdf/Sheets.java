@@ -136,6 +136,22 @@ final class Sheets {
     }
   }
 
+  /** The box the ink on a page takes: left, top, right, bottom pixels. */
+  static int[] inkBox(BufferedImage a) {
+    int[] box = {a.getWidth(), a.getHeight(), -1, -1};
+    for (int y = 0; y < a.getHeight(); y++) {
+      for (int x = 0; x < a.getWidth(); x++) {
+        if (ink(a.getRGB(x, y))) {
+          box[0] = Math.min(box[0], x);
+          box[1] = Math.min(box[1], y);
+          box[2] = Math.max(box[2], x);
+          box[3] = Math.max(box[3], y);
+        }
+      }
+    }
+    return box;
+  }
+
   /** Two prints on one sheet: each pixel the darker of the two, channel by channel. */
   static BufferedImage overlay(BufferedImage a, BufferedImage b) {
     BufferedImage out = new BufferedImage(a.getWidth(), a.getHeight(), BufferedImage.TYPE_INT_RGB);

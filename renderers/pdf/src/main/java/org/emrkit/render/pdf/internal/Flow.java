@@ -62,7 +62,14 @@ public final class Flow {
     List<Marks.Part> parts = marks.parts();
     Marks.Part last = parts.isEmpty() ? null : parts.get(parts.size() - 1);
     float y = last != null && last.page() == page() ? last.bottom() : document.top();
-    return new Marks.Boundary(page(), y, unit, false);
+    return new Marks.Boundary(page(), y, unit + 1);
+  }
+
+  /** Leaves {@code points} of space under what has been laid (the space after a table). */
+  public void space(float points) {
+    if (!pageTop) {
+      column.setYLine(column.getYLine() - points);
+    }
   }
 
   private void reset() {
@@ -139,6 +146,7 @@ public final class Flow {
           + (p.isSkipFirstHeader() ? 0 : t.getHeaderHeight());
       if (r.kept() && !pageTop && needed > y() - document.bottom()) {
         newPage();
+        p.setSkipFirstHeader(false); // a new page starts under the header rows
       }
       lay(p);
     }

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Where the body's content lies, as the flow lays it down: its units (each element the flow
- * lays, one form XObject per page it reaches, numbered in order), where each entry of a repeat
- * group and each row of a repeating table starts and ends, and the unit each field is in (by
+ * lays, one form XObject per page it reaches, numbered in order; each row of a repeating table
+ * is one), where each entry of a repeat group and each row of a repeating table starts and ends, and the unit each field is in (by
  * pointers into the record's values, {@code /nursingRows/3}). What continuation printing cuts
  * pages at.
  */
@@ -19,16 +19,15 @@ public final class Marks {
   public static final float HALF_RULE = 0.25f;
 
   /**
-   * A place between two pieces of the body on a page. Content after it is every unit after
-   * {@code unit} on the page and, when {@code inside}, the part of unit {@code unit} itself below
-   * {@code y} (the edge between two rows of a table: the rule on it belongs to the row above).
+   * A place between two pieces of the body on a page: content after it is every unit from
+   * {@code from} on, under {@code y} less half a rule (a rule on the place belongs to what is
+   * above it: the edge between two rows of a table is the upper row's bottom rule).
    *
    * @param page the page
    * @param y height above the page's bottom edge, in points
-   * @param unit the unit it is in or after
-   * @param inside whether it is inside the unit (a row's edge) or after it
+   * @param from the first unit after the place
    */
-  public record Boundary(int page, float y, int unit, boolean inside) {}
+  public record Boundary(int page, float y, int from) {}
 
   /** A unit's piece on one page, and where its content there ends (spacing after it not). */
   public record Part(int unit, int page, float bottom) {}
@@ -97,20 +96,16 @@ public final class Marks {
    */
   public Boundary end(float top) {
     if (parts.isEmpty()) {
-      return new Boundary(1, top, -1, false);
+      return new Boundary(1, top, 0);
     }
     Part last = parts.get(parts.size() - 1);
-    return new Boundary(last.page(), last.bottom(), last.unit(), false);
+    return new Boundary(last.page(), last.bottom(), last.unit() + 1);
   }
 
-  /**
-   * Whether page {@code b.page()} has content after {@code b}: a later unit, or this unit's
-   * content going on below the row edge.
-   */
+  /** Whether page {@code b.page()} has content after {@code b}: a unit from its first on. */
   public boolean contentAfter(Boundary b) {
     for (Part p : parts) {
-      if (p.page() == b.page() && (p.unit() > b.unit()
-          || b.inside() && p.unit() == b.unit() && p.bottom() < b.y() - 2 * HALF_RULE)) {
+      if (p.page() == b.page() && p.unit() >= b.from()) {
         return true;
       }
     }

@@ -31,12 +31,11 @@ import org.emrkit.template.TextStyle;
 /**
  * Lays out the body the walk resolves as OpenPDF elements. At the top level each element goes
  * straight to the document (so pages are written as they fill and memory does not grow with the
- * page count; a long repeating table is written every {@value #ROWS_PER_FLUSH} rows); inside
- * table cells elements are collected for the cell.
+ * page count; a repeating table is written row by row); inside table cells elements are
+ * collected for the cell.
  */
 public final class PdfTarget implements WalkTarget {
 
-  private static final int ROWS_PER_FLUSH = 40;
   private static final float PADDING = 3;
   private static final float MM = 72f / 25.4f;
 
@@ -290,7 +289,12 @@ public final class PdfTarget implements WalkTarget {
     Frame f = tables.pop();
     tableViews.pop();
     f.table.setComplete(true);
-    if (f.table.size() <= f.table.getHeaderRows() && f.entries < ROWS_PER_FLUSH) {
+    if (f.entries > 0 && f.table.size() <= f.table.getHeaderRows()) {
+      // every row is written: what is left is the space after the table
+      flow.space(f.table.spacingAfter());
+      return;
+    }
+    if (f.table.size() <= f.table.getHeaderRows()) {
       // OpenPDF drops a table that is all header rows (a repeating table with no rows yet):
       // with nothing below them to repeat over, they print as plain rows
       f.table.setHeaderRows(0);
@@ -334,12 +338,18 @@ public final class PdfTarget implements WalkTarget {
       flow.marks().end(e.path(), flow.here());
     }
     Frame f = tables.peek();
-    if (f != null && f.topLevel && sinks.isEmpty() && ++f.entries % ROWS_PER_FLUSH == 0) {
-      // writes the finished rows and lets them go; the table goes on with the next ones, on
-      // the same page without its header again and without space before
+    if (f != null && f.topLevel && sinks.isEmpty() && !e.isTemplate()) {
+      // writes the rows so far and lets them go: each row of a repeating table in the flow is a
+      // unit of its own (a continuation cuts between rows, not through a unit), and memory does
+      // not grow with the rows. The table goes on with the next row right under it, without
+      // its header again (unless on a new page) and without space between
+      f.entries++;
+      float after = f.table.spacingAfter();
+      f.table.setSpacingAfter(0);
       table(tableViews.peek(), f.table);
       f.table.flushContent();
       f.table.setSpacingBefore(0);
+      f.table.setSpacingAfter(after);
     }
   }
 

@@ -20,10 +20,9 @@ import org.apache.pdfbox.util.Matrix;
 
 /**
  * Makes a print of a laid-out record (PDFBox): keeps the pages printed, cuts the page a
- * continuation starts on down to the body content after the place it starts at (units after it
- * whole, the unit it is inside clipped under the row edge, nothing else: no running header,
- * footer, stamp or watermark, which that sheet has already), and moves every page by the feed
- * offset.
+ * continuation starts on down to the body content after the place it starts at (the units after
+ * it, clipped under its rule; nothing else: no running header, footer, stamp or watermark, which
+ * that sheet has already), and moves every page by the feed offset.
  *
  * @param pages the pages to keep, as the whole record is numbered
  * @param cutPage the page cut down to what follows {@code cut}, or 0
@@ -85,7 +84,7 @@ record PrintCut(List<Integer> pages, int cutPage, Marks.Boundary cut, float dx, 
       }
       if (unit >= 0) {
         depth += "BDC".equals(name) || "BMC".equals(name) ? 1 : "EMC".equals(name) ? -1 : 0;
-        if (unit > cut.unit() || unit == cut.unit() && cut.inside()) {
+        if (unit >= cut.from()) {
           out.addAll(operands);
           out.add(op);
         }
@@ -104,7 +103,7 @@ record PrintCut(List<Integer> pages, int cutPage, Marks.Boundary cut, float dx, 
   /** Saves the state and clips to the page under the row edge (its rule is on paper already). */
   private void clip(List<Object> out, PDPage page) {
     float width = page.getMediaBox().getWidth();
-    float y = cut.y() - (cut.inside() ? Marks.HALF_RULE : 0);
+    float y = cut.y() - Marks.HALF_RULE;
     out.add(Operator.getOperator("q"));
     for (float v : new float[] {0, 0, width, y}) {
       out.add(new COSFloat(v));

@@ -157,7 +157,7 @@ public final class Printing {
       for (Marks.Part p : marks.parts()) {
         if (previous != null && previous.unit() != p.unit()) {
           Marks.Boundary after = new Marks.Boundary(previous.page(), previous.bottom(),
-              previous.unit(), false);
+              previous.unit() + 1);
           if (same(laid, after, at)) {
             return after;
           }
@@ -187,10 +187,10 @@ public final class Printing {
 
   /** The end of a page's body: under its last unit's content there. */
   private static Marks.Boundary pageEnd(Marks marks, int page, float top) {
-    Marks.Boundary end = new Marks.Boundary(page, top, -1, false);
+    Marks.Boundary end = new Marks.Boundary(page, top, 0);
     for (Marks.Part p : marks.parts()) {
       if (p.page() == page) {
-        end = new Marks.Boundary(page, p.bottom(), p.unit(), true);
+        end = new Marks.Boundary(page, p.bottom(), p.unit() + 1);
       }
     }
     return end;

@@ -1,0 +1,177 @@
+package org.emrkit.render.pdf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.emrkit.testing.Corpus.record;
+import static org.emrkit.testing.Corpus.template;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.emrkit.edit.EditSession;
+import org.emrkit.record.Actor;
+import org.emrkit.record.Record;
+import org.emrkit.record.Role;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
+import org.emrkit.render.PrintMode;
+import org.emrkit.render.PrintRequest;
+import org.emrkit.render.RenderException;
+import org.emrkit.render.RenderOptions;
+import org.emrkit.template.Template;
+import org.emrkit.testing.TestClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The print modes on the 一般护理记录单: from here, pages, amendments, moves, offsets. */
+class PrintModesTest {
+
+  private static final Actor NURSE = new Actor("u-3001", "赵芳", Role.NURSE);
+  private static final Template T = template("nursing-record");
+
+  private TestClock clock;
+  private PdfRenderer pdf;
+
+  @BeforeEach
+  void setUp() {
+    clock = new TestClock("2026-11-30T08:00:00+08:00");
+    pdf = PdfRenderer.builder().options(RenderOptions.builder().clock(clock).build()).build();
+  }
+
+  private static List<Values> rows(int from, int n) {
+    List<Values> out = new ArrayList<>();
+    for (int i = from; i < from + n; i++) {
+      out.add(Values.of(Map.of("at", new Value.DateTime(OffsetDateTime.parse(
+          "2026-11-20T16:00+08:00").plusHours(2L * i)), "p", new Value.Num(BigDecimal.valueOf(
+              70 + i % 20)), "observation", new Value.Str("病情平稳，无不适主诉。" + i))));
+    }
+    return out;
+  }
+
+  /** A nursing record of {@code n} rows, printed once (whole) and logged. */
+  private Record printedOnce(int n) {
+    Record r = Sheets.grown(T, record("clean--nursing-record.json", T), NURSE, clock,
+        "/nursingRows", rows(0, n));
+    Sheets.Printed p = Sheets.print(pdf, T, r, PrintRequest.of(PrintMode.ALL, NURSE));
+    clock.advance(Duration.ofHours(4));
+    return Sheets.logged(T, r, p.outcome());
+  }
+
+  private static String text(byte[] pdf, int page) throws Exception {
+    try (var doc = Loader.loadPDF(pdf)) {
+      PDFTextStripper s = new PDFTextStripper();
+      s.setStartPage(page);
+      s.setEndPage(page);
+      return s.getText(doc).replaceAll("\\s", "");
+    }
+  }
+
+  @Test
+  void aContinuedPageCarriesOnlyItsNewRowsAndLaterPagesTheirFurniture() throws Exception {
+    Record r = printedOnce(8);
+    r = Sheets.grown(T, r, NURSE, clock, "/nursingRows", rows(8, 14));
+    Sheets.Printed next = Sheets.print(pdf, T, r, PrintRequest.of(PrintMode.CONTINUE, NURSE));
+    assertThat(next.outcome().continuedPage()).isEqualTo(1);
+    assertThat(next.outcome().notice()).hasValueSatisfying(m ->
+        assertThat(m.zh()).contains("请将第 1 页放回打印机"));
+    String first = text(next.pdf(), 1);
+    assertThat(first).contains("病情平稳，无不适主诉。8").doesNotContain("病情平稳，无不适主诉。7",
+        "示例市人民医院", "打印人", "第1页", "日期时间");
+    String second = text(next.pdf(), 2);
+    assertThat(second).contains("示例市人民医院", "日期时间", "第2页", "打印人：赵芳",
+        "打印时间：2026-11-3012:00");
+    assertThat(next.outcome().entry().sheets()).doesNotContain(1).contains(2);
+  }
+
+  @Test
+  void printingFromARowCutsThePageItIsOnAndNothingNewIsRefused() throws Exception {
+    Record r = printedOnce(8);
+    assertThatThrownBy(() -> Sheets.print(pdf, T, r, PrintRequest.of(PrintMode.CONTINUE, NURSE)))
+        .isInstanceOf(RenderException.class).extracting(e -> ((RenderException) e).code())
+        .isEqualTo("print/nothing-new");
+    Sheets.Printed from = Sheets.print(pdf, T, r, PrintRequest.from("/nursingRows/5", NURSE));
+    String page = text(from.pdf(), 1);
+    assertThat(page).contains("无不适主诉。3", "无不适主诉。7").doesNotContain("无不适主诉。2",
+        "示例市人民医院");
+    assertThat(from.outcome().entry().from().entry()).isEqualTo("/nursingRows/4");
+    assertThatThrownBy(() -> Sheets.print(pdf, T, r, PrintRequest.from("/nursingRows/99", NURSE)))
+        .extracting(e -> ((RenderException) e).code()).isEqualTo("print/entry");
+  }
+
+  @Test
+  void pagesAreReprintedWholeAndOnlyPagesTheRecordHas() throws Exception {
+    Record r = printedOnce(40);
+    Sheets.Printed again = Sheets.print(pdf, T, r, PrintRequest.pages(List.of(2), NURSE));
+    try (var doc = Loader.loadPDF(again.pdf())) {
+      assertThat(doc.getNumberOfPages()).isEqualTo(1);
+    }
+    assertThat(text(again.pdf(), 1)).contains("示例市人民医院", "第2页", "打印人：赵芳");
+    assertThat(again.outcome().entry().sheets()).containsExactly(2);
+    assertThatThrownBy(() -> Sheets.print(pdf, T, r, PrintRequest.pages(List.of(9), NURSE)))
+        .extracting(e -> ((RenderException) e).code()).isEqualTo("print/pages");
+  }
+
+  @Test
+  void anAmendedPrintedRowIsNamedAndAMovedOneRefusesTheContinuation() {
+    Record r = printedOnce(8);
+    EditSession s = EditSession.builder(T, r, NURSE).clock(clock).open();
+    s.set("/nursingRows/4/observation", new Value.Str("病情平稳，无不适主诉。X"));
+    s.addEntry("/nursingRows", rows(8, 1).get(0));
+    Record amended = s.commit();
+    Sheets.Printed next = Sheets.print(pdf, T, amended, PrintRequest.of(PrintMode.CONTINUE,
+        NURSE));
+    assertThat(next.outcome().amendedPages()).containsExactly(1);
+    assertThat(next.outcome().notice().orElseThrow().zh()).contains("第 1 页打印后内容又被修改");
+
+    s.set("/nursingRows/2/observation", new Value.Str("病情变化：" + "患者诉胸闷，予吸氧。".repeat(8)));
+    Record moved = s.commit();
+    assertThatThrownBy(() -> Sheets.print(pdf, T, moved, PrintRequest.of(PrintMode.CONTINUE,
+        NURSE))).isInstanceOf(RenderException.class).satisfies(e -> {
+          assertThat(((RenderException) e).code()).isEqualTo("print/moved");
+          assertThat(((RenderException) e).message().zh()).contains("请重打第 1");
+        });
+  }
+
+  @Test
+  void aFeedOffsetMovesEverythingOnTheSheet() throws Exception {
+    Record r = printedOnce(8);
+    r = Sheets.grown(T, r, NURSE, clock, "/nursingRows", rows(8, 2));
+    BufferedImage plain = Sheets.pages(Sheets.print(pdf, T, r, PrintRequest.of(
+        PrintMode.CONTINUE, NURSE)).pdf()).get(0);
+    Sheets.Printed shifted = Sheets.print(pdf, T, r, PrintRequest.of(PrintMode.CONTINUE, NURSE)
+        .offset(2, 3));
+    assertThat(shifted.outcome().entry().offsetX()).isEqualTo(2);
+    BufferedImage moved = Sheets.pages(shifted.pdf()).get(0);
+    int[] a = Sheets.inkBox(plain);
+    int[] b = Sheets.inkBox(moved);
+    // 2 mm and 3 mm at 100 dpi: 7.9 and 11.8 pixels
+    assertThat(b[0] - a[0]).isBetween(7, 9);
+    assertThat(b[1] - a[1]).isBetween(11, 13);
+  }
+
+  @Test
+  void aFailedPrintLeavesThePreviousFile(@TempDir Path dir) throws Exception {
+    Record r = printedOnce(3);
+    Path file = dir.resolve("print.pdf");
+    Files.writeString(file, "earlier");
+    assertThatThrownBy(() -> pdf.printTo(T, r, PrintRequest.from("/nursingRows/42", NURSE), file))
+        .isInstanceOf(RenderException.class);
+    assertThat(Files.readString(file)).isEqualTo("earlier");
+    pdf.printTo(T, r, PrintRequest.pages(List.of(1), NURSE), file);
+    assertThat(Files.readAllBytes(file)).startsWith("%PDF".getBytes());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    pdf.renderAsPrinted(T, r, out);
+    Sheets.save("modes-as-printed.pdf", out.toByteArray());
+    assertThat(text(out.toByteArray(), 1)).contains("打印人：赵芳", "打印时间：2026-11-3008:00");
+  }
+}
