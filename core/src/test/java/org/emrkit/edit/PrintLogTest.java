@@ -97,6 +97,9 @@ class PrintLogTest {
         .isEqualTo(true);
     assertThat(PrintLog.of(r).entries().get(0).stamp()).endsWith("已归档");
     assertThat(RecordAudit.audit(ADMISSION, r).intact()).isTrue();
+    assertThat(Validator.builder().pack(org.emrkit.validation.rules.WritingStandardRules.pack())
+        .clock(clock).build().validate(ADMISSION, r).withCode("cn/archived-change"))
+        .as("a print is not a change after archiving").isEmpty();
     assertThat(s.set("/chiefComplaint", new Value.Str("改")).refusal().code())
         .isEqualTo("edit/archived");
   }

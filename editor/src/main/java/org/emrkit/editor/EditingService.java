@@ -23,6 +23,9 @@ import org.emrkit.record.Context;
 import org.emrkit.record.Record;
 import org.emrkit.record.RecordStatus;
 import org.emrkit.record.Values;
+import org.emrkit.render.PrintOutcome;
+import org.emrkit.render.PrintRequest;
+import org.emrkit.render.RenderException;
 import org.emrkit.render.RenderMode;
 import org.emrkit.render.RenderOptions;
 import org.emrkit.render.html.HtmlRenderer;
@@ -55,6 +58,7 @@ public final class EditingService {
   private final Clock clock;
   private final HtmlRenderer form;
   private final PdfRenderer pdf;
+  private final String printer;
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   private EditingService(Builder b) {
@@ -69,6 +73,7 @@ public final class EditingService {
         .clock(clock).build()).build();
     this.pdf = PdfRenderer.builder().options(RenderOptions.builder().printedBy(b.printedBy)
         .clock(clock).build()).build();
+    this.printer = b.printer;
   }
 
   /** Starts a service over these templates and the host's store. */
@@ -147,6 +152,34 @@ public final class EditingService {
     Objects.requireNonNull(actor, "actor");
     Record r = find(id);
     pdf.render(template(r), r, out);
+  }
+
+  /**
+   * Prints the record as the actor asks ({@code {"head", "mode": "continue"}}: 续打, or from,
+   * pages, all) and logs the print in it, against the head the page was drawn from: the PDF is
+   * handed out only when the print is logged, so no sheet is printed that the log does not
+   * know. A print that cannot be made (nothing new, content on paper moved) is refused with
+   * why; who prints is the actor, the printer the host's.
+   */
+  public Printed print(Actor actor, String id, byte[] body) {
+    JsonNode req = StrictJson.object(body);
+    PrintRequest request = PrintRequests.read(req, Objects.requireNonNull(actor, "actor"),
+        printer);
+    byte[][] pdfOut = new byte[1][];
+    Message[] notice = new Message[1];
+    Outcome o = change(actor, id, text(req, "head", true), (t, s) -> {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      PrintOutcome p;
+      try {
+        p = pdf.print(t, s.record(), request, out);
+      } catch (RenderException e) {
+        return Outcome.refused(e.code(), e.message(), null);
+      }
+      pdfOut[0] = out.toByteArray();
+      notice[0] = p.notice().orElse(null);
+      return s.recordPrint(p.entry());
+    });
+    return o.applied() ? new Printed(o, pdfOut[0], notice[0]) : new Printed(o, null, null);
   }
 
   /** Creates a draft of a template for the actor, in the host's context; stores and returns it. */
@@ -246,6 +279,7 @@ public final class EditingService {
     private AnchorLog anchors;
     private Clock clock = Clock.systemDefaultZone();
     private String printedBy = "EMRKit";
+    private String printer;
 
     private Builder(List<Template> templates, RecordStore store) {
       this.templates = Objects.requireNonNull(templates, "templates");
@@ -285,6 +319,12 @@ public final class EditingService {
     /** Who the print stamp names as printing. */
     public Builder printedBy(String name) {
       this.printedBy = Objects.requireNonNull(name, "printedBy");
+      return this;
+    }
+
+    /** The printer's name the print log gives this service's prints (the host's, per ward). */
+    public Builder printer(String name) {
+      this.printer = Objects.requireNonNull(name, "printer");
       return this;
     }
 

@@ -91,4 +91,39 @@ class EditingServiceTest {
         .isInstanceOf(BadRequest.class).hasMessageContaining("values");
     assertThatThrownBy(() -> s.open(RESIDENT, "R-404")).isInstanceOf(NotFound.class);
   }
+
+  @Test
+  void aContinuationPrintIsHandedOutOnlyOnceLoggedAndNamesNoOneButTheActor() {
+    EditingService s = EditingService.builder(List.of(T), new MemoryRecordStore(List.of(CLEAN)))
+        .validator(Validator.builder().pack(FieldRules.pack()).build()).authenticator(AUTH)
+        .clock(CLOCK).printer("心内科护士站").build();
+    String head = s.open(RESIDENT, CLEAN.id()).head();
+    Printed first = s.print(RESIDENT, CLEAN.id(), json("{\"head\":\"" + head
+        + "\",\"mode\":\"continue\"}"));
+    assertThat(first.outcome().applied()).as("%s", first.outcome().message()).isTrue();
+    assertThat(new String(first.pdf(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    Record logged = s.store().find(CLEAN.id()).orElseThrow();
+    assertThat(org.emrkit.render.PrintLog.of(logged).entries()).singleElement().satisfies(e -> {
+      assertThat(e.actor()).isEqualTo(RESIDENT);
+      assertThat(e.printer()).isEqualTo("心内科护士站");
+    });
+    assertThat(first.outcome().head()).isEqualTo(RecordAudit.head(logged).orElseThrow());
+    assertThat(first.json()).contains("\"pdf\": \"JVBERi0");
+
+    Printed again = s.print(RESIDENT, CLEAN.id(), json("{\"head\":\"" + first.outcome().head()
+        + "\",\"mode\":\"continue\"}"));
+    assertThat(again.outcome().code()).isEqualTo("print/nothing-new");
+    assertThat(again.pdf()).isNull();
+    assertThat(s.store().find(CLEAN.id()).orElseThrow()).isEqualTo(logged);
+    assertThat(s.print(RESIDENT, CLEAN.id(), json("{\"head\":\"" + head
+        + "\",\"mode\":\"all\"}")).outcome().code()).as("an old head").isEqualTo("edit/stale");
+    assertThatThrownBy(() -> s.print(RESIDENT, CLEAN.id(), json("{\"head\":\"" + head
+        + "\",\"mode\":\"all\",\"by\":\"u-9\"}"))).isInstanceOf(BadRequest.class)
+        .hasMessageContaining("by");
+    assertThatThrownBy(() -> s.print(RESIDENT, CLEAN.id(), json("{\"head\":\"" + head
+        + "\",\"mode\":\"sideways\"}"))).isInstanceOf(BadRequest.class);
+    assertThatThrownBy(() -> s.print(RESIDENT, CLEAN.id(), json("{\"head\":\"" + head
+        + "\",\"mode\":\"all\",\"offsetX\":99}"))).isInstanceOf(BadRequest.class)
+        .hasMessageContaining("50 mm");
+  }
 }

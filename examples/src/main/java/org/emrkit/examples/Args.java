@@ -9,7 +9,8 @@ import java.util.Set;
 final class Args {
   private static final Set<String> WITH_VALUE = Set.of("-o", "--template", "--format", "--to",
       "--mode", "--watermark", "--printed-by", "--port", "--trust", "--crl", "--anchors",
-      "--amendments", "--empty", "--font");
+      "--amendments", "--empty", "--font", "--print", "--from", "--pages", "--offset",
+      "--printer", "--user");
   private static final Set<String> FLAGS = Set.of("--chart", "--require-anchor", "--help",
       "-h", "--version", "--blanks", "--no-draft-mark", "--hide-superseded");
   private final List<String[]> options = new ArrayList<>();

@@ -70,6 +70,8 @@ public final class Cli {
                         [--mode view|edit] [--watermark TEXT] [--printed-by NAME]
                         [--amendments none|appendix|inline] [--empty TEXT] [--blanks]
                         [--no-draft-mark] [--hide-superseded] [--font FILE.ttf]
+                        [--print continue|from|pages|all --user ID:NAME:ROLE [--from ENTRY]
+                         [--pages 2,3] [--offset X,Y] [--printer NAME]]
           输出 HTML、PDF 或 DOCX / renders a record; OUT is written atomically (a failed render
           leaves the previous file as it was). HTML may go to stdout; PDF and DOCX need -o.
           --printed-by: the print stamp 打印人/打印时间 in the footer.
@@ -81,7 +83,13 @@ public final class Cli {
           --hide-superseded: a signature an amendment superseded prints as an empty signature
           line (default: struck through, marked 已修改 with when).
           --font: a TrueType font for characters the bundled fonts lack (CJK Extension B and
-          on, in patients' names), tried before HanaMinB (fonts-hanazono) and SimSun-ExtB.""",
+          on, in patients' names), tried before HanaMinB (fonts-hanazono) and SimSun-ExtB.
+          --print (PDF): 打印 and 续打 against the record's print log, which is read from
+          RECORD.json and the print added to it (RECORD.json is rewritten): continue (续打: what
+          is not printed yet, from under the last printed row, on that sheet), from (位置续打:
+          from --from ENTRY, a JSON pointer like /nursingRows/12), pages (重打: --pages 2,3 or
+          2-4, whole), all. --user: who prints (the stamp and the log name them). --offset X,Y:
+          feed offset in mm (right, down). --printer: the printer's name for the log.""",
       "demo", """
           emrkit demo [-o DIR]
           演示 / validates the bundled records, renders each as HTML, PDF and DOCX, takes one
@@ -252,6 +260,12 @@ public final class Cli {
     }
     Record record = Inputs.record(file, templates, err);
     Template t = Inputs.templateOf(record, templates);
+    if (a.option("--print", null) != null) {
+      if (!to.equals("pdf") || m != RenderMode.VIEW) {
+        throw new UsageException("--print prints a PDF view: use --to pdf");
+      }
+      return new PrintCommand(a, out, err).print(t, record, file, printOptions(a, m));
+    }
     RecordRenderer renderer = format.renderer(printOptions(a, m));
     String o = a.option("-o", null);
     if (o == null) {

@@ -67,7 +67,8 @@ final class Editor {
         .clock(clock).build();
     this.service = EditingService.builder(templates, new MemoryRecordStore(bundled.values()))
         .validator(validator).authenticator(users).signingService(DemoKeys.signing())
-        .anchors(anchors).clock(clock).printedBy("EMRKit demo editor").build();
+        .anchors(anchors).clock(clock).printedBy("EMRKit demo editor")
+        .printer("病区打印机 ward printer (demo)").build();
   }
 
   private static Map<String, Actor> logins() {

@@ -336,4 +336,62 @@ class CliTest {
       assertThat(busy.err()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort());
     }
   }
+
+  @Test
+  void printingContinuesFromTheRecordsPrintLogAndLogsEachPrint(@TempDir Path dir)
+      throws IOException {
+    Path rec = dir.resolve("nursing.json");
+    Files.copy(Path.of(RECORDS + "nursing-record.json"), rec);
+    String t = TEMPLATES + "nursing-record.emr.md";
+    String user = "u-3001:赵芳:nurse";
+    Run first = run("render", "--template", t, rec.toString(), "--to", "pdf", "-o",
+        dir.resolve("p1.pdf").toString(), "--print", "all", "--user", user, "--printer",
+        "护士站 HP M403");
+    assertThat(first.code()).as(first.err()).isZero();
+    assertThat(first.out()).contains("已打印第 1 页", "print logged in");
+    org.emrkit.template.Template nursing = Inputs.template(Path.of(t), System.err);
+    org.emrkit.record.Record logged = org.emrkit.json.RecordJson.create()
+        .read(Files.readString(rec), nursing).orElseThrow();
+    assertThat(org.emrkit.render.PrintLog.of(logged).entries()).singleElement()
+        .satisfies(e -> {
+          assertThat(e.actor().name()).isEqualTo("赵芳");
+          assertThat(e.printer()).isEqualTo("护士站 HP M403");
+          assertThat(e.mode()).isEqualTo(org.emrkit.render.PrintMode.ALL);
+        });
+    assertThat(org.emrkit.edit.RecordAudit.audit(nursing, logged).intact()).isTrue();
+
+    // nothing written since: a continuation has nothing to print, and leaves both files
+    byte[] before = Files.readAllBytes(rec);
+    Run again = run("render", "--template", t, rec.toString(), "--to", "pdf", "-o",
+        dir.resolve("p2.pdf").toString(), "--print", "continue", "--user", user);
+    assertThat(again.code()).isEqualTo(1);
+    assertThat(again.err()).contains("nothing new to print");
+    assertThat(Files.readAllBytes(rec)).isEqualTo(before);
+    assertThat(dir.resolve("p2.pdf")).doesNotExist();
+
+    Run from = run("render", "--template", t, rec.toString(), "--to", "pdf", "-o",
+        dir.resolve("p3.pdf").toString(), "--print", "from", "--from", "/nursingRows/1",
+        "--user", user, "--offset", "0.5,-1");
+    assertThat(from.code()).as(from.err()).isZero();
+    assertThat(from.out()).contains("请将第 1 页放回打印机");
+    Run pages = run("render", "--template", t, rec.toString(), "--to", "pdf", "-o",
+        dir.resolve("p4.pdf").toString(), "--print", "pages", "--pages", "1", "--user", user);
+    assertThat(pages.code()).as(pages.err()).isZero();
+    assertThat(org.emrkit.render.PrintLog.of(org.emrkit.json.RecordJson.create()
+        .read(Files.readString(rec), nursing).orElseThrow()).entries())
+        .extracting(e -> e.mode().label()).containsExactly("all", "from", "pages");
+    assertThat(run("validate", "--template", t, rec.toString()).out()).doesNotContain(
+        "integrity/");
+
+    assertThat(run("render", "--template", t, rec.toString(), "--to", "pdf", "-o",
+        dir.resolve("p5.pdf").toString(), "--print", "all").err()).contains("--user");
+    assertThat(run("render", "--template", t, rec.toString(), "--to", "pdf", "-o",
+        dir.resolve("p5.pdf").toString(), "--print", "all", "--user", user, "--offset", "x")
+        .code()).isEqualTo(2);
+    assertThat(run("render", "--template", t, rec.toString(), "--to", "html", "--print", "all",
+        "--user", user).err()).contains("--to pdf");
+    assertThat(run("render", "--template", t, rec.toString(), "--to", "pdf", "-o",
+        dir.resolve("p5.pdf").toString(), "--print", "pages", "--pages", "3-1", "--user", user)
+        .err()).contains("--pages");
+  }
 }

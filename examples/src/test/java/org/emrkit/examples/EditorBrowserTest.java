@@ -224,6 +224,32 @@ class EditorBrowserTest {
   }
 
   @Test
+  void aNursePrintsTheSheetContinuedAndThePrintIsLogged() throws Exception {
+    login("zhaofang");
+    browser.get(base + "/records/EX-nursing-record");
+    WebElement button = browser.findElement(By.id("print-continue"));
+    assertThat(button.getText()).contains("续打");
+    button.click();
+    WebElement message = browser.findElement(By.id("message"));
+    for (int i = 0; i < 100 && message.getText().isEmpty(); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(message.getText()).startsWith("已续打并记录 printed and logged");
+    screenshot("5-printed.png");
+    String json = (String) js("var x = new XMLHttpRequest(); x.open('GET', location.pathname"
+        + " + '.json', false); x.send(); return x.responseText;");
+    assertThat(json).contains("\"path\": \"/@prints\"", "\"name\": \"赵芳\"",
+        "病区打印机 ward printer (demo)");
+    // nothing written since: the button says so, and nothing is logged
+    js("document.getElementById('message').textContent = ''");
+    button.click();
+    for (int i = 0; i < 100 && message.getText().isEmpty(); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(message.getText()).contains("print/nothing-new", "没有新的内容");
+  }
+
+  @Test
   void aNurseCannotWriteAnAdmissionRecord() throws Exception {
     login("zhaofang");
     browser.get(base + "/records/EX-admission-record");

@@ -55,7 +55,8 @@ import org.emrkit.template.Template;
  *
  * <p>Paths: {@code GET /login}, {@code POST /login}, {@code POST /logout}, {@code GET /},
  * {@code POST /new?template=ID}, {@code GET /records/ID}, {@code GET /records/ID.pdf}, {@code
- * GET /records/ID.json}, {@code POST /records/ID/save|sign|archive}. Behind a TLS proxy, set
+ * GET /records/ID.json}, {@code POST /records/ID/save|sign|archive|print} (print: 续打, the PDF
+ * in the JSON answer, the print logged in the record). Behind a TLS proxy, set
  * {@link Builder#secure} so cookies are Secure and Origin is {@code https}.
  */
 public final class EditorServer {
@@ -246,6 +247,10 @@ public final class EditorServer {
       default -> {
         requireCsrf(s, x.getRequestHeaders().getFirst("X-CSRF-Token"));
         byte[] body = body(x, StrictJson.MAX_BYTES);
+        if (action.equals("/print")) {
+          json(x, 200, service.print(actor, id, body).json());
+          return;
+        }
         Outcome o = switch (action) {
           case "/save" -> service.save(actor, id, body);
           case "/sign" -> service.sign(actor, id, body);

@@ -85,6 +85,9 @@ final class Pages {
           .append("<button type=\"button\" id=\"archive\">归档 archive</button></p>");
     }
     b.append("<p class=\"bar\"><a id=\"pdf\" href=\"").append(base).append(".pdf\">PDF</a> ")
+        .append("<button type=\"button\" id=\"print-continue\" title=\"打印上次打印之后的内容，接在"
+            + "纸上已打印内容的下面 / prints what is not on paper yet, under what is\">续打 continue"
+            + "</button> ")
         .append("<a href=\"").append(base).append(".json\">JSON</a></p>")
         .append("<p id=\"message\" role=\"alert\"></p>").append(o.form())
         .append("</section><aside>");
@@ -188,8 +191,9 @@ final class Pages {
       """;
 
   /**
-   * The page's own script: save, sign, archive through the server with the session's CSRF
-   * token; findings link to fields; an archived record's form is read-only.
+   * The page's own script: save, sign, archive and 续打 through the server with the session's
+   * CSRF token (a continuation print downloads as a file and is logged in the record); findings
+   * link to fields; an archived record's form is read-only.
    */
   private static final String PAGE_SCRIPT = """
       (function () {
@@ -198,8 +202,9 @@ final class Pages {
         if ($READONLY) {
           form.querySelectorAll('input, select, textarea, button').forEach(function (e) { e.disabled = true; });
         }
+        var head = '$HEAD';
         function post(action, body, values) {
-          body.head = '$HEAD';
+          body.head = head;
           var reason = document.getElementById('reason');
           if (reason) body.reason = reason.value;
           var text = JSON.stringify(body);
@@ -219,6 +224,24 @@ final class Pages {
           p.value = '';
           post('sign', body);
         }
+        document.getElementById('print-continue').onclick = function () {
+          fetch('$BASE/print', {method: 'POST', credentials: 'same-origin',
+              headers: {'Content-Type': 'application/json', 'X-CSRF-Token': csrf},
+              body: JSON.stringify({head: head, mode: 'continue'})})
+            .then(function (r) { return r.json(); })
+            .then(function (r) {
+              head = r.head;
+              if (!r.applied) { msg.className = ''; msg.textContent = r.code + '：' + r.zh + ' / ' + r.en; return; }
+              var bytes = atob(r.pdf), buf = new Uint8Array(bytes.length);
+              for (var i = 0; i < bytes.length; i++) buf[i] = bytes.charCodeAt(i);
+              var a = document.createElement('a');
+              a.href = URL.createObjectURL(new Blob([buf], {type: 'application/pdf'}));
+              a.download = '$BASE'.split('/').pop() + '-continue.pdf';
+              document.body.appendChild(a); a.click(); a.remove();
+              msg.className = 'ok';
+              msg.textContent = '已续打并记录 printed and logged' + (r.notice ? '：' + r.notice.zh + ' / ' + r.notice.en : '');
+            });
+        };
         var save = document.getElementById('save');
         if (save) {
           save.onclick = function () { post('save', {}, EmrKit.json(form)); };

@@ -12,7 +12,7 @@ enum Route {
 
   /** A record's paths: its page, its PDF and JSON, its actions. */
   static final Pattern RECORD = Pattern.compile(
-      "/records/([A-Za-z0-9_.-]{1,100}?)(\\.pdf|\\.json|/save|/sign|/archive)?");
+      "/records/([A-Za-z0-9_.-]{1,100}?)(\\.pdf|\\.json|/save|/sign|/archive|/print)?");
 
   final Set<String> methods;
 

@@ -50,7 +50,7 @@ class EditorServerTest {
       .toInstant(), java.time.ZoneOffset.ofHours(8));
   static final Actor RESIDENT = new Actor("u-1001", "李明", Role.RESIDENT);
   static final Actor ATTENDING = new Actor("u-2001", "王强", Role.ATTENDING);
-  static final Pattern HEAD = Pattern.compile("body\\.head = '([0-9a-f]*)'");
+  static final Pattern HEAD = Pattern.compile("var head = '([0-9a-f]*)'");
   static final Pattern CSRF = Pattern.compile("name=\"emrkit-csrf\" content=\"([^\"]+)\"");
 
   UserFile users;
@@ -421,5 +421,28 @@ class EditorServerTest {
     Http.Response pdf = li.get("/records/" + id + ".pdf");
     assertThat(pdf.status()).isEqualTo(422);
     assertThat(pdf.body()).contains("U+30000", "/values/chiefComplaint", "cannot print");
+  }
+
+  @Test
+  void aContinuationPrintNeedsTheCsrfTokenAndIsLoggedAsTheLoggedInUser() throws IOException {
+    Http li = login("liming", "li-secret");
+    String id = newRecord(li);
+    String body = "{\"head\":\"" + head(li, id) + "\",\"mode\":\"continue\"}";
+    String token = li.csrf;
+    li.csrf = null;
+    Http.Response refused = li.post("/records/" + id + "/print", body);
+    assertThat(refused.status()).isEqualTo(403);
+    li.csrf = token;
+    assertThat(li.get("/records/" + id + ".json").body()).doesNotContain("/@prints");
+    Http.Response printed = li.post("/records/" + id + "/print", body);
+    assertThat(printed.status()).isEqualTo(200);
+    assertThat(printed.body()).contains("\"applied\": true", "\"pdf\": \"JVBERi0");
+    String json = li.get("/records/" + id + ".json").body();
+    assertThat(json).contains("\"path\": \"/@prints\"", "\"name\": \"李明\"");
+    // a request cannot name who prints
+    Http.Response named = li.post("/records/" + id + "/print", "{\"head\":\"" + head(li, id)
+        + "\",\"mode\":\"all\",\"by\":\"u-3001\"}");
+    assertThat(named.status()).isEqualTo(400);
+    assertThat(named.body()).contains("request/by");
   }
 }

@@ -152,7 +152,9 @@ public final class Printing {
     if (entry != null && same(laid, entry, at)) {
       return entry;
     }
-    if (at.entry() == null) {
+    {
+      // the print ended after content that is not an entry (a section after the last one, a
+      // record without entries): the same place, after the same unit
       Marks.Part previous = null;
       for (Marks.Part p : marks.parts()) {
         if (previous != null && previous.unit() != p.unit()) {
