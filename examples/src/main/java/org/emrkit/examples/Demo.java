@@ -66,6 +66,8 @@ final class Demo {
     AnchorLog anchors = anchors(dir);
     String sessionRecord = RecordJson.create().write(editSession(templates, anchors));
     files.add(EDIT_SESSION_FILE);
+    String printedRecord = PrintDemo.run(dir, templates, anchors);
+    files.add(PrintDemo.FILE);
     Outputs outputs = new Outputs(clock, anchors);
     List<String[]> rows = new ArrayList<>();
     int n = 0;
@@ -75,9 +77,9 @@ final class Demo {
       out.flush();
       Path src = dir.resolve("records").resolve(file);
       Cli.write(src, file.equals(EDIT_SESSION_FILE) ? sessionRecord
-          : resource("/records/" + file));
+          : file.equals(PrintDemo.FILE) ? printedRecord : resource("/records/" + file));
       Record record = Inputs.record(src, templates, out);
-      if (!file.equals(EDIT_SESSION_FILE)) {
+      if (!file.equals(EDIT_SESSION_FILE) && !file.equals(PrintDemo.FILE)) {
         anchor(anchors, record); // as the archive would on arrival
       }
       rows.add(outputs.write(dir, file, record, templates));
@@ -176,7 +178,9 @@ final class Demo {
     out.println("              amended with a reason, archived through an edit session)");
     out.println("  reports/    validation reports (.txt, .json)");
     out.println("  html/       print views (.html) and edit forms (.edit.html)");
-    out.println("  pdf/        PDF files (.trace.pdf, .trace.html: 痕迹打印 of an amended record)");
+    out.println("  pdf/        PDF files (.trace.pdf, .trace.html: 痕迹打印 of an amended record;");
+    out.println("              nursing-record.print-1.pdf, .print-2-continued.pdf: a sheet printed,");
+    out.println("              then 续打 of the night's rows onto it, both logged in " + PrintDemo.FILE + ")");
     out.println("  docx/       Word documents");
     out.printf("用时 done in %.1f s%n", (System.nanoTime() - start) / 1e9);
   }
@@ -292,7 +296,7 @@ final class Demo {
     return files;
   }
 
-  private static String resource(String name) {
+  static String resource(String name) {
     try (InputStream in = Demo.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new UsageException("bundled resource missing: " + name);

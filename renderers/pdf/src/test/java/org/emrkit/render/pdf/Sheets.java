@@ -22,6 +22,7 @@ import org.apache.pdfbox.util.Vector;
 import java.awt.BasicStroke;
 import org.emrkit.edit.EditResult;
 import org.emrkit.edit.EditSession;
+import org.emrkit.edit.PermissionPolicy;
 import org.emrkit.record.Actor;
 import org.emrkit.record.Record;
 import org.emrkit.record.Values;
@@ -61,7 +62,13 @@ final class Sheets {
   /** The record with entries added at the end of a group, by {@code actor}. */
   static Record grown(Template t, Record r, Actor actor, java.time.Clock clock, String group,
       List<Values> entries) {
-    EditSession s = EditSession.builder(t, r, actor).clock(clock).open();
+    return grown(t, r, actor, clock, group, entries, PermissionPolicy.defaults());
+  }
+
+  /** The same, under {@code policy} (a generated template's type is in no policy table). */
+  static Record grown(Template t, Record r, Actor actor, java.time.Clock clock, String group,
+      List<Values> entries, PermissionPolicy policy) {
+    EditSession s = EditSession.builder(t, r, actor).clock(clock).policy(policy).open();
     for (Values v : entries) {
       EditResult res = s.addEntry(group, v);
       if (!res.isApplied()) {

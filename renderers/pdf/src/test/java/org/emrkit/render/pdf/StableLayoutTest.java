@@ -12,8 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.emrkit.edit.EditResult;
-import org.emrkit.edit.EditSession;
 import org.emrkit.edit.PermissionPolicy;
 import org.emrkit.record.Actor;
 import org.emrkit.record.Context;
@@ -22,7 +20,6 @@ import org.emrkit.record.Role;
 import org.emrkit.record.Value;
 import org.emrkit.record.Values;
 import org.emrkit.render.PrintMode;
-import org.emrkit.render.PrintOutcome;
 import org.emrkit.render.PrintRequest;
 import org.emrkit.render.RenderOptions;
 import org.emrkit.template.Field;
@@ -71,11 +68,11 @@ class StableLayoutTest {
     Record rec = grow(t, Record.draft("r-" + r.nextInt(1000), t, Context.EMPTY), clock,
         group, entries.subList(0, m));
     Sheets.Printed first = Sheets.print(pdf, t, rec, PrintRequest.of(PrintMode.CONTINUE, NURSE));
-    rec = log(t, rec, first.outcome());
+    rec = Sheets.logged(t, rec, first.outcome());
     clock.advance(Duration.ofHours(8));
     rec = grow(t, rec, clock, group, entries.subList(m, n));
     Sheets.Printed next = Sheets.print(pdf, t, rec, PrintRequest.of(PrintMode.CONTINUE, NURSE));
-    rec = log(t, rec, next.outcome());
+    rec = Sheets.logged(t, rec, next.outcome());
     ByteArrayOutputStream paper = new ByteArrayOutputStream();
     pdf.renderAsPrinted(t, rec, paper);
 
@@ -115,25 +112,7 @@ class StableLayoutTest {
 
   private static Record grow(Template t, Record r, java.time.Clock clock, String group,
       List<Values> entries) {
-    EditSession s = EditSession.builder(t, r, NURSE).clock(clock)
-        .policy(PermissionPolicy.allowAll()).open();
-    for (Values v : entries) {
-      EditResult res = s.addEntry(group, v);
-      if (!res.isApplied()) {
-        throw new AssertionError("entry not added: " + res.refusal());
-      }
-    }
-    return s.commit();
-  }
-
-  private static Record log(Template t, Record r, PrintOutcome o) {
-    EditSession s = EditSession.builder(t, r, NURSE).clock(java.time.Clock.fixed(
-        o.entry().at().toInstant(), o.entry().at().getOffset()))
-        .policy(PermissionPolicy.allowAll()).open();
-    if (!s.recordPrint(o.entry()).isApplied()) {
-      throw new AssertionError("print not logged");
-    }
-    return s.commit();
+    return Sheets.grown(t, r, NURSE, clock, group, entries, PermissionPolicy.allowAll());
   }
 
   private static String text(SplittableRandom r) {

@@ -9,17 +9,17 @@ import com.lowagie.text.pdf.PdfDictionary;
 import com.lowagie.text.pdf.PdfName;
 import com.lowagie.text.pdf.PdfNumber;
 import com.lowagie.text.pdf.PdfPTable;
-import com.lowagie.text.pdf.PdfTemplate;
 import com.lowagie.text.pdf.PdfWriter;
 import java.util.List;
 
 /**
- * Lays elements down the body of successive pages, each right under the one before: so the
- * page holds the body in reading order, and the position where each element ended is known
- * ({@link #y()}). Each element's piece on a page is drawn into a form XObject of its own (a
- * <em>unit</em>), placed on the page inside marked content {@code /EMRKit <</U n>> BDC}: a
- * continuation print can leave out, or clip, exactly the units already on paper, and no
- * graphics state leaks from one unit to the next. Where units end goes into {@link Marks}. A
+ * Lays elements down the body of successive pages, each right under the one before, onto the
+ * page's own content stream: so the stream holds the body in reading order, and the position
+ * where each element ended is known ({@link #y()}). Each element's piece on a page (a
+ * <em>unit</em>) is drawn inside marked content {@code /EMRKit <</U n>> BDC} and its own
+ * {@code q}…{@code Q}: a continuation print can leave out, or clip, exactly the units already on
+ * paper, and no graphics state (font, colour, line width) leaks from one unit to the next, so
+ * what is left draws as it did. Where units end goes into {@link Marks}. A
  * page break starts a new page only when an element does not fit; an element that does not fit
  * on an empty page either is an error, not an endless loop.
  */
@@ -161,23 +161,21 @@ public final class Flow {
       column.setAdjustFirstLine(pageTop);
       float before = column.getYLine();
       PdfContentByte page = writer.getDirectContent();
-      PdfTemplate canvas = page.createTemplate(document.getPageSize().getWidth(),
-          document.getPageSize().getHeight());
-      column.setCanvas(canvas);
+      PdfDictionary props = new PdfDictionary();
+      props.put(new PdfName("U"), new PdfNumber(unit));
+      page.beginMarkedContentSequence(UNIT, props, true);
+      page.saveState();
       int status;
       try {
         status = column.go();
       } catch (DocumentException ex) {
         throw new IllegalStateException("OpenPDF refused an element", ex);
       }
+      page.restoreState();
+      page.endMarkedContentSequence();
       boolean done = !ColumnText.hasMoreText(status);
       if (column.getYLine() != before) {
         pageTop = false;
-        PdfDictionary props = new PdfDictionary();
-        props.put(new PdfName("U"), new PdfNumber(unit));
-        page.beginMarkedContentSequence(UNIT, props, true);
-        page.addTemplate(canvas, 0, 0);
-        page.endMarkedContentSequence();
         marks.part(unit, page(), column.getYLine() + (done ? spacingAfter(e) : 0));
       }
       if (done) {

@@ -8,8 +8,7 @@ import java.util.Map;
 
 /**
  * Where the body's content lies, as the flow lays it down: its units (each element the flow
- * lays, one form XObject per page it reaches, numbered in order; each row of a repeating table
- * is one), where each entry of a repeat group and each row of a repeating table starts and ends, and the unit each field is in (by
+ * lays, a piece per page it reaches, numbered in order; each row of a repeating table is one), where each entry of a repeat group and each row of a repeating table starts and ends, and the unit each field is in (by
  * pointers into the record's values, {@code /nursingRows/3}). What continuation printing cuts
  * pages at.
  */
