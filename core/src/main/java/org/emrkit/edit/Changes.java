@@ -100,6 +100,10 @@ final class Changes {
       return EditResult.refused(new Refusal("edit/print-logged", "/@prints",
           "这次打印已经记录过", "this print is logged already"));
     }
+    if (entry.at().isAfter(OffsetDateTime.now(clock).plusMinutes(5))) {
+      return EditResult.refused(new Refusal("edit/print-time", "/@prints",
+          "打印时间晚于当前时间：" + entry.at(), "the print is dated after now: " + entry.at()));
+    }
     List<Revision> added = new ArrayList<>();
     Record current = chain.created(history.current(), added);
     OffsetDateTime next = chain.stamp(current, true);
@@ -107,8 +111,16 @@ final class Changes {
     List<Revision> revisions = new ArrayList<>(current.revisions());
     Chain.append(revisions, added, RecordAudit.head(current).orElse(null), chain.revision(
         revisions.size() + 1, at, org.emrkit.record.TracePath.PRINTS, null, entry.json(), null));
-    history.push(Chain.with(current, current.values(), current.status(), current.signatures(),
-        revisions));
+    Record candidate = Chain.with(current, current.values(), current.status(),
+        current.signatures(), revisions);
+    if (upperBound(candidate) > MAX_RECORD_CHARS
+        && RecordJson.create().write(candidate).length() > MAX_RECORD_CHARS) {
+      // every print is kept: a record printed without end would outgrow what can be read back
+      return EditResult.refused(new Refusal("edit/record-too-large", "/@prints",
+          "病历过大，不能再记录打印；请联系病案管理部门", "the record is too large to log another"
+              + " print"));
+    }
+    history.push(candidate);
     return EditResult.applied(added);
   }
 

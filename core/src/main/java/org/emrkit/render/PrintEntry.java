@@ -50,7 +50,7 @@ public record PrintEntry(int seq, Actor actor, OffsetDateTime at, PrintMode mode
     Objects.requireNonNull(end, "end");
     pages = ascending(pages, "pages");
     sheets = ascending(sheets, "sheets");
-    if (pages.isEmpty() || !pages.containsAll(sheets)) {
+    if (pages.isEmpty() || !new java.util.HashSet<>(pages).containsAll(sheets)) {
       throw new IllegalArgumentException("a print puts ink on at least one page, and every page"
           + " it puts on new paper is one of them");
     }
@@ -64,8 +64,8 @@ public record PrintEntry(int seq, Actor actor, OffsetDateTime at, PrintMode mode
 
   private static List<Integer> ascending(List<Integer> pages, String what) {
     List<Integer> out = List.copyOf(Objects.requireNonNull(pages, what));
-    if (out.size() > 100_000) {
-      throw new IllegalArgumentException("too many " + what);
+    if (out.size() > 10_000) {
+      throw new IllegalArgumentException("a print has at most 10000 " + what);
     }
     for (int i = 0; i < out.size(); i++) {
       if (out.get(i) < 1 || i > 0 && out.get(i) <= out.get(i - 1)) {
@@ -131,9 +131,12 @@ public record PrintEntry(int seq, Actor actor, OffsetDateTime at, PrintMode mode
    */
   public static PrintEntry read(int seq, Actor actor, OffsetDateTime at, String json,
       boolean archived) {
+    if (json == null) {
+      throw new IllegalArgumentException("a print entry has no value");
+    }
     JsonNode n;
     try {
-      n = CanonicalJson.parse(Objects.requireNonNull(json, "a print entry"));
+      n = CanonicalJson.parse(json);
     } catch (RuntimeException e) {
       throw new IllegalArgumentException("a print entry must be a JSON object", e);
     }
@@ -176,6 +179,7 @@ public record PrintEntry(int seq, Actor actor, OffsetDateTime at, PrintMode mode
 
   private static PrintPosition position(JsonNode p) {
     if (p == null || !p.isObject() || !p.path("page").isIntegralNumber()
+        || !p.path("page").canConvertToInt()
         || !p.path("mm").isNumber() || p.size() > 3
         || p.has("entry") && !p.get("entry").isTextual()) {
       throw new IllegalArgumentException("a print position is {page, mm, entry}");

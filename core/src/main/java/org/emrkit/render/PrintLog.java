@@ -62,17 +62,25 @@ public final class PrintLog {
   }
 
   /**
-   * Where the next continuation starts: the furthest place any print reached, with the entry it
-   * ended after; empty when nothing has been printed.
+   * Where the next continuation starts: where the latest print that reached the end of what
+   * there was to print ended (every print but a reprint of chosen pages does; a reprint does
+   * when it reached at least as far as the prints before it), with the entry it ended after;
+   * empty when nothing has been printed. So a record printed whole again after an entry was
+   * removed continues from that print, not from a place it no longer has.
    */
   public Optional<PrintPosition> continuation() {
-    PrintPosition far = null;
+    return reaching().map(PrintEntry::end);
+  }
+
+  /** The print whose end is the continuation point, if any. */
+  public Optional<PrintEntry> reaching() {
+    PrintEntry last = null;
     for (PrintEntry e : entries) {
-      if (far == null || e.end().after(far) || e.end().sameAs(far)) {
-        far = e.end();
+      if (e.mode() != PrintMode.PAGES || last == null || !last.end().after(e.end())) {
+        last = e;
       }
     }
-    return Optional.ofNullable(far);
+    return Optional.ofNullable(last);
   }
 
   /** The print that last put {@code page} on new paper, if any did. */
@@ -88,16 +96,5 @@ public final class PrintLog {
   /** The trace sequence number of the last print, or 0. */
   public int lastSeq() {
     return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).seq();
-  }
-
-  /** The print whose end is the continuation point, if any (the last one to reach it). */
-  public Optional<PrintEntry> reaching() {
-    Optional<PrintPosition> far = continuation();
-    for (int i = entries.size() - 1; i >= 0 && far.isPresent(); i--) {
-      if (entries.get(i).end().sameAs(far.get())) {
-        return Optional.of(entries.get(i));
-      }
-    }
-    return Optional.empty();
   }
 }

@@ -170,4 +170,38 @@ class PrintLogTest {
     assertThat(RecordJson.create().read(json, ADMISSION).errors()).anyMatch(p ->
         p.pointer().startsWith("/revisions/" + (r.revisions().size())));
   }
+
+  @Test
+  void aPrintDatedInTheFutureOrWithTooManyPagesIsRefused() {
+    EditSession s = EditSession.builder(ADMISSION, EditSessionTest.draft(), RESIDENT)
+        .clock(new TestClock("2026-11-20T21:00:00+08:00")).open();
+    PrintEntry future = print(RESIDENT, "2026-11-21T21:00:00+08:00", PrintMode.ALL, List.of(1),
+        List.of(1), null, new PrintPosition(1, 10, null));
+    assertThat(s.recordPrint(future).refusal().code()).isEqualTo("edit/print-time");
+    List<Integer> many = new ArrayList<>();
+    for (int p = 1; p <= 10_001; p++) {
+      many.add(p);
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> print(RESIDENT,
+        "2026-11-20T21:00:00+08:00", PrintMode.ALL, many, many, null,
+        new PrintPosition(1, 10, null))).hasMessageContaining("at most 10000");
+  }
+
+  @Test
+  void theContinuationIsWhereTheLatestPrintToTheEndEnded() {
+    EditSession s = EditSession.builder(ADMISSION, EditSessionTest.draft(), RESIDENT)
+        .clock(new TestClock("2026-11-20T21:00:00+08:00")).open();
+    PrintPosition far = new PrintPosition(3, 100, "/progressNotes/9");
+    PrintPosition near = new PrintPosition(2, 80, "/progressNotes/6");
+    s.recordPrint(print(RESIDENT, "2026-11-20T20:00:00+08:00", PrintMode.ALL, List.of(1, 2, 3),
+        List.of(1, 2, 3), null, far));
+    // a reprint of page 1 ends above: it does not move the continuation
+    s.recordPrint(print(RESIDENT, "2026-11-20T20:01:00+08:00", PrintMode.PAGES, List.of(1),
+        List.of(1), null, new PrintPosition(1, 250, "/progressNotes/2")));
+    assertThat(PrintLog.of(s.record()).continuation()).contains(far);
+    // printed whole again after entries were removed: the record now ends higher
+    s.recordPrint(print(RESIDENT, "2026-11-20T20:02:00+08:00", PrintMode.ALL, List.of(1, 2),
+        List.of(1, 2), null, near));
+    assertThat(PrintLog.of(s.record()).continuation()).contains(near);
+  }
 }

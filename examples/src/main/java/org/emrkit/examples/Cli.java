@@ -88,7 +88,8 @@ public final class Cli {
           RECORD.json and the print added to it (RECORD.json is rewritten): continue (续打: what
           is not printed yet, from under the last printed row, on that sheet), from (位置续打:
           from --from ENTRY, a JSON pointer like /nursingRows/12), pages (重打: --pages 2,3 or
-          2-4, whole), all. --user: who prints (the stamp and the log name them). --offset X,Y:
+          2-4, whole), all. --user: who prints (the stamp and the log name them; taken as given:
+          the command line has no log-in). --offset X,Y:
           feed offset in mm (right, down). --printer: the printer's name for the log.""",
       "demo", """
           emrkit demo [-o DIR]

@@ -21,8 +21,10 @@ import org.emrkit.template.Template;
 
 /**
  * {@code render --to pdf --print MODE}: prints against the record's print log and logs the
- * print in the record file. The PDF is written first (atomically), then the record with the
- * print added (atomically): a print that fails leaves both files as they were.
+ * print in the record file. The print is made and logged in memory first; then the PDF is
+ * written (atomically) and the record with the print added (atomically). A print that cannot be
+ * made or logged writes neither. Who prints ({@code --user}) is what the operator says: the
+ * command line has no log-in (a host's own printing names its authenticated user).
  */
 final class PrintCommand {
 
@@ -52,30 +54,38 @@ final class PrintCommand {
     }
     PdfRenderer pdf = PdfRenderer.builder().options(options.toBuilder()
         .printedBy(request.by().name()).build()).build();
-    PrintOutcome outcome = pdf.printTo(t, record, request, target);
+    java.io.ByteArrayOutputStream made = new java.io.ByteArrayOutputStream();
+    PrintOutcome outcome = pdf.print(t, record, request, made);
     EditSession session = EditSession.builder(t, record, request.by())
         .clock(options.clock()).open();
     EditResult logged = session.recordPrint(outcome.entry());
     if (!logged.isApplied()) {
-      err.println("emrkit: printed " + o + " but cannot log the print in " + recordFile + ": "
+      // nothing is written: a sheet the log does not know of would be printed again
+      err.println("emrkit: cannot log the print in " + recordFile + ", nothing written: "
           + logged.refusal().message().zh() + " / " + logged.refusal().message().en());
       return 1;
     }
     String json = RecordJson.create().write(session.commit());
-    RecordRenderer.writeTo(recordFile, w -> {
-      try {
-        w.write(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      return null;
-    });
+    write(target, made.toByteArray());
+    write(recordFile, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     List<Integer> pages = outcome.entry().pages();
     out.println(o);
     out.println("已打印第 " + range(pages) + " 页 / printed page(s) " + range(pages)
         + "; 打印记录已写入 / print logged in " + recordFile);
     outcome.notice().ifPresent(m -> out.println(m.zh() + "\n" + m.en()));
     return 0;
+  }
+
+  /** Writes a file atomically (a temporary file moved into place). */
+  private static void write(Path file, byte[] bytes) {
+    RecordRenderer.writeTo(file, w -> {
+      try {
+        w.write(bytes);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return null;
+    });
   }
 
   private static String range(List<Integer> pages) {

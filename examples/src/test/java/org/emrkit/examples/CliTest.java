@@ -301,10 +301,12 @@ class CliTest {
           "html/admission-record.html", "html/admission-record.edit.html",
           "reports/required-item-no-hpi-veto.json", "pdf/nursing-record.pdf");
       assertThat(names.stream().filter(n -> n.endsWith(".pdf")).count())
-          .as("one per record, and the amended record's 痕迹打印").isEqualTo(13);
+          .as("one per record, the amended record's 痕迹打印, the ward's two prints and its"
+              + " sheets as they stand").isEqualTo(17);
       assertThat(names).contains("pdf/admission-record.edit-session.trace.pdf",
-          "html/admission-record.edit-session.trace.html");
-      assertThat(names.stream().filter(n -> n.endsWith(".docx")).count()).isEqualTo(12);
+          "html/admission-record.edit-session.trace.html", "pdf/nursing-record.print-1.pdf",
+          "pdf/nursing-record.print-2-continued.pdf", "pdf/nursing-record.as-printed.pdf");
+      assertThat(names.stream().filter(n -> n.endsWith(".docx")).count()).isEqualTo(13);
     }
     // the record taken through an edit session: countersigned, amended with a reason, archived
     List<org.emrkit.template.Template> templates = Demo.templates();
@@ -320,6 +322,15 @@ class CliTest {
     assertThat(session.revisions()).anyMatch(v -> "补充辅助检查结果".equals(v.reason())
         && v.path().wire().equals("/auxiliaryExam"));
     assertThat(r.out()).containsPattern("admission-record\\.edit-session\\.json\\s+入院记录\\s+100\\s+甲");
+    // the ward's sheet: printed, then continued; both prints in its trace
+    org.emrkit.template.Template nursing = templates.stream()
+        .filter(t -> t.id().equals("nursing-record")).findFirst().orElseThrow();
+    org.emrkit.record.Record ward = org.emrkit.json.RecordJson.create().read(Files.readString(
+        dir.resolve("records/" + PrintDemo.FILE)), nursing).orElseThrow();
+    assertThat(org.emrkit.render.PrintLog.of(ward).entries()).extracting(e -> e.mode().label())
+        .containsExactly("all", "continue");
+    assertThat(org.emrkit.edit.RecordAudit.audit(nursing, ward).intact()).isTrue();
+    assertThat(r.out()).containsPattern("nursing-record\\.printed\\.json\\s+一般护理记录单\\s+100\\s+甲");
     assertThat(Files.readString(dir.resolve("html/admission-record.edit-session.trace.html")))
         .as("the amendment put in, marked").contains("<ins class=\"emr-inserted\">V4-V6导联</ins>")
         .contains("〔王强（主治医师）2026-11-21 09:10 修改〕");

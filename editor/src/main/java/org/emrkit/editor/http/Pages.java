@@ -230,8 +230,8 @@ final class Pages {
               body: JSON.stringify({head: head, mode: 'continue'})})
             .then(function (r) { return r.json(); })
             .then(function (r) {
-              head = r.head;
               if (!r.applied) { msg.className = ''; msg.textContent = r.code + '：' + r.zh + ' / ' + r.en; return; }
+              head = r.head; // only a logged print moves the head the form was drawn from
               var bytes = atob(r.pdf), buf = new Uint8Array(bytes.length);
               for (var i = 0; i < bytes.length; i++) buf[i] = bytes.charCodeAt(i);
               var a = document.createElement('a');

@@ -9,17 +9,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.emrkit.record.Actor;
 import org.emrkit.record.Record;
+import org.emrkit.record.Role;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
+import org.emrkit.render.PrintMode;
+import org.emrkit.render.PrintRequest;
 import org.emrkit.render.RenderOptions;
 import org.emrkit.template.Template;
 import org.emrkit.testing.Corpus;
+import org.emrkit.testing.TestClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -74,6 +83,28 @@ class PdfArchiveTest {
   }
 
   @Test
+  void continuationPrintsArePdfA2bAndTheSameEveryTime() throws Exception {
+    Template t = Corpus.template("nursing-record");
+    Actor nurse = new Actor("u-3001", "赵芳", Role.NURSE);
+    TestClock clock = new TestClock("2026-11-30T08:00:00+08:00");
+    PdfRenderer r = PdfRenderer.builder().options(RenderOptions.builder().clock(clock)
+        .build()).build();
+    Record rec = Corpus.record("clean--nursing-record.json", t);
+    Sheets.Printed first = Sheets.print(r, t, rec, PrintRequest.of(PrintMode.ALL, nurse));
+    rec = Sheets.logged(t, rec, first.outcome());
+    clock.advance(Duration.ofHours(2));
+    rec = Sheets.grown(t, rec, nurse, clock, "/nursingRows", List.of(Values.of(
+        Map.of("observation", new Value.Str("无不适主诉。")))));
+    PrintRequest next = PrintRequest.of(PrintMode.CONTINUE, nurse).offset(1.5, -2);
+    Sheets.Printed a = Sheets.print(r, t, rec, next);
+    Sheets.Printed b = Sheets.print(r, t, rec, next);
+    assertThat(a.outcome().continuedPage()).as("a cut page").isEqualTo(1);
+    assertThat(violations(a.pdf())).isEmpty();
+    assertThat(a.pdf()).isEqualTo(b.pdf());
+    assertThat(violations(first.pdf())).isEmpty();
+  }
+
+  @Test
   void everyExamplePdfIsPdfA2b() throws Exception {
     PdfRenderer r = PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).watermark("仅供参考").printedBy("档案室").endMark(true).build()).build();
     for (String[] e : EXAMPLES) {
@@ -97,7 +128,7 @@ class PdfArchiveTest {
     byte[] a = render(PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build()).build(), t, rec);
     byte[] b = render(PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build()).build(), t, rec);
     assertThat(b).isEqualTo(a);
-    Clock later = Clock.offset(CLOCK, java.time.Duration.ofMinutes(1));
+    Clock later = Clock.offset(CLOCK, Duration.ofMinutes(1));
     assertThat(render(PdfRenderer.builder().options(RenderOptions.builder().clock(later).build()).build(), t, rec)).isNotEqualTo(a);
   }
 

@@ -174,4 +174,100 @@ class PrintModesTest {
     Sheets.save("modes-as-printed.pdf", out.toByteArray());
     assertThat(text(out.toByteArray(), 1)).contains("打印人：赵芳", "打印时间：2026-11-3008:00");
   }
+
+  private static String code(Runnable r) {
+    try {
+      r.run();
+      return "printed";
+    } catch (RenderException e) {
+      return e.code();
+    }
+  }
+
+  @Test
+  void anEntryInsertedRemovedOrMovedAboveThePrintedEndRefusesTheContinuation() {
+    Record r = printedOnce(8);
+    // a row as tall as the others, inserted among the printed ones: the last printed row's
+    // place now holds another row
+    EditSession s = EditSession.builder(T, r, NURSE).clock(clock).open();
+    s.addEntry("/nursingRows", 3, rows(20, 1).get(0), null);
+    Record inserted = s.commit();
+    assertThat(code(() -> Sheets.print(pdf, T, inserted, PrintRequest.of(PrintMode.CONTINUE,
+        NURSE)))).isEqualTo("print/moved");
+    s = EditSession.builder(T, r, NURSE).clock(clock).open();
+    s.removeEntry("/nursingRows/4");
+    s.addEntry("/nursingRows", rows(21, 1).get(0));
+    Record swapped = s.commit();
+    assertThat(code(() -> Sheets.print(pdf, T, swapped, PrintRequest.of(PrintMode.CONTINUE,
+        NURSE)))).isEqualTo("print/moved");
+    s = EditSession.builder(T, r, NURSE).clock(clock).open();
+    s.moveEntry("/nursingRows", 2, 5);
+    s.addEntry("/nursingRows", rows(22, 1).get(0));
+    Record moved = s.commit();
+    assertThat(code(() -> Sheets.print(pdf, T, moved, PrintRequest.of(PrintMode.CONTINUE,
+        NURSE)))).isEqualTo("print/moved");
+    // rows added at the end only: the continuation prints
+    s = EditSession.builder(T, r, NURSE).clock(clock).open();
+    s.addEntry("/nursingRows", rows(23, 1).get(0));
+    Record grown = s.commit();
+    assertThat(code(() -> Sheets.print(pdf, T, grown, PrintRequest.of(PrintMode.CONTINUE,
+        NURSE)))).isEqualTo("printed");
+  }
+
+  @Test
+  void aRecordPrintedWholeAgainContinuesFromThatPrint() throws Exception {
+    Record r = printedOnce(8);
+    EditSession s = EditSession.builder(T, r, NURSE).clock(clock).open();
+    s.removeEntry("/nursingRows/9");
+    Record shorter = s.commit();
+    assertThat(code(() -> Sheets.print(pdf, T, shorter, PrintRequest.of(PrintMode.CONTINUE,
+        NURSE)))).isEqualTo("print/moved");
+    Sheets.Printed again = Sheets.print(pdf, T, shorter, PrintRequest.of(PrintMode.ALL, NURSE));
+    clock.advance(Duration.ofHours(1));
+    Record reprinted = Sheets.logged(T, shorter, again.outcome());
+    Record grown = Sheets.grown(T, reprinted, NURSE, clock, "/nursingRows", rows(30, 2));
+    Sheets.Printed next = Sheets.print(pdf, T, grown, PrintRequest.of(PrintMode.CONTINUE,
+        NURSE));
+    assertThat(next.outcome().continuedPage()).isEqualTo(1);
+    assertThat(text(next.pdf(), 1)).contains("无不适主诉。30", "无不适主诉。31")
+        .doesNotContain("无不适主诉。7");
+  }
+
+  @Test
+  void aSheetPrintedBeforeItHadRowsIsContinuedUnderItsHeader() throws Exception {
+    Record empty = record("clean--nursing-record.json", T);
+    EditSession s = EditSession.builder(T, empty, NURSE).clock(clock).open();
+    s.removeEntry("/nursingRows/1");
+    s.removeEntry("/nursingRows/0");
+    Record none = s.commit();
+    Sheets.Printed first = Sheets.print(pdf, T, none, PrintRequest.of(PrintMode.ALL, NURSE));
+    clock.advance(Duration.ofHours(1));
+    Record r = Sheets.grown(T, Sheets.logged(T, none, first.outcome()), NURSE, clock,
+        "/nursingRows", rows(0, 2));
+    Sheets.Printed next = Sheets.print(pdf, T, r, PrintRequest.of(PrintMode.CONTINUE, NURSE));
+    assertThat(next.outcome().continuedPage()).isEqualTo(1);
+    assertThat(text(next.pdf(), 1)).contains("无不适主诉。0", "无不适主诉。1")
+        .doesNotContain("日期时间", "一般护理记录单");
+    java.io.ByteArrayOutputStream paper = new java.io.ByteArrayOutputStream();
+    pdf.renderAsPrinted(T, r, paper);
+    BufferedImage sheet = Sheets.overlay(Sheets.pages(first.pdf()).get(0),
+        Sheets.pages(next.pdf()).get(0));
+    assertThat(Sheets.differences(sheet, Sheets.pages(paper.toByteArray()).get(0))).isZero();
+  }
+
+  @Test
+  void aPageReprintedAfterAnAmendmentIsNoLongerNamed() {
+    Record r = printedOnce(8);
+    EditSession s = EditSession.builder(T, r, NURSE).clock(clock).open();
+    s.set("/nursingRows/4/observation", new Value.Str("病情平稳，无不适主诉。Y"));
+    Record amended = s.commit();
+    clock.advance(Duration.ofMinutes(5));
+    Sheets.Printed again = Sheets.print(pdf, T, amended, PrintRequest.pages(List.of(1), NURSE));
+    Record reprinted = Sheets.logged(T, amended, again.outcome());
+    clock.advance(Duration.ofMinutes(5));
+    Record grown = Sheets.grown(T, reprinted, NURSE, clock, "/nursingRows", rows(40, 1));
+    Sheets.Printed next = Sheets.print(pdf, T, grown, PrintRequest.of(PrintMode.CONTINUE,
+        NURSE));
+    assertThat(next.outcome().amendedPages()).isEmpty();
+  }
 }

@@ -143,44 +143,63 @@ public final class Printing {
 
   /**
    * Where the last print ended, found in this layout: the end of the entry it ended after, at
-   * the same place, or else a unit's or a page's end there. Refuses when there is none.
+   * the same place; or, when it ended after content that is not an entry (a section after the
+   * last entry, a table with no rows yet), a unit's end, a page's end or a row's start there,
+   * below that entry. Refuses ({@code print/moved}) when there is none, and when an entry was
+   * inserted, removed or moved above it since: the same place would then hold other content.
    */
   private Marks.Boundary resume(PdfLayout.Result laid) {
-    PrintPosition at = log.continuation().orElseThrow();
+    PrintEntry reaching = log.reaching().orElseThrow();
+    PrintPosition at = reaching.end();
     Marks marks = laid.marks();
     Marks.Boundary entry = at.entry() == null ? null : marks.ends().get(at.entry());
-    if (entry != null && same(laid, entry, at)) {
-      return entry;
+    Marks.Boundary found = entry != null && same(laid, entry, at) ? entry : null;
+    if (found == null && (at.entry() == null || entry != null
+        && !position(laid, entry).after(at))) {
+      found = notAnEntry(laid, at);
     }
-    {
-      // the print ended after content that is not an entry (a section after the last one, a
-      // record without entries): the same place, after the same unit
-      Marks.Part previous = null;
-      for (Marks.Part p : marks.parts()) {
-        if (previous != null && previous.unit() != p.unit()) {
-          Marks.Boundary after = new Marks.Boundary(previous.page(), previous.bottom(),
-              previous.unit() + 1);
-          if (same(laid, after, at)) {
-            return after;
-          }
-        }
-        previous = p;
-      }
-      Marks.Boundary pageEnd = pageEnd(marks, at.page(), laid.top());
-      if (at.page() <= laid.pages() && same(laid, pageEnd, at)) {
-        return pageEnd;
-      }
+    List<Integer> moved = Amended.moved(record, reaching, laid);
+    if (found != null && moved.isEmpty()) {
+      return found;
     }
     List<Integer> amended = amended(laid, List.of());
-    int first = amended.isEmpty() ? at.page() : Math.min(amended.get(0), at.page());
+    int first = at.page();
+    for (List<Integer> l : List.of(moved, amended)) {
+      first = l.isEmpty() ? first : Math.min(first, l.get(0));
+    }
     int n = laid.pages();
-    String pages = first == n ? String.valueOf(n) : first + "–" + n;
+    String pages = first >= n ? String.valueOf(n) : first + "–" + n;
     throw new RenderException("print/moved", at.entry() == null ? "" : at.entry(), Message.of(
-        "上次打印到" + at.describeZh() + "，但已打印的内容此后被修改或插入了条目，位置已经变化，"
-            + "不能在原纸上续打；请重打第 " + pages + " 页",
+        "上次打印到" + at.describeZh() + "，但已打印的内容此后被修改，或在其上方插入、删除、移动了条目，"
+            + "位置已经变化，不能在原纸上续打；请重打第 " + pages + " 页",
         "the last print ended at " + at.describeEn() + ", but content already on paper has"
-            + " since been amended or had entries inserted above it and has moved: it cannot be"
-            + " continued on that paper; print pages " + pages + " again"), null);
+            + " since been amended, or had entries inserted, removed or moved above it, and has"
+            + " moved: it cannot be continued on that paper; print pages " + pages + " again"),
+        null);
+  }
+
+  /** A unit's end, a page's end or a row's start at {@code at}, or null. */
+  private static Marks.Boundary notAnEntry(PdfLayout.Result laid, PrintPosition at) {
+    Marks marks = laid.marks();
+    Marks.Part previous = null;
+    for (Marks.Part p : marks.parts()) {
+      if (previous != null && previous.unit() != p.unit()) {
+        Marks.Boundary after = new Marks.Boundary(previous.page(), previous.bottom(),
+            previous.unit() + 1);
+        if (same(laid, after, at)) {
+          return after;
+        }
+      }
+      previous = p;
+    }
+    for (Marks.Boundary start : marks.starts().values()) {
+      // a table printed with its header rows and no rows yet: its first row starts there
+      if (same(laid, start, at)) {
+        return start;
+      }
+    }
+    Marks.Boundary pageEnd = pageEnd(marks, at.page(), laid.top());
+    return at.page() <= laid.pages() && same(laid, pageEnd, at) ? pageEnd : null;
   }
 
   private static boolean same(PdfLayout.Result laid, Marks.Boundary b, PrintPosition at) {
