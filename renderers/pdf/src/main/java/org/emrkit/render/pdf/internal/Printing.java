@@ -108,9 +108,12 @@ public final class Printing {
       case FROM:
         Marks.Boundary start = marks.starts().get(request.from());
         if (start == null) {
-          throw new RenderException("print/entry", request.from(), Message.of("病历中没有条目 "
-              + request.from() + "，无法从这里续打", "the record has no entry " + request.from()
-              + " to print from"), null);
+          throw new RenderException("print/entry", request.from(), Message.of("无法从 "
+              + request.from() + " 续打：病历中没有这一条目，或它不是正文中的重复条目或表格行"
+              + "（单元格内嵌表格的行不能单独续打）", "cannot print from " + request.from()
+              + ": the record has no such entry, or it is not an entry of a repeat group or a row"
+              + " of a table in the body (a row of a table nested in a cell cannot be chosen)"),
+              null);
         }
         return from(laid, start, end);
       case CONTINUE:
