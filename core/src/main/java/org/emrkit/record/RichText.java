@@ -30,6 +30,11 @@ public final class RichText {
 
   /** The paragraphs of a value, each a list of runs (empty runs left out). */
   public static List<List<Run>> parse(String value) {
+    String v = value.strip();
+    if (v.indexOf('*') < 0 && v.indexOf('^') < 0 && v.indexOf('~') < 0 && v.indexOf('\n') < 0) {
+      // most values have no markup and one paragraph: no regular expressions for them
+      return List.of(v.isEmpty() ? List.of() : List.of(new Run(v, false, false, 0)));
+    }
     List<List<Run>> out = new ArrayList<>();
     for (String paragraph : value.strip().split("\\n\\s*\\n")) {
       List<Run> runs = new ArrayList<>();

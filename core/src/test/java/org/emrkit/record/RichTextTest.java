@@ -19,4 +19,26 @@ class RichTextTest {
         new RichText.Run("/L", false, false, 0));
     assertThat(p.get(1)).containsExactly(new RichText.Run("第二段 * 未配对", false, false, 0));
   }
+
+  @Test
+  void aValueWithoutMarkupIsOneRunAsTheMarkedPathWouldGiveIt() {
+    org.emrkit.testing.Seeds.check("plain rich text", 200, r -> {
+      String alphabet = " 　患者胸闷3天，予吸氧。abc12/";
+      StringBuilder sb = new StringBuilder();
+      for (int i = r.nextInt(30); i > 0; i--) {
+        sb.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      }
+      String v = sb.toString();
+      // the same value with a marker pair that matches nothing takes the regular-expression path
+      java.util.List<java.util.List<RichText.Run>> fast = RichText.parse(v);
+      java.util.List<java.util.List<RichText.Run>> slow = RichText.parse(v.strip() + "\n\n*");
+      org.assertj.core.api.Assertions.assertThat(fast).hasSize(1);
+      if (v.isBlank()) {
+        org.assertj.core.api.Assertions.assertThat(fast.get(0)).isEmpty();
+      } else {
+        org.assertj.core.api.Assertions.assertThat(slow.get(0)).isEqualTo(fast.get(0));
+      }
+      org.assertj.core.api.Assertions.assertThat(RichText.plain(v)).isEqualTo(v.strip());
+    });
+  }
 }
