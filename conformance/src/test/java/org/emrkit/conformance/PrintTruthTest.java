@@ -119,6 +119,25 @@ class PrintTruthTest {
   }
 
   @Test
+  void aWardSheetWhoseEveryRowIsSignedIsNoDraftOnPaper() throws Exception {
+    org.emrkit.template.Template nursing = org.emrkit.testing.Corpus.template("nursing-record");
+    Record signedRows = org.emrkit.testing.Corpus.record("clean--nursing-record.json", nursing);
+    assertThat(signedRows.status()).isEqualTo(RecordStatus.DRAFT);
+    assertThat(ConformanceTest.HTML.render(nursing, signedRows)).as("every row signed")
+        .doesNotContain("emr-watermark");
+    assertThat(VisibleText.pdf(ConformanceTest.bytes(ConformanceTest.PDF, nursing, signedRows))
+        .areas()).noneSatisfy(a -> assertThat(a).startsWith("草稿"));
+    // a row no nurse has signed yet: the sheet is a draft again
+    var rows = new java.util.ArrayList<>(signedRows.values().rows("nursingRows"));
+    rows.add(org.emrkit.record.Values.of(java.util.Map.of("observation",
+        new org.emrkit.record.Value.Str("无不适主诉。"))));
+    Record unsigned = signedRows.withValues(org.emrkit.record.Values.of(java.util.Map.of(
+        "nursingRows", new org.emrkit.record.Value.Rows(rows))));
+    assertThat(org.jsoup.Jsoup.parse(ConformanceTest.HTML.render(nursing, unsigned))
+        .select(".emr-watermark").text()).isEqualTo("草稿");
+  }
+
+  @Test
   void anEmptyFieldPrintsNoLineToWriteOnAndNoHangingUnit() {
     // 体重 empty on a signed record printed "_____ kg", inviting handwriting
     Record empty = CLEAN.withValues(CLEAN.values().without("weight"));

@@ -5,10 +5,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.emrkit.problem.Message;
 import org.emrkit.record.Record;
+import org.emrkit.record.Signature;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
+import org.emrkit.template.SectionNames;
 import org.emrkit.template.Template;
 
 /**
@@ -120,8 +125,10 @@ public final class RecordWalk {
   }
 
   /**
-   * The watermark across every page: the options' own, else 草稿 on a draft's view (unless the
-   * options turn that off); none on an edit form.
+   * The watermark across every page: the options' own, else 草稿 on a draft's view with content
+   * no signature covers (unless the options turn that off); none on an edit form. A ward sheet
+   * whose every row is signed by its nurse is still an open record, but not a draft on paper:
+   * it prints without 草稿.
    */
   public Optional<String> watermark() {
     if (options.watermark() != null) {
@@ -129,7 +136,37 @@ public final class RecordWalk {
     }
     boolean draft = resolver.record().status() == org.emrkit.record.RecordStatus.DRAFT;
     return draft && options.draftWatermark() && options.mode() == RenderMode.VIEW
-        ? Optional.of("草稿") : Optional.empty();
+        && !signedThroughout() ? Optional.of("草稿") : Optional.empty();
+  }
+
+  /** Whether the record holds values and a signature not superseded covers every one. */
+  private boolean signedThroughout() {
+    Record r = resolver.record();
+    List<Signature> valid = r.signatures().stream()
+        .filter(s -> !s.superseded()).toList();
+    if (valid.isEmpty()) {
+      return false;
+    }
+    List<String> pointers = new java.util.ArrayList<>();
+    leaves(r.values(), "", pointers);
+    SectionNames names = SectionNames.of(
+        resolver.template());
+    return !pointers.isEmpty() && pointers.stream().allMatch(p -> valid.stream()
+        .anyMatch(s -> s.scope().covers(names, p)));
+  }
+
+  /** The pointers of the values that are content (signature values are not). */
+  private static void leaves(Values values, String prefix, List<String> out) {
+    for (Map.Entry<String, Value> e : values.asMap().entrySet()) {
+      String at = prefix + "/" + e.getKey();
+      if (e.getValue() instanceof Value.Rows rows) {
+        for (int i = 0; i < rows.rows().size(); i++) {
+          leaves(rows.rows().get(i), at + "/" + i, out);
+        }
+      } else if (!(e.getValue() instanceof Value.Signed)) {
+        out.add(at);
+      }
+    }
   }
 
   /**
