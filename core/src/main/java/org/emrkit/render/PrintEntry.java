@@ -32,15 +32,17 @@ import org.emrkit.record.Actor;
  * @param printer the printer the host named, or {@code null}
  * @param offsetX the feed offset applied, in mm to the right
  * @param offsetY the feed offset applied, in mm down
+ * @param watermark the watermark its new sheets carry (草稿 on a draft with unsigned content, or
+ *     the host's), or {@code null}: a sheet keeps the one it was printed with
  * @param archived whether the record was archived when it was printed (the stamp says 已归档)
  */
 public record PrintEntry(int seq, Actor actor, OffsetDateTime at, PrintMode mode,
     List<Integer> pages, List<Integer> sheets, PrintPosition from, PrintPosition end,
-    String printer, double offsetX, double offsetY, boolean archived) {
+    String printer, double offsetX, double offsetY, String watermark, boolean archived) {
 
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
   private static final Set<String> MEMBERS = Set.of("mode", "pages", "sheets", "from", "end",
-      "printer", "offset");
+      "printer", "offset", "watermark");
 
   /** Checks the members. */
   public PrintEntry {
@@ -60,6 +62,10 @@ public record PrintEntry(int seq, Actor actor, OffsetDateTime at, PrintMode mode
     }
     offset(offsetX);
     offset(offsetY);
+    if (watermark != null && (watermark.isBlank() || watermark.length() > 100
+        || watermark.chars().anyMatch(Character::isISOControl))) {
+      throw new IllegalArgumentException("a watermark is one line of 1 to 100 characters");
+    }
   }
 
   private static List<Integer> ascending(List<Integer> pages, String what) {
@@ -105,6 +111,9 @@ public record PrintEntry(int seq, Actor actor, OffsetDateTime at, PrintMode mode
     o.set("end", position(end));
     if (printer != null) {
       o.put("printer", printer);
+    }
+    if (watermark != null) {
+      o.put("watermark", watermark);
     }
     if (offsetX != 0 || offsetY != 0) {
       ObjectNode off = o.putObject("offset");
@@ -158,9 +167,14 @@ public record PrintEntry(int seq, Actor actor, OffsetDateTime at, PrintMode mode
       throw new IllegalArgumentException("a print entry's printer is text");
     }
     JsonNode off = n.path("offset");
+    JsonNode mark = n.get("watermark");
+    if (mark != null && !mark.isTextual()) {
+      throw new IllegalArgumentException("a print entry's watermark is text");
+    }
     return new PrintEntry(seq, actor, at, mode, pages(n.get("pages")), pages(n.get("sheets")),
         n.has("from") ? position(n.get("from")) : null, position(n.get("end")),
-        printer == null ? null : printer.asText(), number(off, "x"), number(off, "y"), archived);
+        printer == null ? null : printer.asText(), number(off, "x"), number(off, "y"),
+        mark == null ? null : mark.asText(), archived);
   }
 
   private static List<Integer> pages(JsonNode a) {
@@ -202,6 +216,6 @@ public record PrintEntry(int seq, Actor actor, OffsetDateTime at, PrintMode mode
   /** This entry as logged at trace entry {@code seq}, by {@code actor} at {@code at}. */
   public PrintEntry logged(int seq, Actor actor, OffsetDateTime at) {
     return new PrintEntry(seq, actor, at, mode, pages, sheets, from, end, printer, offsetX,
-        offsetY, archived);
+        offsetY, watermark, archived);
   }
 }

@@ -34,7 +34,7 @@ class PrintLogTest {
       List<Integer> pages, List<Integer> sheets, PrintPosition from, PrintPosition end) {
     return new PrintEntry(0, who, OffsetDateTime.parse(at), mode, pages, sheets, from, end,
         "护士站 HP M403", mode == PrintMode.CONTINUE ? 0.5 : 0, mode == PrintMode.CONTINUE
-            ? -1.25 : 0, false);
+            ? -1.25 : 0, mode == PrintMode.ALL ? "草稿" : null, false);
   }
 
   private static final PrintEntry FIRST = print(RESIDENT, "2026-11-20T22:00:00+08:00",

@@ -63,9 +63,11 @@ public final class PdfRenderer implements RecordRenderer {
     Objects.requireNonNull(out, "out");
     RecordWalk walk = RecordWalk.forRendering(template, record, options);
     String stamp = walk.stamp().orElse(null);
+    String watermark = walk.watermark().orElse(null);
     PdfA.write(out, walk.documentTitle(), walk.author(), OffsetDateTime.now(options.clock()),
         template.reference() + "|" + record.id(),
-        raw -> PdfLayout.run(template, walk, styles(), raw, p -> stamp, stamp != null),
+        raw -> PdfLayout.run(template, walk, styles(), raw, p -> stamp, p -> watermark,
+            stamp != null),
         laid -> doc -> { });
   }
 

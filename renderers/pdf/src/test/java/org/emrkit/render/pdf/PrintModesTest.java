@@ -235,19 +235,19 @@ class PrintModesTest {
 
   @Test
   void aSheetPrintedBeforeItHadRowsIsContinuedUnderItsHeader() throws Exception {
-    Record empty = record("clean--nursing-record.json", T);
-    EditSession s = EditSession.builder(T, empty, NURSE).clock(clock).open();
-    s.removeEntry("/nursingRows/1");
-    s.removeEntry("/nursingRows/0");
-    Record none = s.commit();
+    // a sheet set up before any row was written (the template asks for one row at least, so
+    // an edit session cannot remove the last one: the record is made without rows)
+    Record none = Record.draft("R-empty", T, record("clean--nursing-record.json", T).context());
     Sheets.Printed first = Sheets.print(pdf, T, none, PrintRequest.of(PrintMode.ALL, NURSE));
     clock.advance(Duration.ofHours(1));
     Record r = Sheets.grown(T, Sheets.logged(T, none, first.outcome()), NURSE, clock,
         "/nursingRows", rows(0, 2));
     Sheets.Printed next = Sheets.print(pdf, T, r, PrintRequest.of(PrintMode.CONTINUE, NURSE));
     assertThat(next.outcome().continuedPage()).isEqualTo(1);
+    // the header rows share the first row's unit: they are clipped out of sight (the overlay
+    // below), though their text is still in the file
     assertThat(text(next.pdf(), 1)).contains("无不适主诉。0", "无不适主诉。1")
-        .doesNotContain("日期时间", "一般护理记录单");
+        .doesNotContain("一般护理记录单", "打印人");
     java.io.ByteArrayOutputStream paper = new java.io.ByteArrayOutputStream();
     pdf.renderAsPrinted(T, r, paper);
     BufferedImage sheet = Sheets.overlay(Sheets.pages(first.pdf()).get(0),
@@ -269,5 +269,33 @@ class PrintModesTest {
     Sheets.Printed next = Sheets.print(pdf, T, grown, PrintRequest.of(PrintMode.CONTINUE,
         NURSE));
     assertThat(next.outcome().amendedPages()).isEmpty();
+  }
+
+  @Test
+  void aSheetKeepsOnPaperTheWatermarkItWasPrintedWith() throws Exception {
+    // both rows signed: the sheet prints without 草稿; an unsigned row makes the record a draft
+    // on paper again, but the sheet already printed keeps what it was printed with
+    Record signed = record("clean--nursing-record.json", T);
+    Sheets.Printed first = Sheets.print(pdf, T, signed, PrintRequest.of(PrintMode.ALL, NURSE));
+    assertThat(first.outcome().entry().watermark()).isNull();
+    clock.advance(Duration.ofHours(1));
+    Record r = Sheets.grown(T, Sheets.logged(T, signed, first.outcome()), NURSE, clock,
+        "/nursingRows", rows(0, 30));
+    Sheets.Printed next = Sheets.print(pdf, T, r, PrintRequest.of(PrintMode.CONTINUE, NURSE));
+    assertThat(next.outcome().entry().watermark()).isEqualTo("草稿");
+    Record logged = Sheets.logged(T, r, next.outcome());
+    java.io.ByteArrayOutputStream paper = new java.io.ByteArrayOutputStream();
+    pdf.renderAsPrinted(T, logged, paper);
+    List<BufferedImage> whole = Sheets.pages(paper.toByteArray());
+    BufferedImage sheet = Sheets.overlay(Sheets.pages(first.pdf()).get(0),
+        Sheets.pages(next.pdf()).get(0));
+    if (Sheets.differences(sheet, whole.get(0)) != 0) {
+      Sheets.keep("watermark", Sheets.pages(first.pdf()).get(0), Sheets.pages(next.pdf()).get(0),
+          sheet, whole.get(0));
+    }
+    assertThat(Sheets.differences(sheet, whole.get(0))).isZero();
+    assertThat(Sheets.differences(Sheets.pages(next.pdf()).get(1), whole.get(1))).as("page 2,"
+        + " put on paper by the continuation, with 草稿").isZero();
+    assertThat(text(paper.toByteArray(), 2)).contains("草稿");
   }
 }

@@ -42,16 +42,19 @@ public final class PageEvents extends PdfPageEventHelper {
   private final Styles styles;
   private final List<AreaBlock> header;
   private final List<AreaBlock> footer;
-  private final String watermark;
+  private final IntFunction<String> watermark;
   private final IntFunction<String> stamp;
   /** Templates waiting for the page count: the template, what goes in it, its page. */
   private final List<Deferred> deferred = new ArrayList<>();
 
   private record Deferred(PdfTemplate template, List<Piece> pieces, int page) {}
 
-  /** Page furniture; {@code stamp} gives each page's print stamp ({@code null}: none). */
+  /**
+   * Page furniture; {@code watermark} and {@code stamp} give each page's watermark and print
+   * stamp ({@code null}: none).
+   */
   public PageEvents(Styles styles, List<AreaBlock> header, List<AreaBlock> footer,
-      String watermark, IntFunction<String> stamp) {
+      IntFunction<String> watermark, IntFunction<String> stamp) {
     this.styles = styles;
     this.header = List.copyOf(header);
     this.footer = List.copyOf(footer);
@@ -79,10 +82,11 @@ public final class PageEvents extends PdfPageEventHelper {
     header(cb, document, page);
     footer(cb, document, page);
     cb.endMarkedContentSequence();
-    if (watermark != null) {
+    String mark = watermark.apply(page);
+    if (mark != null) {
       PdfContentByte under = writer.getDirectContentUnder();
       artifact(under);
-      Phrase w = styles.phrase(watermark, false, false, 0, 48, new Color(225, 225, 225));
+      Phrase w = styles.phrase(mark, false, false, 0, 48, new Color(225, 225, 225));
       ColumnText.showTextAligned(under, Element.ALIGN_CENTER, w,
           (document.left() + document.right()) / 2, (document.top() + document.bottom()) / 2, 35);
       under.endMarkedContentSequence();

@@ -44,12 +44,13 @@ public final class PdfLayout {
 
   /**
    * Lays the record out into {@code out} (OpenPDF's PDF, before PDF/A), every page with its
-   * running header and footer and the stamp {@code stamp} gives it; {@code stampSpace} keeps
+   * running header and footer and the stamp and watermark {@code stamp} and {@code watermark}
+   * give it ({@code null}: none); {@code stampSpace} keeps
    * room for a stamp under the footer (the same on every print of a record, so the body is laid
    * out the same whoever prints it).
    */
   public static Result run(Template template, RecordWalk walk, Styles styles, OutputStream out,
-      IntFunction<String> stamp, boolean stampSpace) {
+      IntFunction<String> stamp, IntFunction<String> watermark, boolean stampSpace) {
     checkFonts(walk, styles);
     AreaTarget header = new AreaTarget();
     walk.header(header);
@@ -73,7 +74,7 @@ public final class PdfLayout {
       writer.setPdfVersion(PdfWriter.VERSION_1_7);
       writer.setFullCompression();
       writer.setPageEvent(new PageEvents(styles, header.blocks(), footer.blocks(),
-          walk.watermark().orElse(null), stamp));
+          watermark, stamp));
       document.addTitle(walk.documentTitle());
       document.addAuthor(walk.author());
       document.addCreator("EMRKit");

@@ -60,14 +60,17 @@ public final class Printing {
     RecordWalk walk = RecordWalk.forRendering(template, record, printOptions(
         request.by().name(), Clock.fixed(at.toInstant(), at.getOffset())));
     String stamp = walk.stamp().orElseThrow();
+    String watermark = walk.watermark().orElse(null);
     PrintOutcome[] outcome = new PrintOutcome[1];
     PdfA.write(out, walk.documentTitle(), walk.author(), at, template.reference() + "|"
-        + record.id(), raw -> PdfLayout.run(template, walk, styles, raw, p -> stamp, true),
+        + record.id(), raw -> PdfLayout.run(template, walk, styles, raw, p -> stamp,
+            p -> watermark, true),
         laid -> {
           Plan plan = plan(laid, request);
           outcome[0] = new PrintOutcome(new PrintEntry(0, request.by(), at, request.mode(),
               plan.pages, plan.sheets, plan.from, plan.end, request.printer(), request.offsetX(),
-              request.offsetY(), record.status() == RecordStatus.ARCHIVED), plan.cutPage,
+              request.offsetY(), watermark, record.status() == RecordStatus.ARCHIVED),
+              plan.cutPage,
               amended(laid, plan.sheets));
           return new PrintCut(plan.pages, plan.cutPage, plan.cut, (float) request.offsetX() * MM,
               (float) request.offsetY() * MM);
@@ -79,9 +82,12 @@ public final class Printing {
   public void asPrinted(OutputStream out) {
     RecordWalk walk = RecordWalk.forRendering(template, record, printOptions(null,
         options.clock()));
+    // a sheet on paper carries the watermark it was printed with; a page never printed, today's
+    String now = walk.watermark().orElse(null);
     PdfA.write(out, walk.documentTitle(), walk.author(), OffsetDateTime.now(options.clock()),
         template.reference() + "|" + record.id(), raw -> PdfLayout.run(template, walk, styles,
-            raw, p -> log.sheet(p).map(PrintEntry::stamp).orElse(null), true),
+            raw, p -> log.sheet(p).map(PrintEntry::stamp).orElse(null),
+            p -> log.sheet(p).isPresent() ? log.sheet(p).get().watermark() : now, true),
         laid -> doc -> { });
   }
 
