@@ -247,7 +247,7 @@ public final class EditSession {
     Objects.requireNonNull(path, "path");
     Optional<Refusal> r = gate.open(history.current(), path);
     return r.isPresent() ? EditResult.refused(r.get())
-        : admit(Proposal.field(layout, history.current(), path, value), reason);
+        : changes.admit(Proposal.field(layout, history.current(), path, value), reason);
   }
 
   // ------------------------------------------------------------------ entries
@@ -265,7 +265,7 @@ public final class EditSession {
     Objects.requireNonNull(entry, "entry");
     ValuePaths.GroupTarget g = group(groupPath);
     return g.refusal != null ? EditResult.refused(g.refusal)
-        : admit(Proposal.add(g, history.current(), index, entry), reason);
+        : changes.admit(Proposal.add(g, history.current(), index, entry), reason);
   }
 
   /** Removes an entry ({@code /diagnoses/1}). */
@@ -279,7 +279,7 @@ public final class EditSession {
     int slash = entryPath.lastIndexOf('/');
     ValuePaths.GroupTarget g = group(slash <= 0 ? "" : entryPath.substring(0, slash));
     return g.refusal != null ? EditResult.refused(g.refusal)
-        : admit(Proposal.remove(g, history.current(), entryPath), reason);
+        : changes.admit(Proposal.remove(g, history.current(), entryPath), reason);
   }
 
   /** Moves an entry of a group from one index to another. */
@@ -291,7 +291,7 @@ public final class EditSession {
   public EditResult moveEntry(String groupPath, int from, int to, String reason) {
     ValuePaths.GroupTarget g = group(groupPath);
     return g.refusal != null ? EditResult.refused(g.refusal)
-        : admit(Proposal.move(g, history.current(), from, to), reason);
+        : changes.admit(Proposal.move(g, history.current(), from, to), reason);
   }
 
   // ------------------------------------------------------------------ posted form
@@ -312,7 +312,7 @@ public final class EditSession {
     Objects.requireNonNull(posted, "posted");
     Optional<Refusal> r = gate.open(history.current(), "");
     return r.isPresent() ? EditResult.refused(r.get())
-        : admit(Proposal.posted(layout, history.current(), posted), reason);
+        : changes.admit(Proposal.posted(layout, history.current(), posted), reason);
   }
 
   // ------------------------------------------------------------------ signing
@@ -379,17 +379,11 @@ public final class EditSession {
   }
 
   /**
-   * Logs a print (打印记录) the renderer made of this record ({@code PdfRenderer.print}): a
-   * revision of {@code /@prints} in the trace, append-only and hash-chained like every other. It
-   * changes no content, so an archived record can be printed and logged; a record whose trace
-   * is broken cannot. The print must be the session actor's own.
+   * Logs a print the renderer made ({@code PdfRenderer.print}) as a revision of {@code /@prints}:
+   * allowed on an archived record, not on one whose trace is broken; the actor's own print only.
    */
   public EditResult recordPrint(org.emrkit.render.PrintEntry entry) {
     return changes.print(Objects.requireNonNull(entry, "entry"), actor);
-  }
-
-  private EditResult admit(Proposal p, String reason) {
-    return changes.admit(p, reason);
   }
 
   /** The group a path names, unless the record is closed to edits. */
@@ -402,5 +396,4 @@ public final class EditSession {
     }
     return ValuePaths.group(layout.root, history.current().values(), groupPath);
   }
-
 }

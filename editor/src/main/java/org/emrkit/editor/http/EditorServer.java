@@ -35,7 +35,6 @@ import org.emrkit.editor.Authenticator;
 import org.emrkit.editor.BadRequest;
 import org.emrkit.editor.EditingService;
 import org.emrkit.editor.NotFound;
-import org.emrkit.editor.Outcome;
 import org.emrkit.editor.StrictJson;
 import org.emrkit.json.RecordJson;
 import org.emrkit.problem.Message;
@@ -247,16 +246,12 @@ public final class EditorServer {
       default -> {
         requireCsrf(s, x.getRequestHeaders().getFirst("X-CSRF-Token"));
         byte[] body = body(x, StrictJson.MAX_BYTES);
-        if (action.equals("/print")) {
-          json(x, 200, service.print(actor, id, body).json());
-          return;
-        }
-        Outcome o = switch (action) {
-          case "/save" -> service.save(actor, id, body);
-          case "/sign" -> service.sign(actor, id, body);
-          default -> service.archive(actor, id, body);
-        };
-        json(x, 200, o.json());
+        json(x, 200, switch (action) {
+          case "/save" -> service.save(actor, id, body).json();
+          case "/sign" -> service.sign(actor, id, body).json();
+          case "/print" -> service.print(actor, id, body).json();
+          default -> service.archive(actor, id, body).json();
+        });
       }
     }
   }
