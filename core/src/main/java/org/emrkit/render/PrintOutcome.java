@@ -14,17 +14,21 @@ import org.emrkit.problem.Message;
  * @param continuedPage the page, already on paper, the print continues; 0 when every page it
  *     prints is new paper
  * @param amendedPages pages printed before whose content has since been amended, ascending
+ * @param neverPrinted pages before where this print starts that no print has put on paper
+ *     (a continuation after a reprint of later pages only), ascending
  */
-public record PrintOutcome(PrintEntry entry, int continuedPage, List<Integer> amendedPages) {
+public record PrintOutcome(PrintEntry entry, int continuedPage, List<Integer> amendedPages,
+    List<Integer> neverPrinted) {
 
-  /** Copies the list. */
+  /** Copies the lists. */
   public PrintOutcome {
     amendedPages = List.copyOf(amendedPages);
+    neverPrinted = List.copyOf(neverPrinted);
   }
 
   /**
-   * What to tell the person printing, if anything: which sheet to put back, and which pages to
-   * reprint because their printed content was amended.
+   * What to tell the person printing, if anything: which sheet to put back, which pages to
+   * reprint because their printed content was amended, and which were never printed.
    */
   public Optional<Message> notice() {
     StringBuilder zh = new StringBuilder();
@@ -39,6 +43,12 @@ public record PrintOutcome(PrintEntry entry, int continuedPage, List<Integer> am
       en.append("Pages ").append(String.join(", ", amendedPages.stream().map(String::valueOf)
           .toList())).append(" were amended after they were printed; the paper shows the old"
           + " content and a continuation cannot correct it: print them again.");
+    }
+    if (!neverPrinted.isEmpty()) {
+      zh.append("第 ").append(String.join("、", neverPrinted.stream().map(String::valueOf)
+          .toList())).append(" 页从未打印，请补打。");
+      en.append(" Pages ").append(String.join(", ", neverPrinted.stream().map(String::valueOf)
+          .toList())).append(" have never been printed: print them.");
     }
     return zh.length() == 0 ? Optional.empty()
         : Optional.of(Message.of(zh.toString(), en.toString().strip()));

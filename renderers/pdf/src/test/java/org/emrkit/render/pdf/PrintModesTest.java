@@ -298,4 +298,18 @@ class PrintModesTest {
         + " put on paper by the continuation, with 草稿").isZero();
     assertThat(text(paper.toByteArray(), 2)).contains("草稿");
   }
+
+  @Test
+  void aContinuationAfterAReprintOfLaterPagesOnlyNamesThePagesNeverPrinted() {
+    Record r = Sheets.grown(T, record("clean--nursing-record.json", T), NURSE, clock,
+        "/nursingRows", rows(0, 40));
+    Sheets.Printed third = Sheets.print(pdf, T, r, PrintRequest.pages(List.of(3), NURSE));
+    clock.advance(Duration.ofMinutes(5));
+    Record logged = Sheets.logged(T, r, third.outcome());
+    Record grown = Sheets.grown(T, logged, NURSE, clock, "/nursingRows", rows(40, 3));
+    Sheets.Printed next = Sheets.print(pdf, T, grown, PrintRequest.of(PrintMode.CONTINUE,
+        NURSE));
+    assertThat(next.outcome().neverPrinted()).containsExactly(1, 2);
+    assertThat(next.outcome().notice().orElseThrow().zh()).contains("第 1、2 页从未打印");
+  }
 }

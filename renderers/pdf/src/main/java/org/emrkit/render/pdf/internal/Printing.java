@@ -70,8 +70,7 @@ public final class Printing {
           outcome[0] = new PrintOutcome(new PrintEntry(0, request.by(), at, request.mode(),
               plan.pages, plan.sheets, plan.from, plan.end, request.printer(), request.offsetX(),
               request.offsetY(), watermark, record.status() == RecordStatus.ARCHIVED),
-              plan.cutPage,
-              amended(laid, plan.sheets));
+              plan.cutPage, amended(laid, plan.sheets), neverPrinted(plan.pages));
           return new PrintCut(plan.pages, plan.cutPage, plan.cut, (float) request.offsetX() * MM,
               (float) request.offsetY() * MM);
         });
@@ -236,6 +235,18 @@ public final class Printing {
       }
     }
     return new PrintPosition(b.page(), laid.mmDown(b.y()), entry);
+  }
+
+  /** The pages before the first of {@code pages} that no print has put ink on. */
+  private List<Integer> neverPrinted(List<Integer> pages) {
+    List<Integer> out = new ArrayList<>();
+    for (int p = 1; !log.isEmpty() && p < pages.get(0); p++) {
+      int page = p;
+      if (log.entries().stream().noneMatch(e -> e.pages().contains(page))) {
+        out.add(p);
+      }
+    }
+    return out;
   }
 
   private static List<Integer> range(int from, int to) {
