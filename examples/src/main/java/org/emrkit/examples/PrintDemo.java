@@ -26,9 +26,10 @@ import org.emrkit.render.pdf.PdfRenderer;
 import org.emrkit.template.Template;
 
 /**
- * 续打 in the demo: the bundled 一般护理记录单 as a ward keeps it. The day nurse signs the two
- * afternoon rows and prints the sheet; the night nurse writes and signs six rows and prints the
- * continuation onto the same sheet; both prints are logged in the record. Writes {@code
+ * 续打 in the demo: the bundled 一般护理记录单 as a ward keeps it. The nurse signs the two
+ * afternoon rows and prints the sheet at 16:00; six rows are written and signed overnight and
+ * the continuation printed onto the same sheet the next morning; both prints are logged in the
+ * record. Writes {@code
  * pdf/nursing-record.print-1.pdf}, {@code .print-2-continued.pdf} (only the new rows on the
  * sheet already printed, then new pages) and {@code .as-printed.pdf} (the sheets as they stand);
  * returns the record, which the demo then checks and renders like the others.
@@ -46,13 +47,13 @@ final class PrintDemo {
         .orElseThrow();
     Record r = new Record("R-2-continued", bundled.template(), null, RecordStatus.DRAFT,
         bundled.context(), bundled.values(), null, List.of(), List.of(), "{}");
-    Actor day = Editor.STAFF.get(Role.NURSE);
-    r = session(t, r, day, "2026-11-20T14:05:00+08:00", anchors, s -> {
+    Actor nurse = Editor.STAFF.get(Role.NURSE);
+    r = session(t, r, nurse, "2026-11-20T14:05:00+08:00", anchors, s -> {
       expect(s.sign("/nursingRows/0"));
       expect(s.sign("/nursingRows/1"));
     });
-    r = print(dir, t, r, day, "2026-11-20T16:00:00+08:00", PrintMode.ALL, "print-1", anchors);
-    r = session(t, r, day, "2026-11-21T08:00:00+08:00", anchors, s -> {
+    r = print(dir, t, r, nurse, "2026-11-20T16:00:00+08:00", PrintMode.ALL, "print-1", anchors);
+    r = session(t, r, nurse, "2026-11-21T08:00:00+08:00", anchors, s -> {
       for (int i = 0; i < 6; i++) {
         String note = i == 3 ? "患者夜间诉胸闷，予吸氧 2L/min，心电监护示窦性心律，通知值班医师，遵医嘱予"
             + "硝酸甘油 0.5mg 舌下含服，15 分钟后缓解。" : "患者安静入睡，无不适主诉。";
@@ -65,7 +66,7 @@ final class PrintDemo {
         expect(s.sign("/nursingRows/" + (2 + i)));
       }
     });
-    r = print(dir, t, r, day, "2026-11-21T08:10:00+08:00", PrintMode.CONTINUE,
+    r = print(dir, t, r, nurse, "2026-11-21T08:10:00+08:00", PrintMode.CONTINUE,
         "print-2-continued", anchors);
     ByteArrayOutputStream paper = new ByteArrayOutputStream();
     renderer("2026-11-21T08:10:00+08:00").renderAsPrinted(t, r, paper);
