@@ -106,8 +106,16 @@ final class Changes {
     }
     List<Revision> added = new ArrayList<>();
     Record current = chain.created(history.current(), added);
-    OffsetDateTime next = chain.stamp(current, true);
-    OffsetDateTime at = entry.at().toInstant().isBefore(next.toInstant()) ? next : entry.at();
+    // the print's own time (the stamp on its sheets says it), unless the chain already has an
+    // entry at or after it: then the chain's next time
+    boolean later = false;
+    for (Revision v : current.revisions()) {
+      later |= !v.at().toInstant().isBefore(entry.at().toInstant());
+    }
+    for (Signature sg : current.signatures()) {
+      later |= !sg.at().toInstant().isBefore(entry.at().toInstant());
+    }
+    OffsetDateTime at = later ? chain.stamp(current, true) : entry.at();
     List<Revision> revisions = new ArrayList<>(current.revisions());
     Chain.append(revisions, added, RecordAudit.head(current).orElse(null), chain.revision(
         revisions.size() + 1, at, org.emrkit.record.TracePath.PRINTS, null, entry.json(), null));

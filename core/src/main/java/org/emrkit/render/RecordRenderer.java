@@ -53,6 +53,7 @@ public interface RecordRenderer {
     Path tmp = null;
     try {
       tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+      permissions(file, tmp);
       T result;
       try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
         result = write.apply(out);
@@ -79,4 +80,21 @@ public interface RecordRenderer {
     }
   }
 
+
+  /**
+   * Gives the temporary file the permissions of the file it replaces, or {@code rw-r--r--} for a
+   * new one (a temporary file is made readable by its owner alone, and a record or PDF a ward
+   * shares must not become so by being rewritten). Nothing on a file system without POSIX
+   * permissions.
+   */
+  private static void permissions(Path file, Path tmp) throws IOException {
+    try {
+      java.util.Set<java.nio.file.attribute.PosixFilePermission> p = Files.exists(file)
+          ? Files.getPosixFilePermissions(file)
+          : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+      Files.setPosixFilePermissions(tmp, p);
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: the platform's defaults
+    }
+  }
 }

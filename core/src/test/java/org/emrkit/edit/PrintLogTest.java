@@ -204,4 +204,16 @@ class PrintLogTest {
         List.of(1, 2), null, near));
     assertThat(PrintLog.of(s.record()).continuation()).contains(near);
   }
+
+  @Test
+  void aPrintIsLoggedAtItsOwnTimeSoTheLogSaysWhatItsStampSays() {
+    TestClock clock = new TestClock("2026-11-20T21:00:00+08:00");
+    EditSession s = EditSession.builder(ADMISSION, EditSessionTest.draft(), RESIDENT)
+        .clock(clock).open();
+    s.set("/chiefComplaint", new Value.Str("胸闷2天"));
+    // rendering took a while: the session's clock is past the print's time
+    clock.advance(java.time.Duration.ofHours(1).plusSeconds(40));
+    assertThat(s.recordPrint(FIRST).isApplied()).isTrue();
+    assertThat(PrintLog.of(s.record()).entries().get(0).at()).isEqualTo(FIRST.at());
+  }
 }

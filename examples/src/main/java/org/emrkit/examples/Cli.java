@@ -41,6 +41,8 @@ public final class Cli {
                            [--mode view|edit] [--watermark TEXT] [--printed-by NAME]
                            [--amendments none|appendix|inline] [--empty TEXT] [--blanks]
                            [--no-draft-mark] [--hide-superseded] [--font FILE.ttf]
+                           [--print continue|from|pages|all --user ID:NAME:ROLE
+                            [--from ENTRY] [--pages 2,3] [--offset X,Y] [--printer NAME]]
              emrkit demo [-o DIR]
              emrkit serve [--port 8080]
              emrkit --version | COMMAND --help
@@ -152,8 +154,9 @@ public final class Cli {
       err.println("emrkit: " + e.getMessage());
       return 2;
     } catch (RenderException e) {
-      err.println("emrkit: cannot render " + (e.pointer().isEmpty() ? "" : e.pointer() + ": ")
-          + e.getMessage());
+      err.println("emrkit: " + (e.code().startsWith("print/") ? "cannot print" : "cannot render")
+          + (e.pointer().isEmpty() ? "" : " " + e.pointer()) + ": " + e.message().zh() + " / "
+          + e.message().en());
       return 1;
     }
   }

@@ -177,10 +177,12 @@ final class Demo {
     out.println("  records/    the record JSON (" + EDIT_SESSION_FILE + ": written, countersigned,");
     out.println("              amended with a reason, archived through an edit session)");
     out.println("  reports/    validation reports (.txt, .json)");
-    out.println("  html/       print views (.html) and edit forms (.edit.html)");
-    out.println("  pdf/        PDF files (.trace.pdf, .trace.html: 痕迹打印 of an amended record;");
+    out.println("  html/       print views (.html), edit forms (.edit.html), 痕迹打印 (.trace.html)");
+    out.println("  pdf/        PDF files (.trace.pdf: 痕迹打印 of an amended record;");
     out.println("              nursing-record.print-1.pdf, .print-2-continued.pdf: a sheet printed,");
-    out.println("              then 续打 of the night's rows onto it, both logged in " + PrintDemo.FILE + ")");
+    out.println("              then 续打 of the night's rows onto it, both logged in " + PrintDemo.FILE
+        + ";");
+    out.println("              .as-printed.pdf: the sheets as they stand)");
     out.println("  docx/       Word documents");
     out.printf("用时 done in %.1f s%n", (System.nanoTime() - start) / 1e9);
   }

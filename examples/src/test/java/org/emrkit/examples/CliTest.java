@@ -353,6 +353,8 @@ class CliTest {
       throws IOException {
     Path rec = dir.resolve("nursing.json");
     Files.copy(Path.of(RECORDS + "nursing-record.json"), rec);
+    Files.setPosixFilePermissions(rec, java.nio.file.attribute.PosixFilePermissions
+        .fromString("rw-rw-r--"));
     String t = TEMPLATES + "nursing-record.emr.md";
     String user = "u-3001:赵芳:nurse";
     Run first = run("render", "--template", t, rec.toString(), "--to", "pdf", "-o",
@@ -360,6 +362,12 @@ class CliTest {
         "护士站 HP M403");
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(first.out()).contains("已打印第 1 页", "print logged in");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files
+        .getPosixFilePermissions(rec))).as("the record keeps its permissions")
+        .isEqualTo("rw-rw-r--");
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files
+        .getPosixFilePermissions(dir.resolve("p1.pdf")))).as("a new file is readable by all")
+        .isEqualTo("rw-r--r--");
     org.emrkit.template.Template nursing = Inputs.template(Path.of(t), System.err);
     org.emrkit.record.Record logged = org.emrkit.json.RecordJson.create()
         .read(Files.readString(rec), nursing).orElseThrow();
@@ -376,7 +384,8 @@ class CliTest {
     Run again = run("render", "--template", t, rec.toString(), "--to", "pdf", "-o",
         dir.resolve("p2.pdf").toString(), "--print", "continue", "--user", user);
     assertThat(again.code()).isEqualTo(1);
-    assertThat(again.err()).contains("nothing new to print");
+    assertThat(again.err()).contains("emrkit: cannot print: 自上次打印", "没有新的内容",
+        "nothing new to print");
     assertThat(Files.readAllBytes(rec)).isEqualTo(before);
     assertThat(dir.resolve("p2.pdf")).doesNotExist();
 
