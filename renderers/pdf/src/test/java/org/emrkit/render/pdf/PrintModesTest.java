@@ -244,10 +244,8 @@ class PrintModesTest {
         "/nursingRows", rows(0, 2));
     Sheets.Printed next = Sheets.print(pdf, T, r, PrintRequest.of(PrintMode.CONTINUE, NURSE));
     assertThat(next.outcome().continuedPage()).isEqualTo(1);
-    // the header rows share the first row's unit: they are clipped out of sight (the overlay
-    // below), though their text is still in the file
     assertThat(text(next.pdf(), 1)).contains("无不适主诉。0", "无不适主诉。1")
-        .doesNotContain("一般护理记录单", "打印人");
+        .doesNotContain("日期时间", "一般护理记录单", "打印人");
     java.io.ByteArrayOutputStream paper = new java.io.ByteArrayOutputStream();
     pdf.renderAsPrinted(T, r, paper);
     BufferedImage sheet = Sheets.overlay(Sheets.pages(first.pdf()).get(0),

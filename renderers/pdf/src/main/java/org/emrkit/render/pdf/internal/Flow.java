@@ -96,6 +96,25 @@ public final class Flow {
     return writer.getPageNumber();
   }
 
+  /**
+   * Lays a repeating table's head (its header rows and any rows before its first entry, printed
+   * as plain rows) as an element of its own, on the page where {@code table}'s first body row
+   * (its last row) fits under it; false, laying nothing, when the header rows take more than a
+   * third of a page (they are then printed once, with the rows: see {@link #addTable}).
+   */
+  public boolean addHead(PdfPTable head, PdfPTable table) {
+    float width = document.right() - document.left();
+    head.setTotalWidth(width * head.getWidthPercentage() / 100);
+    table.setTotalWidth(width * table.getWidthPercentage() / 100);
+    if (table.getHeaderHeight() > (document.top() - document.bottom()) / 3) {
+      return false;
+    }
+    keepWithNext(head.spacingBefore() + head.getTotalHeight()
+        + table.getRowHeight(table.size() - 1));
+    add(head);
+    return true;
+  }
+
   /** Lays out an element, breaking pages as it needs. */
   public void add(Element e) {
     if (e instanceof PdfPTable t) {

@@ -343,6 +343,9 @@ public final class PdfTarget implements WalkTarget {
       // unit of its own (a continuation cuts between rows, not through a unit), and memory does
       // not grow with the rows. The table goes on with the next row right under it, without
       // its header again (unless on a new page) and without space between
+      if (f.entries == 0 && f.table.size() > 1) {
+        head(f);
+      }
       f.entries++;
       float after = f.table.spacingAfter();
       f.table.setSpacingAfter(0);
@@ -351,6 +354,33 @@ public final class PdfTarget implements WalkTarget {
       f.table.setSpacingBefore(0);
       f.table.setSpacingAfter(after);
     }
+  }
+
+  /**
+   * The head of a repeating table in the flow (its header rows, and rows before its first
+   * entry) as a unit of its own, so a sheet printed before its first row holds just that unit
+   * and a continuation under it leaves it out whole; the table then goes on without printing
+   * its header on that page again (it still repeats it on the next ones).
+   */
+  private void head(Frame f) {
+    PdfPTable head = PdfPTable.shallowCopy(f.table);
+    head.getRows().addAll(f.table.getRows().subList(0, f.table.size() - 1));
+    head.setHeaderRows(0);
+    head.setSpacingAfter(0);
+    head.setComplete(true);
+    try {
+      if (!flow.addHead(head, f.table)) {
+        return;
+      }
+    } catch (Flow.TooTall e) {
+      throw new RenderException("render/too-tall", "", Message.of("表格的表头高于一页，无法打印",
+          "the table's header rows are taller than a page"), e);
+    }
+    for (int i = f.table.size() - 2; i >= f.table.getHeaderRows(); i--) {
+      f.table.deleteRow(i); // rows before the first entry: printed in the head
+    }
+    f.table.setSkipFirstHeader(true);
+    f.table.setSpacingBefore(0);
   }
 
   @Override
