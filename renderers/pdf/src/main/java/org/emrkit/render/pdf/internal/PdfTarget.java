@@ -37,7 +37,6 @@ import org.emrkit.template.TextStyle;
 public final class PdfTarget implements WalkTarget {
 
   private static final float PADDING = 3;
-  private static final float MM = 72f / 25.4f;
 
   private final Flow flow;
   private final Styles styles;
@@ -239,7 +238,7 @@ public final class PdfTarget implements WalkTarget {
   @Override
   public void startTable(TableView v) {
     Table t = v.table();
-    float[] widths = widths(t, available.peek());
+    float[] widths = TableRows.widths(t, available.peek(), PADDING);
     PdfPTable table = new PdfPTable(widths);
     table.setWidthPercentage(100);
     boolean topLevel = sinks.isEmpty();
@@ -256,32 +255,6 @@ public final class PdfTarget implements WalkTarget {
     }
     tables.push(new Frame(table, topLevel, widths));
     tableViews.push(v);
-  }
-
-  /**
-   * The table's column widths in points on a line {@code width} wide ({@link
-   * org.emrkit.render.ColumnWidths}): the template's proportions, with every column at least one
-   * character and its padding wide (a narrower column cannot hold text: OpenPDF would lose what
-   * it cannot place) and its short labels on one line where the width allows.
-   */
-  static float[] widths(Table t, float width) {
-    float min = Styles.BODY + 2 * PADDING;
-    int n = t.columns();
-    if (width < n * min) {
-      String id = t.id() == null ? "" : " " + t.id();
-      throw new RenderException("render/too-narrow", "", Message.of(
-          "表格" + id + "有 " + n + " 列，打印宽度只有 " + Math.round(width / MM) + " 毫米，"
-              + "每列至少需要一个字宽；请减少列数或嵌套层数",
-          "table" + id + " has " + n + " columns in " + Math.round(width / MM) + " mm of paper;"
-              + " each column needs at least one character: use fewer columns or less nesting"),
-          null);
-    }
-    double[] w = org.emrkit.render.ColumnWidths.of(t, width, Styles.BODY, 2 * PADDING);
-    float[] out = new float[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = (float) w[i];
-    }
-    return out;
   }
 
   @Override

@@ -5,6 +5,9 @@ import com.lowagie.text.pdf.PdfPRow;
 import com.lowagie.text.pdf.PdfPTable;
 import java.util.ArrayList;
 import java.util.List;
+import org.emrkit.problem.Message;
+import org.emrkit.render.RenderException;
+import org.emrkit.template.Table;
 
 /**
  * A table's body rows in runs: rows a merged cell joins into one block, a row holding a nested
@@ -74,6 +77,32 @@ final class TableRows {
     p.getRows().addAll(t.getRows().subList(r.from(), r.to()));
     p.setComplete(true);
     return p;
+  }
+
+  /**
+   * The table's column widths in points on a line {@code width} wide ({@link
+   * org.emrkit.render.ColumnWidths}): the template's proportions, with every column at least one
+   * character and its padding wide (a narrower column cannot hold text: OpenPDF would lose what
+   * it cannot place) and its short labels on one line where the width allows.
+   */
+  static float[] widths(Table t, float width, float padding) {
+    float min = Styles.BODY + 2 * padding;
+    int n = t.columns();
+    if (width < n * min) {
+      String id = t.id() == null ? "" : " " + t.id();
+      throw new RenderException("render/too-narrow", "", Message.of(
+          "表格" + id + "有 " + n + " 列，打印宽度只有 " + Math.round(width * 25.4f / 72) + " 毫米，"
+              + "每列至少需要一个字宽；请减少列数或嵌套层数",
+          "table" + id + " has " + n + " columns in " + Math.round(width * 25.4f / 72) + " mm of paper;"
+              + " each column needs at least one character: use fewer columns or less nesting"),
+          null);
+    }
+    double[] w = org.emrkit.render.ColumnWidths.of(t, width, Styles.BODY, 2 * padding);
+    float[] out = new float[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = (float) w[i];
+    }
+    return out;
   }
 
   private static boolean holdsTable(PdfPCell c) {
