@@ -99,6 +99,21 @@ public record PrintEntry(int seq, Actor actor, OffsetDateTime at, PrintMode mode
     return "打印人：" + who + "　打印时间：" + STAMP.format(at) + (archived ? "　已归档" : "");
   }
 
+  /** One line for a trace view: the mode, the pages (第 1–3 页), the printer. */
+  public String summary() {
+    String label = switch (mode) {
+      case CONTINUE -> "续打 continue";
+      case FROM -> "位置续打 from";
+      case PAGES -> "重打 pages";
+      case ALL -> "打印 all";
+    };
+    int first = pages.get(0);
+    int last = pages.get(pages.size() - 1);
+    String range = first == last ? String.valueOf(first) : last - first == pages.size() - 1
+        ? first + "–" + last : String.join("、", pages.stream().map(String::valueOf).toList());
+    return label + " · 第 " + range + " 页" + (printer == null ? "" : " · " + printer);
+  }
+
   /** The entry as its trace revision's new value: canonical JSON text. */
   public String json() {
     ObjectNode o = CanonicalJson.NODES.objectNode();

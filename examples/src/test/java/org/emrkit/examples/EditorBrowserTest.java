@@ -240,6 +240,12 @@ class EditorBrowserTest {
         + " + '.json', false); x.send(); return x.responseText;");
     assertThat(json).contains("\"path\": \"/@prints\"", "\"name\": \"赵芳\"",
         "病区打印机 ward printer (demo)");
+    browser.navigate().refresh();
+    assertThat(browser.findElement(By.id("trace")).getText()).as("the print in the trace, as"
+        + " people read it").contains("续打 continue · 第 1 页 · 病区打印机 ward printer (demo)");
+    screenshot("6-print-in-trace.png");
+    button = browser.findElement(By.id("print-continue"));
+    message = browser.findElement(By.id("message"));
     // nothing written since: the button says so, and nothing is logged
     js("document.getElementById('message').textContent = ''");
     button.click();

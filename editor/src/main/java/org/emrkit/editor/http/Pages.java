@@ -10,6 +10,8 @@ import org.emrkit.record.Record;
 import org.emrkit.record.Revision;
 import org.emrkit.record.Signature;
 import org.emrkit.record.SignatureScope;
+import org.emrkit.record.TracePath;
+import org.emrkit.render.PrintEntry;
 import org.emrkit.render.html.HtmlRenderer;
 import org.emrkit.template.Template;
 import org.emrkit.validation.Finding;
@@ -126,7 +128,8 @@ final class Pages {
           .append("</td><td>").append(esc(v.actor().name())).append(" (")
           .append(v.actor().role().label()).append(")</td><td>").append(v.level())
           .append("</td><td><code>").append(esc(v.path().wire())).append("</code></td><td>")
-          .append(esc(clip(v.oldValue()))).append(" → ").append(esc(clip(v.newValue())))
+          .append(esc(v.path() instanceof TracePath.OfPrints ? print(v)
+              : clip(v.oldValue()) + " → " + clip(v.newValue())))
           .append("</td><td>").append(esc(v.reason() == null ? "" : v.reason()))
           .append("</td></tr>");
     }
@@ -141,6 +144,15 @@ final class Pages {
     }
     b.append("</ul><p>链头 head <code>").append(esc(RecordAudit.head(r).orElse("—")))
         .append("</code></p>");
+  }
+
+  /** A print in the trace, as people read it (its JSON when it does not read). */
+  private static String print(Revision v) {
+    try {
+      return PrintEntry.read(v.seq(), v.actor(), v.at(), v.newValue(), false).summary();
+    } catch (IllegalArgumentException e) {
+      return clip(v.newValue());
+    }
   }
 
   /** The page's head and header: the CSRF token for scripts, who is logged in, log-out. */
