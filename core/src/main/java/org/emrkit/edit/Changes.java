@@ -121,8 +121,7 @@ final class Changes {
         revisions.size() + 1, at, org.emrkit.record.TracePath.PRINTS, null, entry.json(), null));
     Record candidate = Chain.with(current, current.values(), current.status(),
         current.signatures(), revisions);
-    if (upperBound(candidate) > MAX_RECORD_CHARS
-        && RecordJson.create().write(candidate).length() > MAX_RECORD_CHARS) {
+    if (tooLarge(candidate) > 0) {
       // every print is kept: a record printed without end would outgrow what can be read back
       return EditResult.refused(new Refusal("edit/record-too-large", "/@prints",
           "病历过大，不能再记录打印；请联系病案管理部门", "the record is too large to log another"
@@ -176,19 +175,28 @@ final class Changes {
     }
     List<Revision> added = new ArrayList<>();
     Record candidate = chain.changed(history.current(), p.changes(), next, why, touched, added);
-    if (upperBound(candidate) > MAX_RECORD_CHARS) {
-      // the trace keeps every old and new value: a record must not grow past what can be read
-      // back. Near the limit it is measured by writing it.
-      int chars = RecordJson.create().write(candidate).length();
-      if (chars > MAX_RECORD_CHARS) {
-        return EditResult.refused(new Refusal("edit/record-too-large", "", "病历过大（"
-            + chars + " 字符，上限 " + MAX_RECORD_CHARS + "），不能再保存；请联系病案管理部门",
-            "the record would be too large to read back (" + chars + " characters; limit "
-                + MAX_RECORD_CHARS + ")"));
-      }
+    int chars = tooLarge(candidate);
+    if (chars > 0) {
+      return EditResult.refused(new Refusal("edit/record-too-large", "", "病历过大（"
+          + chars + " 字符，上限 " + MAX_RECORD_CHARS + "），不能再保存；请联系病案管理部门",
+          "the record would be too large to read back (" + chars + " characters; limit "
+              + MAX_RECORD_CHARS + ")"));
     }
     history.push(candidate);
     return EditResult.applied(added);
+  }
+
+  /**
+   * The record's JSON length when it is more than an edit may make, else 0. The trace keeps every
+   * old and new value: a record must not grow past what can be read back. Near the limit it is
+   * measured by writing it.
+   */
+  private static int tooLarge(Record candidate) {
+    if (upperBound(candidate) <= MAX_RECORD_CHARS) {
+      return 0;
+    }
+    int chars = RecordJson.create().write(candidate).length();
+    return chars > MAX_RECORD_CHARS ? chars : 0;
   }
 
   /** The longest value one field may hold, as JSON text (a 现病史 is a few thousand). */

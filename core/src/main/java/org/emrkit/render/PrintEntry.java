@@ -56,10 +56,7 @@ public record PrintEntry(int seq, Actor actor, OffsetDateTime at, PrintMode mode
       throw new IllegalArgumentException("a print puts ink on at least one page, and every page"
           + " it puts on new paper is one of them");
     }
-    if (printer != null && (printer.isBlank() || printer.length() > 100
-        || printer.chars().anyMatch(Character::isISOControl))) {
-      throw new IllegalArgumentException("printer name must be one line of 1 to 100 characters");
-    }
+    printer(printer);
     offset(offsetX);
     offset(offsetY);
     if (watermark != null && (watermark.isBlank() || watermark.length() > 100
@@ -79,6 +76,15 @@ public record PrintEntry(int seq, Actor actor, OffsetDateTime at, PrintMode mode
       }
     }
     return out;
+  }
+
+  /** Checks a printer's name: one line of 1 to 100 characters, or none. */
+  static String printer(String name) {
+    if (name != null && (name.isBlank() || name.length() > 100
+        || name.chars().anyMatch(Character::isISOControl))) {
+      throw new IllegalArgumentException("printer name must be one line of 1 to 100 characters");
+    }
+    return name;
   }
 
   /** Checks a feed offset: at most 50 mm either way. */
@@ -107,11 +113,15 @@ public record PrintEntry(int seq, Actor actor, OffsetDateTime at, PrintMode mode
       case PAGES -> "重打 pages";
       case ALL -> "打印 all";
     };
+    return label + " · 第 " + pageRange(pages) + " 页" + (printer == null ? "" : " · " + printer);
+  }
+
+  /** Ascending pages as people write them: {@code 3}, {@code 2–5}, {@code 1、3、4}. */
+  public static String pageRange(List<Integer> pages) {
     int first = pages.get(0);
     int last = pages.get(pages.size() - 1);
-    String range = first == last ? String.valueOf(first) : last - first == pages.size() - 1
+    return first == last ? String.valueOf(first) : last - first == pages.size() - 1
         ? first + "–" + last : String.join("、", pages.stream().map(String::valueOf).toList());
-    return label + " · 第 " + range + " 页" + (printer == null ? "" : " · " + printer);
   }
 
   /** The entry as its trace revision's new value: canonical JSON text. */

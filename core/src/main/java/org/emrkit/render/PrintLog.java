@@ -31,7 +31,7 @@ public final class PrintLog {
     List<PrintEntry> out = new ArrayList<>();
     boolean archived = false;
     for (Revision r : record.revisions()) {
-      if (r.path() == TracePath.STATUS || r.path() instanceof TracePath.OfStatus) {
+      if (r.path() instanceof TracePath.OfStatus) {
         archived = "\"archived\"".equals(r.newValue());
       } else if (r.path() instanceof TracePath.OfPrints) {
         try {
@@ -44,11 +44,6 @@ public final class PrintLog {
       }
     }
     return new PrintLog(out);
-  }
-
-  /** An empty log. */
-  public static PrintLog empty() {
-    return new PrintLog(List.of());
   }
 
   /** The prints, oldest first. */
@@ -93,8 +88,4 @@ public final class PrintLog {
     return Optional.empty();
   }
 
-  /** The trace sequence number of the last print, or 0. */
-  public int lastSeq() {
-    return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).seq();
-  }
 }

@@ -1,7 +1,5 @@
 package org.emrkit.render;
 
-import java.util.Objects;
-
 /**
  * A place in a printed record, between two pieces of its body: a page, how far down it (in
  * millimetres from the page's top edge, to a hundredth), and the last entry or row of a
@@ -50,16 +48,5 @@ public record PrintPosition(int page, double mm, String entry) {
   public String describeEn() {
     return "page " + page + ", " + Math.round(mm) + " mm down"
         + (entry == null ? "" : " (after " + entry + ")");
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof PrintPosition p && p.page == page && p.mm == mm
-        && Objects.equals(p.entry, entry);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(page, mm, entry);
   }
 }

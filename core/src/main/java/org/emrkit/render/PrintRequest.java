@@ -41,10 +41,7 @@ public record PrintRequest(PrintMode mode, String from, List<Integer> pages, Act
     if (pages.size() > 10_000 || pages.stream().anyMatch(p -> p == null || p < 1)) {
       throw new IllegalArgumentException("pages are numbered from 1");
     }
-    if (printer != null && (printer.isBlank() || printer.length() > 100
-        || printer.chars().anyMatch(Character::isISOControl))) {
-      throw new IllegalArgumentException("printer name must be one line of 1 to 100 characters");
-    }
+    PrintEntry.printer(printer);
     PrintEntry.offset(offsetX);
     PrintEntry.offset(offsetY);
   }

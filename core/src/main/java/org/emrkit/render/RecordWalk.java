@@ -1,7 +1,6 @@
 package org.emrkit.render;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,7 +32,6 @@ import org.emrkit.template.Template;
  */
 public final class RecordWalk {
 
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   /** The title of the page listing amendments. */
   public static final String AMENDMENTS_TITLE = "修改记录";
@@ -189,8 +187,8 @@ public final class RecordWalk {
   public Optional<String> stamp() {
     boolean archived = resolver.record().status() == org.emrkit.record.RecordStatus.ARCHIVED
         && options.mode() == RenderMode.VIEW;
-    return Optional.ofNullable(options.printedBy()).map(who -> "打印人：" + who + "　打印时间："
-        + STAMP.format(OffsetDateTime.now(options.clock())) + (archived ? "　已归档" : ""));
+    return Optional.ofNullable(options.printedBy()).map(who -> PrintEntry.stamp(who,
+        OffsetDateTime.now(options.clock()), archived));
   }
 
   /**

@@ -11,6 +11,7 @@ import org.emrkit.json.RecordJson;
 import org.emrkit.record.Actor;
 import org.emrkit.record.Record;
 import org.emrkit.record.Role;
+import org.emrkit.render.PrintEntry;
 import org.emrkit.render.PrintMode;
 import org.emrkit.render.PrintOutcome;
 import org.emrkit.render.PrintRequest;
@@ -70,7 +71,8 @@ final class PrintCommand {
     write(recordFile, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     List<Integer> pages = outcome.entry().pages();
     out.println(o);
-    out.println("已打印第 " + range(pages) + " 页 / printed page(s) " + range(pages)
+    String range = PrintEntry.pageRange(pages);
+    out.println("已打印第 " + range + " 页 / printed page(s) " + range
         + "; 打印记录已写入 / print logged in " + recordFile);
     outcome.notice().ifPresent(m -> out.println(m.zh() + "\n" + m.en()));
     return 0;
@@ -86,14 +88,6 @@ final class PrintCommand {
       }
       return null;
     });
-  }
-
-  private static String range(List<Integer> pages) {
-    int first = pages.get(0);
-    int last = pages.get(pages.size() - 1);
-    return first == last ? String.valueOf(first)
-        : last - first == pages.size() - 1 ? first + "-" + last
-        : String.join(",", pages.stream().map(String::valueOf).toList());
   }
 
   /** {@code --user ID:NAME:ROLE}: who prints. */

@@ -280,14 +280,18 @@ public final class PdfTarget implements WalkTarget {
     try {
       emit(table);
     } catch (Flow.TooTall e) {
-      String id = v.table().id() == null ? "" : " " + v.table().id();
-      throw new RenderException("render/too-tall", "", Message.of(
-          "表格" + id + "的表头、含嵌套表格的一行或合并单元格所跨的几行高于一页，无法分页打印；"
-              + "请拆分这一行、表头、合并单元格或嵌套表格",
-          "the header rows, a row holding a nested table, or rows joined by a merged cell of"
-              + " table" + id + " are taller than a page and cannot be split across pages; split"
-              + " the row, the header, the merged cell or the nested table"), e);
+      throw tooTall(v, e);
     }
+  }
+
+  private static RenderException tooTall(TableView v, Flow.TooTall e) {
+    String id = v.table().id() == null ? "" : " " + v.table().id();
+    return new RenderException("render/too-tall", "", Message.of(
+        "表格" + id + "的表头、含嵌套表格的一行或合并单元格所跨的几行高于一页，无法分页打印；"
+            + "请拆分这一行、表头、合并单元格或嵌套表格",
+        "the header rows, a row holding a nested table, or rows joined by a merged cell of"
+            + " table" + id + " are taller than a page and cannot be split across pages; split"
+            + " the row, the header, the merged cell or the nested table"), e);
   }
 
   /** A top-level repeating table's row whose first cell is not written yet: its entry. */
@@ -312,10 +316,8 @@ public final class PdfTarget implements WalkTarget {
     }
     Frame f = tables.peek();
     if (f != null && f.topLevel && sinks.isEmpty() && !e.isTemplate()) {
-      // writes the rows so far and lets them go: each row of a repeating table in the flow is a
-      // unit of its own (a continuation cuts between rows, not through a unit), and memory does
-      // not grow with the rows. The table goes on with the next row right under it, without
-      // its header again (unless on a new page) and without space between
+      // each row a unit of its own (a continuation cuts between rows); memory does not grow
+      // with the rows; the next row goes right under it, the header repeated on new pages only
       if (f.entries == 0 && f.table.size() > 1) {
         head(f);
       }
@@ -330,10 +332,8 @@ public final class PdfTarget implements WalkTarget {
   }
 
   /**
-   * The head of a repeating table in the flow (its header rows, and rows before its first
-   * entry) as a unit of its own, so a sheet printed before its first row holds just that unit
-   * and a continuation under it leaves it out whole; the table then goes on without printing
-   * its header on that page again (it still repeats it on the next ones).
+   * A repeating table's head (header rows, rows before its first entry) as a unit of its own: a
+   * continuation under it leaves it out whole; the table repeats its header on later pages only.
    */
   private void head(Frame f) {
     PdfPTable head = PdfPTable.shallowCopy(f.table);
@@ -346,8 +346,7 @@ public final class PdfTarget implements WalkTarget {
         return;
       }
     } catch (Flow.TooTall e) {
-      throw new RenderException("render/too-tall", "", Message.of("表格的表头高于一页，无法打印",
-          "the table's header rows are taller than a page"), e);
+      throw tooTall(tableViews.peek(), e);
     }
     for (int i = f.table.size() - 2; i >= f.table.getHeaderRows(); i--) {
       f.table.deleteRow(i); // rows before the first entry: printed in the head

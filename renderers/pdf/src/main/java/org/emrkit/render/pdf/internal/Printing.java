@@ -70,7 +70,7 @@ public final class Printing {
           outcome[0] = new PrintOutcome(new PrintEntry(0, request.by(), at, request.mode(),
               plan.pages, plan.sheets, plan.from, plan.end, request.printer(), request.offsetX(),
               request.offsetY(), watermark, record.status() == RecordStatus.ARCHIVED),
-              plan.cutPage, amended(laid, plan.sheets), neverPrinted(plan.pages));
+              plan.cutPage, Amended.pages(record, log, laid, plan.sheets), neverPrinted(plan.pages));
           return new PrintCut(plan.pages, plan.cutPage, plan.cut, (float) request.offsetX() * MM,
               (float) request.offsetY() * MM);
         });
@@ -170,13 +170,13 @@ public final class Printing {
     if (found != null && moved.isEmpty()) {
       return found;
     }
-    List<Integer> amended = amended(laid, List.of());
+    List<Integer> amended = Amended.pages(record, log, laid, List.of());
     int first = at.page();
     for (List<Integer> l : List.of(moved, amended)) {
       first = l.isEmpty() ? first : Math.min(first, l.get(0));
     }
     int n = laid.pages();
-    String pages = first >= n ? String.valueOf(n) : first + "–" + n;
+    String pages = PrintEntry.pageRange(range(Math.min(first, n), n));
     throw new RenderException("print/moved", at.entry() == null ? "" : at.entry(), Message.of(
         "上次打印到" + at.describeZh() + "，但已打印的内容此后被修改，或在其上方插入、删除、移动了条目，"
             + "位置已经变化，不能在原纸上续打；请重打第 " + pages + " 页",
@@ -255,13 +255,5 @@ public final class Printing {
       out.add(p);
     }
     return out;
-  }
-
-  /**
-   * The pages, not among {@code reprinted}, holding content some print put on paper and a later
-   * revision or signature changed.
-   */
-  private List<Integer> amended(PdfLayout.Result laid, List<Integer> reprinted) {
-    return Amended.pages(record, log, laid, reprinted);
   }
 }
