@@ -69,6 +69,9 @@ final class ValueTree {
       if (c.coding().system() != null) {
         o.put("system", c.coding().system());
       }
+      if (c.coding().version() != null) {
+        o.put("version", c.coding().version());
+      }
       return o;
     } else if (v instanceof Value.Signed s) {
       ObjectNode o = actor(s.signer().actor());
@@ -222,14 +225,15 @@ final class ValueTree {
 
     private Value coded(JsonNode node, String p) {
       if (!node.isObject() || !node.path("code").isTextual()) {
-        return typeError(p, "编码对象 {code, display, system}", "a coding {code, display, system}");
+        return typeError(p, "编码对象 {code, display, system, version}",
+            "a coding {code, display, system, version}");
       }
-      if (!onlyMembers(node, p, "code", "display", "system")) {
+      if (!onlyMembers(node, p, "code", "display", "system", "version")) {
         return null;
       }
       try {
         return new Value.Coded(new Coding(node.get("code").asText(), optText(node, "display"),
-            optText(node, "system")));
+            optText(node, "system"), optText(node, "version")));
       } catch (IllegalArgumentException e) {
         return invalid(p, e);
       }

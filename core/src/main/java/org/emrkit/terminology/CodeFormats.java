@@ -20,6 +20,16 @@ public final class CodeFormats {
     return code != null && ICD10.matcher(code).matches();
   }
 
+  /**
+   * Whether {@code code} is a three-character ICD-10 category ({@code I20}): a valid WHO code
+   * only where the category has no subdivisions, never a full code of the national clinical
+   * version, whose codes all go below the category ({@code I20.000}, {@code I10.x00}).
+   */
+  public static boolean isIcd10Category(String code) {
+    return code != null && code.length() <= 4 && ICD10.matcher(code).matches()
+        && code.indexOf('.') < 0;
+  }
+
   /** Whether {@code code} has the form of an ICD-9-CM-3 procedure code. */
   public static boolean isIcd9Cm3(String code) {
     return code != null && ICD9CM3.matcher(code).matches();

@@ -1,28 +1,35 @@
 package org.emrkit.terminology;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.emrkit.template.Concept;
+import org.emrkit.template.Template;
 import org.emrkit.template.ValueSet;
 
 /**
- * Value sets held in memory: from templates' value sets or from CSV files ({@code code,display}
- * per line, an optional header line {@code code,display}). Immutable and thread-safe once built.
+ * Code systems and value sets held in memory, indexed once. Template value sets are indexed on
+ * first use and kept (per template id, version and set). Immutable and thread-safe once built.
  */
 public final class InMemoryTerminology implements TerminologyService {
 
-  private final Map<String, Map<String, Concept>> sets;
+  private static final int MAX_CACHED = 1000;
 
-  private InMemoryTerminology(Map<String, Map<String, Concept>> sets) {
-    this.sets = sets;
+  private final Map<String, CodeTable> valueSets;
+  private final Map<String, CodeTable> systems;
+  private final Map<String, CodeTable> latest;
+  private final Map<String, CodeSystemRef> aliases;
+  private final Readings readings;
+  private final Map<String, CodeTable> templateSets = new ConcurrentHashMap<>();
+
+  private InMemoryTerminology(Builder b) {
+    this.valueSets = Map.copyOf(b.valueSets);
+    this.systems = Map.copyOf(b.systems);
+    this.latest = Map.copyOf(b.latest);
+    this.aliases = Map.copyOf(b.aliases);
+    this.readings = b.readings;
   }
 
   /** Starts a builder. */
@@ -30,83 +37,94 @@ public final class InMemoryTerminology implements TerminologyService {
     return new Builder();
   }
 
-  @Override
-  public boolean knows(String valueSetId) {
-    return sets.containsKey(valueSetId);
-  }
-
-  @Override
-  public Optional<Concept> lookup(String valueSetId, String code) {
-    Map<String, Concept> set = sets.get(valueSetId);
-    return set == null ? Optional.empty() : Optional.ofNullable(set.get(code));
-  }
-
-  @Override
-  public List<Concept> search(String valueSetId, String prefix, int limit) {
-    List<Concept> out = new ArrayList<>();
-    Map<String, Concept> set = sets.get(valueSetId);
-    if (set == null) {
-      return out;
+  /** A template value set as a table (not requiring full codes). */
+  static CodeTable table(ValueSet set, Readings readings) {
+    CodeTable.Builder b = CodeTable.builder(set.id(), null)
+        .title(set.system() == null ? set.id() : set.id() + " (" + set.system() + ")");
+    for (Concept c : set.concepts()) {
+      b.add(c.code(), c.display());
     }
-    for (Concept c : set.values()) {
-      if (out.size() >= limit) {
-        break;
-      }
-      if (c.code().startsWith(prefix) || c.display().startsWith(prefix)) {
-        out.add(c);
-      }
-    }
-    return out;
+    return b.build(readings);
   }
 
-  /** Collects value sets. Not thread-safe. */
+  @Override
+  public Optional<CodeTable> valueSet(String id) {
+    return Optional.ofNullable(id == null ? null : valueSets.get(id));
+  }
+
+  @Override
+  public Optional<CodeTable> system(CodeSystemRef ref) {
+    CodeTable t = ref.version() == null ? latest.get(ref.id()) : systems.get(ref.toString());
+    if (t == null && aliases.containsKey(ref.id())) {
+      CodeSystemRef target = aliases.get(ref.id());
+      t = target.version() == null ? latest.get(target.id()) : systems.get(target.toString());
+    }
+    return Optional.ofNullable(t);
+  }
+
+  @Override
+  public CodeTable templateValueSet(Template template, ValueSet set) {
+    String key = template.id() + "|" + template.version() + "|" + set.id();
+    CodeTable t = templateSets.get(key);
+    if (t == null) {
+      t = table(set, readings);
+      if (templateSets.size() < MAX_CACHED) {
+        templateSets.put(key, t);
+      }
+    }
+    return t;
+  }
+
+  /** Collects tables. Not thread-safe. */
   public static final class Builder {
-    private final Map<String, Map<String, Concept>> sets = new LinkedHashMap<>();
+    private final Map<String, CodeTable> valueSets = new LinkedHashMap<>();
+    private final Map<String, CodeTable> systems = new LinkedHashMap<>();
+    private final Map<String, CodeTable> latest = new LinkedHashMap<>();
+    private final Map<String, CodeSystemRef> aliases = new LinkedHashMap<>();
+    private Readings readings = Readings.none();
 
     private Builder() {}
 
-    /** Adds a template value set under its id. */
+    /**
+     * How template value sets are read for 拼音 search (default: not at all; {@code
+     * emrkit-terminology}'s {@code Pinyin.readings()} reads them).
+     */
+    public Builder readings(Readings readings) {
+      this.readings = Objects.requireNonNull(readings, "readings");
+      return this;
+    }
+
+    /** Adds a template value set as host value set under its id. */
     public Builder add(ValueSet valueSet) {
-      Map<String, Concept> m = sets.computeIfAbsent(valueSet.id(), k -> new LinkedHashMap<>());
-      valueSet.concepts().forEach(c -> m.put(c.code(), c));
+      return valueSet(valueSet.id(), table(valueSet, readings));
+    }
+
+    /** Adds a host value set ({@code valueset=@host:id}). */
+    public Builder valueSet(String id, CodeTable table) {
+      valueSets.put(Objects.requireNonNull(id, "id"), Objects.requireNonNull(table, "table"));
       return this;
     }
 
     /**
-     * Adds a CSV table ({@code code,display} per line) as value set {@code id}. A line that is
-     * not of that form is an {@link IllegalArgumentException} naming the line.
+     * Adds a code system version. The last version added of an id answers references without a
+     * version; add the one the hospital codes with last.
      */
-    public Builder addCsv(String id, Reader csv) {
-      Objects.requireNonNull(id, "id");
-      Map<String, Concept> m = sets.computeIfAbsent(id, k -> new LinkedHashMap<>());
-      try (BufferedReader r = new BufferedReader(csv)) {
-        String line;
-        int n = 0;
-        while ((line = r.readLine()) != null) {
-          n++;
-          if (line.isBlank() || (n == 1 && line.strip().equalsIgnoreCase("code,display"))) {
-            continue;
-          }
-          int comma = line.indexOf(',');
-          if (comma <= 0 || comma == line.length() - 1) {
-            throw new IllegalArgumentException("line " + n + " of value set " + id
-                + " is not \"code,display\": " + line);
-          }
-          String code = line.substring(0, comma).strip();
-          m.put(code, new Concept(code, line.substring(comma + 1).strip()));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read value set " + id, e);
-      }
+    public Builder system(CodeTable table) {
+      CodeSystemRef ref = table.ref();
+      systems.put(ref.toString(), table);
+      latest.put(ref.id(), table);
+      return this;
+    }
+
+    /** Lets templates' {@code system=name} (e.g. {@code ICD-10}) mean {@code target}. */
+    public Builder alias(String name, CodeSystemRef target) {
+      aliases.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(target, "target"));
       return this;
     }
 
     /** The service. */
     public InMemoryTerminology build() {
-      Map<String, Map<String, Concept>> copy = new LinkedHashMap<>();
-      sets.forEach((k, v) -> copy.put(k, java.util.Collections.unmodifiableMap(
-          new LinkedHashMap<>(v))));
-      return new InMemoryTerminology(java.util.Collections.unmodifiableMap(copy));
+      return new InMemoryTerminology(this);
     }
   }
 }

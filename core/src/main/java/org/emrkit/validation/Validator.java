@@ -38,6 +38,12 @@ public final class Validator {
     this.terminology = b.terminology;
     this.clock = b.clock;
     this.options = b.options;
+    for (String code : options.overrides().keySet()) {
+      if (rules.stream().noneMatch(r -> r.code().equals(code))) {
+        throw new IllegalArgumentException("the options change rule " + code
+            + ", which this validator does not run (没有规则 " + code + ")");
+      }
+    }
   }
 
   /** A builder: no rules, no host terminology, the system clock, default options. */

@@ -45,6 +45,20 @@ public record ValidatorOptions(BigDecimal jiaThreshold, BigDecimal yiThreshold,
     return new ValidatorOptions(jiaThreshold, yiThreshold, yiLevelRules, m);
   }
 
+  /**
+   * These options with other deductions per finding (a hospital's scoring table, see {@link
+   * DeductionTable}); other overrides of those rules are kept.
+   */
+  public ValidatorOptions withDeductions(Map<String, BigDecimal> deductions) {
+    Map<String, RuleOverride> m = new java.util.HashMap<>(overrides);
+    deductions.forEach((code, points) -> {
+      RuleOverride o = m.get(code);
+      m.put(code, o == null ? new RuleOverride(false, null, points, null, Map.of())
+          : new RuleOverride(o.disabled(), o.severity(), points, o.veto(), o.parameters()));
+    });
+    return new ValidatorOptions(jiaThreshold, yiThreshold, yiLevelRules, m);
+  }
+
   /** These options with rules marked 乙-level. */
   public ValidatorOptions withYiLevelRules(Set<String> codes) {
     return new ValidatorOptions(jiaThreshold, yiThreshold, codes, overrides);

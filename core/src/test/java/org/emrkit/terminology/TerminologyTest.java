@@ -3,8 +3,6 @@ package org.emrkit.terminology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.StringReader;
-import org.emrkit.template.Concept;
 import org.emrkit.template.ValueSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,22 +32,42 @@ class TerminologyTest {
   }
 
   @Test
-  void valueSetsAndCsvTablesCanBeLookedUpAndSearched() {
+  void valueSetsAndSystemsCanBeLookedUp() {
+    CodeTable icd = CodeTable.builder("icd10-clinical", "2.0").fullCodes(true)
+        .add("I20", "心绞痛").add("I20.000", "不稳定型心绞痛", "不稳定性心绞痛")
+        .add("I21.000", "急性前壁心肌梗死").add("J18.900", "肺炎").build(Readings.none());
     InMemoryTerminology t = InMemoryTerminology.builder()
         .add(ValueSet.of("sex", "GB/T2261.1", "1", "男", "2", "女"))
-        .addCsv("icd10-clinical-2.0", new StringReader("code,display\nI20.000,不稳定型心绞痛\n"
-            + "I21.000,急性前壁心肌梗死\nJ18.900,肺炎\n"))
-        .build();
+        .system(icd).valueSet("icd10-clinical-2.0", icd)
+        .alias("ICD-10", new CodeSystemRef("icd10-clinical", "2.0")).build();
     assertThat(t.knows("icd10-clinical-2.0")).isTrue();
-    assertThat(t.lookup("sex", "2")).contains(new Concept("2", "女"));
+    assertThat(t.lookup("sex", "2")).map(CodeEntry::name).contains("女");
     assertThat(t.validate("icd10-clinical-2.0", "I99.999")).isFalse();
-    assertThat(t.search("icd10-clinical-2.0", "I2", 10)).extracting(Concept::code)
-        .containsExactly("I20.000", "I21.000");
-    assertThat(t.search("icd10-clinical-2.0", "肺", 10)).extracting(Concept::code)
-        .containsExactly("J18.900");
-    assertThatThrownBy(() -> InMemoryTerminology.builder().addCsv("x",
-        new StringReader("code,display\nno comma here\n")))
-        .hasMessageContaining("line 2 of value set x");
+    assertThat(t.system(CodeSystemRef.parse("icd10-clinical|2.0"))).containsSame(icd);
+    assertThat(t.system(CodeSystemRef.parse("icd10-clinical"))).containsSame(icd);
+    assertThat(t.system(CodeSystemRef.parse("ICD-10"))).containsSame(icd);
+    assertThat(t.system(CodeSystemRef.parse("icd10-clinical|1.1"))).isEmpty();
+    assertThat(icd.find("I20")).hasValueSatisfying(e -> assertThat(e.category()).isTrue());
+    assertThat(icd.find("I20.000")).hasValueSatisfying(e -> {
+      assertThat(e.category()).isFalse();
+      assertThat(e.names("不稳定性心绞痛")).isTrue();
+      assertThat(e.names("急性阑尾炎")).isFalse();
+    });
+    assertThat(icd.closest("I20.999", 2)).extracting(CodeEntry::code)
+        .containsExactly("I20.000", "I20");
+    assertThatThrownBy(() -> CodeTable.builder("x", null).add("A", "a").add("A", "b"))
+        .hasMessageContaining("code A is listed twice");
+    assertThatThrownBy(() -> CodeSystemRef.parse("a b|2"))
+        .hasMessageContaining("bad code system");
+  }
+
+  @Test
+  void extensionCodesDoNotMakeTheirBaseACategory() {
+    CodeTable t = CodeTable.builder("icd10-clinical", "2.0").add("I10", "特发性高血压")
+        .add("I10.x00", "高血压").add("I10.x00x002", "高血压1级").add("I20.0", "不稳定型心绞痛")
+        .add("I20.000", "不稳定型心绞痛").build(Readings.none());
+    assertThat(t.entries()).filteredOn(CodeEntry::category).extracting(CodeEntry::code)
+        .containsExactly("I10", "I20.0");
   }
 
   @Test

@@ -29,6 +29,15 @@ class RuleCatalogueTest {
     sb.append("Score = 100 − the sum of deductions, not below 0. Grade: 甲 at 90 or more, 乙 at 75 "
         + "or more, 丙 below; any veto (单项否决) makes 丙; two or more findings of rules a host "
         + "marks 乙-level cap the grade at 乙. Thresholds are options too.\n\n");
+    sb.append("Errors count: every field-rule error deducts points (defaults below), so a record "
+        + "with an error is never a clean 100. The national documents set no points; most "
+        + "hospitals score with their province's 住院病历质量评分表, whose usual deduction for a "
+        + "missing or wrong item is 0.5–2 points per place, and the defaults follow that. A "
+        + "hospital's own table (`code,points` per line, `#` comments) is read by "
+        + "`DeductionTable.read` and applied with `ValidatorOptions.withDeductions`; the CLI takes "
+        + "it as `validate --deductions FILE`. With a host code list (see terminology.md) codes "
+        + "are checked against it: `field/code` (not in the list, the closest codes suggested), "
+        + "`field/code-name`, `field/code-category`.\n\n");
     sb.append("The corpus `core/src/test/resources/validation/records/` has at least one case per "
         + "code of the writing-standard and field packs (the file name starts with the code) and "
         + "clean records that raise nothing; the integrity pack's cases are the tamper corpus of "

@@ -67,12 +67,13 @@ class ValidatorTest {
 
   @Test
   void thresholdsFromTheOptionsChangeTheGrade() {
-    Record r = without("chiefComplaint"); // cn/required-item, 2 points: 98
-    Validator strict = validator().options(ValidatorOptions.DEFAULT.withThresholds("99", "98"))
+    // cn/required-item, 2 points, and field/required, 1 point: 97
+    Record r = without("chiefComplaint");
+    Validator strict = validator().options(ValidatorOptions.DEFAULT.withThresholds("98", "97"))
         .build();
     Validator lenient = validator().build();
     assertThat(lenient.validate(T, sealed(r)).grade()).isEqualTo(Grade.JIA);
-    assertThat(strict.validate(T, sealed(r)).score()).isEqualByComparingTo("98");
+    assertThat(strict.validate(T, sealed(r)).score()).isEqualByComparingTo("97");
     assertThat(strict.validate(T, sealed(r)).grade()).isEqualTo(Grade.YI);
     Validator harsh = validator().options(ValidatorOptions.DEFAULT.withThresholds("100", "99"))
         .build();

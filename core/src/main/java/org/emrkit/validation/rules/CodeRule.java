@@ -1,23 +1,32 @@
 package org.emrkit.validation.rules;
 
+import java.util.List;
+import java.util.Optional;
 import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
 import org.emrkit.record.Value;
+import org.emrkit.terminology.CodeEntry;
 import org.emrkit.terminology.CodeFormats;
+import org.emrkit.terminology.CodeTable;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
 
 /**
- * {@code field/code}: a coded value whose code is not in the field's value set (template or host
- * terminology), or, without a value set, does not have the form of the field's code system
- * (ICD-10, ICD-9-CM-3).
+ * {@code field/code}: a coded value whose code is not in the list the field is bound to (the
+ * code system and version, or the value set; the message suggests the closest codes), or, when
+ * the host has no such list, does not have the form of the field's code system (ICD-10,
+ * ICD-9-CM-3).
  */
 final class CodeRule extends ActiveFieldRule {
   static final RuleInfo INFO = Infos.info("field/code", "编码无效", "invalid code",
-      "EMRKit (coded, valueset, system)", Severity.ERROR, "0", false,
-      "“初步诊断”的编码“I20”不是有效的 ICD-10 编码", "code \"I20\" of 初步诊断 is not a valid ICD-10 code");
+      "GB/T 14396 疾病分类与代码；疾病分类与代码国家临床版 2.0、手术操作分类代码国家临床版 3.0；"
+      + "扣分为 EMRKit 默认值(各地住院病历质量评分表常见每处 1–2 分)", Severity.ERROR, "2", false,
+      "“初步诊断”的编码“Z99.999”不在 ICD-10 国家临床版 2.0 中；相近的编码：Z99.000 依赖呼吸器",
+      "code \"Z99.999\" of 初步诊断 is not in ICD-10 国家临床版 2.0; closest: Z99.000 依赖呼吸器");
+
+  private static final int SUGGESTIONS = 3;
 
   @Override
   public RuleInfo info() {
@@ -31,13 +40,17 @@ final class CodeRule extends ActiveFieldRule {
     }
     String code = c.coding().code();
     String l = Infos.label(f);
-    Boolean inSet = OptionRule.allowed(context, f.field(), code);
-    if (inSet == Boolean.FALSE) {
-      reporter.report(f.path() + "/code", new Message("“" + l + "”的编码“" + code + "”不在值集 "
-          + f.field().valueSet().id() + " 中", "code \"" + code + "\" of " + l
-          + " is not in value set " + f.field().valueSet().id()));
-    } else if (inSet == null && f.field().system() != null
-        && !CodeFormats.fits(f.field().system(), code)) {
+    Optional<CodeTable> table = Codes.table(context, f.field(), c.coding());
+    if (table.isPresent()) {
+      if (table.get().find(code).isEmpty()) {
+        List<CodeEntry> near = table.get().closest(code, SUGGESTIONS);
+        String title = table.get().title();
+        reporter.report(f.path() + "/code", new Message("“" + l + "”的编码“" + code + "”不在 "
+            + title + " 中" + (near.isEmpty() ? "" : "；相近的编码：" + Codes.list(near)),
+            "code \"" + code + "\" of " + l + " is not in " + title
+            + (near.isEmpty() ? "" : "; closest: " + Codes.list(near))));
+      }
+    } else if (f.field().system() != null && !CodeFormats.fits(f.field().system(), code)) {
       reporter.report(f.path() + "/code", new Message("“" + l + "”的编码“" + code + "”不是有效的 "
           + f.field().system() + " 编码", "code \"" + code + "\" of " + l + " is not a valid "
           + f.field().system() + " code"));

@@ -18,8 +18,8 @@ import org.emrkit.validation.RuleInfo;
 final class DiagnosisCodeRule implements RecordRule {
   static final RuleInfo INFO = Infos.info("cn/diagnosis-code", "诊断编码缺失或不规范",
       "diagnosis without a valid ICD-10 code", "电子病历应用管理规范(试行)(2017) 第十一条；GB/T 14396",
-      Severity.ERROR, "2", false, "诊断“不稳定型心绞痛”的编码“I20”不是规范的 ICD-10 编码",
-      "code I20 of diagnosis 不稳定型心绞痛 is not an ICD-10 code of the required form");
+      Severity.ERROR, "2", false, "诊断“不稳定型心绞痛”的编码“I20”是类目，应编码到类目以下(如 I20.000)",
+      "code I20 of diagnosis 不稳定型心绞痛 is a category; code below it (such as I20.000)");
   private static final String NAME = "DE05.01.025.00";
   private static final String CODE = "DE05.01.024.00";
 
@@ -42,11 +42,18 @@ final class DiagnosisCodeRule implements RecordRule {
       }
       anyCode = true;
       String code = c.coding().code();
+      if (Codes.table(context, f.field(), c.coding()).isPresent()) {
+        continue; // checked against the host's list by field/code and field/code-category
+      }
+      String name = c.coding().display() == null ? "" : "“" + c.coding().display() + "”";
       if (!CodeFormats.isIcd10(code)) {
-        String name = c.coding().display() == null ? "" : "“" + c.coding().display() + "”";
         reporter.report(f.path() + "/code", new Message("诊断" + name + "的编码“" + code
             + "”不是规范的 ICD-10 编码", "code " + code + " of diagnosis " + name
             + " is not an ICD-10 code of the required form"));
+      } else if (CodeFormats.isIcd10Category(code)) {
+        reporter.report(f.path() + "/code", new Message("诊断" + name + "的编码“" + code
+            + "”是类目，应编码到类目以下(如 " + code + ".000)", "code " + code + " of diagnosis "
+            + name + " is a category; code below it (such as " + code + ".000)"));
       }
     }
     for (FieldValue f : context.fields()) {

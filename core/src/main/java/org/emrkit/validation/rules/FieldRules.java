@@ -14,7 +14,8 @@ public final class FieldRules {
   /** The pack, in the order its rules run. */
   public static List<Rule> pack() {
     return List.of(new RequiredRule(), new LengthRule(), new PatternRule(), new RangeRule(),
-        new PrecisionRule(), new OptionRule(), new CodeRule(), new RepeatCountRule(),
-        new InactiveValueRule(), new ExpressionRule());
+        new PrecisionRule(), new OptionRule(), new CodeRule(), new CodeNameRule(),
+        new CodeCategoryRule(), new RepeatCountRule(), new InactiveValueRule(),
+        new ExpressionRule());
   }
 }

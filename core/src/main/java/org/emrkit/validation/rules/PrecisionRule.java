@@ -11,7 +11,8 @@ import org.emrkit.validation.RuleInfo;
 /** {@code field/precision}: a decimal with more digits after the point than its precision. */
 final class PrecisionRule extends ActiveFieldRule {
   static final RuleInfo INFO = Infos.info("field/precision", "小数位数过多", "too many decimal places",
-      "EMRKit (precision)", Severity.ERROR, "0", false,
+      "EMRKit (precision)；扣分为 EMRKit 默认值(各地住院病历质量评分表"
+      + "常见：缺项或填写错误每处 0.5–1 分)", Severity.ERROR, "0.5", false,
       "“体温”最多 1 位小数(当前 36.85)", "体温 allows 1 decimal place (36.85)");
 
   @Override

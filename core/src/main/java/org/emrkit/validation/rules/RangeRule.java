@@ -21,7 +21,8 @@ import org.emrkit.validation.RuleInfo;
  */
 final class RangeRule extends ActiveFieldRule {
   static final RuleInfo INFO = Infos.info("field/range", "数值或时间超出范围", "value out of range",
-      "EMRKit (min, max)", Severity.ERROR, "0", false,
+      "EMRKit (min, max)；扣分为 EMRKit 默认值(各地住院病历质量评分表"
+      + "常见：缺项或填写错误每处 0.5–1 分)", Severity.ERROR, "1", false,
       "“体温”应不高于 43(当前 45.2)", "体温 must be at most 43 (45.2)");
 
   @Override

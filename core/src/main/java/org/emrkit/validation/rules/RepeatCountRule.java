@@ -11,7 +11,8 @@ import org.emrkit.validation.RuleInfo;
 /** {@code field/repeat-count}: fewer or more entries than a repeat group's or table's bounds. */
 final class RepeatCountRule implements RecordRule {
   static final RuleInfo INFO = Infos.info("field/repeat-count", "条目数不符", "wrong number of entries",
-      "EMRKit (repeat min/max, minRows/maxRows)", Severity.ERROR, "0", false,
+      "EMRKit (repeat min/max, minRows/maxRows)；扣分为 EMRKit 默认值(各地住院病历质量评分表"
+      + "常见：缺项或填写错误每处 0.5–1 分)", Severity.ERROR, "1", false,
       "“diagnoses”至少 1 条(当前 0 条)", "diagnoses needs at least 1 entry (0)");
 
   @Override

@@ -1,0 +1,43 @@
+package org.emrkit.validation.rules;
+
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
+import org.emrkit.record.Value;
+import org.emrkit.terminology.CodeEntry;
+import org.emrkit.validation.FieldValue;
+import org.emrkit.validation.RecordContext;
+import org.emrkit.validation.Reporter;
+import org.emrkit.validation.RuleInfo;
+
+/**
+ * {@code field/code-name}: a coded value whose display is neither the code's name in its list
+ * nor an accepted synonym ({@code I20.000} shown as 急性阑尾炎). Full-width and half-width
+ * characters and white space do not count as differences.
+ */
+final class CodeNameRule extends ActiveFieldRule {
+  static final RuleInfo INFO = Infos.info("field/code-name", "编码与名称不符",
+      "display is not the code's name", "GB/T 14396；国家临床版编码库的名称与同义词；扣分为 EMRKit 默认值"
+      + "(各地住院病历质量评分表常见每处 1–2 分)", Severity.ERROR, "2", false,
+      "“初步诊断”的编码 I20.000 是“不稳定型心绞痛”，不是“急性阑尾炎”",
+      "code I20.000 of 初步诊断 is 不稳定型心绞痛, not 急性阑尾炎");
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  void check(FieldValue f, RecordContext context, Reporter reporter) {
+    if (!(f.value() instanceof Value.Coded c) || c.coding().display() == null) {
+      return;
+    }
+    String display = c.coding().display();
+    Codes.table(context, f.field(), c.coding()).flatMap(t -> t.find(c.coding().code()))
+        .filter(e -> !e.names(display)).ifPresent((CodeEntry e) -> {
+          String l = Infos.label(f);
+          reporter.report(f.path() + "/display", new Message("“" + l + "”的编码 " + e.code()
+              + " 是“" + e.name() + "”，不是“" + display + "”", "code " + e.code() + " of " + l
+              + " is " + e.name() + ", not " + display));
+        });
+  }
+}
