@@ -78,7 +78,18 @@ class ArchitectureTest {
         "org.emrkit.validation..").should().dependOnClassesThat().resideInAnyPackage(
             "org.emrkit.dsl..", "org.emrkit.render.html..", "org.emrkit.render.pdf..",
             "org.emrkit.render.docx..", "org.emrkit.docx..", "org.emrkit.examples..",
-            "org.emrkit.signing..")
+            "org.emrkit.signing..", "org.emrkit.codelists..", "org.apache.poi..",
+            "net.sourceforge.pinyin4j..")
+        .check(classes);
+  }
+
+  @Test
+  void codeListsUseOnlyCore() {
+    // a host that loads its lists pulls in POI and pinyin4j, and nothing that renders or edits
+    noClasses().that().resideInAPackage("org.emrkit.codelists..").should()
+        .dependOnClassesThat().resideInAnyPackage("org.emrkit.render..", "org.emrkit.dsl..",
+            "org.emrkit.docx..", "org.emrkit.editor..", "org.emrkit.signing..",
+            "org.emrkit.examples..")
         .check(classes);
   }
 
