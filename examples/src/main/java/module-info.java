@@ -7,6 +7,7 @@ module org.emrkit.examples {
   requires org.emrkit.render.docx;
   requires org.emrkit.signing;
   requires org.emrkit.editor;
+  requires org.emrkit.codelists;
   requires jdk.httpserver;
   requires com.fasterxml.jackson.databind;
 }

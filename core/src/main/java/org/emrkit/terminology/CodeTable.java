@@ -91,7 +91,15 @@ public final class CodeTable {
    * 64 characters, finds nothing.
    */
   public List<Match> search(String query, int limit) {
-    return index.search(query, limit);
+    return index.search(query, limit, false);
+  }
+
+  /**
+   * The entries a record may carry that the query finds: as {@link #search}, without categories
+   * when the list {@linkplain #requiresFullCodes requires full codes} (what an editor offers).
+   */
+  public List<Match> searchCodable(String query, int limit) {
+    return index.search(query, limit, fullCodes);
   }
 
   @Override

@@ -99,7 +99,7 @@ final class SearchIndex {
     return m;
   }
 
-  List<Match> search(String query, int limit) {
+  List<Match> search(String query, int limit, boolean skipCategories) {
     if (query == null) {
       return List.of();
     }
@@ -107,7 +107,8 @@ final class SearchIndex {
     if (q.isEmpty() || q.length() > MAX_QUERY || limit < 1) {
       return List.of();
     }
-    Top top = new Top(Math.min(limit, MAX_LIMIT));
+    Top top = new Top(Math.min(limit, MAX_LIMIT),
+        skipCategories ? i -> !entries.get(i).category() : i -> true);
     codes(q.toUpperCase(Locale.ROOT), top);
     if (!top.full()) {
       if (hasHan(q)) {
@@ -297,12 +298,14 @@ final class SearchIndex {
   /** The best {@code limit} keys, one per entry (its best). */
   private static final class Top {
     private final int limit;
+    private final java.util.function.IntPredicate allowed;
     private final long[] heap;
     private final int[] who;
     private int size;
 
-    Top(int limit) {
+    Top(int limit, java.util.function.IntPredicate allowed) {
       this.limit = limit;
+      this.allowed = allowed;
       this.heap = new long[limit];
       this.who = new int[limit];
     }
@@ -312,7 +315,7 @@ final class SearchIndex {
     }
 
     void offer(long key, int entry) {
-      if (size == limit && key >= heap[0]) {
+      if ((size == limit && key >= heap[0]) || !allowed.test(entry)) {
         return; // not better than the worst kept, nor than this entry's own key if kept
       }
       for (int i = 0; i < size; i++) {

@@ -71,6 +71,17 @@ class SearchTest {
   }
 
   @Test
+  void categoriesAreNotOfferedWhereFullCodesAreRequired() {
+    CodeTable full = CodeTable.builder("icd10-clinical", "2.0").fullCodes(true)
+        .add("I20", "心绞痛").add("I20.000", "不稳定型心绞痛").add("I20.900", "心绞痛").build(R);
+    assertThat(full.search("xjt", 10)).extracting(m -> m.entry().code())
+        .containsExactly("I20", "I20.900", "I20.000");
+    assertThat(full.searchCodable("xjt", 10)).extracting(m -> m.entry().code())
+        .containsExactly("I20.900", "I20.000");
+    assertThat(T.searchCodable("xjt", 10)).hasSize(4); // T does not require full codes
+  }
+
+  @Test
   void punctuationInANameIsPassedOverButNeverStartsAMatch() {
     assertThat(codes("xjtcs")).containsExactly("X20.000");
   }

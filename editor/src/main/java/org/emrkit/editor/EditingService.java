@@ -31,6 +31,7 @@ import org.emrkit.render.RenderOptions;
 import org.emrkit.render.html.HtmlRenderer;
 import org.emrkit.render.pdf.PdfRenderer;
 import org.emrkit.template.Template;
+import org.emrkit.terminology.TerminologyService;
 import org.emrkit.validation.Validator;
 
 /**
@@ -59,6 +60,7 @@ public final class EditingService {
   private final HtmlRenderer form;
   private final PdfRenderer pdf;
   private final String printer;
+  private final TerminologyService terminology;
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   private EditingService(Builder b) {
@@ -74,6 +76,7 @@ public final class EditingService {
     this.pdf = PdfRenderer.builder().options(RenderOptions.builder().printedBy(b.printedBy)
         .clock(clock).build()).build();
     this.printer = b.printer;
+    this.terminology = b.terminology;
   }
 
   /** Starts a service over these templates and the host's store. */
@@ -98,6 +101,17 @@ public final class EditingService {
     Template t = template(r);
     return new Opened(t, r, head(r), form.render(t, r), validator.validate(t, r),
         RecordAudit.audit(t, r), r.status() == RecordStatus.ARCHIVED);
+  }
+
+  /**
+   * Answers a form's search box (the page's {@code EmrKit.search} hook): matches from the list
+   * the field at {@code path} of the record's template is bound to, as JSON {@code {"matches":
+   * [{code, display, system, version, text, start, end, kind}], "list": title}}. A query over 64
+   * characters, or a path that is not a coded or choice field, is a {@link BadRequest}.
+   */
+  public String search(Actor actor, String id, String path, String query, int limit) {
+    Objects.requireNonNull(actor, "actor");
+    return Searches.answer(terminology, template(find(id)), path, query, limit);
   }
 
   /** Saves the posted values as the actor, with the posted reason where one is needed. */
@@ -280,6 +294,7 @@ public final class EditingService {
     private Clock clock = Clock.systemDefaultZone();
     private String printedBy = "EMRKit";
     private String printer;
+    private TerminologyService terminology = TerminologyService.none();
 
     private Builder(List<Template> templates, RecordStore store) {
       this.templates = Objects.requireNonNull(templates, "templates");
@@ -325,6 +340,15 @@ public final class EditingService {
     /** The printer's name the print log gives this service's prints (the host's, per ward). */
     public Builder printer(String name) {
       this.printer = Objects.requireNonNull(name, "printer");
+      return this;
+    }
+
+    /**
+     * The code lists the form's search boxes search (default: none; give the validator the same
+     * service so that what is offered is what is checked).
+     */
+    public Builder terminology(TerminologyService t) {
+      this.terminology = Objects.requireNonNull(t, "terminology");
       return this;
     }
 

@@ -37,6 +37,7 @@ public final class Cli {
       usage: emrkit compile TEMPLATE.emr.md [-o TEMPLATE.json]
              emrkit validate --template T RECORD.json [--format text|json] [--chart]
                              [--trust CA.pem] [--crl CRL] [--anchors LOG] [--require-anchor]
+                             [--terminology DIR] [--deductions FILE]
              emrkit render --template T RECORD.json --to FORMAT [-o OUT]
                            [--mode view|edit] [--watermark TEXT] [--printed-by NAME]
                            [--amendments none|appendix|inline] [--empty TEXT] [--blanks]
@@ -44,11 +45,13 @@ public final class Cli {
                            [--print continue|from|pages|all --user ID:NAME:ROLE
                             [--from ENTRY] [--pages 2,3] [--offset X,Y] [--printer NAME]]
              emrkit demo [-o DIR]
-             emrkit serve [--port 8080]
+             emrkit serve [--port 8080] [--terminology DIR]
              emrkit --version | COMMAND --help
       T is a .emr.md file or template JSON; --template may be given more than once.
       --trust checks every signature's digital signature against these authorities (and
       requires one); --anchors checks records against an anchor log.
+      --terminology DIR: the hospital's code lists (DIR/terminology.json, see
+      docs/terminology.md); without it, the bundled sample lists.
       FORMAT is html, pdf or docx (or another format on the class path).
       An option's value may follow it or an equals sign: --template T, --template=T.""";
 
@@ -62,11 +65,15 @@ public final class Cli {
       "validate", """
           emrkit validate --template T RECORD.json [--format text|json] [--chart]
                           [--trust CA.pem] [--crl CRL] [--anchors LOG] [--require-anchor]
+                          [--terminology DIR] [--deductions FILE]
           按病历书写基本规范校验病历 / checks a record (or, with --chart, several records of one
           stay) against the field rules, the writing standard and the integrity checks.
           --trust: check every signature's CMS proof against these authorities (PEM);
           --crl: revocation lists; --anchors: an anchor log; --require-anchor: a record with no
-          anchor is a finding. Exit 0 no errors, 1 error findings, 2 unusable input.""",
+          anchor is a finding. --terminology: the code lists codes are checked against
+          (DIR/terminology.json; default: the bundled sample lists); --deductions: the
+          hospital's scoring table, one code,points per line (field/range,2).
+          Exit 0 no errors, 1 error findings, 2 unusable input.""",
       "render", """
           emrkit render --template T RECORD.json --to FORMAT [-o OUT]
                         [--mode view|edit] [--watermark TEXT] [--printed-by NAME]
@@ -98,10 +105,11 @@ public final class Cli {
           演示 / validates the bundled records, renders each as HTML, PDF and DOCX, takes one
           入院记录 through an edit session, and writes everything to DIR (default emrkit-demo).""",
       "serve", """
-          emrkit serve [--port 8080]
+          emrkit serve [--port 8080] [--terminology DIR]
           演示编辑器 / the demo editor on http://127.0.0.1:PORT/ (0 picks a free port). Log in as
           a demo user (liming, wangqiang, chenhua, wudi, zhaofang, sunli, qianmin; password
-          emrkit-demo). Ctrl-C stops it.""");
+          emrkit-demo). Coded fields search the code lists of --terminology DIR, or the bundled
+          sample lists. Ctrl-C stops it.""");
 
   private final PrintStream out;
   private final PrintStream err;
@@ -180,7 +188,8 @@ public final class Cli {
       throw new UsageException("--port must be a port number (0 to 65535), was " + p);
     }
     List<Template> templates = Demo.templates();
-    Editor editor = new Editor(templates, Demo.records(templates), clock);
+    Editor editor = new Editor(templates, Demo.records(templates), clock,
+        CodeLists.of(a, err));
     try {
       return Editor.serve(editor, Integer.parseInt(p), out);
     } catch (java.io.IOException e) {
@@ -219,7 +228,8 @@ public final class Cli {
     }
     Validator v = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
         .pack(IntegrityOptions.pack(a)).rule(org.emrkit.render.pdf.PdfRenderer.builder().build()
-            .glyphRule()).clock(clock).build();
+            .glyphRule()).terminology(CodeLists.of(a, err)).options(deductions(a)).clock(clock)
+        .build();
     ValidationReport report;
     if (a.flag("--chart")) {
       List<Chart.Entry> entries = new ArrayList<>();
@@ -241,6 +251,22 @@ public final class Cli {
     }
     out.print(format.equals("json") ? ReportJson.write(report) : report.toText());
     return report.hasErrors() ? 1 : 0;
+  }
+
+  /** The scoring options: the defaults, or the deduction table {@code --deductions} names. */
+  private static org.emrkit.validation.ValidatorOptions deductions(Args a) {
+    String file = a.option("--deductions", null);
+    org.emrkit.validation.ValidatorOptions o = org.emrkit.validation.ValidatorOptions.DEFAULT;
+    if (file == null) {
+      return o;
+    }
+    try (java.io.Reader r = java.nio.file.Files.newBufferedReader(Path.of(file))) {
+      return o.withDeductions(org.emrkit.validation.DeductionTable.read(r, file));
+    } catch (java.io.IOException e) {
+      throw new UsageException("cannot read --deductions " + file + ": " + e.getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 
   private int render(Args a) {

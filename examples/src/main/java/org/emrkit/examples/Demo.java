@@ -113,7 +113,7 @@ final class Demo {
     Outputs(java.time.Clock clock, AnchorLog anchors) {
       validator = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
           .pack(IntegrityRules.pack(IntegrityPolicy.strict(DemoKeys.verifier(), anchors)))
-          .clock(clock).build();
+          .terminology(CodeLists.sample()).clock(clock).build();
       RenderOptions print = RenderOptions.builder().printedBy("EMRKit demo").endMark(true)
           .clock(clock).build();
       // the HTML view as the PDF and DOCX print: stamp and end mark too

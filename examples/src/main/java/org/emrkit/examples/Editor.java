@@ -55,8 +55,14 @@ final class Editor {
   private final Clock clock;
   private EditorServer server;
 
-  /** An editor over these templates and records. */
+  /** An editor over these templates and records, searching the bundled sample code lists. */
   Editor(List<Template> templates, Map<String, Record> bundled, Clock clock) {
+    this(templates, bundled, clock, CodeLists.sample());
+  }
+
+  /** An editor over these templates and records, searching and checking these code lists. */
+  Editor(List<Template> templates, Map<String, Record> bundled, Clock clock,
+      org.emrkit.terminology.TerminologyService codes) {
     this.clock = clock;
     this.users = demoUsers();
     AnchorLog anchors = anchorLog(bundled.values(), clock);
@@ -64,11 +70,11 @@ final class Editor {
         .pack(WritingStandardRules.pack())
         .pack(IntegrityRules.pack(IntegrityPolicy.strict(DemoKeys.verifier(), anchors)))
         .rule(org.emrkit.render.pdf.PdfRenderer.builder().build().glyphRule())
-        .clock(clock).build();
+        .terminology(codes).clock(clock).build();
     this.service = EditingService.builder(templates, new MemoryRecordStore(bundled.values()))
         .validator(validator).authenticator(users).signingService(DemoKeys.signing())
         .anchors(anchors).clock(clock).printedBy("EMRKit demo editor")
-        .printer("病区打印机 ward printer (demo)").build();
+        .printer("病区打印机 ward printer (demo)").terminology(codes).build();
   }
 
   private static Map<String, Actor> logins() {
@@ -87,6 +93,11 @@ final class Editor {
     Map<Role, Actor> m = new LinkedHashMap<>();
     STAFF_LOGINS.values().forEach(a -> m.put(a.role(), a));
     return m;
+  }
+
+  /** The editing service the server adapts (for tests to look into the store). */
+  EditingService service() {
+    return service;
   }
 
   /** The bundled user file (made by {@code DemoUsersTest} with {@code -Demrkit.demousers=true}). */

@@ -66,8 +66,8 @@ class EditorBrowserTest {
     }
   }
 
-  static Object js(String script) {
-    return ((JavascriptExecutor) browser).executeScript(script);
+  static Object js(String script, Object... args) {
+    return ((JavascriptExecutor) browser).executeScript(script, args);
   }
 
   /** Clicks and waits for the page the click leads to (the editor reloads after each edit). */
@@ -128,6 +128,45 @@ class EditorBrowserTest {
     clickAndWaitForReload(button);
   }
 
+  /**
+   * Types xjt into the first diagnosis's search box and picks 不稳定型心绞痛 I20.000 from the
+   * list with the arrow keys and Enter, as a clinician would.
+   */
+  static void pickDiagnosis() throws Exception {
+    String row = "[data-emr-path='/values/diagnoses/0/diagnosis'] ";
+    WebElement box = browser.findElement(By.cssSelector(row + "input.emr-search-box"));
+    assertThat(box.getAttribute("role")).isEqualTo("combobox");
+    box.sendKeys("xjt");
+    WebElement list = browser.findElement(By.cssSelector(row + "[role=listbox]"));
+    for (int i = 0; i < 50 && !list.isDisplayed(); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(box.getAttribute("aria-expanded")).isEqualTo("true");
+    List<String> options = list.findElements(By.cssSelector("[role=option]")).stream()
+        .map(WebElement::getText).toList();
+    assertThat(options).anyMatch(o -> o.startsWith("I20.000") && o.contains("不稳定型心绞痛"));
+    // the part that matched is marked: 心绞痛 for xjt
+    assertThat(list.findElements(By.cssSelector("mark")).stream().map(WebElement::getText))
+        .contains("心绞痛");
+    // no category: the national list wants full codes, so I20 心绞痛 is not offered
+    assertThat(options).noneMatch(o -> o.startsWith("I20 "));
+    js("arguments[0].scrollIntoView({block: 'center'})", box);
+    screenshot("1-search-xjt.png");
+    int target = 0;
+    while (!options.get(target).startsWith("I20.000")) {
+      target++;
+    }
+    // the first match is active; arrow down to the one wanted
+    for (int i = 0; i < target; i++) {
+      box.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+    }
+    assertThat(browser.findElement(By.id(box.getAttribute("aria-activedescendant"))).getText())
+        .startsWith("I20.000");
+    box.sendKeys(org.openqa.selenium.Keys.ENTER);
+    assertThat(list.isDisplayed()).isFalse();
+    assertThat(box.getAttribute("value")).isEqualTo("I20.000 不稳定型心绞痛");
+  }
+
   @Test
   void aResidentWritesFixesSignsAndDownloadsTheRecord() throws Exception {
     login("liming");
@@ -151,10 +190,15 @@ class EditorBrowserTest {
     type("/values/auxiliaryExam", "心电图：窦性心律，ST段压低。");
     browser.findElement(By.cssSelector("button.emr-add[data-emr-for='/values/diagnoses']"))
         .click();
-    String row = "[data-emr-path='/values/diagnoses/0/diagnosis'] ";
-    browser.findElement(By.cssSelector(row + "input.emr-code")).sendKeys("I20.000");
-    browser.findElement(By.cssSelector(row + "input.emr-display")).sendKeys("不稳定型心绞痛");
+    pickDiagnosis();
     clickAndWaitForReload(browser.findElement(By.id("save")));
+    // the record holds the list's system and version with the code and its name
+    assertThat(js("return document.querySelector(\"[data-emr-path='/values/diagnoses/0/diagnosis']"
+        + " input\").value")).isEqualTo("I20.000 不稳定型心绞痛");
+    String id = URI.create(browser.getCurrentUrl()).getPath().replace("/records/", "");
+    assertThat(editor.service().store().find(id).orElseThrow().values().rows("diagnoses").get(0)
+        .get("diagnosis")).contains(new org.emrkit.record.Value.Coded(new org.emrkit.record.Coding(
+            "I20.000", "不稳定型心绞痛", "icd10-clinical", "2.0")));
 
     // saved: the values are in the form again, the findings name what is still missing
     assertThat(browser.findElement(By.name("/values/chiefComplaint")).getAttribute("value"))

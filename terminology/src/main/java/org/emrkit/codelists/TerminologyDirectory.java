@@ -71,7 +71,12 @@ public final class TerminologyDirectory {
         throw new IllegalArgumentException(manifest + ": larger than " + MAX_MANIFEST_BYTES
             + " bytes");
       }
-      root = JSON.readTree(manifest.toFile());
+      try (java.io.InputStream in = Files.newInputStream(manifest)) {
+        root = JSON.readTree(in);
+      }
+      if (root == null) {
+        root = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+      }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(manifest + ":" + e.getLocation().getLineNr() + ":"
           + e.getLocation().getColumnNr() + ": not JSON: " + e.getOriginalMessage(), e);

@@ -54,7 +54,8 @@ import org.emrkit.template.Template;
  *
  * <p>Paths: {@code GET /login}, {@code POST /login}, {@code POST /logout}, {@code GET /},
  * {@code POST /new?template=ID}, {@code GET /records/ID}, {@code GET /records/ID.pdf}, {@code
- * GET /records/ID.json}, {@code POST /records/ID/save|sign|archive|print} (print: 续打, the PDF
+ * GET /records/ID.json}, {@code GET /records/ID/search?path=P&q=Q} (a search box's matches),
+ * {@code POST /records/ID/save|sign|archive|print} (print: 续打, the PDF
  * in the JSON answer, the print logged in the record). Behind a TLS proxy, set
  * {@link Builder#secure} so cookies are Secure and Origin is {@code https}.
  */
@@ -242,6 +243,13 @@ public final class EditorServer {
         x.getResponseHeaders().set("Content-Disposition",
             "attachment; filename=\"" + id + ".pdf\"");
         send(x, 200, "application/pdf", out.toByteArray());
+      }
+      case "/search" -> {
+        // read-only, like the page itself: the session, no CSRF token; bounded query
+        Map<String, String> q = query(x);
+        String limit = q.getOrDefault("limit", "20");
+        json(x, 200, service.search(actor, id, q.getOrDefault("path", ""), q.getOrDefault("q",
+            ""), limit.matches("\\d{1,3}") ? Integer.parseInt(limit) : 20));
       }
       default -> {
         requireCsrf(s, x.getRequestHeaders().getFirst("X-CSRF-Token"));

@@ -204,7 +204,8 @@ final class Pages {
 
   /**
    * The page's own script: save, sign, archive and 续打 through the server with the session's
-   * CSRF token (a continuation print downloads as a file and is logged in the record); findings
+   * CSRF token (a continuation print downloads as a file and is logged in the record); the search
+   * boxes' hook ({@code EmrKit.search}) asks {@code GET /records/ID/search}; findings
    * link to fields; an archived record's form is read-only.
    */
   private static final String PAGE_SCRIPT = """
@@ -215,6 +216,13 @@ final class Pages {
           form.querySelectorAll('input, select, textarea, button').forEach(function (e) { e.disabled = true; });
         }
         var head = '$HEAD';
+        // the form's search boxes ask this server, which searches the loaded code lists
+        EmrKit.search = function (q) {
+          return fetch('$BASE/search?path=' + encodeURIComponent(q.path) + '&q='
+              + encodeURIComponent(q.query) + '&limit=' + q.limit, {credentials: 'same-origin'})
+            .then(function (r) { return r.ok ? r.json() : {matches: []}; })
+            .then(function (r) { return r.matches; });
+        };
         function post(action, body, values) {
           body.head = head;
           var reason = document.getElementById('reason');

@@ -8,11 +8,12 @@ import java.util.regex.Pattern;
 enum Route {
   LOGIN(Set.of("GET", "HEAD", "POST")), LOGOUT(Set.of("POST")), INDEX(Set.of("GET", "HEAD")),
   NEW(Set.of("POST")), PAGE(Set.of("GET", "HEAD")), ACTION(Set.of("POST")),
+  SEARCH(Set.of("GET")),
   NOT_FOUND(Set.of("GET", "HEAD"));
 
-  /** A record's paths: its page, its PDF and JSON, its actions. */
+  /** A record's paths: its page, its PDF and JSON, its search box's answers, its actions. */
   static final Pattern RECORD = Pattern.compile(
-      "/records/([A-Za-z0-9_.-]{1,100}?)(\\.pdf|\\.json|/save|/sign|/archive|/print)?");
+      "/records/([A-Za-z0-9_.-]{1,100}?)(\\.pdf|\\.json|/search|/save|/sign|/archive|/print)?");
 
   final Set<String> methods;
 
@@ -32,7 +33,7 @@ enum Route {
           yield NOT_FOUND;
         }
         String a = m.group(2);
-        yield a == null || a.startsWith(".") ? PAGE : ACTION;
+        yield a == null || a.startsWith(".") ? PAGE : a.equals("/search") ? SEARCH : ACTION;
       }
     };
   }

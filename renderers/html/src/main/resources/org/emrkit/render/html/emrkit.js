@@ -108,12 +108,16 @@
   }
   function read(el, exact) {
     var type = el.getAttribute('data-emr-type');
-    if (type === 'coded') {
-      var code = el.querySelector('[data-emr-part=code]').value.trim();
+    if (el.classList.contains('emr-search')) {
+      var code = el.getAttribute('data-emr-code');
       if (!code) return undefined;
-      var display = el.querySelector('[data-emr-part=display]').value.trim(), c = {code: code};
+      if (type !== 'coded') return code;
+      var c = {code: code}, display = el.getAttribute('data-emr-display');
+      var system = el.getAttribute('data-emr-code-system') || el.getAttribute('data-emr-system');
+      var version = el.getAttribute('data-emr-code-version');
       if (display) c.display = display;
-      if (el.getAttribute('data-emr-system')) c.system = el.getAttribute('data-emr-system');
+      if (system) c.system = system.split('|')[0];
+      if (version) c.version = version; else if (system && system.indexOf('|') > 0) c.version = system.split('|')[1];
       return c;
     }
     if (type === 'signature') {
@@ -152,7 +156,8 @@
     });
     form.querySelectorAll('[data-emr-path]').forEach(function (el) {
       if (!live(el) || el.hasAttribute('data-emr-group') || el.tagName === 'OUTPUT') return;
-      if (el.tagName === 'SPAN' && el.getAttribute('data-emr-type') !== 'coded') return;
+      if (el.tagName === 'SPAN' && !el.classList.contains('emr-search')) return;
+      if (el.tagName === 'INPUT' && el.classList.contains('emr-search-box')) return;
       var path = el.getAttribute('data-emr-path');
       if (el.getAttribute('data-emr-type') === 'multichoice') {
         var parts = path.split('/').slice(2), o = out;
@@ -211,12 +216,160 @@
         });
       });
   }
+
+  // ---- the search box of coded fields (and of choices over large value sets) ----
+  // The host answers searches: EmrKit.search = function (q) { return Promise of matches }, where
+  // q is {field, path, system, valueSet, query, limit} and a match is {code, display, system,
+  // version, text, start, end} (text is the code, name or synonym that matched, [start, end) the
+  // part to mark). Without a hook, "code name" typed into the box is taken as it is.
+  var searchSeq = 0;
+  function shownOf(holder) {
+    var code = holder.getAttribute('data-emr-code'), display = holder.getAttribute('data-emr-display');
+    return !code ? '' : (display && display !== code ? code + ' ' + display : code);
+  }
+  function setPick(holder, m) {
+    ['code', 'display', 'code-system', 'code-version'].forEach(function (k) {
+      var v = m && m[k === 'code-system' ? 'system' : k === 'code-version' ? 'version' : k];
+      if (v) holder.setAttribute('data-emr-' + k, v); else holder.removeAttribute('data-emr-' + k);
+    });
+    holder.querySelector('.emr-search-box').value = shownOf(holder);
+  }
+  function listOf(holder) { return holder.querySelector('.emr-search-list'); }
+  function closeList(holder) {
+    var list = listOf(holder), box = holder.querySelector('.emr-search-box');
+    list.hidden = true;
+    list.innerHTML = '';
+    box.setAttribute('aria-expanded', 'false');
+    box.removeAttribute('aria-activedescendant');
+  }
+  function mark(text, start, end) {
+    var span = document.createElement('span');
+    span.appendChild(document.createTextNode(text.slice(0, start)));
+    var m = document.createElement('mark');
+    m.textContent = text.slice(start, end);
+    span.appendChild(m);
+    span.appendChild(document.createTextNode(text.slice(end)));
+    return span;
+  }
+  function showMatches(holder, matches) {
+    var list = listOf(holder), box = holder.querySelector('.emr-search-box');
+    list.innerHTML = '';
+    matches.forEach(function (m, i) {
+      var li = document.createElement('span');
+      li.setAttribute('role', 'option');
+      li.id = box.id + '-o' + i;
+      li.setAttribute('aria-selected', 'false');
+      li.emrMatch = m;
+      var code = document.createElement('span');
+      code.className = 'emr-search-code';
+      code.appendChild(m.text === m.code ? mark(m.code, m.start, m.end) : document.createTextNode(m.code));
+      li.appendChild(code);
+      var name = document.createElement('span');
+      name.className = 'emr-search-name';
+      name.appendChild(m.text === m.display ? mark(m.display, m.start, m.end) : document.createTextNode(m.display));
+      if (m.text !== m.code && m.text !== m.display) {
+        var syn = document.createElement('span');
+        syn.className = 'emr-search-synonym';
+        syn.appendChild(document.createTextNode('（'));
+        syn.appendChild(mark(m.text, m.start, m.end));
+        syn.appendChild(document.createTextNode('）'));
+        name.appendChild(syn);
+      }
+      li.appendChild(name);
+      list.appendChild(li);
+    });
+    if (!matches.length) {
+      var none = document.createElement('span');
+      none.className = 'emr-search-none';
+      none.textContent = '无匹配 no match';
+      list.appendChild(none);
+    }
+    list.hidden = false;
+    box.setAttribute('aria-expanded', 'true');
+    if (matches.length) activate(holder, 0);
+  }
+  function options(holder) { return Array.prototype.slice.call(listOf(holder).querySelectorAll('[role=option]')); }
+  function activate(holder, i) {
+    var opts = options(holder), box = holder.querySelector('.emr-search-box');
+    opts.forEach(function (o, k) { o.setAttribute('aria-selected', k === i ? 'true' : 'false'); });
+    if (opts[i]) { box.setAttribute('aria-activedescendant', opts[i].id); opts[i].scrollIntoView({block: 'nearest'}); }
+  }
+  function active(holder) {
+    var opts = options(holder);
+    for (var i = 0; i < opts.length; i++) if (opts[i].getAttribute('aria-selected') === 'true') return i;
+    return -1;
+  }
+  function pick(form, holder, m) {
+    setPick(holder, m);
+    closeList(holder);
+    changed(form);
+  }
+  function search(holder) {
+    var box = holder.querySelector('.emr-search-box'), q = box.value.trim();
+    if (!window.EmrKit.search || !q || q === shownOf(holder)) { closeList(holder); return; }
+    var seq = ++searchSeq;
+    Promise.resolve(window.EmrKit.search({field: holder.getAttribute('data-emr-field'),
+        path: holder.getAttribute('data-emr-path'), system: holder.getAttribute('data-emr-system'),
+        valueSet: holder.getAttribute('data-emr-valueset'), query: q, limit: 20}))
+      .then(function (matches) { if (seq === searchSeq && document.activeElement === box) showMatches(holder, matches || []); })
+      .catch(function () { if (seq === searchSeq) closeList(holder); });
+  }
+  /** Leaving the box: a typed text that was not picked is taken as "code name" without a hook, else undone. */
+  function settle(form, holder) {
+    var box = holder.querySelector('.emr-search-box'), text = box.value.trim();
+    closeList(holder);
+    if (text === shownOf(holder)) return;
+    if (!text) { pick(form, holder, null); return; }
+    if (!window.EmrKit.search) {
+      var sp = text.search(/\s/);
+      pick(form, holder, {code: sp < 0 ? text : text.slice(0, sp), display: sp < 0 ? '' : text.slice(sp).trim()});
+      return;
+    }
+    box.value = shownOf(holder);
+  }
+  function initSearch(form) {
+    var timer = null;
+    form.addEventListener('input', function (ev) {
+      var holder = ev.target.closest && ev.target.closest('.emr-search');
+      if (!holder) return;
+      clearTimeout(timer);
+      timer = setTimeout(function () { search(holder); }, 120);
+    });
+    form.addEventListener('keydown', function (ev) {
+      var holder = ev.target.closest && ev.target.closest('.emr-search');
+      if (!holder) return;
+      var n = options(holder).length, i = active(holder), open = !listOf(holder).hidden;
+      if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+        ev.preventDefault();
+        if (!open) { search(holder); return; }
+        if (n) activate(holder, ev.key === 'ArrowDown' ? (i + 1) % n : (i - 1 + n) % n);
+      } else if (ev.key === 'Enter') {
+        ev.preventDefault(); // never submits the form
+        if (open && i >= 0) pick(form, holder, options(holder)[i].emrMatch); else settle(form, holder);
+      } else if (ev.key === 'Escape' && open) {
+        ev.preventDefault();
+        closeList(holder);
+        holder.querySelector('.emr-search-box').value = shownOf(holder);
+      }
+    });
+    form.addEventListener('mousedown', function (ev) {
+      var li = ev.target.closest && ev.target.closest('.emr-search-list [role=option]');
+      if (!li) return;
+      ev.preventDefault(); // keep focus in the box
+      pick(form, li.closest('.emr-search'), li.emrMatch);
+    });
+    form.addEventListener('focusout', function (ev) {
+      var holder = ev.target.closest && ev.target.closest('.emr-search');
+      if (holder && ev.target.classList.contains('emr-search-box')) settle(form, holder);
+    });
+  }
   function changed(form) {
     refresh(form);
     form.dispatchEvent(new CustomEvent('emr-change', {bubbles: true, detail: {values: values(form)}}));
   }
   function init(form) {
     var ids = 0;
+    initSearch(form);
     form.addEventListener('input', function () { changed(form); });
     form.addEventListener('change', function (ev) {
       if (ev.target.removeAttribute) ev.target.removeAttribute('data-emr-unset');
@@ -231,7 +384,9 @@
         var max = group.getAttribute('data-emr-max');
         var rows = Array.prototype.filter.call(group.children, function (c) { return c.classList.contains('emr-row'); });
         if (max && rows.length >= Number(max)) return;
-        var html = tpl.innerHTML.split('{i}').join(String(rows.length)).replace(/id="emr-f(\d+)"/g, function () { return 'id="emr-n' + (++ids) + '"'; });
+        // fresh ids, and every reference to one (a label's for, a search box's list) follows it
+        var fresh = {};
+        var html = tpl.innerHTML.split('{i}').join(String(rows.length)).replace(/emr-f(\d+)/g, function (m, n) { return fresh[n] || (fresh[n] = 'emr-n' + (++ids)); });
         var holder = document.createElement(group.tagName === 'TBODY' ? 'tbody' : 'div');
         holder.innerHTML = html;
         var row = holder.firstElementChild;
@@ -250,6 +405,6 @@
   }
   /** The JSON text of the form's values, numbers exactly as typed: what to post to the server. */
   function json(form) { return write(values(form, true)); }
-  window.EmrKit = {values: values, json: json, evaluate: evaluate, init: init};
+  window.EmrKit = {values: values, json: json, evaluate: evaluate, init: init, search: null};
   document.querySelectorAll('form.emr-edit').forEach(init);
 })();

@@ -93,7 +93,11 @@ class HtmlRendererTest {
           || (id.find() && html.contains("<label for=\"" + id.group(1) + "\">"));
       assertThat(labelled).as("control %s", m.group()).isTrue();
     }
-    assertThat(controls).isGreaterThan(40);
+    assertThat(controls).isGreaterThan(35);
+    // a coded field is one search box that owns its list of matches
+    assertThat(html).containsPattern("<input type=\"text\" role=\"combobox\" class=\"emr-control "
+        + "emr-search-box\" autocomplete=\"off\" aria-autocomplete=\"list\" aria-expanded=\"false\" "
+        + "id=\"(emr-f\\d+)\" aria-controls=\"\\1-list\"");
   }
 
   static final List<String> XSS = List.of("<script>alert(1)</script>",
@@ -144,7 +148,8 @@ class HtmlRendererTest {
     Template d = template("discharge-record");
     String discharge = edit.render(d, record("clean--discharge-record.json", d));
     // a field alone under a section heading is named by the section
-    assertThat(discharge).contains("aria-label=\"入院诊断 编码\"");
+    assertThat(discharge).contains("role=\"combobox\" class=\"emr-control emr-search-box\"")
+        .containsPattern("aria-controls=\"emr-f\\d+-list\" aria-label=\"入院诊断\"");
   }
 
   @Test

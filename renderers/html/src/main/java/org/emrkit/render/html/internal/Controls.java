@@ -2,6 +2,7 @@ package org.emrkit.render.html.internal;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.emrkit.record.Coding;
 import org.emrkit.record.Value;
 import org.emrkit.record.ValueText;
 import org.emrkit.render.FieldView;
@@ -11,6 +12,9 @@ import org.emrkit.template.Template;
 
 /** Writes the edit form's control for a field. One per rendering; not thread-safe. */
 final class Controls {
+
+  /** The most options a choice lists in a drop-down; a larger value set is searched. */
+  private static final int LISTED = 30;
 
   private final Html out;
   private final Template template;
@@ -40,7 +44,13 @@ final class Controls {
         out.attr("minlength", f.minLength()).attr("maxlength", f.maxLength()).raw(">");
         out.text(v.value() instanceof Value.Str s ? s.value() : "").raw("</textarea>");
       }
-      case CHOICE -> choice(v, id);
+      case CHOICE -> {
+        if (searched(v.field())) {
+          search(v, id);
+        } else {
+          choice(v, id);
+        }
+      }
       case MULTICHOICE -> multichoice(v);
       case BOOLEAN -> {
         out.raw("<input type=\"checkbox\" class=\"emr-control\"");
@@ -50,7 +60,7 @@ final class Controls {
             .flag("data-emr-unset", v.value() == null).raw(">");
         out.raw("<label").attr("for", id).raw(">").text(v.label()).raw("</label>");
       }
-      case CODED -> coded(v, id);
+      case CODED -> search(v, id);
       case SIGNATURE -> signature(v, id);
       default -> input(v, id);
     }
@@ -82,18 +92,39 @@ final class Controls {
     out.raw("</span>");
   }
 
-  private void coded(FieldView v, String id) {
+  /**
+   * A coded field, and a choice over a host value set or a large one: one search box (a
+   * combobox with a list of matches) that the page's search hook answers ({@code EmrKit.search},
+   * see emrkit.js); the picked code, name, system and version live on the box's holder. Without
+   * a hook, "code name" typed into the box is read as the code and its name.
+   */
+  private void search(FieldView v, String id) {
     Field f = v.field();
-    String code = v.value() instanceof Value.Coded c ? c.coding().code() : "";
-    String display = v.value() instanceof Value.Coded c && c.coding().display() != null
-        ? c.coding().display() : "";
-    out.raw("<span class=\"emr-coded\"").attr("data-emr-path", v.path())
-        .attr("data-emr-type", "coded").attr("data-emr-system", f.system()).raw(">");
-    out.raw("<input type=\"text\" class=\"emr-code\" data-emr-part=\"code\"").attr("id", id)
-        .attr("aria-label", v.label() + " 编码").attr("value", code)
-        .flag("required", f.required()).raw(">");
-    out.raw("<input type=\"text\" class=\"emr-display\" data-emr-part=\"display\"")
-        .attr("aria-label", v.label() + " 名称").attr("value", display).raw("></span>");
+    Coding c = v.value() instanceof Value.Coded cv ? cv.coding() : null;
+    String code = c != null ? c.code() : v.value() instanceof Value.Str s ? s.value() : null;
+    String display = c != null ? c.display() : code == null ? null : v.text();
+    String shown = code == null ? "" : display == null || display.equals(code) ? code
+        : code + " " + display;
+    out.raw("<span class=\"emr-search\"").attr("data-emr-path", v.path())
+        .attr("data-emr-type", f.type().label()).attr("data-emr-field", f.name())
+        .attr("data-emr-system", f.system())
+        .attr("data-emr-valueset", f.valueSet() == null ? null : f.valueSet().id())
+        .attr("data-emr-code", code).attr("data-emr-display", display)
+        .attr("data-emr-code-system", c == null ? null : c.system())
+        .attr("data-emr-code-version", c == null ? null : c.version()).raw(">");
+    out.raw("<input type=\"text\" role=\"combobox\" class=\"emr-control emr-search-box\""
+        + " autocomplete=\"off\" aria-autocomplete=\"list\" aria-expanded=\"false\"")
+        .attr("id", id).attr("aria-controls", id + "-list").attr("aria-label", v.label())
+        .attr("placeholder", "编码、名称或拼音首字母").attr("value", shown)
+        .flag("required", f.required()).flag("readonly", f.readonly()).raw(">");
+    // phrasing content (a span, not a ul): the box sits inside paragraphs and table cells
+    out.raw("<span role=\"listbox\" class=\"emr-search-list\" hidden").attr("id", id + "-list")
+        .attr("aria-label", v.label() + " 候选 options").raw("></span></span>");
+  }
+
+  /** Whether a choice is searched rather than listed: a host value set or a large one. */
+  private boolean searched(Field f) {
+    return f.valueSet() != null && (f.valueSet().isHost() || options(f).size() > LISTED);
   }
 
   private void signature(FieldView v, String id) {

@@ -1,0 +1,79 @@
+package org.emrkit.examples;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.emrkit.codelists.CodeListException;
+import org.emrkit.codelists.RowProblem;
+import org.emrkit.codelists.TerminologyDirectory;
+import org.emrkit.terminology.TerminologyService;
+
+/**
+ * The code lists the CLI and the demo check and search: a directory named by {@code
+ * --terminology DIR}, or the bundled sample lists (labelled as samples, see
+ * {@code resources/terminology/README.md}).
+ */
+final class CodeLists {
+
+  private CodeLists() {}
+
+  /** The bundled sample lists, loaded once. */
+  static TerminologyService sample() {
+    return Sample.LISTS;
+  }
+
+  /** The lists {@code --terminology DIR} names, else the sample lists. */
+  static TerminologyService of(Args a, java.io.PrintStream err) {
+    String dir = a.option("--terminology", null);
+    return dir == null ? sample() : load(Path.of(dir), err);
+  }
+
+  /** Loads a directory; a bad one is a usage error naming the file, the pointer or the rows. */
+  static TerminologyService load(Path dir, java.io.PrintStream err) {
+    if (!Files.isDirectory(dir)) {
+      throw new UsageException("--terminology " + dir + " is not a directory");
+    }
+    try {
+      TerminologyDirectory.Loaded l = TerminologyDirectory.load(dir);
+      for (Map.Entry<String, List<RowProblem>> e : l.skipped().entrySet()) {
+        err.println(e.getKey() + ": " + e.getValue().size() + " bad row(s) skipped (已跳过错误行)");
+        e.getValue().forEach(p -> err.println("  " + p));
+      }
+      return l.terminology();
+    } catch (CodeListException | IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    } catch (UncheckedIOException e) {
+      throw new UsageException("cannot read " + dir + ": " + e.getCause().getMessage());
+    }
+  }
+
+  private static final class Sample {
+    static final TerminologyService LISTS = load();
+
+    private static TerminologyService load() {
+      try {
+        URI uri = CodeLists.class.getResource("/terminology/terminology.json").toURI();
+        if (!uri.getScheme().equals("jar")) {
+          return TerminologyDirectory.load(Path.of(uri).getParent()).terminology();
+        }
+        FileSystem fs;
+        try {
+          fs = FileSystems.newFileSystem(uri, Map.of());
+        } catch (FileSystemAlreadyExistsException e) {
+          fs = FileSystems.getFileSystem(uri);
+        }
+        return TerminologyDirectory.load(fs.getPath("/terminology")).terminology();
+      } catch (URISyntaxException | IOException e) {
+        throw new IllegalStateException("the bundled sample code lists cannot be read", e);
+      }
+    }
+  }
+}
