@@ -9,12 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The search structures of a {@link CodeTable}, built once (package-private). Codes are kept
- * upper-cased in code order for binary search; every name and synonym keeps, per character, its
- * 拼音 readings, a mask of the letters those readings use and a 64-bit mask of its characters, so
- * a query skips most texts with two AND operations before any matching. Hits are ranked by a
- * packed {@code long} (kind, text length, start, entry) in a bounded heap: no object per
- * candidate.
+ * The search structures of a {@link CodeTable}, built once (package-private): codes upper-cased
+ * in code order for binary search; every name and synonym with its 拼音 readings and a 64-bit
+ * mask of its characters (Chinese text skips most names with one AND); the {@link PinyinIndex}.
+ * Hits are ranked by packed keys in a bounded heap ({@link Top}): no object per candidate.
  */
 final class SearchIndex {
 
@@ -29,16 +27,22 @@ final class SearchIndex {
   private final List<CodeEntry> entries;
   private final String[] codes;
   private final Map<String, Integer> exact = new HashMap<>();
-  private final Text[] texts;
+  private final IndexedText[] texts;
+  /** Each text's length, entry and slot, side by side, so ranking reads no text. */
+  private final int[] lengths;
+  private final int[] entryOf;
+  private final int[] slotOf;
+  /** For each character, the texts it is in (in order) and where it first is in each. */
+  private final Map<Character, Posting> byChar = new HashMap<>();
+  private final PinyinIndex pinyin;
 
-  /** A name or synonym of entry {@code entry}. */
-  private record Text(int entry, int slot, String text, String[][] readings, int letters,
-      long chars) {}
+  /** The texts a character is in and its first position in each. */
+  private record Posting(int[] texts, short[] at) {}
 
   SearchIndex(List<CodeEntry> sorted, Readings readings) {
     this.entries = List.copyOf(sorted);
     this.codes = new String[sorted.size()];
-    List<Text> t = new ArrayList<>(sorted.size() * 5 / 4);
+    List<IndexedText> t = new ArrayList<>(sorted.size() * 5 / 4);
     Map<Character, String[]> cache = new HashMap<>();
     for (int i = 0; i < codes.length; i++) {
       CodeEntry e = sorted.get(i);
@@ -49,14 +53,45 @@ final class SearchIndex {
         t.add(text(i, s + 1, e.synonyms().get(s), readings, cache));
       }
     }
-    this.texts = t.toArray(Text[]::new);
+    this.texts = t.toArray(IndexedText[]::new);
+    this.lengths = new int[texts.length];
+    this.entryOf = new int[texts.length];
+    this.slotOf = new int[texts.length];
+    Map<Character, int[]> ids = new HashMap<>();
+    Map<Character, short[]> at = new HashMap<>();
+    for (int i = 0; i < texts.length; i++) {
+      String x = texts[i].text();
+      lengths[i] = x.length();
+      entryOf[i] = texts[i].entry();
+      slotOf[i] = texts[i].slot();
+      for (int k = 0; k < x.length(); k++) {
+        char c = x.charAt(k);
+        int[] v = ids.computeIfAbsent(c, z -> new int[] {0, 0, 0, 0});
+        int n = v[0];
+        if (n > 0 && v[n] == i) {
+          continue; // not the first time in this text
+        }
+        if (n + 1 == v.length) {
+          v = Arrays.copyOf(v, v.length * 2);
+          ids.put(c, v);
+          at.put(c, Arrays.copyOf(at.get(c), v.length));
+        }
+        short[] a = at.computeIfAbsent(c, z -> new short[4]);
+        v[n + 1] = i;
+        a[n + 1] = (short) Math.min(k, Short.MAX_VALUE);
+        v[0] = n + 1;
+      }
+    }
+    ids.forEach((c, v) -> byChar.put(c, new Posting(Arrays.copyOfRange(v, 1, v[0] + 1),
+        Arrays.copyOfRange(at.get(c), 1, v[0] + 1))));
+    this.pinyin = new PinyinIndex(texts, lengths, entryOf);
   }
 
   List<CodeEntry> entries() {
     return entries;
   }
 
-  private static Text text(int entry, int slot, String s, Readings readings,
+  private static IndexedText text(int entry, int slot, String s, Readings readings,
       Map<Character, String[]> cache) {
     int n = Math.min(s.length(), MAX_TEXT);
     String[][] r = new String[n][];
@@ -68,7 +103,7 @@ final class SearchIndex {
         letters |= letters(x);
       }
     }
-    return new Text(entry, slot, s, r, letters, charMask(s));
+    return new IndexedText(entry, slot, s, r, letters);
   }
 
   private static String[] reading(char c, Readings readings) {
@@ -91,14 +126,6 @@ final class SearchIndex {
     return m;
   }
 
-  private static long charMask(String s) {
-    long m = 0;
-    for (int i = 0; i < s.length(); i++) {
-      m |= 1L << (s.charAt(i) * 0x9E37 >>> 5 & 63);
-    }
-    return m;
-  }
-
   List<Match> search(String query, int limit, boolean skipCategories) {
     if (query == null) {
       return List.of();
@@ -116,7 +143,7 @@ final class SearchIndex {
       } else {
         String p = pinyinQuery(q);
         if (p != null) {
-          pinyin(p, top);
+          pinyin.search(p, top);
         }
       }
     }
@@ -128,36 +155,26 @@ final class SearchIndex {
     return out;
   }
 
-  // packed key: kind 3 bits | text length 10 | start 9 | entry 21 | slot 5 | match length 15
-  private static long key(Match.Kind kind, int textLength, int start, int entry, int slot,
-      int length) {
-    return (long) kind.ordinal() << 60 | (long) Math.min(textLength, 1023) << 50
-        | (long) Math.min(start, 511) << 41 | (long) entry << 20 | (long) slot << 15 | length;
-  }
-
   private Match match(long k) {
-    Match.Kind kind = Match.Kind.values()[(int) (k >>> 60)];
-    int start = (int) (k >>> 41 & 511);
-    int entry = (int) (k >>> 20 & 0x1FFFFF);
-    int slot = (int) (k >>> 15 & 31);
-    int length = (int) (k & 0x7FFF);
-    CodeEntry e = entries.get(entry);
+    Match.Kind kind = Top.kind(k);
+    CodeEntry e = entries.get(Top.entry(k));
     if (kind == Match.Kind.CODE || kind == Match.Kind.CODE_PREFIX) {
-      return new Match(e, kind, e.code(), 0, length);
+      return new Match(e, kind, e.code(), 0, Top.length(k));
     }
+    int slot = Top.slot(k);
     String text = slot == 0 ? e.name() : e.synonyms().get(slot - 1);
-    return new Match(e, kind, text, start, start + length);
+    return new Match(e, kind, text, Top.start(k), Top.start(k) + Top.length(k));
   }
 
   private void codes(String upper, Top top) {
     Integer hit = exact.get(upper);
     if (hit != null) {
-      top.offer(key(Match.Kind.CODE, 0, 0, hit, 0, upper.length()), hit);
+      top.offer(Top.key(Match.Kind.CODE, 0, 0, hit, 0, upper.length()));
     }
     int i = Arrays.binarySearch(codes, upper);
     for (i = i < 0 ? -i - 1 : i + 1; i < codes.length && codes[i].startsWith(upper)
         && !top.full(); i++) {
-      top.offer(key(Match.Kind.CODE_PREFIX, 0, 0, i, 0, upper.length()), i);
+      top.offer(Top.key(Match.Kind.CODE_PREFIX, 0, 0, i, 0, upper.length()));
     }
   }
 
@@ -166,18 +183,45 @@ final class SearchIndex {
         == Character.UnicodeScript.HAN);
   }
 
+  /**
+   * Chinese text: a single character straight from its posting (where it first is in each
+   * text); more, the texts the two rarest of its characters share, each searched.
+   */
   private void names(String q, Top top) {
-    long need = charMask(q);
-    for (Text t : texts) {
-      if ((t.chars & need) != need) {
-        continue;
+    Posting rarest = null;
+    Posting second = null;
+    for (int i = 0; i < q.length(); i++) {
+      Posting p = byChar.get(q.charAt(i));
+      if (p == null) {
+        return; // a character no text has
       }
-      int at = t.text.indexOf(q);
-      if (at >= 0) {
-        top.offer(key(at == 0 ? Match.Kind.NAME_PREFIX : Match.Kind.SUBSTRING, t.text.length(),
-            at, t.entry, t.slot, q.length()), t.entry);
+      if (rarest == null || p.texts.length < rarest.texts.length) {
+        second = rarest != p ? rarest : second;
+        rarest = p;
+      } else if (p != rarest && (second == null || p.texts.length < second.texts.length)) {
+        second = p;
       }
     }
+    if (q.length() == 1) {
+      for (int k = 0; k < rarest.texts.length; k++) {
+        int ti = rarest.texts[k];
+        offer(top, ti, rarest.at[k], 1);
+      }
+      return;
+    }
+    int[] cands = second == null ? rarest.texts : PinyinIndex.intersect(rarest.texts,
+        second.texts);
+    for (int ti : cands) {
+      int at = texts[ti].text().indexOf(q);
+      if (at >= 0) {
+        offer(top, ti, at, q.length());
+      }
+    }
+  }
+
+  private void offer(Top top, int ti, int at, int length) {
+    top.offer(Top.key(at == 0 ? Match.Kind.NAME_PREFIX : Match.Kind.SUBSTRING, lengths[ti], at,
+        entryOf[ti], slotOf[ti], length));
   }
 
   /** Lower case, without spaces and apostrophes, ü as v; null unless letters and digits. */
@@ -195,76 +239,6 @@ final class SearchIndex {
       }
     }
     return b.length() == 0 ? null : b.toString();
-  }
-
-  private void pinyin(String q, Top top) {
-    int need = letters(q);
-    int[] memo = new int[(MAX_TEXT + 1) * (q.length() + 1)];
-    int[] stamp = {0};
-    char first = q.charAt(0);
-    for (Text t : texts) {
-      if ((t.letters & need) != need) {
-        continue;
-      }
-      String[][] r = t.readings;
-      for (int i = 0; i < r.length; i++) {
-        if (!startsWith(r[i], first)) {
-          continue;
-        }
-        stamp[0]++;
-        int end = consume(r, i, q, 0, memo, stamp[0]);
-        if (end > 0) {
-          top.offer(key(i == 0 ? Match.Kind.PINYIN_PREFIX : Match.Kind.PINYIN, t.text.length(),
-              i, t.entry, t.slot, end - i), t.entry);
-          break;
-        }
-      }
-    }
-  }
-
-  private static boolean startsWith(String[] readings, char c) {
-    for (String s : readings) {
-      if (s.charAt(0) == c) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * Where a match of {@code q[k..]} starting at character {@code i} ends (exclusive), or -1. Each
-   * character takes a non-empty start of one of its readings (its initial, its whole reading, or
-   * what has been typed of it); a character with no reading (punctuation) is passed over.
-   */
-  private static int consume(String[][] r, int i, String q, int k, int[] memo, int stamp) {
-    if (k == q.length()) {
-      return i;
-    }
-    if (i >= r.length) {
-      return -1;
-    }
-    int slot = i * (q.length() + 1) + k;
-    if (memo[slot] == stamp) {
-      return -1;
-    }
-    if (r[i].length == 0) {
-      int end = k == 0 ? -1 : consume(r, i + 1, q, k, memo, stamp);
-      if (end >= 0) {
-        return end;
-      }
-    }
-    for (String s : r[i]) {
-      int n = 0;
-      while (n < s.length() && k + n < q.length() && s.charAt(n) == q.charAt(k + n)) {
-        n++;
-        int end = consume(r, i + 1, q, k + n, memo, stamp);
-        if (end >= 0) {
-          return end;
-        }
-      }
-    }
-    memo[slot] = stamp;
-    return -1;
   }
 
   List<CodeEntry> closest(String code, int n) {
@@ -293,94 +267,5 @@ final class SearchIndex {
       out.add(entries.get(scored.get(k)[2]));
     }
     return out;
-  }
-
-  /** The best {@code limit} keys, one per entry (its best). */
-  private static final class Top {
-    private final int limit;
-    private final java.util.function.IntPredicate allowed;
-    private final long[] heap;
-    private final int[] who;
-    private int size;
-
-    Top(int limit, java.util.function.IntPredicate allowed) {
-      this.limit = limit;
-      this.allowed = allowed;
-      this.heap = new long[limit];
-      this.who = new int[limit];
-    }
-
-    boolean full() {
-      return size == limit;
-    }
-
-    void offer(long key, int entry) {
-      if ((size == limit && key >= heap[0]) || !allowed.test(entry)) {
-        return; // not better than the worst kept, nor than this entry's own key if kept
-      }
-      for (int i = 0; i < size; i++) {
-        if (who[i] == entry) {
-          if (key < heap[i]) {
-            heap[i] = key;
-            siftDown(i);
-          }
-          return;
-        }
-      }
-      if (size < limit) {
-        heap[size] = key;
-        who[size] = entry;
-        siftUp(size++);
-      } else if (key < heap[0]) {
-        heap[0] = key;
-        who[0] = entry;
-        siftDown(0);
-      }
-    }
-
-    private void siftUp(int i) {
-      while (i > 0) {
-        int p = (i - 1) / 2;
-        if (heap[p] >= heap[i]) {
-          return;
-        }
-        swap(i, p);
-        i = p;
-      }
-    }
-
-    private void siftDown(int i) {
-      while (true) {
-        int l = 2 * i + 1;
-        int r = l + 1;
-        int m = i;
-        if (l < size && heap[l] > heap[m]) {
-          m = l;
-        }
-        if (r < size && heap[r] > heap[m]) {
-          m = r;
-        }
-        if (m == i) {
-          return;
-        }
-        swap(i, m);
-        i = m;
-      }
-    }
-
-    private void swap(int a, int b) {
-      long k = heap[a];
-      heap[a] = heap[b];
-      heap[b] = k;
-      int w = who[a];
-      who[a] = who[b];
-      who[b] = w;
-    }
-
-    long[] sorted() {
-      long[] out = Arrays.copyOf(heap, size);
-      Arrays.sort(out);
-      return out;
-    }
   }
 }

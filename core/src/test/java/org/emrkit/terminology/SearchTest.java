@@ -133,4 +133,96 @@ class SearchTest {
       }
     }
   }
+
+  /** Whether q[k..] can be read from text character i on (the definition, unoptimised). */
+  private static boolean reads(String text, Readings r, int i, String q, int k, boolean started) {
+    if (k == q.length()) {
+      return true;
+    }
+    if (i >= text.length()) {
+      return false;
+    }
+    String[] rs = r.of(text.charAt(i));
+    if (rs.length == 0) {
+      return started && reads(text, r, i + 1, q, k, true);
+    }
+    for (String s : rs) {
+      for (int n = 1; n <= s.length() && k + n <= q.length(); n++) {
+        if (q.regionMatches(k, s, 0, n) && reads(text, r, i + 1, q, k + n, true)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  @Test
+  void pinyinSearchFindsWhatReadingEveryNameFindsOnRandomTables() {
+    long seed = Long.getLong("emrkit.seed", System.nanoTime());
+    System.out.println("SearchTest pinyin seed " + seed + " (replay with -Demrkit.seed=" + seed
+        + ")");
+    Random rnd = new Random(seed);
+    String[][] syllables = {{"zhong", "chong"}, {"xing", "hang"}, {"chang", "zhang"}, {"xin"},
+        {"jiao"}, {"tong"}, {"xi"}, {"an"}, {"xian"}, {"shang"}, {"zi"}, {"ci"}, {"e"}, {"er"},
+        {"lv", "lu"}, {"yi", "wei"}, {"a"}, {"ge", "he"}};
+    char[] chars = "重行长心绞痛西安先上子词额二绿尾啊合（".toCharArray();
+    Map<Character, String[]> table = new java.util.HashMap<>();
+    for (int i = 0; i < syllables.length; i++) {
+      table.put(chars[i], syllables[i]);
+    }
+    Readings r = c -> table.getOrDefault(c, new String[0]);
+    for (int round = 0; round < 40; round++) {
+      CodeTable.Builder b = CodeTable.builder("t", "1");
+      int n = 20 + rnd.nextInt(400);
+      for (int i = 0; i < n; i++) {
+        StringBuilder name = new StringBuilder();
+        for (int k = 1 + rnd.nextInt(7); k > 0; k--) {
+          name.append(chars[rnd.nextInt(chars.length)]);
+        }
+        if (name.charAt(0) == '（') {
+          name.setCharAt(0, '心');
+        }
+        b.add(String.valueOf(10_000 + i), name.toString()); // no letter: no code prefix hit
+      }
+      CodeTable t = b.build(r);
+      for (int qn = 0; qn < 20; qn++) {
+        // a query read off a random name: whole, initial or typed start of each syllable
+        String name = t.entries().get(rnd.nextInt(t.size())).name();
+        int from = rnd.nextInt(name.length());
+        StringBuilder q = new StringBuilder();
+        for (int k = from; k < name.length() && q.length() < 12 && rnd.nextInt(4) > 0; k++) {
+          String[] rs = r.of(name.charAt(k));
+          if (rs.length > 0) {
+            String s = rs[rnd.nextInt(rs.length)];
+            q.append(s, 0, 1 + rnd.nextInt(s.length()));
+          }
+        }
+        if (q.length() == 0 || rnd.nextInt(10) == 0) {
+          q.append((char) ('a' + rnd.nextInt(26)));
+        }
+        String query = q.toString();
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        for (CodeEntry e : t.entries()) {
+          for (int i = 0; i < e.name().length(); i++) {
+            if (reads(e.name(), r, i, query, 0, false)) {
+              expected.add(e.code() + (i == 0 ? " prefix" : " inner"));
+              break;
+            }
+          }
+        }
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        for (Match m : t.search(query, 100)) {
+          found.add(m.entry().code() + (m.kind() == Match.Kind.PINYIN_PREFIX ? " prefix"
+              : " inner"));
+        }
+        if (expected.size() <= 100) {
+          assertThat(found).as("seed %d, round %d, query %s", seed, round, query)
+              .isEqualTo(expected);
+        } else {
+          assertThat(found).as("seed %d, round %d, query %s", seed, round, query)
+              .hasSize(100).isSubsetOf(expected);
+        }
+      }
+    }
+  }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 final class Args {
   private static final Set<String> WITH_VALUE = Set.of("-o", "--template", "--format", "--to",
       "--mode", "--watermark", "--printed-by", "--port", "--trust", "--crl", "--anchors",
+      "--terminology", "--deductions",
       "--amendments", "--empty", "--font", "--print", "--from", "--pages", "--offset",
       "--printer", "--user");
   private static final Set<String> FLAGS = Set.of("--chart", "--require-anchor", "--help",

@@ -179,6 +179,45 @@ class CliTest {
   }
 
   @Test
+  void validateChecksCodesAgainstTheListsAndScoresByTheHospitalsTable(@TempDir Path dir)
+      throws IOException {
+    String t = TEMPLATES + "admission.emr.md";
+    // the sample lists: I20.000 is 不稳定型心绞痛, not 急性阑尾炎
+    Path wrong = dir.resolve("wrong.json");
+    Files.writeString(wrong, Files.readString(Path.of(RECORDS + "admission-record.json"))
+        .replaceFirst("\"不稳定型心绞痛\"", "\"急性阑尾炎\""));
+    Run named = run("validate", "--template", t, wrong.toString());
+    assertThat(named.code()).isEqualTo(1);
+    assertThat(named.out()).contains("field/code-name", "I20.000 是“不稳定型心绞痛”，不是“急性阑尾炎”");
+    Path table = dir.resolve("scoring.csv");
+    Files.writeString(table, "# 本院评分表\nfield/code-name,10\n");
+    Run scored = run("validate", "--template", t, wrong.toString(), "--deductions",
+        table.toString(), "--format", "json");
+    assertThat(scored.out()).contains("\"code\": \"field/code-name\"", "\"deduction\": 10");
+    Files.writeString(table, "field/code-name;10\n");
+    Run badTable = run("validate", "--template", t, wrong.toString(), "--deductions",
+        table.toString());
+    assertThat(badTable.code()).isEqualTo(2);
+    assertThat(badTable.err()).contains("scoring.csv:1: expected code,points");
+    // the hospital's own list, without I20.000: the closest codes are suggested
+    Path lists = Files.createDirectories(dir.resolve("lists"));
+    Files.writeString(lists.resolve("icd.csv"), "编码,名称\nI20.100,血管痉挛性心绞痛\n"
+        + "I20.800,稳定型心绞痛\nI25.103,冠状动脉粥样硬化性心脏病\n");
+    Files.writeString(lists.resolve("terminology.json"), "{\"lists\": [{\"system\": "
+        + "\"icd10-clinical|2.0\", \"title\": \"本院 ICD-10\", \"file\": \"icd.csv\"}],"
+        + " \"aliases\": {\"ICD-10\": \"icd10-clinical|2.0\"}}");
+    Run own = run("validate", "--template", t, RECORDS + "admission-record.json",
+        "--terminology", lists.toString());
+    assertThat(own.code()).isEqualTo(1);
+    assertThat(own.out()).contains("field/code", "“I20.000”不在 本院 ICD-10 中；相近的编码：I20.100");
+    Files.writeString(lists.resolve("icd.csv"), "编码,名称\nI20.100,\n");
+    Run bad = run("validate", "--template", t, RECORDS + "admission-record.json",
+        "--terminology", lists.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("icd.csv: 1 bad row(s)", "第 2 行：编码 I20.100 没有名称");
+  }
+
+  @Test
   void validateAChart() {
     Run r = run("validate", "--chart", "--template", TEMPLATES + "admission.emr.md",
         "--template", TEMPLATES + "first-progress-note.emr.md", "--template",
