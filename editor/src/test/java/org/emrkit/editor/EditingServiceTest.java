@@ -51,6 +51,30 @@ class EditingServiceTest {
   }
 
   @Test
+  void aSearchBoxIsAnsweredFromTheListItsFieldIsBoundTo() {
+    EditingService s = EditingService.builder(List.of(T), new MemoryRecordStore(List.of(CLEAN)))
+        .validator(Validator.builder().pack(FieldRules.pack()).build()).authenticator(AUTH)
+        .clock(CLOCK).terminology(org.emrkit.testing.CorpusTerminology.service()).build();
+    String coded = s.search(RESIDENT, CLEAN.id(), "/values/diagnoses/0/diagnosis", "I20", 20);
+    // the category I20 is not offered: the list wants full codes
+    assertThat(coded).startsWith("{\"matches\":[{\"code\":\"I20.000\",\"display\":\"不稳定型心绞痛\","
+        + "\"system\":\"icd10-clinical\",\"version\":\"2.0\",\"text\":\"I20.000\",\"start\":0,"
+        + "\"end\":3,\"kind\":\"code_prefix\"}").doesNotContain("\"code\":\"I20\",")
+        .endsWith("\"list\":\"ICD-10 国家临床版 2.0(语料 corpus)\"}");
+    // a choice over the template's own value set: its codes, with the set's system
+    assertThat(s.search(RESIDENT, CLEAN.id(), "/values/sex", "女", 5)).contains(
+        "\"code\":\"2\",\"display\":\"女\",\"system\":\"GB/T2261.1\"");
+    assertThat(service(CLEAN).search(RESIDENT, CLEAN.id(), "/values/diagnoses/0/diagnosis",
+        "I20", 20)).isEqualTo("{\"matches\":[]}"); // no lists: nothing offered
+    assertThatThrownBy(() -> s.search(RESIDENT, CLEAN.id(), "/values/chiefComplaint", "x", 5))
+        .isInstanceOf(BadRequest.class).hasMessageContaining("no searchable field");
+    assertThatThrownBy(() -> s.search(RESIDENT, CLEAN.id(), "/values/diagnoses/x/diagnosis",
+        "x", 5)).isInstanceOf(BadRequest.class);
+    assertThatThrownBy(() -> s.search(RESIDENT, CLEAN.id(), "/values/sex", "x".repeat(65), 5))
+        .isInstanceOf(BadRequest.class).hasMessageContaining("longer than 64");
+  }
+
+  @Test
   void anArchivedRecordOpensReadOnlyAndRefusesChanges() {
     EditingService s = service(ARCHIVED);
     Opened o = s.open(RESIDENT, ARCHIVED.id());

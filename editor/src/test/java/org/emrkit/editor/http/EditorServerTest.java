@@ -122,6 +122,8 @@ class EditorServerTest {
     assertThat(page.header("Location")).isEqualTo("/login");
     assertThat(stranger.get("/records/" + CLEAN.id() + ".json").status()).isEqualTo(303);
     assertThat(stranger.get("/records/" + CLEAN.id() + ".pdf").status()).isEqualTo(303);
+    assertThat(stranger.get("/records/" + CLEAN.id() + "/search?path=/values/sex&q=1").status())
+        .isEqualTo(303);
     Http.Response post = stranger.post("/records/" + CLEAN.id() + "/save", save("", "x"));
     assertThat(post.status()).isEqualTo(401);
     assertThat(post.body()).doesNotContain("张三").contains("request/login");
@@ -220,6 +222,16 @@ class EditorServerTest {
       assertThat(r.body()).as(method).doesNotContain("emr-record");
     }
     assertThat(li.get("/records/" + CLEAN.id() + "/save").status()).isEqualTo(405);
+    assertThat(li.post("/records/" + CLEAN.id() + "/search", "{}").status()).isEqualTo(405);
+    // the search box's answers: the session's, read-only, bounded
+    Http.Response found = li.get("/records/" + CLEAN.id() + "/search?path=/values/sex&q="
+        + URLEncoder.encode("女", StandardCharsets.UTF_8));
+    assertThat(found.status()).isEqualTo(200);
+    assertThat(found.body()).contains("\"code\":\"2\",\"display\":\"女\"");
+    assertThat(li.get("/records/" + CLEAN.id() + "/search?path=/values/chiefComplaint&q=x")
+        .status()).isEqualTo(400);
+    assertThat(li.get("/records/" + CLEAN.id() + "/search?path=/values/sex&q=" + "x".repeat(65))
+        .body()).contains("request/query");
     assertThat(li.send("HEAD", "/records/" + CLEAN.id(), Map.of(), null).bytes()).isEmpty();
     assertThat(li.get("/records/nothing-here").status()).isEqualTo(404);
     assertThat(li.get("/etc/passwd").status()).isEqualTo(404);
