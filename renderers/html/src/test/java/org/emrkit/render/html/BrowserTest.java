@@ -79,6 +79,37 @@ class BrowserTest {
   }
 
   @Test
+  void aChoiceOverAHostValueSetIsASearchBoxThatStoresTheCode() throws Exception {
+    Template t = Template.builder("allergy", "1.0.0", "过敏记录").section("过敏", b -> b.line(
+        "过敏药物：", org.emrkit.template.Field.builder("drug", org.emrkit.template.FieldType.CHOICE)
+            .valueSet("host:drugs").label("过敏药物").build())).build();
+    Record r = Record.draft("R-9", t, Corpus.record("clean--admission-record.json",
+        Corpus.template("admission-record")).context());
+    open("host-choice.edit.html", HtmlRenderer.builder().options(RenderOptions.builder()
+        .mode(RenderMode.FORM).build()).fullPage(true).build().render(t, r));
+    // the host's hook: here a stub that finds 青霉素 for qms, its name marked
+    js("EmrKit.search = function (q) { return Promise.resolve(q.query === 'qms' ? [{code: 'D001',"
+        + " display: '青霉素', text: '青霉素', start: 0, end: 3}, {code: 'D002', display: '青霉素V钾',"
+        + " text: '青霉素V钾', start: 0, end: 3}] : []); };");
+    WebElement box = browser.findElement(By.cssSelector(
+        "span.emr-search[data-emr-type=choice] input[role=combobox]"));
+    box.sendKeys("qms");
+    WebElement list = browser.findElement(By.cssSelector("span.emr-search [role=listbox]"));
+    for (int i = 0; i < 50 && !list.isDisplayed(); i++) {
+      Thread.sleep(100);
+    }
+    assertThat(list.findElements(By.cssSelector("[role=option]"))).hasSize(2);
+    box.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN, org.openqa.selenium.Keys.ENTER);
+    assertThat(box.getAttribute("value")).isEqualTo("D002 青霉素V钾");
+    assertThat(js("return JSON.stringify(EmrKit.values(document.querySelector('form')))"))
+        .isEqualTo("{\"drug\":\"D002\"}");
+    // typed but not picked: undone when the box is left
+    box.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "xyz");
+    js("document.activeElement.blur()");
+    assertThat(box.getAttribute("value")).isEqualTo("D002 青霉素V钾");
+  }
+
+  @Test
   void theFormScriptGivesEveryResultOfTheExpressionTable() throws Exception {
     // the same table the Java engine passes (core ExpressionConformanceTest): a calculated field
     // shows in the browser what the server computes when the record is saved
