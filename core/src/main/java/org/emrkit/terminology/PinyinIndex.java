@@ -25,7 +25,7 @@ final class PinyinIndex {
   private static final int MAX_PIECE = 6;
   /** The most steps a query's cuts are walked in before every text is read instead. */
   private static final int MAX_STEPS = 20_000;
-  private static final int MAX_TEXT = 200;
+  static final int MAX_TEXT = 200;
   private static final int[] NONE = new int[0];
   /** The longest head. */
   private static final int MAX_HEAD = 3;
@@ -213,14 +213,14 @@ final class PinyinIndex {
   private final class Walk {
     private final String q;
     private final Top top;
-    private final Matcher matcher;
+    private final PinyinMatcher matcher;
     private final long[] tried = new long[(texts.length + 63) / 64];
     private int steps;
 
     Walk(String q, Top top) {
       this.q = q;
       this.top = top;
-      this.matcher = new Matcher(q);
+      this.matcher = new PinyinMatcher(q);
     }
 
     /**
@@ -310,96 +310,11 @@ final class PinyinIndex {
 
   /** Every text read: for queries with too many cuts, and as the lists' fallback. */
   private void scan(String q, Top top) {
-    Matcher m = new Matcher(q);
+    PinyinMatcher m = new PinyinMatcher(q);
     for (int ti = 0; ti < texts.length; ti++) {
       if (!top.excludes(Top.key(Match.Kind.PINYIN_PREFIX, lengths[ti], 0, entryOf[ti], 0, 0))) {
         m.offer(texts[ti], top);
       }
-    }
-  }
-
-  /** Matches one query against texts exactly, from their first start that matches. */
-  private static final class Matcher {
-    private final String q;
-    private final int[] memo;
-    private final int need;
-    private int stamp;
-
-    Matcher(String q) {
-      this.q = q;
-      this.memo = new int[(MAX_TEXT + 1) * (q.length() + 1)];
-      int m = 0;
-      for (int i = 0; i < q.length(); i++) {
-        char c = q.charAt(i);
-        m |= c >= 'a' && c <= 'z' ? 1 << (c - 'a') : 0;
-      }
-      this.need = m;
-    }
-
-    void offer(IndexedText t, Top top) {
-      if ((t.letters() & need) != need) {
-        return; // a letter of the query is in none of the text's readings
-      }
-      String[][] r = t.readings();
-      char first = q.charAt(0);
-      for (int i = 0; i < r.length; i++) {
-        if (!startsWith(r[i], first)) {
-          continue;
-        }
-        stamp++;
-        int end = consume(r, i, 0);
-        if (end > 0) {
-          top.offer(Top.key(i == 0 ? Match.Kind.PINYIN_PREFIX : Match.Kind.PINYIN,
-              t.text().length(), i, t.entry(), t.slot(), end - i));
-          return;
-        }
-      }
-    }
-
-    private static boolean startsWith(String[] readings, char c) {
-      for (String s : readings) {
-        if (s.charAt(0) == c) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /**
-     * Where a match of {@code q[k..]} starting at character {@code i} ends (exclusive), or -1.
-     * Each character takes a non-empty start of one of its readings (its initial, its whole
-     * reading, or what has been typed of it); a character with no reading (punctuation) is
-     * passed over, but never starts a match.
-     */
-    private int consume(String[][] r, int i, int k) {
-      if (k == q.length()) {
-        return i;
-      }
-      if (i >= r.length) {
-        return -1;
-      }
-      int slot = i * (q.length() + 1) + k;
-      if (memo[slot] == stamp) {
-        return -1;
-      }
-      if (r[i].length == 0) {
-        int end = k == 0 ? -1 : consume(r, i + 1, k);
-        if (end >= 0) {
-          return end;
-        }
-      }
-      for (String s : r[i]) {
-        int n = 0;
-        while (n < s.length() && k + n < q.length() && s.charAt(n) == q.charAt(k + n)) {
-          n++;
-          int end = consume(r, i + 1, k + n);
-          if (end >= 0) {
-            return end;
-          }
-        }
-      }
-      memo[slot] = stamp;
-      return -1;
     }
   }
 }

@@ -1,11 +1,11 @@
 package org.emrkit.validation.rules;
 
+import java.util.Optional;
 import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
-import org.emrkit.record.Value;
-import org.emrkit.terminology.CodeEntry;
+import org.emrkit.record.Coding;
+import org.emrkit.terminology.CodeTable;
 import org.emrkit.validation.FieldValue;
-import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
 
@@ -14,7 +14,7 @@ import org.emrkit.validation.RuleInfo;
  * nor an accepted synonym ({@code I20.000} shown as 急性阑尾炎). Full-width and half-width
  * characters and white space do not count as differences.
  */
-final class CodeNameRule extends ActiveFieldRule {
+final class CodeNameRule extends Codes {
   static final RuleInfo INFO = Infos.info("field/code-name", "编码与名称不符",
       "display is not the code's name", "GB/T 14396；国家临床版编码库的名称与同义词；扣分为 EMRKit 默认值"
       + "(各地住院病历质量评分表常见每处 1–2 分)", Severity.ERROR, "2", false,
@@ -27,17 +27,15 @@ final class CodeNameRule extends ActiveFieldRule {
   }
 
   @Override
-  void check(FieldValue f, RecordContext context, Reporter reporter) {
-    if (!(f.value() instanceof Value.Coded c) || c.coding().display() == null) {
+  void check(FieldValue f, Coding coding, Optional<CodeTable> table, String l,
+      Reporter reporter) {
+    String display = coding.display();
+    if (display == null) {
       return;
     }
-    String display = c.coding().display();
-    Codes.table(context, f.field(), c.coding()).flatMap(t -> t.find(c.coding().code()))
-        .filter(e -> !e.names(display)).ifPresent((CodeEntry e) -> {
-          String l = Infos.label(f);
-          reporter.report(f.path() + "/display", new Message("“" + l + "”的编码 " + e.code()
-              + " 是“" + e.name() + "”，不是“" + display + "”", "code " + e.code() + " of " + l
-              + " is " + e.name() + ", not " + display));
-        });
+    table.flatMap(t -> t.find(coding.code())).filter(e -> !e.names(display)).ifPresent(e ->
+        reporter.report(f.path() + "/display", new Message("“" + l + "”的编码 " + e.code()
+            + " 是“" + e.name() + "”，不是“" + display + "”", "code " + e.code() + " of " + l
+            + " is " + e.name() + ", not " + display)));
   }
 }

@@ -4,12 +4,11 @@ import java.util.List;
 import java.util.Optional;
 import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
-import org.emrkit.record.Value;
+import org.emrkit.record.Coding;
 import org.emrkit.terminology.CodeEntry;
 import org.emrkit.terminology.CodeFormats;
 import org.emrkit.terminology.CodeTable;
 import org.emrkit.validation.FieldValue;
-import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
 
@@ -19,7 +18,7 @@ import org.emrkit.validation.RuleInfo;
  * the host has no such list, does not have the form of the field's code system (ICD-10,
  * ICD-9-CM-3).
  */
-final class CodeRule extends ActiveFieldRule {
+final class CodeRule extends Codes {
   static final RuleInfo INFO = Infos.info("field/code", "编码无效", "invalid code",
       "GB/T 14396 疾病分类与代码；疾病分类与代码国家临床版 2.0、手术操作分类代码国家临床版 3.0；"
       + "扣分为 EMRKit 默认值(各地住院病历质量评分表常见每处 1–2 分)", Severity.ERROR, "2", false,
@@ -34,21 +33,17 @@ final class CodeRule extends ActiveFieldRule {
   }
 
   @Override
-  void check(FieldValue f, RecordContext context, Reporter reporter) {
-    if (!(f.value() instanceof Value.Coded c)) {
-      return;
-    }
-    String code = c.coding().code();
-    String l = Infos.label(f);
-    Optional<CodeTable> table = Codes.table(context, f.field(), c.coding());
+  void check(FieldValue f, Coding coding, Optional<CodeTable> table, String l,
+      Reporter reporter) {
+    String code = coding.code();
     if (table.isPresent()) {
       if (table.get().find(code).isEmpty()) {
         List<CodeEntry> near = table.get().closest(code, SUGGESTIONS);
         String title = table.get().title();
         reporter.report(f.path() + "/code", new Message("“" + l + "”的编码“" + code + "”不在 "
-            + title + " 中" + (near.isEmpty() ? "" : "；相近的编码：" + Codes.list(near)),
+            + title + " 中" + (near.isEmpty() ? "" : "；相近的编码：" + list(near)),
             "code \"" + code + "\" of " + l + " is not in " + title
-            + (near.isEmpty() ? "" : "; closest: " + Codes.list(near))));
+            + (near.isEmpty() ? "" : "; closest: " + list(near))));
       }
     } else if (f.field().system() != null && !CodeFormats.fits(f.field().system(), code)) {
       reporter.report(f.path() + "/code", new Message("“" + l + "”的编码“" + code + "”不是有效的 "

@@ -4,15 +4,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.emrkit.record.Coding;
+import org.emrkit.record.Value;
 import org.emrkit.template.Field;
 import org.emrkit.terminology.CodeEntry;
 import org.emrkit.terminology.CodeSystemRef;
 import org.emrkit.terminology.CodeTable;
+import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
+import org.emrkit.validation.Reporter;
 
-/** Which table a coded value is checked against (package-private). */
-final class Codes {
-  private Codes() {}
+/**
+ * The code rules' common part (package-private): each active coded value, with the table it is
+ * checked against (empty when the host has none for it) and its label for messages.
+ */
+abstract class Codes extends ActiveFieldRule {
 
   /**
    * The list the code should be in: the edition the value says it was picked from, when the
@@ -28,6 +33,17 @@ final class Codes {
     }
     return context.terminology().table(context.template(), field);
   }
+
+  @Override
+  final void check(FieldValue f, RecordContext context, Reporter reporter) {
+    if (f.value() instanceof Value.Coded c) {
+      check(f, c.coding(), table(context, f.field(), c.coding()), Infos.label(f), reporter);
+    }
+  }
+
+  /** Checks one coded value. */
+  abstract void check(FieldValue f, Coding coding, Optional<CodeTable> table, String label,
+      Reporter reporter);
 
   /** {@code I20.000 不稳定型心绞痛、I20.100 …}: the entries, code and name. */
   static String list(List<CodeEntry> entries) {

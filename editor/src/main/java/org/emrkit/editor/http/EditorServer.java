@@ -21,7 +21,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -115,16 +114,7 @@ public final class EditorServer {
     server.createContext("/", this::handle);
     server.start();
     int port = server.getAddress().getPort();
-    Set<String> h = new HashSet<>();
-    for (String name : names) {
-      h.add(name + ":" + port);
-    }
-    if (address.isLoopbackAddress()) {
-      h.add("127.0.0.1:" + port);
-      h.add("localhost:" + port);
-      h.add("[::1]:" + port);
-    }
-    hosts = Set.copyOf(h);
+    hosts = Guard.hosts(names, address, port);
     return port;
   }
 

@@ -48,4 +48,22 @@ final class Guard {
     return Sessions.COOKIE + "=" + value + "; Path=/; HttpOnly; SameSite=Strict"
         + (secure ? "; Secure" : "") + (maxAge >= 0 ? "; Max-Age=" + maxAge : "");
   }
+
+  /**
+   * The Host header values a server on {@code address}:{@code port} answers: its host names, and
+   * the loopback names when it listens on loopback.
+   */
+  static java.util.Set<String> hosts(java.util.List<String> names, java.net.InetAddress address,
+      int port) {
+    java.util.Set<String> h = new java.util.HashSet<>();
+    for (String name : names) {
+      h.add(name + ":" + port);
+    }
+    if (address.isLoopbackAddress()) {
+      h.add("127.0.0.1:" + port);
+      h.add("localhost:" + port);
+      h.add("[::1]:" + port);
+    }
+    return java.util.Set.copyOf(h);
+  }
 }

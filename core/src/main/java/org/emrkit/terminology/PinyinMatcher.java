@@ -1,0 +1,90 @@
+package org.emrkit.terminology;
+
+/**
+ * Matches one 拼音 query against texts exactly (package-private), from each text's first start
+ * that matches. A failed (character, query position) is remembered for the text at hand, so a
+ * name of polyphonic characters costs no more than a pass per reading.
+ */
+final class PinyinMatcher {
+  private final String q;
+  private final int[] memo;
+  private final int need;
+  private int stamp;
+
+  PinyinMatcher(String q) {
+    this.q = q;
+    this.memo = new int[(PinyinIndex.MAX_TEXT + 1) * (q.length() + 1)];
+    int m = 0;
+    for (int i = 0; i < q.length(); i++) {
+      char c = q.charAt(i);
+      m |= c >= 'a' && c <= 'z' ? 1 << (c - 'a') : 0;
+    }
+    this.need = m;
+  }
+
+  void offer(IndexedText t, Top top) {
+    if ((t.letters() & need) != need) {
+      return; // a letter of the query is in none of the text's readings
+    }
+    String[][] r = t.readings();
+    char first = q.charAt(0);
+    for (int i = 0; i < r.length; i++) {
+      if (!startsWith(r[i], first)) {
+        continue;
+      }
+      stamp++;
+      int end = consume(r, i, 0);
+      if (end > 0) {
+        top.offer(Top.key(i == 0 ? Match.Kind.PINYIN_PREFIX : Match.Kind.PINYIN,
+            t.text().length(), i, t.entry(), t.slot(), end - i));
+        return;
+      }
+    }
+  }
+
+  private static boolean startsWith(String[] readings, char c) {
+    for (String s : readings) {
+      if (s.charAt(0) == c) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Where a match of {@code q[k..]} starting at character {@code i} ends (exclusive), or -1.
+   * Each character takes a non-empty start of one of its readings (its initial, its whole
+   * reading, or what has been typed of it); a character with no reading (punctuation) is
+   * passed over, but never starts a match.
+   */
+  private int consume(String[][] r, int i, int k) {
+    if (k == q.length()) {
+      return i;
+    }
+    if (i >= r.length) {
+      return -1;
+    }
+    int slot = i * (q.length() + 1) + k;
+    if (memo[slot] == stamp) {
+      return -1;
+    }
+    if (r[i].length == 0) {
+      int end = k == 0 ? -1 : consume(r, i + 1, k);
+      if (end >= 0) {
+        return end;
+      }
+    }
+    for (String s : r[i]) {
+      int n = 0;
+      while (n < s.length() && k + n < q.length() && s.charAt(n) == q.charAt(k + n)) {
+        n++;
+        int end = consume(r, i + 1, k + n);
+        if (end >= 0) {
+          return end;
+        }
+      }
+    }
+    memo[slot] = stamp;
+    return -1;
+  }
+}
