@@ -22,6 +22,7 @@ import org.emrkit.render.RenderOptions;
 import org.emrkit.template.Template;
 import org.emrkit.validation.ReportJson;
 import org.emrkit.validation.ValidationReport;
+import org.emrkit.terminology.TerminologyService;
 import org.emrkit.validation.Validator;
 import org.emrkit.validation.rules.FieldRules;
 import org.emrkit.validation.rules.WritingStandardRules;
@@ -51,7 +52,8 @@ public final class Cli {
       --trust checks every signature's digital signature against these authorities (and
       requires one); --anchors checks records against an anchor log.
       --terminology DIR: the hospital's code lists (DIR/terminology.json, see
-      docs/terminology.md); without it, the bundled sample lists.
+      docs/terminology.md); validate checks codes against them (without it, only their form);
+      serve searches them (without it, the bundled sample lists).
       FORMAT is html, pdf or docx (or another format on the class path).
       An option's value may follow it or an equals sign: --template T, --template=T.""";
 
@@ -71,7 +73,7 @@ public final class Cli {
           --trust: check every signature's CMS proof against these authorities (PEM);
           --crl: revocation lists; --anchors: an anchor log; --require-anchor: a record with no
           anchor is a finding. --terminology: the code lists codes are checked against
-          (DIR/terminology.json; default: the bundled sample lists); --deductions: the
+          (DIR/terminology.json; without it, only the codes' form); --deductions: the
           hospital's scoring table, one code,points per line (field/range,2).
           Exit 0 no errors, 1 error findings, 2 unusable input.""",
       "render", """
@@ -189,7 +191,7 @@ public final class Cli {
     }
     List<Template> templates = Demo.templates();
     Editor editor = new Editor(templates, Demo.records(templates), clock,
-        CodeLists.of(a, err));
+        CodeLists.of(a, err, CodeLists.sample()));
     try {
       return Editor.serve(editor, Integer.parseInt(p), out);
     } catch (java.io.IOException e) {
@@ -228,7 +230,7 @@ public final class Cli {
     }
     Validator v = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
         .pack(IntegrityOptions.pack(a)).rule(org.emrkit.render.pdf.PdfRenderer.builder().build()
-            .glyphRule()).terminology(CodeLists.of(a, err)).options(deductions(a)).clock(clock)
+            .glyphRule()).terminology(CodeLists.of(a, err, TerminologyService.none())).options(deductions(a)).clock(clock)
         .build();
     ValidationReport report;
     if (a.flag("--chart")) {

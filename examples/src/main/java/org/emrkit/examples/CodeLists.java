@@ -30,10 +30,14 @@ final class CodeLists {
     return Sample.LISTS;
   }
 
-  /** The lists {@code --terminology DIR} names, else the sample lists. */
-  static TerminologyService of(Args a, java.io.PrintStream err) {
+  /**
+   * The lists {@code --terminology DIR} names, else {@code otherwise}: no lists for {@code
+   * validate} (a hospital's codes are never checked against the sample), the sample lists for
+   * the demo editor.
+   */
+  static TerminologyService of(Args a, java.io.PrintStream err, TerminologyService otherwise) {
     String dir = a.option("--terminology", null);
-    return dir == null ? sample() : load(Path.of(dir), err);
+    return dir == null ? otherwise : load(Path.of(dir), err);
   }
 
   /** Loads a directory; a bad one is a usage error naming the file, the pointer or the rows. */

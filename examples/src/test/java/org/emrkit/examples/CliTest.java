@@ -182,17 +182,20 @@ class CliTest {
   void validateChecksCodesAgainstTheListsAndScoresByTheHospitalsTable(@TempDir Path dir)
       throws IOException {
     String t = TEMPLATES + "admission.emr.md";
-    // the sample lists: I20.000 is 不稳定型心绞痛, not 急性阑尾炎
     Path wrong = dir.resolve("wrong.json");
     Files.writeString(wrong, Files.readString(Path.of(RECORDS + "admission-record.json"))
         .replaceFirst("\"不稳定型心绞痛\"", "\"急性阑尾炎\""));
-    Run named = run("validate", "--template", t, wrong.toString());
+    // the sample lists: I20.000 is 不稳定型心绞痛, not 急性阑尾炎; without lists only the form
+    assertThat(run("validate", "--template", t, wrong.toString()).out())
+        .doesNotContain("field/code-name");
+    String sample = "src/main/resources/terminology";
+    Run named = run("validate", "--template", t, wrong.toString(), "--terminology", sample);
     assertThat(named.code()).isEqualTo(1);
     assertThat(named.out()).contains("field/code-name", "I20.000 是“不稳定型心绞痛”，不是“急性阑尾炎”");
     Path table = dir.resolve("scoring.csv");
     Files.writeString(table, "# 本院评分表\nfield/code-name,10\n");
     Run scored = run("validate", "--template", t, wrong.toString(), "--deductions",
-        table.toString(), "--format", "json");
+        table.toString(), "--format", "json", "--terminology", sample);
     assertThat(scored.out()).contains("\"code\": \"field/code-name\"", "\"deduction\": 10");
     Files.writeString(table, "field/code-name;10\n");
     Run badTable = run("validate", "--template", t, wrong.toString(), "--deductions",
