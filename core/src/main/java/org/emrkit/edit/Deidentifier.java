@@ -24,6 +24,7 @@ import org.emrkit.template.Field;
 import org.emrkit.template.FieldScope;
 import org.emrkit.template.FieldType;
 import org.emrkit.template.Template;
+import org.emrkit.terminology.DataElements;
 
 /**
  * De-identified copies of records for research (脱敏). Configurable rules; the defaults:
@@ -147,7 +148,7 @@ public final class Deidentifier {
     values.asMap().forEach((name, v) -> {
       Field f = scope.fields().get(name);
       if (dropFields.contains(name) || f != null && f.dataElement() != null
-          && IDENTIFYING_ELEMENTS.contains(f.dataElement())) {
+          && IDENTIFYING_ELEMENTS.contains(DataElements.root(f.dataElement()))) {
         return;
       }
       if (v instanceof Value.Rows rows && depth < 50) {

@@ -66,7 +66,9 @@ public enum FieldAttribute {
   /** Dotted path into the host context of a macro field. */
   SOURCE("source", EnumSet.of(FieldType.MACRO), Field::source);
 
-  private static final Pattern DATA_ELEMENT = Pattern.compile("DE\\d{2}\\.\\d{2}\\.\\d{3}\\.\\d{2}");
+  /** WS 363 ids (DE04.01.119.00) and the finer ids real templates use (DE02.01.039.00.178). */
+  private static final Pattern DATA_ELEMENT =
+      Pattern.compile("DE\\d{2}\\.\\d{2}\\.\\d{3}\\.\\d{2}(\\.\\d{1,4})?");
   private static final Pattern ROLE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
   private static final Pattern DOTTED_PATH =
       Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*){0,7}");
@@ -100,8 +102,9 @@ public enum FieldAttribute {
     return switch (this) {
       case LABEL, PLACEHOLDER, HELP, UNIT, DEFAULT -> oneLine((String) v);
       case DE -> DATA_ELEMENT.matcher((String) v).matches() ? Optional.empty()
-          : problem("数据元标识符应形如 DE04.01.119.00",
-              "a data-element id looks like DE04.01.119.00 (WS 363)");
+          : problem("数据元标识符应形如 DE04.01.119.00(或细分的 DE02.01.039.00.178)",
+              "a data-element id looks like DE04.01.119.00 (WS 363), or DE02.01.039.00.178 for a "
+              + "finer one");
       case MIN_LENGTH -> (Integer) v >= 0 ? Optional.empty()
           : problem("minLength 不能为负", "minLength must not be negative");
       case MAX_LENGTH -> (Integer) v >= 1 ? Optional.empty()

@@ -22,9 +22,27 @@ public final class DataElements {
 
   private DataElements() {}
 
-  /** The names of a data element, if the reference table has it. */
+  /** The names of a data element (or of its four-part root), if the reference table has it. */
   public static Optional<Names> names(String id) {
-    return Optional.ofNullable(id == null ? null : NAMES.get(id));
+    return Optional.ofNullable(id == null ? null : NAMES.getOrDefault(id, NAMES.get(root(id))));
+  }
+
+  /**
+   * The four-part WS 363 root of a data-element id: {@code DE02.01.039.00.178} →
+   * {@code DE02.01.039.00} (real templates use finer ids; rules look for the root); an id that
+   * is already four parts, or {@code null}, is returned as it is.
+   */
+  public static String root(String id) {
+    if (id == null) {
+      return null;
+    }
+    int dots = 0;
+    for (int i = 0; i < id.length(); i++) {
+      if (id.charAt(i) == '.' && ++dots == 4) {
+        return id.substring(0, i);
+      }
+    }
+    return id;
   }
 
   private static Map<String, Names> load() {

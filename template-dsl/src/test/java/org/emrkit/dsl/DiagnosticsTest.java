@@ -49,6 +49,43 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aMistypedAttributeGetsDidYouMean() {
+    CompileResult r = COMPILER.compile(FM + "{{a: text maxlength=3 lable=\"甲\" colour=red}}\n",
+        "t.emr.md");
+    assertThat(r.report()).contains("t.emr.md:7:11: error dsl/unknown-attribute: 未知的字段属性 "
+        + "\"maxlength\"，是否应为 maxLength？(unknown field attribute \"maxlength\"; did you mean "
+        + "maxLength?)").contains("t.emr.md:7:23: ", "did you mean label?")
+        .contains("unknown field attribute \"colour\")");
+  }
+
+  @Test
+  void aFullWidthColonInAFieldIsNamed() {
+    CompileResult r = COMPILER.compile(FM + "主诉 {{cc：text}}\n", "t.emr.md");
+    assertThat(r.report()).isEqualTo("t.emr.md:7:8: error dsl/full-width-colon: "
+        + "字段名与类型之间应为半角冒号“:”，不是全角“：”，如 {{cc: text}}(use a half-width colon "
+        + "between the field's name and type, as in {{cc: text}}, not the full-width ：)");
+    // a full-width colon inside a label is text, not a mistake
+    assertThat(diagnostics("{{cc: text label=\"主诉：\"}}\n")).isEmpty();
+  }
+
+  @Test
+  void aSignatureRoleNoSignerCanHaveIsAnError() {
+    CompileResult r = COMPILER.compile(FM + "{{s: signature role=doctor}} {{t: signature "
+        + "role=nurse}} {{u: signature role=residnet}}\n", "t.emr.md");
+    assertThat(r.diagnostics()).extracting(d -> d.line() + ":" + d.column() + " " + d.code())
+        .containsExactly("7:21 dsl/unknown-role", "7:78 dsl/unknown-role");
+    assertThat(r.report()).contains("没有签名角色 \"doctor\"可用的角色：intern、trainee、resident")
+        .contains("did you mean resident?");
+  }
+
+  @Test
+  void aDoubleQuoteInsideADoubleQuotedValueSaysUseSingleQuotes() {
+    CompileResult r = COMPILER.compile(FM + "{{b: text when=\"sex == \"2\"\"}}\n", "t.emr.md");
+    assertThat(r.report()).contains("dsl/bad-attribute-value").contains(
+        "inside a double-quoted value use single quotes, as in when=\"sex == '2'\"");
+  }
+
+  @Test
   void badAttributeValues() {
     assertThat(diagnostics("{{a: text maxLength=abc}}\n"))
         .containsExactly("7:21 dsl/bad-attribute-value");

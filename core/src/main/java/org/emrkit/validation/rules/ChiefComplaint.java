@@ -2,6 +2,7 @@ package org.emrkit.validation.rules;
 
 import java.util.Optional;
 import org.emrkit.record.Value;
+import org.emrkit.terminology.DataElements;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
 
@@ -13,8 +14,8 @@ final class ChiefComplaint {
 
   static Optional<FieldValue> of(RecordContext context) {
     for (FieldValue f : context.fields()) {
-      boolean tagged = DE.equals(f.field().dataElement())
-          || f.sections().stream().anyMatch(s -> DE.equals(s.dataElement()));
+      boolean tagged = DE.equals(DataElements.root(f.field().dataElement()))
+          || f.sections().stream().anyMatch(s -> DE.equals(DataElements.root(s.dataElement())));
       if (tagged && f.active() && f.value() instanceof Value.Str s && !s.value().isBlank()) {
         return Optional.of(f);
       }

@@ -4,6 +4,7 @@ import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
 import org.emrkit.record.Value;
 import org.emrkit.terminology.CodeFormats;
+import org.emrkit.terminology.DataElements;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.RecordRule;
@@ -35,7 +36,7 @@ final class DiagnosisCodeRule implements RecordRule {
       if (!f.active() || !(f.value() instanceof Value.Coded c)) {
         continue;
       }
-      boolean diagnosis = CODE.equals(f.field().dataElement())
+      boolean diagnosis = CODE.equals(DataElements.root(f.field().dataElement()))
           || "ICD-10".equalsIgnoreCase(f.field().system());
       if (!diagnosis) {
         continue;
@@ -57,7 +58,8 @@ final class DiagnosisCodeRule implements RecordRule {
       }
     }
     for (FieldValue f : context.fields()) {
-      if (f.active() && NAME.equals(f.field().dataElement()) && f.isFilled() && !anyCode
+      if (f.active() && NAME.equals(DataElements.root(f.field().dataElement())) && f.isFilled()
+          && !anyCode
           && f.value() instanceof Value.Str s) {
         reporter.report(f.path(), new Message("诊断“" + s.value() + "”没有 ICD-10 编码",
             "diagnosis " + s.value() + " has no ICD-10 code"));

@@ -13,6 +13,7 @@ import org.emrkit.template.RepeatGroup;
 import org.emrkit.template.Section;
 import org.emrkit.template.Table;
 import org.emrkit.template.Template;
+import org.emrkit.terminology.DataElements;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
 
@@ -165,14 +166,14 @@ final class RequiredItems {
   private static java.util.Set<String> keys(FieldValue f) {
     java.util.Set<String> keys = new java.util.HashSet<>();
     if (f.field().dataElement() != null) {
-      keys.add(f.field().dataElement());
+      keys.add(DataElements.root(f.field().dataElement()));
     }
     if (f.field().label() != null) {
       keys.add(f.field().label());
     }
     for (Section s : f.sections()) {
       if (s.dataElement() != null) {
-        keys.add(s.dataElement());
+        keys.add(DataElements.root(s.dataElement()));
       }
       keys.add(s.title());
     }
@@ -208,14 +209,16 @@ final class RequiredItems {
   private static boolean place(List<Block> blocks, Item item, boolean inside) {
     for (Block b : blocks) {
       if (b instanceof Section s) {
-        boolean here = (s.dataElement() != null && item.dataElements().contains(s.dataElement()))
+        boolean here = (s.dataElement() != null
+            && item.dataElements().contains(DataElements.root(s.dataElement())))
             || item.titles().contains(s.title());
         if (place(s.children(), item, inside || here)) {
           return true;
         }
       } else if (b instanceof Paragraph p) {
         for (Field f : p.fields()) {
-          if (inside || (f.dataElement() != null && item.dataElements().contains(f.dataElement()))
+          if (inside || (f.dataElement() != null
+              && item.dataElements().contains(DataElements.root(f.dataElement())))
               || (f.label() != null && item.titles().contains(f.label()))) {
             return true;
           }

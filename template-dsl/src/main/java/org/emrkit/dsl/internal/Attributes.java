@@ -118,7 +118,10 @@ final class Attributes {
             "value of attribute " + name + " is missing its closing \"");
       }
       if (i < n && !Character.isWhitespace(s.charAt(i))) {
-        return fail(i, "引号后应为空格", "expected a space after the closing quote");
+        // most often a double quote inside the value ended it early: when="sex == "2""
+        return fail(i, "引号后应为空格；值中需要引号时请用单引号，如 when=\"sex == '2'\"",
+            "expected a space after the closing quote; inside a double-quoted value use single "
+            + "quotes, as in when=\"sex == '2'\" (or \\\" for a literal double quote)");
       }
       return new Attr(name, v.toString(), base + start, base + open + 1, true);
     }

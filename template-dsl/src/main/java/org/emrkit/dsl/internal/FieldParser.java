@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.emrkit.expr.ExpressionEngine;
 import org.emrkit.expr.ExpressionError;
+import org.emrkit.record.Role;
 import org.emrkit.template.Field;
 import org.emrkit.template.FieldAttribute;
 import org.emrkit.template.FieldBuilder;
@@ -109,6 +110,14 @@ final class FieldParser {
   private Parsed field(BasedSequence inner, int at) {
     String text = inner.toString();
     Matcher m = HEAD.matcher(text);
+    int fullWidth = text.indexOf('：');
+    if (fullWidth >= 0 && (!m.matches() || m.start(1) + m.group(1).length() > fullWidth)) {
+      problems.error(inner.getStartOffset() + fullWidth, "dsl/full-width-colon",
+          "字段名与类型之间应为半角冒号“:”，不是全角“：”，如 {{cc: text}}",
+          "use a half-width colon between the field's name and type, as in {{cc: text}}, "
+          + "not the full-width ：");
+      return null;
+    }
     if (!m.matches() || m.group(1).isEmpty()) {
       problems.error(at, "dsl/bad-field", "字段应写作 {{名称: 类型 属性...}}",
           "a field is written {{name: type attributes...}}");
@@ -158,8 +167,12 @@ final class FieldParser {
     for (Attributes.Attr a : attrs) {
       FieldAttribute fa = "#".equals(a.name()) ? null : FieldAttribute.fromDslName(a.name());
       if (fa == null) {
+        String near = Suggest.closest(a.name(), java.util.Arrays.stream(FieldAttribute.values())
+            .map(FieldAttribute::dslName).toList());
         problems.error(a.nameOffset(), "dsl/unknown-attribute", "未知的字段属性 \"" + a.name()
-            + "\"", "unknown field attribute \"" + a.name() + "\"");
+            + "\"" + (near == null ? "" : "，是否应为 " + near + "？"),
+            "unknown field attribute \"" + a.name() + "\""
+            + (near == null ? "" : "; did you mean " + near + "?"));
         ok = false;
         continue;
       }
@@ -219,12 +232,26 @@ final class FieldParser {
         if (wrong.isPresent()) {
           return bad(a, wrong.get().zh(), wrong.get().en());
         }
+        if (fa == FieldAttribute.ROLE && Role.fromLabel(v) == null) {
+          return unknownRole(a);
+        }
         set(b, fa, value);
         return true;
       }
     }
     set(b, fa, v);
     return true;
+  }
+
+  /** A signature role no signer can have (role=doctor): the roles there are, or the nearest. */
+  private boolean unknownRole(Attributes.Attr a) {
+    List<String> roles = java.util.Arrays.stream(Role.values()).map(Role::label).toList();
+    String near = Suggest.closest(a.value(), roles);
+    problems.error(a.valueOffset(), "dsl/unknown-role", "没有签名角色 \"" + a.value() + "\""
+        + (near == null ? "" : "，是否应为 " + near + "？") + "可用的角色：" + String.join("、", roles),
+        "no signer has the role \"" + a.value() + "\"" + (near == null ? ""
+        : "; did you mean " + near + "?") + " The roles are " + String.join(", ", roles));
+    return false;
   }
 
   /** Sets an attribute's checked value on the builder. */
