@@ -35,7 +35,7 @@ import org.emrkit.validation.rules.WritingStandardRules;
 public final class Cli {
 
   static final String USAGE = """
-      usage: emrkit compile TEMPLATE.emr.md [-o TEMPLATE.json]
+      usage: emrkit compile TEMPLATE.emr.md [-o TEMPLATE.json] [--terminology DIR]
              emrkit validate --template T RECORD.json [--format text|json] [--chart]
                              [--trust CA.pem] [--crl CRL] [--anchors LOG] [--require-anchor]
                              [--terminology DIR] [--deductions FILE]
@@ -60,9 +60,10 @@ public final class Cli {
   /** Each command's own help: what it does, then its usage. */
   static final java.util.Map<String, String> HELP = java.util.Map.of(
       "compile", """
-          emrkit compile TEMPLATE.emr.md [-o TEMPLATE.json]
+          emrkit compile TEMPLATE.emr.md [-o TEMPLATE.json] [--terminology DIR]
           编译 EMR Markdown 模板为模板 JSON / compiles an EMR Markdown template to template JSON.
-          Diagnostics go to stderr as file:line:column: severity code: message.
+          Diagnostics go to stderr as file:line:column: severity code: message. With
+          --terminology, a value set or code system the lists lack is an error.
           Exit 0 compiled, 1 the template has errors, 2 unusable input.""",
       "validate", """
           emrkit validate --template T RECORD.json [--format text|json] [--chart]
@@ -208,7 +209,9 @@ public final class Cli {
               .substring(d.message().en().indexOf(' ') + 1));
         });
     r.diagnostics().forEach(err::println);
-    if (r.hasErrors()) {
+    String lists = a.option("--terminology", null);
+    if (r.hasErrors() || (lists != null && CodeLists.unresolved(file, r.orElseThrow(),
+        CodeLists.load(Path.of(lists), err), err) > 0)) {
       return 1;
     }
     String json = TemplateJson.create().write(r.orElseThrow());
@@ -228,9 +231,13 @@ public final class Cli {
     if (files.isEmpty()) {
       throw new UsageException("no record given");
     }
+    TerminologyService lists = CodeLists.of(a, err, TerminologyService.none());
+    if (a.option("--terminology", null) != null) {
+      CodeLists.warnUnresolved(templates, lists, err);
+    }
     Validator v = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
         .pack(IntegrityOptions.pack(a)).rule(org.emrkit.render.pdf.PdfRenderer.builder().build()
-            .glyphRule()).terminology(CodeLists.of(a, err, TerminologyService.none())).options(deductions(a)).clock(clock)
+            .glyphRule()).terminology(lists).options(deductions(a)).clock(clock)
         .build();
     ValidationReport report;
     if (a.flag("--chart")) {

@@ -14,6 +14,8 @@ import java.util.Map;
 import org.emrkit.codelists.CodeListException;
 import org.emrkit.codelists.RowProblem;
 import org.emrkit.codelists.TerminologyDirectory;
+import org.emrkit.template.Template;
+import org.emrkit.terminology.Bindings;
 import org.emrkit.terminology.TerminologyService;
 
 /**
@@ -56,6 +58,44 @@ final class CodeLists {
       throw new UsageException(e.getMessage());
     } catch (UncheckedIOException e) {
       throw new UsageException("cannot read " + dir + ": " + e.getCause().getMessage());
+    }
+  }
+
+  /**
+   * Reports, as compile errors at the field ({@code file:line:column: error
+   * terminology/unresolved: ...}), the template's bindings the lists lack; returns how many.
+   */
+  static int unresolved(Path source, Template t, TerminologyService lists,
+      java.io.PrintStream err) {
+    String text;
+    try {
+      text = Files.readString(source);
+    } catch (IOException e) {
+      text = "";
+    }
+    List<Bindings.Unresolved> missing = Bindings.unresolved(t, lists);
+    for (Bindings.Unresolved u : missing) {
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{\\s*"
+          + java.util.regex.Pattern.quote(u.field()) + "\\s*:").matcher(text);
+      int at = m.find() ? m.start() : 0;
+      int line = 1 + (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
+      int column = at - text.lastIndexOf('\n', at - 1);
+      err.println(source.getFileName() + ":" + line + ":" + column
+          + ": error terminology/unresolved: " + u.field() + " " + u.attribute() + "="
+          + u.value() + ": " + u.message().zh() + "(" + u.message().en() + ")");
+    }
+    return missing.size();
+  }
+
+  /** Warns, per template, of the bindings the lists lack (validate goes on: form checks only). */
+  static void warnUnresolved(List<Template> templates, TerminologyService lists,
+      java.io.PrintStream err) {
+    for (Template t : templates) {
+      for (Bindings.Unresolved u : Bindings.unresolved(t, lists)) {
+        err.println("warning: template " + t.id() + ", field " + u.field() + " "
+            + u.attribute() + "=" + u.value() + ": " + u.message().zh() + "(" + u.message().en()
+            + "); its codes are checked for their form only");
+      }
     }
   }
 

@@ -221,6 +221,28 @@ class CliTest {
   }
 
   @Test
+  void bindingsTheListsLackAreErrorsAtCompileAndWarningsAtValidate(@TempDir Path dir)
+      throws IOException {
+    Path t = dir.resolve("t.emr.md");
+    Files.writeString(t, "---\nid: t\nversion: 1.0.0\ntitle: T\n---\n\n诊断 {{dx: coded "
+        + "system=ICD-10}}\n\n手术 {{op: coded system=icd9cm3-clinical|9.9}}\n\n过敏 {{al: choice "
+        + "valueset=@host:allergens}}\n");
+    String sample = "src/main/resources/terminology";
+    Run c = run("compile", t.toString(), "--terminology", sample);
+    assertThat(c.code()).isEqualTo(1);
+    assertThat(c.err()).doesNotContain("dx ").contains(
+        "t.emr.md:9:4: error terminology/unresolved: op system=icd9cm3-clinical|9.9: 编码系统",
+        "t.emr.md:11:4: error terminology/unresolved: al valueset=@host:allergens: 值集",
+        "add \"allergens\" to valueSets in terminology.json");
+    assertThat(run("compile", t.toString()).code()).isZero(); // without lists: nothing to say
+    Run v = run("validate", "--template", TEMPLATES + "admission.emr.md", RECORDS
+        + "admission-record.json", "--template", t.toString(), "--terminology", sample);
+    assertThat(v.code()).isZero();
+    assertThat(v.err()).contains("warning: template t, field op system=icd9cm3-clinical|9.9",
+        "checked for their form only");
+  }
+
+  @Test
   void validateAChart() {
     Run r = run("validate", "--chart", "--template", TEMPLATES + "admission.emr.md",
         "--template", TEMPLATES + "first-progress-note.emr.md", "--template",
