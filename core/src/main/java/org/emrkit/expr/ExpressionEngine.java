@@ -3,6 +3,7 @@ package org.emrkit.expr;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -165,6 +166,24 @@ public final class ExpressionEngine {
     public Object resolveNamespace(String name) {
       return namespaces.get(name);
     }
+  }
+
+  /**
+   * A name an expression reads (a field of the template), where it starts in the expression.
+   *
+   * @param name the name
+   * @param offset its first character's offset in the expression
+   */
+  public record Name(String name, int offset) {}
+
+  /**
+   * The names a grammatical expression reads, in order (keywords and called functions left
+   * out); empty for an expression outside the grammar.
+   */
+  public List<Name> names(String source) {
+    List<Name> out = new java.util.ArrayList<>();
+    return Grammar.check(Objects.requireNonNull(source, "source"), out).isPresent() ? List.of()
+        : out;
   }
 
   /** Why the expression is not accepted, or empty if it is. */

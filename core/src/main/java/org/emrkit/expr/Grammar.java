@@ -21,6 +21,14 @@ final class Grammar {
   private Grammar() {}
 
   static Optional<ExpressionError> check(String s) {
+    return check(s, null);
+  }
+
+  /**
+   * Checks the expression, adding to {@code names} (when not null) each name it reads — a word
+   * that is not a keyword and not a function called — with its offset.
+   */
+  static Optional<ExpressionError> check(String s, java.util.List<ExpressionEngine.Name> names) {
     int[] at = {0};
     while (at[0] < s.length()) {
       char c = s.charAt(at[0]);
@@ -33,7 +41,7 @@ final class Grammar {
       } else if (c == '\'') {
         e = string(s, at);
       } else if (Character.isLetter(c) || c == '_') {
-        e = word(s, at);
+        e = word(s, at, names);
       } else {
         e = operator(s, at);
       }
@@ -81,7 +89,8 @@ final class Grammar {
     return Optional.empty();
   }
 
-  private static Optional<ExpressionError> word(String s, int[] at) {
+  private static Optional<ExpressionError> word(String s, int[] at,
+      java.util.List<ExpressionEngine.Name> names) {
     int n = s.length();
     int start = at[0];
     int i = start;
@@ -101,6 +110,9 @@ final class Grammar {
     }
     if (j < n && s.charAt(j) == '.') {
       return error(j, "不支持成员访问 \".\"", "member access \".\" is not allowed");
+    }
+    if (names != null && !call && !KEYWORDS.contains(word)) {
+      names.add(new ExpressionEngine.Name(word, start));
     }
     return Optional.empty();
   }

@@ -81,7 +81,18 @@ public final class RandomTemplates {
   }
 
   private List<Block> topBlocks() {
-    List<Block> out = new ArrayList<>(content(0, 3));
+    List<Block> out = new ArrayList<>();
+    // the names the random expressions read, so that every template is one an author may write
+    List<Inline> named = new ArrayList<>();
+    for (String[] f : new String[][] {{"sex", "text"}, {"age", "integer"}, {"allergy", "text"},
+        {"temp", "decimal"}, {"pulse", "integer"}, {"chiefComplaint", "text"}, {"a", "integer"},
+        {"b", "integer"}, {"c", "integer"}, {"weight", "decimal"}, {"height", "decimal"},
+        {"opStart", "datetime"}}) {
+      named.add(Field.builder(f[0], FieldType.fromLabel(f[1])).build());
+      named.add(Text.of(" "));
+    }
+    out.add(Paragraph.of(named.toArray(Inline[]::new)));
+    out.addAll(content(0, 3));
     int sections = r.nextInt(4);
     for (int i = 0; i < sections; i++) {
       out.add(section(1));

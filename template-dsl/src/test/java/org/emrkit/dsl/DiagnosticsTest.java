@@ -79,6 +79,17 @@ class DiagnosticsTest {
   }
 
   @Test
+  void anUnknownNameInAnExpressionIsAnErrorWithTheNearestName() {
+    CompileResult r = COMPILER.compile(FM + "性别 {{sex: choice options=\"1|2\"}}\n\n"
+        + "## 月经史 {when=\"sexx == '2'\"}\n\n月经规律。\n\n"
+        + "{{bmi: calc expr=\"weight / 2\"}} {{n: text when=\"len(sex) > 0\"}}\n", "t.emr.md");
+    assertThat(r.diagnostics()).extracting(d -> d.line() + ":" + d.column() + " " + d.code())
+        .containsExactly("9:15 dsl/unknown-name", "13:19 dsl/unknown-name");
+    assertThat(r.report()).contains("表达式中的名称 sexx 不是本模板的字段，是否应为 sex？",
+        "no field of this template is named weight)");
+  }
+
+  @Test
   void aDoubleQuoteInsideADoubleQuotedValueSaysUseSingleQuotes() {
     CompileResult r = COMPILER.compile(FM + "{{b: text when=\"sex == \"2\"\"}}\n", "t.emr.md");
     assertThat(r.report()).contains("dsl/bad-attribute-value").contains(

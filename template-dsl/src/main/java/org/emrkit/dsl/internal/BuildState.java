@@ -48,6 +48,8 @@ final class BuildState {
   final Map<Object, Integer> positions = new IdentityHashMap<>();
   final FieldParser fields;
   private final Deque<Map<String, Integer>> scopes = new ArrayDeque<>();
+  /** Every name declared in any scope: what an expression may read. */
+  final Set<String> declared = new java.util.TreeSet<>();
   boolean inPageArea;
   int containerDepth;
 
@@ -60,6 +62,7 @@ final class BuildState {
 
   /** Declares a name in the current scope; false (after a diagnostic) if it is taken. */
   boolean declare(String name, int offset) {
+    declared.add(name);
     Integer first = scopes.peek().putIfAbsent(name, offset);
     if (first == null) {
       return true;

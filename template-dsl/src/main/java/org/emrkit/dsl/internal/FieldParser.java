@@ -339,10 +339,19 @@ final class FieldParser {
   private boolean expression(Attributes.Attr a) {
     Optional<ExpressionError> e = expressions.check(a.value());
     if (e.isEmpty()) {
+      names(a.value(), a.valueOffset(), expressions, problems);
       return true;
     }
     reportExpression(a.valueOffset(), a.value(), e.get(), problems);
     return false;
+  }
+
+  /** Notes the names an accepted expression reads, for the check against the template's names. */
+  static void names(String source, int valueOffset, ExpressionEngine expressions,
+      Problems problems) {
+    for (ExpressionEngine.Name n : expressions.names(source)) {
+      problems.names.add(new ExpressionEngine.Name(n.name(), valueOffset + n.offset()));
+    }
   }
 
   static void reportExpression(int valueOffset, String source, ExpressionError e,

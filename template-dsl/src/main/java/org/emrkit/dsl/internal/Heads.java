@@ -134,6 +134,7 @@ final class Heads {
       FieldParser.reportExpression(offset, source, e.get(), problems);
       return false;
     }
+    FieldParser.names(source, offset, expressions, problems);
     return true;
   }
 

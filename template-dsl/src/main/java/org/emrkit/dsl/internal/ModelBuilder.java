@@ -113,6 +113,7 @@ public final class ModelBuilder {
             "named table " + t.id + " is not used");
       }
     }
+    unknownNames();
     for (String id : state.valueSets.keySet()) {
       if (!state.usedValueSets.contains(id)) {
         state.problems.warning(state.valueSetOffsets.get(id), "dsl/unused-value-set",
@@ -254,6 +255,22 @@ public final class ModelBuilder {
   }
 
   // ------------------------------------------------------------------ sections
+
+  /**
+   * A name an expression reads that no field, group or repeating table of the template has
+   * ({@code when="sexx == '2'"} would hide its content for ever): an error, with the nearest name.
+   */
+  private void unknownNames() {
+    for (org.emrkit.expr.ExpressionEngine.Name n : state.problems.names) {
+      if (!state.declared.contains(n.name())) {
+        String near = Suggest.closest(n.name(), List.copyOf(state.declared));
+        state.problems.error(n.offset(), "dsl/unknown-name", "表达式中的名称 " + n.name()
+            + " 不是本模板的字段" + (near == null ? "" : "，是否应为 " + near + "？"), "no field "
+            + "of this template is named " + n.name() + (near == null ? "" : "; did you mean "
+            + near + "?"));
+      }
+    }
+  }
 
   private void heading(Heading h) {
     int level = h.getLevel();

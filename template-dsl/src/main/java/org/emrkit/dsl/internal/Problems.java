@@ -13,6 +13,8 @@ final class Problems {
   private final List<Diagnostic> list = new ArrayList<>();
   private boolean errors;
   private boolean full;
+  /** The names expressions read, with their offsets in the source: checked once all are known. */
+  final List<org.emrkit.expr.ExpressionEngine.Name> names = new ArrayList<>();
 
   Problems(Source source, int limit) {
     this.source = source;
