@@ -90,6 +90,20 @@ class DiagnosticsTest {
   }
 
   @Test
+  void anUnknownDocumentTypeIsAWarningWithTheNearestKnownOne() {
+    CompileResult r = COMPILER.compile("---\nid: t\nversion: 1.0.0\ntitle: T\n"
+        + "documentType: admision-record\n---\n\n正文\n", "t.emr.md");
+    assertThat(r.get()).isPresent(); // a hospital's own type is allowed
+    assertThat(r.report()).isEqualTo("t.emr.md:5:15: warning dsl/unknown-document-type: "
+        + "书写规范规则不认识文书类型 admision-record，是否应为 admission-record(入院记录)？与文书类型有关的"
+        + "规则不会检查此模板(the writing-standard rules know no document type admision-record; "
+        + "did you mean admission-record? Rules tied to a document type will not check this "
+        + "template)");
+    assertThat(COMPILER.compile("---\nid: t\nversion: 1.0.0\ntitle: T\ndocumentType: "
+        + "nursing-record\n---\n\n正文\n", "t.emr.md").diagnostics()).isEmpty();
+  }
+
+  @Test
   void aDoubleQuoteInsideADoubleQuotedValueSaysUseSingleQuotes() {
     CompileResult r = COMPILER.compile(FM + "{{b: text when=\"sex == \"2\"\"}}\n", "t.emr.md");
     assertThat(r.report()).contains("dsl/bad-attribute-value").contains(

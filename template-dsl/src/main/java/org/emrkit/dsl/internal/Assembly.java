@@ -9,6 +9,7 @@ import org.emrkit.template.Orientation;
 import org.emrkit.template.PageSetup;
 import org.emrkit.template.Paper;
 import org.emrkit.template.Template;
+import org.emrkit.validation.rules.DocumentTypes;
 import org.emrkit.template.TemplateException;
 
 /**
@@ -45,6 +46,15 @@ final class Assembly {
     if (documentType != null && !ID.matcher(documentType).matches()) {
       frontMatterValue(e.get("documentType"), "documentType 应为小写字母、数字和 -",
           "documentType is lower-case letters, digits and -");
+    } else if (documentType != null && !DocumentTypes.all().containsKey(documentType)) {
+      // a type of the hospital's own is allowed; a typo silently loses the writing-standard rules
+      String near = Suggest.closest(documentType, List.copyOf(DocumentTypes.all().keySet()));
+      state.problems.warning(e.get("documentType").offset(), "dsl/unknown-document-type",
+          "书写规范规则不认识文书类型 " + documentType + (near == null ? "" : "，是否应为 " + near
+          + "(" + DocumentTypes.all().get(near) + ")？") + "与文书类型有关的规则不会检查此模板",
+          "the writing-standard rules know no document type " + documentType
+          + (near == null ? "" : "; did you mean " + near + "?")
+          + " Rules tied to a document type will not check this template");
     }
     PageSetup page = page(e);
     Map<String, String> metadata = new TreeMap<>();
