@@ -275,6 +275,9 @@ final class PinyinIndex {
       }
       if (cands != null) {
         for (int ti : cands) {
+          if (matcher.exhausted()) {
+            return true;
+          }
           // the best this text could rank (a match from its first character) cannot enter
           if (top.excludes(Top.key(Match.Kind.PINYIN_PREFIX, lengths[ti], 0, entryOf[ti], 0,
               0))) {
@@ -311,7 +314,7 @@ final class PinyinIndex {
   /** Every text read: for queries with too many cuts, and as the lists' fallback. */
   private void scan(String q, Top top) {
     PinyinMatcher m = new PinyinMatcher(q);
-    for (int ti = 0; ti < texts.length; ti++) {
+    for (int ti = 0; ti < texts.length && !m.exhausted(); ti++) {
       if (!top.excludes(Top.key(Match.Kind.PINYIN_PREFIX, lengths[ti], 0, entryOf[ti], 0, 0))) {
         m.offer(texts[ti], top);
       }

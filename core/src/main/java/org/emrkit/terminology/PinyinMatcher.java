@@ -10,6 +10,14 @@ final class PinyinMatcher {
   private final int[] memo;
   private final int need;
   private int stamp;
+  /** Steps taken, against {@link #BUDGET}. */
+  private long steps;
+
+  /**
+   * The most matching steps one query takes (a few milliseconds): past it the search returns
+   * what it has found, so no list, however its names are made, holds a query up.
+   */
+  static final long BUDGET = 2_000_000;
 
   PinyinMatcher(String q) {
     this.q = q;
@@ -28,11 +36,12 @@ final class PinyinMatcher {
     }
     String[][] r = t.readings();
     char first = q.charAt(0);
-    for (int i = 0; i < r.length; i++) {
+    // a failed (character, query position) fails from any start: one memo for the text
+    stamp++;
+    for (int i = 0; i < r.length && steps < BUDGET; i++) {
       if (!startsWith(r[i], first)) {
         continue;
       }
-      stamp++;
       int end = consume(r, i, 0);
       if (end > 0) {
         top.offer(Top.key(i == 0 ? Match.Kind.PINYIN_PREFIX : Match.Kind.PINYIN,
@@ -57,7 +66,20 @@ final class PinyinMatcher {
    * reading, or what has been typed of it); a character with no reading (punctuation) is
    * passed over, but never starts a match.
    */
+  /** Steps taken so far. */
+  long steps() {
+    return steps;
+  }
+
+  /** Whether the query has used its steps. */
+  boolean exhausted() {
+    return steps >= BUDGET;
+  }
+
   private int consume(String[][] r, int i, int k) {
+    if (++steps >= BUDGET) {
+      return -1;
+    }
     if (k == q.length()) {
       return i;
     }

@@ -130,8 +130,12 @@ final class SearchIndex {
     if (query == null) {
       return List.of();
     }
-    String q = query.strip();
-    if (q.isEmpty() || q.length() > MAX_QUERY || limit < 1) {
+    if (query.length() > MAX_QUERY || limit < 1) {
+      return List.of();
+    }
+    // what an input method's full-width mode types (ｘｊｔ, Ｉ２０) is searched as its ASCII
+    String q = java.text.Normalizer.normalize(query, java.text.Normalizer.Form.NFKC).strip();
+    if (q.isEmpty()) {
       return List.of();
     }
     Top top = new Top(Math.min(limit, MAX_LIMIT),
@@ -139,7 +143,7 @@ final class SearchIndex {
     codes(q.toUpperCase(Locale.ROOT), top);
     if (!top.full()) {
       if (hasHan(q)) {
-        names(q, top);
+        names(q.replaceAll("\\s+", ""), top); // 心 绞痛 is 心绞痛
       } else {
         String p = pinyinQuery(q);
         if (p != null) {

@@ -17,13 +17,31 @@ import java.util.regex.Pattern;
  */
 public final class DeductionTable {
 
-  /** The most lines a table has. */
+  /** The most lines a table has, and characters in all. */
   public static final int MAX_LINES = 10_000;
+  public static final int MAX_CHARS = 1_000_000;
 
   private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9-]*/[a-z0-9-]+");
   private static final BigDecimal MAX_POINTS = BigDecimal.valueOf(100);
 
   private DeductionTable() {}
+
+  /** A line of at most {@code room} characters (more is one over the bound), or null at the end. */
+  private static String readLine(BufferedReader r, long room) throws IOException {
+    StringBuilder b = new StringBuilder();
+    int c;
+    while ((c = r.read()) != -1 && c != '\n') {
+      if (b.length() > room) {
+        return b.toString(); // the caller finds the bound passed
+      }
+      b.append((char) c);
+    }
+    if (c == -1 && b.length() == 0) {
+      return null;
+    }
+    int end = b.length();
+    return end > 0 && b.charAt(end - 1) == '\r' ? b.substring(0, end - 1) : b.toString();
+  }
 
   /**
    * Reads a table. A bad line is an {@link IllegalArgumentException} naming {@code name}, the
@@ -34,9 +52,15 @@ public final class DeductionTable {
     try (BufferedReader r = new BufferedReader(in)) {
       String line;
       int n = 0;
-      while ((line = r.readLine()) != null) {
-        if (++n > MAX_LINES) {
-          throw new IllegalArgumentException(name + ": more than " + MAX_LINES + " lines");
+      long chars = 0;
+      while ((line = readLine(r, MAX_CHARS - chars)) != null) {
+        chars += line.length() + 1;
+        if (++n > MAX_LINES || chars > MAX_CHARS) {
+          throw new IllegalArgumentException(name + ": more than " + MAX_LINES + " lines or "
+              + MAX_CHARS + " characters");
+        }
+        if (n == 1 && line.startsWith("\uFEFF")) {
+          line = line.substring(1); // saved by Excel with a BOM
         }
         String l = line.replaceFirst("#.*", "").strip();
         if (l.isEmpty() || (n == 1 && l.equalsIgnoreCase("code,points"))) {
@@ -55,8 +79,9 @@ public final class DeductionTable {
           throw new IllegalArgumentException(where + "points must be a number such as 0.5, not "
               + p[1].strip());
         }
-        if (points.signum() < 0 || points.compareTo(MAX_POINTS) > 0) {
-          throw new IllegalArgumentException(where + "points must be 0 to 100, not " + points);
+        if (points.scale() > 2 || points.signum() < 0 || points.compareTo(MAX_POINTS) > 0) {
+          throw new IllegalArgumentException(where + "points must be 0 to 100 with at most two "
+              + "decimals (扣分应为 0 到 100，最多两位小数), not " + p[1].strip());
         }
         if (out.put(p[0].strip(), points) != null) {
           throw new IllegalArgumentException(where + p[0].strip() + " is listed twice");

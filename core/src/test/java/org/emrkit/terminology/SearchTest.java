@@ -82,6 +82,43 @@ class SearchTest {
   }
 
   @Test
+  void fullWidthInputAndSpacesInChineseAreSearchedAsTyped() {
+    assertThat(codes("ｘｊｔ")).isEqualTo(codes("xjt"));
+    assertThat(codes("Ｉ２０")).isEqualTo(codes("I20"));
+    assertThat(codes("心 绞痛")).isEqualTo(codes("心绞痛")).isNotEmpty();
+  }
+
+  @Test
+  void aQueryStopsWhenItHasTakenItsBudgetOfSteps() {
+    // names of 200 polyphonic characters with punctuation between: a long query costs about
+    // 200 × 64 × readings steps per name, so some lists of many such names would take seconds
+    String[][] readings = new String[200][];
+    String[] cycle = {"zhong", "chong"};
+    for (int i = 0; i < readings.length; i++) {
+      readings[i] = i % 7 == 3 ? new String[0] : i % 5 == 0 ? new String[] {"lv", "shuai"}
+          : cycle;
+    }
+    int letters = 0;
+    for (char c : "zhongclvsua".toCharArray()) {
+      letters |= 1 << (c - 'a');
+    }
+    IndexedText text = new IndexedText(0, 0, "重".repeat(200), readings, letters);
+    PinyinMatcher m = new PinyinMatcher("zh".repeat(31) + "v");
+    Top top = new Top(20, e -> true);
+    int texts = 0;
+    while (!m.exhausted()) {
+      m.offer(text, top);
+      texts++;
+      assertThat(texts).as("the budget ends the query").isLessThan(1_000_000);
+    }
+    long spent = m.steps();
+    assertThat(spent).isEqualTo(PinyinMatcher.BUDGET);
+    m.offer(text, top); // nothing more is done once it is spent
+    assertThat(m.steps()).isEqualTo(spent);
+    assertThat(texts).as("names read before the budget ran out").isGreaterThan(10);
+  }
+
+  @Test
   void punctuationInANameIsPassedOverButNeverStartsAMatch() {
     assertThat(codes("xjtcs")).containsExactly("X20.000");
   }

@@ -116,6 +116,12 @@ class CodeChecksTest {
     assertThatThrownBy(() -> ValidatorTest.validator().options(ValidatorOptions.DEFAULT
         .withDeductions(Map.of("field/rnage", BigDecimal.ONE))).build())
         .hasMessageContaining("field/rnage");
+    assertThatThrownBy(() -> DeductionTable.read(new StringReader("field/range,1e-20000000\n"),
+        "s.csv")).hasMessageContaining("at most two decimals");
+    assertThat(DeductionTable.read(new StringReader("\uFEFFcode,points\nfield/range,0.25\n"),
+        "bom.csv")).containsEntry("field/range", new BigDecimal("0.25"));
+    assertThatThrownBy(() -> DeductionTable.read(new StringReader("#".repeat(
+        DeductionTable.MAX_CHARS + 10)), "long.csv")).hasMessageContaining("long.csv: more than");
     assertThatThrownBy(() -> DeductionTable.read(new StringReader("# 注释\n".repeat(
         DeductionTable.MAX_LINES + 1)), "big.csv")).hasMessageContaining("more than");
   }

@@ -271,8 +271,9 @@ public final class Cli {
     }
     try (java.io.Reader r = java.nio.file.Files.newBufferedReader(Path.of(file))) {
       return o.withDeductions(org.emrkit.validation.DeductionTable.read(r, file));
-    } catch (java.io.IOException e) {
-      throw new UsageException("cannot read --deductions " + file + ": " + e.getMessage());
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      throw new UsageException("cannot read --deductions " + file + ": " + e.getMessage()
+          + " (UTF-8 text: code,points per line)");
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

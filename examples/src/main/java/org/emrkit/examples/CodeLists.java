@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.emrkit.codelists.CodeListException;
-import org.emrkit.codelists.RowProblem;
 import org.emrkit.codelists.TerminologyDirectory;
 import org.emrkit.template.Template;
 import org.emrkit.terminology.Bindings;
@@ -49,15 +48,18 @@ final class CodeLists {
     }
     try {
       TerminologyDirectory.Loaded l = TerminologyDirectory.load(dir);
-      for (Map.Entry<String, List<RowProblem>> e : l.skipped().entrySet()) {
-        err.println(e.getKey() + ": " + e.getValue().size() + " bad row(s) skipped (已跳过错误行)");
-        e.getValue().forEach(p -> err.println("  " + p));
+      for (Map.Entry<String, org.emrkit.codelists.CodeLists.Loaded> e : l.skipped().entrySet()) {
+        err.println(e.getKey() + ": " + e.getValue().skippedCount()
+            + " bad row(s) skipped (已跳过错误行)" + (e.getValue().skippedCount()
+            > e.getValue().skipped().size() ? ", the first " + e.getValue().skipped().size()
+            + ":" : ":"));
+        e.getValue().skipped().forEach(p -> err.println("  " + p));
       }
       return l.terminology();
     } catch (CodeListException | IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     } catch (UncheckedIOException e) {
-      throw new UsageException("cannot read " + dir + ": " + e.getCause().getMessage());
+      throw new UsageException(e.getMessage() + ": " + e.getCause().getMessage());
     }
   }
 

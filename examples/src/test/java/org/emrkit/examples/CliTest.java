@@ -202,6 +202,12 @@ class CliTest {
         table.toString());
     assertThat(badTable.code()).isEqualTo(2);
     assertThat(badTable.err()).contains("scoring.csv:1: expected code,points");
+    Files.write(table, new byte[] {'f', 'i', 'e', 'l', 'd', '/', 'c', 'o', 'd', 'e', ',',
+        (byte) 0xff, (byte) 0xfe, '2', '\n'});
+    Run notUtf8 = run("validate", "--template", t, wrong.toString(), "--deductions",
+        table.toString());
+    assertThat(notUtf8.code()).isEqualTo(2);
+    assertThat(notUtf8.err()).startsWith("emrkit: cannot read --deductions");
     // the hospital's own list, without I20.000: the closest codes are suggested
     Path lists = Files.createDirectories(dir.resolve("lists"));
     Files.writeString(lists.resolve("icd.csv"), "编码,名称\nI20.100,血管痉挛性心绞痛\n"

@@ -2,7 +2,6 @@ package org.emrkit.codelists;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,8 +26,11 @@ public final class CodeLists {
 
   private CodeLists() {}
 
-  /** What a load produced: the table, and the rows skipped (empty unless the spec skips). */
-  public record Loaded(CodeTable table, List<RowProblem> skipped) {
+  /**
+   * What a load produced: the table, the rows skipped (empty unless the spec skips; at most
+   * {@value CodeListException#MAX_REPORTED} listed) and how many were skipped in all.
+   */
+  public record Loaded(CodeTable table, List<RowProblem> skipped, int skippedCount) {
     /** Copies. */
     public Loaded {
       skipped = List.copyOf(skipped);
@@ -52,7 +54,7 @@ public final class CodeLists {
         return read(in, name, spec, readings);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
+      throw new CodeListException(name, "cannot read (无法读取): " + e.getMessage());
     }
   }
 
@@ -68,7 +70,7 @@ public final class CodeLists {
     if (lower.endsWith(".xlsx")) {
       XlsxRows.read(bounded, spec.sheet(), fileName, c);
     } else if (lower.endsWith(".csv") || lower.endsWith(".txt")) {
-      CsvRows.read(bounded, spec.encoding(), c);
+      CsvRows.read(bounded, spec.encoding(), fileName, c);
     } else {
       throw new CodeListException(fileName, "expected an .xlsx or .csv file (只支持 xlsx 和 csv)");
     }
@@ -90,6 +92,7 @@ public final class CodeLists {
     private final Map<String, Integer> firstRow = new HashMap<>();
     private final List<List<String>> headers = new ArrayList<>();
     private int rows;
+    private int badRows;
     private int[] columns;
 
     Collector(String file, CodeListSpec spec) {
@@ -116,6 +119,7 @@ public final class CodeLists {
       }
       Message bad = add(number, cells);
       if (bad != null) {
+        badRows++;
         if (problems.size() < CodeListException.MAX_REPORTED) {
           problems.add(new RowProblem(number, bad));
         } else if (!spec.skipBadRows()) {
@@ -125,6 +129,13 @@ public final class CodeLists {
     }
 
     private Message add(int number, List<String> cells) {
+      for (int c : columns) {
+        String v = c < cells.size() ? cells.get(c) : null;
+        if (v != null && v.startsWith(XlsxRows.BAD)) {
+          return Message.of("单元格是 Excel 错误值 " + v.substring(XlsxRows.BAD.length() + 6),
+              "a cell holds the Excel error " + v.substring(XlsxRows.BAD.length() + 6));
+        }
+      }
       String code = cell(cells, columns[0]);
       String name = cell(cells, columns[1]);
       if (code.isEmpty()) {
@@ -173,7 +184,7 @@ public final class CodeLists {
       if (firstRow.isEmpty()) {
         throw new CodeListException(file, "no codes (没有编码)");
       }
-      return new Loaded(table.build(readings), problems);
+      return new Loaded(table.build(readings), problems, badRows);
     }
   }
 }

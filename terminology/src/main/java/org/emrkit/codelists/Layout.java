@@ -27,6 +27,12 @@ final class Layout {
 
   private static int column(String ref, List<String> names, String file) {
     String r = ref.strip();
+    // a header that reads like a column (ICD, DRG, 2020) is the header: it is what was meant
+    for (int i = 0; i < names.size(); i++) {
+      if (names.get(i) != null && names.get(i).strip().equals(r)) {
+        return i;
+      }
+    }
     if (LETTERS.matcher(r).matches()) {
       int n = 0;
       for (char c : r.toCharArray()) {
@@ -36,11 +42,6 @@ final class Layout {
     }
     if (NUMBER.matcher(r).matches()) {
       return Integer.parseInt(r) - 1;
-    }
-    for (int i = 0; i < names.size(); i++) {
-      if (names.get(i) != null && names.get(i).strip().equals(r)) {
-        return i;
-      }
     }
     throw new CodeListException(file, "no column headed \"" + r + "\" (没有表头为“" + r
         + "”的列); the last header row has " + names.stream().filter(s -> s != null

@@ -32,6 +32,9 @@ public final class TerminologyDirectory {
   public static final int MAX_MANIFEST_BYTES = 256 * 1024;
   /** The most lists a directory names. */
   public static final int MAX_LISTS = 200;
+  /** The most codes, and file bytes, a directory's lists hold together. */
+  public static final long MAX_TOTAL_CODES = 2_000_000;
+  public static final long MAX_TOTAL_BYTES = 256L * 1024 * 1024;
 
   private static final Set<String> TOP = Set.of("lists", "valueSets", "aliases");
   private static final Set<String> LIST = Set.of("system", "title", "file", "code", "name",
@@ -47,8 +50,8 @@ public final class TerminologyDirectory {
 
   private TerminologyDirectory() {}
 
-  /** What a directory loaded: the service, and the rows skipped per list. */
-  public record Loaded(InMemoryTerminology terminology, Map<String, List<RowProblem>> skipped) {
+  /** What a directory loaded: the service, and per file the load of each list that skipped rows. */
+  public record Loaded(InMemoryTerminology terminology, Map<String, CodeLists.Loaded> skipped) {
     /** Copies. */
     public Loaded {
       skipped = Map.copyOf(skipped);
@@ -78,15 +81,20 @@ public final class TerminologyDirectory {
         root = com.fasterxml.jackson.databind.node.MissingNode.getInstance();
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException(manifest + ":" + e.getLocation().getLineNr() + ":"
-          + e.getLocation().getColumnNr() + ": not JSON: " + e.getOriginalMessage(), e);
+      // a size or depth bound has no location
+      String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr() + ":"
+          + e.getLocation().getColumnNr();
+      throw new IllegalArgumentException(manifest + where + ": not JSON, or beyond its bounds: "
+          + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException("cannot read " + manifest, e);
     }
     Manifest m = new Manifest(manifest);
     m.only(root, "", TOP);
     InMemoryTerminology.Builder b = InMemoryTerminology.builder().readings(Pinyin.readings());
-    Map<String, List<RowProblem>> skipped = new java.util.LinkedHashMap<>();
+    Map<String, CodeLists.Loaded> skipped = new java.util.LinkedHashMap<>();
+    long codes = 0;
+    long bytes = 0;
     Map<String, CodeTable> loaded = new java.util.LinkedHashMap<>();
     JsonNode lists = root.path("lists");
     if (!lists.isArray() || lists.isEmpty() || lists.size() > MAX_LISTS) {
@@ -98,13 +106,27 @@ public final class TerminologyDirectory {
       m.only(l, at, LIST);
       CodeListSpec spec = m.spec(l, at);
       Path file = m.file(dir, l, at);
+      try {
+        bytes += Files.size(file);
+      } catch (IOException e) {
+        throw m.error(at + "/file", "cannot read " + file + ": " + e.getMessage());
+      }
+      if (bytes > MAX_TOTAL_BYTES) {
+        throw m.error(at + "/file", "the lists together are larger than "
+            + MAX_TOTAL_BYTES / 1024 / 1024 + " MB (编码表总量过大)");
+      }
       CodeLists.Loaded r = CodeLists.read(file, spec);
+      codes += r.table().size();
+      if (codes > MAX_TOTAL_CODES) {
+        throw m.error(at, "the lists together hold more than " + MAX_TOTAL_CODES
+            + " codes (编码总数过多)");
+      }
       if (loaded.put(spec.system().toString(), r.table()) != null) {
         throw m.error(at + "/system", spec.system() + " is listed twice");
       }
       b.system(r.table());
-      if (!r.skipped().isEmpty()) {
-        skipped.put(file.getFileName().toString(), r.skipped());
+      if (r.skippedCount() > 0) {
+        skipped.put(file.getFileName().toString(), r);
       }
     }
     m.refs(root.path("valueSets"), "/valueSets", loaded, (k, t) -> b.valueSet(k, t));
@@ -160,8 +182,9 @@ public final class TerminologyDirectory {
         }
       }
       JsonNode h = l.path("headerRows");
-      if (!h.isMissingNode() && !h.canConvertToExactIntegral()) {
-        throw error(at + "/headerRows", "must be a whole number");
+      if (!h.isMissingNode() && (!h.canConvertToExactIntegral() || !h.canConvertToInt())) {
+        throw error(at + "/headerRows", "must be a whole number 0 to "
+            + CodeListSpec.MAX_HEADER_ROWS);
       }
       try {
         Charset cs = Charset.forName(text(l, at, "encoding", "UTF-8"));
@@ -191,12 +214,24 @@ public final class TerminologyDirectory {
 
     Path file(Path dir, JsonNode l, String at) {
       String name = text(l, at, "file", null);
-      Path p = dir.resolve(name).normalize();
-      if (Path.of(name).isAbsolute() || !p.startsWith(dir.normalize())) {
-        throw error(at + "/file", "must name a file inside " + dir + ", not " + name);
-      }
-      if (!Files.isRegularFile(p)) {
-        throw error(at + "/file", "no such file " + p);
+      Path p;
+      try {
+        p = dir.resolve(name).normalize();
+        if (dir.getFileSystem().getPath(name).isAbsolute() || !p.startsWith(dir.normalize())) {
+          throw error(at + "/file", "must name a file inside " + dir + ", not " + name);
+        }
+        if (!Files.isRegularFile(p)) {
+          throw error(at + "/file", "no such file " + p);
+        }
+        // a link may not lead out of the directory either
+        if (!p.toRealPath().startsWith(dir.toRealPath())) {
+          throw error(at + "/file", "must name a file inside " + dir + "; " + name
+              + " links to " + p.toRealPath());
+        }
+      } catch (java.nio.file.InvalidPathException e) {
+        throw error(at + "/file", "not a file name: " + e.getReason());
+      } catch (IOException e) {
+        throw error(at + "/file", "cannot read " + name + ": " + e.getMessage());
       }
       return p;
     }

@@ -200,4 +200,99 @@ class CodeListsTest {
     assertThat(byCode.get(0).entry().name()).as("seed %d", seed).isEqualTo(probe[1]);
     assertThat(byCode.get(0).kind()).isEqualTo(Match.Kind.CODE);
   }
+
+  /** A copy of an .xlsx file with one part's content replaced (or added). */
+  static Path rewrite(Path xlsx, Path out, String part, byte[] content) throws IOException {
+    try (java.util.zip.ZipFile in = new java.util.zip.ZipFile(xlsx.toFile());
+        java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(
+            Files.newOutputStream(out))) {
+      boolean done = false;
+      for (var it = in.entries(); it.hasMoreElements(); ) {
+        var e = it.nextElement();
+        z.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+        if (e.getName().equals(part)) {
+          z.write(content);
+          done = true;
+        } else {
+          z.write(in.getInputStream(e).readAllBytes());
+        }
+        z.closeEntry();
+      }
+      if (!done) {
+        z.putNextEntry(new java.util.zip.ZipEntry(part));
+        z.write(content);
+        z.closeEntry();
+      }
+    }
+    return out;
+  }
+
+  static byte[] sheet(String rows) {
+    return ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas."
+        + "openxmlformats.org/spreadsheetml/2006/main\"><sheetData>" + rows
+        + "</sheetData></worksheet>").getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void hostileSpreadsheetsFailWithTheFileNamedAndNothingLost() throws IOException {
+    Path base = xlsx(dir.resolve("base.xlsx"), "Sheet1", List.of(new String[] {"编码", "名称"},
+        new String[] {"I20.000", "不稳定型心绞痛"}));
+    CodeListSpec spec = ICD.columns("A", "B").layout(0, null).skippingBadRows();
+    // a row number past Excel's last row (it would be counted up to, one empty row at a time)
+    Path far = rewrite(base, dir.resolve("far.xlsx"), "xl/worksheets/sheet1.xml", sheet(
+        "<row r=\"2000000000\"><c r=\"A2000000000\" t=\"inlineStr\"><is><t>A</t></is></c></row>"));
+    assertThatThrownBy(() -> CodeLists.read(far, spec)).isInstanceOf(CodeListException.class)
+        .hasMessageContaining("far.xlsx: row 2000000000 is past Excel's last row 1048576");
+    // cells without their reference, and out of order: each lands in its column
+    Path odd = rewrite(base, dir.resolve("odd.xlsx"), "xl/worksheets/sheet1.xml", sheet(
+        "<row r=\"1\"><c r=\"B1\" t=\"inlineStr\"><is><t>心绞痛</t></is></c><c r=\"A1\" "
+        + "t=\"inlineStr\"><is><t>I20.900</t></is></c></row><row r=\"2\"><c t=\"inlineStr\"><is>"
+        + "<t>K35.800</t></is></c><c t=\"inlineStr\"><is><t>急性阑尾炎</t></is></c></row>"
+        + "<row r=\"3\"><c r=\"A3\" t=\"e\"><v>#N/A</v></c><c r=\"B3\" t=\"inlineStr\"><is>"
+        + "<t>x</t></is></c></row><row r=\"4\"><c r=\"A4\"><v>123456789012</v></c>"
+        + "<c r=\"B4\" t=\"inlineStr\"><is><t>长编码</t></is></c></row>"));
+    CodeLists.Loaded l = CodeLists.read(odd, spec);
+    assertThat(l.table().entries()).extracting(e -> e.code() + " " + e.name())
+        .containsExactly("123456789012 长编码", "I20.900 心绞痛", "K35.800 急性阑尾炎");
+    assertThat(l.skipped()).extracting(RowProblem::toString).containsExactly(
+        "第 3 行：单元格是 Excel 错误值 #N/A / row 3: a cell holds the Excel error #N/A");
+    // a shared-string table that would fill memory
+    Path sst = rewrite(base, dir.resolve("sst.xlsx"), "xl/sharedStrings.xml",
+        new byte[65 * 1024 * 1024]);
+    assertThatThrownBy(() -> CodeLists.read(sst, spec)).hasMessageContaining(
+        "sst.xlsx: unpacks to more than a 64 MB shared-string table");
+    // a shared string that is not there
+    Path missing = rewrite(base, dir.resolve("missing.xlsx"), "xl/worksheets/sheet1.xml",
+        sheet("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>99</v></c></row>"));
+    assertThatThrownBy(() -> CodeLists.read(missing, spec)).isInstanceOf(CodeListException.class)
+        .hasMessageContaining("missing.xlsx: not a readable .xlsx file");
+  }
+
+  @Test
+  void hostileTextIsRefusedWithTheRowNotLoadedAsGarbage() throws IOException {
+    Path gbk = Files.write(dir.resolve("gbk.csv"), "编码,名称\nI20.000,不稳定型心绞痛\n".getBytes(
+        Charset.forName("GB18030")));
+    assertThatThrownBy(() -> CodeLists.read(gbk, ICD.columns("A", "B")))
+        .hasMessageContaining("gbk.csv: after row 0: not UTF-8 text")
+        .hasMessageContaining("set \"encoding\": \"GB18030\"");
+    Path invisible = Files.writeString(dir.resolve("inv.csv"), "编码,名称\nA01,甲\n"
+        + "A01\u200B,乙\nA02,丙\u0000丁\nA\u00A003,戊\n");
+    CodeLists.Loaded l = CodeLists.read(invisible, ICD.columns("A", "B").skippingBadRows());
+    assertThat(l.table().size()).isEqualTo(1);
+    assertThat(l.skipped()).extracting(RowProblem::row).containsExactly(3, 4, 5);
+    assertThat(l.skipped().get(0).toString()).contains("A01U+200B");
+    // a header that reads like a column reference is the header
+    Path icd = Files.writeString(dir.resolve("icd.csv"), "名称,ICD\n心绞痛,I20.900\n");
+    assertThat(CodeLists.read(icd, ICD.columns("ICD", "名称")).table().find("I20.900"))
+        .isPresent();
+    // every bad row is counted, though at most 100 are listed
+    StringBuilder many = new StringBuilder("编码,名称\nA,甲\n");
+    for (int i = 0; i < 150; i++) {
+      many.append(",无编码\n");
+    }
+    CodeLists.Loaded m = CodeLists.read(Files.writeString(dir.resolve("many.csv"), many),
+        ICD.columns("A", "B").skippingBadRows());
+    assertThat(m.skippedCount()).isEqualTo(150);
+    assertThat(m.skipped()).hasSize(CodeListException.MAX_REPORTED);
+  }
 }

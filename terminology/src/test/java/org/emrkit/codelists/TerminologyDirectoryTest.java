@@ -83,4 +83,26 @@ class TerminologyDirectoryTest {
     assertThatThrownBy(() -> TerminologyDirectory.load(dir))
         .hasMessageContaining("has no terminology.json");
   }
+
+  @Test
+  void linksOutOfTheDirectoryDeepJsonAndWrappingNumbersAreRefused() throws IOException {
+    lists();
+    Path outside = Files.createTempDirectory("emrkit-outside");
+    Files.writeString(outside.resolve("secret.csv"), "编码,名称\nX,秘密\n");
+    Files.createSymbolicLink(dir.resolve("link.csv"), outside.resolve("secret.csv"));
+    manifest("{\"lists\": [{\"system\": \"x|1\", \"title\": \"t\", \"file\": \"link.csv\"}]}");
+    assertThatThrownBy(() -> TerminologyDirectory.load(dir))
+        .hasMessageContaining("/lists/0/file: must name a file inside").hasMessageContaining(
+            "links to").hasMessageNotContaining("秘密");
+    manifest("{\"a\":".repeat(20) + "1" + "}".repeat(20));
+    assertThatThrownBy(() -> TerminologyDirectory.load(dir)).isInstanceOf(
+        IllegalArgumentException.class).hasMessageContaining("not JSON, or beyond its bounds");
+    manifest("{\"lists\": [{\"system\": \"x|1\", \"title\": \"t\", \"file\": \"icd.csv\", "
+        + "\"headerRows\": 4294967297}]}");
+    assertThatThrownBy(() -> TerminologyDirectory.load(dir))
+        .hasMessageContaining("/lists/0/headerRows: must be a whole number 0 to 20");
+    manifest("{\"lists\": [{\"system\": \"x|1\", \"title\": \"t\", \"file\": \"a\\u0000b.csv\"}]}");
+    assertThatThrownBy(() -> TerminologyDirectory.load(dir))
+        .hasMessageContaining("/lists/0/file: not a file name");
+  }
 }
