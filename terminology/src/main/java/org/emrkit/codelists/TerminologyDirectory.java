@@ -93,10 +93,18 @@ public final class TerminologyDirectory {
     m.only(root, "", TOP);
     InMemoryTerminology.Builder b = InMemoryTerminology.builder().readings(Pinyin.readings());
     Map<String, CodeLists.Loaded> skipped = new java.util.LinkedHashMap<>();
+    Map<String, CodeTable> loaded = lists(dir, root.path("lists"), m, b, skipped);
+    m.refs(root.path("valueSets"), "/valueSets", loaded, (k, t) -> b.valueSet(k, t));
+    m.refs(root.path("aliases"), "/aliases", loaded, (k, t) -> b.alias(k, t.ref()));
+    return new Loaded(b.build(), skipped);
+  }
+
+  /** Loads each list the manifest names, within the directory's bounds. */
+  private static Map<String, CodeTable> lists(Path dir, JsonNode lists, Manifest m,
+      InMemoryTerminology.Builder b, Map<String, CodeLists.Loaded> skipped) {
+    Map<String, CodeTable> loaded = new java.util.LinkedHashMap<>();
     long codes = 0;
     long bytes = 0;
-    Map<String, CodeTable> loaded = new java.util.LinkedHashMap<>();
-    JsonNode lists = root.path("lists");
     if (!lists.isArray() || lists.isEmpty() || lists.size() > MAX_LISTS) {
       throw m.error("/lists", "must list 1 to " + MAX_LISTS + " code lists");
     }
@@ -129,9 +137,7 @@ public final class TerminologyDirectory {
         skipped.put(file.getFileName().toString(), r);
       }
     }
-    m.refs(root.path("valueSets"), "/valueSets", loaded, (k, t) -> b.valueSet(k, t));
-    m.refs(root.path("aliases"), "/aliases", loaded, (k, t) -> b.alias(k, t.ref()));
-    return new Loaded(b.build(), skipped);
+    return loaded;
   }
 
   /** Reads the manifest's members, naming the pointer of what is wrong. */

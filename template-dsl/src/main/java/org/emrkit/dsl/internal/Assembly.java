@@ -9,8 +9,8 @@ import org.emrkit.template.Orientation;
 import org.emrkit.template.PageSetup;
 import org.emrkit.template.Paper;
 import org.emrkit.template.Template;
-import org.emrkit.validation.rules.DocumentTypes;
 import org.emrkit.template.TemplateException;
+import org.emrkit.validation.rules.DocumentTypes;
 
 /**
  * Makes the template from its front matter and the blocks the compiler read: id, version,

@@ -233,7 +233,7 @@ final class FieldParser {
           return bad(a, wrong.get().zh(), wrong.get().en());
         }
         if (fa == FieldAttribute.ROLE && Role.fromLabel(v) == null) {
-          return unknownRole(a);
+          return Suggest.unknownRole(a, problems);
         }
         set(b, fa, value);
         return true;
@@ -241,17 +241,6 @@ final class FieldParser {
     }
     set(b, fa, v);
     return true;
-  }
-
-  /** A signature role no signer can have (role=doctor): the roles there are, or the nearest. */
-  private boolean unknownRole(Attributes.Attr a) {
-    List<String> roles = java.util.Arrays.stream(Role.values()).map(Role::label).toList();
-    String near = Suggest.closest(a.value(), roles);
-    problems.error(a.valueOffset(), "dsl/unknown-role", "没有签名角色 \"" + a.value() + "\""
-        + (near == null ? "" : "，是否应为 " + near + "？") + "可用的角色：" + String.join("、", roles),
-        "no signer has the role \"" + a.value() + "\"" + (near == null ? ""
-        : "; did you mean " + near + "?") + " The roles are " + String.join(", ", roles));
-    return false;
   }
 
   /** Sets an attribute's checked value on the builder. */
@@ -339,19 +328,11 @@ final class FieldParser {
   private boolean expression(Attributes.Attr a) {
     Optional<ExpressionError> e = expressions.check(a.value());
     if (e.isEmpty()) {
-      names(a.value(), a.valueOffset(), expressions, problems);
+      Heads.names(a.value(), a.valueOffset(), expressions, problems);
       return true;
     }
     reportExpression(a.valueOffset(), a.value(), e.get(), problems);
     return false;
-  }
-
-  /** Notes the names an accepted expression reads, for the check against the template's names. */
-  static void names(String source, int valueOffset, ExpressionEngine expressions,
-      Problems problems) {
-    for (ExpressionEngine.Name n : expressions.names(source)) {
-      problems.names.add(new ExpressionEngine.Name(n.name(), valueOffset + n.offset()));
-    }
   }
 
   static void reportExpression(int valueOffset, String source, ExpressionError e,

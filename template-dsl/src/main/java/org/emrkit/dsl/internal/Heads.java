@@ -126,6 +126,14 @@ final class Heads {
     return new RepeatHead(id, idOffset, label, min, max);
   }
 
+  /** Notes the names an accepted expression reads, for the check against the template's names. */
+  static void names(String source, int valueOffset, ExpressionEngine expressions,
+      Problems problems) {
+    for (ExpressionEngine.Name n : expressions.names(source)) {
+      problems.names.add(new ExpressionEngine.Name(n.name(), valueOffset + n.offset()));
+    }
+  }
+
   /** Checks an expression against the grammar; false after reporting where it goes wrong. */
   static boolean expression(String source, int offset, Problems problems,
       ExpressionEngine expressions) {
@@ -134,7 +142,7 @@ final class Heads {
       FieldParser.reportExpression(offset, source, e.get(), problems);
       return false;
     }
-    FieldParser.names(source, offset, expressions, problems);
+    names(source, offset, expressions, problems);
     return true;
   }
 

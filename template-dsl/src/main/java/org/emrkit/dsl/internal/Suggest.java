@@ -3,7 +3,7 @@ package org.emrkit.dsl.internal;
 import java.util.List;
 import java.util.Locale;
 
-/** "Did you mean": the known name nearest a mistyped one (package-private). */
+/** "Did you mean": the known name nearest a mistyped one, and the diagnostics that say it. */
 final class Suggest {
   private Suggest() {}
 
@@ -47,5 +47,17 @@ final class Suggest {
       cur = x;
     }
     return prev[b.length()];
+  }
+
+  /** A signature role no signer can have (role=doctor): the roles there are, or the nearest. */
+  static boolean unknownRole(Attributes.Attr a, Problems problems) {
+    List<String> roles = java.util.Arrays.stream(org.emrkit.record.Role.values())
+        .map(org.emrkit.record.Role::label).toList();
+    String near = closest(a.value(), roles);
+    problems.error(a.valueOffset(), "dsl/unknown-role", "没有签名角色 \"" + a.value() + "\""
+        + (near == null ? "" : "，是否应为 " + near + "？") + "可用的角色：" + String.join("、", roles),
+        "no signer has the role \"" + a.value() + "\"" + (near == null ? ""
+        : "; did you mean " + near + "?") + " The roles are " + String.join(", ", roles));
+    return false;
   }
 }
