@@ -104,6 +104,18 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aTableRightUnderAParagraphLineAndAShortRowAreNamed() {
+    assertThat(diagnostics("生命体征：\n| 体温 | 脉搏 |\n|---|---|\n| 36.5 | 78 |\n"))
+        .containsExactly("9:1 dsl/table-needs-blank-line");
+    assertThat(diagnostics("| a | b | c |\n|---|---|---|\n| x | y |\n"))
+        .containsExactly("9:9 dsl/table-shape");
+    CompileResult pipe = COMPILER.compile(FM + "| 值 | 说明 |\n|---|---|\n| 甲 | 乙 | 丙 |\n",
+        "t.emr.md");
+    assertThat(pipe.report()).contains("a | inside a cell is written \\|");
+    assertThat(diagnostics("| 值 | 说明 |\n|---|---|\n| 甲 \\| 乙 | 丙 |\n")).isEmpty();
+  }
+
+  @Test
   void aDoubleQuoteInsideADoubleQuotedValueSaysUseSingleQuotes() {
     CompileResult r = COMPILER.compile(FM + "{{b: text when=\"sex == \"2\"\"}}\n", "t.emr.md");
     assertThat(r.report()).contains("dsl/bad-attribute-value").contains(

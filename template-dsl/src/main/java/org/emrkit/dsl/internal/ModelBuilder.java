@@ -214,6 +214,10 @@ public final class ModelBuilder {
     return out;
   }
 
+  /** A GFM delimiter row: | --- | :---: | (at least one |, dashes in each cell). */
+  private static final java.util.regex.Pattern DELIMITER_ROW = java.util.regex.Pattern.compile(
+      "\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?");
+
   private void strayFences(com.vladsch.flexmark.ast.Paragraph p) {
     int offset = p.getStartOffset();
     for (String line : p.getChars().toString().split("\n", -1)) {
@@ -229,6 +233,11 @@ public final class ModelBuilder {
       } else if (ContainerBlockParser.CLOSER.matcher(t).matches()) {
         state.problems.error(offset, "dsl/stray-fence", "多余的结束行 " + t + "(没有对应的容器)",
             "closing " + t + " without an open container");
+      } else if (DELIMITER_ROW.matcher(t).matches() && offset > p.getStartOffset()) {
+        // a table written right under a paragraph line is read as the paragraph's text
+        state.problems.error(offset, "dsl/table-needs-blank-line", "表格上方应空一行：紧接在段落下的"
+            + "表格会被当作段落文字", "leave a blank line above the table: written right under a "
+            + "paragraph line it is read as that paragraph's text");
       }
       offset += line.length() + 1;
     }

@@ -196,8 +196,16 @@ final class TableReader implements InlineReader.TablePlacer {
     List<TableCell> cells = cells(row);
     if (cells.size() > columns) {
       state.problems.error(cells.get(columns).getStartOffset(), "dsl/table-shape", "此行有 "
-          + cells.size() + " 个单元格，表格只有 " + columns + " 列", "this row has "
-          + cells.size() + " cells but the table has " + columns + " columns");
+          + cells.size() + " 个单元格，表格只有 " + columns + " 列(单元格中的 | 应写作 \\|)",
+          "this row has " + cells.size() + " cells but the table has " + columns
+          + " columns (a | inside a cell is written \\|)");
+      slots.ok = false;
+    } else if (cells.size() < columns && !cells.isEmpty()) {
+      // GFM pads a short row silently: a forgotten cell shifts nothing but loses a column
+      state.problems.error(row.getEndOffset() - 1, "dsl/table-shape", "此行只有 " + cells.size()
+          + " 个单元格，表格有 " + columns + " 列：补上空单元格 | |，或用 < 与左侧合并",
+          "this row has " + cells.size() + " cells but the table has " + columns
+          + " columns: add empty cells | |, or merge with < into the cell on the left");
       slots.ok = false;
     }
     for (int c = 0; c < columns; c++) {
