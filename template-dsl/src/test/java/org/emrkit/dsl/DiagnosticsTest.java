@@ -113,6 +113,8 @@ class DiagnosticsTest {
         "t.emr.md");
     assertThat(pipe.report()).contains("a | inside a cell is written \\|");
     assertThat(diagnostics("| 值 | 说明 |\n|---|---|\n| 甲 \\| 乙 | 丙 |\n")).isEmpty();
+    assertThat(diagnostics("| 诊断 | 编码 |\n|---|---|\n| ::: repeat #dx | x |\n"))
+        .containsExactly("9:3 dsl/container-in-cell");
   }
 
   @Test

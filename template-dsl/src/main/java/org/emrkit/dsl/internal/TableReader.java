@@ -213,6 +213,13 @@ final class TableReader implements InlineReader.TablePlacer {
       String raw = cell == null ? "" : cell.getText().toString().strip();
       int offset = cell == null ? row.getEndOffset() : cell.getText().getStartOffset();
       slots.markerOffset[r][c] = offset;
+      if (raw.startsWith(":::")) {
+        // a cell holds one line: a container there would be kept as literal text
+        state.problems.error(offset, "dsl/container-in-cell", "表格单元格中不能写 ::: 容器；"
+            + "需要逐行填写的表格请用重复表格 {: #id repeat}", "a ::: container cannot be inside a "
+            + "table cell; for rows filled one by one use a repeating table {: #id repeat}");
+        slots.ok = false;
+      }
       boolean left = raw.equals("<");
       if (left || raw.equals("^")) {
         if ((left && c == 0) || (!left && r == 0)) {
