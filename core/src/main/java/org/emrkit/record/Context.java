@@ -48,6 +48,33 @@ public record Context(Patient patient, Encounter encounter, Organization org, Ac
     return Optional.ofNullable(v).map(Object::toString);
   }
 
+  /**
+   * The value at a dotted path as people read it: as {@link #lookup}, with coded values shown by
+   * their names — {@code patient.sex} 1 as 男 (GB/T 2261.1: 0 未知的性别, 1 男, 2 女, 9 未说明的性别),
+   * {@code author.role} as 住院医师. What a macro field prints; expressions read {@link #lookup}.
+   */
+  public Optional<String> display(String path) {
+    Optional<String> v = lookup(path);
+    if ("patient.sex".equals(path)) {
+      return v.map(Context::sexName);
+    }
+    if ("author.role".equals(path) && author != null) {
+      return Optional.of(author.role().title());
+    }
+    return v;
+  }
+
+  /** A GB/T 2261.1 sex code's name (the code itself when it is none of them). */
+  static String sexName(String code) {
+    return switch (code) {
+      case "0" -> "未知的性别";
+      case "1" -> "男";
+      case "2" -> "女";
+      case "9" -> "未说明的性别";
+      default -> code;
+    };
+  }
+
   private Object patientPart(String name) {
     return switch (name) {
       case "name" -> patient.name();
@@ -89,8 +116,7 @@ public record Context(Patient patient, Encounter encounter, Organization org, Ac
     java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
     put(m, "姓名", patient.name());
     put(m, "性别", patient.sex() == null ? null : switch (patient.sex()) {
-      case "1" -> "男";
-      case "2" -> "女";
+      case "1", "2" -> sexName(patient.sex());
       default -> "未知";
     });
     Integer a = age();

@@ -83,7 +83,7 @@ public final class Resolver {
    */
   public String text(Field f, Values scope) {
     if (f.type() == FieldType.MACRO) {
-      return record.context().lookup(f.source()).map(Resolver::dateTime).orElse("");
+      return record.context().display(f.source()).map(Resolver::dateTime).orElse("");
     }
     if (f.type() == FieldType.CALC) {
       return calc(f, scope).map(BigDecimal::toPlainString).orElse("");
