@@ -55,7 +55,11 @@ public final class Functions {
     return new BigDecimal(r, MathContext.DECIMAL64);
   }
 
-  /** Hours from {@code a} to {@code b} (fractional), for date-times or dates. */
+  /**
+   * Hours from {@code a} to {@code b} (fractional), for date-times, dates, or two times of day
+   * (手术用时 from 开始 23:10 to 结束 01:40 is 2.5: a later time that is earlier on the clock is
+   * the next day).
+   */
   public BigDecimal hours(Object a, Object b) {
     return minutes(a, b).divide(BigDecimal.valueOf(60), MathContext.DECIMAL64);
   }
@@ -71,8 +75,16 @@ public final class Functions {
   }
 
   private static BigDecimal minutes(Object a, Object b) {
-    return BigDecimal.valueOf(Duration.between(temporal(a), temporal(b)).toSeconds())
-        .divide(BigDecimal.valueOf(60), MathContext.DECIMAL64);
+    long seconds;
+    if (a instanceof java.time.LocalTime x && b instanceof java.time.LocalTime y) {
+      seconds = Duration.between(x, y).toSeconds();
+      if (seconds < 0) {
+        seconds += 24 * 3600;
+      }
+    } else {
+      seconds = Duration.between(temporal(a), temporal(b)).toSeconds();
+    }
+    return BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(60), MathContext.DECIMAL64);
   }
 
   private static Temporal temporal(Object x) {
@@ -82,7 +94,7 @@ public final class Functions {
     if (x instanceof LocalDate d) {
       return d.atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
     }
-    throw new IllegalArgumentException("expected a date or date-time, got "
+    throw new IllegalArgumentException("expected a date or date-time (or two times), got "
         + (x == null ? "nothing" : x.getClass().getSimpleName()));
   }
 

@@ -56,6 +56,9 @@ class ExpressionConformanceTest {
     if (n.isObject() && n.has("$datetime")) {
       return OffsetDateTime.parse(n.get("$datetime").asText());
     }
+    if (n.isObject() && n.has("$time")) {
+      return java.time.LocalTime.parse(n.get("$time").asText());
+    }
     if (n.isArray()) {
       List<Object> out = new ArrayList<>();
       n.forEach(x -> out.add(value(x)));

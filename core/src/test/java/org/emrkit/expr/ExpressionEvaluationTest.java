@@ -23,7 +23,8 @@ class ExpressionEvaluationTest {
   private static final Map<String, Object> VARS = Map.of(
       "weight", new BigDecimal("70"), "height", new BigDecimal("175"),
       "sex", "2", "allergy", List.of("青霉素"), "cc", "反复胸闷3天",
-      "admittedAt", OffsetDateTime.parse("2026-11-20T09:30:00+08:00"));
+      "admittedAt", OffsetDateTime.parse("2026-11-20T09:30:00+08:00"),
+      "opStart", java.time.LocalTime.parse("23:10"), "opEnd", java.time.LocalTime.parse("01:40"));
   private final ExpressionEngine engine = ExpressionEngine.create();
 
   private Object eval(String source) {
@@ -41,6 +42,9 @@ class ExpressionEvaluationTest {
     assertThat(eval("missing == null")).isEqualTo(true);
     assertThat(eval("hours(admittedAt, now())")).isEqualTo(new BigDecimal("24.5"));
     assertThat(eval("days(admittedAt, now()) > 1 and true")).isEqualTo(true);
+    // 手术用时 from two times of day, across midnight too
+    assertThat(eval("hours(opStart, opEnd)")).isEqualTo(new BigDecimal("2.5"));
+    assertThat(eval("hours(opEnd, opStart)")).isEqualTo(new BigDecimal("21.5"));
   }
 
   @ParameterizedTest

@@ -3,6 +3,16 @@
    (what to post: 36.80 stays 36.80); the form dispatches "emr-change" after every change. */
 (function () {
   'use strict';
+  /** Milliseconds from a to b: date-times, dates, or two times of day (past midnight: next day). */
+  function span(a, b) {
+    var t = /^\d{2}:\d{2}(:\d{2})?$/;
+    if (t.test(String(a)) && t.test(String(b))) {
+      var ms = function (x) { var p = String(x).split(':'); return ((+p[0] * 60 + +p[1]) * 60 + (+p[2] || 0)) * 1000; };
+      var d = ms(b) - ms(a);
+      return d < 0 ? d + 86400000 : d;
+    }
+    return new Date(b) - new Date(a);
+  }
   /* Expressions give what the Java engine gives (the conformance table in core's tests):
      decimals to 15 significant digits, round half away from zero, a missing value in
      arithmetic or an ordering comparison is an error, as is dividing by zero. */
@@ -25,8 +35,8 @@
       return v < 0 ? -r : r;
     },
     pow: function (x, y) { return clean(Math.pow(num(x), num(y))); },
-    hours: function (a, b) { return clean((new Date(b) - new Date(a)) / 3600000); },
-    days: function (a, b) { return clean((new Date(b) - new Date(a)) / 86400000); },
+    hours: function (a, b) { return clean(span(a, b) / 3600000); },
+    days: function (a, b) { return clean(span(a, b) / 86400000); },
     now: function () { return new Date().toISOString(); }
   };
   function arith(o, l, r) {

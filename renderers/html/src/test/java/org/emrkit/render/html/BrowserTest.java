@@ -120,7 +120,7 @@ class BrowserTest {
         : org.emrkit.testing.ExpressionTable.rows()) {
       Object result = ((JavascriptExecutor) browser).executeScript(
           "var v = JSON.parse(arguments[1]);"
-          + "Object.keys(v).forEach(function (k) { if (v[k] && v[k].$datetime) v[k] = v[k].$datetime; });"
+          + "Object.keys(v).forEach(function (k) { if (v[k] && v[k].$datetime) v[k] = v[k].$datetime; if (v[k] && v[k].$time) v[k] = v[k].$time; });"
           + "try { var x = EmrKit.evaluate(arguments[0], function (n) { return v[n]; });"
           + " return JSON.stringify(x === undefined ? null : x); } catch (e) { return 'error'; }",
           r.expression(), r.values());
