@@ -32,7 +32,11 @@ public final class Resolver {
   private final Record record;
   private final Clock clock;
   private final ExpressionEngine expressions;
-  private Map<String, Field> macroFields;
+  /** Macro and calc fields by name: what a name that no value has may still read. */
+  private Map<String, Field> derived;
+  /** How deep calc fields are being read through each other. */
+  private int depth;
+  private static final int MAX_DEPTH = 16;
   /** The record's signatures by signer and time (built when a signature field is first shown). */
   private Map<org.emrkit.record.Signer, java.util.List<Signature>> bySigner;
 
@@ -194,12 +198,54 @@ public final class Resolver {
     if (v.isPresent()) {
       return ValueObjects.of(v.get());
     }
-    if (macroFields == null) {
-      macroFields = new HashMap<>();
-      template.scope().fields().values().stream().filter(f -> f.type() == FieldType.MACRO)
-          .forEach(f -> macroFields.put(f.name(), f));
+    if (derived == null) {
+      derived = new HashMap<>();
+      collect(template.scope(), derived);
     }
-    Field macro = macroFields.get(name);
-    return macro == null ? null : record.context().lookup(macro.source()).orElse(null);
+    Field f = derived.get(name);
+    if (f == null) {
+      return null;
+    }
+    if (f.type() == FieldType.CALC) {
+      // a calculated field reads as its value (a cycle of calcs reads as nothing)
+      if (depth > MAX_DEPTH) {
+        return null;
+      }
+      depth++;
+      try {
+        return calc(f, scope).orElse(null);
+      } finally {
+        depth--;
+      }
+    }
+    return record.context().lookup(f.source()).map(Resolver::typed).orElse(null);
+  }
+
+  /** Macro and calc fields by name, the template's own scope first. */
+  private static void collect(org.emrkit.template.FieldScope scope, Map<String, Field> out) {
+    scope.fields().values().stream().filter(f -> f.type() == FieldType.MACRO
+        || f.type() == FieldType.CALC).forEach(f -> out.putIfAbsent(f.name(), f));
+    scope.groups().values().forEach(g -> collect(g, out));
+  }
+
+  /**
+   * A context value as expressions read it: a number ({@code patient.age} 68), a date-time
+   * ({@code encounter.admittedAt}), a date, else the text.
+   */
+  private static Object typed(String v) {
+    if (v.matches("-?\\d{1,15}(\\.\\d{1,15})?")) {
+      return new BigDecimal(v);
+    }
+    try {
+      if (v.length() > 10 && v.charAt(10) == 'T') {
+        return java.time.OffsetDateTime.parse(v);
+      }
+      if (v.length() == 10) {
+        return java.time.LocalDate.parse(v);
+      }
+    } catch (java.time.format.DateTimeParseException e) {
+      return v;
+    }
+    return v;
   }
 }

@@ -36,4 +36,35 @@ class MacroTextTest {
     assertThat(female.author()).isNotNull();
     assertThat(resolver.text(role, r.values())).isEqualTo("住院医师");
   }
+
+  @Test
+  void expressionsReadCalculatedFieldsAndTypedContextValues() {
+    Field age = Field.builder("age", FieldType.MACRO).source("patient.age").build();
+    Field admitted = Field.builder("admittedAt", FieldType.MACRO).source("encounter.admittedAt")
+        .build();
+    Field h = Field.builder("h", FieldType.DECIMAL).build();
+    Field w = Field.builder("w", FieldType.DECIMAL).build();
+    Field bmi = Field.builder("bmi", FieldType.CALC).expr("w / pow(h / 100, 2)").precision(1)
+        .build();
+    Field obese = Field.builder("obese", FieldType.CALC).expr("bmi >= 28").build();
+    Field loop = Field.builder("loop", FieldType.CALC).expr("loop + 1").build();
+    Template t = Template.builder("e", "1.0.0", "表达式").section("基本", b -> b.line(age,
+        admitted, h, w, bmi, obese, loop)).build();
+    Context c = Corpus.record("clean--admission-record.json", Corpus.template("admission-record"))
+        .context();
+    Record r = Record.draft("R-1", t, c);
+    r = r.withValues(r.values().with("h", new org.emrkit.record.Value.Num(new java.math.BigDecimal(
+        "170"))).with("w", new org.emrkit.record.Value.Num(new java.math.BigDecimal("85"))));
+    Resolver resolver = Resolver.of(t, r, Clock.systemUTC());
+    // a macro's number and date-time, a calc read by another expression
+    assertThat(resolver.evaluate(new org.emrkit.template.Expression("age >= 18"), r.values())
+        .value()).isEqualTo(true);
+    assertThat(resolver.evaluate(new org.emrkit.template.Expression("hours(admittedAt, now()) > 0"),
+        r.values()).value()).isEqualTo(true);
+    assertThat(resolver.evaluate(new org.emrkit.template.Expression("bmi > 29"), r.values())
+        .value()).isEqualTo(true);
+    assertThat(resolver.text(bmi, r.values())).isEqualTo("29.4");
+    // a calc that reads itself gives nothing, not a stack overflow
+    assertThat(resolver.text(loop, r.values())).isEmpty();
+  }
 }

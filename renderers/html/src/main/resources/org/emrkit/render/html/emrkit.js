@@ -192,24 +192,31 @@
         rowValues = o;
       }
     }
+    var form = el.closest('form');
     return function (name) {
       if (rowValues && rowValues[name] !== undefined) return rowValues[name];
       var v = all[name];
+      if (v === undefined && form) {
+        // a calculated field reads as the value it shows (as in the Java engine)
+        var out = form.querySelector('output.emr-calc[data-emr-path="/values/' + name + '"]');
+        if (out && out.value !== '') return Number(out.value);
+      }
       return v && v.code !== undefined ? v.code : v;
     };
   }
   function refresh(form) {
     var all = values(form);
-    form.querySelectorAll('[data-emr-when]').forEach(function (el) {
-      if (!live(el)) return;
-      try { el.hidden = !evaluate(el.getAttribute('data-emr-when'), scopeOf(el, all)); } catch (e) { el.hidden = false; }
-    });
+    // calculations first: a condition may read one
     form.querySelectorAll('output.emr-calc').forEach(function (el) {
       if (!live(el)) return;
       try {
         var v = evaluate(el.getAttribute('data-emr-expr'), scopeOf(el, all)), p = el.getAttribute('data-emr-precision');
         el.value = (typeof v === 'number' && isFinite(v)) ? (p !== null ? FUNCS.round(v, Number(p)).toFixed(Number(p)) : String(v)) : '';
       } catch (e) { el.value = ''; }
+    });
+    form.querySelectorAll('[data-emr-when]').forEach(function (el) {
+      if (!live(el)) return;
+      try { el.hidden = !evaluate(el.getAttribute('data-emr-when'), scopeOf(el, all)); } catch (e) { el.hidden = false; }
     });
   }
   function renumber(group) {

@@ -79,6 +79,29 @@ class BrowserTest {
   }
 
   @Test
+  void aConditionMayReadACalculatedField() throws Exception {
+    org.emrkit.template.FieldType dec = org.emrkit.template.FieldType.DECIMAL;
+    Template t = Template.builder("bmi", "1.0.0", "体重指数").section("体格", b -> b.line(
+        "身高", org.emrkit.template.Field.builder("h", dec).label("身高").build(),
+        "体重", org.emrkit.template.Field.builder("w", dec).label("体重").build(),
+        "BMI", org.emrkit.template.Field.builder("bmi", org.emrkit.template.FieldType.CALC)
+            .expr("w / pow(h / 100, 2)").precision(1).build(),
+        "建议", org.emrkit.template.Field.builder("advice", org.emrkit.template.FieldType.TEXT)
+            .when("bmi >= 28").label("建议").build())).build();
+    Record r = Record.draft("R-8", t, Corpus.record("clean--admission-record.json",
+        Corpus.template("admission-record")).context());
+    open("bmi.edit.html", HtmlRenderer.builder().options(RenderOptions.builder()
+        .mode(RenderMode.FORM).build()).fullPage(true).build().render(t, r));
+    WebElement advice = browser.findElement(By.name("/values/advice"));
+    browser.findElement(By.name("/values/h")).sendKeys("170");
+    browser.findElement(By.name("/values/w")).sendKeys("60");
+    assertThat(advice.isDisplayed()).as("BMI 20.8").isFalse();
+    browser.findElement(By.name("/values/w")).sendKeys("\b\b85");
+    assertThat(browser.findElement(By.cssSelector("output.emr-calc")).getText()).isEqualTo("29.4");
+    assertThat(advice.isDisplayed()).as("BMI 29.4 ≥ 28").isTrue();
+  }
+
+  @Test
   void aChoiceOverAHostValueSetIsASearchBoxThatStoresTheCode() throws Exception {
     Template t = Template.builder("allergy", "1.0.0", "过敏记录").section("过敏", b -> b.line(
         "过敏药物：", org.emrkit.template.Field.builder("drug", org.emrkit.template.FieldType.CHOICE)
