@@ -18,9 +18,11 @@ import org.emrkit.template.Section;
  * @param active whether the field is shown and validated
  * @param scope the values of the field's scope (a row for fields in lists)
  * @param sections the enclosing sections, outermost first
+ * @param label the field's name for people, as every output names it (its label, else the text
+ *     before it, else its cell's headers, its data element or its section)
  */
 public record FieldValue(Field field, String path, Value value, boolean active, Values scope,
-    List<Section> sections) {
+    List<Section> sections, String label) {
 
   /** Whether the field has a value (a non-blank one, for text). */
   public boolean isFilled() {

@@ -38,6 +38,11 @@ class RuleCatalogueTest {
         + "it as `validate --deductions FILE`. With a host code list (see terminology.md) codes "
         + "are checked against it: `field/code` (not in the list, the closest codes suggested), "
         + "`field/code-name`, `field/code-category`.\n\n");
+    sb.append("Required items (`cn/required-item`) are found by any data element that means the "
+        + "item (呼吸频率 as DE04.10.082.00 or DE04.10.081.00; 手术日期时间 as DE06.00.095.00 or "
+        + "DE06.00.221.00; a finer id by its four-part root), by a section title, or by a field's "
+        + "label — its `label=`, or the text before it (术前诊断：{{...}}); a finding says what it "
+        + "looked for.\n\n");
     sb.append("The corpus `core/src/test/resources/validation/records/` has at least one case per "
         + "code of the writing-standard and field packs (the file name starts with the code) and "
         + "clean records that raise nothing; the integrity pack's cases are the tamper corpus of "

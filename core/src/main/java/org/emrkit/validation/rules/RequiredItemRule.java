@@ -38,8 +38,10 @@ final class RequiredItemRule implements RecordRule {
         continue;
       }
       boolean veto = item.veto() || ("vitals".equals(item.vetoGroup()) && !anyVital);
-      Message m = new Message("缺少“" + item.zh() + "”" + (veto ? "(单项否决)" : ""),
-          "missing " + item.en() + " (" + item.zh() + ")" + (veto ? "; veto" : ""));
+      String sought = RequiredItems.sought(item);
+      Message m = new Message("缺少“" + item.zh() + "”" + (veto ? "(单项否决)" : "") + "(查找：" + sought
+          + ")", "missing " + item.en() + " (" + item.zh() + ")" + (veto ? "; veto" : "")
+          + " (looked for " + sought + ")");
       if (veto) {
         reporter.reportVeto(RequiredItems.path(context, item), m);
       } else {

@@ -49,8 +49,8 @@ final class RequiredItems {
       new Item("体温", "body temperature", List.of("DE04.10.186.00"), List.of(), false, false,
           "vitals"),
       new Item("脉率", "pulse rate", List.of("DE04.10.118.00"), List.of(), false, false, "vitals"),
-      new Item("呼吸频率", "respiratory rate", List.of("DE04.10.082.00"), List.of(), false, false,
-          "vitals"),
+      new Item("呼吸频率", "respiratory rate", List.of("DE04.10.082.00", "DE04.10.081.00"),
+          List.of("呼吸", "呼吸频率"), false, false, "vitals"),
       new Item("收缩压", "systolic pressure", List.of("DE04.10.174.00"), List.of(), false, false,
           "vitals"),
       new Item("舒张压", "diastolic pressure", List.of("DE04.10.176.00"), List.of(), false, false,
@@ -91,11 +91,12 @@ final class RequiredItems {
           DISCHARGE_ORDERS)),
       Map.entry("operation-record", List.of(
           de("手术名称", "operation name", "DE06.00.094.00"),
-          de("手术日期时间", "operation date and time", "DE06.00.095.00"),
+          new Item("手术日期时间", "operation date and time", List.of("DE06.00.095.00",
+              "DE06.00.221.00"), List.of("手术日期", "手术日期时间", "手术时间"), false, false, null),
           PREOPERATIVE_DIAGNOSIS,
           titled("术中诊断", "intraoperative diagnosis", "术中诊断"),
           de("麻醉方式", "anaesthesia method", "DE06.00.073.00"),
-          titled("手术经过", "operative procedure", "手术经过"))),
+          titled("手术经过", "operative procedure", "手术经过", "手术经过及处理"))),
       Map.entry("admission-discharge-24h", List.of(
           CHIEF_COMPLAINT,
           CONDITION_ON_ADMISSION,
@@ -128,6 +129,21 @@ final class RequiredItems {
           titled("注意事项", "precautions", "注意事项"))));
 
   private RequiredItems() {}
+
+  /** The text just before a field as its label: 术前诊断 from "　术前诊断：". */
+  private static String textLabel(CharSequence before) {
+    String t = before.toString().replaceAll("[\\s\u3000:：]+$", "");
+    int cut = Math.max(t.lastIndexOf('\u3000'), Math.max(t.lastIndexOf('，'), Math.max(
+        t.lastIndexOf('。'), t.lastIndexOf(' '))));
+    return t.substring(cut + 1);
+  }
+
+  /** What a finding says it looked for: the data elements, then the titles and labels. */
+  static String sought(Item item) {
+    List<String> all = new ArrayList<>(item.dataElements());
+    all.addAll(item.titles());
+    return String.join("、", all);
+  }
 
   /**
    * Whether the record's value for the item is present: some matching active field is filled.
@@ -170,6 +186,9 @@ final class RequiredItems {
     }
     if (f.field().label() != null) {
       keys.add(f.field().label());
+    }
+    if (f.label() != null) {
+      keys.add(f.label()); // the text before it (术前诊断：{{...}}), its cell's headers ...
     }
     for (Section s : f.sections()) {
       if (s.dataElement() != null) {
@@ -216,12 +235,19 @@ final class RequiredItems {
           return true;
         }
       } else if (b instanceof Paragraph p) {
-        for (Field f : p.fields()) {
-          if (inside || (f.dataElement() != null
+        StringBuilder before = new StringBuilder();
+        for (org.emrkit.template.Inline in : p.inlines()) {
+          if (in instanceof org.emrkit.template.Text t) {
+            before.append(t.text());
+            continue;
+          }
+          if (in instanceof Field f && (inside || (f.dataElement() != null
               && item.dataElements().contains(DataElements.root(f.dataElement())))
-              || (f.label() != null && item.titles().contains(f.label()))) {
+              || (f.label() != null && item.titles().contains(f.label()))
+              || item.titles().contains(textLabel(before)))) {
             return true;
           }
+          before.setLength(0);
         }
       } else if (b instanceof Table t) {
         List<Block> content = new ArrayList<>();

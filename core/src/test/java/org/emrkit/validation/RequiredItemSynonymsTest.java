@@ -1,0 +1,57 @@
+package org.emrkit.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.emrkit.record.Coding;
+import org.emrkit.record.Record;
+import org.emrkit.record.Value;
+import org.emrkit.template.Field;
+import org.emrkit.template.FieldType;
+import org.emrkit.template.Template;
+import org.emrkit.testing.Corpus;
+import org.emrkit.validation.rules.WritingStandardRules;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Required items are found as real templates write them: by another data element that means the
+ * item (手术日期时间 DE06.00.221.00), or by the text before a field without a label
+ * (术前诊断：{{...}}); a missing item's finding says what it looked for.
+ */
+class RequiredItemSynonymsTest {
+
+  private static List<Finding> requiredItems(Template t, Record r) {
+    return Validator.builder().pack(WritingStandardRules.pack()).build().validate(t, r)
+        .findings().stream().filter(f -> f.code().equals("cn/required-item")).toList();
+  }
+
+  @Test
+  void anOperationRecordAsRealTemplatesWriteItHasItsItems() {
+    Field name = Field.builder("opName", FieldType.TEXT).dataElement("DE06.00.094.00").build();
+    Field at = Field.builder("opAt", FieldType.DATETIME).dataElement("DE06.00.221.00").build();
+    Field pre = Field.builder("pre", FieldType.CODED).system("ICD-10").build();
+    Field intra = Field.builder("intra", FieldType.CODED).system("ICD-10").build();
+    Field anaesthesia = Field.builder("an", FieldType.TEXT).dataElement("DE06.00.073.00").build();
+    Field course = Field.builder("course", FieldType.TEXT).build();
+    Template t = Template.builder("op", "1.0.0", "手术记录").documentType("operation-record")
+        .section("手术", b -> b.line("手术名称：", name).line("　手术日期：", at)
+            .line("术前诊断：", pre).line("术中诊断：", intra).line("麻醉方式：", anaesthesia)
+            .line("手术经过及处理：", course)).build();
+    Record r = Record.draft("R-1", t, Corpus.record("clean--admission-record.json",
+        Corpus.template("admission-record")).context());
+    Record empty = r;
+    r = r.withValues(r.values().with("opName", new Value.Str("经皮冠状动脉介入治疗"))
+        .with("opAt", new Value.DateTime(java.time.OffsetDateTime.parse(
+            "2026-11-21T10:00:00+08:00")))
+        .with("pre", new Value.Coded(new Coding("I20.000", "不稳定型心绞痛", "ICD-10")))
+        .with("intra", new Value.Coded(new Coding("I20.000", "不稳定型心绞痛", "ICD-10")))
+        .with("an", new Value.Str("局部麻醉")).with("course", new Value.Str("顺利。")));
+    assertThat(requiredItems(t, r)).isEmpty();
+    assertThat(Validator.builder().pack(WritingStandardRules.pack()).build().checkTemplate(t)
+        .findings()).extracting(Finding::code).doesNotContain("cn/template-missing-item");
+    List<Finding> missing = requiredItems(t, empty);
+    assertThat(missing).extracting(f -> f.message().zh()).contains(
+        "缺少“手术日期时间”(查找：DE06.00.095.00、DE06.00.221.00、手术日期、手术日期时间、手术时间)",
+        "缺少“术前诊断”(查找：术前诊断)");
+  }
+}
