@@ -13,6 +13,7 @@ final class Args {
       "--amendments", "--empty", "--font", "--print", "--from", "--pages", "--offset",
       "--printer", "--user");
   private static final Set<String> FLAGS = Set.of("--chart", "--require-anchor", "--help",
+      "--check-standard",
       "-h", "--version", "--blanks", "--no-draft-mark", "--hide-superseded");
   private final List<String[]> options = new ArrayList<>();
   private final List<String> positionals = new ArrayList<>();

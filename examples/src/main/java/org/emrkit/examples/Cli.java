@@ -36,6 +36,7 @@ public final class Cli {
 
   static final String USAGE = """
       usage: emrkit compile TEMPLATE.emr.md [-o TEMPLATE.json] [--terminology DIR]
+                           [--check-standard]
              emrkit validate --template T RECORD.json [--format text|json] [--chart]
                              [--trust CA.pem] [--crl CRL] [--anchors LOG] [--require-anchor]
                              [--terminology DIR] [--deductions FILE]
@@ -61,9 +62,12 @@ public final class Cli {
   static final java.util.Map<String, String> HELP = java.util.Map.of(
       "compile", """
           emrkit compile TEMPLATE.emr.md [-o TEMPLATE.json] [--terminology DIR]
+                         [--check-standard]
           编译 EMR Markdown 模板为模板 JSON / compiles an EMR Markdown template to template JSON.
           Diagnostics go to stderr as file:line:column: severity code: message. With
-          --terminology, a value set or code system the lists lack is an error.
+          --terminology, a value set or code system the lists lack is an error. With
+          --check-standard, a required item of its document type the template has no place for
+          (病历书写基本规范) is an error too.
           Exit 0 compiled, 1 the template has errors, 2 unusable input.""",
       "validate", """
           emrkit validate --template T RECORD.json [--format text|json] [--chart]
@@ -211,7 +215,8 @@ public final class Cli {
     r.diagnostics().forEach(err::println);
     String lists = a.option("--terminology", null);
     if (r.hasErrors() || (lists != null && CodeLists.unresolved(file, r.orElseThrow(),
-        CodeLists.load(Path.of(lists), err), err) > 0)) {
+        CodeLists.load(Path.of(lists), err), err) > 0) || (a.flag("--check-standard")
+        && checkStandard(file, r.orElseThrow()) > 0)) {
       return 1;
     }
     String json = TemplateJson.create().write(r.orElseThrow());
@@ -223,6 +228,20 @@ public final class Cli {
       out.println(o);
     }
     return 0;
+  }
+
+  /**
+   * The writing-standard pack's template checks (which required items the template has no place
+   * for), as {@code file: error code: message} lines; returns how many errors.
+   */
+  private int checkStandard(Path file, Template t) {
+    ValidationReport report = Validator.builder().pack(WritingStandardRules.pack()).build()
+        .checkTemplate(t);
+    report.findings().forEach(f -> err.println(file.getFileName() + ": "
+        + f.severity().name().toLowerCase(java.util.Locale.ROOT) + " " + f.code() + ": "
+        + f.message().zh() + "(" + f.message().en() + ")"));
+    return (int) report.findings().stream().filter(f -> f.severity()
+        == org.emrkit.problem.Severity.ERROR).count();
   }
 
   private int validate(Args a) {

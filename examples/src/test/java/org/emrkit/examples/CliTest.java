@@ -249,6 +249,21 @@ class CliTest {
   }
 
   @Test
+  void compileChecksTheTemplateAgainstTheWritingStandardWhenAsked(@TempDir Path dir)
+      throws IOException {
+    Path t = dir.resolve("a.emr.md");
+    Files.writeString(t, "---\nid: a\nversion: 1.0.0\ntitle: 入院记录\ndocumentType: "
+        + "admission-record\n---\n\n## 主诉 {de=DE04.01.119.00}\n\n{{cc: text}}\n");
+    assertThat(run("compile", t.toString()).code()).isZero();
+    Run c = run("compile", t.toString(), "--check-standard");
+    assertThat(c.code()).isEqualTo(1);
+    assertThat(c.err()).contains("a.emr.md: error cn/template-missing-item: ", "现病史")
+        .doesNotContain("“主诉”");
+    assertThat(run("compile", TEMPLATES + "admission.emr.md", "--check-standard").code())
+        .isZero();
+  }
+
+  @Test
   void validateAChart() {
     Run r = run("validate", "--chart", "--template", TEMPLATES + "admission.emr.md",
         "--template", TEMPLATES + "first-progress-note.emr.md", "--template",
