@@ -200,6 +200,19 @@ class ValidatorTest {
   }
 
   @Test
+  void aNurseInAnAttendingsSignatureFieldIsAFinding() {
+    // as an import or a changed file could leave it: the session itself refuses such a signature
+    Record r = CLEAN.withValues(CLEAN.values().with("attendingSignature", new Value.Signed(
+        new org.emrkit.record.Signer(new org.emrkit.record.Actor("u-3001", "赵芳",
+            org.emrkit.record.Role.NURSE), java.time.OffsetDateTime.parse(
+                "2026-11-20T21:00:00+08:00")))));
+    assertThat(validator().build().validate(T, r).findings())
+        .filteredOn(f -> f.path().equals("/values/attendingSignature"))
+        .extracting(f -> f.code() + " " + f.message().zh())
+        .contains("cn/signature “上级医师审签”应由主治医师签名，签名者 赵芳 是护士");
+  }
+
+  @Test
   void calcFieldsAreComputedWhenRead() {
     Record r = sealed(CLEAN).withValues(CLEAN.values().with("height", new Value.Num(new BigDecimal("175")))
         .with("weight", new Value.Num(new BigDecimal("70"))));

@@ -4,6 +4,7 @@ import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
 import org.emrkit.record.Signature;
 import org.emrkit.record.SignatureScope;
+import org.emrkit.record.Role;
 import org.emrkit.record.Value;
 import org.emrkit.render.SignatureState;
 import org.emrkit.template.FieldType;
@@ -31,6 +32,10 @@ final class SignatureRule implements RecordRule {
   @Override
   public void check(RecordContext context, Reporter reporter) {
     for (FieldValue f : context.fields()) {
+      if (f.field().type() == FieldType.SIGNATURE && f.active()
+          && f.value() instanceof Value.Signed signed) {
+        wrongRole(f, signed, reporter);
+      }
       if (f.field().type() != FieldType.SIGNATURE || !f.field().required() || !f.active()) {
         continue;
       }
@@ -52,6 +57,28 @@ final class SignatureRule implements RecordRule {
             + " is missing");
       });
     }
+  }
+
+  /**
+   * A signer who may not sign this field: of the other profession (a nurse in a physician's
+   * field, or the reverse) or of a lower rank (a resident in an attending's field). A higher rank
+   * of the same profession may sign (a chief in an attending's field).
+   */
+  private static void wrongRole(FieldValue f, Value.Signed signed, Reporter reporter) {
+    Role wanted = Role.fromLabel(f.field().role());
+    Role by = signed.signer().actor().role();
+    if (wanted == null || by == wanted || (nursing(by) == nursing(wanted)
+        && by.rank() >= wanted.rank() && by != Role.ADMIN && by != Role.QC)) {
+      return;
+    }
+    String l = f.label() != null ? f.label() : Infos.label(f);
+    reporter.report(f.path(), new Message("“" + l + "”应由" + wanted.title() + "签名，签名者 "
+        + signed.signer().actor().name() + " 是" + by.title(), "signature " + l + " is for a "
+        + wanted.label() + ", but " + signed.signer().actor().name() + " is a " + by.label()));
+  }
+
+  private static boolean nursing(Role r) {
+    return r == Role.NURSE || r == Role.HEAD_NURSE;
   }
 
   /**
