@@ -42,7 +42,8 @@ class RuleCatalogueTest {
         + "item (呼吸频率 as DE04.10.082.00 or DE04.10.081.00; 手术日期时间 as DE06.00.095.00 or "
         + "DE06.00.221.00; a finer id by its four-part root), by a section title, or by a field's "
         + "label — its `label=`, or the text before it (术前诊断：{{...}}); a finding says what it "
-        + "looked for.\n\n");
+        + "looked for. `cn/signature` also finds a signer who may not sign a field: of the other "
+        + "profession (a nurse in an attending's field) or of a lower rank.\n\n");
     sb.append("The corpus `core/src/test/resources/validation/records/` has at least one case per "
         + "code of the writing-standard and field packs (the file name starts with the code) and "
         + "clean records that raise nothing; the integrity pack's cases are the tamper corpus of "
