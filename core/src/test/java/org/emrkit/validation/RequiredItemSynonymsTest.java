@@ -54,4 +54,21 @@ class RequiredItemSynonymsTest {
         "缺少“手术日期时间”(查找：DE06.00.095.00、DE06.00.221.00、手术日期、手术日期时间、手术时间)",
         "缺少“术前诊断”(查找：术前诊断)");
   }
+
+  @Test
+  void anOperationRecordsTimeLimitFallsBackToItsOwnEndOfSurgeryField() {
+    Template t = Corpus.template("operation-record");
+    Record late = Corpus.record("cn.time-limit--operation-record-26h.json", t);
+    org.emrkit.record.Context c = late.context();
+    org.emrkit.record.Encounter e = c.encounter();
+    // the host sent no end of surgery: the record's 手术结束 field says 10:30, done 26 h later
+    Record noEvent = new Record(late.id(), late.template(), late.embeddedTemplate(),
+        late.status(), new org.emrkit.record.Context(c.patient(), new org.emrkit.record.Encounter(
+            e.id(), e.department(), e.ward(), e.bed(), e.admittedAt(), e.condition(),
+            java.util.Map.of()), c.org(), c.author()), late.values(), late.completedAt(),
+        late.signatures(), late.revisions(), late.extensions());
+    List<Finding> f = Validator.builder().pack(WritingStandardRules.pack()).build()
+        .validate(t, noEvent).findings();
+    assertThat(f).extracting(Finding::code).contains("cn/time-limit");
+  }
 }

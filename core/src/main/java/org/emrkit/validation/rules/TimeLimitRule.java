@@ -54,7 +54,7 @@ final class TimeLimitRule implements RecordRule, ChartRule {
   static final RuleInfo INFO;
 
   static {
-    String[] params = new String[LIMITS.size() * 2 + 6];
+    String[] params = new String[LIMITS.size() * 2 + 8];
     int i = 0;
     for (Limit l : LIMITS) {
       params[i++] = "limit." + l.type();
@@ -65,7 +65,9 @@ final class TimeLimitRule implements RecordRule, ChartRule {
     params[i++] = "emergencyField";
     params[i++] = "emergency";
     params[i++] = "stageSummaryDays";
-    params[i] = "30";
+    params[i++] = "30";
+    params[i++] = "surgeryEndLabels";
+    params[i] = "手术结束,手术结束时间,手术结束日期时间";
     INFO = Infos.info("cn/time-limit", "未在时限内完成", "not completed within the time limit",
         "病历书写基本规范(2010) 第十八条、第二十二条、第二十四条等", Severity.ERROR, "5", false,
         "入院记录应在入院后24小时内完成(实际30小时)",
@@ -86,6 +88,10 @@ final class TimeLimitRule implements RecordRule, ChartRule {
     }
     Encounter e = context.record().context().encounter();
     Optional<OffsetDateTime> event = e.event(limit.event());
+    if (event.isEmpty() && limit.event().equals("surgeryEndedAt")) {
+      // the host did not send the end of surgery: the template's own field has it
+      event = fieldEvent(context, reporter.parameter("surgeryEndLabels"));
+    }
     if (event.isEmpty()) {
       return;
     }
@@ -127,6 +133,18 @@ final class TimeLimitRule implements RecordRule, ChartRule {
       }
     }
     stageSummaries(context, reporter, e, now);
+  }
+
+  /** The value of the record's first filled date-time field whose label is one of {@code labels}. */
+  private static Optional<OffsetDateTime> fieldEvent(RecordContext context, String labels) {
+    List<String> names = List.of(labels.split(","));
+    for (FieldValue f : context.fields()) {
+      if (f.active() && f.value() instanceof Value.DateTime d && f.label() != null
+          && names.contains(f.label().strip())) {
+        return Optional.of(d.value());
+      }
+    }
+    return Optional.empty();
   }
 
   /** 阶段小结: at least one in every period of {@code stageSummaryDays} of the stay. */
