@@ -33,10 +33,13 @@ class RequiredItemSynonymsTest {
     Field intra = Field.builder("intra", FieldType.CODED).system("ICD-10").build();
     Field anaesthesia = Field.builder("an", FieldType.TEXT).dataElement("DE06.00.073.00").build();
     Field course = Field.builder("course", FieldType.TEXT).build();
+    Field surgeon = Field.builder("surgeon", FieldType.TEXT).build();
+    Field assistant = Field.builder("assistant", FieldType.TEXT).build();
     Template t = Template.builder("op", "1.0.0", "手术记录").documentType("operation-record")
         .section("手术", b -> b.line("手术名称：", name).line("　手术日期：", at)
             .line("术前诊断：", pre).line("术中诊断：", intra).line("麻醉方式：", anaesthesia)
-            .line("手术经过及处理：", course)).build();
+            .line("手术经过及处理：", course).line("手术者：", surgeon, "　一助：", assistant))
+        .build();
     Record r = Record.draft("R-1", t, Corpus.record("clean--admission-record.json",
         Corpus.template("admission-record")).context());
     Record empty = r;
@@ -45,14 +48,16 @@ class RequiredItemSynonymsTest {
             "2026-11-21T10:00:00+08:00")))
         .with("pre", new Value.Coded(new Coding("I20.000", "不稳定型心绞痛", "ICD-10")))
         .with("intra", new Value.Coded(new Coding("I20.000", "不稳定型心绞痛", "ICD-10")))
-        .with("an", new Value.Str("局部麻醉")).with("course", new Value.Str("顺利。")));
+        .with("an", new Value.Str("局部麻醉")).with("course", new Value.Str("顺利。"))
+        .with("surgeon", new Value.Str("王强")).with("assistant", new Value.Str("李明")));
     assertThat(requiredItems(t, r)).isEmpty();
     assertThat(Validator.builder().pack(WritingStandardRules.pack()).build().checkTemplate(t)
         .findings()).extracting(Finding::code).doesNotContain("cn/template-missing-item");
     List<Finding> missing = requiredItems(t, empty);
     assertThat(missing).extracting(f -> f.message().zh()).contains(
         "缺少“手术日期时间”(查找：DE06.00.095.00、DE06.00.221.00、手术日期、手术日期时间、手术时间)",
-        "缺少“术前诊断”(查找：术前诊断)");
+        "缺少“术前诊断”(查找：术前诊断)", "缺少“手术者”(查找：手术者、术者、主刀、主刀医师)",
+        "缺少“助手”(查找：助手、一助、第一助手、Ⅰ助)");
   }
 
   @Test

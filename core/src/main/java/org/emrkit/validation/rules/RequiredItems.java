@@ -96,7 +96,10 @@ final class RequiredItems {
           PREOPERATIVE_DIAGNOSIS,
           titled("术中诊断", "intraoperative diagnosis", "术中诊断"),
           de("麻醉方式", "anaesthesia method", "DE06.00.073.00"),
-          titled("手术经过", "operative procedure", "手术经过", "手术经过及处理"))),
+          titled("手术经过", "operative procedure", "手术经过", "手术经过及处理"),
+          // 病历书写基本规范 第二十五条(十五): 手术者及助手姓名
+          titled("手术者", "surgeon", "手术者", "术者", "主刀", "主刀医师"),
+          titled("助手", "assistant", "助手", "一助", "第一助手", "Ⅰ助"))),
       Map.entry("admission-discharge-24h", List.of(
           CHIEF_COMPLAINT,
           CONDITION_ON_ADMISSION,
