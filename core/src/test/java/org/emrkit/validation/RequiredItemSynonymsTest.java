@@ -76,4 +76,27 @@ class RequiredItemSynonymsTest {
         .validate(t, noEvent).findings();
     assertThat(f).extracting(Finding::code).contains("cn/time-limit");
   }
+
+  @Test
+  void aTwentyFourHourRecordForALongerStayIsAFinding() {
+    Template t = Corpus.template("admission-discharge-24h");
+    Record r = Corpus.record("cn.time-limit--admission-discharge-24h.json", t);
+    // admitted 11-20 09:30, discharged 11-21 10:00: 24.5 hours
+    List<String> messages = Validator.builder().pack(WritingStandardRules.pack()).build()
+        .validate(t, r).findings().stream().filter(f -> f.path().equals("/context/encounter"))
+        .map(f -> f.code() + " " + f.message().zh()).toList();
+    assertThat(messages).hasSize(1);
+    assertThat(messages.get(0)).startsWith("cn/time-limit 住院").contains("超过24小时",
+        "不能书写24小时内入出院记录：应书写入院记录和出院记录");
+    org.emrkit.record.Context c = r.context();
+    org.emrkit.record.Encounter e = c.encounter();
+    Record shorter = new Record(r.id(), r.template(), r.embeddedTemplate(), r.status(),
+        new org.emrkit.record.Context(c.patient(), new org.emrkit.record.Encounter(e.id(),
+            e.department(), e.ward(), e.bed(), e.admittedAt(), e.condition(), java.util.Map.of(
+                "dischargedAt", java.time.OffsetDateTime.parse("2026-11-21T08:00:00+08:00"))),
+            c.org(), c.author()), r.values(), r.completedAt(), r.signatures(), r.revisions(),
+        r.extensions());
+    assertThat(Validator.builder().pack(WritingStandardRules.pack()).build().validate(t, shorter)
+        .findings()).noneMatch(f -> f.path().equals("/context/encounter"));
+  }
 }

@@ -88,6 +88,9 @@ final class TimeLimitRule implements RecordRule, ChartRule {
     }
     Encounter e = context.record().context().encounter();
     Optional<OffsetDateTime> event = e.event(limit.event());
+    if (type.endsWith("-24h")) {
+      stayOver24h(limit, e, event, reporter);
+    }
     if (event.isEmpty() && limit.event().equals("surgeryEndedAt")) {
       // the host did not send the end of surgery: the template's own field has it
       event = fieldEvent(context, reporter.parameter("surgeryEndLabels"));
@@ -133,6 +136,26 @@ final class TimeLimitRule implements RecordRule, ChartRule {
       }
     }
     stageSummaries(context, reporter, e, now);
+  }
+
+  /**
+   * A 24小时内入出院(死亡)记录 for a stay of more than 24 hours: that stay needs an admission record
+   * and a discharge (death) record instead (病历书写基本规范 第十九条、第二十条).
+   */
+  private static void stayOver24h(Limit limit, Encounter e, Optional<OffsetDateTime> end,
+      Reporter reporter) {
+    Optional<OffsetDateTime> admitted = e.event("admittedAt");
+    if (admitted.isEmpty() || end.isEmpty()) {
+      return;
+    }
+    long minutes = Duration.between(admitted.get(), end.get()).toMinutes();
+    if (minutes > 24 * 60) {
+      String other = limit.type().equals("admission-death-24h") ? "死亡记录" : "出院记录";
+      reporter.report("/context/encounter", new Message("住院" + hoursZh(minutes) + "，超过24小时，"
+          + "不能书写" + limit.zh() + "：应书写入院记录和" + other, "a stay of " + hours(minutes)
+          + " is over 24 hours: it needs an admission record and a "
+          + (other.equals("死亡记录") ? "death" : "discharge") + " record, not " + limit.type()));
+    }
   }
 
   /** The value of the record's first filled date-time field whose label is one of {@code labels}. */
