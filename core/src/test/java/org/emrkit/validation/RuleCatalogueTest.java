@@ -43,7 +43,10 @@ class RuleCatalogueTest {
         + "DE06.00.221.00; a finer id by its four-part root), by a section title, or by a field's "
         + "label — its `label=`, or the text before it (术前诊断：{{...}}); a finding says what it "
         + "looked for. `cn/signature` also finds a signer who may not sign a field: of the other "
-        + "profession (a nurse in an attending's field) or of a lower rank.\n\n");
+        + "profession (a nurse in an attending's field) or of a lower rank. `cn/time-limit` also "
+        + "finds a 24小时内入出院(死亡)记录 for a stay of more than 24 hours, and measures an "
+        + "operation record from its own 手术结束 field when the host sends no surgeryEndedAt."
+        + "\n\n");
     sb.append("The corpus `core/src/test/resources/validation/records/` has at least one case per "
         + "code of the writing-standard and field packs (the file name starts with the code) and "
         + "clean records that raise nothing; the integrity pack's cases are the tamper corpus of "
