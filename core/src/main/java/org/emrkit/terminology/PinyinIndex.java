@@ -3,9 +3,11 @@ package org.emrkit.terminology;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Search by 拼音 without reading every name (package-private). A query is cut every way into
@@ -13,8 +15,8 @@ import java.util.Map;
  * with "in"). A one-piece query ({@code x}, {@code zhong}) and two one-letter pieces ({@code
  * xj}) are answered from lists ranked when the index was built; a longer cut draws its
  * candidates from the texts where its pieces follow each other (every two heads in a row, a head
- * being a piece's first one or two letters, and every three initials in a row), narrowing them
- * piece by piece, and each candidate is matched exactly. A query whose cuts take too long to walk
+ * being a piece's first letter or its first three, and every three initials in a row), narrowing
+ * them piece by piece, and each candidate is matched exactly. A query whose cuts take too long to walk
  * is matched against every text.
  */
 final class PinyinIndex {
@@ -25,7 +27,6 @@ final class PinyinIndex {
   private static final int MAX_PIECE = 6;
   /** The most steps a query's cuts are walked in before every text is read instead. */
   private static final int MAX_STEPS = 20_000;
-  static final int MAX_TEXT = 200;
   private static final int[] NONE = new int[0];
   /** The longest head. */
   private static final int MAX_HEAD = 3;
@@ -39,103 +40,81 @@ final class PinyinIndex {
   /** Ranked hits of two one-letter pieces in a row ({@code xj}), by pair of initials. */
   private final Map<Integer, long[]> twoInitials = new HashMap<>();
   private final Map<Integer, int[]> grams = new HashMap<>();
-  /** Heads (a reading's first one, two or three letters) by id; ids past the last share it. */
+  /** Heads (a reading's first letter, or its first three) by id; ids past the last share one. */
   private final Map<String, Integer> headIds = new HashMap<>();
 
   PinyinIndex(IndexedText[] texts, int[] lengths, int[] entryOf) {
     this.texts = texts;
     this.lengths = lengths;
     this.entryOf = entryOf;
-    Map<String, Top> ranked = new HashMap<>();
-    Map<Integer, int[]> building = new HashMap<>();
-    Map<String[], int[]> initials = new IdentityHashMap<>();
-    Map<String[], int[]> heads = new IdentityHashMap<>();
-    Map<String, String[]> prefixes = new HashMap<>();
-    Map<String, Integer> seen = new HashMap<>();
-    Map<Integer, Top> rankedPairs = new HashMap<>();
-    boolean[] seenPairs = new boolean[36 * 36];
-    List<Integer> touched = new ArrayList<>();
-    List<Integer> at = new ArrayList<>();
+    Build b = new Build();
     for (int ti = 0; ti < texts.length; ti++) {
-      IndexedText t = texts[ti];
+      b.text(ti, texts[ti]);
+    }
+    b.singles.forEach((p, top) -> single.put(p, top.sorted()));
+    b.pairs.forEach((p, top) -> twoInitials.put(p, top.sorted()));
+    grams.putAll(b.grams.build());
+  }
+
+  /** What building the index collects, text by text. */
+  private final class Build {
+    final Map<String, Top> singles = new HashMap<>();
+    final Map<Integer, Top> pairs = new HashMap<>();
+    final IntLists<Integer> grams = new IntLists<>();
+    private final Map<String[], int[]> initials = new IdentityHashMap<>();
+    private final Map<String[], int[]> heads = new IdentityHashMap<>();
+    private final Map<String, String[]> prefixes = new HashMap<>();
+    private final Set<String> seen = new HashSet<>();
+    private final Set<Integer> seenPairs = new HashSet<>();
+
+    void text(int ti, IndexedText t) {
       seen.clear();
-      touched.forEach(x -> seenPairs[x] = false);
-      touched.clear();
-      at.clear();
+      seenPairs.clear();
+      List<Integer> at = new ArrayList<>();
       for (int i = 0; i < t.readings().length; i++) {
         String[] r = t.readings()[i];
         if (r.length == 0) {
           continue;
         }
         at.add(i);
+        // each start of a reading, ranked at the first character it starts
         for (String reading : r) {
           for (String p : prefixes.computeIfAbsent(reading, PinyinIndex::prefixesOf)) {
-            if (seen.putIfAbsent(p, i) == null) {
-              ranked.computeIfAbsent(p, k -> new Top(KEEP, e -> true)).offer(Top.key(
-                  i == 0 ? Match.Kind.PINYIN_PREFIX : Match.Kind.PINYIN, t.text().length(), i,
-                  t.entry(), t.slot(), 1));
+            if (seen.add(p)) {
+              ranked(singles, p).offer(Top.pinyin(t, i, 1));
             }
           }
         }
       }
       for (int k = 0; k + 1 < at.size(); k++) {
-        int[] a = heads.computeIfAbsent(t.readings()[at.get(k)], this::headsOf);
-        int[] b = heads.computeIfAbsent(t.readings()[at.get(k + 1)], this::headsOf);
-        for (int x : a) {
-          for (int y : b) {
-            add(building, pair(x, y), ti);
+        String[] first = t.readings()[at.get(k)];
+        String[] second = t.readings()[at.get(k + 1)];
+        for (int x : heads.computeIfAbsent(first, PinyinIndex.this::headsOf)) {
+          for (int y : heads.computeIfAbsent(second, PinyinIndex.this::headsOf)) {
+            grams.add(pair(x, y), ti);
           }
         }
-        int[] ia = initials.computeIfAbsent(t.readings()[at.get(k)], PinyinIndex::initialsOf);
-        int[] ib = initials.computeIfAbsent(t.readings()[at.get(k + 1)], PinyinIndex::initialsOf);
+        int[] ia = initials.computeIfAbsent(first, PinyinIndex::initialsOf);
+        int[] ib = initials.computeIfAbsent(second, PinyinIndex::initialsOf);
+        int[] ic = k + 2 < at.size() ? initials.computeIfAbsent(t.readings()[at.get(k + 2)],
+            PinyinIndex::initialsOf) : NONE;
         for (int x : ia) {
           for (int y : ib) {
-            if (!seenPairs[x * 36 + y]) {
-              seenPairs[x * 36 + y] = true;
-              touched.add(x * 36 + y);
-              int i = at.get(k);
-              rankedPairs.computeIfAbsent(x * 36 + y, key -> new Top(KEEP, e -> true))
-                  .offer(Top.key(i == 0 ? Match.Kind.PINYIN_PREFIX : Match.Kind.PINYIN,
-                      t.text().length(), i, t.entry(), t.slot(), at.get(k + 1) - i + 1));
+            if (seenPairs.add(x * 36 + y)) {
+              ranked(pairs, x * 36 + y).offer(Top.pinyin(t, at.get(k),
+                  at.get(k + 1) - at.get(k) + 1));
             }
-          }
-        }
-        if (k + 2 < at.size()) {
-          int[] c = initials.computeIfAbsent(t.readings()[at.get(k + 2)],
-              PinyinIndex::initialsOf);
-          for (int x : initials.computeIfAbsent(t.readings()[at.get(k)], PinyinIndex::initialsOf)) {
-            for (int y : initials.computeIfAbsent(t.readings()[at.get(k + 1)],
-                PinyinIndex::initialsOf)) {
-              for (int z : c) {
-                add(building, gram(x, y, z), ti);
-              }
+            for (int z : ic) {
+              grams.add(gram(x, y, z), ti);
             }
           }
         }
       }
     }
-    ranked.forEach((p, top) -> single.put(p, top.sorted()));
-    rankedPairs.forEach((p, top) -> twoInitials.put(p, top.sorted()));
-    // the growing posting arrays keep their count in slot 0
-    building.forEach((k, v) -> grams.put(k, Arrays.copyOfRange(v, 1, v[0] + 1)));
-  }
 
-  private static void add(Map<Integer, int[]> building, int gram, int ti) {
-    int[] v = building.get(gram);
-    if (v == null) {
-      v = new int[] {0, 0, 0, 0};
-      building.put(gram, v);
+    private <K> Top ranked(Map<K, Top> lists, K key) {
+      return lists.computeIfAbsent(key, k -> new Top(KEEP, e -> true));
     }
-    int n = v[0];
-    if (n > 0 && v[n] == ti) {
-      return;
-    }
-    if (n + 1 == v.length) {
-      v = Arrays.copyOf(v, v.length * 2);
-      building.put(gram, v);
-    }
-    v[n + 1] = ti;
-    v[0] = n + 1;
   }
 
   private static String[] prefixesOf(String reading) {
@@ -247,9 +226,10 @@ final class PinyinIndex {
         int[] next = cands;
         if (depth >= 1) {
           int[] p = grams.getOrDefault(pair(prev, h), NONE);
-          next = next == null ? p : intersect(next, p);
+          next = next == null ? p : IntLists.intersect(next, p);
           if (depth >= 2 && next.length > 0) {
-            next = intersect(next, grams.getOrDefault(gram(prev2, prevInitial, initial), NONE));
+            next = IntLists.intersect(next, grams.getOrDefault(gram(prev2, prevInitial, initial),
+                NONE));
           }
           if (next.length == 0) {
             continue; // no text has these pieces in a row
@@ -278,9 +258,7 @@ final class PinyinIndex {
           if (matcher.exhausted()) {
             return true;
           }
-          // the best this text could rank (a match from its first character) cannot enter
-          if (top.excludes(Top.key(Match.Kind.PINYIN_PREFIX, lengths[ti], 0, entryOf[ti], 0,
-              0))) {
+          if (cannotEnter(ti, top)) {
             continue;
           }
           if ((tried[ti >>> 6] & 1L << ti) == 0) {
@@ -293,29 +271,16 @@ final class PinyinIndex {
     }
   }
 
-  /** The ids both sorted arrays hold. */
-  static int[] intersect(int[] a, int[] b) {
-    int[] out = new int[Math.min(a.length, b.length)];
-    int n = 0;
-    for (int i = 0, j = 0; i < a.length && j < b.length; ) {
-      if (a[i] < b[j]) {
-        i++;
-      } else if (a[i] > b[j]) {
-        j++;
-      } else {
-        out[n++] = a[i];
-        i++;
-        j++;
-      }
-    }
-    return Arrays.copyOf(out, n);
+  /** Whether the best this text could rank (a match from its first character) cannot enter. */
+  private boolean cannotEnter(int ti, Top top) {
+    return top.excludes(Top.key(Match.Kind.PINYIN_PREFIX, lengths[ti], 0, entryOf[ti], 0, 0));
   }
 
   /** Every text read: for queries with too many cuts, and as the lists' fallback. */
   private void scan(String q, Top top) {
     PinyinMatcher m = new PinyinMatcher(q);
     for (int ti = 0; ti < texts.length && !m.exhausted(); ti++) {
-      if (!top.excludes(Top.key(Match.Kind.PINYIN_PREFIX, lengths[ti], 0, entryOf[ti], 0, 0))) {
+      if (!cannotEnter(ti, top)) {
         m.offer(texts[ti], top);
       }
     }

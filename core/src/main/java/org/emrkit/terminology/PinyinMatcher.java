@@ -21,13 +21,8 @@ final class PinyinMatcher {
 
   PinyinMatcher(String q) {
     this.q = q;
-    this.memo = new int[(PinyinIndex.MAX_TEXT + 1) * (q.length() + 1)];
-    int m = 0;
-    for (int i = 0; i < q.length(); i++) {
-      char c = q.charAt(i);
-      m |= c >= 'a' && c <= 'z' ? 1 << (c - 'a') : 0;
-    }
-    this.need = m;
+    this.memo = new int[(IndexedText.MAX_READ + 1) * (q.length() + 1)];
+    this.need = IndexedText.letters(q);
   }
 
   void offer(IndexedText t, Top top) {
@@ -44,8 +39,7 @@ final class PinyinMatcher {
       }
       int end = consume(r, i, 0);
       if (end > 0) {
-        top.offer(Top.key(i == 0 ? Match.Kind.PINYIN_PREFIX : Match.Kind.PINYIN,
-            t.text().length(), i, t.entry(), t.slot(), end - i));
+        top.offer(Top.pinyin(t, i, end - i));
         return;
       }
     }

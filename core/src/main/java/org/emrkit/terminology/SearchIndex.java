@@ -10,9 +10,10 @@ import java.util.Map;
 
 /**
  * The search structures of a {@link CodeTable}, built once (package-private): codes upper-cased
- * in code order for binary search; every name and synonym with its 拼音 readings and a 64-bit
- * mask of its characters (Chinese text skips most names with one AND); the {@link PinyinIndex}.
- * Hits are ranked by packed keys in a bounded heap ({@link Top}): no object per candidate.
+ * in code order for binary search; every name and synonym with its 拼音 readings; for each
+ * character the texts it is in and where (Chinese text reads only the few texts its rarest
+ * characters share); the {@link PinyinIndex}. Hits are ranked by packed keys in a bounded heap
+ * ({@link Top}): no object per candidate.
  */
 final class SearchIndex {
 
@@ -21,7 +22,6 @@ final class SearchIndex {
 
   private static final int MAX_QUERY = 64;
   private static final int MAX_LIMIT = 100;
-  private static final int MAX_TEXT = 200;
   private static final String[] NONE = new String[0];
 
   private final List<CodeEntry> entries;
@@ -37,7 +37,7 @@ final class SearchIndex {
   private final PinyinIndex pinyin;
 
   /** The texts a character is in and its first position in each. */
-  private record Posting(int[] texts, short[] at) {}
+  private record Posting(int[] texts, int[] at) {}
 
   SearchIndex(List<CodeEntry> sorted, Readings readings) {
     this.entries = List.copyOf(sorted);
@@ -57,33 +57,21 @@ final class SearchIndex {
     this.lengths = new int[texts.length];
     this.entryOf = new int[texts.length];
     this.slotOf = new int[texts.length];
-    Map<Character, int[]> ids = new HashMap<>();
-    Map<Character, short[]> at = new HashMap<>();
+    IntLists<Character> ids = new IntLists<>();
+    IntLists<Character> at = new IntLists<>();
     for (int i = 0; i < texts.length; i++) {
       String x = texts[i].text();
       lengths[i] = x.length();
       entryOf[i] = texts[i].entry();
       slotOf[i] = texts[i].slot();
       for (int k = 0; k < x.length(); k++) {
-        char c = x.charAt(k);
-        int[] v = ids.computeIfAbsent(c, z -> new int[] {0, 0, 0, 0});
-        int n = v[0];
-        if (n > 0 && v[n] == i) {
-          continue; // not the first time in this text
+        if (ids.add(x.charAt(k), i)) { // where it first is in this text
+          at.append(x.charAt(k), k);
         }
-        if (n + 1 == v.length) {
-          v = Arrays.copyOf(v, v.length * 2);
-          ids.put(c, v);
-          at.put(c, Arrays.copyOf(at.get(c), v.length));
-        }
-        short[] a = at.computeIfAbsent(c, z -> new short[4]);
-        v[n + 1] = i;
-        a[n + 1] = (short) Math.min(k, Short.MAX_VALUE);
-        v[0] = n + 1;
       }
     }
-    ids.forEach((c, v) -> byChar.put(c, new Posting(Arrays.copyOfRange(v, 1, v[0] + 1),
-        Arrays.copyOfRange(at.get(c), 1, v[0] + 1))));
+    Map<Character, int[]> positions = at.build();
+    ids.build().forEach((c, v) -> byChar.put(c, new Posting(v, positions.get(c))));
     this.pinyin = new PinyinIndex(texts, lengths, entryOf);
   }
 
@@ -93,14 +81,14 @@ final class SearchIndex {
 
   private static IndexedText text(int entry, int slot, String s, Readings readings,
       Map<Character, String[]> cache) {
-    int n = Math.min(s.length(), MAX_TEXT);
+    int n = Math.min(s.length(), IndexedText.MAX_READ);
     String[][] r = new String[n][];
     int letters = 0;
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       r[i] = cache.computeIfAbsent(c, k -> reading(k, readings));
       for (String x : r[i]) {
-        letters |= letters(x);
+        letters |= IndexedText.letters(x);
       }
     }
     return new IndexedText(entry, slot, s, r, letters);
@@ -113,17 +101,6 @@ final class SearchIndex {
     }
     String[] r = readings.of(c);
     return r == null || r.length == 0 ? NONE : r.clone();
-  }
-
-  private static int letters(String s) {
-    int m = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= 'a' && c <= 'z') {
-        m |= 1 << (c - 'a');
-      }
-    }
-    return m;
   }
 
   List<Match> search(String query, int limit, boolean skipCategories) {
@@ -213,7 +190,7 @@ final class SearchIndex {
       }
       return;
     }
-    int[] cands = second == null ? rarest.texts : PinyinIndex.intersect(rarest.texts,
+    int[] cands = second == null ? rarest.texts : IntLists.intersect(rarest.texts,
         second.texts);
     for (int ti : cands) {
       int at = texts[ti].text().indexOf(q);

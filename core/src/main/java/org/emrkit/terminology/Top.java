@@ -28,6 +28,12 @@ final class Top {
         | (long) Math.min(start, 511) << 41 | (long) entry << 20 | (long) slot << 15 | length;
   }
 
+  /** A 拼音 match in a text: from its first character ranks as a prefix. */
+  static long pinyin(IndexedText t, int start, int length) {
+    return key(start == 0 ? Match.Kind.PINYIN_PREFIX : Match.Kind.PINYIN, t.text().length(),
+        start, t.entry(), t.slot(), length);
+  }
+
   static Match.Kind kind(long key) {
     return Match.Kind.values()[(int) (key >>> 60)];
   }
@@ -50,10 +56,6 @@ final class Top {
 
   boolean full() {
     return size == limit;
-  }
-
-  int limit() {
-    return limit;
   }
 
   /**
