@@ -112,7 +112,7 @@ public final class CodeTable {
     private final CodeSystemRef ref;
     private String title;
     private boolean fullCodes;
-    private final Map<String, String[]> rows = new java.util.LinkedHashMap<>();
+    private final Map<String, CodeEntry> rows = new java.util.LinkedHashMap<>();
 
     private Builder(CodeSystemRef ref) {
       this.ref = ref;
@@ -151,11 +151,7 @@ public final class CodeTable {
         throw new IllegalArgumentException("code " + code + " has more than " + MAX_SYNONYMS
             + " synonyms");
       }
-      new CodeEntry(code, name, List.of(synonyms), false); // checks
-      String[] row = new String[synonyms.length + 1];
-      row[0] = name;
-      System.arraycopy(synonyms, 0, row, 1, synonyms.length);
-      rows.put(code, row);
+      rows.put(code, new CodeEntry(code, name, List.of(synonyms), false));
       return this;
     }
 
@@ -165,10 +161,9 @@ public final class CodeTable {
       codes.sort(SearchIndex.CODE_ORDER);
       List<CodeEntry> entries = new ArrayList<>(codes.size());
       for (int i = 0; i < codes.size(); i++) {
-        String c = codes.get(i);
-        String[] row = rows.get(c);
-        entries.add(new CodeEntry(c, row[0], List.of(row).subList(1, row.length),
-            extendedBelow(codes, i)));
+        CodeEntry e = rows.get(codes.get(i));
+        entries.add(extendedBelow(codes, i)
+            ? new CodeEntry(e.code(), e.name(), e.synonyms(), true) : e);
       }
       return new CodeTable(this, entries, readings);
     }

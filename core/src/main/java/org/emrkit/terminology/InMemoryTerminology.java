@@ -54,12 +54,14 @@ public final class InMemoryTerminology implements TerminologyService {
 
   @Override
   public Optional<CodeTable> system(CodeSystemRef ref) {
-    CodeTable t = ref.version() == null ? latest.get(ref.id()) : systems.get(ref.toString());
-    if (t == null && aliases.containsKey(ref.id())) {
-      CodeSystemRef target = aliases.get(ref.id());
-      t = target.version() == null ? latest.get(target.id()) : systems.get(target.toString());
-    }
-    return Optional.ofNullable(t);
+    CodeTable t = loaded(ref);
+    return Optional.ofNullable(t == null && aliases.containsKey(ref.id())
+        ? loaded(aliases.get(ref.id())) : t);
+  }
+
+  /** That version, or without one the version added last; null when not loaded. */
+  private CodeTable loaded(CodeSystemRef ref) {
+    return ref.version() == null ? latest.get(ref.id()) : systems.get(ref.toString());
   }
 
   @Override

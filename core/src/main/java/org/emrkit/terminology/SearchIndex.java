@@ -120,7 +120,7 @@ final class SearchIndex {
     codes(q.toUpperCase(Locale.ROOT), top);
     if (!top.full()) {
       if (hasHan(q)) {
-        names(q.replaceAll("\\s+", ""), top); // 心 绞痛 is 心绞痛
+        names(Texts.fold(q), top); // 心 绞痛 is 心绞痛
       } else {
         String p = pinyinQuery(q);
         if (p != null) {

@@ -21,9 +21,16 @@ abstract class Codes extends ActiveFieldRule {
 
   /**
    * The list the code should be in: the edition the value says it was picked from, when the
-   * host has it and the field is not bound to a value set; else the field's binding.
+   * host has it and the field is not bound to a value set; else the field's binding. Looked up
+   * once per record for every rule that checks the value (a host's service may build a template
+   * value set's table on each call).
    */
   static Optional<CodeTable> table(RecordContext context, Field field, Coding coding) {
+    return context.memo(List.of(Codes.class, field, String.valueOf(coding.system()),
+        String.valueOf(coding.version())), () -> lookUp(context, field, coding));
+  }
+
+  private static Optional<CodeTable> lookUp(RecordContext context, Field field, Coding coding) {
     if (field.valueSet() == null && coding.system() != null && coding.version() != null) {
       Optional<CodeTable> own = context.terminology()
           .system(new CodeSystemRef(coding.system(), coding.version()));
