@@ -97,19 +97,27 @@ public final class Labels {
     if (f.label() != null) {
       return f.label();
     }
-    if (textBefore != null) {
-      String visible = TRAILING.matcher(textBefore).replaceAll("").strip();
-      int cut = Math.max(visible.lastIndexOf('\u3000'), Math.max(visible.lastIndexOf('，'),
-          visible.lastIndexOf('。')));
-      visible = visible.substring(cut + 1).strip();
-      if (visible.codePoints().anyMatch(Character::isLetter)) {
-        return visible;
-      }
+    String before = textBefore == null ? null : fromTextBefore(textBefore);
+    if (before != null) {
+      return before;
     }
     if (cell != null && first) {
       return cell;
     }
     return DataElements.names(f.dataElement()).map(DataElements.Names::zh).orElse(
         alone && cell == null && sectionTitle != null ? sectionTitle : f.name());
+  }
+
+  /**
+   * The label the text just before a field gives it: its last phrase, without the colon after
+   * it ("　过敏史：" gives 过敏史); null when that has no letter. The one reading of it: the walk
+   * names fields by it, and the writing-standard pack finds a template's items by it.
+   */
+  public static String fromTextBefore(String textBefore) {
+    String visible = TRAILING.matcher(textBefore).replaceAll("").strip();
+    int cut = Math.max(visible.lastIndexOf('\u3000'), Math.max(visible.lastIndexOf('，'),
+        visible.lastIndexOf('。')));
+    visible = visible.substring(cut + 1).strip();
+    return visible.codePoints().anyMatch(Character::isLetter) ? visible : null;
   }
 }

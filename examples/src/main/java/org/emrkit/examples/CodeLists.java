@@ -80,11 +80,14 @@ final class CodeLists {
       java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\{\\s*"
           + java.util.regex.Pattern.quote(u.field()) + "\\s*:").matcher(text);
       int at = m.find() ? m.start() : 0;
-      int line = 1 + (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
-      int column = at - text.lastIndexOf('\n', at - 1);
-      err.println(source.getFileName() + ":" + line + ":" + column
-          + ": error terminology/unresolved: " + u.field() + " " + u.attribute() + "="
-          + u.value() + ": " + u.message().zh() + "(" + u.message().en() + ")");
+      int lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      String where = u.field() + " " + u.attribute() + "=" + u.value() + ": ";
+      // as the compiler's own diagnostics are printed: file:line:column (code points)
+      err.println(new org.emrkit.dsl.Diagnostic(source.getFileName().toString(),
+          1 + (int) text.substring(0, at).chars().filter(c -> c == '\n').count(),
+          1 + text.codePointCount(lineStart, at), org.emrkit.problem.Severity.ERROR,
+          "terminology/unresolved", org.emrkit.problem.Message.of(where + u.message().zh(),
+              u.message().en())));
     }
     return missing.size();
   }

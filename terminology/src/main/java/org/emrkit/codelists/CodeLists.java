@@ -130,10 +130,9 @@ public final class CodeLists {
 
     private Message add(int number, List<String> cells) {
       for (int c : columns) {
-        String v = c < cells.size() ? cells.get(c) : null;
-        if (v != null && v.startsWith(XlsxRows.BAD)) {
-          return Message.of("单元格是 Excel 错误值 " + v.substring(XlsxRows.BAD.length() + 6),
-              "a cell holds the Excel error " + v.substring(XlsxRows.BAD.length() + 6));
+        String error = XlsxRows.error(c < cells.size() ? cells.get(c) : null);
+        if (error != null) {
+          return Message.of("单元格是 Excel 错误值 " + error, "a cell holds the Excel error " + error);
         }
       }
       String code = cell(cells, columns[0]);

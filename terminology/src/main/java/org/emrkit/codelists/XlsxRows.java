@@ -107,8 +107,16 @@ final class XlsxRows {
     }
   }
 
-  /** Marks a cell Excel shows as an error (#N/A): never a code or a name. */
-  static final String BAD = "\u0000";
+  /**
+   * Marks a cell Excel shows as an error (#N/A): never a code or a name. A NUL, which no cell
+   * text can start with (a code or name with one is refused anyway), then the error.
+   */
+  private static final String ERROR = "\u0000";
+
+  /** The Excel error a cell holds ({@code #N/A}), or null. */
+  static String error(String cell) {
+    return cell != null && cell.startsWith(ERROR) ? cell.substring(ERROR.length()) : null;
+  }
 
   /** Collects one row's cells by column and hands the row on. */
   private static final class Handler implements XSSFSheetXMLHandler.SheetContentsHandler {
@@ -149,7 +157,9 @@ final class XlsxRows {
       while (cells.size() <= col) {
         cells.add(null);
       }
-      cells.set(col, value != null && value.startsWith("ERROR:") ? BAD + value : value);
+      // POI writes an error cell as ERROR:#N/A
+      cells.set(col, value != null && value.startsWith("ERROR:")
+          ? ERROR + value.substring("ERROR:".length()) : value);
     }
   }
 

@@ -133,14 +133,6 @@ final class RequiredItems {
 
   private RequiredItems() {}
 
-  /** The text just before a field as its label: 术前诊断 from "　术前诊断：". */
-  private static String textLabel(CharSequence before) {
-    String t = before.toString().replaceAll("[\\s\u3000:：]+$", "");
-    int cut = Math.max(t.lastIndexOf('\u3000'), Math.max(t.lastIndexOf('，'), Math.max(
-        t.lastIndexOf('。'), t.lastIndexOf(' '))));
-    return t.substring(cut + 1);
-  }
-
   /** What a finding says it looked for: the data elements, then the titles and labels. */
   static String sought(Item item) {
     List<String> all = new ArrayList<>(item.dataElements());
@@ -244,10 +236,12 @@ final class RequiredItems {
             before.append(t.text());
             continue;
           }
+          String label = in instanceof Field ? org.emrkit.render.Labels.fromTextBefore(
+              before.toString()) : null;
           if (in instanceof Field f && (inside || (f.dataElement() != null
               && item.dataElements().contains(DataElements.root(f.dataElement())))
               || (f.label() != null && item.titles().contains(f.label()))
-              || item.titles().contains(textLabel(before)))) {
+              || (label != null && item.titles().contains(label)))) {
             return true;
           }
           before.setLength(0);
