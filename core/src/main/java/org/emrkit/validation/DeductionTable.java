@@ -1,6 +1,5 @@
 package org.emrkit.validation;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -26,70 +25,68 @@ public final class DeductionTable {
 
   private DeductionTable() {}
 
-  /** A line of at most {@code room} characters (more is one over the bound), or null at the end. */
-  private static String readLine(BufferedReader r, long room) throws IOException {
-    StringBuilder b = new StringBuilder();
-    int c;
-    while ((c = r.read()) != -1 && c != '\n') {
-      if (b.length() > room) {
-        return b.toString(); // the caller finds the bound passed
-      }
-      b.append((char) c);
-    }
-    if (c == -1 && b.length() == 0) {
-      return null;
-    }
-    int end = b.length();
-    return end > 0 && b.charAt(end - 1) == '\r' ? b.substring(0, end - 1) : b.toString();
-  }
-
   /**
    * Reads a table. A bad line is an {@link IllegalArgumentException} naming {@code name}, the
    * line number and the fix.
    */
   public static Map<String, BigDecimal> read(Reader in, String name) {
     Map<String, BigDecimal> out = new LinkedHashMap<>();
-    try (BufferedReader r = new BufferedReader(in)) {
-      String line;
-      int n = 0;
-      long chars = 0;
-      while ((line = readLine(r, MAX_CHARS - chars)) != null) {
-        chars += line.length() + 1;
-        if (++n > MAX_LINES || chars > MAX_CHARS) {
-          throw new IllegalArgumentException(name + ": more than " + MAX_LINES + " lines or "
-              + MAX_CHARS + " characters");
-        }
-        if (n == 1 && line.startsWith("\uFEFF")) {
-          line = line.substring(1); // saved by Excel with a BOM
-        }
-        String l = line.replaceFirst("#.*", "").strip();
-        if (l.isEmpty() || (n == 1 && l.equalsIgnoreCase("code,points"))) {
-          continue;
-        }
-        String[] p = l.split(",", -1);
-        String where = name + ":" + n + ": ";
-        if (p.length != 2 || !CODE.matcher(p[0].strip()).matches()) {
-          throw new IllegalArgumentException(where + "expected code,points such as field/range,2"
-              + " (扣分表每行为“规则编码,扣分”), not " + l);
-        }
-        BigDecimal points;
-        try {
-          points = new BigDecimal(p[1].strip());
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(where + "points must be a number such as 0.5, not "
-              + p[1].strip());
-        }
-        if (points.scale() > 2 || points.signum() < 0 || points.compareTo(MAX_POINTS) > 0) {
-          throw new IllegalArgumentException(where + "points must be 0 to 100 with at most two "
-              + "decimals (扣分应为 0 到 100，最多两位小数), not " + p[1].strip());
-        }
-        if (out.put(p[0].strip(), points) != null) {
-          throw new IllegalArgumentException(where + p[0].strip() + " is listed twice");
+    String[] lines = text(in, name).split("\r?\n");
+    if (lines.length > MAX_LINES) {
+      throw tooLarge(name);
+    }
+    for (int n = 1; n <= lines.length; n++) {
+      String line = lines[n - 1];
+      if (n == 1 && line.startsWith("\uFEFF")) {
+        line = line.substring(1); // saved by Excel with a BOM
+      }
+      String l = line.replaceFirst("#.*", "").strip();
+      if (l.isEmpty() || (n == 1 && l.equalsIgnoreCase("code,points"))) {
+        continue;
+      }
+      String[] p = l.split(",", -1);
+      String where = name + ":" + n + ": ";
+      if (p.length != 2 || !CODE.matcher(p[0].strip()).matches()) {
+        throw new IllegalArgumentException(where + "expected code,points such as field/range,2"
+            + " (扣分表每行为“规则编码,扣分”), not " + l);
+      }
+      BigDecimal points;
+      try {
+        points = new BigDecimal(p[1].strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(where + "points must be a number such as 0.5, not "
+            + p[1].strip());
+      }
+      if (points.scale() > 2 || points.signum() < 0 || points.compareTo(MAX_POINTS) > 0) {
+        throw new IllegalArgumentException(where + "points must be 0 to 100 with at most two "
+            + "decimals (扣分应为 0 到 100，最多两位小数), not " + p[1].strip());
+      }
+      if (out.put(p[0].strip(), points) != null) {
+        throw new IllegalArgumentException(where + p[0].strip() + " is listed twice");
+      }
+    }
+    return out;
+  }
+
+  /** The whole table, read no further than a buffer past the bound. */
+  private static String text(Reader in, String name) {
+    StringBuilder b = new StringBuilder();
+    char[] buf = new char[8192];
+    try (in) {
+      for (int r; (r = in.read(buf)) != -1; ) {
+        b.append(buf, 0, r);
+        if (b.length() > MAX_CHARS) {
+          throw tooLarge(name);
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + name, e);
     }
-    return out;
+    return b.toString();
+  }
+
+  private static IllegalArgumentException tooLarge(String name) {
+    return new IllegalArgumentException(name + ": more than " + MAX_LINES + " lines or "
+        + MAX_CHARS + " characters");
   }
 }
