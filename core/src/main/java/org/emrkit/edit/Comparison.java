@@ -124,7 +124,7 @@ final class Comparison {
   /** A value's label for people: 主诉(/values/chiefComplaint). */
   static String fieldLabel(FieldScope root, String p) {
     List<String> tokens = ValueTrees.tokens(p);
-    Optional<Field> f = ValueTrees.fieldAt(root, tokens);
+    Optional<Field> f = root.fieldAt(tokens);
     String name = f.map(Comparison::name)
         .orElse(tokens.isEmpty() ? "病历内容" : tokens.get(tokens.size() - 1));
     return name + "(/values" + p + ")";

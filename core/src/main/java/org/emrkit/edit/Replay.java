@@ -174,7 +174,7 @@ final class Replay {
 
   /** A revision of a value: its old value must be what the trace had there. */
   private void value(Links.Link l, List<String> tokens, JsonNode old, JsonNode now) {
-    Optional<Field> f = ValueTrees.fieldAt(root, tokens);
+    Optional<Field> f = root.fieldAt(tokens);
     if (f.isPresent() && f.get().type() == FieldType.SIGNATURE) {
       out.add(finding("trace", l, "改动了签名字段：签名字段只由签名填写", " changes a signature"
           + " field: only signing fills one"));
@@ -236,7 +236,7 @@ final class Replay {
           + " signature (" + s.id() + ")"));
     }
     if (s.field() != null) {
-      Optional<Field> f = ValueTrees.fieldAt(root, ValueTrees.tokens(s.field()));
+      Optional<Field> f = root.fieldAt(ValueTrees.tokens(s.field()));
       if (f.isEmpty() || f.get().type() != FieldType.SIGNATURE) {
         out.add(finding("signature", l, "记下的签名字段 " + s.field() + " 不是模板中的签名字段",
             " names " + s.field() + " as its field, which is no signature field of the"

@@ -102,24 +102,6 @@ final class ValueTrees {
     return copy(v);
   }
 
-  /** The field a pointer names, if it names a field. */
-  static Optional<Field> fieldAt(FieldScope root, List<String> tokens) {
-    FieldScope scope = root;
-    for (int k = 0; k < tokens.size(); k++) {
-      String name = tokens.get(k);
-      if (k == tokens.size() - 1) {
-        return scope.field(name);
-      }
-      Optional<FieldScope> g = scope.group(name);
-      if (g.isEmpty() || k + 1 == tokens.size() - 1) {
-        return Optional.empty();
-      }
-      scope = g.get();
-      k++;
-    }
-    return Optional.empty();
-  }
-
   /** The node at {@code tokens}, or {@code null}. */
   static JsonNode get(JsonNode root, List<String> tokens) {
     JsonNode at = root;

@@ -30,6 +30,27 @@ public record FieldScope(String id, int min, Integer max, Map<String, Field> fie
     return Optional.ofNullable(fields.get(name));
   }
 
+  /**
+   * The field a value pointer's tokens name, read from this scope: {@code [name]}, or a group,
+   * an entry's index and on ({@code [diagnoses, 0, diagnosis]}); empty when they name no field.
+   */
+  public Optional<Field> fieldAt(java.util.List<String> tokens) {
+    FieldScope scope = this;
+    for (int k = 0; k < tokens.size(); k++) {
+      String name = tokens.get(k);
+      if (k == tokens.size() - 1) {
+        return scope.field(name);
+      }
+      Optional<FieldScope> g = scope.group(name);
+      if (g.isEmpty() || k + 1 == tokens.size() - 1) {
+        return Optional.empty();
+      }
+      scope = g.get();
+      k++;
+    }
+    return Optional.empty();
+  }
+
   /** The nested list scope of this id. */
   public Optional<FieldScope> group(String groupId) {
     return Optional.ofNullable(groups.get(groupId));

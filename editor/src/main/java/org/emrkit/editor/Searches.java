@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import org.emrkit.problem.Message;
 import org.emrkit.template.Field;
-import org.emrkit.template.FieldScope;
 import org.emrkit.template.FieldType;
 import org.emrkit.template.Template;
 import org.emrkit.terminology.CodeTable;
@@ -76,14 +75,11 @@ final class Searches {
       return Optional.empty();
     }
     List<String> parts = List.of(path.substring("/values/".length()).split("/", -1));
-    FieldScope scope = template.scope();
-    for (int i = 0; i < parts.size() - 1; i += 2) {
-      Optional<FieldScope> g = scope.group(parts.get(i));
-      if (g.isEmpty() || i + 1 >= parts.size() - 1 || !parts.get(i + 1).matches("\\d{1,6}")) {
-        return Optional.empty();
+    for (int i = 1; i < parts.size(); i += 2) {
+      if (!parts.get(i).matches("\\d{1,6}")) {
+        return Optional.empty(); // an entry's index
       }
-      scope = g.get();
     }
-    return parts.size() % 2 == 1 ? scope.field(parts.get(parts.size() - 1)) : Optional.empty();
+    return template.scope().fieldAt(parts);
   }
 }
