@@ -237,9 +237,8 @@ public final class Cli {
   private int checkStandard(Path file, Template t) {
     ValidationReport report = Validator.builder().pack(WritingStandardRules.pack()).build()
         .checkTemplate(t);
-    report.findings().forEach(f -> err.println(file.getFileName() + ": "
-        + f.severity().name().toLowerCase(java.util.Locale.ROOT) + " " + f.code() + ": "
-        + f.message().zh() + "(" + f.message().en() + ")"));
+    report.findings().forEach(f -> err.println(file.getFileName() + ": " + f.severity().label()
+        + " " + f.code() + ": " + f.message()));
     return (int) report.findings().stream().filter(f -> f.severity()
         == org.emrkit.problem.Severity.ERROR).count();
   }

@@ -98,8 +98,8 @@ final class CodeLists {
     for (Template t : templates) {
       for (Bindings.Unresolved u : Bindings.unresolved(t, lists)) {
         err.println("warning: template " + t.id() + ", field " + u.field() + " "
-            + u.attribute() + "=" + u.value() + ": " + u.message().zh() + "(" + u.message().en()
-            + "); its codes are checked for their form only");
+            + u.attribute() + "=" + u.value() + ": " + u.message()
+            + "; its codes are checked for their form only");
       }
     }
   }

@@ -150,11 +150,11 @@ final class TimeLimitRule implements RecordRule, ChartRule {
     }
     long minutes = Duration.between(admitted.get(), end.get()).toMinutes();
     if (minutes > 24 * 60) {
-      String other = limit.type().equals("admission-death-24h") ? "死亡记录" : "出院记录";
+      boolean death = limit.type().equals("admission-death-24h");
       reporter.report("/context/encounter", new Message("住院" + hoursZh(minutes) + "，超过24小时，"
-          + "不能书写" + limit.zh() + "：应书写入院记录和" + other, "a stay of " + hours(minutes)
-          + " is over 24 hours: it needs an admission record and a "
-          + (other.equals("死亡记录") ? "death" : "discharge") + " record, not " + limit.type()));
+          + "不能书写" + limit.zh() + "：应书写入院记录和" + (death ? "死亡记录" : "出院记录"),
+          "a stay of " + hours(minutes) + " is over 24 hours: it needs an admission record and a "
+          + (death ? "death" : "discharge") + " record, not " + limit.type()));
     }
   }
 
