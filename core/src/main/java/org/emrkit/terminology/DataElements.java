@@ -18,13 +18,33 @@ public final class DataElements {
   /** A data element's names. @param zh Chinese name @param en English name */
   public record Names(String zh, String en) {}
 
-  private static final Map<String, Names> NAMES = load();
+  /**
+   * A data element as the reference table gives it.
+   *
+   * @param id the four-part id ({@code DE04.10.186.00})
+   * @param names its names, the Chinese one without the unit in brackets
+   * @param type the WS 363 data type: {@code S1} text, {@code S2} enumerated, {@code S3} code,
+   *     {@code L} boolean, {@code N} number, {@code D} date, {@code DT} date and time, {@code T}
+   *     time, {@code BY} binary
+   * @param unit the unit the standard measures it in ({@code ℃}, {@code 次/min}), or {@code null}
+   */
+  public record Element(String id, Names names, String type, String unit) {}
+
+  private static final java.util.regex.Pattern UNIT =
+      java.util.regex.Pattern.compile("\\(([^()]*)\\)$");
+  private static final Map<String, Element> ELEMENTS = load();
 
   private DataElements() {}
 
   /** The names of a data element (or of its four-part root), if the reference table has it. */
   public static Optional<Names> names(String id) {
-    return Optional.ofNullable(id == null ? null : NAMES.getOrDefault(id, NAMES.get(root(id))));
+    return element(id).map(Element::names);
+  }
+
+  /** A data element (or its four-part root), if the reference table has it. */
+  public static Optional<Element> element(String id) {
+    return Optional.ofNullable(id == null ? null
+        : ELEMENTS.getOrDefault(id, ELEMENTS.get(root(id))));
   }
 
   /**
@@ -45,8 +65,8 @@ public final class DataElements {
     return id;
   }
 
-  private static Map<String, Names> load() {
-    Map<String, Names> m = new HashMap<>();
+  private static Map<String, Element> load() {
+    Map<String, Element> m = new HashMap<>();
     try (InputStream in = DataElements.class.getResourceAsStream("data-elements.csv")) {
       if (in == null) {
         throw new IllegalStateException("data-elements.csv is missing from emrkit-core");
@@ -54,9 +74,12 @@ public final class DataElements {
       String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
       for (int i = 1; i < lines.length; i++) {
         String[] p = lines[i].split(",", -1);
-        if (p.length >= 3) {
-          // drop the unit in brackets: 体温(℃) → 体温
-          m.put(p[0], new Names(p[1].replaceAll("\\(.*\\)$", ""), p[2]));
+        if (p.length >= 4) {
+          // a number's unit is in brackets after its name: 体温(℃) → 体温, ℃
+          java.util.regex.Matcher u = UNIT.matcher(p[1]);
+          String unit = p[3].equals("N") && u.find() ? u.group(1) : null;
+          m.put(p[0], new Element(p[0], new Names(UNIT.matcher(p[1]).replaceAll(""), p[2]),
+              p[3], unit));
         }
       }
     } catch (IOException e) {

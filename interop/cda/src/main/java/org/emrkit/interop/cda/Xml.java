@@ -1,0 +1,154 @@
+package org.emrkit.interop.cda;
+
+import java.io.OutputStream;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * The XML a CDA document is written with: the JDK's StAX writer in the HL7 v3 namespace, with
+ * indentation, and shorthands for the element shapes CDA repeats. Errors are
+ * {@link IllegalStateException}s (the caller turns them into a render error).
+ */
+final class Xml {
+  static final String V3 = "urn:hl7-org:v3";
+  static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+
+  private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+
+  private final XMLStreamWriter w;
+  private int depth;
+  private boolean hadChild;
+
+  Xml(OutputStream out) {
+    try {
+      w = FACTORY.createXMLStreamWriter(out, "UTF-8");
+      w.writeStartDocument("UTF-8", "1.0");
+      w.setDefaultNamespace(V3);
+      w.setPrefix("xsi", XSI);
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Starts the root element with the v3 and xsi namespaces. */
+  Xml root(String name) {
+    start(name);
+    try {
+      w.writeDefaultNamespace(V3);
+      w.writeNamespace("xsi", XSI);
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException(e);
+    }
+    return this;
+  }
+
+  /** Starts an element; attributes follow with {@link #attr}. */
+  Xml start(String name) {
+    try {
+      indent();
+      w.writeStartElement(V3, name);
+      depth++;
+      hadChild = false;
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException(e);
+    }
+    return this;
+  }
+
+  /** An element with no content and these attribute name/value pairs (null values left out). */
+  Xml empty(String name, String... attrs) {
+    try {
+      indent();
+      w.writeEmptyElement(V3, name);
+      attrs(attrs);
+      hadChild = true;
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException(e);
+    }
+    return this;
+  }
+
+  /** Attribute name/value pairs on the element just started (null values left out). */
+  Xml attr(String... attrs) {
+    try {
+      attrs(attrs);
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException(e);
+    }
+    return this;
+  }
+
+  /** {@code xsi:type} on the element just started. */
+  Xml xsiType(String type) {
+    try {
+      w.writeAttribute("xsi", XSI, "type", type);
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException(e);
+    }
+    return this;
+  }
+
+  /** Text content of the element just started. */
+  Xml text(String text) {
+    try {
+      w.writeCharacters(text);
+      hadChild = false;
+      textOnly = true;
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException(e);
+    }
+    return this;
+  }
+
+  private boolean textOnly;
+
+  /** An element holding only text. */
+  Xml element(String name, String text) {
+    start(name);
+    text(text);
+    return end();
+  }
+
+  /** Ends the element last started. */
+  Xml end() {
+    try {
+      depth--;
+      if (hadChild && !textOnly) {
+        indent();
+      }
+      w.writeEndElement();
+      hadChild = true;
+      textOnly = false;
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException(e);
+    }
+    return this;
+  }
+
+  /** Ends the document and flushes. */
+  void finish() {
+    try {
+      w.writeEndDocument();
+      w.writeCharacters("\n");
+      w.flush();
+      w.close();
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void attrs(String... attrs) throws XMLStreamException {
+    for (int i = 0; i < attrs.length; i += 2) {
+      if (attrs[i + 1] != null) {
+        w.writeAttribute(attrs[i], attrs[i + 1]);
+      }
+    }
+  }
+
+  private void indent() throws XMLStreamException {
+    if (!textOnly) {
+      w.writeCharacters("\n" + "  ".repeat(depth));
+    }
+  }
+}
