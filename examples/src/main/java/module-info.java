@@ -8,6 +8,8 @@ module org.emrkit.examples {
   requires org.emrkit.signing;
   requires org.emrkit.editor;
   requires org.emrkit.codelists;
+  requires org.emrkit.interop.cda;
+  requires org.emrkit.interop.fhir;
   requires jdk.httpserver;
   requires com.fasterxml.jackson.databind;
 }

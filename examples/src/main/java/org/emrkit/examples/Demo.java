@@ -85,6 +85,8 @@ final class Demo {
       rows.add(outputs.write(dir, file, record, templates));
     }
     out.print("\r" + " ".repeat(80) + "\r");
+    InteropDemo.run(dir, Inputs.record(dir.resolve("records").resolve(EDIT_SESSION_FILE),
+        templates, out), templates, out, clock);
     summary(rows, dir, start);
     return 0;
   }
@@ -184,6 +186,8 @@ final class Demo {
         + ";");
     out.println("              .as-printed.pdf: the sheets as they stand)");
     out.println("  docx/       Word documents");
+    out.println("  interop/    the edit session's 入院记录 as a WS/T 500 CDA document and a FHIR");
+    out.println("              QuestionnaireResponse; its template as a FHIR Questionnaire");
     out.printf("用时 done in %.1f s%n", (System.nanoTime() - start) / 1e9);
   }
 

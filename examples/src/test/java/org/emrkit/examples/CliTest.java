@@ -57,7 +57,7 @@ class CliTest {
       assertThat(r.out()).as(h).contains("usage: emrkit compile", "emrkit serve");
       assertThat(r.err()).as(h).isEmpty();
     }
-    for (String cmd : List.of("compile", "validate", "render", "demo", "serve")) {
+    for (String cmd : List.of("compile", "validate", "render", "export", "demo", "serve")) {
       Run r = run(cmd, "--help");
       assertThat(r.code()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).startsWith("emrkit " + cmd).contains("/");
@@ -99,6 +99,32 @@ class CliTest {
     assertThat(slash.code()).as(slash.err()).isZero();
     assertThat(slash.out()).contains("<span class=\"emr-empty\" data-emr-path=\"/values/weight\">/"
         + "</span>");
+  }
+
+  @Test
+  void exportWritesCdaAndFhirWithTheFindingsOnStderr(@TempDir Path dir) throws IOException {
+    String discharge = TEMPLATES + "discharge-record.emr.md";
+    Run cda = run("export", "--template", discharge, RECORDS + "discharge-record.json", "--to",
+        "cda");
+    assertThat(cda.code()).isZero();
+    assertThat(cda.out()).startsWith("<?xml").contains("<code code=\"C0049\"",
+        "2.16.156.10011.2.1.1.69", "<title>出院记录</title>");
+    // the template binds no diagnosis code in 入院诊断: a finding, and nothing invented
+    assertThat(cda.err()).contains("warning cda/missing-element", "入院诊断", "DE05.01.024.00");
+    Path o = dir.resolve("out/q.json");
+    Run q = run("export", "--template", discharge, "--to", "fhir-questionnaire", "-o",
+        o.toString());
+    assertThat(q.code()).isZero();
+    assertThat(Files.readString(o)).contains("\"resourceType\": \"Questionnaire\"",
+        "\"linkId\": \"admissionDiagnoses/admissionDiagnosis\"");
+    Run qr = run("export", "--template", discharge, RECORDS + "discharge-record.json", "--to",
+        "fhir-response");
+    assertThat(qr.out()).contains("\"resourceType\": \"QuestionnaireResponse\"",
+        "\"questionnaire\": \"urn:emrkit:template:discharge-record|1.0.0\"");
+    Run bad = run("export", "--template", discharge, RECORDS + "discharge-record.json", "--to",
+        "hl7v2");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("cda, fhir-questionnaire or fhir-response");
   }
 
   @Test

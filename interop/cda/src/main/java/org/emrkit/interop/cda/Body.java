@@ -74,7 +74,7 @@ final class Body implements WalkTarget {
   private List<String> cell;
   private int nestedCells;
   private StringBuilder nestedRow;
-  private final java.util.Map<String, String> empty = new java.util.HashMap<>();
+  private final List<Empty> empty = new ArrayList<>();
 
   Body(Resolver resolver) {
     this.resolver = resolver;
@@ -86,8 +86,15 @@ final class Body implements WalkTarget {
     return top;
   }
 
-  /** The pointer of the first shown field bound to each data element (by its root) left empty. */
-  java.util.Map<String, String> empty() {
+  /**
+   * A data element (its root) the record leaves empty where the template asks for it: a shown
+   * field with no value, or a field of a repeat group with no entries; where, and in which
+   * section.
+   */
+  record Empty(String element, String pointer, Node node) {}
+
+  /** The data elements left empty, in the order the walk met them. */
+  List<Empty> empty() {
     return empty;
   }
 
@@ -166,8 +173,8 @@ final class Body implements WalkTarget {
     }
     List<Typed> typed = Typed.of(resolver, f);
     if (typed.isEmpty()) {
-      empty.putIfAbsent(org.emrkit.terminology.DataElements.root(f.field().dataElement()),
-          pointer(f));
+      empty.add(new Empty(org.emrkit.terminology.DataElements.root(f.field().dataElement()),
+          pointer(f), sections.peek()));
     }
     for (Typed t : typed) {
       Entry e = new Entry(f.field().dataElement(), f.label(), pointer(f), own, t);
@@ -183,6 +190,29 @@ final class Body implements WalkTarget {
   static String pointer(FieldView f) {
     return f.field().type() == FieldType.MACRO
         ? "/context/" + f.field().source().replace('.', '/') : f.path();
+  }
+
+  @Override
+  public void startGroup(org.emrkit.render.GroupView g) {
+    if (g.entries() > 0) {
+      return;
+    }
+    // no entries: each field of the group bound to a data element is left empty
+    org.emrkit.template.FieldScope scope = resolver.template().scope();
+    for (String part : g.path().split("/")) {
+      if (!part.isEmpty() && !part.equals("values") && !part.chars()
+          .allMatch(Character::isDigit) && scope != null) {
+        scope = scope.groups().get(part);
+      }
+    }
+    if (scope != null) {
+      for (org.emrkit.template.Field f : scope.fields().values()) {
+        if (f.dataElement() != null) {
+          empty.add(new Empty(org.emrkit.terminology.DataElements.root(f.dataElement()),
+              g.path(), sections.peek()));
+        }
+      }
+    }
   }
 
   @Override

@@ -82,7 +82,7 @@ public final class CdaExporter {
     List<Out> sections = placement.sections();
     List<Problem> findings = new ArrayList<>();
     header(record, body, findings);
-    required(doc, template, record, sections, body, findings);
+    required(doc, placement, record, sections, body, findings);
     java.util.Map<String, String> unknown = new java.util.LinkedHashMap<>();
     ByteArrayOutputStream out = new ByteArrayOutputStream(16_384);
     Xml x = new Xml(out);
@@ -131,7 +131,7 @@ public final class CdaExporter {
    * from the record's context for the header times the standard repeats in the body; else a
    * finding at the field that was left empty, or at the template when no field is bound to it.
    */
-  private static void required(Profiles.Document doc, Template template, Record r,
+  private static void required(Profiles.Document doc, Placement placement, Record r,
       List<Out> sections, Body body, List<Problem> findings) {
     for (SectionProfile s : doc.sections()) {
       Out out = sections.stream().filter(o -> o.profile() == s).findFirst().orElse(null);
@@ -151,30 +151,12 @@ public final class CdaExporter {
           out.items().add(fromContext);
           continue;
         }
-        String path = body.empty().get(element);
-        findings.add(missing(doc, s, element, path != null ? path
-            : bound(template.scope(), "/values", element), r));
+        String path = body.empty().stream().filter(e -> e.element().equals(element)
+            && placement.target(e.node(), element) == s).map(Body.Empty::pointer).findFirst()
+            .orElse(null);
+        findings.add(missing(doc, s, element, path, r));
       }
     }
-  }
-
-  /**
-   * The pointer of where a record would hold a data element the template binds (a field of the
-   * root scope, or a repeat group's list), or {@code null} when no field is bound to it.
-   */
-  private static String bound(org.emrkit.template.FieldScope scope, String at, String element) {
-    for (var f : scope.fields().entrySet()) {
-      if (element.equals(DataElements.root(f.getValue().dataElement()))) {
-        return f.getValue().type() == org.emrkit.template.FieldType.MACRO
-            ? "/context/" + f.getValue().source().replace('.', '/') : at + "/" + f.getKey();
-      }
-    }
-    for (var g : scope.groups().entrySet()) {
-      if (bound(g.getValue(), at + "/" + g.getKey(), element) != null) {
-        return at + "/" + g.getKey();
-      }
-    }
-    return null;
   }
 
   /** Where a section of the standard goes among those written: in the standard's order. */

@@ -136,11 +136,8 @@ final class Placement {
         header.putIfAbsent(DataElements.root(e.element()), e);
         continue;
       }
-      Out target = home;
-      if (s == null || !s.lists(first.element())) {
-        target = document.sectionOf(first.element()).map(bySection::get).orElse(home);
-      }
-      target.items().add(item);
+      SectionProfile to = target(n, first.element());
+      (to != null ? bySection.get(to) : home).items().add(item);
     }
   }
 
@@ -151,6 +148,19 @@ final class Placement {
       top = top.parent;
     }
     return top;
+  }
+
+  /**
+   * The standard's section an entry of this data element in this template section goes to: the
+   * one the template section maps to when it lists the element, else the first that lists it,
+   * else the one the template section maps to; {@code null} for none.
+   */
+  SectionProfile target(Node n, String element) {
+    SectionProfile s = mapped.get(n);
+    if (s != null && s.lists(element)) {
+      return s;
+    }
+    return document.sectionOf(element).orElse(s);
   }
 
   private Out ownSection(Node n) {

@@ -89,7 +89,7 @@ record Typed(String type, String value, String unit, String system, String displ
       return ts(t.value());
     } else if (v instanceof Value.Coded c) {
       Coding k = c.coding();
-      return new Typed("CD", k.code(), null, k.system(), k.display());
+      return coded(k.code(), k.system(), k.display());
     }
     return null;
   }
@@ -101,10 +101,18 @@ record Typed(String type, String value, String unit, String system, String displ
       if (set.isPresent()) {
         String display = set.get().concepts().stream().filter(c -> c.code().equals(code))
             .map(org.emrkit.template.Concept::display).findFirst().orElse(null);
-        return new Typed("CD", code, null, set.get().system(), display);
+        if (display != null) {
+          return coded(code, set.get().system(), display);
+        }
       }
     }
     return new Typed("ST", code, null, null, null);
+  }
+
+  /** A code as CD; one CDA cannot hold as a code (white space in it) as the text it is. */
+  private static Typed coded(String code, String system, String display) {
+    return code.matches("\\S+") ? new Typed("CD", code, null, system, display)
+        : new Typed("ST", display != null ? display + "（" + code + "）" : code, null, null, null);
   }
 
   private static Typed number(BigDecimal n, String unit) {
