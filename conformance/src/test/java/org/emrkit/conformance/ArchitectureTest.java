@@ -78,8 +78,28 @@ class ArchitectureTest {
         "org.emrkit.validation..").should().dependOnClassesThat().resideInAnyPackage(
             "org.emrkit.dsl..", "org.emrkit.render.html..", "org.emrkit.render.pdf..",
             "org.emrkit.render.docx..", "org.emrkit.docx..", "org.emrkit.examples..",
-            "org.emrkit.signing..", "org.emrkit.codelists..", "org.apache.poi..",
-            "net.sourceforge.pinyin4j..")
+            "org.emrkit.signing..", "org.emrkit.codelists..", "org.emrkit.interop..",
+            "org.apache.poi..", "net.sourceforge.pinyin4j..", "ca.uhn.fhir..",
+            "org.hl7.fhir..")
+        .check(classes);
+  }
+
+  @Test
+  void exportsUseOnlyCoreAndOnlyTheFhirExportUsesHapi() {
+    // a host that exports CDA pulls in nothing but core; FHIR adds HAPI's structures alone
+    noClasses().that().resideInAnyPackage("org.emrkit.interop..").should()
+        .dependOnClassesThat().resideInAnyPackage("org.emrkit.render.html..",
+            "org.emrkit.render.pdf..", "org.emrkit.render.docx..", "org.emrkit.dsl..",
+            "org.emrkit.docx..", "org.emrkit.editor..", "org.emrkit.signing..",
+            "org.emrkit.codelists..", "org.emrkit.examples..")
+        .check(classes);
+    noClasses().that().resideInAPackage("org.emrkit.interop.cda..").should()
+        .dependOnClassesThat().resideInAnyPackage("org.emrkit.interop.fhir..", "ca.uhn.fhir..",
+            "org.hl7.fhir..")
+        .check(classes);
+    noClasses().that().resideOutsideOfPackages("org.emrkit.interop.fhir..",
+        "org.emrkit.examples..").should().dependOnClassesThat()
+        .resideInAnyPackage("ca.uhn.fhir..", "org.hl7.fhir..")
         .check(classes);
   }
 
@@ -144,7 +164,8 @@ class ArchitectureTest {
   void renderersWriteThroughTheWalkNotTheTemplateTree() {
     // one walk decides what a record shows: no renderer visits the template's blocks itself
     noClasses().that().resideInAnyPackage("org.emrkit.render.html..", "org.emrkit.render.pdf..",
-        "org.emrkit.render.docx..").should().implement("org.emrkit.template.BlockVisitor")
+        "org.emrkit.render.docx..", "org.emrkit.interop..").should()
+        .implement("org.emrkit.template.BlockVisitor")
         .check(classes);
   }
 

@@ -1,6 +1,5 @@
 package org.emrkit.interop.cda;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -84,14 +83,13 @@ public final class CdaExporter {
     header(record, body, findings);
     required(doc, placement, record, sections, body, findings);
     java.util.Map<String, String> unknown = new java.util.LinkedHashMap<>();
-    ByteArrayOutputStream out = new ByteArrayOutputStream(16_384);
-    Xml x = new Xml(out);
+    Xml x = new Xml();
     x.root("ClinicalDocument");
     new Header(x).write(doc, record, OffsetDateTime.now(clock), body.signers(),
         placement.header());
     new CdaWriter(x, systems, unknown::putIfAbsent).body(sections, "基本信息");
     x.end();
-    x.finish();
+    byte[] document = x.finish();
     for (var u : unknown.entrySet()) {
       String s = u.getKey();
       findings.add(Problem.of("cda/unknown-code-system", Severity.WARNING,
@@ -100,7 +98,7 @@ public final class CdaExporter {
               "code system " + s + " has no known OID; coded values name it only: register it"
                   + " with CodeSystems")));
     }
-    return new CdaExport(out.toByteArray(), findings);
+    return new CdaExport(document, findings);
   }
 
   private static void header(Record r, Body body, List<Problem> findings) {

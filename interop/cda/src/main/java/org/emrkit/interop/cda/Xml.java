@@ -1,6 +1,5 @@
 package org.emrkit.interop.cda;
 
-import java.io.OutputStream;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -15,14 +14,24 @@ final class Xml {
   static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
   private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+  private static final String[] INDENTS = new String[32];
+
+  static {
+    for (int i = 0; i < INDENTS.length; i++) {
+      INDENTS[i] = "\n" + "  ".repeat(i);
+    }
+  }
 
   private final XMLStreamWriter w;
   private int depth;
   private boolean hadChild;
 
-  Xml(OutputStream out) {
+  private final java.io.StringWriter text = new java.io.StringWriter(16_384);
+
+  Xml() {
     try {
-      w = FACTORY.createXMLStreamWriter(out, "UTF-8");
+      // to a Writer: the JDK's writer encodes to a stream a character at a time, five times slower
+      w = FACTORY.createXMLStreamWriter(text);
       w.writeStartDocument("UTF-8", "1.0");
       w.setDefaultNamespace(V3);
       w.setPrefix("xsi", XSI);
@@ -126,8 +135,8 @@ final class Xml {
     return this;
   }
 
-  /** Ends the document and flushes. */
-  void finish() {
+  /** Ends the document; returns it, UTF-8. */
+  byte[] finish() {
     try {
       w.writeEndDocument();
       w.writeCharacters("\n");
@@ -136,6 +145,7 @@ final class Xml {
     } catch (XMLStreamException e) {
       throw new IllegalStateException(e);
     }
+    return text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private void attrs(String... attrs) throws XMLStreamException {
@@ -148,7 +158,7 @@ final class Xml {
 
   private void indent() throws XMLStreamException {
     if (!textOnly) {
-      w.writeCharacters("\n" + "  ".repeat(depth));
+      w.writeCharacters(depth < INDENTS.length ? INDENTS[depth] : "\n" + "  ".repeat(depth));
     }
   }
 }
