@@ -60,7 +60,19 @@ final class Placement {
     List<Out> out = new ArrayList<>(own.values());
     out.addAll(out.isEmpty() || out.get(0).title() != null ? 0 : 1, bySection.values());
     out.removeIf(o -> o.text().isEmpty() && o.items().isEmpty());
+    for (Out o : out) {
+      if (o.profile() != null) {
+        // in the order the standard lists the elements (a stable sort: repeats keep theirs)
+        o.items().sort(java.util.Comparator.comparingInt(i -> rank(o.profile(), i)));
+      }
+    }
     return out;
+  }
+
+  private static int rank(SectionProfile s, Object item) {
+    Entry e = item instanceof Cluster c ? c.entries().get(0) : (Entry) item;
+    int i = s.elements().indexOf(DataElements.root(e.element()));
+    return i < 0 ? Integer.MAX_VALUE : i;
   }
 
   /** The header's elements the record's fields gave, by data element. */

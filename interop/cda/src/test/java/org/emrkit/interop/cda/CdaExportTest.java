@@ -123,6 +123,10 @@ class CdaExportTest {
     // sections in the standard's order, with their LOINC codes
     assertThat(texts(d, "//section/code/@code")).containsSubsequence("10154-3", "10164-2",
         "11348-0", "8716-3", "29545-1", "11450-4");
+    // entries in the order the standard lists the elements
+    assertThat(texts(d, "//section[code/@code='8716-3']//observation/code/@code"))
+        .containsExactly("DE04.10.186.00", "DE04.10.118.00", "DE04.10.082.00", "DE04.10.174.00",
+            "DE04.10.176.00", "DE04.10.167.00", "DE04.10.188.00");
     // typed entries: PQ with the element's unit, CD with the ICD-10 OID, ST text
     assertThat(text(d, "//observation[code/@code='DE04.10.186.00']/value/@value")).isEqualTo("36.8");
     assertThat(text(d, "//observation[code/@code='DE04.10.186.00']/value/@unit")).isEqualTo("℃");

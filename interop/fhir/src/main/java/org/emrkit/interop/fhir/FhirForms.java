@@ -138,9 +138,15 @@ public final class FhirForms {
    * Parses JSON in strict mode: an unknown element, a value of the wrong form or a missing
    * required part is an error, not a warning.
    *
-   * @throws ResponseException {@code fhir/parse} naming what is wrong
+   * @throws ResponseException {@code fhir/parse} naming what is wrong, {@code fhir/too-large}
+   *     for a text longer than a record's JSON may be (16 MiB)
    */
   public <T extends IBaseResource> T parse(Class<T> type, String json) {
+    int max = org.emrkit.json.JsonLimits.DEFAULT.maxDocumentChars();
+    if (json.length() > max) {
+      throw new ResponseException("fhir/too-large", "", Message.of("FHIR JSON 超过 " + max
+          + " 个字符", "FHIR JSON is longer than " + max + " characters"), null);
+    }
     IParser p = Holder.CONTEXT.newJsonParser().setParserErrorHandler(new StrictErrorHandler());
     try {
       return p.parseResource(type, json);

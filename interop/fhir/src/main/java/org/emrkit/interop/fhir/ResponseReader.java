@@ -48,8 +48,14 @@ final class ResponseReader {
       if (linkId.startsWith("#")) {
         merge(out, scope(item.getItem(), scope, group, here, depth + 1), here);
       } else if (inScope && scope.groups().containsKey(name)) {
-        rows.computeIfAbsent(name, k -> new ArrayList<>()).add(Values.of(
-            scope(item.getItem(), scope.groups().get(name), linkId, here, depth + 1)));
+        List<Values> entries = rows.computeIfAbsent(name, k -> new ArrayList<>());
+        if (entries.size() == TemplateLimits.MAX_REPEATS) {
+          throw new ResponseException("fhir/too-many", here, Message.of("「" + name + "」超过 "
+              + TemplateLimits.MAX_REPEATS + " 条", name + " has more than "
+              + TemplateLimits.MAX_REPEATS + " entries"), null);
+        }
+        entries.add(Values.of(scope(item.getItem(), scope.groups().get(name), linkId, here,
+            depth + 1)));
       } else if (inScope && scope.fields().containsKey(name)) {
         Field f = scope.fields().get(name);
         if (f.type() != FieldType.CALC && f.type() != FieldType.MACRO) {

@@ -177,6 +177,34 @@ class FhirFormsTest {
         .hasFieldOrPropertyWithValue("code", "fhir/parse");
   }
 
+  @Test
+  void responsesAreBoundedInSizeAndEntries() {
+    Template t = template("admission-record");
+    String huge = "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\","
+        + "\"text\":{\"status\":\"generated\",\"div\":\"" + "x".repeat(17 * 1024 * 1024)
+        + "\"}}";
+    assertThatThrownBy(() -> FORMS.parse(QuestionnaireResponse.class, huge))
+        .hasFieldOrPropertyWithValue("code", "fhir/too-large");
+    QuestionnaireResponse many = new QuestionnaireResponse()
+        .setQuestionnaire("urn:emrkit:template:admission-record|1.0.0");
+    var section = many.addItem().setLinkId("#initial-diagnosis");
+    for (int i = 0; i <= org.emrkit.template.TemplateLimits.MAX_REPEATS; i++) {
+      section.addItem().setLinkId("diagnoses");
+    }
+    assertThatThrownBy(() -> FORMS.values(t, many))
+        .hasFieldOrPropertyWithValue("code", "fhir/too-many")
+        .satisfies(e -> assertThat(((ResponseException) e).location().describe())
+            .isEqualTo("/item/0/item/10000"));
+    QuestionnaireResponse deep = new QuestionnaireResponse()
+        .setQuestionnaire("urn:emrkit:template:admission-record|1.0.0");
+    var item = deep.addItem().setLinkId("#hpi");
+    for (int i = 0; i < 40; i++) {
+      item = item.addItem().setLinkId("#hpi");
+    }
+    assertThatThrownBy(() -> FORMS.values(t, deep))
+        .hasFieldOrPropertyWithValue("code", "fhir/too-deep");
+  }
+
   static void collect(List<QuestionnaireItemComponent> items, List<String> out) {
     for (QuestionnaireItemComponent i : items) {
       out.add(i.getLinkId());
