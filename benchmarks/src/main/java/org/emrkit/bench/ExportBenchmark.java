@@ -1,8 +1,5 @@
 package org.emrkit.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,8 +7,6 @@ import java.util.concurrent.TimeUnit;
 import org.emrkit.interop.cda.CdaExport;
 import org.emrkit.interop.cda.CdaExporter;
 import org.emrkit.interop.fhir.FhirForms;
-import org.emrkit.json.RecordJson;
-import org.emrkit.json.TemplateJson;
 import org.emrkit.record.Record;
 import org.emrkit.record.Values;
 import org.emrkit.template.Template;
@@ -54,22 +49,14 @@ public class ExportBenchmark {
 
   /** Loads the corpus template and record and checks the round trip once. */
   @Setup
-  public void setup() throws IOException {
-    template = TemplateJson.create().read(resource("/validation/templates/admission-record.json"))
-        .orElseThrow();
-    record = RecordJson.create().read(resource(
-        "/validation/records/clean--admission-record.json"), template).orElseThrow();
+  public void setup() {
+    template = BenchCorpus.template("admission-record");
+    record = BenchCorpus.record("clean--admission-record.json", template);
     cda = CdaExporter.create().withClock(CLOCK);
     fhir = FhirForms.create().withClock(CLOCK);
     responseJson = fhir.json(fhir.response(template, record));
     if (!readResponse().equals(record.values())) {
       throw new IllegalStateException("the response should read back to the record's values");
-    }
-  }
-
-  private static String resource(String name) throws IOException {
-    try (InputStream in = ExportBenchmark.class.getResourceAsStream(name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

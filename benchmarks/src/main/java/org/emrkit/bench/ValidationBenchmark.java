@@ -1,14 +1,10 @@
 package org.emrkit.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.concurrent.TimeUnit;
 import org.emrkit.json.RecordJson;
-import org.emrkit.json.TemplateJson;
 import org.emrkit.record.Record;
 import org.emrkit.template.Template;
 import org.emrkit.validation.ValidationReport;
@@ -48,23 +44,16 @@ public class ValidationBenchmark {
 
   /** Loads the corpus template and record. */
   @Setup
-  public void setup() throws IOException {
+  public void setup() {
     validator = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
         .clock(Clock.fixed(OffsetDateTime.parse("2026-11-28T12:00:00+08:00").toInstant(),
             ZoneOffset.ofHours(8)))
         .build();
-    template = TemplateJson.create().read(resource("/validation/templates/admission-record.json"))
-        .orElseThrow();
-    json = resource("/validation/records/clean--admission-record.json");
+    template = BenchCorpus.template("admission-record");
+    json = BenchCorpus.text("/validation/records/clean--admission-record.json");
     record = RecordJson.create().read(json, template).orElseThrow();
     if (!validator.validate(template, record).findings().isEmpty()) {
       throw new IllegalStateException("the benchmark record should be clean");
-    }
-  }
-
-  private static String resource(String name) throws IOException {
-    try (InputStream in = ValidationBenchmark.class.getResourceAsStream(name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

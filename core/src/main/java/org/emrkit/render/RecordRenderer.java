@@ -42,6 +42,23 @@ public interface RecordRenderer {
   }
 
   /**
+   * Writes these bytes to a file through a temporary file moved into place, as
+   * {@link #writeTo(Path, java.util.function.Function)}.
+   *
+   * @throws RenderException ({@code render/io}) when the file cannot be written
+   */
+  static void writeTo(Path file, byte[] bytes) {
+    writeTo(file, out -> {
+      try {
+        out.write(bytes);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return null;
+    });
+  }
+
+  /**
    * Writes a file through a temporary file in its directory moved into place when {@code write}
    * returns, so a failed write leaves the previous file as it was; returns what {@code write}
    * returns.
@@ -57,6 +74,8 @@ public interface RecordRenderer {
       T result;
       try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
         result = write.apply(out);
+      } catch (UncheckedIOException e) {
+        throw e.getCause(); // a write that failed inside the function: reported as one below
       }
       try {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,

@@ -61,17 +61,10 @@ final class ExportCommand {
       Path file = Path.of(o).toAbsolutePath();
       try {
         java.nio.file.Files.createDirectories(file.getParent());
-        RecordRenderer.writeTo(file, stream -> {
-          try {
-            stream.write(document);
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-          return null;
-        });
-      } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      } catch (java.io.IOException e) {
         throw new UsageException("cannot write " + o + ": " + e.getMessage());
       }
+      RecordRenderer.writeTo(file, document);
       out.println(o);
     }
     return 0;

@@ -67,8 +67,8 @@ final class PrintCommand {
       return 1;
     }
     String json = RecordJson.create().write(session.commit());
-    write(target, made.toByteArray());
-    write(recordFile, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    RecordRenderer.writeTo(target, made.toByteArray());
+    RecordRenderer.writeTo(recordFile, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     List<Integer> pages = outcome.entry().pages();
     out.println(o);
     String range = PrintEntry.pageRange(pages);
@@ -78,17 +78,6 @@ final class PrintCommand {
     return 0;
   }
 
-  /** Writes a file atomically (a temporary file moved into place). */
-  private static void write(Path file, byte[] bytes) {
-    RecordRenderer.writeTo(file, w -> {
-      try {
-        w.write(bytes);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-      return null;
-    });
-  }
 
   /** {@code --user ID:NAME:ROLE}: who prints. */
   private Actor actor() {

@@ -60,13 +60,8 @@ public final class FhirForms {
 
   /** The template as a Questionnaire. */
   public Questionnaire questionnaire(Template template) {
-    Record empty = Record.draft("questionnaire", template, Context.EMPTY);
-    RecordWalk walk = RecordWalk.forRendering(template, empty,
-        RenderOptions.builder().clock(clock).mode(RenderMode.FORM).build());
     QuestionnaireTarget target = new QuestionnaireTarget(template);
-    walk.header(target);
-    walk.body(target);
-    walk.footer(target);
+    walk(template, Record.draft("questionnaire", template, Context.EMPTY), target);
     Questionnaire q = new Questionnaire();
     q.setUrl(TEMPLATES + template.id()).setVersion(template.version())
         .setName(template.id().replaceAll("[^A-Za-z0-9_]", "_")).setTitle(template.title())
@@ -81,12 +76,8 @@ public final class FhirForms {
 
   /** The record as a QuestionnaireResponse to its template's questionnaire. */
   public QuestionnaireResponse response(Template template, Record record) {
-    RecordWalk walk = RecordWalk.forRendering(template, record,
-        RenderOptions.builder().clock(clock).mode(RenderMode.FORM).build());
     ResponseTarget target = new ResponseTarget(template);
-    walk.header(target);
-    walk.body(target);
-    walk.footer(target);
+    walk(template, record, target);
     QuestionnaireResponse r = new QuestionnaireResponse();
     r.setIdentifier(new Identifier().setSystem(RECORDS).setValue(record.id()));
     r.setQuestionnaire(TEMPLATES + template.id() + "|" + template.version());
@@ -111,6 +102,15 @@ public final class FhirForms {
     }
     r.setItem(target.items());
     return r;
+  }
+
+  /** Walks the record in form mode (all content, hidden too), page header and footer included. */
+  private void walk(Template template, Record record, org.emrkit.render.WalkTarget target) {
+    RecordWalk walk = RecordWalk.forRendering(template, record,
+        RenderOptions.builder().clock(clock).mode(RenderMode.FORM).build());
+    walk.header(target);
+    walk.body(target);
+    walk.footer(target);
   }
 
   /**
