@@ -11,7 +11,8 @@ final class Args {
       "--mode", "--watermark", "--printed-by", "--port", "--trust", "--crl", "--anchors",
       "--terminology", "--deductions",
       "--amendments", "--empty", "--font", "--print", "--from", "--pages", "--offset",
-      "--printer", "--user");
+      "--printer", "--user", "--records", "--templates", "--out", "--formats", "--workers",
+      "--now");
   private static final Set<String> FLAGS = Set.of("--chart", "--require-anchor", "--help",
       "--check-standard",
       "-h", "--version", "--blanks", "--no-draft-mark", "--hide-superseded");

@@ -74,6 +74,7 @@ public final class Cli {
         case "validate" -> validate(a);
         case "render" -> render(a);
         case "export" -> new ExportCommand(a, out, err, clock).run(templates(a));
+        case "batch" -> new BatchCommand(a, out, System.console() != null).run();
         case "demo" -> new Demo(out, clock).run(Path.of(a.option("-o", "emrkit-demo")));
         case "serve" -> serve(a);
         case "-h", "--help", "help" -> {

@@ -19,6 +19,8 @@ final class Help {
                             [--from ENTRY] [--pages 2,3] [--offset X,Y] [--printer NAME]]
              emrkit export --template T [RECORD.json] --to cda|fhir-questionnaire|fhir-response
                            [-o OUT]
+             emrkit batch --records DIR --templates DIR --out DIR [--formats pdf,docx,cda,fhir]
+                          [--workers N]
              emrkit demo [-o DIR]
              emrkit serve [--port 8080] [--terminology DIR]
              emrkit --version | COMMAND --help
@@ -90,6 +92,18 @@ final class Help {
           pointer: warning code: message; nothing is invented for them. OUT is written
           atomically; without -o the document goes to stdout. See docs/interop.md.
           Exit 0 exported, 2 unusable input.""",
+      "batch", """
+          emrkit batch --records DIR --templates DIR --out DIR [--formats pdf,docx,cda,fhir]
+                       [--workers N] [--now INSTANT]
+          病案归档与终末质控 / archives and scores a directory of records (*.json, *.jsonl) on
+          Apache Beam's direct runner: each record validated, rendered (pdf: PDF/A-2b, the
+          default; none: validation only), hashed and written to OUT/archive/PATIENT/ENCOUNTER/;
+          OUT/manifest.jsonl, OUT/dead-letters.jsonl (what could not be read, checked or
+          rendered, with why and where), OUT/qc-report.json and .html. Run again on the same
+          OUT: what is archived and unchanged is skipped, so an interrupted run resumes.
+          --workers: threads (default: the processors). --now: the time the time-limit rules
+          count to. On a cluster: see docs/batch.md.
+          Exit 0 when the counts add up, 1 otherwise, 2 unusable input.""",
       "demo", """
           emrkit demo [-o DIR]
           演示 / validates the bundled records, renders each as HTML, PDF and DOCX, takes one

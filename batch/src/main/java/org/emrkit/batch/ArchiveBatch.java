@@ -1,0 +1,167 @@
+package org.emrkit.batch;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.TextIO;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.Count;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.View;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * The archive and quality-control pipeline (病案归档 and 终末质控) on Apache Beam: record files
+ * are matched and read one at a time, each record checked, validated, rendered (PDF/A and the
+ * formats asked for), hashed and archived under {@code archive/PATIENT/ENCOUNTER/}; the run
+ * writes {@code manifest.jsonl} (one entry per record archived or found archived),
+ * {@code dead-letters.jsonl} (each record that could not be, with the reason and where) and the
+ * QC report ({@code qc-report.json}, {@code qc-report.html}). The same pipeline runs on the
+ * direct runner in process (the default) and on Flink, Spark or Dataflow. A run on the same
+ * input and output skips what is archived and unchanged, so an interrupted run resumes.
+ */
+public final class ArchiveBatch {
+
+  /** A run's counts: records read, archived now, found archived (skipped), dead-lettered. */
+  public record Counts(long read, long archived, long skipped, long deadLettered) {
+    /** Every record read is archived, skipped or dead-lettered. */
+    public boolean addUp() {
+      return read == archived + skipped + deadLettered;
+    }
+
+    /** Records done so far. */
+    public long done() {
+      return archived + skipped + deadLettered;
+    }
+  }
+
+  private ArchiveBatch() {}
+
+  /** Runs the pipeline with Beam's own command-line options (for a cluster's runner). */
+  public static void main(String[] args) {
+    BatchOptions o = PipelineOptionsFactory.fromArgs(args).withValidation()
+        .as(BatchOptions.class);
+    Counts c = run(o, p -> {});
+    System.out.println("read " + c.read() + ", archived " + c.archived() + ", skipped "
+        + c.skipped() + ", dead-lettered " + c.deadLettered());
+  }
+
+  /** The pipeline for these options. */
+  public static Pipeline pipeline(BatchOptions o) {
+    Outputs.parse(o.getFormats()); // an unknown format fails here, before the run
+    Pipeline p = Pipeline.create(o);
+    String records = o.getRecords();
+    List<String> patterns = records.contains("*") || records.contains("?") ? List.of(records)
+        : List.of(Files2.join(records, "*.json"), Files2.join(records, "*.jsonl"));
+    PCollectionTuple read = p.apply("Patterns", Create.of(patterns))
+        .apply("Match", FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+        .apply("Open", FileIO.readMatches())
+        .apply("Read", ParDo.of(new ReadRecords()).withOutputTags(ArchiveRecord.RECORDS,
+            TupleTagList.of(ArchiveRecord.DEAD)));
+    PCollectionTuple done = read.get(ArchiveRecord.RECORDS)
+        .apply("Spread", Reshuffle.viaRandomKey())
+        .apply("Archive", ParDo.of(new ArchiveRecord(o)).withOutputTags(ArchiveRecord.MANIFEST,
+            TupleTagList.of(ArchiveRecord.DEAD)));
+    PCollection<String> manifest = done.get(ArchiveRecord.MANIFEST);
+    PCollection<String> dead = PCollectionList.of(read.get(ArchiveRecord.DEAD))
+        .and(done.get(ArchiveRecord.DEAD)).apply("Dead letters", Flatten.pCollections());
+    manifest.apply("Manifest", TextIO.write().to(Files2.join(o.getOut(), "manifest"))
+        .withSuffix(".jsonl").withoutSharding());
+    dead.apply("Write dead letters", TextIO.write().to(Files2.join(o.getOut(), "dead-letters"))
+        .withSuffix(".jsonl").withoutSharding());
+    PCollectionView<Long> deadCount = dead.apply("Count dead", Count.globally())
+        .apply(View.asSingleton());
+    manifest.apply("QC", Combine.globally(new QcReport()))
+        .apply("QC report", ParDo.of(new WriteReport(o.getOut(), deadCount))
+            .withSideInputs(deadCount));
+    return p;
+  }
+
+  /**
+   * Runs the pipeline and waits for it, telling {@code progress} the counts about once a second
+   * (on the direct runner; other runners report when they finish).
+   *
+   * @throws org.apache.beam.sdk.Pipeline.PipelineExecutionException when the run fails (a
+   *     template that does not compile, an output that cannot be written, stopAfter)
+   */
+  public static Counts run(BatchOptions o, Consumer<Counts> progress) {
+    DirectOptions direct = o.as(DirectOptions.class);
+    direct.setBlockOnRun(false);
+    // the direct runner's checks that elements are not mutated and encode: our elements are
+    // strings, and the checks copy every one
+    direct.setEnforceImmutability(false);
+    direct.setEnforceEncodability(false);
+    ArchiveRecord.PROCESSED.set(0);
+    PipelineResult result = pipeline(o).run();
+    while (result.waitUntilFinish(org.joda.time.Duration.standardSeconds(1)) == null
+        || !result.getState().isTerminal()) {
+      progress.accept(counts(result));
+    }
+    if (result.getState() != PipelineResult.State.DONE) {
+      throw new IllegalStateException("the run ended " + result.getState());
+    }
+    Counts c = counts(result);
+    progress.accept(c);
+    return c;
+  }
+
+  private static Counts counts(PipelineResult result) {
+    MetricQueryResults m = result.metrics().queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.inNamespace(ArchiveBatch.class)).build());
+    long read = 0;
+    long archived = 0;
+    long skipped = 0;
+    long dead = 0;
+    for (MetricResult<Long> c : m.getCounters()) {
+      long v = c.getAttempted() == null ? 0 : c.getAttempted();
+      switch (c.getName().getName()) {
+        case "read" -> read += v;
+        case "archived" -> archived += v;
+        case "skipped" -> skipped += v;
+        case "deadLettered" -> dead += v;
+        default -> { }
+      }
+    }
+    return new Counts(read, archived, skipped, dead);
+  }
+
+  /** Writes the QC report as JSON and as a page. */
+  private static final class WriteReport extends DoFn<String, Void> {
+    private static final long serialVersionUID = 1L;
+    private final String out;
+    private final PCollectionView<Long> dead;
+
+    WriteReport(String out, PCollectionView<Long> dead) {
+      this.out = out;
+      this.dead = dead;
+    }
+
+    @ProcessElement
+    public void process(@Element String report, ProcessContext c) {
+      var r = QcReport.read(report);
+      String counts = "归档 archived " + r.path("all").path("records").asLong() + " 份，死信 "
+          + "dead letters " + c.sideInput(dead) + " 份（见 dead-letters.jsonl）";
+      Files2.write(Files2.join(out, "qc-report.json"), report.getBytes(StandardCharsets.UTF_8));
+      Files2.write(Files2.join(out, "qc-report.html"), QcHtml.page(r, counts)
+          .getBytes(StandardCharsets.UTF_8));
+    }
+  }
+}

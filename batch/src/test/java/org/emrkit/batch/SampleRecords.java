@@ -1,0 +1,132 @@
+package org.emrkit.batch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.emrkit.testing.Corpus;
+
+/**
+ * Records for batch runs, drawn from the clean records of the validation corpus (all six
+ * bundled document types): each a draft of its own patient, encounter, department and author,
+ * some with a value left out; and the broken files a real archive meets (bad JSON, a schema
+ * error, an unknown template, a character no font has, a file that is not UTF-8, a JSON Lines
+ * file with a bad line). Seeded: the same seed gives the same files.
+ */
+public final class SampleRecords {
+
+  static final String[] TYPES = {"admission-record", "discharge-record", "first-progress-note",
+      "operation-record", "progress-note", "nursing-record"};
+  static final String[] DEPARTMENTS = {"心血管内科", "呼吸内科", "普外科", "神经内科"};
+  static final String[] AUTHORS = {"李明", "王芳", "张伟", "刘洋", "陈静"};
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private SampleRecords() {}
+
+  /** The templates directory: the corpus's templates as JSON. */
+  public static Path templates(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      for (String t : TYPES) {
+        Files.writeString(dir.resolve(t + ".json"),
+            Corpus.text("/validation/templates/" + t + ".json"));
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes {@code n} good records ({@code rec-00000.json} ...) into {@code dir}. */
+  public static List<Path> write(Path dir, int n, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    List<Path> out = new ArrayList<>();
+    try {
+      Files.createDirectories(dir);
+      for (int i = 0; i < n; i++) {
+        Path f = dir.resolve(String.format("rec-%05d.json", i));
+        Files.writeString(f, record(r, i).toString());
+        out.add(f);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** One good record: a draft of the i-th patient's stay. */
+  static ObjectNode record(SplittableRandom r, int i) {
+    String type = TYPES[i % TYPES.length];
+    ObjectNode rec = read("clean--" + type + ".json");
+    rec.put("id", String.format("B-%05d", i)).put("status", "draft");
+    rec.putArray("signatures");
+    rec.putArray("revisions");
+    ObjectNode ctx = (ObjectNode) rec.get("context");
+    ((ObjectNode) ctx.get("patient")).put("mrn", String.format("ZY%06d", i / 3));
+    ObjectNode enc = (ObjectNode) ctx.get("encounter");
+    enc.put("id", String.format("E-%06d", i / 3)).put("department",
+        DEPARTMENTS[r.nextInt(DEPARTMENTS.length)]);
+    String author = AUTHORS[r.nextInt(AUTHORS.length)];
+    ((ObjectNode) ctx.get("author")).put("name", author).put("id", "u-" + author.hashCode());
+    if (r.nextInt(4) == 0) {
+      // a value left out: the writing standard may ask for it
+      ObjectNode values = (ObjectNode) rec.get("values");
+      List<String> names = new ArrayList<>();
+      for (Iterator<String> it = values.fieldNames(); it.hasNext(); ) {
+        names.add(it.next());
+      }
+      values.remove(names.get(r.nextInt(names.size())));
+    }
+    return rec;
+  }
+
+  /** Writes the broken inputs; returns the file names with the dead-letter code each must give. */
+  public static List<String[]> writeBroken(Path dir) {
+    List<String[]> expected = new ArrayList<>();
+    try {
+      Files.createDirectories(dir);
+      String good = record(new SplittableRandom(7), 0).toString();
+      Files.writeString(dir.resolve("bad-json.json"), good.substring(0, good.length() / 2));
+      expected.add(new String[] {"bad-json.json", "json/syntax"});
+      ObjectNode schema = record(new SplittableRandom(7), 0);
+      ((ObjectNode) schema.get("values")).put("pulse", "七十八");
+      Files.writeString(dir.resolve("schema-error.json"), schema.toString());
+      expected.add(new String[] {"schema-error.json", "json/"});
+      ObjectNode unknown = record(new SplittableRandom(7), 0);
+      ((ObjectNode) unknown.get("template")).put("id", "no-such-template");
+      Files.writeString(dir.resolve("unknown-template.json"), unknown.toString());
+      expected.add(new String[] {"unknown-template.json", "json/"});
+      ObjectNode glyph = record(new SplittableRandom(7), 0);
+      ((ObjectNode) glyph.get("context").get("patient")).put("name", "张\uE000");
+      Files.writeString(dir.resolve("missing-glyph.json"), glyph.toString());
+      expected.add(new String[] {"missing-glyph.json", "render/missing-glyph"});
+      Files.write(dir.resolve("not-utf8.json"), new byte[] {'{', (byte) 0xFF, (byte) 0xFE, '}'});
+      expected.add(new String[] {"not-utf8.json", "batch/not-utf8"});
+      StringBuilder lines = new StringBuilder();
+      for (int i = 0; i < 3; i++) {
+        lines.append(record(new SplittableRandom(11 + i), 900 + i)).append('\n');
+      }
+      lines.append("{\"format\": \"emrkit-record/2\", \"id\": }\n");
+      Files.writeString(dir.resolve("stays.jsonl"), lines.toString(), StandardCharsets.UTF_8);
+      expected.add(new String[] {"stays.jsonl#4", "json/syntax"});
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return expected;
+  }
+
+  private static ObjectNode read(String file) {
+    try {
+      return (ObjectNode) JSON.readTree(Corpus.text("/validation/records/" + file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
