@@ -94,9 +94,9 @@ public final class CdaExporter {
       String s = u.getKey();
       findings.add(Problem.of("cda/unknown-code-system", Severity.WARNING,
           Location.pointer(u.getValue()), Message.of(
-              "代码系统 " + s + " 没有已知的 OID，编码值只写了代码系统名称；请在 CodeSystems 中登记",
-              "code system " + s + " has no known OID; coded values name it only: register it"
-                  + " with CodeSystems")));
+              "代码系统 " + s + " 没有已知的 OID，其编码值以文本写出；请在 CodeSystems 中登记",
+              "code system " + s + " has no known OID: its coded values are written as text;"
+                  + " register it with CodeSystems")));
     }
     return new CdaExport(document, findings);
   }
@@ -138,8 +138,7 @@ public final class CdaExporter {
           continue;
         }
         Entry fromContext = Profiles.source(element).flatMap(path -> r.context().lookup(path)
-            .map(v -> new Entry(element, path, "/context/" + path.replace('.', '/'),
-                v, Typed.ts(OffsetDateTime.parse(v))))).orElse(null);
+            .flatMap(v -> contextTime(element, path, v))).orElse(null);
         if (fromContext != null) {
           if (out == null) {
             out = new Out(s.code(), s.display(), s.title(), s, new ArrayList<>(),
@@ -154,6 +153,18 @@ public final class CdaExporter {
             .orElse(null);
         findings.add(missing(doc, s, element, path, r));
       }
+    }
+  }
+
+  /** A header time the context holds, as an entry (none when it is not a time with offset). */
+  private static java.util.Optional<Entry> contextTime(String element, String path, String v) {
+    try {
+      OffsetDateTime t = OffsetDateTime.parse(v);
+      String name = DataElements.names(element).map(DataElements.Names::zh).orElse(element);
+      return java.util.Optional.of(new Entry(element, name, "/context/" + path.replace('.', '/'),
+          org.emrkit.record.ValueText.dateTime(t), Typed.ts(t)));
+    } catch (java.time.format.DateTimeParseException e) {
+      return java.util.Optional.empty();
     }
   }
 

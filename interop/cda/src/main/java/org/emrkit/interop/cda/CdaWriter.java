@@ -139,18 +139,22 @@ final class CdaWriter {
     x.end();
   }
 
-  /** A typed value as the {@code value} element of an observation. */
+  /**
+   * A typed value as the {@code value} element of an observation; a code whose system has no
+   * known OID means nothing in HL7 v3, so it is written as text (and reported).
+   */
   private void value(Typed t, String path) {
+    if (t.type().equals("CD") && systems.oid(t.system()).isEmpty()) {
+      unknownSystem.accept(t.system() == null ? "（无 none）" : t.system(), path);
+      t = new Typed("ST", t.display() != null ? t.display() + "（" + t.value() + "）" : t.value(),
+          null, null, null);
+    }
     x.start("value").xsiType(t.type());
     switch (t.type()) {
       case "ST" -> x.text(t.value());
       case "CD" -> {
-        var oid = systems.oid(t.system());
-        if (oid.isEmpty() && t.system() != null) {
-          unknownSystem.accept(t.system(), path);
-        }
-        x.attr("code", t.value(), "codeSystem", oid.map(CodeSystems.Oid::oid).orElse(null),
-            "codeSystemName", oid.map(CodeSystems.Oid::name).orElse(t.system()),
+        CodeSystems.Oid oid = systems.oid(t.system()).orElseThrow();
+        x.attr("code", t.value(), "codeSystem", oid.oid(), "codeSystemName", oid.name(),
             "displayName", t.display());
       }
       case "PQ" -> x.attr("value", t.value(), "unit", t.unit());

@@ -48,7 +48,9 @@ final class Header {
     x.empty("realmCode", "code", "CN");
     x.empty("typeId", "root", "2.16.840.1.113883.1.3", "extension", "POCD_MT000040");
     x.empty("templateId", "root", doc.templateId());
-    x.empty("id", "root", DOCUMENT_ID, "extension", r.id());
+    // each version its own document id; the set id names the record across versions
+    int version = r.revisions().size() + 1;
+    x.empty("id", "root", DOCUMENT_ID, "extension", r.id() + "-v" + version);
     x.empty("code", "code", doc.code(), "codeSystem", DOCUMENT_CODES, "codeSystemName",
         "卫生信息共享文档规范编码体系", "displayName", doc.title());
     x.element("title", doc.title());
@@ -57,7 +59,7 @@ final class Header {
         "codeSystemName", "Confidentiality", "displayName", "正常访问保密级别");
     x.empty("languageCode", "code", "zh-CN");
     x.empty("setId", "root", DOCUMENT_ID, "extension", r.id());
-    x.empty("versionNumber", "value", Integer.toString(r.revisions().size() + 1));
+    x.empty("versionNumber", "value", Integer.toString(version));
     patient(r.context().patient(), demographics);
     List<Signer> people = distinct(signers);
     if (people.isEmpty()) {
@@ -81,6 +83,14 @@ final class Header {
           authenticator("authenticator", s);
         }
       }
+    }
+    if (version > 1) {
+      // this version replaces the one before it
+      x.start("relatedDocument").attr("typeCode", "RPLC").start("parentDocument");
+      x.empty("id", "root", DOCUMENT_ID, "extension", r.id() + "-v" + (version - 1));
+      x.empty("setId", "root", DOCUMENT_ID, "extension", r.id());
+      x.empty("versionNumber", "value", Integer.toString(version - 1));
+      x.end().end();
     }
     encounter(r.context());
   }

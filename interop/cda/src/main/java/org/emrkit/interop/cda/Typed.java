@@ -36,7 +36,7 @@ record Typed(String type, String value, String unit, String system, String displ
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmssxx");
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss");
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   /**
    * The entries a field's value makes: none for an empty value or a signature (signers go to
@@ -151,7 +151,8 @@ record Typed(String type, String value, String unit, String system, String displ
     return new Typed("TS", DATE.format(d), null, null, null);
   }
 
+  /** A time of day alone is no point in time (TS): written as the text it is. */
   private static Typed ts(LocalTime t) {
-    return new Typed("TS", TIME.format(t), null, null, null);
+    return new Typed("ST", TIME.format(t), null, null, null);
   }
 }

@@ -108,6 +108,12 @@ class CdaExportTest {
     assertThat(text(d, "/ClinicalDocument/templateId/@root")).isEqualTo("2.16.156.10011.2.1.1.54");
     assertThat(text(d, "/ClinicalDocument/code/@code")).isEqualTo("C0034");
     assertThat(text(d, "/ClinicalDocument/realmCode/@code")).isEqualTo("CN");
+    // each version its own id, replacing the one before it; the set id is the record's
+    int version = r.revisions().size() + 1;
+    assertThat(text(d, "/ClinicalDocument/id/@extension")).isEqualTo(r.id() + "-v" + version);
+    assertThat(text(d, "/ClinicalDocument/setId/@extension")).isEqualTo(r.id());
+    assertThat(text(d, "//relatedDocument[@typeCode='RPLC']/parentDocument/id/@extension"))
+        .isEqualTo(r.id() + "-v" + (version - 1));
     assertThat(text(d, "/ClinicalDocument/languageCode/@code")).isEqualTo("zh-CN");
     assertThat(text(d, "/ClinicalDocument/effectiveTime/@value")).isEqualTo("20261128120000+0800");
     assertThat(text(d, "//patientRole/id[@root='2.16.156.10011.1.12']/@extension"))
@@ -186,7 +192,7 @@ class CdaExportTest {
       assertThat(CdaSchema.errors(e.document())).as(p[0]).isEmpty();
       cases++;
     }
-    assertThat(cases).isGreaterThanOrEqualTo(13);
+    assertThat(cases).isGreaterThanOrEqualTo(14);
   }
 
   @Test

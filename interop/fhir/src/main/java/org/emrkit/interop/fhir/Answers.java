@@ -43,6 +43,11 @@ final class Answers {
   static final String SIGNATURE =
       "http://hl7.org/fhir/StructureDefinition/questionnaireresponse-signature";
   static final String ROLES = "urn:emrkit:role";
+  /**
+   * Answers a record keeps for a question that is not enabled (its condition does not hold):
+   * a response may not answer it, so they travel in this extension, one per answer.
+   */
+  static final String INACTIVE = "https://emrkit.org/fhir/StructureDefinition/inactive-answer";
   /** A text value of white space alone (which a FHIR string cannot hold), base64. */
   static final String BLANK = "https://emrkit.org/fhir/StructureDefinition/blank-text";
   static final String USERS = "urn:emrkit:user";
@@ -64,7 +69,7 @@ final class Answers {
       item.addAnswer().setValue(who);
       Signature sig = new Signature().setWho(who.copy());
       sig.setWhenElement(new InstantType(iso(signer.at())));
-      sig.addType().setSystem(ASTM).setCode("1.2.840.10065.1.12.1.1").setDisplay("作者签名");
+      sig.addType().setSystem(ASTM).setCode("1.2.840.10065.1.12.1.1").setDisplay("Author's Signature");
       sig.addType().setSystem(ROLES).setCode(signer.actor().role().label())
           .setDisplay(signer.actor().role().title());
       item.addExtension(new Extension(SIGNATURE, sig));
@@ -128,6 +133,14 @@ final class Answers {
     return (t.getNano() == 0 ? SECONDS : MILLIS).format(t);
   }
 
+  /** Moves an item's answers into {@link #INACTIVE} extensions. */
+  static void inactive(QuestionnaireResponseItemComponent item) {
+    for (QuestionnaireResponseItemAnswerComponent a : item.getAnswer()) {
+      item.addExtension(INACTIVE, a.getValue());
+    }
+    item.setAnswer(new ArrayList<>());
+  }
+
   /**
    * The value the answers of an item give for {@code field}, or {@code null} for none.
    *
@@ -135,6 +148,12 @@ final class Answers {
    */
   static Value read(Field field, QuestionnaireResponseItemComponent item) {
     List<QuestionnaireResponseItemAnswerComponent> answers = item.getAnswer();
+    if (answers.isEmpty() && item.hasExtension(INACTIVE)) {
+      answers = new ArrayList<>();
+      for (Extension e : item.getExtensionsByUrl(INACTIVE)) {
+        answers.add(new QuestionnaireResponseItemAnswerComponent().setValue(e.getValue()));
+      }
+    }
     if (field.type() == FieldType.MULTICHOICE) {
       List<String> out = new ArrayList<>();
       for (var a : answers) {

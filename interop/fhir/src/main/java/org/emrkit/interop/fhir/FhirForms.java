@@ -64,7 +64,7 @@ public final class FhirForms {
     walk(template, Record.draft("questionnaire", template, Context.EMPTY), target);
     Questionnaire q = new Questionnaire();
     q.setUrl(TEMPLATES + template.id()).setVersion(template.version())
-        .setName(template.id().replaceAll("[^A-Za-z0-9_]", "_")).setTitle(template.title())
+        .setName(name(template.id())).setTitle(template.title())
         .setStatus(PublicationStatus.ACTIVE).setLanguage(template.locale());
     q.addSubjectType("Patient");
     if (template.documentType() != null) {
@@ -72,6 +72,17 @@ public final class FhirForms {
     }
     q.setItem(target.items());
     return q;
+  }
+
+  /** A computable name (que-0: {@code [A-Z][A-Za-z0-9_]*}): {@code admission-record} → {@code AdmissionRecord}. */
+  static String name(String id) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : id.split("[^A-Za-z0-9]+")) {
+      if (!part.isEmpty()) {
+        sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    return sb.length() == 0 || !Character.isLetter(sb.charAt(0)) ? "T" + sb : sb.toString();
   }
 
   /** The record as a QuestionnaireResponse to its template's questionnaire. */

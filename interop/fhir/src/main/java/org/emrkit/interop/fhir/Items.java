@@ -47,6 +47,11 @@ final class Items {
   private static final Pattern SIMPLE = Pattern.compile(
       "\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(==|!=|<=|>=|<|>)\\s*('[^']*'|-?\\d+(\\.\\d+)?|true|false)\\s*");
 
+  /** The units templates write, as UCUM codes. */
+  private static final java.util.Map<String, String> UCUM = java.util.Map.of("℃", "Cel",
+      "次/分", "/min", "mmHg", "mm[Hg]", "kg/m²", "kg/m2", "cm", "cm", "kg", "kg", "%", "%",
+      "ml", "mL", "mL", "mL", "g", "g");
+
   private final Template template;
   private final FieldScope root;
 
@@ -96,7 +101,9 @@ final class Items {
       item.addExtension(CORE + "entryFormat", new StringType(f.placeholder()));
     }
     if (f.unit() != null) {
-      item.addExtension(CORE + "questionnaire-unit", new Coding().setDisplay(f.unit()));
+      String ucum = UCUM.get(f.unit());
+      item.addExtension(CORE + "questionnaire-unit", new Coding(ucum == null ? null
+          : "http://unitsofmeasure.org", ucum, f.unit()));
     }
     bound(item, f, f.min(), "minValue");
     bound(item, f, f.max(), "maxValue");
@@ -111,7 +118,7 @@ final class Items {
           new org.hl7.fhir.r4.model.CodeType("Practitioner"));
       if (f.required()) {
         item.addExtension(CORE + "questionnaire-signatureRequired", new CodeableConcept(
-            new Coding(Answers.ASTM, "1.2.840.10065.1.12.1.1", "作者签名")));
+            new Coding(Answers.ASTM, "1.2.840.10065.1.12.1.1", "Author's Signature")));
       }
     }
     return item;
@@ -136,8 +143,8 @@ final class Items {
   private void answers(QuestionnaireItemComponent item, Field f) {
     if (f.type() == FieldType.CODED) {
       // a host's value set, or the code system's codes
-      item.setAnswerValueSet(f.valueSet() != null ? VALUE_SETS + f.valueSet().id()
-          : Systems.uri(f.system()));
+      item.setAnswerValueSet(VALUE_SETS + (f.valueSet() != null ? f.valueSet().id()
+          : f.system()));
       return;
     }
     if (f.valueSet() != null) {
@@ -162,7 +169,8 @@ final class Items {
     }
     BigDecimal n = b.number().get();
     Type value = switch (f.type()) {
-      case INTEGER -> n.scale() <= 0 ? new IntegerType(n.intValueExact()) : new DecimalType(n);
+      case INTEGER -> n.stripTrailingZeros().scale() <= 0
+          ? new IntegerType(n.intValueExact()) : null;
       case DECIMAL -> new DecimalType(n);
       default -> null;
     };
@@ -176,9 +184,20 @@ final class Items {
    * one is a simple comparison with a literal, else one {@code enableWhenExpression}.
    */
   void enableWhen(QuestionnaireItemComponent item, List<Expression> when, String group) {
+    enableWhen(item, when, group, java.util.Set.of());
+  }
+
+  /**
+   * As {@link #enableWhen(QuestionnaireItemComponent, List, String)}, for a group whose own
+   * items are {@code inner}: an {@code enableWhen} may not name a question inside the item it
+   * enables, so such a condition is an expression.
+   */
+  void enableWhen(QuestionnaireItemComponent item, List<Expression> when, String group,
+      java.util.Set<String> inner) {
     List<QuestionnaireItemEnableWhenComponent> simple = new ArrayList<>();
     for (Expression e : when) {
-      Optional<QuestionnaireItemEnableWhenComponent> s = simple(e, group);
+      Optional<QuestionnaireItemEnableWhenComponent> s = simple(e, group)
+          .filter(w -> !inner.contains(w.getQuestion()));
       if (s.isEmpty()) {
         simple = null;
         break;
@@ -207,28 +226,53 @@ final class Items {
       return Optional.empty();
     }
     Field f = q.get().field();
-    String literal = m.group(3);
-    Type answer;
-    if (literal.startsWith("'")) {
-      String text = literal.substring(1, literal.length() - 1);
-      answer = f.valueSet() != null && template.valueSet(f.valueSet().id()).isPresent()
-          ? new Coding(Systems.uri(template.valueSet(f.valueSet().id()).get().system()), text,
-              null)
-          : new StringType(text);
-    } else if (literal.equals("true") || literal.equals("false")) {
-      answer = new BooleanType(Boolean.parseBoolean(literal));
-    } else if (f.type() == FieldType.INTEGER && !literal.contains(".")) {
-      answer = new IntegerType(Integer.parseInt(literal));
-    } else {
-      answer = new DecimalType(new BigDecimal(literal));
-    }
-    if ((answer instanceof Coding || answer instanceof BooleanType)
-        && !m.group(2).equals("==") && !m.group(2).equals("!=")) {
+    Optional<Type> answer = answer(f, m.group(3));
+    boolean equality = m.group(2).equals("==") || m.group(2).equals("!=");
+    if (answer.isEmpty() || (!equality && !(answer.get() instanceof IntegerType
+        || answer.get() instanceof DecimalType))) {
       return Optional.empty();
     }
     return Optional.of(new QuestionnaireItemEnableWhenComponent()
         .setQuestion(q.get().linkId()).setOperator(QuestionnaireItemOperator.fromCode(
-            m.group(2).equals("==") ? "=" : m.group(2))).setAnswer(answer));
+            m.group(2).equals("==") ? "=" : m.group(2))).setAnswer(answer.get()));
+  }
+
+  /**
+   * A literal as the answer an {@code enableWhen} compares with, typed as the question's
+   * answers are: empty when the question's answers cannot be that literal (the condition is then
+   * written as an expression).
+   */
+  private Optional<Type> answer(Field f, String literal) {
+    boolean quoted = literal.startsWith("'");
+    String text = quoted ? literal.substring(1, literal.length() - 1) : literal;
+    boolean number = !quoted && !literal.equals("true") && !literal.equals("false");
+    switch (f.type()) {
+      case INTEGER:
+        return number && literal.matches("-?\\d{1,9}")
+            ? Optional.of(new IntegerType(Integer.parseInt(literal))) : Optional.empty();
+      case DECIMAL:
+      case CALC:
+        return number ? Optional.of(new DecimalType(new BigDecimal(literal))) : Optional.empty();
+      case BOOLEAN:
+        return quoted || number ? Optional.empty()
+            : Optional.of(new BooleanType(Boolean.parseBoolean(literal)));
+      case CHOICE:
+      case MULTICHOICE: {
+        var set = f.valueSet() == null ? Optional.<org.emrkit.template.ValueSet>empty()
+            : template.valueSet(f.valueSet().id());
+        if (set.isPresent()) {
+          return set.get().concepts().stream().anyMatch(c -> c.code().equals(text))
+              ? Optional.of(new Coding(Systems.uri(set.get().system()), text, null))
+              : Optional.empty();
+        }
+        return quoted ? Optional.of(new StringType(text)) : Optional.empty();
+      }
+      case TEXT:
+      case RICHTEXT:
+        return quoted ? Optional.of(new StringType(text)) : Optional.empty();
+      default:
+        return Optional.empty(); // dates, codes, context values: an expression says it right
+    }
   }
 
   /** An expression as FHIRPath over the response, or as EMRKit's text when it does not translate. */

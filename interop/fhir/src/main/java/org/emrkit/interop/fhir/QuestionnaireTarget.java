@@ -30,6 +30,7 @@ final class QuestionnaireTarget implements WalkTarget {
   private final Deque<List<QuestionnaireItemComponent>> containers = new ArrayDeque<>();
   private final Deque<String> groups = new ArrayDeque<>();
   private final Deque<Expression> conditions = new ArrayDeque<>();
+  private final Deque<QuestionnaireItemComponent> sections = new ArrayDeque<>();
   private final Items items;
 
   QuestionnaireTarget(Template template) {
@@ -51,16 +52,28 @@ final class QuestionnaireTarget implements WalkTarget {
     if (s.section().dataElement() != null) {
       g.addCode(Items.element(s.section().dataElement()));
     }
-    if (s.section().when() != null) {
-      items.enableWhen(g, List.of(s.section().when()), groups.peek());
-    }
     containers.peek().add(g);
     containers.push(g.getItem());
+    sections.push(g);
   }
 
   @Override
   public void endSection(SectionView s) {
     containers.pop();
+    QuestionnaireItemComponent g = sections.pop();
+    if (s.section().when() != null) {
+      // now that its items are known: a condition on one of them cannot be its enableWhen
+      java.util.Set<String> inner = new java.util.HashSet<>();
+      links(g.getItem(), inner);
+      items.enableWhen(g, List.of(s.section().when()), groups.peek(), inner);
+    }
+  }
+
+  private static void links(List<QuestionnaireItemComponent> items, java.util.Set<String> out) {
+    for (QuestionnaireItemComponent i : items) {
+      out.add(i.getLinkId());
+      links(i.getItem(), out);
+    }
   }
 
   @Override

@@ -121,6 +121,9 @@ final class ResponseTarget implements WalkTarget {
       }
     } else if (f.value() != null) {
       Answers.write(template, f.field(), f.value(), item);
+      if (!f.visible()) {
+        Answers.inactive(item);
+      }
     } else {
       return;
     }

@@ -64,6 +64,7 @@ class FhirFormsTest {
     Questionnaire q = FORMS.parse(Questionnaire.class,
         FORMS.json(FORMS.questionnaire(template("admission-record"))));
     assertThat(q.getUrl()).isEqualTo("urn:emrkit:template:admission-record");
+    assertThat(q.getName()).isEqualTo("AdmissionRecord");
     QuestionnaireItemComponent cc = find(q.getItem(), "chiefComplaint");
     assertThat(cc.getType().toCode()).isEqualTo("string");
     assertThat(cc.getRequired()).isTrue();
@@ -117,6 +118,20 @@ class FhirFormsTest {
       records++;
     }
     assertThat(records).isGreaterThan(40);
+  }
+
+  @Test
+  void aValueKeptUnderAConditionThatDoesNotHoldIsNoAnswerButComesBack() {
+    Record r = RecordJson.create().read(Corpus.text(
+        "/validation/records/field.inactive-value--menstrual-history-of-a-male.json"), RESOLVER)
+        .orElseThrow();
+    Template t = RESOLVER.resolve(r.template().id(), r.template().version()).orElseThrow();
+    QuestionnaireResponse qr = FORMS.response(t, r);
+    var item = find2(qr.getItem(), "menstrualHistory");
+    assertThat(item.getAnswer()).isEmpty();
+    assertThat(item.getExtensionsByUrl(Answers.INACTIVE)).hasSize(1);
+    assertThat(FORMS.values(t, qr).get("menstrualHistory")).isEqualTo(
+        r.values().get("menstrualHistory"));
   }
 
   @Test
