@@ -64,9 +64,15 @@ public final class ArchiveBatch {
         + c.skipped() + ", dead-lettered " + c.deadLettered());
   }
 
-  /** The pipeline for these options. */
+  /**
+   * The pipeline for these options.
+   *
+   * @throws IllegalArgumentException for an unknown format, or templates that do not read
+   */
   public static Pipeline pipeline(BatchOptions o) {
-    Outputs.parse(o.getFormats()); // an unknown format fails here, before the run
+    // an unknown format or a template that does not compile fails here, before the run
+    new Outputs(Outputs.parse(o.getFormats()), java.time.Clock.systemUTC());
+    Templates.load(o.getTemplates());
     Pipeline p = Pipeline.create(o);
     String records = o.getRecords();
     List<String> patterns = records.contains("*") || records.contains("?") ? List.of(records)

@@ -75,12 +75,19 @@ final class QcHtml {
 
   private static void scoreBars(StringBuilder h, JsonNode groups) {
     int rows = groups.size();
-    h.append("<svg width=\"640\" height=\"").append(rows * 26 + 10)
+    // the axis starts ten points under the lowest mean, at a multiple of ten: scores near 100
+    // differ by a point or two, and bars from 0 would all look the same
+    double lowest = 100;
+    for (Map.Entry<String, JsonNode> e : groups.properties()) {
+      lowest = Math.min(lowest, e.getValue().path("meanScore").asDouble());
+    }
+    double floor = Math.max(0, Math.floor(lowest / 10) * 10 - 10);
+    h.append("<svg width=\"640\" height=\"").append(rows * 26 + 28)
         .append("\" role=\"img\" aria-label=\"mean scores\">");
     int y = 4;
     for (Map.Entry<String, JsonNode> e : groups.properties()) {
       double score = e.getValue().path("meanScore").asDouble();
-      int w = (int) Math.round(400 * Math.max(0, score) / 100);
+      int w = (int) Math.round(400 * Math.max(0, score - floor) / (100 - floor));
       h.append("<text x=\"0\" y=\"").append(y + 15).append("\" font-size=\"13\">")
           .append(esc(e.getKey())).append("</text><rect x=\"150\" y=\"").append(y)
           .append("\" width=\"").append(w).append("\" height=\"20\" fill=\"#4a6fa5\"/>")
@@ -89,7 +96,11 @@ final class QcHtml {
           .append("</text>");
       y += 26;
     }
-    h.append("</svg>");
+    h.append("<line x1=\"150\" y1=\"").append(y).append("\" x2=\"550\" y2=\"").append(y)
+        .append("\" stroke=\"#666\"/><text x=\"150\" y=\"").append(y + 16)
+        .append("\" font-size=\"12\" text-anchor=\"middle\">").append((int) floor)
+        .append("</text><text x=\"550\" y=\"").append(y + 16)
+        .append("\" font-size=\"12\" text-anchor=\"middle\">100</text></svg>");
   }
 
   private static void table(StringBuilder h, String first, JsonNode groups) {

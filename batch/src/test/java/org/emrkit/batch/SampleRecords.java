@@ -8,10 +8,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.Map;
+import org.emrkit.json.RecordJson;
+import org.emrkit.record.Actor;
+import org.emrkit.record.Context;
+import org.emrkit.record.Encounter;
+import org.emrkit.record.Patient;
+import org.emrkit.record.Record;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
+import org.emrkit.template.Template;
 import org.emrkit.testing.Corpus;
+import org.emrkit.testing.CorpusSealer;
 
 /**
  * Records for batch runs, drawn from the clean records of the validation corpus (all six
@@ -27,6 +37,8 @@ public final class SampleRecords {
   static final String[] DEPARTMENTS = {"心血管内科", "呼吸内科", "普外科", "神经内科"};
   static final String[] AUTHORS = {"李明", "王芳", "张伟", "刘洋", "陈静"};
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, Template> TEMPLATES =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private SampleRecords() {}
 
@@ -61,30 +73,50 @@ public final class SampleRecords {
     return out;
   }
 
-  /** One good record: a draft of the i-th patient's stay. */
+  /**
+   * One good record: a clean corpus record of the i-th type, moved to another patient,
+   * encounter, department and author, sometimes with a value left out, and then written again
+   * through an edit session (sealed: its signatures made and its hash chain from its creation),
+   * as a hospital's records are.
+   */
   static ObjectNode record(SplittableRandom r, int i) {
     String type = TYPES[i % TYPES.length];
-    ObjectNode rec = read("clean--" + type + ".json");
-    rec.put("id", String.format("B-%05d", i)).put("status", "draft");
-    rec.putArray("signatures");
-    rec.putArray("revisions");
-    ObjectNode ctx = (ObjectNode) rec.get("context");
-    ((ObjectNode) ctx.get("patient")).put("mrn", String.format("ZY%06d", i / 3));
-    ObjectNode enc = (ObjectNode) ctx.get("encounter");
-    enc.put("id", String.format("E-%06d", i / 3)).put("department",
-        DEPARTMENTS[r.nextInt(DEPARTMENTS.length)]);
+    Template t = TEMPLATES.computeIfAbsent(type, Corpus::template);
+    Record clean = Corpus.record("clean--" + type + ".json", t);
+    Record typed = CorpusSealer.unseal(clean);
+    Context c = typed.context();
+    Patient p = c.patient();
+    Encounter e = c.encounter();
     String author = AUTHORS[r.nextInt(AUTHORS.length)];
-    ((ObjectNode) ctx.get("author")).put("name", author).put("id", "u-" + author.hashCode());
-    if (r.nextInt(4) == 0) {
-      // a value left out: the writing standard may ask for it
-      ObjectNode values = (ObjectNode) rec.get("values");
-      List<String> names = new ArrayList<>();
-      for (Iterator<String> it = values.fieldNames(); it.hasNext(); ) {
-        names.add(it.next());
+    Context moved = new Context(new Patient(p.name(), p.sex(), p.birthDate(),
+        String.format("ZY%06d", i / 3), p.idType(), p.idNumber(), p.phone(), p.address()),
+        new Encounter(String.format("E-%06d", i / 3), DEPARTMENTS[r.nextInt(DEPARTMENTS.length)],
+            e.ward(), e.bed(), e.admittedAt(), e.condition(), e.events()),
+        c.org(), c.author() == null ? null : new Actor(c.author().id(), author,
+            c.author().role()));
+    Values values = typed.values();
+    // defects as a ward's records have them: most complete, some with a value or three left
+    // out, now and then the 现病史 of an admission (单项否决)
+    int defects = r.nextInt(10);
+    int leaveOut = defects < 2 ? 3 : defects < 5 ? 1 : 0;
+    for (int k = 0; k < leaveOut; k++) {
+      List<String> names = values.asMap().entrySet().stream()
+          .filter(v -> !(v.getValue() instanceof Value.Signed)).map(Map.Entry::getKey).toList();
+      if (!names.isEmpty()) {
+        values = values.without(names.get(r.nextInt(names.size())));
       }
-      values.remove(names.get(r.nextInt(names.size())));
     }
-    return rec;
+    if (defects == 9 && type.equals("admission-record")) {
+      values = values.without("hpi");
+    }
+    Record moved2 = new Record(String.format("B-%05d", i), typed.template(),
+        typed.embeddedTemplate(), typed.status(), moved, values, typed.completedAt(),
+        typed.signatures(), typed.revisions(), typed.extensions());
+    try {
+      return (ObjectNode) JSON.readTree(RecordJson.create().write(CorpusSealer.seal(t, moved2)));
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
   }
 
   /** Writes the broken inputs; returns the file names with the dead-letter code each must give. */
@@ -122,11 +154,4 @@ public final class SampleRecords {
     return expected;
   }
 
-  private static ObjectNode read(String file) {
-    try {
-      return (ObjectNode) JSON.readTree(Corpus.text("/validation/records/" + file));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

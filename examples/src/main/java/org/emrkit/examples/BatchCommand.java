@@ -49,6 +49,20 @@ final class BatchCommand {
       throw new UsageException(e.getMessage());
     }
     long start = System.nanoTime();
+    ArchiveBatch.Counts c;
+    try {
+      c = run(o, start);
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      throw new UsageException(e.getMessage());
+    } catch (org.apache.beam.sdk.Pipeline.PipelineExecutionException | IllegalStateException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new UsageException("the run stopped: " + cause.getMessage());
+    }
+    report(c, o);
+    return c.addUp() ? 0 : 1;
+  }
+
+  private ArchiveBatch.Counts run(BatchOptions o, long start) {
     long[] last = {0};
     ArchiveBatch.Counts c = ArchiveBatch.run(o, p -> {
       long t = System.nanoTime();
@@ -64,12 +78,15 @@ final class BatchCommand {
     if (terminal) {
       out.println();
     }
+    return c;
+  }
+
+  private void report(ArchiveBatch.Counts c, BatchOptions o) {
     out.printf("读入 read %d，归档 archived %d，已归档跳过 skipped %d，死信 dead-lettered %d"
         + "（%s）%n", c.read(), c.archived(), c.skipped(), c.deadLettered(),
         c.addUp() ? "相符 counts add up" : "不相符 counts do not add up");
     out.println("写入 written to " + o.getOut() + ": archive/, manifest.jsonl, dead-letters.jsonl,"
         + " qc-report.json, qc-report.html");
-    return c.addUp() ? 0 : 1;
   }
 
   private String required(String option) {
