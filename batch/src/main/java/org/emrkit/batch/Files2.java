@@ -52,20 +52,20 @@ final class Files2 {
     }
   }
 
-  /** A file's bytes, or empty when it does not exist; more than {@code max} bytes is an error. */
+  /**
+   * A file's bytes, or empty when it does not exist; more than {@code max} bytes is an error.
+   * Opened directly, not matched: matching a path lists its directory, and the archive's
+   * directories hold one file per record.
+   */
   static Optional<byte[]> read(String path, int max) {
-    try {
-      MatchResult m = FileSystems.match(path, EmptyMatchTreatment.ALLOW);
-      if (m.status() != MatchResult.Status.OK || m.metadata().isEmpty()) {
-        return Optional.empty();
-      }
-      MatchResult.Metadata md = m.metadata().get(0);
-      if (md.sizeBytes() > max) {
+    try (InputStream in = Channels.newInputStream(FileSystems.open(resource(path)))) {
+      byte[] bytes = in.readNBytes(max);
+      if (in.read() >= 0) {
         throw new IOException(path + " is larger than " + max + " bytes");
       }
-      try (InputStream in = Channels.newInputStream(FileSystems.open(md.resourceId()))) {
-        return Optional.of(in.readNBytes(max));
-      }
+      return Optional.of(bytes);
+    } catch (java.io.FileNotFoundException | java.nio.file.NoSuchFileException e) {
+      return Optional.empty();
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + path, e);
     }

@@ -71,14 +71,15 @@ class BatchPipelineTest {
   void aRunArchivesScoresAndDeadLettersWithCountsThatAddUp() throws IOException {
     Path out = dir.resolve("run");
     ArchiveBatch.Counts c = ArchiveBatch.run(options(out, 0), p -> {});
-    // 240 files, 5 broken files, and a JSON Lines file of 3 good lines and 1 bad
-    assertThat(c.read()).isEqualTo(GOOD + 5 + 4);
+    // 240 files, 5 broken files, a JSON Lines file of 3 good lines and 1 bad, and one of a
+    // line too long and a good one
+    assertThat(c.read()).isEqualTo(GOOD + 5 + 4 + 2);
     assertThat(c.addUp()).isTrue();
     List<String> manifest = lines(out.resolve("manifest.jsonl"));
     List<String> dead = lines(out.resolve("dead-letters.jsonl"));
-    assertThat(manifest).hasSize(GOOD + 3);
+    assertThat(manifest).hasSize(GOOD + 4);
     assertThat((long) manifest.size()).isEqualTo(c.archived());
-    assertThat((long) dead.size()).isEqualTo(c.deadLettered()).isEqualTo(6);
+    assertThat((long) dead.size()).isEqualTo(c.deadLettered()).isEqualTo(7);
     for (String[] b : broken) {
       JsonNode d = dead.stream().map(BatchPipelineTest::json)
           .filter(n -> n.path("source").asText().endsWith("/" + b[0])).findFirst()
@@ -123,6 +124,9 @@ class BatchPipelineTest {
     }
     List<String> jsonl = Files.readAllLines(records.resolve("stays.jsonl"));
     good.addAll(jsonl.subList(0, 3));
+    try (Stream<String> huge = Files.lines(records.resolve("huge.jsonl"))) {
+      good.add(huge.skip(1).findFirst().orElseThrow());
+    }
     Map<String, Long> grades = new TreeMap<>();
     Map<String, Long> perDepartment = new TreeMap<>();
     Map<String, Long> codes = new HashMap<>();
@@ -159,7 +163,7 @@ class BatchPipelineTest {
     ArchiveBatch.run(options(whole, 0), p -> {});
     ArchiveBatch.Counts again = ArchiveBatch.run(options(whole, 0), p -> {});
     assertThat(again.archived()).isZero();
-    assertThat(again.skipped()).isEqualTo(GOOD + 3);
+    assertThat(again.skipped()).isEqualTo(GOOD + 4);
     assertThat(again.addUp()).isTrue();
 
     Path resumed = dir.resolve("resumed");
@@ -172,7 +176,7 @@ class BatchPipelineTest {
     assertThat(partial).isBetween(1L, (long) GOOD);
     ArchiveBatch.Counts c = ArchiveBatch.run(options(resumed, 0), p -> {});
     assertThat(c.skipped()).isEqualTo(partial);
-    assertThat(c.archived() + c.skipped()).isEqualTo(GOOD + 3);
+    assertThat(c.archived() + c.skipped()).isEqualTo(GOOD + 4);
     assertThat(lines(resumed.resolve("manifest.jsonl")))
         .isEqualTo(lines(whole.resolve("manifest.jsonl")));
     assertThat(lines(resumed.resolve("dead-letters.jsonl")))

@@ -148,6 +148,19 @@ public final class SampleRecords {
       lines.append("{\"format\": \"emrkit-record/2\", \"id\": }\n");
       Files.writeString(dir.resolve("stays.jsonl"), lines.toString(), StandardCharsets.UTF_8);
       expected.add(new String[] {"stays.jsonl#4", "json/syntax"});
+      // a line longer than a record may be (16 Mi characters), then a good one
+      try (java.io.Writer w = Files.newBufferedWriter(dir.resolve("huge.jsonl"))) {
+        w.write("{\"x\": \"");
+        char[] chunk = new char[1 << 20];
+        java.util.Arrays.fill(chunk, 'x');
+        for (int i = 0; i < 17; i++) {
+          w.write(chunk);
+        }
+        w.write("\"}\n");
+        w.write(record(new SplittableRandom(31), 950).toString());
+        w.write("\n");
+      }
+      expected.add(new String[] {"huge.jsonl#1", "batch/too-large"});
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
