@@ -57,7 +57,8 @@ class CliTest {
       assertThat(r.out()).as(h).contains("usage: emrkit compile", "emrkit serve");
       assertThat(r.err()).as(h).isEmpty();
     }
-    for (String cmd : List.of("compile", "validate", "render", "export", "demo", "serve")) {
+    for (String cmd : List.of("compile", "validate", "render", "export", "batch", "demo",
+        "serve")) {
       Run r = run(cmd, "--help");
       assertThat(r.code()).as(cmd).isZero();
       assertThat(r.out()).as(cmd).startsWith("emrkit " + cmd).contains("/");
@@ -125,6 +126,29 @@ class CliTest {
         "hl7v2");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("cda, fhir-questionnaire or fhir-response");
+  }
+
+  @Test
+  void batchArchivesTheBundledRecordsWithCountsThatAddUp(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("batch");
+    Run r = run("batch", "--records", RECORDS, "--templates", TEMPLATES, "--out", out.toString(),
+        "--workers", "2", "--now", "2026-11-28T04:00:00Z");
+    assertThat(r.code()).as(r.err()).isZero();
+    // every bundled record archived; index.json, the examples' list, is no record
+    assertThat(r.out()).contains("读入 read 12，归档 archived 11，已归档跳过 skipped 0，"
+        + "死信 dead-lettered 1（相符 counts add up）");
+    assertThat(Files.readString(out.resolve("dead-letters.jsonl"))).contains("index.json",
+        "json/schema");
+    assertThat(Files.readAllLines(out.resolve("manifest.jsonl"))).hasSize(11);
+    assertThat(out.resolve("qc-report.html")).exists();
+    Run again = run("batch", "--records", RECORDS, "--templates", TEMPLATES, "--out",
+        out.toString(), "--now", "2026-11-28T04:00:00Z");
+    assertThat(again.out()).contains("归档 archived 0，已归档跳过 skipped 11");
+    Run bad = run("batch", "--records", RECORDS, "--templates", dir.resolve("none").toString(),
+        "--out", out.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("no templates");
+    assertThat(run("batch", "--records", RECORDS).err()).contains("--templates DIR is required");
   }
 
   @Test
