@@ -115,9 +115,14 @@ public final class ArchiveBatch {
     direct.setEnforceEncodability(false);
     ArchiveRecord.PROCESSED.set(0);
     PipelineResult result = pipeline(o).run();
-    while (result.waitUntilFinish(org.joda.time.Duration.standardSeconds(1)) == null
-        || !result.getState().isTerminal()) {
-      progress.accept(counts(result));
+    try {
+      while (result.waitUntilFinish(org.joda.time.Duration.standardSeconds(1)) == null
+          || !result.getState().isTerminal()) {
+        progress.accept(counts(result));
+      }
+    } catch (RuntimeException e) {
+      drain();
+      throw e;
     }
     if (result.getState() != PipelineResult.State.DONE) {
       throw new IllegalStateException("the run ended " + result.getState());
@@ -126,6 +131,22 @@ public final class ArchiveBatch {
     report(o, c.deadLettered());
     progress.accept(c);
     return c;
+  }
+
+  /**
+   * After a failed run on the direct runner, waits (up to a minute) for the records its workers
+   * had begun: each finishes whole, so a run started next does not meet their writes.
+   */
+  private static void drain() {
+    long until = System.nanoTime() + 60_000_000_000L;
+    while (ArchiveRecord.ACTIVE.get() > 0 && System.nanoTime() < until) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private static Counts counts(PipelineResult result) {

@@ -54,6 +54,8 @@ final class ArchiveRecord extends DoFn<KV<String, String>, String> {
   };
   /** Records processed in this JVM, for {@code stopAfter}. */
   static final AtomicInteger PROCESSED = new AtomicInteger();
+  /** Records being archived in this JVM now: a failed run waits for them before it returns. */
+  static final AtomicInteger ACTIVE = new AtomicInteger();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String templatesDir;
@@ -92,6 +94,15 @@ final class ArchiveRecord extends DoFn<KV<String, String>, String> {
     if (stopAfter > 0 && PROCESSED.incrementAndGet() > stopAfter) {
       throw new IllegalStateException("stopped after " + stopAfter + " records (stopAfter)");
     }
+    ACTIVE.incrementAndGet();
+    try {
+      archiveOne(in, receiver);
+    } finally {
+      ACTIVE.decrementAndGet();
+    }
+  }
+
+  private void archiveOne(KV<String, String> in, MultiOutputReceiver receiver) {
     String source = in.getKey();
     String json = in.getValue();
     String sourceSha = Files2.sha256(json);

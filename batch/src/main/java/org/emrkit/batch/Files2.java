@@ -36,7 +36,9 @@ final class Files2 {
   /** Writes a file atomically. */
   static void write(String path, byte[] bytes) {
     ResourceId target = resource(path);
-    ResourceId tmp = target.getCurrentDirectory().resolve("." + target.getFilename() + ".tmp",
+    // a name of its own: a retried or speculative attempt at the same record writes beside it
+    ResourceId tmp = target.getCurrentDirectory().resolve("." + target.getFilename() + "."
+        + java.util.UUID.randomUUID() + ".tmp",
         org.apache.beam.sdk.io.fs.ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
     try {
       try (WritableByteChannel ch = FileSystems.create(tmp, MimeTypes.BINARY)) {

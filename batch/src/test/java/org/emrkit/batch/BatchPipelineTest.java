@@ -175,7 +175,10 @@ class BatchPipelineTest {
     }
     assertThat(partial).isBetween(1L, (long) GOOD);
     ArchiveBatch.Counts c = ArchiveBatch.run(options(resumed, 0), p -> {});
-    assertThat(c.skipped()).isEqualTo(partial);
+    // what the stopped run finished is skipped (the workers it had started may have finished a
+    // few more records after it stopped: at least those counted), the rest archived now
+    assertThat(c.skipped()).isGreaterThanOrEqualTo(partial).isLessThan(GOOD);
+    assertThat(c.archived()).isPositive();
     assertThat(c.archived() + c.skipped()).isEqualTo(GOOD + 4);
     assertThat(lines(resumed.resolve("manifest.jsonl")))
         .isEqualTo(lines(whole.resolve("manifest.jsonl")));
