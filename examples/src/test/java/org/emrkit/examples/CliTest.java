@@ -149,6 +149,18 @@ class CliTest {
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("no templates");
     assertThat(run("batch", "--records", RECORDS).err()).contains("--templates DIR is required");
+    // the exports as archive formats too
+    Path all = dir.resolve("all-formats");
+    Run formats = run("batch", "--records", RECORDS, "--templates", TEMPLATES, "--out",
+        all.toString(), "--formats", "pdf,docx,cda,fhir", "--now", "2026-11-28T04:00:00Z");
+    assertThat(formats.code()).as(formats.err()).isZero();
+    Path stay = all.resolve("archive/ZY0012345/E-1");
+    assertThat(stay.resolve("入院记录-EX-admission-record.pdf")).exists();
+    assertThat(stay.resolve("入院记录-EX-admission-record.docx")).exists();
+    assertThat(Files.readString(stay.resolve("入院记录-EX-admission-record.cda.xml")))
+        .contains("<code code=\"C0034\"");
+    assertThat(Files.readString(stay.resolve("入院记录-EX-admission-record.fhir.json")))
+        .contains("\"resourceType\": \"QuestionnaireResponse\"");
   }
 
   @Test
