@@ -47,8 +47,11 @@ final class Body implements WalkTarget {
    */
   record Entry(String element, String label, String path, String shown, Typed value) {}
 
-  /** The entries of one entry of a repeat group (or row of a repeating table). */
-  record Cluster(String path, List<Entry> entries) {}
+  /**
+   * The entries of one entry of a repeat group (or row of a repeating table), and its time (the
+   * entry's first date-time value, a sheet row's time) as CDA writes it, or {@code null}.
+   */
+  record Cluster(String path, List<Entry> entries, String time) {}
 
   /** A template section (or the content outside every section, {@code section == null}). */
   static final class Node {
@@ -226,7 +229,10 @@ final class Body implements WalkTarget {
     if (entries.isEmpty()) {
       return;
     }
-    Cluster c = new Cluster(e.path(), List.copyOf(entries));
+    String time = e.values().asMap().values().stream()
+        .filter(v -> v instanceof Value.DateTime).findFirst()
+        .map(v -> Typed.ts(((Value.DateTime) v).value()).value()).orElse(null);
+    Cluster c = new Cluster(e.path(), List.copyOf(entries), time);
     if (clusters.isEmpty()) {
       sections.peek().items.add(c);
     } else {

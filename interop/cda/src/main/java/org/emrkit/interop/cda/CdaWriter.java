@@ -79,6 +79,9 @@ final class CdaWriter {
       if (item instanceof Cluster c) {
         x.start("organizer").attr("classCode", "CLUSTER", "moodCode", "EVN");
         x.empty("statusCode", "code", "completed");
+        if (c.time() != null) {
+          x.empty("effectiveTime", "value", c.time());
+        }
         for (Entry e : c.entries()) {
           x.start("component");
           observation(e);

@@ -170,6 +170,17 @@ class CdaExportTest {
   }
 
   @Test
+  void eachRowOfTheNursingSheetIsAClusterAtItsTime() throws Exception {
+    Record r = read(Corpus.text("/validation/records/clean--nursing-record.json"));
+    Document d = parse(EXPORTER.export(templateOf(r), r).document());
+    List<String> times = texts(d, "//organizer/effectiveTime/@value");
+    List<org.emrkit.record.Values> rows = r.values().rows("nursingRows");
+    assertThat(times).hasSize(rows.size());
+    assertThat(times.get(0)).isEqualTo(Typed.ts(rows.get(0).dateTime("at").orElseThrow())
+        .value());
+  }
+
+  @Test
   void theFindingsCorpusGivesTheFindingsItNames() throws Exception {
     String expected = new String(getClass().getResourceAsStream("/export-findings/expected.tsv")
         .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
