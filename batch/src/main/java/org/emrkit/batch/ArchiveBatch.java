@@ -64,8 +64,18 @@ public final class ArchiveBatch {
    * @throws IllegalArgumentException for an unknown format, or templates that do not read
    */
   public static Pipeline pipeline(BatchOptions o) {
-    // an unknown format or a template that does not compile fails here, before the run
+    // an unknown format, a time that does not read, records that are not there or a template
+    // that does not compile fail here, before the run
     new Outputs(Outputs.parse(o.getFormats()), java.time.Clock.systemUTC());
+    if (!o.getNow().isBlank()) {
+      try {
+        java.time.Instant.parse(o.getNow());
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException("--now is an ISO-8601 instant such as "
+            + "2026-11-28T04:00:00Z, not " + o.getNow());
+      }
+    }
+    Files2.requireDirectory(o.getRecords());
     Templates.load(o.getTemplates());
     Pipeline p = Pipeline.create(o);
     // the record files, listed here: the listing holds their paths only (about 100 bytes each),

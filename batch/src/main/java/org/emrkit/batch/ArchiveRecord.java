@@ -144,7 +144,7 @@ final class ArchiveRecord extends DoFn<KV<String, String>, String> {
     } catch (PointerException e) {
       throw new Rejected(e.code(), e.pointer(), e.message());
     }
-    ObjectNode entry = Manifest.entry(source, sourceSha, t, r, report);
+    ObjectNode entry = Manifest.entry(source, sourceSha, t, r, report).put("formats", formats);
     ArrayNode written = entry.putArray("files");
     String dir = Manifest.directory(r);
     for (Map.Entry<String, byte[]> f : files.entrySet()) {
@@ -167,8 +167,9 @@ final class ArchiveRecord extends DoFn<KV<String, String>, String> {
     }
     try {
       ObjectNode entry = (ObjectNode) JSON.readTree(bytes.get());
-      if (!sourceSha.equals(entry.path("sourceSha256").asText())) {
-        return Optional.empty();
+      if (!sourceSha.equals(entry.path("sourceSha256").asText())
+          || !formats.equals(entry.path("formats").asText())) {
+        return Optional.empty(); // changed since, or archived in other formats
       }
       for (JsonNode f : entry.path("files")) {
         Optional<byte[]> file = Files2.read(Files2.join(out, f.path("file").asText()),

@@ -73,6 +73,26 @@ final class Files2 {
     }
   }
 
+  /**
+   * Checks that a directory (not a glob) exists.
+   *
+   * @throws IllegalArgumentException when it does not
+   */
+  static void requireDirectory(String dir) {
+    if (dir.contains("*") || dir.contains("?")) {
+      return;
+    }
+    try {
+      MatchResult m = FileSystems.match(List.of(dir), EmptyMatchTreatment.DISALLOW).get(0);
+      if (m.status() == MatchResult.Status.OK) {
+        return;
+      }
+    } catch (IOException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("no such directory: " + dir);
+  }
+
   /** The files a glob matches, sorted by name. */
   static List<String> list(String glob) {
     try {

@@ -35,7 +35,8 @@ final class Outputs {
         continue;
       }
       RenderFormat format = RenderFormats.find(f).orElseThrow(() -> new IllegalArgumentException(
-          "unknown format " + f + ": pdf, docx, cda, fhir or none"));
+          "unknown format " + f + ": " + String.join(", ", RenderFormats.available().stream()
+              .map(RenderFormat::name).toList()) + ", fhir or none"));
       renderers.put(f, format.renderer(options));
       extensions.put(f, f.equals("cda") ? "cda.xml" : format.extension());
     }

@@ -22,6 +22,7 @@ final class Templates {
   private Templates() {}
 
   static List<Template> load(String dir) {
+    Files2.requireDirectory(dir);
     List<Template> out = new ArrayList<>();
     TemplateCompiler compiler = TemplateCompiler.builder().build();
     for (String file : Files2.list(Files2.join(dir, "*"))) {

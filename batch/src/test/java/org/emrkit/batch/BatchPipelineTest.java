@@ -186,6 +186,14 @@ class BatchPipelineTest {
         .isEqualTo(lines(whole.resolve("dead-letters.jsonl")));
     assertThat(Files.readString(resumed.resolve("qc-report.json")))
         .isEqualTo(Files.readString(whole.resolve("qc-report.json")));
+    // asked for another format: archived again, with it
+    BatchOptions withCda = options(whole, 0);
+    withCda.setFormats("pdf,cda");
+    ArchiveBatch.Counts more = ArchiveBatch.run(withCda, p -> {});
+    assertThat(more.archived()).isEqualTo(GOOD + 4);
+    try (Stream<Path> s = Files.walk(whole.resolve("archive"))) {
+      assertThat(s.filter(f -> f.toString().endsWith(".cda.xml")).count()).isEqualTo(GOOD + 4);
+    }
   }
 
   static JsonNode json(String s) {

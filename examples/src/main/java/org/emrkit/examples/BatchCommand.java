@@ -85,8 +85,9 @@ final class BatchCommand {
     out.printf("读入 read %d，归档 archived %d，已归档跳过 skipped %d，死信 dead-lettered %d"
         + "（%s）%n", c.read(), c.archived(), c.skipped(), c.deadLettered(),
         c.addUp() ? "相符 counts add up" : "不相符 counts do not add up");
-    out.println("写入 written to " + o.getOut() + ": archive/, manifest.jsonl, dead-letters.jsonl,"
-        + " qc-report.json, qc-report.html");
+    out.println("写入 written to " + o.getOut() + ": "
+        + (o.getFormats().equals("none") ? "" : "archive/, ")
+        + "manifest.jsonl, dead-letters.jsonl, qc-report.json, qc-report.html");
   }
 
   private String required(String option) {

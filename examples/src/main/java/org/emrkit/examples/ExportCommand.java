@@ -64,7 +64,11 @@ final class ExportCommand {
       } catch (java.io.IOException e) {
         throw new UsageException("cannot write " + o + ": " + e.getMessage());
       }
-      RecordRenderer.writeTo(file, document);
+      try {
+        RecordRenderer.writeTo(file, document);
+      } catch (org.emrkit.render.RenderException e) {
+        throw new UsageException("cannot write " + o + ": " + e.message().en());
+      }
       out.println(o);
     }
     return 0;

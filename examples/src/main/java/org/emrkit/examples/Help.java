@@ -20,7 +20,7 @@ final class Help {
              emrkit export --template T [RECORD.json] --to cda|fhir-questionnaire|fhir-response
                            [-o OUT]
              emrkit batch --records DIR --templates DIR --out DIR [--formats pdf,docx,cda,fhir]
-                          [--workers N]
+                          [--workers N] [--now INSTANT]
              emrkit demo [-o DIR]
              emrkit serve [--port 8080] [--terminology DIR]
              emrkit --version | COMMAND --help
@@ -91,7 +91,7 @@ final class Help {
           WS/T 500 element the record cannot fill, a code system with no OID) go to stderr as
           pointer: warning code: message; nothing is invented for them. OUT is written
           atomically; without -o the document goes to stdout. See docs/interop.md.
-          Exit 0 exported, 2 unusable input.""",
+          Exit 0 exported, 2 unusable input or an OUT that cannot be written.""",
       "batch", """
           emrkit batch --records DIR --templates DIR --out DIR [--formats pdf,docx,cda,fhir]
                        [--workers N] [--now INSTANT]
@@ -101,8 +101,9 @@ final class Help {
           OUT/manifest.jsonl, OUT/dead-letters.jsonl (what could not be read, checked or
           rendered, with why and where), OUT/qc-report.json and .html. Run again on the same
           OUT: what is archived and unchanged is skipped, so an interrupted run resumes.
+          --formats: any render format on the class path (pdf, html, docx, cda) and fhir.
           --workers: threads (default: the processors). --now: the time the time-limit rules
-          count to. On a cluster: see docs/batch.md.
+          count to (default: now). On a cluster: see docs/batch.md.
           Exit 0 when the counts add up, 1 otherwise, 2 unusable input.""",
       "demo", """
           emrkit demo [-o DIR]
