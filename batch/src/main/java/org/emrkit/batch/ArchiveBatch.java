@@ -66,7 +66,7 @@ public final class ArchiveBatch {
   public static Pipeline pipeline(BatchOptions o) {
     // an unknown format, a time that does not read, records that are not there or a template
     // that does not compile fail here, before the run
-    new Outputs(Outputs.parse(o.getFormats()), java.time.Clock.systemUTC());
+    Outputs.check(o.getFormats());
     if (!o.getNow().isBlank()) {
       try {
         java.time.Instant.parse(o.getNow());

@@ -25,7 +25,6 @@ import org.emrkit.problem.Message;
 import org.emrkit.problem.PointerException;
 import org.emrkit.record.Record;
 import org.emrkit.template.Template;
-import org.emrkit.validation.Finding;
 import org.emrkit.validation.ValidationReport;
 import org.emrkit.validation.Validator;
 import org.emrkit.validation.rules.FieldRules;
@@ -204,10 +203,5 @@ final class ArchiveRecord extends DoFn<KV<String, String>, String> {
       this.pointer = pointer;
       this.message = message;
     }
-  }
-
-  /** Finding codes of a report, for the manifest. */
-  static List<String> codes(ValidationReport report) {
-    return report.findings().stream().map(Finding::code).toList();
   }
 }

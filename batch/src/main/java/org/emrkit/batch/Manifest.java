@@ -1,6 +1,7 @@
 package org.emrkit.batch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +36,8 @@ final class Manifest {
         .put("author", r.context().author() == null ? "未知" : r.context().author().name())
         .put("grade", report.grade().label()).put("score", report.score())
         .put("findings", report.findings().size());
-    ArchiveRecord.codes(report).forEach(e.putArray("codes")::add);
+    ArrayNode codes = e.putArray("codes");
+    report.findings().forEach(f -> codes.add(f.code()));
     return e;
   }
 

@@ -34,13 +34,31 @@ final class Outputs {
         extensions.put(f, "fhir.json");
         continue;
       }
-      RenderFormat format = RenderFormats.find(f).orElseThrow(() -> new IllegalArgumentException(
-          "unknown format " + f + ": " + String.join(", ", RenderFormats.available().stream()
-              .map(RenderFormat::name).toList()) + ", fhir or none"));
+      RenderFormat format = format(f);
       renderers.put(f, format.renderer(options));
       extensions.put(f, f.equals("cda") ? "cda.xml" : format.extension());
     }
     this.fhir = forms;
+  }
+
+  /**
+   * Checks the formats a run asks for, by name only (a renderer is built on the workers, where
+   * it is used: building one loads its fonts).
+   *
+   * @throws IllegalArgumentException naming an unknown format and the known ones
+   */
+  static void check(String formats) {
+    for (String f : parse(formats)) {
+      if (!f.equals("fhir")) {
+        format(f);
+      }
+    }
+  }
+
+  private static RenderFormat format(String name) {
+    return RenderFormats.find(name).orElseThrow(() -> new IllegalArgumentException(
+        "unknown format " + name + ": " + String.join(", ", RenderFormats.available().stream()
+            .map(RenderFormat::name).toList()) + ", fhir or none"));
   }
 
   /** The formats given, parsed: {@code none} for none. */

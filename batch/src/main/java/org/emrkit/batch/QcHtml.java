@@ -2,6 +2,7 @@ package org.emrkit.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import org.emrkit.render.html.HtmlRenderer;
 
 /**
  * The QC report as one HTML page with its charts drawn inline in SVG (no script, no image from a
@@ -23,7 +24,7 @@ final class QcHtml {
         .append("td:first-child,th:first-child{text-align:left}.c{color:#666;font-size:13px}")
         .append("</style></head><body>");
     JsonNode all = r.path("all");
-    h.append("<h1>终末质控报告 Quality-control report</h1><p class=\"c\">").append(esc(counts))
+    h.append("<h1>终末质控报告 Quality-control report</h1><p class=\"c\">").append(HtmlRenderer.escape(counts))
         .append("</p><h2>等级分布 Grades (").append(all.path("records").asLong())
         .append(" 份病历 records, 平均分 mean score ").append(all.path("meanScore").asText())
         .append(")</h2>");
@@ -38,18 +39,18 @@ final class QcHtml {
     h.append("<h2>常见问题 Most frequent rule codes</h2><table><tr><th>规则 code</th>")
         .append("<th>次数 count</th></tr>");
     for (JsonNode c : r.path("codes")) {
-      h.append("<tr><td>").append(esc(c.path("code").asText())).append("</td><td>")
+      h.append("<tr><td>").append(HtmlRenderer.escape(c.path("code").asText())).append("</td><td>")
           .append(c.path("count").asLong()).append("</td></tr>");
     }
     h.append("</table><h2>丙级病历 Grade 丙 records (").append(r.path("third").size())
         .append(")</h2><table><tr><th>病历 record</th><th>文书</th><th>科室</th><th>作者</th>")
         .append("<th>评分 score</th></tr>");
     for (JsonNode t : r.path("third")) {
-      h.append("<tr><td>").append(esc(t.path("record").asText())).append("</td><td>")
-          .append(esc(t.path("title").asText())).append("</td><td>")
-          .append(esc(t.path("department").asText())).append("</td><td>")
-          .append(esc(t.path("author").asText())).append("</td><td>")
-          .append(esc(t.path("score").asText())).append("</td></tr>");
+      h.append("<tr><td>").append(HtmlRenderer.escape(t.path("record").asText())).append("</td><td>")
+          .append(HtmlRenderer.escape(t.path("title").asText())).append("</td><td>")
+          .append(HtmlRenderer.escape(t.path("department").asText())).append("</td><td>")
+          .append(HtmlRenderer.escape(t.path("author").asText())).append("</td><td>")
+          .append(HtmlRenderer.escape(t.path("score").asText())).append("</td></tr>");
     }
     return h.append("</table></body></html>\n").toString();
   }
@@ -89,7 +90,7 @@ final class QcHtml {
       double score = e.getValue().path("meanScore").asDouble();
       int w = (int) Math.round(400 * Math.max(0, score - floor) / (100 - floor));
       h.append("<text x=\"0\" y=\"").append(y + 15).append("\" font-size=\"13\">")
-          .append(esc(e.getKey())).append("</text><rect x=\"150\" y=\"").append(y)
+          .append(HtmlRenderer.escape(e.getKey())).append("</text><rect x=\"150\" y=\"").append(y)
           .append("\" width=\"").append(w).append("\" height=\"20\" fill=\"#4a6fa5\"/>")
           .append("<text x=\"").append(156 + w).append("\" y=\"").append(y + 15)
           .append("\" font-size=\"13\">").append(e.getValue().path("meanScore").asText())
@@ -108,7 +109,7 @@ final class QcHtml {
         .append("<th>乙</th><th>丙</th><th>平均分 mean</th></tr>");
     for (Map.Entry<String, JsonNode> e : groups.properties()) {
       JsonNode g = e.getValue();
-      h.append("<tr><td>").append(esc(e.getKey())).append("</td><td>")
+      h.append("<tr><td>").append(HtmlRenderer.escape(e.getKey())).append("</td><td>")
           .append(g.path("records").asLong()).append("</td>");
       for (String grade : QcReport.GRADES) {
         h.append("<td>").append(g.path("grades").path(grade).asLong()).append("</td>");
@@ -116,10 +117,5 @@ final class QcHtml {
       h.append("<td>").append(g.path("meanScore").asText()).append("</td></tr>");
     }
     h.append("</table>");
-  }
-
-  static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 }

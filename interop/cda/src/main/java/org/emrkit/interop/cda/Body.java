@@ -191,8 +191,12 @@ final class Body implements WalkTarget {
 
   /** Where a field's value is: in the values, or for a macro field in the record's context. */
   static String pointer(FieldView f) {
-    return f.field().type() == FieldType.MACRO
-        ? "/context/" + f.field().source().replace('.', '/') : f.path();
+    return f.field().type() == FieldType.MACRO ? contextPointer(f.field().source()) : f.path();
+  }
+
+  /** The JSON pointer of a context path: {@code encounter.admittedAt} → {@code /context/encounter/admittedAt}. */
+  static String contextPointer(String path) {
+    return "/context/" + path.replace('.', '/');
   }
 
   @Override

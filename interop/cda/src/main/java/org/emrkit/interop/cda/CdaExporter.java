@@ -161,7 +161,7 @@ public final class CdaExporter {
     try {
       OffsetDateTime t = OffsetDateTime.parse(v);
       String name = DataElements.names(element).map(DataElements.Names::zh).orElse(element);
-      return java.util.Optional.of(new Entry(element, name, "/context/" + path.replace('.', '/'),
+      return java.util.Optional.of(new Entry(element, name, Body.contextPointer(path),
           org.emrkit.record.ValueText.dateTime(t), Typed.ts(t)));
     } catch (java.time.format.DateTimeParseException e) {
       return java.util.Optional.empty();

@@ -147,7 +147,9 @@ final class CdaWriter {
    * known OID means nothing in HL7 v3, so it is written as text (and reported).
    */
   private void value(Typed t, String path) {
-    if (t.type().equals("CD") && systems.oid(t.system()).isEmpty()) {
+    java.util.Optional<CodeSystems.Oid> oid = t.type().equals("CD") ? systems.oid(t.system())
+        : java.util.Optional.empty();
+    if (t.type().equals("CD") && oid.isEmpty()) {
       unknownSystem.accept(t.system() == null ? "（无 none）" : t.system(), path);
       t = new Typed("ST", t.display() != null ? t.display() + "（" + t.value() + "）" : t.value(),
           null, null, null);
@@ -155,11 +157,8 @@ final class CdaWriter {
     x.start("value").xsiType(t.type());
     switch (t.type()) {
       case "ST" -> x.text(t.value());
-      case "CD" -> {
-        CodeSystems.Oid oid = systems.oid(t.system()).orElseThrow();
-        x.attr("code", t.value(), "codeSystem", oid.oid(), "codeSystemName", oid.name(),
-            "displayName", t.display());
-      }
+      case "CD" -> x.attr("code", t.value(), "codeSystem", oid.orElseThrow().oid(),
+          "codeSystemName", oid.orElseThrow().name(), "displayName", t.display());
       case "PQ" -> x.attr("value", t.value(), "unit", t.unit());
       default -> x.attr("value", t.value());
     }

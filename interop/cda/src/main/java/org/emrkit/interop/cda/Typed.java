@@ -45,10 +45,9 @@ record Typed(String type, String value, String unit, String system, String displ
   static List<Typed> of(Resolver resolver, FieldView f) {
     Template template = resolver.template();
     Field field = f.field();
-    String wsType = DataElements.element(field.dataElement()).map(DataElements.Element::type)
-        .orElse("");
-    String unit = DataElements.element(field.dataElement()).map(DataElements.Element::unit)
-        .orElse(field.unit());
+    java.util.Optional<DataElements.Element> element = DataElements.element(field.dataElement());
+    String wsType = element.map(DataElements.Element::type).orElse("");
+    String unit = element.map(DataElements.Element::unit).orElse(field.unit());
     Value v = f.value();
     List<Typed> out = new ArrayList<>();
     if (field.type() == FieldType.MACRO) {

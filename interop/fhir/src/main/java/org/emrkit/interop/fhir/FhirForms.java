@@ -166,10 +166,4 @@ public final class FhirForms {
           + e.getMessage(), "FHIR JSON could not be read: " + e.getMessage()), e);
     }
   }
-
-  /** The record with the values a response gives (nothing else of the record changes). */
-  public Record withValues(Template template, Record record, QuestionnaireResponse response) {
-    Values v = values(template, response);
-    return record.withValues(v);
-  }
 }
