@@ -102,6 +102,9 @@ final class TemplateTree {
       if (s.when() != null) {
         o.put("when", s.when().source());
       }
+      if (s.runIn()) {
+        o.put("runIn", true);
+      }
       o.set("children", blocks(s.children()));
       return o;
     }

@@ -21,6 +21,7 @@ import org.emrkit.template.RepeatGroup;
 import org.emrkit.template.Section;
 import org.emrkit.template.Table;
 import org.emrkit.template.Text;
+import org.emrkit.template.TextStyle;
 
 /** One walk of blocks for a {@link RecordWalk}: keeps scope, path and visibility. */
 final class Walker implements BlockVisitor<Void> {
@@ -31,6 +32,8 @@ final class Walker implements BlockVisitor<Void> {
   private final boolean includeHidden;
   private final boolean entryTemplates;
   private final Deque<Section> sections = new ArrayDeque<>();
+  /** A run-in section's label ("主诉："), put in front of its paragraph. */
+  private String runIn;
   private Values scope;
   private String prefix = "/values";
   private boolean visible = true;
@@ -92,6 +95,7 @@ final class Walker implements BlockVisitor<Void> {
     sections.addLast(s);
     SectionView view = new SectionView(s, level, holds, visible);
     target.startSection(view);
+    runIn = s.runIn() ? s.title() + "：" : null;
     blocks(s.children());
     target.endSection(view);
     sections.removeLast();
@@ -102,8 +106,12 @@ final class Walker implements BlockVisitor<Void> {
 
   @Override
   public Void visitParagraph(Paragraph p) {
-    List<Run> runs = new ArrayList<>(p.inlines().size());
-    String textBefore = null;
+    List<Run> runs = new ArrayList<>(p.inlines().size() + 1);
+    String textBefore = runIn;
+    if (runIn != null) {
+      runs.add(new Run.TextRun(Text.of(runIn, TextStyle.BOLD)));
+      runIn = null;
+    }
     boolean first = true;
     boolean alone = p.inlines().size() == 1;
     for (Inline i : p.inlines()) {

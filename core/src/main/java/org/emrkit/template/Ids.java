@@ -52,19 +52,6 @@ final class Ids {
     }
   }
 
-  static void checkSectionsLast(List<Block> blocks, String where) {
-    boolean seenSection = false;
-    for (int i = 0; i < blocks.size(); i++) {
-      Block b = Objects.requireNonNull(blocks.get(i), "block");
-      if (b instanceof Section) {
-        seenSection = true;
-      } else if (seenSection) {
-        throw new IllegalArgumentException(where + ": block " + i
-            + " follows a subsection; subsections must come after all other content");
-      }
-    }
-  }
-
   static void checkNoSections(List<Block> blocks, String where) {
     for (Block b : blocks) {
       Objects.requireNonNull(b, "block");

@@ -53,7 +53,7 @@ public final class SectionBuilder extends BlocksBuilder<SectionBuilder> {
     return this;
   }
 
-  /** Adds a subsection (after all other content). */
+  /** Adds a subsection; content added after it follows it. */
   public SectionBuilder section(String subTitle, Consumer<SectionBuilder> body) {
     SectionBuilder b = new SectionBuilder(subTitle);
     body.accept(b);

@@ -82,7 +82,6 @@ public record Template(String id, String version, String title, String heading,
     blocks = List.copyOf(blocks);
     Ids.checkNoSections(pageHeader, "page header");
     Ids.checkNoSections(pageFooter, "page footer");
-    Ids.checkSectionsLast(blocks, "template " + id);
     TemplateChecks.check(valueSets, pageHeader, pageFooter, blocks);
   }
 

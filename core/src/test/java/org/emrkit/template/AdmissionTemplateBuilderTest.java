@@ -121,13 +121,26 @@ class AdmissionTemplateBuilderTest {
   }
 
   @Test
-  void subsectionsComeAfterOtherContentAndSectionsStayOutOfGroups() {
-    assertThatThrownBy(() -> Template.builder("t", "1.0.0", "T")
-        .section("A", s -> s.section("B", b -> b.line("x")).line("y")).build())
-        .hasMessageContaining("follows a subsection");
+  void contentMayFollowASubsectionAndSectionsStayOutOfGroups() {
+    Section a = (Section) Template.builder("t", "1.0.0", "T")
+        .section("A", s -> s.section("B", b -> b.line("x")).line("y")).build().blocks().get(0);
+    assertThat(a.children()).hasSize(2);
+    assertThat(a.children().get(0)).isInstanceOf(Section.class);
+    assertThat(a.children().get(1)).isInstanceOf(Paragraph.class);
     assertThatThrownBy(() -> new RepeatGroup("g", null, 0, null,
         List.of(Section.builder("S").line("x").build())))
         .hasMessageContaining("must not contain section \"S\"");
+  }
+
+  @Test
+  void aRunInSectionIsOneParagraphUnderATitleWithoutColon() {
+    Paragraph p = Paragraph.of(Text.of("反复胸闷3天"));
+    assertThat(new Section("cc", "主诉", true, null, null, null, List.of(p), true).runIn())
+        .isTrue();
+    assertThatThrownBy(() -> new Section("cc", "主诉", true, null, null, null, List.of(p, p), true))
+        .hasMessageContaining("exactly one paragraph");
+    assertThatThrownBy(() -> new Section("cc", "主诉：", true, null, null, null, List.of(p), true))
+        .hasMessageContaining("no colon");
   }
 
   @Test

@@ -95,7 +95,10 @@ public final class RandomTemplates {
     out.addAll(content(0, 3));
     int sections = r.nextInt(4);
     for (int i = 0; i < sections; i++) {
-      out.add(section(1));
+      out.add(r.nextInt(5) == 0 ? runIn(1) : section(1));
+      if (r.nextInt(5) == 0) {
+        out.addAll(content(0, 1)); // content after a section: the DSL closes it with {/}
+      }
     }
     return out;
   }
@@ -105,12 +108,23 @@ public final class RandomTemplates {
     if (level < 3) {
       int subs = r.nextInt(3);
       for (int i = 0; i < subs; i++) {
-        children.add(section(level + 1));
+        children.add(r.nextInt(4) == 0 ? runIn(level + 1) : section(level + 1));
+        if (r.nextInt(4) == 0) {
+          children.addAll(content(level, 1));
+        }
       }
     }
     return new Section("s" + (++ids), RandomText.word(r, 3), r.nextInt(4) == 0,
         r.nextInt(4) == 0 ? "DE04.01.119.00" : null, r.nextInt(6) == 0 ? "LOINC:10154-3" : null,
         r.nextInt(6) == 0 ? expression() : null, children);
+  }
+
+  /** A run-in heading: a bold label in front of its one paragraph. */
+  private Section runIn(int level) {
+    String title = RandomText.word(r, 3).replaceAll("[：:\\s]+$", "").strip();
+    return new Section("s" + (++ids), title.isEmpty() ? "词" : title, r.nextBoolean(),
+        r.nextInt(4) == 0 ? "DE04.01.119.00" : null, null,
+        r.nextInt(6) == 0 ? expression() : null, List.of(paragraph(level)), true);
   }
 
   /** Non-section blocks; {@code depth} bounds nesting. */

@@ -118,8 +118,14 @@ final class DslWriter implements BlockVisitor<Void> {
   }
 
   private void blocks(List<Block> blocks) {
-    for (Block b : blocks) {
+    for (int i = 0; i < blocks.size(); i++) {
+      Block b = blocks.get(i);
       b.accept(this);
+      // content after a section (or a run-in after one) would read as the section's own
+      if (b instanceof Section s && !s.runIn() && i + 1 < blocks.size()
+          && (!(blocks.get(i + 1) instanceof Section next) || next.runIn())) {
+        out.append("{/#").append(s.id()).append("}\n\n");
+      }
     }
   }
 
@@ -133,6 +139,12 @@ final class DslWriter implements BlockVisitor<Void> {
 
   @Override
   public Void visitSection(Section s) {
+    if (s.runIn()) {
+      String text = inlines(((Paragraph) s.children().get(0)).inlines(), false);
+      out.append(TemplateDecompiler.runIn(s)).append(text.startsWith("：") ? "&#65306;"
+          + text.substring(1) : text).append("\n\n");
+      return null;
+    }
     level++;
     out.append(TemplateDecompiler.heading(s, level)).append("\n\n");
     blocks(s.children());

@@ -42,6 +42,16 @@ public final class TemplateDecompiler {
   public static String heading(Section s, int level) {
     StringBuilder out = new StringBuilder("#".repeat(level)).append(' ')
         .append(escapeText(s.title(), true));
+    String attrs = sectionAttributes(s);
+    return attrs.isEmpty() ? out.toString() : out.append(" {").append(attrs).append('}').toString();
+  }
+
+  /** A run-in section's label and attributes: {@code **主诉：**{#cc required}}. */
+  public static String runIn(Section s) {
+    return "**" + escapeText(s.title(), true) + "：**{" + sectionAttributes(s) + "}";
+  }
+
+  private static String sectionAttributes(Section s) {
     List<String> attrs = new ArrayList<>();
     if (!s.id().equals(SectionBuilder.deriveId(s.title()))) {
       attrs.add("#" + s.id());
@@ -58,10 +68,7 @@ public final class TemplateDecompiler {
     if (s.when() != null) {
       attrs.add("when=" + quote(s.when().source()));
     }
-    if (!attrs.isEmpty()) {
-      out.append(" {").append(String.join(" ", attrs)).append('}');
-    }
-    return out.toString();
+    return String.join(" ", attrs);
   }
 
   /** A repeat group's container header without the fence: {@code repeat #id min=1 label="..."}. */

@@ -99,7 +99,8 @@ public final class TemplateDump {
 
     @Override
     public Void visitSection(Section s) {
-      sb.append(indent).append("section #").append(s.id()).append(' ').append(q(s.title()));
+      sb.append(indent).append(s.runIn() ? "run-in #" : "section #").append(s.id()).append(' ')
+          .append(q(s.title()));
       if (s.required()) {
         sb.append(" required");
       }

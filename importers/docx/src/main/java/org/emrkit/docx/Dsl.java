@@ -100,6 +100,17 @@ final class Dsl {
         List.of());
   }
 
+  /** A run-in heading's tag, {@code **主诉：**{#cc required}}, as a section without content. */
+  Section runIn(String tag) throws Failure {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\*\\*(.+?)[：:]?\\*\\*\\{(.*)}")
+        .matcher(tag);
+    if (!m.matches()) {
+      throw Failure.of(List.of(), "不是行内标题：" + tag, "not a run-in heading: " + tag);
+    }
+    String attributes = m.group(2).isBlank() ? "" : " {" + m.group(2) + "}";
+    return section("## " + m.group(1) + attributes);
+  }
+
   Fragments.Repeat repeat(String header) throws Failure {
     Fragments.Result<Fragments.Repeat> r = fragments().repeat(header);
     if (!r.ok()) {

@@ -55,11 +55,13 @@ final class FormReader {
   private static final class Draft {
     final int level;
     final Section prototype;
+    final boolean runIn;
     final List<Block> children = new ArrayList<>();
 
-    Draft(int level, Section prototype) {
+    Draft(int level, Section prototype, boolean runIn) {
       this.level = level;
       this.prototype = prototype;
+      this.runIn = runIn;
     }
   }
 
@@ -214,7 +216,7 @@ final class FormReader {
     Section s;
     try {
       s = new Section(p.id(), p.title(), p.required(), p.dataElement(), p.code(), p.when(),
-          d.children);
+          d.children, d.runIn);
     } catch (IllegalArgumentException ex) {
       findings.error(where, "docx/section", "章节“" + p.title() + "”无效：" + ex.getMessage(),
           "section \"" + p.title() + "\" is invalid: " + ex.getMessage());
@@ -227,7 +229,7 @@ final class FormReader {
     }
   }
 
-  private void openSection(int level, Section prototype) {
+  private void openSection(int level, Section prototype, boolean runIn) {
     while (!frame.open.isEmpty() && frame.open.peek().level >= level) {
       closeTop(frame);
     }
@@ -239,7 +241,7 @@ final class FormReader {
       id = fresh;
     }
     frame.open.push(new Draft(level, new Section(id, prototype.title(), prototype.required(),
-        prototype.dataElement(), prototype.code(), prototype.when(), List.of())));
+        prototype.dataElement(), prototype.code(), prototype.when(), List.of()), runIn));
   }
 
   static String unique(String base, Set<String> taken) {
@@ -260,19 +262,24 @@ final class FormReader {
       return;
     }
     try {
-      if (tag != null && tag.startsWith("#")) {
+      boolean runIn = tag != null && tag.startsWith("**");
+      if (tag != null && (tag.startsWith("#") || runIn)) {
         if (!frame.sectionsAllowed) {
           findings.warn(where, "docx/section-here", "此处不能有章节，按普通内容处理",
               "a section cannot stand here; its content is kept as plain content");
           children(content);
           return;
         }
-        int level = tag.indexOf(' ') < 0 ? 2 : tag.substring(0, tag.indexOf(' ')).length();
-        openSection(level, dsl.section(tag));
+        int level = runIn ? (frame.open.isEmpty() ? 2 : frame.open.peek().level + 1)
+            : tag.indexOf(' ') < 0 ? 2 : tag.substring(0, tag.indexOf(' ')).length();
+        Section prototype = runIn ? dsl.runIn(tag) : dsl.section(tag);
+        openSection(level, prototype, runIn);
         Deque<Draft> mark = new ArrayDeque<>(frame.open);
-        skipHeading = true;
+        skipHeading = !runIn;
+        runInLabel = runIn ? prototype.title() + "：" : null;
         children(content);
         skipHeading = false;
+        runInLabel = null;
         while (frame.open.size() >= mark.size() && !frame.open.isEmpty()) {
           closeTop(frame);
         }
@@ -313,6 +320,8 @@ final class FormReader {
   }
 
   private boolean skipHeading;
+  /** A run-in section's label, which its paragraph starts with (the form prints it). */
+  private String runInLabel;
   String cellWhere;
   /** The header text over the table cell being read, to label a control alone in it. */
   String cellLabel;
@@ -354,6 +363,17 @@ final class FormReader {
       where = where + " “" + (shown.length() > 12 ? shown.substring(0, 12) + "…" : shown) + "”";
     }
     List<Inline> inlines = runs.inlines(p);
+    if (runInLabel != null && !inlines.isEmpty() && inlines.get(0) instanceof Text t
+        && t.text().startsWith(runInLabel)) {
+      inlines = new ArrayList<>(inlines);
+      String rest = t.text().substring(runInLabel.length());
+      if (rest.isEmpty()) {
+        inlines.remove(0);
+      } else {
+        inlines.set(0, new Text(rest, t.styles()));
+      }
+      runInLabel = null;
+    }
     String text = plain(inlines);
     if (inlines.isEmpty()) {
       return;
@@ -371,7 +391,7 @@ final class FormReader {
       }
       if (frame.sectionsAllowed && inlines.stream().noneMatch(i -> i instanceof Field)) {
         openSection(outline + 2, new Section(SectionBuilder.deriveId(text.strip()),
-            text.strip(), false, null, null, null, List.of()));
+            text.strip(), false, null, null, null, List.of()), false);
         return;
       }
       if (!frame.sectionsAllowed) {

@@ -49,6 +49,8 @@ final class InlineReader {
   private final Map<TextStyle, Integer> depth = new EnumMap<>(TextStyle.class);
   private int paragraphOffset = -1;
   private boolean afterSoftBreak;
+  /** Source before this offset is not read (a run-in heading's label and attributes). */
+  private int from = -1;
 
   private InlineReader(BuildState state, TablePlacer tables) {
     this.state = state;
@@ -66,9 +68,28 @@ final class InlineReader {
     return r.out;
   }
 
+  /**
+   * The blocks made of {@code parent}'s inline children from source offset {@code from} on (a
+   * text node the offset falls in is read from there).
+   */
+  static List<Block> readFrom(BuildState state, TablePlacer tables, Node parent, int from) {
+    InlineReader r = new InlineReader(state, tables);
+    r.from = from;
+    r.children(parent);
+    r.flush();
+    return r.out;
+  }
+
   private void children(Node parent) {
     for (Node n = parent.getFirstChild(); n != null; n = n.getNext()) {
-      node(n);
+      if (n.getEndOffset() <= from) {
+        continue;
+      }
+      if (n.getStartOffset() < from && n instanceof com.vladsch.flexmark.ast.Text) {
+        text(n.getChars().subSequence(from - n.getStartOffset()).unescape(), from);
+      } else {
+        node(n);
+      }
     }
   }
 

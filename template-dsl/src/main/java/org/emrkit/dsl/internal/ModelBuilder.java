@@ -39,40 +39,18 @@ public final class ModelBuilder {
   /** The outcome: a template (null if there were errors) and the diagnostics. */
   public record Result(Template template, List<org.emrkit.dsl.Diagnostic> diagnostics) {}
 
-  private static final class SectionDraft {
-    final int level;
-    final int offset;
-    final String title;
-    String id;
-    boolean derived;
-    boolean required;
-    String de;
-    String code;
-    Expression when;
-    final List<Block> blocks = new ArrayList<>();
-    final List<SectionDraft> subs = new ArrayList<>();
-
-    SectionDraft(int level, int offset, String title) {
-      this.level = level;
-      this.offset = offset;
-      this.title = title;
-    }
-  }
-
   private final BuildState state;
   private final TableReader tables;
   private final Containers containers;
-  private final List<Block> topBlocks = new ArrayList<>();
-  private final List<SectionDraft> topSections = new ArrayList<>();
-  private final Deque<SectionDraft> open = new ArrayDeque<>();
+  private final Sections sections;
   private List<Block> pageHeader;
   private List<Block> pageFooter;
-  private String heading;
 
   private ModelBuilder(BuildState state) {
     this.state = state;
     this.tables = new TableReader(state);
     this.containers = new Containers(state, this::block);
+    this.sections = new Sections(state);
   }
 
   /** Compiles {@code text} (already with {@code \n} line ends) from {@code file}. */
@@ -99,12 +77,14 @@ public final class ModelBuilder {
     new Definitions(state).collect(doc);
     for (Node n = doc.getFirstChild(); n != null && !state.problems.isFull(); n = n.getNext()) {
       if (n instanceof Heading h) {
-        heading(h);
+        sections.heading(h);
       } else if (n instanceof ContainerBlock c && Containers.isPageArea(c)) {
         pageArea(c);
+      } else if (n instanceof com.vladsch.flexmark.ast.Paragraph p
+          && (sections.close(p) || sections.runIn(p, tables))) {
+        continue;
       } else if (!(n instanceof YamlFrontMatterBlock)) {
-        List<Block> blocks = block(n);
-        (open.isEmpty() ? topBlocks : open.peek().blocks).addAll(blocks);
+        sections.add(block(n));
       }
     }
     for (BuildState.NamedTable t : state.namedTables.values()) {
@@ -123,21 +103,20 @@ public final class ModelBuilder {
     if (fm == null || state.problems.hasErrors()) {
       return null;
     }
-    List<Block> blocks = new ArrayList<>(topBlocks);
-    for (SectionDraft d : topSections) {
-      Section s = section(d);
-      if (s == null) {
-        return null;
-      }
-      blocks.add(s);
-    }
-    return new Assembly(state).assemble(fm, heading, pageHeader, pageFooter, blocks);
+    List<Block> blocks = sections.build();
+    return blocks == null ? null
+        : new Assembly(state).assemble(fm, sections.documentTitle(), pageHeader, pageFooter, blocks);
   }
 
   // ------------------------------------------------------------------ blocks
 
   private List<Block> block(Node n) {
     if (n instanceof com.vladsch.flexmark.ast.Paragraph p) {
+      if (Sections.looksLikeSectionMark(p)) {
+        state.problems.error(p.getStartOffset(), "dsl/heading-in-container", "容器(:::)和列表中"
+            + "不能有行内标题或 {/}；章节只能在容器外", "a run-in heading or {/} cannot stand inside "
+            + "a ::: container or a list");
+      }
       strayFences(p);
       return InlineReader.read(state, tables, p, null);
     } else if (n instanceof TableBlock t) {
@@ -278,118 +257,6 @@ public final class ModelBuilder {
             + "of this template is named " + n.name() + (near == null ? "" : "; did you mean "
             + near + "?"));
       }
-    }
-  }
-
-  private void heading(Heading h) {
-    int level = h.getLevel();
-    BasedSequence text = h.getText();
-    int brace = attributeStart(text);
-    BasedSequence titleRaw = (brace < 0 ? text : text.subSequence(0, brace)).trim();
-    String title = titleRaw.unescape();
-    if (titleRaw.indexOf("{{") >= 0) {
-      state.problems.error(titleRaw.getStartOffset() + titleRaw.indexOf("{{"), "dsl/field-in-heading",
-          "标题中不能放字段", "fields cannot stand in a heading");
-      return;
-    }
-    if (title.isBlank()) {
-      state.problems.error(h.getStartOffset(), "dsl/heading-level", "标题没有文字",
-          "the heading has no text");
-      return;
-    }
-    if (level == 1) {
-      documentTitle(h, title, brace >= 0 ? text.getStartOffset() + brace : -1);
-      return;
-    }
-    while (!open.isEmpty() && open.peek().level >= level) {
-      open.pop();
-    }
-    SectionDraft draft = new SectionDraft(level, h.getStartOffset(), title);
-    if (open.isEmpty() && level > 2) {
-      state.problems.error(h.getStartOffset(), "dsl/heading-level", "#".repeat(level)
-          + " 前面没有上一级标题(章节从 ## 开始)", "#".repeat(level)
-          + " has no enclosing heading (sections start at ##)");
-    } else if (!open.isEmpty() && open.peek().level < level - 1) {
-      state.problems.error(h.getStartOffset(), "dsl/heading-level", "标题级别跳级(" + "#".repeat(
-          open.peek().level) + " 之后是 " + "#".repeat(level) + ")", "heading level skips from "
-          + "#".repeat(open.peek().level) + " to " + "#".repeat(level));
-    }
-    if (brace >= 0 && !sectionAttributes(draft, text.subSequence(brace + 1, text.length() - 1))) {
-      return;
-    }
-    if (draft.id == null) {
-      draft.id = SectionBuilder.deriveId(title);
-      draft.derived = true;
-      int n = 2;
-      while (state.sectionIds.containsKey(draft.id)) {
-        draft.id = SectionBuilder.deriveId(title) + "-" + n++;
-      }
-    }
-    Integer first = state.sectionIds.putIfAbsent(draft.id, draft.offset);
-    if (first != null) {
-      state.problems.error(h.getStartOffset(), "dsl/duplicate-id", "章节 id " + draft.id + " 重复(首次在第"
-          + state.source.line(first) + "行)", "section id " + draft.id + " is used twice (first at line "
-          + state.source.line(first) + ")");
-    }
-    (open.isEmpty() ? topSections : open.peek().subs).add(draft);
-    open.push(draft);
-  }
-
-  /** The {@code #} document title: once, before the content, without attributes. */
-  private void documentTitle(Heading h, String title, int attributesAt) {
-    if (heading != null || !topBlocks.isEmpty() || !topSections.isEmpty()) {
-      state.problems.error(h.getStartOffset(), "dsl/heading-level",
-          "# 文档标题只能有一个，且在正文之前", "the # document title comes once, before the content");
-    } else if (attributesAt >= 0) {
-      state.problems.error(attributesAt, "dsl/heading-attributes",
-          "# 文档标题不带属性", "the # document title takes no attributes");
-    } else {
-      heading = title;
-    }
-  }
-
-  /** Index of the {@code {} that starts heading attributes at the end of the text, or -1. */
-  private static int attributeStart(BasedSequence text) {
-    String s = text.toString().stripTrailing();
-    if (!s.endsWith("}") || s.endsWith("}}")) {
-      return -1;
-    }
-    int i = s.lastIndexOf('{');
-    if (i < 0 || (i > 0 && s.charAt(i - 1) == '{') || (i > 0 && s.charAt(i - 1) == '\\')) {
-      return -1;
-    }
-    return i;
-  }
-
-  private boolean sectionAttributes(SectionDraft d, BasedSequence text) {
-    Heads.SectionHead h = new Heads.SectionHead();
-    if (!Heads.section(text, h, state.problems, state.expressions)) {
-      return false;
-    }
-    d.id = h.id;
-    d.required = h.required;
-    d.de = h.de;
-    d.code = h.code;
-    d.when = h.when;
-    return true;
-  }
-
-  private Section section(SectionDraft d) {
-    List<Block> children = new ArrayList<>(d.blocks);
-    for (SectionDraft s : d.subs) {
-      Section built = section(s);
-      if (built == null) {
-        return null;
-      }
-      children.add(built);
-    }
-    try {
-      return state.at(new Section(d.id, d.title, d.required, d.de, d.code, d.when, children),
-          d.offset);
-    } catch (IllegalArgumentException e) {
-      state.problems.error(d.offset, "dsl/invalid-section", "章节不成立：" + e.getMessage(),
-          "invalid section: " + e.getMessage());
-      return null;
     }
   }
 }

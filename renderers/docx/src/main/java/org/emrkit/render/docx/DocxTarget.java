@@ -199,7 +199,11 @@ final class DocxTarget implements WalkTarget {
   @Override
   public void startSection(SectionView s) {
     if (form) {
-      open(TemplateDecompiler.heading(s.section(), s.level() + 1), s.section().title());
+      open(s.section().runIn() ? TemplateDecompiler.runIn(s.section())
+          : TemplateDecompiler.heading(s.section(), s.level() + 1), s.section().title());
+    }
+    if (s.section().runIn()) {
+      return; // the walk puts the title in front of the section's paragraph
     }
     XWPFParagraph h = paragraph();
     h.setStyle("Heading" + Math.min(3, s.level()));

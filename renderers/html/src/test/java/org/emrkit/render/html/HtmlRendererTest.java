@@ -53,6 +53,28 @@ class HtmlRendererTest {
   }
 
   @Test
+  void aRunInSectionIsItsParagraphWithTheBoldLabelInFront() {
+    org.emrkit.template.Section cc = new org.emrkit.template.Section("cc", "主诉", true, null,
+        null, new org.emrkit.template.Expression("len(dx) > 0"), List.of(org.emrkit.template.Paragraph.of(
+            org.emrkit.template.Field.builder("cc", org.emrkit.template.FieldType.TEXT).build())),
+        true);
+    Template t = Template.builder("run-in", "1.0.0", "入院记录").block(cc)
+        .line(org.emrkit.template.Field.builder("dx", org.emrkit.template.FieldType.TEXT).build())
+        .build();
+    String view = HtmlRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build())
+        .build().render(t, org.emrkit.record.Record.draft("R-1", t,
+            org.emrkit.record.Context.EMPTY).withValues(org.emrkit.record.Values.of(java.util.Map.of(
+                "cc", new org.emrkit.record.Value.Str("胸闷3天"),
+                "dx", new org.emrkit.record.Value.Str("心绞痛")))));
+    assertThat(view).contains("<section class=\"emr-section emr-run-in\" id=\"emr-s-cc\"><p class=\"emr-p\"><strong>主诉：</strong>")
+        .contains("<strong>主诉：</strong>").contains("胸闷3天").doesNotContain("emr-section-title");
+    String form = HtmlRenderer.builder().options(RenderOptions.builder().clock(CLOCK)
+        .mode(org.emrkit.render.RenderMode.FORM).build()).build()
+        .render(t, org.emrkit.record.Record.draft("R-1", t, org.emrkit.record.Context.EMPTY));
+    assertThat(form).contains("data-emr-when=\"len(dx) &gt; 0\"").contains("<strong>主诉：</strong>");
+  }
+
+  @Test
   void headerRowsGoToTheadAndRepeatingRowsToTheirOwnBody() throws IOException {
     Template t = template("nursing-record");
     String html = HtmlRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build()).build()

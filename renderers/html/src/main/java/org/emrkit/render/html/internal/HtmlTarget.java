@@ -91,9 +91,13 @@ public final class HtmlTarget implements WalkTarget {
 
   @Override
   public void startSection(SectionView s) {
-    out.raw("<section class=\"emr-section\"").attr("id", "emr-s-" + s.section().id());
+    out.raw(s.section().runIn() ? "<section class=\"emr-section emr-run-in\""
+        : "<section class=\"emr-section\"").attr("id", "emr-s-" + s.section().id());
     whenAttributes(s.section().when(), s.holds());
     out.raw(">");
+    if (s.section().runIn()) {
+      return; // the walk puts the title in front of the section's paragraph
+    }
     int h = Math.min(s.level() + 1, 6);
     out.raw("<h" + h + " class=\"emr-section-title\">").text(s.section().title())
         .raw("</h" + h + ">");

@@ -127,6 +127,9 @@ public final class PdfTarget implements WalkTarget {
 
   @Override
   public void startSection(SectionView s) {
+    if (s.section().runIn()) {
+      return; // the walk puts the title in front of the section's paragraph
+    }
     Paragraph h = new Paragraph(styles.phrase(s.section().title(), true, false, 0,
         s.level() == 1 ? Styles.HEADING : Styles.BODY, Color.BLACK));
     h.setSpacingBefore(8);
