@@ -60,7 +60,8 @@ public final class ExpressionEngine {
 
   /**
    * Evaluates an expression. Names are looked up with {@code variables} (absent values are
-   * {@code null}); {@code now()} reads {@code clock}. Never throws for a bad expression or bad
+   * {@code null}; a coded value's part is asked for as written, {@code "dx.code"},
+   * {@code "dx.display"}); {@code now()} reads {@code clock}. Never throws for a bad expression or bad
    * values: the evaluation carries the error instead. Evaluation is bounded by construction: the
    * grammar has no loops or recursion and every function is bounded.
    */
@@ -74,7 +75,7 @@ public final class ExpressionEngine {
       if (syntax.isPresent()) {
         return new Evaluation(null, syntax.get().message());
       }
-      e = jexl.createExpression(source);
+      e = jexl.createExpression(Grammar.forJexl(source));
       if (parsed.size() >= MAX_PARSED) {
         parsed.clear();
       }
@@ -84,7 +85,7 @@ public final class ExpressionEngine {
     JexlContext context = new JexlContext() {
       @Override
       public Object get(String name) {
-        return variables.apply(name);
+        return variables.apply(name.replace('$', '.'));
       }
 
       @Override
@@ -204,7 +205,7 @@ public final class ExpressionEngine {
       return grammar;
     }
     try {
-      jexl.createExpression(new JexlInfo("expr", 1, 1), source);
+      jexl.createExpression(new JexlInfo("expr", 1, 1), Grammar.forJexl(source));
       return Optional.empty();
     } catch (JexlException e) {
       JexlInfo info = e.getInfo();

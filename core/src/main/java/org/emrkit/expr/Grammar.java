@@ -6,9 +6,10 @@ import org.emrkit.problem.Message;
 
 /**
  * Checks that an expression uses only the grammar of template DSL §7 (package-private): numbers,
- * {@code 'strings'}, names, {@code true false null}, {@code + - * /}, comparisons,
+ * {@code 'strings'}, names (a coded value's parts as {@code dx.code}, {@code dx.display}),
+ * {@code true false null}, {@code + - * /}, comparisons,
  * {@code and or not}, parentheses, commas, and calls of the registered functions. Anything else
- * JEXL would accept (member access, indexing, ternaries, regex match, assignments, blocks,
+ * JEXL would accept (other member access, indexing, ternaries, regex match, assignments, blocks,
  * double-quoted strings...) is refused here, before JEXL parses the text.
  */
 final class Grammar {
@@ -16,6 +17,8 @@ final class Grammar {
   /** The functions an expression may call. */
   static final Set<String> FUNCTIONS = Set.of("len", "empty", "round", "pow", "hours", "days",
       "now");
+  /** The parts of a coded value an expression may read: {@code dx.code}, {@code dx.display}. */
+  static final Set<String> PARTS = Set.of("code", "display");
   private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "true", "false", "null");
 
   private Grammar() {}
@@ -109,7 +112,16 @@ final class Grammar {
           "unknown function " + word + " (available: len, empty, round, pow, hours, days, now)");
     }
     if (j < n && s.charAt(j) == '.') {
-      return error(j, "不支持成员访问 \".\"", "member access \".\" is not allowed");
+      int k = j + 1;
+      while (k < n && (Character.isLetterOrDigit(s.charAt(k)) || s.charAt(k) == '_')) {
+        k++;
+      }
+      String part = s.substring(j + 1, k);
+      if (call || j != i || !PARTS.contains(part) || (k < n && s.charAt(k) == '.')) {
+        return error(j, "只能读取编码值的 .code 与 .display(如 dx.code)",
+            "only a coded value's .code and .display may be read (dx.code)");
+      }
+      at[0] = k;
     }
     if (names != null && !call && !KEYWORDS.contains(word)) {
       names.add(new ExpressionEngine.Name(word, start));
@@ -144,6 +156,43 @@ final class Grammar {
     }
     return error(i, "表达式中不允许字符 '" + c + "'", "character '" + c
         + "' is not allowed in an expression");
+  }
+
+  /**
+   * The text JEXL reads for a grammatical expression: {@code dx.code} as the one name
+   * {@code dx$code} (same length, so offsets stay), which no field name can be.
+   */
+  static String forJexl(String s) {
+    if (s.indexOf('.') < 0) {
+      return s;
+    }
+    char[] out = s.toCharArray();
+    int i = 0;
+    int n = s.length();
+    while (i < n) {
+      char c = s.charAt(i);
+      if (c == '\'') {
+        i++;
+        while (i < n && s.charAt(i) != '\'') {
+          i += s.charAt(i) == '\\' ? 2 : 1;
+        }
+        i++;
+      } else if (Character.isDigit(c)) {
+        while (i < n && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
+          i++;
+        }
+      } else if (Character.isLetter(c) || c == '_') {
+        while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
+          i++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+          out[i++] = '$';
+        }
+      } else {
+        i++;
+      }
+    }
+    return new String(out);
   }
 
   private static Optional<ExpressionError> error(int offset, String zh, String en) {

@@ -32,8 +32,8 @@ public final class Resolver {
   private final Record record;
   private final Clock clock;
   private final ExpressionEngine expressions;
-  /** Macro and calc fields by name: what a name that no value has may still read. */
-  private Map<String, Field> derived;
+  /** The template's fields by name (a group's after the template's own), read on first use. */
+  private Map<String, Field> byName;
   /** How deep calc fields are being read through each other. */
   private int depth;
   private static final int MAX_DEPTH = 16;
@@ -90,7 +90,8 @@ public final class Resolver {
       return record.context().display(f.source()).map(Resolver::dateTime).orElse("");
     }
     if (f.type() == FieldType.CALC) {
-      return calc(f, scope).map(BigDecimal::toPlainString).orElse("");
+      Object c = calcValue(f, scope);
+      return c instanceof BigDecimal d ? d.toPlainString() : c == null ? "" : c.toString();
     }
     Value v = scope.get(f.name()).orElse(null);
     if (f.type() == FieldType.BOOLEAN && v == null) {
@@ -117,13 +118,26 @@ public final class Resolver {
 
   /** The value of a calc field in a scope, computed and rounded half-up to its precision. */
   public Optional<BigDecimal> calc(Field calc, Values scope) {
+    return calcValue(calc, scope) instanceof BigDecimal d ? Optional.of(d) : Optional.empty();
+  }
+
+  /**
+   * What a calc field computes: a number rounded to its precision, or text (a calc over text,
+   * such as {@code dx.code} for a 疾病编码 column); null when it computes nothing.
+   */
+  private Object calcValue(Field calc, Values scope) {
     Evaluation e = evaluate(calc.expr(), scope);
-    if (e.failed() || !(e.value() instanceof Number n)) {
-      return Optional.empty();
+    if (e.failed()) {
+      return null;
+    }
+    if (e.value() instanceof String text) {
+      return text.isEmpty() ? null : text;
+    }
+    if (!(e.value() instanceof Number n)) {
+      return null;
     }
     BigDecimal d = new BigDecimal(n.toString());
-    return Optional.of(calc.precision() == null ? d
-        : d.setScale(calc.precision(), RoundingMode.HALF_UP));
+    return calc.precision() == null ? d : d.setScale(calc.precision(), RoundingMode.HALF_UP);
   }
 
   /**
@@ -191,6 +205,10 @@ public final class Resolver {
   }
 
   private Object variable(String name, Values scope) {
+    int dot = name.indexOf('.');
+    if (dot > 0) {
+      return part(name.substring(0, dot), name.substring(dot + 1), scope);
+    }
     Optional<Value> v = scope.get(name);
     if (v.isEmpty() && scope != record.values()) {
       v = record.values().get(name);
@@ -198,12 +216,8 @@ public final class Resolver {
     if (v.isPresent()) {
       return ValueObjects.of(v.get());
     }
-    if (derived == null) {
-      derived = new HashMap<>();
-      collect(template.scope(), derived);
-    }
-    Field f = derived.get(name);
-    if (f == null) {
+    Field f = field(name);
+    if (f == null || (f.type() != FieldType.CALC && f.type() != FieldType.MACRO)) {
       return null;
     }
     if (f.type() == FieldType.CALC) {
@@ -213,7 +227,7 @@ public final class Resolver {
       }
       depth++;
       try {
-        return calc(f, scope).orElse(null);
+        return calcValue(f, scope);
       } finally {
         depth--;
       }
@@ -221,10 +235,39 @@ public final class Resolver {
     return record.context().lookup(f.source()).map(Resolver::typed).orElse(null);
   }
 
-  /** Macro and calc fields by name, the template's own scope first. */
+  /**
+   * A part of a value, {@code dx.code} or {@code dx.display}: a coded value's code or name (its
+   * code when it has no name); of any other field, {@code code} is its value as expressions read
+   * it and {@code display} the text it shows (a choice's option name, a macro's 女 for
+   * {@code patient.sex} 2).
+   */
+  private Object part(String name, String part, Values scope) {
+    Values where = scope.get(name).isPresent() || scope == record.values() ? scope
+        : record.values();
+    Optional<Value> v = where.get(name);
+    if (v.isPresent() && v.get() instanceof Value.Coded c) {
+      return part.equals("code") || c.coding().display() == null ? c.coding().code()
+          : c.coding().display();
+    }
+    if (part.equals("code")) {
+      return variable(name, scope);
+    }
+    Field f = field(name);
+    String text = f == null ? "" : text(f, where);
+    return text.isEmpty() ? null : text;
+  }
+
+  /** The field of this name, the template's own scope first, then groups in order. */
+  private Field field(String name) {
+    if (byName == null) {
+      byName = new HashMap<>();
+      collect(template.scope(), byName);
+    }
+    return byName.get(name);
+  }
+
   private static void collect(org.emrkit.template.FieldScope scope, Map<String, Field> out) {
-    scope.fields().values().stream().filter(f -> f.type() == FieldType.MACRO
-        || f.type() == FieldType.CALC).forEach(f -> out.putIfAbsent(f.name(), f));
+    scope.fields().values().forEach(f -> out.putIfAbsent(f.name(), f));
     scope.groups().values().forEach(g -> collect(g, out));
   }
 

@@ -67,4 +67,30 @@ class MacroTextTest {
     // a calc that reads itself gives nothing, not a stack overflow
     assertThat(resolver.text(loop, r.values())).isEmpty();
   }
+
+  @Test
+  void expressionsReadACodedValuesCodeAndNameAndACalcShowsText() {
+    Field dx = Field.builder("dx", FieldType.CODED).system("ICD-10").build();
+    Field code = Field.builder("dxCode", FieldType.CALC).expr("dx.code").build();
+    Field sex = Field.builder("sex", FieldType.MACRO).source("patient.sex").build();
+    Field line = Field.builder("line", FieldType.CALC)
+        .expr("sex.display + '性，' + dx.display").build();
+    Template t = Template.builder("c", "1.0.0", "编码").section("诊断", b -> b.line(dx, code, sex,
+        line)).build();
+    Context c = Corpus.record("clean--admission-record.json", Corpus.template("admission-record"))
+        .context();
+    Record r = Record.draft("R-1", t, c);
+    r = r.withValues(r.values().with("dx", new org.emrkit.record.Value.Coded(
+        new org.emrkit.record.Coding("I20.000", "不稳定型心绞痛", "ICD-10", null))));
+    Resolver resolver = Resolver.of(t, r, Clock.systemUTC());
+    // the 疾病编码 column of a 首页 shows the code of the diagnosis named in the column before
+    assertThat(resolver.text(code, r.values())).isEqualTo("I20.000");
+    assertThat(resolver.text(line, r.values())).isEqualTo("男性，不稳定型心绞痛");
+    assertThat(resolver.evaluate(new org.emrkit.template.Expression("sex.code == '1' and "
+        + "dx.code == 'I20.000'"), r.values()).value()).isEqualTo(true);
+    // a calc over text has no number: numeric readers see nothing
+    assertThat(resolver.calc(code, r.values())).isEmpty();
+    Record empty = Record.draft("R-2", t, c);
+    assertThat(Resolver.of(t, empty, Clock.systemUTC()).text(code, empty.values())).isEmpty();
+  }
 }

@@ -100,7 +100,8 @@ final class RangeRule extends ActiveFieldRule {
 
   private static Comparable<?> convert(Object bound, Comparable<?> like) {
     if (like instanceof BigDecimal) {
-      return bound instanceof Number n ? new BigDecimal(n.toString()) : null;
+      // a computed bound (max=totalCost) shown as a person writes it: 200, not 200.0000000000000
+      return bound instanceof Number n ? plain(new BigDecimal(n.toString())) : null;
     } else if (like instanceof LocalDate) {
       return bound instanceof LocalDate d ? d
           : bound instanceof OffsetDateTime t ? t.toLocalDate() : null;
@@ -110,6 +111,11 @@ final class RangeRule extends ActiveFieldRule {
       return bound instanceof LocalTime t ? t : null;
     }
     return null;
+  }
+
+  private static BigDecimal plain(BigDecimal d) {
+    BigDecimal s = d.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
   }
 
   /** A date-time compared by instant and shown as written. */

@@ -50,6 +50,10 @@ final class BuildState {
   private final Deque<Map<String, Integer>> scopes = new ArrayDeque<>();
   /** Every name declared in any scope: what an expression may read. */
   final Set<String> declared = new java.util.TreeSet<>();
+  /** The first field declared under each name, for the types expressions read. */
+  final Map<String, org.emrkit.template.Field> fieldsByName = new HashMap<>();
+  /** The calc fields, checked for what their expressions give once all names are known. */
+  final java.util.List<CalcTypes.Calc> calcs = new java.util.ArrayList<>();
   boolean inPageArea;
   int containerDepth;
 

@@ -172,6 +172,10 @@ final class InlineReader {
     if (p instanceof FieldParser.FieldRef ref) {
       if (state.declare(ref.field().name(), ref.offset())) {
         add(state.at(ref.field(), ref.offset()), ref.offset());
+        state.fieldsByName.putIfAbsent(ref.field().name(), ref.field());
+        if (ref.field().type() == org.emrkit.template.FieldType.CALC) {
+          state.calcs.add(new CalcTypes.Calc(ref.field(), ref.offset()));
+        }
       }
     } else if (p instanceof FieldParser.PageRef page) {
       if (!state.inPageArea) {

@@ -182,6 +182,12 @@ final class FhirPath {
         while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
           i++;
         }
+        for (String part : List.of(".code", ".display")) {
+          if (s.startsWith(part, i)) {
+            i += part.length(); // a coded value's part: one name, "dx.code"
+            break;
+          }
+        }
       } else if ("=!<>".indexOf(c) >= 0 && i + 1 < s.length() && s.charAt(i + 1) == '=') {
         i += 2;
       } else {

@@ -277,10 +277,15 @@ final class Items {
 
   /** An expression as FHIRPath over the response, or as EMRKit's text when it does not translate. */
   private org.hl7.fhir.r4.model.Expression expression(Expression e, String group) {
-    Optional<String> path = FhirPath.of(e.source(), name -> Links.resolve(root, group, name)
-        .map(n -> "%resource.repeat(item).where(linkId='" + n.linkId() + "').answer.value"
-            + (n.field().valueSet() != null ? ".code" : "") + ".first()")
-        .orElseThrow(() -> new IllegalArgumentException("unknown name " + name)));
+    Optional<String> path = FhirPath.of(e.source(), written -> {
+      int dot = written.indexOf('.');
+      String name = dot < 0 ? written : written.substring(0, dot);
+      return Links.resolve(root, group, name)
+          .map(n -> "%resource.repeat(item).where(linkId='" + n.linkId() + "').answer.value"
+              + (dot >= 0 ? written.substring(dot) // dx.code, dx.display: the Coding's own
+                  : n.field().valueSet() != null ? ".code" : "") + ".first()")
+          .orElseThrow(() -> new IllegalArgumentException("unknown name " + name));
+    });
     org.hl7.fhir.r4.model.Expression out = new org.hl7.fhir.r4.model.Expression();
     if (path.isPresent()) {
       out.setLanguage("text/fhirpath").setExpression(path.get());

@@ -105,6 +105,20 @@ class FhirFormsTest {
   }
 
   @Test
+  void aCalcOverACodedValuesCodeIsTheCodingsCodeInFhirPath() {
+    org.emrkit.template.Template t = org.emrkit.template.Template.builder("p", "1.0.0", "首页")
+        .line(org.emrkit.template.Field.builder("dx", org.emrkit.template.FieldType.CODED)
+            .system("ICD-10").build(), org.emrkit.template.Field.builder("dxCode",
+                org.emrkit.template.FieldType.CALC).expr("dx.code").build()).build();
+    Questionnaire q = FORMS.questionnaire(t);
+    var code = (org.hl7.fhir.r4.model.Expression) find(q.getItem(), "dxCode").getExtensionByUrl(
+        Items.SDC + "sdc-questionnaire-calculatedExpression").getValue();
+    assertThat(code.getLanguage()).isEqualTo("text/fhirpath");
+    assertThat(code.getExpression()).isEqualTo(
+        "(%resource.repeat(item).where(linkId='dx').answer.value.code.first())");
+  }
+
+  @Test
   void everyCorpusRecordComesBackFromItsResponseWithEqualValues() {
     int records = 0;
     for (String f : Corpus.files("records")) {

@@ -123,7 +123,7 @@ public final class HtmlRenderer implements RecordRenderer {
     // browser's: a browser set to another zone must not move the record's times
     String offset = java.time.OffsetDateTime.now(options.clock()).getOffset().getId();
     HtmlTarget target = new HtmlTarget(html, edit, template, offset.equals("Z") ? "+00:00"
-        : offset);
+        : offset, record.context());
     if (!template.pageHeader().isEmpty() || walk.automaticHead()) {
       html.raw("<div class=\"emr-page-header\">");
       walk.header(target);

@@ -46,7 +46,7 @@
     return clean(o === '+' ? l + r : o === '-' ? l - r : o === '*' ? l * r : l / r);
   }
   function tokenize(s) {
-    var t = [], i = 0, m, re = /\s*(?:(\d+(?:\.\d+)?)|'((?:\\.|[^'\\])*)'|([A-Za-z_][A-Za-z0-9_]*)|(==|!=|<=|>=|[<>+\-*\/(),]))/y;
+    var t = [], i = 0, m, re = /\s*(?:(\d+(?:\.\d+)?)|'((?:\\.|[^'\\])*)'|([A-Za-z_][A-Za-z0-9_]*(?:\.(?:code|display))?)|(==|!=|<=|>=|[<>+\-*\/(),]))/y;
     while (i < s.length) {
       re.lastIndex = i; m = re.exec(s);
       if (!m) { if (/^\s*$/.test(s.slice(i))) break; throw new Error('bad expression'); }
@@ -193,15 +193,33 @@
       }
     }
     var form = el.closest('form');
-    return function (name) {
+    function raw(name) {
       if (rowValues && rowValues[name] !== undefined) return rowValues[name];
       var v = all[name];
       if (v === undefined && form) {
-        // a calculated field reads as the value it shows (as in the Java engine)
+        // a calculated field reads as the value it shows, a context field (macro) as the value
+        // stored (patient.sex 2, patient.age 68), as in the Java engine
         var out = form.querySelector('output.emr-calc[data-emr-path="/values/' + name + '"]');
-        if (out && out.value !== '') return Number(out.value);
+        if (out && out.value !== '') return isNaN(Number(out.value)) ? out.value : Number(out.value);
+        var macro = form.querySelector('.emr-macro[data-emr-name="' + name + '"]');
+        if (macro && macro.hasAttribute('data-emr-value')) {
+          var m = macro.getAttribute('data-emr-value');
+          return /^-?\d{1,15}(\.\d{1,15})?$/.test(m) ? Number(m) : m;
+        }
       }
-      return v && v.code !== undefined ? v.code : v;
+      return v;
+    }
+    return function (name) {
+      var dot = name.indexOf('.'), part = dot > 0 ? name.slice(dot + 1) : null;
+      var v = raw(dot > 0 ? name.slice(0, dot) : name);
+      if (v && v.code !== undefined) return part === 'display' && v.display ? v.display : v.code;
+      if (part === 'display' && form) {
+        // what the field shows: a context field's name (女), a choice's option
+        var base = name.slice(0, dot);
+        var shown = form.querySelector('.emr-macro[data-emr-name="' + base + '"]');
+        if (shown) return shown.textContent || null;
+      }
+      return v;
     };
   }
   function refresh(form) {
@@ -211,7 +229,8 @@
       if (!live(el)) return;
       try {
         var v = evaluate(el.getAttribute('data-emr-expr'), scopeOf(el, all)), p = el.getAttribute('data-emr-precision');
-        el.value = (typeof v === 'number' && isFinite(v)) ? (p !== null ? FUNCS.round(v, Number(p)).toFixed(Number(p)) : String(v)) : '';
+        el.value = (typeof v === 'number' && isFinite(v)) ? (p !== null ? FUNCS.round(v, Number(p)).toFixed(Number(p)) : String(v))
+          : typeof v === 'string' ? v : ''; // a calc over text: dx.code
       } catch (e) { el.value = ''; }
     });
     form.querySelectorAll('[data-emr-when]').forEach(function (el) {

@@ -102,6 +102,42 @@ class BrowserTest {
   }
 
   @Test
+  void conditionsReadContextValuesAndCalcsReadACodedValuesParts() throws Exception {
+    org.emrkit.template.FieldType text = org.emrkit.template.FieldType.TEXT;
+    org.emrkit.template.FieldType macro = org.emrkit.template.FieldType.MACRO;
+    org.emrkit.template.FieldType calc = org.emrkit.template.FieldType.CALC;
+    Template t = Template.builder("parts", "1.0.0", "首页").section("诊断", b -> b.line(
+        "性别", org.emrkit.template.Field.builder("sex", macro).source("patient.sex").build(),
+        "年龄", org.emrkit.template.Field.builder("age", macro).source("patient.age").build(),
+        "诊断", org.emrkit.template.Field.builder("dx", org.emrkit.template.FieldType.CODED)
+            .system("ICD-10").label("诊断").build(),
+        "编码", org.emrkit.template.Field.builder("dxCode", calc).expr("dx.code").build(),
+        "称谓", org.emrkit.template.Field.builder("who", calc)
+            .expr("sex.display + '性患者'").build(),
+        "成年男性", org.emrkit.template.Field.builder("man", text).label("成年男性")
+            .when("sex == '1' and age >= 18").build(),
+        "女性", org.emrkit.template.Field.builder("woman", text).label("女性")
+            .when("sex.display == '女'").build())).build();
+    Record r = Record.draft("R-9", t, Corpus.record("clean--admission-record.json",
+        Corpus.template("admission-record")).context());
+    r = r.withValues(r.values().with("dx", new org.emrkit.record.Value.Coded(
+        new org.emrkit.record.Coding("I20.000", "不稳定型心绞痛", "ICD-10", null))));
+    open("parts.edit.html", HtmlRenderer.builder().options(RenderOptions.builder()
+        .mode(RenderMode.FORM).build()).fullPage(true).build().render(t, r));
+    // the server drew the page right; undo that, so that what follows is the script's work
+    js("document.querySelectorAll('output.emr-calc').forEach(function (o) { o.value = ''; });"
+        + "document.querySelectorAll('[data-emr-when]').forEach(function (e) { e.hidden = !e.hidden; });");
+    assertThat(browser.findElement(By.name("/values/man")).isDisplayed()).isFalse();
+    js("document.querySelector('[name=\"/values/woman\"]').dispatchEvent(new Event('input', {bubbles: true}));");
+    // the patient is a man of 68: the context values the page carries decide the conditions
+    assertThat(browser.findElement(By.name("/values/man")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(By.name("/values/woman")).isDisplayed()).isFalse();
+    List<WebElement> outputs = browser.findElements(By.cssSelector("output.emr-calc"));
+    assertThat(outputs.get(0).getText()).isEqualTo("I20.000");
+    assertThat(outputs.get(1).getText()).isEqualTo("男性患者");
+  }
+
+  @Test
   void aChoiceOverAHostValueSetIsASearchBoxThatStoresTheCode() throws Exception {
     Template t = Template.builder("allergy", "1.0.0", "过敏记录").section("过敏", b -> b.line(
         "过敏药物：", org.emrkit.template.Field.builder("drug", org.emrkit.template.FieldType.CHOICE)

@@ -18,21 +18,26 @@ final class Controls {
 
   private final Html out;
   private final Template template;
+  private final org.emrkit.record.Context context;
   /** The offset a date-time typed in without one takes ({@code +08:00}). */
   private final String offset;
   private int ids;
 
-  Controls(Html out, Template template, String offset) {
+  Controls(Html out, Template template, String offset, org.emrkit.record.Context context) {
     this.out = out;
     this.template = template;
     this.offset = offset;
+    this.context = context;
   }
 
   void control(FieldView v) {
     Field f = v.field();
     String id = "emr-f" + (++ids);
     switch (f.type()) {
+      // the value as stored (patient.sex 2) for the form's expressions; the text shows 女
       case MACRO -> out.raw("<span class=\"emr-macro\"").attr("data-emr-source", f.source())
+          .attr("data-emr-name", f.name())
+          .attr("data-emr-value", context.lookup(f.source()).orElse(null))
           .raw(">").text(v.text()).raw("</span>");
       case CALC -> out.raw("<output class=\"emr-calc\"").attr("id", id)
           .attr("data-emr-path", v.path()).attr("data-emr-expr", f.expr().source())

@@ -50,11 +50,11 @@ public final class HtmlTarget implements WalkTarget {
   }
 
   public HtmlTarget(Html out, boolean edit, org.emrkit.template.Template template,
-      String offset) {
+      String offset, org.emrkit.record.Context context) {
     this.out = out;
     this.page = template.page();
     this.edit = edit;
-    this.controls = new Controls(out, template, offset);
+    this.controls = new Controls(out, template, offset, context);
   }
 
   @Override
