@@ -88,6 +88,25 @@ final class TemplateTree {
     return a;
   }
 
+  /** A table's style, only what differs from the default. */
+  private static ObjectNode style(org.emrkit.template.TableStyle s) {
+    ObjectNode o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    if (s.borderless()) {
+      o.put("borderless", true);
+    }
+    if (s.boldHeader()) {
+      o.put("boldHeader", true);
+    }
+    if (s.fontSize() != null) {
+      o.put("fontSize", s.fontSize());
+    }
+    if (!s.align().isEmpty()) {
+      ArrayNode a = o.putArray("align");
+      s.align().forEach(x -> a.add(x.label()));
+    }
+    return o;
+  }
+
   private static final BlockVisitor<ObjectNode> BLOCK_WRITER = new BlockVisitor<>() {
     @Override
     public ObjectNode visitSection(Section s) {
@@ -134,6 +153,9 @@ final class TemplateTree {
         if (t.maxRows() != null) {
           o.put("maxRows", t.maxRows());
         }
+      }
+      if (!t.style().isDefault()) {
+        o.set("style", style(t.style()));
       }
       ArrayNode cells = o.putArray("cells");
       for (Cell c : t.cells()) {

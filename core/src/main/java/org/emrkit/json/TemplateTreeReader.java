@@ -164,7 +164,20 @@ final class TemplateTreeReader {
     return located(at, () -> new Table(text(o, "id"), o.path("rows").asInt(),
         o.path("columns").asInt(), finalWidths, o.path("headerRows").asInt(0),
         o.path("repeating").asBoolean(false), o.path("minRows").asInt(0), integer(o, "maxRows"),
-        cells));
+        cells, style(o.path("style"))));
+  }
+
+  private static org.emrkit.template.TableStyle style(JsonNode s) {
+    if (s.isMissingNode()) {
+      return null;
+    }
+    List<org.emrkit.template.TableStyle.Align> align = new ArrayList<>();
+    for (JsonNode a : s.path("align")) {
+      align.add(org.emrkit.template.TableStyle.Align.fromLabel(a.asText()));
+    }
+    return new org.emrkit.template.TableStyle(s.path("borderless").asBoolean(false),
+        s.path("boldHeader").asBoolean(false), s.has("fontSize") ? s.get("fontSize").asDouble()
+        : null, align);
   }
 
   private static Inline inline(JsonNode o, String at) {

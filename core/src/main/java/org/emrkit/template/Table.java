@@ -29,9 +29,11 @@ import java.util.Objects;
  * @param minRows least number of rows a record holds (repeating tables only, else 0)
  * @param maxRows most rows a record holds, or {@code null} for no bound below the limit
  * @param cells the cells
+ * @param style how the table prints (lines, header, font size, column alignment)
  */
 public record Table(String id, int rows, int columns, List<Double> widths, int headerRows,
-    boolean repeating, int minRows, Integer maxRows, List<Cell> cells) implements Block {
+    boolean repeating, int minRows, Integer maxRows, List<Cell> cells, TableStyle style)
+    implements Block {
 
   private static final Comparator<Cell> ANCHOR_ORDER =
       Comparator.comparingInt(Cell::row).thenComparingInt(Cell::column);
@@ -64,11 +66,23 @@ public record Table(String id, int rows, int columns, List<Double> widths, int h
     cells = List.copyOf(sorted);
     checkCoverage(rows, columns, cells);
     checkHeaderAndRepeat(id, rows, headerRows, repeating, minRows, maxRows, cells);
+    style = style == null ? TableStyle.DEFAULT : style;
+    if (!style.align().isEmpty() && style.align().size() != columns) {
+      throw new IllegalArgumentException("table has " + columns + " columns but "
+          + style.align().size() + " column alignments");
+    }
     int depth = TableDepth.of(cells);
     if (depth > TemplateLimits.MAX_TABLE_DEPTH) {
       throw new IllegalArgumentException("tables nested " + depth + " deep; at most "
           + TemplateLimits.MAX_TABLE_DEPTH);
     }
+  }
+
+  /** A table printed with lines, plain headers, columns left-aligned. */
+  public Table(String id, int rows, int columns, List<Double> widths, int headerRows,
+      boolean repeating, int minRows, Integer maxRows, List<Cell> cells) {
+    this(id, rows, columns, widths, headerRows, repeating, minRows, maxRows, cells,
+        TableStyle.DEFAULT);
   }
 
   /** An empty table of 1x1 cells with equal widths, no header rows, not repeating. */
@@ -172,17 +186,18 @@ public record Table(String id, int rows, int columns, List<Double> widths, int h
 
   /** This table with another id ({@code null} for none). */
   public Table withId(String newId) {
-    return new Table(newId, rows, columns, widths, headerRows, repeating, minRows, maxRows, cells);
+    return new Table(newId, rows, columns, widths, headerRows, repeating, minRows, maxRows, cells,
+        style);
   }
 
   /** This table with its last row marked as a repeating row template, bounded as given. */
   public Table withRepeatingRow(int min, Integer max) {
-    return new Table(id, rows, columns, widths, headerRows, true, min, max, cells);
+    return new Table(id, rows, columns, widths, headerRows, true, min, max, cells, style);
   }
 
   /** This table with no repeating row. */
   public Table withoutRepeatingRow() {
-    return new Table(id, rows, columns, widths, headerRows, false, 0, null, cells);
+    return new Table(id, rows, columns, widths, headerRows, false, 0, null, cells, style);
   }
 
   @Override
@@ -190,11 +205,23 @@ public record Table(String id, int rows, int columns, List<Double> widths, int h
     return visitor.visitTable(this);
   }
 
-  /** A table with the same id and repeat attributes and the given grid. */
+  /** This table printed in another style (its alignments one per column, or none). */
+  public Table withStyle(TableStyle newStyle) {
+    return new Table(id, rows, columns, widths, headerRows, repeating, minRows, maxRows, cells,
+        newStyle);
+  }
+
+  /** A table with the same id, repeat attributes and style and the given grid. */
   Table with(int newRows, int newColumns, List<Double> newWidths, int newHeaderRows,
       List<Cell> newCells) {
+    return with(newRows, newColumns, newWidths, newHeaderRows, newCells, style.align());
+  }
+
+  /** As {@link #with(int, int, List, int, List)}, with the columns' alignments given. */
+  Table with(int newRows, int newColumns, List<Double> newWidths, int newHeaderRows,
+      List<Cell> newCells, List<TableStyle.Align> newAlign) {
     return new Table(id, newRows, newColumns, newWidths, newHeaderRows, repeating, minRows,
-        maxRows, newCells);
+        maxRows, newCells, style.withAlign(newAlign));
   }
 
   void checkSlot(int row, int column) {

@@ -161,10 +161,12 @@ final class TableEdits {
     List<Double> widths = new ArrayList<>(t.widths());
     double shared = widths.get(lastCol) / (grow + 1);
     widths.set(lastCol, shared);
+    List<TableStyle.Align> align = t.style().aligns(t.columns());
     for (int i = 0; i < grow; i++) {
       widths.add(lastCol + 1, shared);
+      align.add(lastCol + 1, align.get(lastCol));
     }
-    return rebuild(t, t.rows(), t.columns() + grow, widths, t.headerRows(), out);
+    return rebuild(t, t.rows(), t.columns() + grow, widths, t.headerRows(), out, align);
   }
 
   /**
@@ -255,7 +257,9 @@ final class TableEdits {
     }
     List<Double> widths = new ArrayList<>(t.widths());
     widths.add(at, t.widths().get(ref));
-    return rebuild(t, t.rows(), t.columns() + 1, widths, t.headerRows(), out);
+    List<TableStyle.Align> align = t.style().aligns(t.columns());
+    align.add(at, align.get(ref));
+    return rebuild(t, t.rows(), t.columns() + 1, widths, t.headerRows(), out, align);
   }
 
   /** Deletes grid column {@code at}: cells only in that column go, cells spanning it shrink. */
@@ -281,7 +285,9 @@ final class TableEdits {
     }
     List<Double> widths = new ArrayList<>(t.widths());
     widths.remove(at);
-    return rebuild(t, t.rows(), t.columns() - 1, widths, t.headerRows(), out);
+    List<TableStyle.Align> align = t.style().aligns(t.columns());
+    align.remove(at);
+    return rebuild(t, t.rows(), t.columns() - 1, widths, t.headerRows(), out, align);
   }
 
   /**
@@ -290,8 +296,13 @@ final class TableEdits {
    */
   private static Table rebuild(Table t, int rows, int columns, List<Double> widths,
       int headerRows, List<Cell> cells) {
+    return rebuild(t, rows, columns, widths, headerRows, cells, t.style().align());
+  }
+
+  private static Table rebuild(Table t, int rows, int columns, List<Double> widths,
+      int headerRows, List<Cell> cells, List<TableStyle.Align> align) {
     try {
-      return t.with(rows, columns, widths, headerRows, cells);
+      return t.with(rows, columns, widths, headerRows, cells, align);
     } catch (IllegalArgumentException e) {
       throw new IllegalStateException("table edit broke the grid invariant (a bug in EMRKit): "
           + e.getMessage(), e);

@@ -45,6 +45,16 @@ public final class RandomTables {
   /** A random table: a grid with a few random edits applied (refused ones skipped). */
   public static Table table(SplittableRandom r) {
     Table t = grid(r);
+    if (r.nextInt(3) == 0) {
+      // a style: edits that add or remove columns must keep one alignment per column
+      List<org.emrkit.template.TableStyle.Align> align = new java.util.ArrayList<>();
+      org.emrkit.template.TableStyle.Align[] all = org.emrkit.template.TableStyle.Align.values();
+      for (int c = 0; c < t.columns(); c++) {
+        align.add(all[r.nextInt(all.length)]);
+      }
+      t = t.withStyle(new org.emrkit.template.TableStyle(r.nextBoolean(), r.nextBoolean(),
+          r.nextBoolean() ? null : 6 + r.nextInt(21) / 2.0, align));
+    }
     int n = r.nextInt(8);
     for (int i = 0; i < n; i++) {
       try {

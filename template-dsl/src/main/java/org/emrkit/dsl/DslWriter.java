@@ -186,7 +186,7 @@ final class DslWriter implements BlockVisitor<Void> {
   }
 
   private void tableBody(Table t, boolean withId) {
-    String delimiter = "|" + "---|".repeat(t.columns()) + "\n";
+    String delimiter = TemplateDecompiler.delimiterRow(t);
     if (t.headerRows() == 0) {
       out.append(delimiter);
     }

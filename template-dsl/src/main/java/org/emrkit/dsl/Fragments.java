@@ -46,9 +46,12 @@ public final class Fragments {
   /** A repeat container header ({@code repeat #id min=1 max=10 label="诊断"}). */
   public record Repeat(String id, String label, int min, Integer max) {}
 
-  /** A table attribute line ({@code {: #id widths="1,2" repeat minRows=1}}). */
+  /**
+   * A table attribute line ({@code {: #id widths="1,2" repeat minRows=1 borderless}}), with the
+   * table's style; its column alignment when a delimiter row follows the line.
+   */
   public record TableAttributes(String id, List<Double> widths, boolean repeat, int minRows,
-      Integer maxRows) {}
+      Integer maxRows, org.emrkit.template.TableStyle style) {}
 
   private final FragmentParser parser;
 
@@ -87,12 +90,32 @@ public final class Fragments {
     return refused != null ? refused : of(parser.condition(header), v -> v);
   }
 
-  /** A table attribute line. */
+  /**
+   * A table attribute line, optionally followed by a delimiter row ({@code {: #t} |---|:---:|},
+   * how a Word form's table caption carries the columns' alignment).
+   */
   public Result<TableAttributes> table(String line) {
     Result<TableAttributes> refused = tooLong(line);
-    return refused != null ? refused : of(parser.table(line), t -> new TableAttributes(t.id(),
-        t.widths(), t.repeat(), t.minRows(), t.maxRows()));
+    if (refused != null) {
+      return refused;
+    }
+    java.util.regex.Matcher m = DELIMITER_AFTER.matcher(line);
+    List<org.emrkit.template.TableStyle.Align> align = new java.util.ArrayList<>();
+    String attributes = line;
+    if (m.find()) {
+      attributes = line.substring(0, m.start());
+      for (String c : m.group(1).substring(1).split("\\|")) {
+        align.add(c.startsWith(":") && c.endsWith(":") ? org.emrkit.template.TableStyle.Align.CENTER
+            : c.endsWith(":") ? org.emrkit.template.TableStyle.Align.RIGHT
+            : org.emrkit.template.TableStyle.Align.LEFT);
+      }
+    }
+    return of(parser.table(attributes), t -> new TableAttributes(t.id(), t.widths(), t.repeat(),
+        t.minRows(), t.maxRows(), t.style().withAlign(align)));
   }
+
+  private static final java.util.regex.Pattern DELIMITER_AFTER =
+      java.util.regex.Pattern.compile("\\s*(\\|(?::?-{3}:?\\|)+)\\s*$");
 
   private static <A, B> Result<B> of(FragmentParser.Read<A> read,
       java.util.function.Function<A, B> map) {

@@ -109,7 +109,36 @@ public final class TemplateDecompiler {
         attrs.add("maxRows=" + t.maxRows());
       }
     }
+    attrs.addAll(styleAttributes(t.style()));
     return attrs.isEmpty() ? "" : "{: " + String.join(" ", attrs) + "}";
+  }
+
+  /** A table style's attributes ({@code borderless header=bold fontSize=9}); alignment aside. */
+  static List<String> styleAttributes(org.emrkit.template.TableStyle style) {
+    List<String> attrs = new ArrayList<>();
+    if (style.borderless()) {
+      attrs.add("borderless");
+    }
+    if (style.boldHeader()) {
+      attrs.add("header=bold");
+    }
+    if (style.fontSize() != null) {
+      attrs.add("fontSize=" + number(style.fontSize()));
+    }
+    return attrs;
+  }
+
+  /** A table's delimiter row: {@code |---|:---:|---:|} by its columns' alignment. */
+  public static String delimiterRow(Table t) {
+    StringBuilder sb = new StringBuilder("|");
+    for (int c = 0; c < t.columns(); c++) {
+      sb.append(switch (t.style().align(c)) {
+        case CENTER -> ":---:";
+        case RIGHT -> "---:";
+        case LEFT -> "---";
+      }).append('|');
+    }
+    return sb.append('\n').toString();
   }
 
   /** An attribute value, quoted (with {@code \"} and {@code \\}) unless it is plain. */

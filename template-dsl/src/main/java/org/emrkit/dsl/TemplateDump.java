@@ -149,6 +149,13 @@ public final class TemplateDump {
           sb.append(" maxRows=").append(t.maxRows());
         }
       }
+      TemplateDecompiler.styleAttributes(t.style()).forEach(a -> sb.append(' ').append(a));
+      if (!t.style().align().isEmpty()) {
+        sb.append(" align=");
+        for (int c = 0; c < t.columns(); c++) {
+          sb.append(c == 0 ? "" : ",").append(t.style().align(c).label());
+        }
+      }
       sb.append('\n');
       for (Cell c : t.cells()) {
         sb.append(indent).append("  cell ").append(c.row()).append(',').append(c.column());

@@ -56,7 +56,15 @@ class FragmentsTest {
     assertThat(fragments.condition("if sex == '2'").value().source()).isEqualTo("sex == '2'");
     assertThat(fragments.condition("if sex = = '2'").ok()).isFalse();
     assertThat(fragments.table("{: #rows widths=\"1,2\" repeat minRows=1}").value())
-        .isEqualTo(new Fragments.TableAttributes("rows", List.of(1.0, 2.0), true, 1, null));
+        .isEqualTo(new Fragments.TableAttributes("rows", List.of(1.0, 2.0), true, 1, null,
+            org.emrkit.template.TableStyle.DEFAULT));
+    // a Word form's caption: the style, and the columns' alignment as a delimiter row after it
+    assertThat(fragments.table("{: borderless header=bold fontSize=9} |---|:---:|---:|").value()
+        .style()).isEqualTo(new org.emrkit.template.TableStyle(true, true, 9.0, List.of(
+            org.emrkit.template.TableStyle.Align.LEFT, org.emrkit.template.TableStyle.Align.CENTER,
+            org.emrkit.template.TableStyle.Align.RIGHT)));
+    assertThat(fragments.table("{: fontSize=30}").firstError().code())
+        .isEqualTo("dsl/table-attributes");
     assertThat(fragments.table("{: maxRows=2}").firstError().code())
         .isEqualTo("dsl/table-attributes");
   }

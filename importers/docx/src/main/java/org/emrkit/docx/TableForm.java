@@ -211,14 +211,20 @@ final class TableForm {
     }
     int minRows = repeating ? attrs.minRows() : 0;
     Integer maxRows = repeating ? attrs.maxRows() : null;
+    org.emrkit.template.TableStyle style = attrs == null ? null : attrs.style();
+    if (style != null && style.align().size() != columns) {
+      style = style.withAlign(List.of());
+    }
     try {
-      return new Table(id, rows, columns, widths, headerRows, repeating, minRows, maxRows, cells);
+      return new Table(id, rows, columns, widths, headerRows, repeating, minRows, maxRows, cells,
+          style);
     } catch (IllegalArgumentException ex) {
       if (headerRows > 0) {
         reader.findings.warn(name, "docx/header-rows", "标题行设置无效，已取消：" + ex.getMessage(),
             "the header rows are not valid and were dropped: " + ex.getMessage());
         try {
-          return new Table(id, rows, columns, widths, 0, repeating, minRows, maxRows, cells);
+          return new Table(id, rows, columns, widths, 0, repeating, minRows, maxRows, cells,
+              style);
         } catch (IllegalArgumentException again) {
           ex = again;
         }

@@ -29,7 +29,7 @@ public final class FragmentParser {
 
   /** A table attribute line. */
   public record TableAttributes(String id, List<Double> widths, boolean repeat, int minRows,
-      Integer maxRows) {}
+      Integer maxRows, org.emrkit.template.TableStyle style) {}
 
   private static final int MAX_DIAGNOSTICS = 5;
 
@@ -131,6 +131,7 @@ public final class FragmentParser {
     Heads.TableHead h = Heads.table(BasedSequence.of(line).subSequence(from,
         line.lastIndexOf('}')), p);
     return new Read<>(h == null ? null : new TableAttributes(h.id, h.widths == null ? null
-        : List.copyOf(h.widths), h.repeat, h.minRows, h.maxRows), p.list());
+        : List.copyOf(h.widths), h.repeat, h.minRows, h.maxRows, new org.emrkit.template.TableStyle(
+            h.borderless, h.boldHeader, h.fontSize, List.of())), p.list());
   }
 }

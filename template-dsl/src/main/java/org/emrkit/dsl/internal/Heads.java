@@ -37,6 +37,10 @@ final class Heads {
     boolean repeat;
     int minRows;
     Integer maxRows;
+    boolean borderless;
+    boolean boldHeader;
+    Double fontSize;
+    List<org.emrkit.template.TableStyle.Align> align;
   }
 
   private Heads() {}
@@ -146,6 +150,15 @@ final class Heads {
     return true;
   }
 
+  private static final List<String> TABLE_ATTRIBUTES = List.of("widths", "repeat", "minRows",
+      "maxRows", "borderless", "header", "fontSize");
+
+  /** A "did you mean" for a mistyped table attribute, or "". */
+  private static String near(String typed, String before, String after) {
+    String near = Suggest.closest(typed, TABLE_ATTRIBUTES);
+    return near == null ? "" : before + near + after;
+  }
+
   /** Reads a table attribute line's attributes; null after a problem. */
   static TableHead table(BasedSequence text, Problems problems) {
     List<Attributes.Attr> list = Attributes.lex(text, problems, "dsl/table-attributes");
@@ -182,9 +195,33 @@ final class Heads {
             out.maxRows = Integer.parseInt(a.value());
           }
         }
+        case "borderless" -> {
+          if (!a.isFlag()) {
+            ok = tableBad(problems, a, "borderless 是标志，不带值", "borderless is a flag and takes no "
+                + "value");
+          }
+          out.borderless = true;
+        }
+        case "header" -> {
+          if (a.isFlag() || !a.value().equals("bold")) {
+            ok = tableBad(problems, a, "header 只可为 bold(表头加粗)", "header takes only bold");
+          }
+          out.boldHeader = true;
+        }
+        case "fontSize" -> {
+          if (a.isFlag() || !a.value().matches("\\d{1,2}(\\.\\d)?")
+              || Double.parseDouble(a.value()) < 6 || Double.parseDouble(a.value()) > 16) {
+            ok = tableBad(problems, a, "fontSize 为 6 到 16 的磅值，如 9 或 10.5",
+                "fontSize is 6 to 16 points, such as 9 or 10.5");
+          } else {
+            out.fontSize = Double.parseDouble(a.value());
+          }
+        }
         default -> ok = tableBad(problems, a, "未知的表格属性 " + a.name()
-            + "(可用 #id widths repeat minRows maxRows)", "unknown table attribute " + a.name()
-            + " (expected #id, widths, repeat, minRows, maxRows)");
+            + "(可用 #id widths repeat minRows maxRows borderless header fontSize)"
+            + near(a.name(), "，是否应为 ", "？"), "unknown table attribute " + a.name()
+            + " (expected #id, widths, repeat, minRows, maxRows, borderless, header, fontSize)"
+            + near(a.name(), "; did you mean ", "?"));
       }
     }
     if (!out.repeat && (out.minRows != 0 || out.maxRows != null)) {

@@ -12,6 +12,7 @@ import java.util.List;
 import org.emrkit.template.Block;
 import org.emrkit.template.Cell;
 import org.emrkit.template.Table;
+import org.emrkit.template.TableStyle;
 import org.emrkit.template.TemplateLimits;
 
 /**
@@ -81,20 +82,32 @@ final class TableReader implements InlineReader.TablePlacer {
     if (attrs.repeat && !state.declare(attrs.id, attrs.idOffset)) {
       return null;
     }
+    attrs.align = shape.align;
     return grid(shape.rows, shape.columns, shape.headerRows, attrs, at);
   }
 
   /** A pipe table's rows, header rows and columns (from its delimiter row). */
-  private record Shape(List<TableRow> rows, int headerRows, int columns) {}
+  private record Shape(List<TableRow> rows, int headerRows, int columns,
+      List<TableStyle.Align> align) {}
 
   private Shape shape(TableBlock block) {
     List<TableRow> rows = new ArrayList<>();
     int headerRows = 0;
     int columns = -1;
+    List<TableStyle.Align> align = new ArrayList<>();
     for (Node part = block.getFirstChild(); part != null; part = part.getNext()) {
       if (part instanceof TableSeparator) {
         TableRow sep = (TableRow) part.getFirstChild();
         columns = sep == null ? 0 : count(sep);
+        for (Node c = sep == null ? null : sep.getFirstChild(); c != null; c = c.getNext()) {
+          if (c instanceof com.vladsch.flexmark.ext.tables.TableCell cell) {
+            // the delimiter row's :---: and ---: align the column's body cells
+            var a = cell.getAlignment();
+            align.add(a == com.vladsch.flexmark.ext.tables.TableCell.Alignment.CENTER
+                ? TableStyle.Align.CENTER : a == com.vladsch.flexmark.ext.tables.TableCell.Alignment.RIGHT
+                ? TableStyle.Align.RIGHT : TableStyle.Align.LEFT);
+          }
+        }
       } else if (part instanceof TableHead || part instanceof TableBody) {
         for (Node r = part.getFirstChild(); r != null; r = r.getNext()) {
           if (r instanceof TableRow row) {
@@ -118,7 +131,7 @@ final class TableReader implements InlineReader.TablePlacer {
               + TemplateLimits.MAX_ROWS + " rows, " + TemplateLimits.MAX_COLUMNS + " columns)");
       return null;
     }
-    return new Shape(rows, headerRows, columns);
+    return new Shape(rows, headerRows, columns, align.size() == columns ? align : List.of());
   }
 
   /** Whether the attributes fit the table: as many widths as columns, a repeat id. */
@@ -182,7 +195,8 @@ final class TableReader implements InlineReader.TablePlacer {
     }
     try {
       Table t = new Table(attrs.id, nRows, columns, attrs.widths, headerRows, attrs.repeat,
-          attrs.minRows, attrs.maxRows, cells);
+          attrs.minRows, attrs.maxRows, cells, new TableStyle(attrs.borderless,
+              attrs.boldHeader, attrs.fontSize, attrs.align));
       return state.at(t, at);
     } catch (IllegalArgumentException e) {
       state.problems.error(at, "dsl/invalid-table", "表格不成立：" + e.getMessage(),

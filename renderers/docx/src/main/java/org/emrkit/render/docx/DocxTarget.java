@@ -27,27 +27,15 @@ import org.emrkit.template.Table;
 import org.emrkit.template.Text;
 import org.emrkit.template.TextStyle;
 import org.openxmlformats.schemas.officeDocument.x2006.sharedTypes.STOnOff1;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STLineSpacingRule;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTP;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSdtBlock;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSdtContentBlock;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSdtPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTShd;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSimpleField;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTbl;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblBorders;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblWidth;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTc;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STBorder;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STShd;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STLineSpacingRule;
 
 /**
  * Writes what the walk resolves into a Word document: headings, paragraphs with fields, tables
@@ -275,35 +263,7 @@ final class DocxTarget implements WalkTarget {
   public void startTable(TableView v) {
     Table t = v.table();
     CTTbl tbl = sinks.peek().tbl();
-    CTTblPr pr = tbl.addNewTblPr();
-    CTTblWidth w = pr.addNewTblW();
-    w.setType(STTblWidth.DXA);
-    int width = widths.peek();
-    w.setW(BigInteger.valueOf(width));
-    pr.addNewTblLayout().setType(STTblLayoutType.FIXED);
-    CTTblBorders borders = pr.addNewTblBorders();
-    for (CTBorder b : new CTBorder[] {borders.addNewTop(), borders.addNewLeft(),
-        borders.addNewBottom(), borders.addNewRight(), borders.addNewInsideH(),
-        borders.addNewInsideV()}) {
-      b.setVal(STBorder.SINGLE);
-      b.setSz(BigInteger.valueOf(4));
-      b.setColor("000000");
-    }
-    if (form) {
-      pr.addNewTblCaption().setVal(TemplateDecompiler.tableAttributes(t, true));
-    }
-    // a view: widths as on paper (Word's default cell margins are 108 twips a side; a half
-    // point is 10 twips); a form keeps the template's proportions, which its import reads back
-    double sum = t.widths().stream().mapToDouble(Double::doubleValue).sum();
-    double[] colWidths = form ? t.widths().stream().mapToDouble(x -> width * x / sum).toArray()
-        : org.emrkit.render.ColumnWidths.of(t, width, WordRuns.BODY_HALF_POINTS * 10.0,
-            2 * 108 + 20);
-    int[] cols = new int[t.columns()];
-    CTTblGrid grid = tbl.addNewTblGrid();
-    for (int c = 0; c < cols.length; c++) {
-      cols[c] = (int) Math.round(colWidths[c]);
-      grid.addNewGridCol().setW(BigInteger.valueOf(cols[c]));
-    }
+    int[] cols = WordTables.start(tbl, t, widths.peek(), form);
     tables.push(new Frame(t, tbl, cols));
   }
 
@@ -344,30 +304,7 @@ final class DocxTarget implements WalkTarget {
   }
 
   private CTTc tc(Frame f, org.emrkit.template.Cell cell, boolean anchor, boolean header) {
-    int span = cell.colSpan();
-    int width = 0;
-    for (int k = cell.column(); k < cell.column() + span; k++) {
-      width += f.cols[k];
-    }
-    CTTc tc = f.row.addNewTc();
-    CTTcPr pr = tc.addNewTcPr();
-    CTTblWidth w = pr.addNewTcW();
-    w.setType(STTblWidth.DXA);
-    w.setW(BigInteger.valueOf(width));
-    if (span > 1) {
-      pr.addNewGridSpan().setVal(BigInteger.valueOf(span));
-    }
-    boolean repeated = f.table.repeating() && cell.row() == f.table.rows() - 1;
-    if (cell.rowSpan() > 1 && !repeated) {
-      pr.addNewVMerge().setVal(anchor ? STMerge.RESTART : STMerge.CONTINUE);
-    }
-    if (header) {
-      CTShd shd = pr.addNewShd();
-      shd.setVal(STShd.CLEAR);
-      shd.setColor("auto");
-      shd.setFill("F5F5F5");
-    }
-    return tc;
+    return WordTables.tc(f.row, f.cols, f.table, cell, anchor, header);
   }
 
   @Override
@@ -388,14 +325,7 @@ final class DocxTarget implements WalkTarget {
     if (tc.sizeOfPArray() == 0) {
       paragraph();
     }
-    if (c.header()) {
-      // header cells centred, as ward sheets print
-      for (var p : tc.getPList()) {
-        var ppr = p.isSetPPr() ? p.getPPr() : p.addNewPPr();
-        (ppr.isSetJc() ? ppr.getJc() : ppr.addNewJc()).setVal(
-            org.openxmlformats.schemas.wordprocessingml.x2006.main.STJc.CENTER);
-      }
-    }
+    WordTables.finish(tc, c.table(), c.cell(), c.header(), form);
     sinks.pop();
     widths.pop();
   }

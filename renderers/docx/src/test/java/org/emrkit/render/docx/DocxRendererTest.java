@@ -131,6 +131,33 @@ class DocxRendererTest {
   }
 
   @Test
+  void aTablesStyleIsItsLinesAlignmentSizeAndBoldHeader() throws Exception {
+    Table t = Table.builder(2, 2).headerRows(1).cell(0, 0, "日期").cell(0, 1, "体温")
+        .cell(1, 0, "2026-11-20").cell(1, 1, "36.8").build()
+        .withStyle(new org.emrkit.template.TableStyle(true, true, 9.0, List.of(
+            org.emrkit.template.TableStyle.Align.LEFT,
+            org.emrkit.template.TableStyle.Align.RIGHT)));
+    Template template = Template.builder("s", "1.0.0", "样式").table(t).build();
+    Document doc = parts(DocxRenderer.builder().build().render(template,
+        Record.draft("R-1", template, org.emrkit.record.Context.EMPTY))).get("word/document.xml");
+    Element tbl = all(doc, "tbl").get(0);
+    assertThat(all(all(tbl, "tblBorders").get(0), "insideH").get(0).getAttributeNS(W, "val"))
+        .isEqualTo("none");
+    assertThat(all(tbl, "shd")).as("no header shading without lines").isEmpty();
+    List<Element> cells = all(tbl, "tc");
+    // the header centred and bold, the body's second column right-aligned, all at 9 pt
+    assertThat(all(cells.get(0), "jc").get(0).getAttributeNS(W, "val")).isEqualTo("center");
+    assertThat(all(cells.get(0), "b")).isNotEmpty();
+    assertThat(all(cells.get(2), "jc")).isEmpty();
+    assertThat(all(cells.get(3), "jc").get(0).getAttributeNS(W, "val")).isEqualTo("right");
+    assertThat(all(cells.get(2), "b")).isEmpty();
+    for (Element sz : all(tbl, "sz")) {
+      assertThat(sz.getAttributeNS(W, "val")).isEqualTo("18");
+    }
+    assertThat(all(tbl, "sz")).hasSizeGreaterThanOrEqualTo(4);
+  }
+
+  @Test
   void tablesHaveTheModelsSpansHeaderRowsAndGrid() throws Exception {
     Document doc = parts(DocxRenderer.builder().build().render(ADMISSION, ADMISSION_RECORD))
         .get("word/document.xml");

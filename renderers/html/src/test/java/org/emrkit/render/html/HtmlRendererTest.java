@@ -75,6 +75,25 @@ class HtmlRendererTest {
   }
 
   @Test
+  void aTablesStyleIsItsClassesSizeAndCellAlignment() {
+    org.emrkit.template.Table table = org.emrkit.template.Table.builder(2, 2).headerRows(1)
+        .cell(0, 0, "日期").cell(0, 1, "脉搏").cell(1, 0, "11-20").cell(1, 1, "78").build()
+        .withStyle(new org.emrkit.template.TableStyle(true, true, 9.0, List.of(
+            org.emrkit.template.TableStyle.Align.LEFT,
+            org.emrkit.template.TableStyle.Align.CENTER)));
+    Template t = Template.builder("s", "1.0.0", "样式").table(table).build();
+    String html = HtmlRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build())
+        .build().render(t, org.emrkit.record.Record.draft("R-1", t,
+            org.emrkit.record.Context.EMPTY));
+    assertThat(html).contains("<table class=\"emr-table emr-borderless emr-bold-header\" "
+        + "style=\"font-size:9pt\">")
+        .contains("<th><p class=\"emr-p\">脉搏</p></th>")
+        .contains("<td><p class=\"emr-p\">11-20</p></td>")
+        .contains("<td class=\"emr-align-center\"><p class=\"emr-p\">78</p></td>");
+    assertThat(HtmlRenderer.css()).contains(".emr-table.emr-borderless>*>tr>td{border:0");
+  }
+
+  @Test
   void headerRowsGoToTheadAndRepeatingRowsToTheirOwnBody() throws IOException {
     Template t = template("nursing-record");
     String html = HtmlRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build()).build()

@@ -207,13 +207,20 @@ public final class HtmlTarget implements WalkTarget {
   public void startTable(TableView v) {
     Table t = v.table();
     tables.push(new TableState(t));
-    out.raw("<table class=\"emr-table\"").attr("id", t.id() == null ? null : "emr-t-" + t.id())
+    org.emrkit.template.TableStyle style = t.style();
+    out.raw("<table class=\"emr-table" + (style.borderless() ? " emr-borderless" : "")
+        + (style.boldHeader() ? " emr-bold-header" : "") + "\"")
+        .attr("id", t.id() == null ? null : "emr-t-" + t.id())
+        .attr("style", style.fontSize() == null ? null : "font-size:"
+            + java.math.BigDecimal.valueOf(style.fontSize()).stripTrailingZeros().toPlainString()
+            + "pt")
         .raw("><colgroup>");
-    // a table in the flow: widths as on paper (the page's content width, 10.5 pt text, 4 px
+    // a table in the flow: widths as on paper (the page's content width, its text size, 4 px
     // padding a side); a nested one keeps the template's proportions of its cell
+    double points = style.fontSize() == null ? 10.5 : style.fontSize();
     double[] widths = tables.size() == 1
         ? org.emrkit.render.ColumnWidths.of(t, page.widthMm() - page.marginLeftMm()
-            - page.marginRightMm(), 10.5 * 25.4 / 72, 2.4)
+            - page.marginRightMm(), points * 25.4 / 72, 2.4)
         : t.widths().stream().mapToDouble(Double::doubleValue).toArray();
     double total = java.util.Arrays.stream(widths).sum();
     for (double w : widths) {
@@ -282,6 +289,10 @@ public final class HtmlTarget implements WalkTarget {
     }
     if (c.cell().colSpan() > 1) {
       out.attr("colspan", c.cell().colSpan());
+    }
+    org.emrkit.template.TableStyle.Align align = c.table().style().align(c.cell().column());
+    if (!c.header() && align != org.emrkit.template.TableStyle.Align.LEFT) {
+      out.attr("class", "emr-align-" + align.label());
     }
     out.raw(">");
   }

@@ -45,6 +45,11 @@ public final class PdfTarget implements WalkTarget {
   private final Deque<TableView> tableViews = new ArrayDeque<>();
   /** The width content may take, in points: the page's body, or the cell being written. */
   private final Deque<Float> available = new ArrayDeque<>();
+  /** The text size: the record's, or the table's being written; and the outer ones. */
+  private float body = Styles.BODY;
+  private final Deque<Float> sizes = new ArrayDeque<>();
+  /** Whether text goes bold: in a header cell of a table with {@code header=bold}. */
+  private boolean bold;
 
   /**
    * A table being laid out: OpenPDF's table, whether it goes to the document, its column widths
@@ -145,9 +150,9 @@ public final class PdfTarget implements WalkTarget {
 
   @Override
   public void paragraph(ParagraphView p) {
-    Paragraph out = new Paragraph("", styles.font(Styles.BODY));
-    out.setLeading(Styles.BODY * 1.55f);
-    Phrase all = new Phrase("", styles.font(Styles.BODY));
+    Paragraph out = new Paragraph("", styles.font(body));
+    out.setLeading(body * 1.55f);
+    Phrase all = new Phrase("", styles.font(body));
     for (Run r : p.runs()) {
       if (r instanceof Run.TextRun t) {
         all.add(text(t.text()));
@@ -163,13 +168,13 @@ public final class PdfTarget implements WalkTarget {
 
   private Phrase text(Text t) {
     int script = t.has(TextStyle.SUPERSCRIPT) ? 1 : t.has(TextStyle.SUBSCRIPT) ? -1 : 0;
-    return styles.phrase(t.text(), t.has(TextStyle.BOLD), t.has(TextStyle.ITALIC), script,
-        Styles.BODY, Color.BLACK);
+    return styles.phrase(t.text(), bold || t.has(TextStyle.BOLD), t.has(TextStyle.ITALIC), script,
+        body, Color.BLACK);
   }
 
   private Phrase field(FieldView f) {
     flow.marks().field(f.path(), flow.unit() + 1);
-    Phrase out = new Phrase("", styles.font(Styles.BODY));
+    Phrase out = new Phrase("", styles.font(body));
     if (f.traced().isPresent()) {
       out.add(PdfTraces.inline(styles, f.traced().get()));
       unit(out, f);
@@ -178,13 +183,13 @@ public final class PdfTarget implements WalkTarget {
     String text = f.text();
     if (text.isEmpty() && f.emptyText() != null) {
       if (!f.emptyText().isEmpty()) {
-        out.add(styles.plain(f.emptyText(), Styles.BODY));
+        out.add(styles.plain(f.emptyText(), body));
       }
       return out; // no line and no unit: nothing invites writing
     }
     if (text.isEmpty()) {
       Chunk blank = new Chunk("\u00a0".repeat(f.field().type() == FieldType.RICHTEXT ? 40 : 12),
-          styles.font(Styles.BODY));
+          styles.font(body));
       blank.setUnderline(0.5f, -2f);
       out.add(blank);
     } else if (f.field().type() == FieldType.RICHTEXT) {
@@ -197,7 +202,7 @@ public final class PdfTarget implements WalkTarget {
       }
       out.add(dated(text.substring(struck.length()), false));
     } else {
-      out.add(styles.plain(text, Styles.BODY));
+      out.add(styles.plain(text, body));
     }
     unit(out, f);
     return out;
@@ -205,11 +210,11 @@ public final class PdfTarget implements WalkTarget {
 
   /** A date or signature: it breaks at its spaces, never inside the date ("2026-" / "11-20"). */
   private Phrase dated(String text, boolean struck) {
-    Phrase dated = styles.plain(text, Styles.BODY);
+    Phrase dated = styles.plain(text, body);
     for (Object o : dated.getChunks()) {
       ((Chunk) o).setSplitCharacter(AT_SPACES);
       if (struck) {
-        ((Chunk) o).setUnderline(0.6f, Styles.BODY * 0.3f);
+        ((Chunk) o).setUnderline(0.6f, body * 0.3f);
       }
     }
     return dated;
@@ -218,7 +223,7 @@ public final class PdfTarget implements WalkTarget {
   private void unit(Phrase out, FieldView f) {
     if (f.unit() != null) {
       out.add(styles.plain(org.emrkit.record.ValueText.unitSpace(f.unit()) + f.unit(),
-          Styles.BODY));
+          body));
     }
   }
 
@@ -230,8 +235,8 @@ public final class PdfTarget implements WalkTarget {
       }
       for (RichText.Run r : paragraphs.get(k)) {
         out.add(r.bold() || r.italic() || r.script() != 0
-            ? styles.phrase(r.text(), r.bold(), r.italic(), r.script(), Styles.BODY, Color.BLACK)
-            : styles.plain(r.text(), Styles.BODY));
+            ? styles.phrase(r.text(), r.bold(), r.italic(), r.script(), body, Color.BLACK)
+            : styles.plain(r.text(), body));
       }
     }
   }
@@ -258,12 +263,15 @@ public final class PdfTarget implements WalkTarget {
     }
     tables.push(new Frame(table, topLevel, widths));
     tableViews.push(v);
+    sizes.push(body);
+    body = TableRows.size(t, body);
   }
 
   @Override
   public void endTable(TableView v) {
     Frame f = tables.pop();
     tableViews.pop();
+    body = sizes.pop();
     f.table.setComplete(true);
     if (f.entries > 0 && f.table.size() <= f.table.getHeaderRows()) {
       // every row is written: what is left is the space after the table
@@ -367,31 +375,14 @@ public final class PdfTarget implements WalkTarget {
       w += widths[i];
     }
     available.push(w - 2 * PADDING - 1);
+    bold = c.header() && c.table().style().boldHeader();
   }
 
   @Override
   public void endCell(CellView c) {
     available.pop();
-    List<Element> content = sinks.pop();
-    PdfPCell cell = new PdfPCell();
-    boolean repeated = c.table().repeating() && c.cell().row() == c.table().rows() - 1;
-    cell.setRowspan(repeated ? 1 : c.cell().rowSpan());
-    cell.setColspan(c.cell().colSpan());
-    cell.setPadding(PADDING);
-    cell.setBorderWidth(0.5f);
-    if (c.header()) {
-      cell.setBackgroundColor(new Color(245, 245, 245));
-      cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
-    }
-    for (Element e : content) {
-      if (e instanceof Paragraph p) {
-        p.setSpacingAfter(0);
-        if (c.header()) {
-          p.setAlignment(Element.ALIGN_CENTER); // header cells centred, as ward sheets print
-        }
-      }
-      cell.addElement(e);
-    }
+    PdfPCell cell = TableRows.cell(c, sinks.pop(), PADDING);
+    bold = false;
     if (pendingRow != null && sinks.isEmpty()) {
       cell.setCellEvent(new RowMark(pendingRow, flow));
       pendingRow = null;

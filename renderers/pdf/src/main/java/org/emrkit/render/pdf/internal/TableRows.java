@@ -86,7 +86,8 @@ final class TableRows {
    * it cannot place) and its short labels on one line where the width allows.
    */
   static float[] widths(Table t, float width, float padding) {
-    float min = Styles.BODY + 2 * padding;
+    float size = size(t, Styles.BODY);
+    float min = size + 2 * padding;
     int n = t.columns();
     if (width < n * min) {
       String id = t.id() == null ? "" : " " + t.id();
@@ -97,12 +98,57 @@ final class TableRows {
               + " each column needs at least one character: use fewer columns or less nesting"),
           null);
     }
-    double[] w = org.emrkit.render.ColumnWidths.of(t, width, Styles.BODY, 2 * padding);
+    double[] w = org.emrkit.render.ColumnWidths.of(t, width, size, 2 * padding);
     float[] out = new float[n];
     for (int i = 0; i < n; i++) {
       out[i] = (float) w[i];
     }
     return out;
+  }
+
+  /** The table's text size in points: its own, or {@code outer}'s. */
+  static float size(Table t, float outer) {
+    return t.style().fontSize() == null ? outer : t.style().fontSize().floatValue();
+  }
+
+  /**
+   * A cell of the table as it prints: padding, lines (none in a borderless table), a header
+   * cell shaded and centred as ward sheets print, a body cell aligned as its column, the
+   * content, its row's mark.
+   */
+  static PdfPCell cell(org.emrkit.render.CellView c, List<com.lowagie.text.Element> content,
+      float padding) {
+    PdfPCell cell = new PdfPCell();
+    org.emrkit.template.TableStyle style = c.table().style();
+    boolean repeated = c.table().repeating() && c.cell().row() == c.table().rows() - 1;
+    cell.setRowspan(repeated ? 1 : c.cell().rowSpan());
+    cell.setColspan(c.cell().colSpan());
+    cell.setPadding(padding);
+    if (style.borderless()) {
+      cell.setBorder(com.lowagie.text.Rectangle.NO_BORDER);
+    } else {
+      cell.setBorderWidth(0.5f);
+    }
+    if (c.header()) {
+      if (!style.borderless()) {
+        cell.setBackgroundColor(new java.awt.Color(245, 245, 245));
+      }
+      cell.setVerticalAlignment(com.lowagie.text.Element.ALIGN_MIDDLE);
+    }
+    int align = c.header() ? com.lowagie.text.Element.ALIGN_CENTER
+        : switch (style.align(c.cell().column())) {
+          case CENTER -> com.lowagie.text.Element.ALIGN_CENTER;
+          case RIGHT -> com.lowagie.text.Element.ALIGN_RIGHT;
+          case LEFT -> com.lowagie.text.Element.ALIGN_LEFT;
+        };
+    for (com.lowagie.text.Element e : content) {
+      if (e instanceof com.lowagie.text.Paragraph p) {
+        p.setSpacingAfter(0);
+        p.setAlignment(align);
+      }
+      cell.addElement(e);
+    }
+    return cell;
   }
 
   private static boolean holdsTable(PdfPCell c) {
