@@ -124,6 +124,9 @@ final class TemplateTree {
       if (s.runIn()) {
         o.put("runIn", true);
       }
+      if (s.newPage()) {
+        o.put("newPage", true);
+      }
       o.set("children", blocks(s.children()));
       return o;
     }

@@ -115,7 +115,8 @@ final class TemplateTreeReader {
         List<Block> children = blocks(o.path("children"), Json.ptr(at, "children"));
         return located(at, () -> new Section(o.path("id").asText(), o.path("title").asText(),
             o.path("required").asBoolean(false), text(o, "de"), text(o, "code"),
-            expression(o, "when"), children, o.path("runIn").asBoolean(false)));
+            expression(o, "when"), children, o.path("runIn").asBoolean(false),
+            o.path("newPage").asBoolean(false)));
       }
       case "paragraph": {
         List<Inline> inlines = new ArrayList<>();

@@ -65,7 +65,8 @@ public interface WalkTarget {
   default void endMark(String text) {}
 
   /**
-   * The content goes on on a new page (before the 修改记录 page, which follows as a title and
+   * The content goes on on a new page: before a section that starts one ({@code newPage}, the
+   * back of a 住院病案首页), and before the 修改记录 page, which follows as a title and
    * tables, after the end mark, when the options ask for amendments and there are some to show
    * there: all of them for {@link AmendmentPrint#APPENDIX}; for {@link AmendmentPrint#INLINE}
    * those no field on the page showed).

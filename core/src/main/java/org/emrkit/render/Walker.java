@@ -94,6 +94,9 @@ final class Walker implements BlockVisitor<Void> {
     level++;
     sections.addLast(s);
     SectionView view = new SectionView(s, level, holds, visible);
+    if (s.newPage() && visible) {
+      target.pageBreak();
+    }
     target.startSection(view);
     runIn = s.runIn() ? s.title() + "：" : null;
     blocks(s.children());

@@ -22,9 +22,10 @@ import java.util.Objects;
  * @param when the condition under which the section is shown and validated, or {@code null}
  * @param children the content
  * @param runIn whether the section is a run-in heading; its children are then one paragraph
+ * @param newPage whether the section starts a new printed page (the back of a 住院病案首页)
  */
 public record Section(String id, String title, boolean required, String dataElement, String code,
-    Expression when, List<Block> children, boolean runIn) implements Block {
+    Expression when, List<Block> children, boolean runIn, boolean newPage) implements Block {
 
   /** Checks the attributes and the order of children. */
   public Section {
@@ -44,12 +45,21 @@ public record Section(String id, String title, boolean required, String dataElem
       throw new IllegalArgumentException("run-in section " + id + ": the title has no colon or "
           + "space at its ends (the colon is printed after it)");
     }
+    if (runIn && newPage) {
+      throw new IllegalArgumentException("run-in section " + id + " cannot start a new page");
+    }
+  }
+
+  /** A section that starts no new page. */
+  public Section(String id, String title, boolean required, String dataElement, String code,
+      Expression when, List<Block> children, boolean runIn) {
+    this(id, title, required, dataElement, code, when, children, runIn, false);
   }
 
   /** A section printed under its heading (not run in). */
   public Section(String id, String title, boolean required, String dataElement, String code,
       Expression when, List<Block> children) {
-    this(id, title, required, dataElement, code, when, children, false);
+    this(id, title, required, dataElement, code, when, children, false, false);
   }
 
   /** Starts a builder for a section with this title. */

@@ -116,7 +116,7 @@ public final class RandomTemplates {
     }
     return new Section("s" + (++ids), RandomText.word(r, 3), r.nextInt(4) == 0,
         r.nextInt(4) == 0 ? "DE04.01.119.00" : null, r.nextInt(6) == 0 ? "LOINC:10154-3" : null,
-        r.nextInt(6) == 0 ? expression() : null, children);
+        r.nextInt(6) == 0 ? expression() : null, children, false, r.nextInt(8) == 0);
   }
 
   /** A run-in heading: a bold label in front of its one paragraph. */

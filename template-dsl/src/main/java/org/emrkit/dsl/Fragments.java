@@ -41,7 +41,7 @@ public final class Fragments {
 
   /** A section heading: its level, id (given or derived from the title), title, attributes. */
   public record Heading(int level, String id, String title, boolean required,
-      String dataElement, String code, Expression when) {}
+      String dataElement, String code, Expression when, boolean newPage) {}
 
   /** A repeat container header ({@code repeat #id min=1 max=10 label="诊断"}). */
   public record Repeat(String id, String label, int min, Integer max) {}
@@ -74,7 +74,7 @@ public final class Fragments {
   public Result<Heading> heading(String line) {
     Result<Heading> refused = tooLong(line);
     return refused != null ? refused : of(parser.heading(line), h -> new Heading(h.level(),
-        h.id(), h.title(), h.required(), h.dataElement(), h.code(), h.when()));
+        h.id(), h.title(), h.required(), h.dataElement(), h.code(), h.when(), h.newPage()));
   }
 
   /** A repeat container header ({@code repeat #diagnoses min=1}). */

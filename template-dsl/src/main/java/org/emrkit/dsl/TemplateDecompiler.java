@@ -68,6 +68,9 @@ public final class TemplateDecompiler {
     if (s.when() != null) {
       attrs.add("when=" + quote(s.when().source()));
     }
+    if (s.newPage()) {
+      attrs.add("newPage");
+    }
     return String.join(" ", attrs);
   }
 

@@ -113,6 +113,9 @@ public final class TemplateDump {
       if (s.when() != null) {
         sb.append(" when=").append(q(s.when().source()));
       }
+      if (s.newPage()) {
+        sb.append(" newPage");
+      }
       sb.append('\n');
       blocks(sb, s.children(), indent + "  ");
       return null;

@@ -47,7 +47,8 @@ class FragmentsTest {
     Fragments.Heading h = fragments.heading("### 主诉 {#cc required de=DE04.01.119.00 "
         + "when=\"age > 1\"}").value();
     assertThat(h).isEqualTo(new Fragments.Heading(3, "cc", "主诉", true, "DE04.01.119.00", null,
-        new org.emrkit.template.Expression("age > 1")));
+        new org.emrkit.template.Expression("age > 1"), false));
+    assertThat(fragments.heading("## 手术及操作 {newPage}").value().newPage()).isTrue();
     assertThat(fragments.heading("## 现病史").value().id()).isNotBlank();
     assertThat(fragments.heading("## A {#a foo=1}").firstError().code())
         .isEqualTo("dsl/heading-attributes");

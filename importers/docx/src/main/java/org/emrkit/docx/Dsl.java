@@ -97,7 +97,7 @@ final class Dsl {
     }
     Fragments.Heading h = r.value();
     return new Section(h.id(), h.title(), h.required(), h.dataElement(), h.code(), h.when(),
-        List.of());
+        List.of(), false, h.newPage());
   }
 
   /** A run-in heading's tag, {@code **主诉：**{#cc required}}, as a section without content. */

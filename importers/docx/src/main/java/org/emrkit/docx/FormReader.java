@@ -216,7 +216,7 @@ final class FormReader {
     Section s;
     try {
       s = new Section(p.id(), p.title(), p.required(), p.dataElement(), p.code(), p.when(),
-          d.children, d.runIn);
+          d.children, d.runIn, p.newPage());
     } catch (IllegalArgumentException ex) {
       findings.error(where, "docx/section", "章节“" + p.title() + "”无效：" + ex.getMessage(),
           "section \"" + p.title() + "\" is invalid: " + ex.getMessage());
@@ -241,7 +241,8 @@ final class FormReader {
       id = fresh;
     }
     frame.open.push(new Draft(level, new Section(id, prototype.title(), prototype.required(),
-        prototype.dataElement(), prototype.code(), prototype.when(), List.of()), runIn));
+        prototype.dataElement(), prototype.code(), prototype.when(), List.of(), false,
+        prototype.newPage()), runIn));
   }
 
   static String unique(String base, Set<String> taken) {

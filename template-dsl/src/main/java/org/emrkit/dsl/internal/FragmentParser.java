@@ -22,7 +22,7 @@ public final class FragmentParser {
 
   /** A heading: level (2 and up), the section's id (given or derived), title and attributes. */
   public record Heading(int level, String id, String title, boolean required,
-      String dataElement, String code, Expression when) {}
+      String dataElement, String code, Expression when, boolean newPage) {}
 
   /** A repeat container's header. */
   public record Repeat(String id, String label, int min, Integer max) {}
@@ -82,7 +82,8 @@ public final class FragmentParser {
       return new Read<>(null, p.list());
     }
     String id = h.id != null ? h.id : SectionBuilder.deriveId(title);
-    return new Read<>(new Heading(level, id, title, h.required, h.de, h.code, h.when), p.list());
+    return new Read<>(new Heading(level, id, title, h.required, h.de, h.code, h.when,
+        h.newPage), p.list());
   }
 
   /** Index of the {@code {} that starts heading attributes at the end of the text, or -1. */

@@ -24,6 +24,7 @@ final class Heads {
     String de;
     String code;
     Expression when;
+    boolean newPage;
   }
 
   /** A repeat container's attributes. */
@@ -66,14 +67,16 @@ final class Heads {
             ? set(() -> d.code = a.value()) : bad(problems, a, "dsl/heading-attributes",
                 "章节编码应写作 系统:编码，如 LOINC:10154-3",
                 "a section code is SYSTEM:CODE like LOINC:10154-3");
+        case "newPage" -> a.isFlag() ? set(() -> d.newPage = true) : bad(problems, a,
+            "dsl/heading-attributes", "newPage 是标志，不带值", "newPage is a flag and takes no value");
         case "when" -> a.isFlag() ? bad(problems, a, "dsl/heading-attributes",
             "when 需要表达式", "when needs an expression")
             : expression(a.value(), a.valueOffset(), problems, expressions)
                 && set(() -> d.when = new Expression(a.value()));
         default -> {
           problems.error(a.nameOffset(), "dsl/heading-attributes", "未知的标题属性 " + a.name()
-              + "(可用 #id required de code when)", "unknown heading attribute " + a.name()
-              + " (expected #id, required, de, code, when)");
+              + "(可用 #id required de code when newPage)", "unknown heading attribute " + a.name()
+              + " (expected #id, required, de, code, when, newPage)");
           yield false;
         }
       };

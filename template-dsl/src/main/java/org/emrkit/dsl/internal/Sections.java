@@ -40,6 +40,7 @@ final class Sections {
     String de;
     String code;
     Expression when;
+    boolean newPage;
     /** Blocks and drafts of subsections, in order. */
     final List<Object> items = new ArrayList<>();
 
@@ -268,6 +269,12 @@ final class Sections {
     d.de = h.de;
     d.code = h.code;
     d.when = h.when;
+    d.newPage = h.newPage;
+    if (d.newPage && d.runIn) {
+      state.problems.error(d.offset, "dsl/heading-attributes", "行内标题不能另起一页(newPage)",
+          "a run-in heading cannot start a new page (newPage)");
+      return false;
+    }
     return true;
   }
 
@@ -299,7 +306,7 @@ final class Sections {
     }
     try {
       return state.at(new Section(d.id, d.title, d.required, d.de, d.code, d.when, children,
-          d.runIn), d.offset);
+          d.runIn, d.newPage), d.offset);
     } catch (IllegalArgumentException e) {
       state.problems.error(d.offset, "dsl/invalid-section", "章节不成立：" + e.getMessage(),
           "invalid section: " + e.getMessage());
