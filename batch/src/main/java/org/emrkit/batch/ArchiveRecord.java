@@ -84,6 +84,7 @@ final class ArchiveRecord extends DoFn<KV<String, String>, String> {
     Clock clock = now.isBlank() ? Clock.systemDefaultZone()
         : Clock.fixed(Instant.parse(now), ZoneOffset.ofHours(8));
     validator = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
+        .pack(org.emrkit.validation.rules.FrontPageRules.pack())
         .clock(clock).build();
     outputs = new Outputs(Outputs.parse(formats), clock);
   }

@@ -108,6 +108,7 @@ class BatchPipelineTest {
 
   void qcReportMatchesAnIndependentCount(Path out) throws IOException {
     Validator v = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
+        .pack(org.emrkit.validation.rules.FrontPageRules.pack())
         .clock(Clock.fixed(Instant.parse(NOW), ZoneOffset.ofHours(8))).build();
     List<Template> ts = new ArrayList<>();
     try (Stream<Path> s = Files.list(templates)) {

@@ -59,6 +59,7 @@ public final class BatchBench {
     TemplateResolver resolver = TemplateResolver.of(ts.toArray(Template[]::new));
     Clock clock = Clock.fixed(Instant.parse(NOW), ZoneOffset.ofHours(8));
     Validator v = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
+        .pack(org.emrkit.validation.rules.FrontPageRules.pack())
         .clock(clock).build();
     RecordRenderer pdf = formats.contains("pdf") ? RenderFormats.find("pdf").orElseThrow()
         .renderer(RenderOptions.builder().clock(clock).endMark(true).build()) : null;

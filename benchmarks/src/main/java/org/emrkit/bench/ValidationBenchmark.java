@@ -46,6 +46,7 @@ public class ValidationBenchmark {
   @Setup
   public void setup() {
     validator = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
+        .pack(org.emrkit.validation.rules.FrontPageRules.pack())
         .clock(Clock.fixed(OffsetDateTime.parse("2026-11-28T12:00:00+08:00").toInstant(),
             ZoneOffset.ofHours(8)))
         .build();

@@ -34,6 +34,8 @@ public final class Resolver {
   private final ExpressionEngine expressions;
   /** The template's fields by name (a group's after the template's own), read on first use. */
   private Map<String, Field> byName;
+  /** Coded fields whose code a calc shows apart ({@code expr="dx.code"}). */
+  private java.util.Set<String> codeShown;
   /** How deep calc fields are being read through each other. */
   private int depth;
   private static final int MAX_DEPTH = 16;
@@ -97,7 +99,35 @@ public final class Resolver {
     if (f.type() == FieldType.BOOLEAN && v == null) {
       v = new Value.Bool(false);
     }
+    if (v instanceof Value.Coded c && c.coding().display() != null && codeShownApart(f)) {
+      return c.coding().display(); // its code has a cell of its own (a 疾病编码 column)
+    }
     return ValueText.of(template, f, v);
+  }
+
+  /**
+   * Whether a calc of the template shows this coded field's code on its own ({@code
+   * expr="dx.code"}): the field then prints its name alone, as a 首页 prints 出院诊断 and
+   * 疾病编码 in two columns.
+   */
+  private boolean codeShownApart(Field f) {
+    if (codeShown == null) {
+      java.util.Set<String> names = new java.util.HashSet<>();
+      collectCodeCalcs(template.scope(), names);
+      codeShown = names;
+    }
+    return codeShown.contains(f.name());
+  }
+
+  private static void collectCodeCalcs(org.emrkit.template.FieldScope scope,
+      java.util.Set<String> out) {
+    for (Field c : scope.fields().values()) {
+      String e = c.type() == FieldType.CALC ? c.expr().source().strip() : "";
+      if (e.endsWith(".code") && e.substring(0, e.length() - 5).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        out.add(e.substring(0, e.length() - 5));
+      }
+    }
+    scope.groups().values().forEach(g -> collectCodeCalcs(g, out));
   }
 
   /** An ISO date-time ({@code 2026-11-20T09:30...}) as {@code 2026-11-20 09:30}; else as is. */

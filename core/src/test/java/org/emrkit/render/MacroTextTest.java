@@ -85,6 +85,8 @@ class MacroTextTest {
     Resolver resolver = Resolver.of(t, r, Clock.systemUTC());
     // the 疾病编码 column of a 首页 shows the code of the diagnosis named in the column before
     assertThat(resolver.text(code, r.values())).isEqualTo("I20.000");
+    // with its code in a cell of its own, the diagnosis prints its name alone
+    assertThat(resolver.text(dx, r.values())).isEqualTo("不稳定型心绞痛");
     assertThat(resolver.text(line, r.values())).isEqualTo("男性，不稳定型心绞痛");
     assertThat(resolver.evaluate(new org.emrkit.template.Expression("sex.code == '1' and "
         + "dx.code == 'I20.000'"), r.values()).value()).isEqualTo(true);

@@ -48,11 +48,22 @@ class RuleCatalogueTest {
         + "operation record from its own 手术结束 field when the host sends no surgeryEndedAt."
         + "\n\n");
     sb.append("The corpus `core/src/test/resources/validation/records/` has at least one case per "
-        + "code of the writing-standard and field packs (the file name starts with the code) and "
+        + "code of the writing-standard, field and 首页 packs (the file name starts with the code) and "
         + "clean records that raise nothing; the integrity pack's cases are the tamper corpus of "
         + "`emrkit-signing` (`TamperCorpusTest`).\n\n");
     section(sb, "Writing-standard pack (`WritingStandardRules.pack()`)", WritingStandardRules.pack());
     section(sb, "Field constraints pack (`FieldRules.pack()`)", FieldRules.pack());
+    sb.append("## 住院病案首页 pack (`FrontPageRules.pack()`)\n\n")
+        .append("For records whose template's documentType is `front-page` (the bundled "
+            + "`front-page.emr.md`, printed front and back on one sheet): 住院病案首页数据填写质量规范"
+            + "(暂行) and 住院病案首页数据质量管理与控制指标 (2016). The rules read fields by the "
+            + "names their parameters give (the bundled template's names by default: a hospital "
+            + "with its own 首页 template sets its names there); code ranges are parameters too. "
+            + "A province's 首页 scoring table sets the points: `validate --deductions FILE` "
+            + "(`fp/principal-diagnosis,4` per line) or `ValidatorOptions.withDeductions`; its "
+            + "thresholds (the fee tolerance, the items required) are rule parameters "
+            + "(`RuleOverride`).\n\n");
+    subsection(sb, org.emrkit.validation.rules.FrontPageRules.pack());
     section(sb, "Integrity pack (`IntegrityRules.pack(IntegrityPolicy)`, see integrity.md)",
         org.emrkit.validation.rules.IntegrityRules.pack(new org.emrkit.validation.rules
             .IntegrityPolicy(null, null, false, false)));
@@ -70,6 +81,12 @@ class RuleCatalogueTest {
         + "(see `cn/first-attending-round`); stage-summary is checked over a chart (one in every 30 days of "
         + "a stay, parameter `stageSummaryDays`).\n");
     return sb.toString();
+  }
+
+  private static void subsection(StringBuilder sb, List<Rule> rules) {
+    StringBuilder table = new StringBuilder();
+    section(table, "", rules);
+    sb.append(table.substring(table.indexOf("\n\n") + 2));
   }
 
   private static void section(StringBuilder sb, String title, List<Rule> rules) {

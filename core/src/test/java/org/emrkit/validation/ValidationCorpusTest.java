@@ -38,10 +38,12 @@ class ValidationCorpusTest {
   static final Clock CLOCK = Clock.fixed(OffsetDateTime.parse("2026-11-28T12:00:00+08:00")
       .toInstant(), java.time.ZoneOffset.ofHours(8));
   static final Validator VALIDATOR = Validator.builder().pack(FieldRules.pack())
-      .pack(WritingStandardRules.pack()).clock(CLOCK).build();
+      .pack(WritingStandardRules.pack())
+      .pack(org.emrkit.validation.rules.FrontPageRules.pack()).clock(CLOCK).build();
   /** For {@code *.terminology.json} cases: the same, with the corpus code list. */
   static final Validator WITH_TERMINOLOGY = Validator.builder().pack(FieldRules.pack())
-      .pack(WritingStandardRules.pack()).clock(CLOCK)
+      .pack(WritingStandardRules.pack())
+      .pack(org.emrkit.validation.rules.FrontPageRules.pack()).clock(CLOCK)
       .terminology(org.emrkit.testing.CorpusTerminology.service()).build();
 
   static List<Template> templates() throws IOException {
@@ -128,7 +130,7 @@ class ValidationCorpusTest {
   @Test
   void theBundledDepartmentTemplatesHaveAPlaceForEveryRequiredItem() throws IOException {
     Set<String> bundled = Set.of("admission-record", "first-progress-note", "progress-note",
-        "operation-record", "discharge-record", "nursing-record");
+        "operation-record", "discharge-record", "nursing-record", "front-page");
     int checked = 0;
     for (Template t : templates()) {
       if (bundled.contains(t.id())) {
@@ -136,6 +138,6 @@ class ValidationCorpusTest {
         checked++;
       }
     }
-    assertThat(checked).isEqualTo(6);
+    assertThat(checked).isEqualTo(7);
   }
 }

@@ -153,7 +153,8 @@ public final class Cli {
    * for), as {@code file: error code: message} lines; returns how many errors.
    */
   private int checkStandard(Path file, Template t) {
-    ValidationReport report = Validator.builder().pack(WritingStandardRules.pack()).build()
+    ValidationReport report = Validator.builder().pack(WritingStandardRules.pack())
+        .pack(org.emrkit.validation.rules.FrontPageRules.pack()).build()
         .checkTemplate(t);
     report.findings().forEach(f -> err.println(file.getFileName() + ": " + f.severity().label()
         + " " + f.code() + ": " + f.message()));
@@ -172,6 +173,7 @@ public final class Cli {
       CodeLists.warnUnresolved(templates, lists, err);
     }
     Validator v = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
+        .pack(org.emrkit.validation.rules.FrontPageRules.pack())
         .pack(IntegrityOptions.pack(a)).rule(org.emrkit.render.pdf.PdfRenderer.builder().build()
             .glyphRule()).terminology(lists).options(deductions(a)).clock(clock)
         .build();

@@ -114,6 +114,7 @@ final class Demo {
 
     Outputs(java.time.Clock clock, AnchorLog anchors) {
       validator = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
+        .pack(org.emrkit.validation.rules.FrontPageRules.pack())
           .pack(IntegrityRules.pack(IntegrityPolicy.strict(DemoKeys.verifier(), anchors)))
           .terminology(CodeLists.sample()).clock(clock).build();
       RenderOptions print = RenderOptions.builder().printedBy("EMRKit demo").endMark(true)

@@ -68,6 +68,7 @@ final class Editor {
     AnchorLog anchors = anchorLog(bundled.values(), clock);
     Validator validator = Validator.builder().pack(FieldRules.pack())
         .pack(WritingStandardRules.pack())
+        .pack(org.emrkit.validation.rules.FrontPageRules.pack())
         .pack(IntegrityRules.pack(IntegrityPolicy.strict(DemoKeys.verifier(), anchors)))
         .rule(org.emrkit.render.pdf.PdfRenderer.builder().build().glyphRule())
         .terminology(codes).clock(clock).build();

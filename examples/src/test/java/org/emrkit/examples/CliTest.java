@@ -135,15 +135,15 @@ class CliTest {
         "--workers", "2", "--now", "2026-11-28T04:00:00Z");
     assertThat(r.code()).as(r.err()).isZero();
     // every bundled record archived; index.json, the examples' list, is no record
-    assertThat(r.out()).contains("读入 read 12，归档 archived 11，已归档跳过 skipped 0，"
+    assertThat(r.out()).contains("读入 read 13，归档 archived 12，已归档跳过 skipped 0，"
         + "死信 dead-lettered 1（相符 counts add up）");
     assertThat(Files.readString(out.resolve("dead-letters.jsonl"))).contains("index.json",
         "json/schema");
-    assertThat(Files.readAllLines(out.resolve("manifest.jsonl"))).hasSize(11);
+    assertThat(Files.readAllLines(out.resolve("manifest.jsonl"))).hasSize(12);
     assertThat(out.resolve("qc-report.html")).exists();
     Run again = run("batch", "--records", RECORDS, "--templates", TEMPLATES, "--out",
         out.toString(), "--now", "2026-11-28T04:00:00Z");
-    assertThat(again.out()).contains("归档 archived 0，已归档跳过 skipped 11");
+    assertThat(again.out()).contains("归档 archived 0，已归档跳过 skipped 12");
     Run bad = run("batch", "--records", RECORDS, "--templates", dir.resolve("none").toString(),
         "--out", out.toString());
     assertThat(bad.code()).isEqualTo(2);
@@ -446,14 +446,15 @@ class CliTest {
       var names = files.map(p -> dir.relativize(p).toString()).toList();
       assertThat(names).contains("templates/admission-record.json", "pdf/admission-record.pdf",
           "html/admission-record.html", "html/admission-record.edit.html",
-          "reports/required-item-no-hpi-veto.json", "pdf/nursing-record.pdf");
+          "reports/required-item-no-hpi-veto.json", "pdf/nursing-record.pdf",
+          "pdf/front-page.pdf", "templates/front-page.json");
       assertThat(names.stream().filter(n -> n.endsWith(".pdf")).count())
           .as("one per record, the amended record's 痕迹打印, the ward's two prints and its"
-              + " sheets as they stand").isEqualTo(17);
+              + " sheets as they stand").isEqualTo(18);
       assertThat(names).contains("pdf/admission-record.edit-session.trace.pdf",
           "html/admission-record.edit-session.trace.html", "pdf/nursing-record.print-1.pdf",
           "pdf/nursing-record.print-2-continued.pdf", "pdf/nursing-record.as-printed.pdf");
-      assertThat(names.stream().filter(n -> n.endsWith(".docx")).count()).isEqualTo(13);
+      assertThat(names.stream().filter(n -> n.endsWith(".docx")).count()).isEqualTo(14);
     }
     // the record taken through an edit session: countersigned, amended with a reason, archived
     List<org.emrkit.template.Template> templates = Demo.templates();

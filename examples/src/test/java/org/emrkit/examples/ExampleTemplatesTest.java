@@ -48,9 +48,9 @@ class ExampleTemplatesTest {
   }
 
   @Test
-  void theSixDepartmentFormsAreThere() {
+  void theSixDepartmentFormsAndTheFrontPageAreThere() {
     assertThat(TEMPLATES).containsOnlyKeys("admission-record", "first-progress-note",
-        "progress-note", "operation-record", "discharge-record", "nursing-record");
+        "progress-note", "operation-record", "discharge-record", "nursing-record", "front-page");
   }
 
   @Test

@@ -4,8 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The document types the writing-standard pack knows (a template's {@code documentType}): those
- * with a time limit, and the others its rules look for. A template may name another type; no rule
+ * The document types the rule packs know (a template's {@code documentType}): those with a time
+ * limit, the others the writing-standard rules look for, and the 住院病案首页 of the front-page
+ * pack. A template may name another type; no rule
  * tied to a document type then applies to it.
  */
 public final class DocumentTypes {
@@ -26,6 +27,7 @@ public final class DocumentTypes {
     m.put("attending-round", "上级医师查房记录");
     m.put("stage-summary", "阶段小结");
     m.put("nursing-record", "护理记录");
+    m.put("front-page", "住院病案首页");
     return java.util.Collections.unmodifiableMap(m);
   }
 }

@@ -51,9 +51,10 @@ final class Assembly {
       String near = Suggest.closest(documentType, List.copyOf(DocumentTypes.all().keySet()));
       state.problems.warning(e.get("documentType").offset(), "dsl/unknown-document-type",
           "书写规范规则不认识文书类型 " + documentType + (near == null ? "" : "，是否应为 " + near
-          + "(" + DocumentTypes.all().get(near) + ")？") + "与文书类型有关的规则不会检查此模板",
+          + "(" + DocumentTypes.all().get(near) + ")？") + (near == null ? "；" : "")
+          + "与文书类型有关的规则不会检查此模板",
           "the writing-standard rules know no document type " + documentType
-          + (near == null ? "" : "; did you mean " + near + "?")
+          + (near == null ? "." : "; did you mean " + near + "?")
           + " Rules tied to a document type will not check this template");
     }
     PageSetup page = page(e);

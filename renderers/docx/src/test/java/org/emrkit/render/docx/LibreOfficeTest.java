@@ -52,6 +52,26 @@ class LibreOfficeTest {
     }
   }
 
+  @Test
+  void theFrontPagePrintsFrontAndBackInLibreOffice(@TempDir Path dir) throws Exception {
+    boolean installed = Files.isExecutable(SOFFICE);
+    if ("true".equals(System.getenv("EMRKIT_LIBREOFFICE_REQUIRED"))) {
+      assertThat(installed).as("LibreOffice (required by .ci/run)").isTrue();
+    }
+    assumeTrue(installed, "LibreOffice is not installed");
+    Template t = Corpus.template("front-page");
+    Path pdf = print(dir, "front-page", DocxRenderer.builder().build().render(t,
+        Corpus.record("clean--front-page.json", t)));
+    try (var doc = Loader.loadPDF(pdf.toFile())) {
+      assertThat(doc.getNumberOfPages()).as("front and back").isEqualTo(2);
+      PDFTextStripper s = new PDFTextStripper();
+      s.setStartPage(2);
+      s.setEndPage(2);
+      assertThat(s.getText(doc).replaceAll("\\s+", "")).contains("手术及操作名称", "住院费用",
+          "38560.40");
+    }
+  }
+
   /** Prints a Word document to PDF with LibreOffice (headless); returns the PDF. */
   static Path print(Path dir, String name, byte[] docx) throws Exception {
     Path file = dir.resolve(name + ".docx");

@@ -301,6 +301,29 @@ class BrowserTest {
   }
 
   @Test
+  void theFrontPagePrintsFrontAndBackFromTheBrowser() throws Exception {
+    Template t = Corpus.template("front-page");
+    open("front-page.view.html", HtmlRenderer.builder().fullPage(true).build().render(t,
+        Corpus.record("clean--front-page.json", t)));
+    byte[] pdf = java.util.Base64.getDecoder().decode(browser.print(
+        new org.openqa.selenium.print.PrintOptions()).getContent());
+    Files.write(OUT.resolve("front-page.print.pdf"), pdf);
+    List<String> pages = new java.util.ArrayList<>();
+    try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+      var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+      for (int p = 1; p <= doc.getNumberOfPages(); p++) {
+        stripper.setStartPage(p);
+        stripper.setEndPage(p);
+        pages.add(stripper.getText(doc).replaceAll("\\s", ""));
+      }
+    }
+    assertThat(pages).as("the 首页 on one sheet, front and back").hasSize(2);
+    assertThat(pages.get(0)).contains("住院病案首页", "出院诊断", "不稳定型心绞痛", "I20.000")
+        .doesNotContain("手术及操作名称");
+    assertThat(pages.get(1)).contains("手术及操作名称", "住院费用", "38560.40");
+  }
+
+  @Test
   void printedFromTheBrowserEveryPageCarriesTheHeaderAndItsPageNumber() throws Exception {
     // it printed 第0页/共0页 once, in the flow, and the browser's own "1 / 2" (the 病程记录 is
     // printed continued, so it numbers its pages 第 N 页 alone)

@@ -42,6 +42,24 @@ class RunInSectionTest {
   }
 
   @Test
+  void theFrontPagePrintsOnOneSheetFrontAndBack() throws IOException {
+    Template t = org.emrkit.testing.Corpus.template("front-page");
+    byte[] pdf = PdfRendererTest.render(PdfRenderer.builder().options(RenderOptions.builder()
+        .clock(PdfRendererTest.CLOCK).build()).build(), t,
+        org.emrkit.testing.Corpus.record("clean--front-page.json", t));
+    List<String> pages = PdfRendererTest.pages(pdf).stream().map(p -> p.replaceAll("\\s", ""))
+        .toList();
+    assertThat(pages).as("front and back").hasSize(2);
+    // the front: identity, stay, diagnoses with their codes apart, signatures
+    assertThat(pages.get(0)).contains("住院病案首页", "320102195803021234", "主要诊断：不稳定型心绞痛",
+        "I20.000", "其他诊断：2型糖尿病", "E11.900", "李明").doesNotContain("手术及操作名称",
+        "不稳定型心绞痛(I20.000)");
+    // the back (a section that starts a new page): operations, discharge, charges
+    assertThat(pages.get(1)).contains("手术及操作名称", "00.6600", "经皮冠状动脉腔内血管成形术",
+        "医嘱离院", "住院费用", "38560.40", "22104.00");
+  }
+
+  @Test
   void aRunInLabelStartsItsParagraphAndIsNoHeading() throws IOException {
     Template t = template();
     byte[] pdf = PdfRendererTest.render(PdfRenderer.builder().options(RenderOptions.builder()
