@@ -59,7 +59,7 @@ class DocxImportTest {
   @Test
   void everyExampleTemplateRoundTripsThroughAWordForm() throws IOException {
     List<Template> examples = examples();
-    assertThat(examples).hasSize(6);
+    assertThat(examples).hasSize(7);
     for (Template t : examples) {
       ImportResult r = importer.read(form(t), t.id() + ".docx");
       assertThat(r.diagnostics()).as(t.id()).isEmpty();
