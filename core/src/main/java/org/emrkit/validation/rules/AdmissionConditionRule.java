@@ -16,9 +16,8 @@ import org.emrkit.validation.RuleInfo;
 final class AdmissionConditionRule implements RecordRule {
   static final RuleInfo INFO = Infos.info("fp/admission-condition", "出院诊断缺少入院病情",
       "discharge diagnosis without its condition on admission",
-      "住院病案首页数据填写质量规范(暂行)(2016) 入院病情", Severity.ERROR, "1", false,
-      "其他诊断“2型糖尿病 E11.900”没有填写入院病情", "diagnosis 2型糖尿病 E11.900 has no "
-          + "condition on admission", "pairs", "principalDx:principalCondition,dx:condition");
+      "住院病案首页数据填写质量规范(暂行)(2016) 入院病情", Severity.ERROR, "1", false, "其他诊断“2型糖尿病 E11.900”没有填写入院病情",
+      "diagnosis 2型糖尿病 E11.900 has no condition on admission", "pairs", "principalDx:principalCondition,dx:condition");
 
   @Override
   public RuleInfo info() {
@@ -40,8 +39,8 @@ final class AdmissionConditionRule implements RecordRule {
         boolean filled = condition instanceof Value.Str s ? !s.value().isBlank()
             : condition != null;
         if (!filled) {
-          reporter.report(FrontPage.beside(d, p[1]), new Message("“" + d.label() + "”"
-              + FrontPage.shown(d) + "没有填写入院病情", "diagnosis " + FrontPage.shown(d)
+          reporter.report(FrontPage.beside(d, p[1]), new Message(d.label() + "“"
+              + FrontPage.shown(d) + "”没有填写入院病情", "diagnosis " + FrontPage.shown(d)
               + " has no condition on admission"));
         }
       }

@@ -19,8 +19,8 @@ import org.emrkit.validation.RuleInfo;
 final class AmendReasonRule implements RecordRule {
   static final RuleInfo INFO = Infos.info("cn/amend-reason", "签名后修改未注明理由",
       "change after signing without a reason", "电子病历应用管理规范(试行)(2017) 第十五条",
-      Severity.ERROR, "5", false, "签名后修改 /chiefComplaint 未注明理由",
-      "/chiefComplaint changed after signing without a reason");
+      Severity.ERROR, "5", false, "签名后修改 /chiefComplaint 未注明理由(王强)",
+      "/chiefComplaint changed after signing without a reason (by 王强)");
 
   @Override
   public RuleInfo info() {

@@ -18,9 +18,8 @@ import org.emrkit.validation.RuleInfo;
  */
 final class ArchivedChangeRule implements RecordRule {
   static final RuleInfo INFO = Infos.info("cn/archived-change", "归档后修改", "change after archiving",
-      "电子病历应用管理规范(试行)(2017) 第十六条、第二十一条", Severity.ERROR, "0", true,
-      "病历归档后仍被修改(/revisions/5, /chiefComplaint)",
-      "the record was changed after archiving (/revisions/5, /chiefComplaint)");
+      "电子病历应用管理规范(试行)(2017) 第十六条、第二十一条", Severity.ERROR, "0", true, "病历归档后仍被修改(/revisions/5, /familyHistory)",
+      "the record was changed after archiving (/revisions/5, /familyHistory)");
 
   @Override
   public RuleInfo info() {

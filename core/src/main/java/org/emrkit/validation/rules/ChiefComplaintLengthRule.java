@@ -12,7 +12,8 @@ import org.emrkit.validation.RuleInfo;
 final class ChiefComplaintLengthRule implements RecordRule {
   static final RuleInfo INFO = Infos.info("cn/chief-complaint-length", "主诉过长",
       "chief complaint too long", "病历书写基本规范(2010) 第十八条(二)", Severity.WARNING, "1",
-      false, "主诉超过20字(当前26字)", "chief complaint longer than 20 characters (26)",
+      false, "主诉超过20字(当前21字)",
+      "chief complaint longer than 20 characters (21)",
       "maxCharacters", "20");
 
   @Override

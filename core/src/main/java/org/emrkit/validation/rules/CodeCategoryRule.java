@@ -19,9 +19,9 @@ import org.emrkit.validation.RuleInfo;
 final class CodeCategoryRule extends Codes {
   static final RuleInfo INFO = Infos.info("field/code-category", "编码不完整(类目编码)",
       "category code where a full code is required", "疾病分类与代码国家临床版 2.0(编码到类目以下的"
-      + "完整编码)；扣分为 EMRKit 默认值(各地评分表常见每处 0.5–1 分)", Severity.ERROR, "1", false,
-      "“初步诊断”的编码 I20 是类目，应选择其下的完整编码，如 I20.000 不稳定型心绞痛",
-      "code I20 of 初步诊断 is a category; pick a full code below it, such as I20.000 不稳定型心绞痛");
+      + "完整编码)；扣分为 EMRKit 默认值(各地评分表常见每处 0.5–1 分)", Severity.ERROR, "1", false, "“诊断代码”的编码 I20 是类目，应选择其下的完整编码，如 I20.000 不稳定型心绞痛、I20.900 心绞痛",
+      "code I20 of 诊断代码 is a category; pick a full code below it, such as I20"
+          + ".000 不稳定型心绞痛、I20.900 心绞痛");
 
   @Override
   public RuleInfo info() {

@@ -17,9 +17,8 @@ import org.emrkit.validation.RuleInfo;
 final class CodeNameRule extends Codes {
   static final RuleInfo INFO = Infos.info("field/code-name", "编码与名称不符",
       "display is not the code's name", "GB/T 14396；国家临床版编码库的名称与同义词；扣分为 EMRKit 默认值"
-      + "(各地住院病历质量评分表常见每处 1–2 分)", Severity.ERROR, "2", false,
-      "“初步诊断”的编码 I20.000 是“不稳定型心绞痛”，不是“急性阑尾炎”",
-      "code I20.000 of 初步诊断 is 不稳定型心绞痛, not 急性阑尾炎");
+      + "(各地住院病历质量评分表常见每处 1–2 分)", Severity.ERROR, "2", false, "“诊断代码”的编码 I20.000 是“不稳定型心绞痛”，不是“急性阑尾炎”",
+      "code I20.000 of 诊断代码 is 不稳定型心绞痛, not 急性阑尾炎");
 
   @Override
   public RuleInfo info() {

@@ -21,9 +21,9 @@ import org.emrkit.validation.RuleInfo;
 final class CodeRule extends Codes {
   static final RuleInfo INFO = Infos.info("field/code", "编码无效", "invalid code",
       "GB/T 14396 疾病分类与代码；疾病分类与代码国家临床版 2.0、手术操作分类代码国家临床版 3.0；"
-      + "扣分为 EMRKit 默认值(各地住院病历质量评分表常见每处 1–2 分)", Severity.ERROR, "2", false,
-      "“初步诊断”的编码“Z99.999”不在 ICD-10 国家临床版 2.0 中；相近的编码：Z99.000 依赖呼吸器",
-      "code \"Z99.999\" of 初步诊断 is not in ICD-10 国家临床版 2.0; closest: Z99.000 依赖呼吸器");
+      + "扣分为 EMRKit 默认值(各地住院病历质量评分表常见每处 1–2 分)", Severity.ERROR, "2", false, "“诊断代码”的编码“Z99.999”不在 ICD-10 国家临床版 2.0(语料 corpus) 中；相近的编码：Z99.000 依赖呼吸器",
+      "code \"Z99.999\" of 诊断代码 is not in ICD-10 国家临床版 2.0(语料 corpus); closes"
+          + "t: Z99.000 依赖呼吸器");
 
   private static final int SUGGESTIONS = 3;
 

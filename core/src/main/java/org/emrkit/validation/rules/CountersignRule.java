@@ -21,8 +21,9 @@ import org.emrkit.validation.RuleInfo;
 final class CountersignRule implements RecordRule {
   static final RuleInfo INFO = Infos.info("cn/countersign", "缺少上级医师审签",
       "no countersignature by a licensed physician", "病历书写基本规范(2010) 第八条",
-      Severity.ERROR, "3", false, "实习医师书写的病历须经本院执业医师审阅签名",
-      "a record written by an intern needs a licensed physician's signature");
+      Severity.ERROR, "3", false, "实习医师陈实书写的病历须经本院执业医师审阅签名",
+      "a record written by intern 陈实 needs a signature by a resident, attendi"
+          + "ng or chief");
   private static final Set<Role> LICENSED = Set.of(Role.RESIDENT, Role.ATTENDING, Role.CHIEF);
 
   @Override

@@ -20,7 +20,8 @@ final class DiagnosisCodeRule implements RecordRule {
   static final RuleInfo INFO = Infos.info("cn/diagnosis-code", "诊断编码缺失或不规范",
       "diagnosis without a valid ICD-10 code", "电子病历应用管理规范(试行)(2017) 第十一条；GB/T 14396",
       Severity.ERROR, "2", false, "诊断“不稳定型心绞痛”的编码“I20”是类目，应编码到类目以下(如 I20.000)",
-      "code I20 of diagnosis 不稳定型心绞痛 is a category; code below it (such as I20.000)");
+      "code I20 of diagnosis “不稳定型心绞痛” is a category; code below it (such as "
+          + "I20.000)");
   private static final String NAME = "DE05.01.025.00";
   private static final String CODE = "DE05.01.024.00";
 

@@ -13,9 +13,11 @@ import org.emrkit.validation.RuleInfo;
  */
 final class ExpressionRule implements RecordRule {
   static final RuleInfo INFO = Infos.info("field/expression", "条件表达式无法求值",
-      "condition could not be evaluated", "EMRKit (when, if)", Severity.WARNING, "0", false,
-      "条件 hours(a, b) > 1 无法求值：expected a date", "condition hours(a, b) > 1 could not be "
-          + "evaluated: expected a date");
+      "condition could not be evaluated", "EMRKit (when, if)", Severity.WARNING, "0", false, "条件 hours(startedAt, now()) > 1 无法求值：表达式求值失败：expected a date or date-ti"
+          + "me (or two times), got String",
+      "condition hours(startedAt, now()) > 1 could not be evaluated: expressi"
+          + "on evaluation failed: expected a date or date-time (or two times), got"
+          + " String");
 
   @Override
   public RuleInfo info() {

@@ -15,10 +15,9 @@ import org.emrkit.validation.RuleInfo;
 final class ExternalCauseRule implements RecordRule {
   static final RuleInfo INFO = Infos.info("fp/external-cause", "损伤中毒缺少外部原因",
       "injury or poisoning without its external cause",
-      "住院病案首页数据填写质量规范(暂行)(2016) 损伤、中毒的外部原因", Severity.ERROR, "1", false,
-      "诊断“股骨颈骨折 S72.000”是损伤，首页没有损伤、中毒的外部原因(V01–Y98)",
-      "diagnosis 股骨颈骨折 S72.000 is an injury; the front page names no external cause "
-          + "(V01-Y98)", "diagnoses", "principalDx,dx", "externalCause", "externalCause",
+      "住院病案首页数据填写质量规范(暂行)(2016) 损伤、中毒的外部原因", Severity.ERROR, "1", false, "诊断“股骨颈骨折 S72.000”是损伤或中毒，首页没有损伤、中毒的外部原因(V01-Y98)",
+      "diagnosis 股骨颈骨折 S72.000 is an injury or poisoning; the front page name"
+          + "s no external cause (V01-Y98)", "diagnoses", "principalDx,dx", "externalCause", "externalCause",
       "injuryCodes", "S00-T98", "causeCodes", "V01-Y98");
 
   @Override

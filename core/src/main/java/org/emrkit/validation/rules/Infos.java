@@ -24,10 +24,14 @@ final class Infos {
   }
 
   /**
-   * How a field is named in messages: its label, else its data element's name, else its
+   * How a field is named in messages: as every output names it ({@link FieldValue#label()}: its
+   * label, the text before it, its cell's headers...), else its data element's name, else its
    * section's title with the field name, else its name.
    */
   static String label(FieldValue f) {
+    if (f.label() != null && !f.label().isBlank()) {
+      return f.label();
+    }
     if (f.field().label() != null) {
       return f.field().label();
     }

@@ -12,8 +12,8 @@ import org.emrkit.validation.RuleInfo;
 final class LengthRule extends ActiveFieldRule {
   static final RuleInfo INFO = Infos.info("field/length", "文字长度不符", "text length out of bounds",
       "EMRKit (minLength, maxLength)；扣分为 EMRKit 默认值(各地住院病历质量评分表"
-      + "常见：缺项或填写错误每处 0.5–1 分)", Severity.ERROR, "0.5", false,
-      "“现病史”至少 20 字(当前 8 字)", "现病史 needs at least 20 characters (8)");
+      + "常见：缺项或填写错误每处 0.5–1 分)", Severity.ERROR, "0.5", false, "“现病史”至少 20 字(当前 3 字)",
+      "现病史 needs at least 20 characters (3)");
 
   @Override
   public RuleInfo info() {

@@ -21,7 +21,7 @@ final class OperationDateRule implements RecordRule {
   static final RuleInfo INFO = Infos.info("fp/operation-date", "手术日期不在住院期间",
       "operation dated outside the stay", "住院病案首页数据填写质量规范(暂行)(2016) 手术及操作日期",
       Severity.ERROR, "1", false, "手术及操作日期 2026-11-19 早于入院日期 2026-11-20",
-      "operation date 2026-11-19 is before the admission on 2026-11-20", "dates", "opDate");
+      "手术及操作日期 2026-11-19 is before the admission on 2026-11-20", "dates", "opDate");
 
   @Override
   public RuleInfo info() {
@@ -41,10 +41,10 @@ final class OperationDateRule implements RecordRule {
         continue;
       }
       if (in.isPresent() && d.value().isBefore(in.get())) {
-        reporter.report(f.path(), new Message("“" + f.label() + "” " + d.value() + " 早于入院日期 "
+        reporter.report(f.path(), new Message(f.label() + " " + d.value() + " 早于入院日期 "
             + in.get(), f.label() + " " + d.value() + " is before the admission on " + in.get()));
       } else if (out.isPresent() && d.value().isAfter(out.get())) {
-        reporter.report(f.path(), new Message("“" + f.label() + "” " + d.value() + " 晚于出院日期 "
+        reporter.report(f.path(), new Message(f.label() + " " + d.value() + " 晚于出院日期 "
             + out.get(), f.label() + " " + d.value() + " is after the discharge on " + out.get()));
       }
     }

@@ -21,8 +21,8 @@ import org.emrkit.validation.RuleInfo;
 final class OptionRule extends ActiveFieldRule {
   static final RuleInfo INFO = Infos.info("field/option", "选项无效", "not one of the options",
       "EMRKit (options, valueset)；扣分为 EMRKit 默认值(各地住院病历质量评分表"
-      + "常见：缺项或填写错误每处 0.5–1 分)", Severity.ERROR, "1", false,
-      "“性别”的值“3”不在可选项中", "\"3\" is not an option of 性别");
+      + "常见：缺项或填写错误每处 0.5–1 分)", Severity.ERROR, "1", false, "“性别”的值“3”不在可选项中",
+      "\"3\" is not an option of 性别");
 
   @Override
   public RuleInfo info() {

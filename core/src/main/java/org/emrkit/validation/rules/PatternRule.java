@@ -15,8 +15,8 @@ import org.emrkit.validation.RuleInfo;
 final class PatternRule extends ActiveFieldRule {
   static final RuleInfo INFO = Infos.info("field/pattern", "格式不符", "value does not match pattern",
       "EMRKit (pattern)；扣分为 EMRKit 默认值(各地住院病历质量评分表"
-      + "常见：缺项或填写错误每处 0.5–1 分)", Severity.ERROR, "0.5", false,
-      "“血压”格式应为 \\d{2,3}/\\d{2,3}", "血压 must match \\d{2,3}/\\d{2,3}");
+      + "常见：缺项或填写错误每处 0.5–1 分)", Severity.ERROR, "0.5", false, "“生命体征 血压mmHg”格式应为 \\d{2,3}/\\d{2,3}",
+      "生命体征 血压mmHg must match \\d{2,3}/\\d{2,3}");
   private static final int MAX_CHECKED = 10_000;
   private final Map<String, Pattern> compiled = new ConcurrentHashMap<>();
 

@@ -15,10 +15,11 @@ import org.emrkit.validation.RuleInfo;
 final class PrincipalDiagnosisRule implements RecordRule {
   static final RuleInfo INFO = Infos.info("fp/principal-diagnosis", "主要诊断选择错误",
       "principal diagnosis wrongly chosen",
-      "住院病案首页数据填写质量规范(暂行)(2016) 主要诊断选择原则", Severity.ERROR, "4", false,
-      "主要诊断“胸痛 R07.400”是症状体征，其他诊断中已有明确的疾病“不稳定型心绞痛 I20.000”",
-      "principal diagnosis 胸痛 R07.400 is a symptom while 不稳定型心绞痛 I20.000 is a definite"
-          + " disease", "principal", "principalDx", "others", "dx", "symptomCodes", "R00-R99");
+      "住院病案首页数据填写质量规范(暂行)(2016) 主要诊断选择原则", Severity.ERROR, "4", false, "主要诊断“胸痛 R07.400”是症状体征(R00-R99)，其他诊断中已有明确的疾病“不稳定型心绞痛 I20.000”：应以明确的疾病为主"
+          + "要诊断",
+      "principal diagnosis 胸痛 R07.400 is a symptom or sign (R00-R99) while 不稳"
+          + "定型心绞痛 I20.000 is a definite disease: make the disease the principal di"
+          + "agnosis", "principal", "principalDx", "others", "dx", "symptomCodes", "R00-R99");
 
   @Override
   public RuleInfo info() {

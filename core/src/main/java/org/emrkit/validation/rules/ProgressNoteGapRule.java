@@ -26,8 +26,9 @@ import org.emrkit.validation.RuleInfo;
 final class ProgressNoteGapRule implements ChartRule {
   static final RuleInfo INFO = Infos.info("cn/progress-note-gap", "病程记录间隔过长",
       "progress notes too far apart", "病历书写基本规范(2010) 第二十二条(二)", Severity.ERROR, "2",
-      false, "病重患者病程记录间隔 3.5 天，应至少 2 天记录一次",
-      "progress notes 3.5 days apart; a serious patient needs one at least every 2 days",
+      false, "病重患者病程记录间隔 4.0 天，应至少 2 天记录一次",
+      "progress notes 4.0 days apart; a serious patient needs one at least ev"
+          + "ery 2 days",
       "maxDays.critical", "1", "maxDays.serious", "2", "maxDays.other", "3");
 
   private record Note(OffsetDateTime at, String path) {}

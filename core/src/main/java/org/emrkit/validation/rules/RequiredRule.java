@@ -12,8 +12,8 @@ import org.emrkit.validation.RuleInfo;
 final class RequiredRule extends ActiveFieldRule {
   static final RuleInfo INFO = Infos.info("field/required", "必填项未填写", "required field empty",
       "EMRKit (template attribute required)；扣分为 EMRKit 默认值(各地住院病历质量评分表"
-      + "常见：缺项或填写错误每处 0.5–1 分)", Severity.ERROR, "1", false,
-      "必填项“主诉”未填写", "required field 主诉 is empty");
+      + "常见：缺项或填写错误每处 0.5–1 分)", Severity.ERROR, "1", false, "必填项“体温”未填写",
+      "required field 体温 is empty");
 
   @Override
   public RuleInfo info() {

@@ -16,8 +16,9 @@ import org.emrkit.validation.TemplateRule;
 final class TemplateMissingItemRule implements TemplateRule {
   static final RuleInfo INFO = Infos.info("cn/template-missing-item", "模板缺少必需项目的位置",
       "template has no place for a required item", "病历书写基本规范(2010) 第十八条等",
-      Severity.ERROR, "0", false, "模板 admission-record 没有“家族史”(DE02.10.103.00)的位置",
-      "template admission-record has no place for 家族史 (DE02.10.103.00)");
+      Severity.ERROR, "0", false, "模板 admission-without-family 没有“家族史”(DE02.10.103.00)的位置",
+      "template admission-without-family has no place for 家族史 (DE02.10.103.00"
+          + ")");
 
   @Override
   public RuleInfo info() {

@@ -69,9 +69,8 @@ final class TimeLimitRule implements RecordRule, ChartRule {
     params[i++] = "surgeryEndLabels";
     params[i] = "手术结束,手术结束时间,手术结束日期时间";
     INFO = Infos.info("cn/time-limit", "未在时限内完成", "not completed within the time limit",
-        "病历书写基本规范(2010) 第十八条、第二十二条、第二十四条等", Severity.ERROR, "5", false,
-        "入院记录应在入院后24小时内完成(实际30小时)",
-        "admission record due within 24 h of admission (took 30 h)", params);
+        "病历书写基本规范(2010) 第十八条、第二十二条、第二十四条等", Severity.ERROR, "5", false, "入院记录应在入院后24小时内完成(实际30小时)",
+      "admission-record due within 24 h of admittedAt (took 30 h)", params);
   }
 
   @Override

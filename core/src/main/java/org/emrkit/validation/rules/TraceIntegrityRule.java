@@ -17,9 +17,9 @@ import org.emrkit.validation.RuleInfo;
 final class TraceIntegrityRule implements RecordRule {
   static final RuleInfo INFO = Infos.info("cn/trace-integrity", "修改痕迹被篡改",
       "revision trace does not verify", "电子病历应用管理规范(试行)(2017) 第十四条、第十六条",
-      Severity.ERROR, "0", true, "患者姓名(/context/patient/name)被改动而无修改记录：病历为 李四，修改痕迹为 张三",
-      "患者姓名 (/context/patient/name) was changed without a trace: the record says 李四, its"
-          + " trace 张三");
+      Severity.ERROR, "0", true, "主诉(/values/chiefComplaint)被改动而无修改记录：病历为 胸闷2天，修改痕迹为 反复胸闷1天",
+      "主诉(/values/chiefComplaint) was changed without a trace: the record say"
+          + "s 胸闷2天, its trace 反复胸闷1天");
 
   @Override
   public RuleInfo info() {
