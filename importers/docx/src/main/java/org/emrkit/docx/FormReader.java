@@ -40,31 +40,6 @@ final class FormReader {
   private static final int MAX_DEPTH = 24;
   private static final int MAX_ELEMENTS = 200_000;
 
-  /** Where blocks go: a list, and the sections opened by headings inside it. */
-  private static final class Frame {
-    final List<Block> blocks = new ArrayList<>();
-    final Deque<Draft> open = new ArrayDeque<>();
-    final boolean sectionsAllowed;
-
-    Frame(boolean sectionsAllowed) {
-      this.sectionsAllowed = sectionsAllowed;
-    }
-  }
-
-  /** A section being filled. */
-  private static final class Draft {
-    final int level;
-    final Section prototype;
-    final boolean runIn;
-    final List<Block> children = new ArrayList<>();
-
-    Draft(int level, Section prototype, boolean runIn) {
-      this.level = level;
-      this.prototype = prototype;
-      this.runIn = runIn;
-    }
-  }
-
   /** A piece of a paragraph before literal fields are found. */
 
   private final XWPFDocument doc;
@@ -193,45 +168,16 @@ final class FormReader {
   }
 
   private void add(Block b) {
-    if (b == null) {
-      return;
-    }
-    if (frame.open.isEmpty()) {
-      frame.blocks.add(b);
-    } else {
-      frame.open.peek().children.add(b);
-    }
+    frame.add(b);
   }
 
   private List<Block> close(Frame f) {
-    while (!f.open.isEmpty()) {
-      closeTop(f);
-    }
-    return f.blocks;
-  }
-
-  private void closeTop(Frame f) {
-    Draft d = f.open.pop();
-    Section p = d.prototype;
-    Section s;
-    try {
-      s = new Section(p.id(), p.title(), p.required(), p.dataElement(), p.code(), p.when(),
-          d.children, d.runIn, p.newPage());
-    } catch (IllegalArgumentException ex) {
-      findings.error(where, "docx/section", "章节“" + p.title() + "”无效：" + ex.getMessage(),
-          "section \"" + p.title() + "\" is invalid: " + ex.getMessage());
-      return;
-    }
-    if (f.open.isEmpty()) {
-      f.blocks.add(s);
-    } else {
-      f.open.peek().children.add(s);
-    }
+    return f.close(findings, where);
   }
 
   private void openSection(int level, Section prototype, boolean runIn) {
     while (!frame.open.isEmpty() && frame.open.peek().level >= level) {
-      closeTop(frame);
+      frame.closeTop(findings, where);
     }
     String id = prototype.id();
     if (!sectionIds.add(id)) {
@@ -240,7 +186,7 @@ final class FormReader {
           "section id " + id + " is used twice; renamed " + fresh);
       id = fresh;
     }
-    frame.open.push(new Draft(level, new Section(id, prototype.title(), prototype.required(),
+    frame.open.push(new Frame.Draft(level, new Section(id, prototype.title(), prototype.required(),
         prototype.dataElement(), prototype.code(), prototype.when(), List.of(), false,
         prototype.newPage()), runIn));
   }
@@ -263,27 +209,8 @@ final class FormReader {
       return;
     }
     try {
-      boolean runIn = tag != null && tag.startsWith("**");
-      if (tag != null && (tag.startsWith("#") || runIn)) {
-        if (!frame.sectionsAllowed) {
-          findings.warn(where, "docx/section-here", "此处不能有章节，按普通内容处理",
-              "a section cannot stand here; its content is kept as plain content");
-          children(content);
-          return;
-        }
-        int level = runIn ? (frame.open.isEmpty() ? 2 : frame.open.peek().level + 1)
-            : tag.indexOf(' ') < 0 ? 2 : tag.substring(0, tag.indexOf(' ')).length();
-        Section prototype = runIn ? dsl.runIn(tag) : dsl.section(tag);
-        openSection(level, prototype, runIn);
-        Deque<Draft> mark = new ArrayDeque<>(frame.open);
-        skipHeading = !runIn;
-        runInLabel = runIn ? prototype.title() + "：" : null;
-        children(content);
-        skipHeading = false;
-        runInLabel = null;
-        while (frame.open.size() >= mark.size() && !frame.open.isEmpty()) {
-          closeTop(frame);
-        }
+      if (tag != null && (tag.startsWith("#") || tag.startsWith("**"))) {
+        sectionControl(tag, content);
         return;
       }
       if (tag != null && tag.startsWith("repeat ")) {
@@ -318,6 +245,33 @@ final class FormReader {
     findings.info(where, "docx/unwrapped", "无标记的块级内容控件，已按其内容导入",
         "a block content control without a tag; its content was imported as it is");
     children(content);
+  }
+
+  /**
+   * A section's content control (tag {@code ## 主诉 {#cc}}, or {@code **主诉：**{#cc}} for a run-in
+   * heading): the section it opens holds what the control holds.
+   */
+  private void sectionControl(String tag, Element content) throws Dsl.Failure {
+    if (!frame.sectionsAllowed) {
+      findings.warn(where, "docx/section-here", "此处不能有章节，按普通内容处理",
+          "a section cannot stand here; its content is kept as plain content");
+      children(content);
+      return;
+    }
+    boolean runIn = tag.startsWith("**");
+    int level = runIn ? (frame.open.isEmpty() ? 2 : frame.open.peek().level + 1)
+        : tag.indexOf(' ') < 0 ? 2 : tag.substring(0, tag.indexOf(' ')).length();
+    Section prototype = runIn ? dsl.runIn(tag) : dsl.section(tag);
+    openSection(level, prototype, runIn);
+    int depth = frame.open.size();
+    skipHeading = !runIn;
+    runInLabel = runIn ? prototype.title() + "：" : null;
+    children(content);
+    skipHeading = false;
+    runInLabel = null;
+    while (frame.open.size() >= depth && !frame.open.isEmpty()) {
+      frame.closeTop(findings, where);
+    }
   }
 
   private boolean skipHeading;

@@ -198,28 +198,7 @@ final class Heads {
             out.maxRows = Integer.parseInt(a.value());
           }
         }
-        case "borderless" -> {
-          if (!a.isFlag()) {
-            ok = tableBad(problems, a, "borderless 是标志，不带值", "borderless is a flag and takes no "
-                + "value");
-          }
-          out.borderless = true;
-        }
-        case "header" -> {
-          if (a.isFlag() || !a.value().equals("bold")) {
-            ok = tableBad(problems, a, "header 只可为 bold(表头加粗)", "header takes only bold");
-          }
-          out.boldHeader = true;
-        }
-        case "fontSize" -> {
-          if (a.isFlag() || !a.value().matches("\\d{1,2}(\\.\\d)?")
-              || Double.parseDouble(a.value()) < 6 || Double.parseDouble(a.value()) > 16) {
-            ok = tableBad(problems, a, "fontSize 为 6 到 16 的磅值，如 9 或 10.5",
-                "fontSize is 6 to 16 points, such as 9 or 10.5");
-          } else {
-            out.fontSize = Double.parseDouble(a.value());
-          }
-        }
+        case "borderless", "header", "fontSize" -> ok &= style(a, out, problems);
         default -> ok = tableBad(problems, a, "未知的表格属性 " + a.name()
             + "(可用 #id widths repeat minRows maxRows borderless header fontSize)"
             + near(a.name(), "，是否应为 ", "？"), "unknown table attribute " + a.name()
@@ -236,6 +215,31 @@ final class Heads {
           "maxRows must not be less than minRows");
     }
     return ok ? out : null;
+  }
+
+  /** A table's style attribute ({@code borderless header=bold fontSize=9}); false if bad. */
+  private static boolean style(Attributes.Attr a, TableHead out, Problems problems) {
+    switch (a.name()) {
+      case "borderless" -> {
+        out.borderless = true;
+        return a.isFlag() || tableBad(problems, a, "borderless 是标志，不带值",
+            "borderless is a flag and takes no value");
+      }
+      case "header" -> {
+        out.boldHeader = true;
+        return !a.isFlag() && a.value().equals("bold")
+            || tableBad(problems, a, "header 只可为 bold(表头加粗)", "header takes only bold");
+      }
+      default -> {
+        if (a.isFlag() || !a.value().matches("\\d{1,2}(\\.\\d)?")
+            || Double.parseDouble(a.value()) < 6 || Double.parseDouble(a.value()) > 16) {
+          return tableBad(problems, a, "fontSize 为 6 到 16 的磅值，如 9 或 10.5",
+              "fontSize is 6 to 16 points, such as 9 or 10.5");
+        }
+        out.fontSize = Double.parseDouble(a.value());
+        return true;
+      }
+    }
   }
 
   private static List<Double> widths(Attributes.Attr a, Problems problems) {
