@@ -7,7 +7,6 @@ import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
-import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
 
@@ -15,23 +14,19 @@ import org.emrkit.validation.RuleInfo;
  * {@code fp/fees}: the 住院费用 do not add up — the items (1)–(24) differ from 总费用 by more
  * than the tolerance, an amount is negative, or a part (其中：抗菌药物费用) exceeds its whole.
  */
-final class FeeRule implements RecordRule {
+final class FeeRule extends FrontPageRule {
   static final RuleInfo INFO = Infos.info("fp/fees", "住院费用不符", "hospital charges do not add up",
       "住院病案首页数据填写质量规范(暂行)(2016) 住院费用", Severity.ERROR, "1", false, "费用分项合计 38460.40 元与总费用 38560.40 元不符(相差 100.00 元)",
       "the charges add up to 38460.40, not 总费用 38560.40 (100.00 apart)", "total",
       "totalFee", "items", "fee\\d+", "amounts", "fee\\d+|totalFee|selfPay|antibioticFee",
       "parts", "antibioticFee:fee13,selfPay:totalFee", "tolerance", "0.01");
 
-  @Override
-  public RuleInfo info() {
-    return INFO;
+  FeeRule() {
+    super(INFO);
   }
 
   @Override
-  public void check(RecordContext context, Reporter reporter) {
-    if (!FrontPage.applies(context)) {
-      return;
-    }
+  void checkFrontPage(RecordContext context, Reporter reporter) {
     Pattern items = Pattern.compile(reporter.parameter("items"));
     Pattern amounts = Pattern.compile(reporter.parameter("amounts"));
     BigDecimal sum = BigDecimal.ZERO;

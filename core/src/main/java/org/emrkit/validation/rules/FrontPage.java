@@ -19,6 +19,7 @@ final class FrontPage {
 
   private FrontPage() {}
 
+  /** Whether the record is a 住院病案首页 (its template's documentType). */
   static boolean applies(RecordContext context) {
     return context.documentType().filter(TYPE::equals).isPresent();
   }

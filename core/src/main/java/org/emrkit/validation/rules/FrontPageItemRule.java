@@ -5,7 +5,6 @@ import org.emrkit.problem.Severity;
 import org.emrkit.template.FieldType;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
-import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
 
@@ -14,23 +13,19 @@ import org.emrkit.validation.RuleInfo;
  * context field with nothing from the host counts as empty), the stay, the principal diagnosis
  * and its 入院病情, 离院方式, 医疗付费方式. The list is a parameter (a province adds its own).
  */
-final class FrontPageItemRule implements RecordRule {
+final class FrontPageItemRule extends FrontPageRule {
   static final RuleInfo INFO = Infos.info("fp/required-item", "首页必填项目缺失",
       "front-page item missing", "住院病案首页数据填写质量规范(暂行)(2016)；住院病案首页(卫医政发〔2011〕84号)",
       Severity.ERROR, "1", false, "首页“身份证号”未填写", "front page item 身份证号 is empty",
       "items", "name,sex,birthDate,age,idNumber,mrn,admittedAt,dischargedAt,payment,"
           + "admissionRoute,dischargeDept,principalDx,principalCondition,dischargeMode,totalFee");
 
-  @Override
-  public RuleInfo info() {
-    return INFO;
+  FrontPageItemRule() {
+    super(INFO);
   }
 
   @Override
-  public void check(RecordContext context, Reporter reporter) {
-    if (!FrontPage.applies(context)) {
-      return;
-    }
+  void checkFrontPage(RecordContext context, Reporter reporter) {
     for (FieldValue f : FrontPage.named(context, reporter.parameter("items"))) {
       boolean filled = f.field().type() == FieldType.MACRO || f.field().type() == FieldType.CALC
           ? !context.text(f.field(), f.scope()).isBlank() : f.isFilled();

@@ -9,7 +9,6 @@ import org.emrkit.record.Encounter;
 import org.emrkit.record.Value;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
-import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
 
@@ -17,21 +16,20 @@ import org.emrkit.validation.RuleInfo;
  * {@code fp/operation-date}: an operation dated before the admission or after the discharge
  * (the encounter's {@code admittedAt} and its {@code dischargedAt} event).
  */
-final class OperationDateRule implements RecordRule {
+final class OperationDateRule extends FrontPageRule {
   static final RuleInfo INFO = Infos.info("fp/operation-date", "手术日期不在住院期间",
       "operation dated outside the stay", "住院病案首页数据填写质量规范(暂行)(2016) 手术及操作日期",
       Severity.ERROR, "1", false, "手术及操作日期 2026-11-19 早于入院日期 2026-11-20",
       "手术及操作日期 2026-11-19 is before the admission on 2026-11-20", "dates", "opDate");
 
-  @Override
-  public RuleInfo info() {
-    return INFO;
+  OperationDateRule() {
+    super(INFO);
   }
 
   @Override
-  public void check(RecordContext context, Reporter reporter) {
+  void checkFrontPage(RecordContext context, Reporter reporter) {
     Encounter e = context.record().context().encounter();
-    if (!FrontPage.applies(context) || e == null) {
+    if (e == null) {
       return;
     }
     Optional<LocalDate> in = Optional.ofNullable(e.admittedAt()).map(OffsetDateTime::toLocalDate);

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.emrkit.template.Block;
-import org.emrkit.template.Expression;
 import org.emrkit.template.Section;
 import org.emrkit.template.SectionBuilder;
 
@@ -36,11 +35,8 @@ final class Sections {
     final String title;
     final boolean runIn;
     String id;
-    boolean required;
-    String de;
-    String code;
-    Expression when;
-    boolean newPage;
+    /** The attributes in braces (all unset without them). */
+    Heads.SectionHead head = new Heads.SectionHead();
     /** Blocks and drafts of subsections, in order. */
     final List<Object> items = new ArrayList<>();
 
@@ -248,15 +244,7 @@ final class Sections {
 
   /** Index of the {@code {} that starts heading attributes at the end of the text, or -1. */
   private static int attributeStart(BasedSequence text) {
-    String s = text.toString().stripTrailing();
-    if (!s.endsWith("}") || s.endsWith("}}")) {
-      return -1;
-    }
-    int i = s.lastIndexOf('{');
-    if (i < 0 || (i > 0 && s.charAt(i - 1) == '{') || (i > 0 && s.charAt(i - 1) == '\\')) {
-      return -1;
-    }
-    return i;
+    return FragmentParser.attributeStart(text.toString());
   }
 
   private boolean attributes(Draft d, BasedSequence text) {
@@ -264,13 +252,9 @@ final class Sections {
     if (!Heads.section(text, h, state.problems, state.expressions)) {
       return false;
     }
+    d.head = h;
     d.id = h.id;
-    d.required = h.required;
-    d.de = h.de;
-    d.code = h.code;
-    d.when = h.when;
-    d.newPage = h.newPage;
-    if (d.newPage && d.runIn) {
+    if (h.newPage && d.runIn) {
       state.problems.error(d.offset, "dsl/heading-attributes", "行内标题不能另起一页(newPage)",
           "a run-in heading cannot start a new page (newPage)");
       return false;
@@ -305,8 +289,9 @@ final class Sections {
       return null;
     }
     try {
-      return state.at(new Section(d.id, d.title, d.required, d.de, d.code, d.when, children,
-          d.runIn, d.newPage), d.offset);
+      Heads.SectionHead h = d.head;
+      return state.at(new Section(d.id, d.title, h.required, h.de, h.code, h.when, children,
+          d.runIn, h.newPage), d.offset);
     } catch (IllegalArgumentException e) {
       state.problems.error(d.offset, "dsl/invalid-section", "章节不成立：" + e.getMessage(),
           "invalid section: " + e.getMessage());

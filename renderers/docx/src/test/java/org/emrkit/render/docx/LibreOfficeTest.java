@@ -33,11 +33,7 @@ class LibreOfficeTest {
 
   @Test
   void libreOfficePrintsEveryValue(@TempDir Path dir) throws Exception {
-    boolean installed = Files.isExecutable(SOFFICE);
-    if ("true".equals(System.getenv("EMRKIT_LIBREOFFICE_REQUIRED"))) {
-      assertThat(installed).as("LibreOffice (required by .ci/run)").isTrue();
-    }
-    assumeTrue(installed, "LibreOffice is not installed");
+    requireLibreOffice();
     for (String[] c : new String[][] {{"admission-record", "clean--admission-record.json"},
         {"nursing-record", "clean--nursing-record.json"}}) {
       Template t = Corpus.template(c[0]);
@@ -54,11 +50,7 @@ class LibreOfficeTest {
 
   @Test
   void theFrontPagePrintsFrontAndBackInLibreOffice(@TempDir Path dir) throws Exception {
-    boolean installed = Files.isExecutable(SOFFICE);
-    if ("true".equals(System.getenv("EMRKIT_LIBREOFFICE_REQUIRED"))) {
-      assertThat(installed).as("LibreOffice (required by .ci/run)").isTrue();
-    }
-    assumeTrue(installed, "LibreOffice is not installed");
+    requireLibreOffice();
     Template t = Corpus.template("front-page");
     Path pdf = print(dir, "front-page", DocxRenderer.builder().build().render(t,
         Corpus.record("clean--front-page.json", t)));
@@ -70,6 +62,15 @@ class LibreOfficeTest {
       assertThat(s.getText(doc).replaceAll("\\s+", "")).contains("手术及操作名称", "住院费用",
           "38560.40");
     }
+  }
+
+  /** Skips the test without LibreOffice, unless .ci/run requires it. */
+  static void requireLibreOffice() {
+    boolean installed = Files.isExecutable(SOFFICE);
+    if ("true".equals(System.getenv("EMRKIT_LIBREOFFICE_REQUIRED"))) {
+      assertThat(installed).as("LibreOffice (required by .ci/run)").isTrue();
+    }
+    assumeTrue(installed, "LibreOffice is not installed");
   }
 
   /** Prints a Word document to PDF with LibreOffice (headless); returns the PDF. */
