@@ -62,6 +62,7 @@ public final class EditingService {
   private final String printer;
   private final TerminologyService terminology;
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
+  private final boolean refuseWithFieldErrors;
 
   private EditingService(Builder b) {
     this.templates = List.copyOf(b.templates);
@@ -77,6 +78,7 @@ public final class EditingService {
         .clock(clock).build()).build();
     this.printer = b.printer;
     this.terminology = b.terminology;
+    this.refuseWithFieldErrors = b.refuseWithFieldErrors;
   }
 
   /** Starts a service over these templates and the host's store. */
@@ -152,13 +154,23 @@ public final class EditingService {
       Arrays.fill(password, '\0');
     }
     String scope = text(req, "scope", false);
-    return change(actor, id, text(req, "head", true), (t, s) -> s.sign(scope));
+    return change(actor, id, text(req, "head", true), (t, s) -> {
+      Outcome errors = fieldErrors(t, s.record(), scope, "签名", "signed");
+      return errors != null ? errors : s.sign(scope);
+    });
+  }
+
+  private Outcome fieldErrors(Template t, Record r, String scope, String zh, String en) {
+    return refuseWithFieldErrors ? FieldErrors.of(validator, t, r, scope, zh, en) : null;
   }
 
   /** Archives the record as the actor (a 病案室 or QC role, by the policy). */
   public Outcome archive(Actor actor, String id, byte[] body) {
     JsonNode req = StrictJson.object(body);
-    return change(actor, id, text(req, "head", true), (t, s) -> s.archive());
+    return change(actor, id, text(req, "head", true), (t, s) -> {
+      Outcome errors = fieldErrors(t, s.record(), "", "归档", "archived");
+      return errors != null ? errors : s.archive();
+    });
   }
 
   /** Writes the record's archival PDF. */
@@ -295,6 +307,7 @@ public final class EditingService {
     private String printedBy = "EMRKit";
     private String printer;
     private TerminologyService terminology = TerminologyService.none();
+    private boolean refuseWithFieldErrors = true;
 
     private Builder(List<Template> templates, RecordStore store) {
       this.templates = Objects.requireNonNull(templates, "templates");
@@ -334,6 +347,16 @@ public final class EditingService {
     /** Who the print stamp names as printing. */
     public Builder printedBy(String name) {
       this.printedBy = Objects.requireNonNull(name, "printedBy");
+      return this;
+    }
+
+    /**
+     * Whether a signature or an archive is refused while a field has a field-rule error (on by
+     * default: a nurse cannot sign a row whose 血压 reads "测试"); the validator must hold the
+     * field pack for it to find any.
+     */
+    public Builder refuseWithFieldErrors(boolean refuse) {
+      this.refuseWithFieldErrors = refuse;
       return this;
     }
 

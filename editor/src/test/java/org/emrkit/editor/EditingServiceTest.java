@@ -103,6 +103,33 @@ class EditingServiceTest {
   }
 
   @Test
+  void signingAndArchivingAreRefusedWhileAFieldHasAnError() {
+    EditingService s = service();
+    s.create(RESIDENT, "admission-record", "R-3", CLEAN.context());
+    String values = org.emrkit.json.RecordJson.create().writeValues(CLEAN.values()
+        .without("residentSignature").without("attendingSignature")
+        .with("temp", new org.emrkit.record.Value.Num(new java.math.BigDecimal("45.2"))));
+    Outcome saved = s.save(RESIDENT, "R-3", json("{\"head\":\"" + s.open(RESIDENT, "R-3")
+        .head() + "\",\"values\":" + values + "}"));
+    assertThat(saved.applied()).as("%s", saved).isTrue();
+    Record before = s.store().find("R-3").orElseThrow();
+    Outcome sign = s.sign(RESIDENT, "R-3", json("{\"head\":\"" + saved.head()
+        + "\",\"scope\":\"\",\"password\":\"pw\"}"));
+    assertThat(sign.applied()).isFalse();
+    assertThat(sign.code()).isEqualTo("edit/field-errors");
+    assertThat(sign.message().zh()).contains("改正后才能签名", "“体温”应不高于 43(当前 45.2)");
+    assertThat(sign.problems()).hasSize(1);
+    assertThat(s.store().find("R-3").orElseThrow()).isEqualTo(before);
+    // a host may turn the check off; with the value corrected the record signs
+    EditingService lenient = EditingService.builder(List.of(T), s.store())
+        .validator(Validator.builder().pack(FieldRules.pack()).build()).authenticator(AUTH)
+        .clock(CLOCK).refuseWithFieldErrors(false).build();
+    assertThat(lenient.sign(RESIDENT, "R-3", json("{\"head\":\"" + saved.head()
+        + "\",\"scope\":\"\",\"password\":\"pw\"}")).code()).isNotEqualTo(
+        "edit/field-errors");
+  }
+
+  @Test
   void badValuesAreRefusedWithTheirPointers() {
     EditingService s = service();
     s.create(RESIDENT, "admission-record", "R-2", CLEAN.context());

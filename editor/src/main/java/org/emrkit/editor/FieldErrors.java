@@ -1,0 +1,36 @@
+package org.emrkit.editor;
+
+import java.util.List;
+import org.emrkit.problem.Message;
+import org.emrkit.problem.Severity;
+import org.emrkit.record.Record;
+import org.emrkit.template.Template;
+import org.emrkit.validation.Finding;
+import org.emrkit.validation.Validator;
+
+/** The field-rule errors that stop a signature or an archive (package-private). */
+final class FieldErrors {
+  private FieldErrors() {}
+
+  /**
+   * While a field of the scope (the record, or the entry signed) has a field-rule error (血压
+   * "测试"), signing and archiving are refused with the errors listed by field label, unless
+   * the host turned the check off; null when nothing stops it.
+   */
+  static Outcome of(Validator validator, Template t, Record r, String scope, String zh,
+      String en) {
+    String under = scope.startsWith("/") ? "/values" + scope + "/" : "/";
+    List<Message> errors = validator.validate(t, r).findings().stream()
+        .filter(f -> f.severity() == Severity.ERROR && f.code().startsWith("field/")
+            && (f.path() + "/").startsWith(under))
+        .map(Finding::message).distinct().toList();
+    if (errors.isEmpty()) {
+      return null;
+    }
+    String more = errors.size() > 1 ? "等 " + errors.size() + " 处" : "";
+    return new Outcome(false, "edit/field-errors", Message.of("填写有误，改正后才能" + zh + "："
+        + errors.get(0).zh() + more, "correct the fields first: the record cannot be " + en
+        + " while " + errors.get(0).en() + (errors.size() > 1 ? " (and " + (errors.size() - 1)
+        + " more)" : "")), errors.stream().map(m -> m.zh() + "(" + m.en() + ")").toList(), null);
+  }
+}
