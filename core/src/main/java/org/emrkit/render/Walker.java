@@ -94,8 +94,8 @@ final class Walker implements BlockVisitor<Void> {
     level++;
     sections.addLast(s);
     SectionView view = new SectionView(s, level, holds, visible);
-    if (s.newPage() && visible) {
-      target.pageBreak();
+    if (s.newPage() && visible && resolver.template().blocks().get(0) != s) {
+      target.pageBreak(); // not before the first block: page 1 would hold the title alone
     }
     target.startSection(view);
     runIn = s.runIn() ? s.title() + "：" : null;

@@ -42,6 +42,33 @@ class DiagnosticsTest {
   }
 
   @Test
+  void sectionMarksWhereNoSectionCanBeAndRepeatedAttributesAreNamed() {
+    // from a newcomer's review: these printed as text or were silently taken
+    assertThat(diagnostics("|---|---|\n| **主诉：**{#cc}x | {/} |\n"))
+        .containsExactly("8:3 dsl/heading-in-container", "8:19 dsl/heading-in-container");
+    assertThat(diagnostics("- **主诉：**{#cc}x\n")).containsExactly("7:3 dsl/heading-in-container");
+    assertThat(diagnostics("## 主诉 {#a #b required required}\n\nx\n"))
+        .containsExactly("7:11 dsl/duplicate-attribute", "7:23 dsl/duplicate-attribute");
+    assertThat(diagnostics("|---|\n| a |\n{: fontSize=9 fontSize=10}\n"))
+        .containsExactly("9:15 dsl/duplicate-attribute");
+    assertThat(diagnostics("{/#history}\n")).containsExactly("7:3 dsl/section-not-open");
+    CompileResult r = COMPILER.compile(FM + "## 手术 {newpage}\n\nx\n", "t.emr.md");
+    assertThat(r.diagnostics().get(0).message().zh()).contains("是否应为 newPage");
+    // a space between the label and its braces still makes a run-in heading
+    assertThat(TemplateDump.dump(COMPILER.compile(FM + "**主诉** {#cc}胸闷\n", "t.emr.md")
+        .orElseThrow())).contains("run-in #cc \"主诉\"");
+  }
+
+  @Test
+  void aCalcThatCanNeverShowItsResultIsNamed() {
+    assertThat(diagnostics("{{a: calc expr=\"now()\"}} {{b: calc expr=\"true\"}}\n"))
+        .containsExactly("7:17 dsl/calc-type", "7:42 dsl/calc-type");
+    assertThat(diagnostics("{{dx: coded system=ICD-10}} {{c: calc expr=\"dx.code * 2\"}} "
+        + "{{d: calc expr=\"dx.display + '(' + dx.code + ')'\"}}\n"))
+        .containsExactly("7:45 dsl/calc-type");
+  }
+
+  @Test
   void unknownAttributeAndAttributeNotForTheType() {
     assertThat(diagnostics("{{a: text colour=red}}\n")).containsExactly("7:11 dsl/unknown-attribute");
     assertThat(diagnostics("{{a: text unit=mmHg}}\n"))

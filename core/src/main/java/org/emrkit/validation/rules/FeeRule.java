@@ -18,8 +18,10 @@ final class FeeRule extends FrontPageRule {
   static final RuleInfo INFO = Infos.info("fp/fees", "住院费用不符", "hospital charges do not add up",
       "住院病案首页数据填写质量规范(暂行)(2016) 住院费用", Severity.ERROR, "1", false, "费用分项合计 38460.40 元与总费用 38560.40 元不符(相差 100.00 元)",
       "the charges add up to 38460.40, not 总费用 38560.40 (100.00 apart)", "total",
-      "totalFee", "items", "fee\\d+", "amounts", "fee\\d+|totalFee|selfPay|antibioticFee",
-      "parts", "antibioticFee:fee13,selfPay:totalFee", "tolerance", "0.01");
+      "totalFee", "items", "fee\\d+", "amounts",
+      "fee\\d+|totalFee|selfPay|antibioticFee|physioFee|anaesthesiaFee|surgeryFee", "parts",
+      "antibioticFee:fee13,physioFee:fee9,anaesthesiaFee:fee10,surgeryFee:fee10,selfPay:totalFee",
+      "tolerance", "0.01");
 
   FeeRule() {
     super(INFO);

@@ -26,7 +26,16 @@ final class RequiredItems {
 
   /** One required item. */
   record Item(String zh, String en, List<String> dataElements, List<String> titles,
-      boolean veto, boolean femaleOnly, String vetoGroup) {}
+      boolean veto, boolean femaleOnly, String vetoGroup) {
+    /** An item is found by its own name too (a section or run-in heading titled 现病史). */
+    Item {
+      if (!titles.contains(zh)) {
+        List<String> all = new ArrayList<>(titles);
+        all.add(zh);
+        titles = List.copyOf(all);
+      }
+    }
+  }
 
   private static Item de(String zh, String en, String... des) {
     return new Item(zh, en, List.of(des), List.of(), false, false, null);

@@ -21,6 +21,24 @@ final class Attributes {
   private Attributes() {}
 
   /**
+   * Whether no attribute is given twice ({@code {: #a #b}}, {@code fontSize=9 fontSize=10});
+   * each repeat is {@code dsl/duplicate-attribute} at its name.
+   */
+  static boolean unique(List<Attr> attrs, Problems problems) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    boolean ok = true;
+    for (Attr a : attrs) {
+      if (!seen.add(a.name())) {
+        String name = a.name().equals("#") ? "#id" : a.name();
+        problems.error(a.nameOffset(), "dsl/duplicate-attribute", "属性 " + name
+            + " 重复，只能写一次", "attribute " + name + " is given twice");
+        ok = false;
+      }
+    }
+    return ok;
+  }
+
+  /**
    * Lexes {@code text}. On a syntax error adds a problem with {@code code} and returns null.
    */
   static List<Attr> lex(BasedSequence text, Problems problems, String code) {

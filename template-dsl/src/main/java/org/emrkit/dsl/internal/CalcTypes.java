@@ -51,7 +51,9 @@ final class CalcTypes {
     int at = state.source.text.indexOf(src, calc.offset());
     int base = at < 0 ? calc.offset() : at;
     List<Token> tokens = tokens(src);
-    Kind kind = kind(tokens, 0);
+    String whole = src.strip();
+    Kind kind = whole.matches("true|false|empty\\s*\\(.*\\)") ? Kind.BOOLEAN
+        : whole.matches("now\\s*\\(\\s*\\)") ? Kind.TIME : kind(tokens, 0);
     if (kind == Kind.BOOLEAN) {
       error(base, "计算字段 " + f.name() + " 的表达式给出 是/否：条件请写在 when 或 ::: if 中，计算字段只给出数字或文字",
           "calc " + f.name() + " gives true or false: a condition goes in when or ::: if; a calc "
@@ -63,29 +65,43 @@ final class CalcTypes {
     } else if (kind == Kind.TEXT && (f.unit() != null || f.precision() != null)) {
       error(base, "计算字段 " + f.name() + " 给出文字，不能带 unit 或 precision",
           "calc " + f.name() + " gives text: unit and precision do not apply");
-    } else if (kind == Kind.NUMBER) {
-      for (int i = 0; i < tokens.size(); i++) {
-        Token t = tokens.get(i);
-        if (isName(t) && !t.text().contains(".") && operand(tokens, i)) {
-          Kind k = nameKind(t.text(), 1);
-          if (k == Kind.TEXT || k == Kind.TIME || k == Kind.BOOLEAN) {
-            Field used = fields.get(t.text());
-            error(base + t.offset(), "字段 " + t.text() + " 是 " + used.type().label() + " 类型，不能参与 + - * / 运算"
-                + (k == Kind.TIME ? "(间隔请用 hours 或 days)" : ""), "field " + t.text() + " is "
-                + used.type().label() + " and cannot take part in + - * /"
-                + (k == Kind.TIME ? " (for a span use hours or days)" : ""));
-            return;
-          }
-        }
+    } else if (kind == Kind.NUMBER || kind == Kind.TEXT) {
+      arithmetic(tokens, base, kind == Kind.TEXT);
+    }
+  }
+
+  /**
+   * A text, date, time or checkbox value in arithmetic: any of them next to {@code - * /}, or
+   * next to {@code +} in a calc that gives a number ({@code +} joins text in one that gives text).
+   */
+  private void arithmetic(List<Token> tokens, int base, boolean text) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (!isName(t) || !operand(tokens, i, text)) {
+        continue;
+      }
+      boolean part = t.text().contains(".");
+      Kind k = part ? Kind.TEXT : nameKind(t.text(), 1);
+      if (k == Kind.TEXT || k == Kind.TIME || k == Kind.BOOLEAN) {
+        String what = part ? "文字" : fields.get(t.text()).type().label() + " 类型";
+        String whatEn = part ? "text" : fields.get(t.text()).type().label();
+        error(base + t.offset(), (part ? "" : "字段 ") + t.text() + " 是 " + what + "，不能参与算术运算"
+            + (k == Kind.TIME ? "(间隔请用 hours 或 days)" : ""), (part ? "" : "field ")
+            + t.text() + " is " + whatEn + " and cannot take part in arithmetic"
+            + (k == Kind.TIME ? " (for a span use hours or days)" : ""));
+        return;
       }
     }
   }
 
-  /** Whether the name at {@code i} stands next to an arithmetic operator. */
-  private static boolean operand(List<Token> tokens, int i) {
-    return (i > 0 && ARITHMETIC.contains(tokens.get(i - 1).text()) && !tokens.get(i - 1).string())
-        || (i + 1 < tokens.size() && ARITHMETIC.contains(tokens.get(i + 1).text())
-            && !tokens.get(i + 1).string());
+  /** Whether the name at {@code i} stands next to an arithmetic operator ({@code +} aside in text). */
+  private static boolean operand(List<Token> tokens, int i, boolean text) {
+    return (i > 0 && arithmetic(tokens.get(i - 1), text))
+        || (i + 1 < tokens.size() && arithmetic(tokens.get(i + 1), text));
+  }
+
+  private static boolean arithmetic(Token t, boolean text) {
+    return !t.string() && ARITHMETIC.contains(t.text()) && !(text && t.text().equals("+"));
   }
 
   private Kind kind(List<Token> tokens, int depth) {

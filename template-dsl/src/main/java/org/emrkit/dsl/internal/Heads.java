@@ -50,7 +50,7 @@ final class Heads {
   static boolean section(BasedSequence text, SectionHead d, Problems problems,
       ExpressionEngine expressions) {
     List<Attributes.Attr> attrs = Attributes.lex(text, problems, "dsl/heading-attributes");
-    if (attrs == null) {
+    if (attrs == null || !Attributes.unique(attrs, problems)) {
       return false;
     }
     for (Attributes.Attr a : attrs) {
@@ -74,9 +74,13 @@ final class Heads {
             : expression(a.value(), a.valueOffset(), problems, expressions)
                 && set(() -> d.when = new Expression(a.value()));
         default -> {
+          String near = Suggest.closest(a.name(), List.of("required", "de", "code", "when",
+              "newPage"));
           problems.error(a.nameOffset(), "dsl/heading-attributes", "未知的标题属性 " + a.name()
-              + "(可用 #id required de code when newPage)", "unknown heading attribute " + a.name()
-              + " (expected #id, required, de, code, when, newPage)");
+              + "(可用 #id required de code when newPage)" + (near == null ? "" : "，是否应为 "
+              + near + "？"), "unknown heading attribute " + a.name()
+              + " (expected #id, required, de, code, when, newPage)" + (near == null ? ""
+              : "; did you mean " + near + "?"));
           yield false;
         }
       };
@@ -165,7 +169,7 @@ final class Heads {
   /** Reads a table attribute line's attributes; null after a problem. */
   static TableHead table(BasedSequence text, Problems problems) {
     List<Attributes.Attr> list = Attributes.lex(text, problems, "dsl/table-attributes");
-    if (list == null) {
+    if (list == null || !Attributes.unique(list, problems)) {
       return null;
     }
     TableHead out = new TableHead();

@@ -113,11 +113,7 @@ public final class ModelBuilder {
 
   private List<Block> block(Node n) {
     if (n instanceof com.vladsch.flexmark.ast.Paragraph p) {
-      if (Sections.looksLikeSectionMark(p)) {
-        state.problems.error(p.getStartOffset(), "dsl/heading-in-container", "容器(:::)和列表中"
-            + "不能有行内标题或 {/}；章节只能在容器外", "a run-in heading or {/} cannot stand inside "
-            + "a ::: container or a list");
-      }
+      Sections.refuseHere(state, p.getChars().toString(), p.getStartOffset());
       strayFences(p);
       return InlineReader.read(state, tables, p, null);
     } else if (n instanceof TableBlock t) {
@@ -182,6 +178,7 @@ public final class ModelBuilder {
       boolean firstParagraph = true;
       for (Node c = item.getFirstChild(); c != null; c = c.getNext()) {
         if (c instanceof com.vladsch.flexmark.ast.Paragraph p) {
+          Sections.refuseHere(state, p.getChars().toString(), p.getStartOffset());
           out.addAll(InlineReader.read(state, tables, p, firstParagraph ? marker : indent + "  "));
           firstParagraph = false;
         } else if (c instanceof BulletList || c instanceof OrderedList) {

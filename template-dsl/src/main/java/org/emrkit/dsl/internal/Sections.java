@@ -25,9 +25,10 @@ import org.emrkit.template.SectionBuilder;
 final class Sections {
 
   /** A {@code {/}} or {@code {/#id}} line. */
-  static final Pattern CLOSE = Pattern.compile("\\{/(?:#([A-Za-z0-9][A-Za-z0-9_-]{0,99}))?}");
+  static final Pattern CLOSE =
+      Pattern.compile("\\{/[ \\t]*(?:#([A-Za-z0-9][A-Za-z0-9_-]{0,99}))?[ \\t]*}");
   /** A bold label at the start of a paragraph followed by {@code {attributes}}. */
-  private static final Pattern RUN_IN = Pattern.compile("\\*\\*(?:[^*\\\\\\n]|\\\\.)+\\*\\*\\{(?!\\{)");
+  private static final Pattern RUN_IN = Pattern.compile("\\*\\*(?:[^*\\\\\\n]|\\\\.)+\\*\\*[ \\t]*\\{(?!\\{)");
 
   private static final class Draft {
     final int level;
@@ -69,8 +70,24 @@ final class Sections {
 
   /** Whether the paragraph looks like a section mark ({@code {/}} or a run-in heading). */
   static boolean looksLikeSectionMark(Paragraph p) {
-    String text = p.getChars().toString();
-    return CLOSE.matcher(text.strip()).matches() || RUN_IN.matcher(text).lookingAt();
+    return looksLikeSectionMark(p.getChars().toString());
+  }
+
+  /** Whether text (a paragraph's, a cell's) looks like {@code {/}} or a run-in heading. */
+  static boolean looksLikeSectionMark(String text) {
+    return CLOSE.matcher(text.strip()).matches() || RUN_IN.matcher(text.strip()).lookingAt();
+  }
+
+  /**
+   * Reports a run-in heading or {@code {/}} where sections cannot be (a table cell, a list
+   * item, a container), which would otherwise print as text.
+   */
+  static void refuseHere(BuildState state, String text, int offset) {
+    if (looksLikeSectionMark(text)) {
+      state.problems.error(offset, "dsl/heading-in-container", "表格单元格、列表和容器(:::)中不能有"
+          + "行内标题或 {/}；章节只能在它们之外", "a run-in heading or {/} cannot stand in a table "
+          + "cell, a list or a ::: container");
+    }
   }
 
   /** Reads a paragraph that closes sections; false if it is no {@code {/}} line. */
@@ -82,8 +99,9 @@ final class Sections {
     }
     String id = m.group(1);
     if (open.isEmpty()) {
-      state.problems.error(p.getStartOffset(), "dsl/section-not-open", "{/} 之前没有打开的章节",
-          "{/} closes nothing: no section is open");
+      state.problems.error(p.getStartOffset() + (id == null ? 0 : 2), "dsl/section-not-open",
+          (id == null ? "{/}" : "章节 " + id) + " 无法结束：没有打开的章节", (id == null ? "{/}"
+          : "section " + id) + " closes nothing: no section is open");
       return true;
     }
     if (id == null) {
@@ -118,6 +136,9 @@ final class Sections {
       return false;
     }
     int brace = b.getEndOffset() - p.getStartOffset();
+    while (chars.charAt(brace) != '{') {
+      brace++; // spaces between the label and its attributes
+    }
     int close = closingBrace(chars, brace);
     if (close < 0) {
       state.problems.error(p.getStartOffset() + brace, "dsl/heading-attributes",

@@ -246,6 +246,9 @@ final class TableReader implements InlineReader.TablePlacer {
           slots.owner[r][c] = left ? slots.owner[r][c - 1] : slots.owner[r - 1][c];
         }
       } else {
+        if (cell != null) {
+          Sections.refuseHere(state, raw, cell.getText().trim().getStartOffset());
+        }
         List<Block> content = cell == null || raw.isEmpty() ? List.of()
             : InlineReader.read(state, this, cell, null);
         slots.owner[r][c] = slots.anchor(r, c, content);
