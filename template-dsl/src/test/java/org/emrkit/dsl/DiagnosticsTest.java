@@ -54,6 +54,11 @@ class DiagnosticsTest {
     assertThat(diagnostics("{/#history}\n")).containsExactly("7:3 dsl/section-not-open");
     CompileResult r = COMPILER.compile(FM + "## 手术 {newpage}\n\nx\n", "t.emr.md");
     assertThat(r.diagnostics().get(0).message().zh()).contains("是否应为 newPage");
+    // a table right under a run-in line; a delimiter row typed with a Chinese input method
+    assertThat(diagnostics("**主诉：**{#cc}x\n|---|---|\n| a | b |\n"))
+        .containsExactly("8:1 dsl/table-needs-blank-line");
+    assertThat(diagnostics("| 项目 | 结果 |\n|---|：---：|\n| a | b |\n"))
+        .containsExactly("8:6 dsl/table-shape");
     // a space between the label and its braces still makes a run-in heading
     assertThat(TemplateDump.dump(COMPILER.compile(FM + "**主诉** {#cc}胸闷\n", "t.emr.md")
         .orElseThrow())).contains("run-in #cc \"主诉\"");

@@ -81,7 +81,7 @@ public final class ModelBuilder {
       } else if (n instanceof ContainerBlock c && Containers.isPageArea(c)) {
         pageArea(c);
       } else if (n instanceof com.vladsch.flexmark.ast.Paragraph p
-          && (sections.close(p) || sections.runIn(p, tables))) {
+          && (sections.close(p) || runIn(p))) {
         continue;
       } else if (!(n instanceof YamlFrontMatterBlock)) {
         sections.add(block(n));
@@ -195,6 +195,19 @@ public final class ModelBuilder {
   private static final java.util.regex.Pattern DELIMITER_ROW = java.util.regex.Pattern.compile(
       "\\|?\\s*:?-{3,}:?\\s*(\\|\\s*:?-{3,}:?\\s*)*\\|?");
 
+  /** A delimiter row written with an input method's full-width ： or ｜. */
+  private static final java.util.regex.Pattern FULL_WIDTH_DELIMITER = java.util.regex.Pattern
+      .compile("[|｜]?\\s*[:：]?-{3,}[:：]?\\s*([|｜]\\s*[:：]?-{3,}[:：]?\\s*)*[|｜]?");
+
+  /** A run-in heading's paragraph; a table right under it is named as under any paragraph. */
+  private boolean runIn(com.vladsch.flexmark.ast.Paragraph p) {
+    if (!sections.runIn(p, tables)) {
+      return false;
+    }
+    strayFences(p);
+    return true;
+  }
+
   private void strayFences(com.vladsch.flexmark.ast.Paragraph p) {
     int offset = p.getStartOffset();
     for (String line : p.getChars().toString().split("\n", -1)) {
@@ -215,6 +228,11 @@ public final class ModelBuilder {
         state.problems.error(offset, "dsl/table-needs-blank-line", "表格上方应空一行：紧接在段落下的"
             + "表格会被当作段落文字", "leave a blank line above the table: written right under a "
             + "paragraph line it is read as that paragraph's text");
+      } else if (FULL_WIDTH_DELIMITER.matcher(t).matches() && (t.contains("：")
+          || t.contains("｜"))) {
+        state.problems.error(offset + Math.max(0, line.indexOf(t.contains("：") ? '：' : '｜')),
+            "dsl/table-shape", "表格分隔行中有全角字符(：或｜)，应为半角 : 和 |(如 |---|:---:|)",
+            "the delimiter row holds a full-width ： or ｜; write half-width : and | (|---|:---:|)");
       }
       offset += line.length() + 1;
     }
