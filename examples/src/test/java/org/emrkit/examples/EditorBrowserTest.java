@@ -258,6 +258,9 @@ class EditorBrowserTest {
     // both rows are signed; the nurse adds the afternoon's row, saves it and signs it
     browser.findElement(By.cssSelector("button.emr-add")).click();
     type("/values/nursingRows/2/observation", "患者午睡后诉轻度胸闷，予吸氧。");
+    // the row's time is required: a row without it is not signed (edit/field-errors)
+    js("var e = document.querySelector('[name=\"/values/nursingRows/2/at\"]');"
+        + " e.value = '2026-11-20T16:00'; e.dispatchEvent(new Event('input', {bubbles: true}));");
     clickAndWaitForReload(browser.findElement(By.id("save")));
     sign(browser.findElement(By.cssSelector(
         "button.emr-sign[data-emr-path='/values/nursingRows/2/nurse']")));

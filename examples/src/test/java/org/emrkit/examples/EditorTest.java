@@ -97,6 +97,15 @@ class EditorTest {
     assertThat(notJson.body()).contains("request/json", "line 1");
 
     String sign = "\",\"scope\":\"\",\"password\":\"" + Editor.PASSWORD + "\"}";
+    // only the 主诉 written: not signed, the empty required fields named
+    assertThat(li.post("/records/" + id + "/sign", "{\"head\":\"" + head(li, id) + sign)
+        .body()).contains("edit/field-errors", "必填项“现病史”未填写");
+    Record bundled = editor.records().get("EX-admission-record");
+    assertThat(li.post("/records/" + id + "/save", "{\"head\":\"" + head(li, id)
+        + "\",\"values\":" + RecordJson.create().writeValues(bundled.values()
+            .without("residentSignature").without("attendingSignature")
+            .with("chiefComplaint", new org.emrkit.record.Value.Str("反复胸闷3天"))) + "}").body())
+        .contains("\"applied\": true");
     assertThat(li.post("/records/" + id + "/sign", "{\"head\":\"" + head(li, id) + sign)
         .body()).contains("\"applied\": true");
     Http wang = login("wangqiang");
@@ -141,7 +150,8 @@ class EditorTest {
         new org.emrkit.record.Value.Rows(java.util.stream.Stream.concat(before.values()
             .rows("nursingRows").stream(), java.util.stream.Stream.of(org.emrkit.record.Values
                 .of(java.util.Map.of("observation", new org.emrkit.record.Value.Str(
-                    "患者午睡后诉轻度胸闷，予吸氧。"))))).toList())));
+                    "患者午睡后诉轻度胸闷，予吸氧。"), "at", new org.emrkit.record.Value.DateTime(
+                        java.time.OffsetDateTime.parse("2026-11-20T16:00:00+08:00")))))).toList())));
     assertThat(nurse.post("/records/" + id + "/save", "{\"head\":\"" + head(nurse, id)
         + "\",\"values\":" + values + "}").body()).contains("\"applied\": true");
     assertThat(nurse.post("/records/" + id + "/sign", "{\"head\":\"" + head(nurse, id)
