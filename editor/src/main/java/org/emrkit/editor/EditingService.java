@@ -214,8 +214,9 @@ public final class EditingService {
     Template t = templates.stream().filter(x -> x.id().equals(templateId)).findFirst()
         .orElseThrow(() -> new NotFound(Message.of("没有模板 " + templateId,
             "no template " + templateId)));
-    Record r = Record.draft(id, t, new Context(context.patient(), context.encounter(),
-        context.org(), actor));
+    // defaults, what the context knows, and the rows a table's minRows asks for (NewRecord)
+    Record r = org.emrkit.edit.NewRecord.draft(id, t, new Context(context.patient(),
+        context.encounter(), context.org(), actor));
     if (!store.add(r)) {
       throw new BadRequest("request/duplicate", Message.of("病历号已存在：" + id,
           "a record with the id " + id + " exists"));

@@ -103,6 +103,24 @@ class EditingServiceTest {
   }
 
   @Test
+  void aNewRecordStartsWithItsDefaultsWhatTheContextKnowsAndItsMinimumRows() {
+    EditingService s = service();
+    Record r = s.create(RESIDENT, "admission-record", "R-4", CLEAN.context());
+    // 病史陈述者 defaults to 患者本人; 性别 (DE02.01.040.00) comes from the patient; one 诊断 row
+    assertThat(r.values().get("informant")).contains(new org.emrkit.record.Value.Str("患者本人"));
+    assertThat(r.values().get("sex")).contains(new org.emrkit.record.Value.Str("1"));
+    assertThat(r.values().rows("diagnoses")).hasSize(1);
+    Opened o = s.open(RESIDENT, "R-4");
+    assertThat(RecordAudit.audit(T, s.store().find("R-4").orElseThrow()).findings()).isEmpty();
+    assertThat(o.report().findings()).extracting(f -> f.message().zh())
+        .doesNotContain("必填项“性别”未填写");
+    // what it started with is saved and signed like anything typed
+    assertThat(s.save(RESIDENT, "R-4", json("{\"head\":\"" + o.head()
+        + "\",\"values\":{\"chiefComplaint\":\"胸闷3天\",\"sex\":\"1\"}}")).applied())
+        .isTrue();
+  }
+
+  @Test
   void signingAndArchivingAreRefusedWhileAFieldHasAnError() {
     EditingService s = service();
     s.create(RESIDENT, "admission-record", "R-3", CLEAN.context());
