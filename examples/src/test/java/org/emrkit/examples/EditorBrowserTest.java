@@ -188,8 +188,14 @@ class EditorBrowserTest {
     type("/values/sbp", "150");
     type("/values/dbp", "90");
     type("/values/auxiliaryExam", "心电图：窦性心律，ST段压低。");
-    browser.findElement(By.cssSelector("button.emr-add[data-emr-for='/values/diagnoses']"))
-        .click();
+    // a new record starts with its defaults and one 诊断 row (minRows); the resident clears
+    // the prefilled 家族史 to write it later
+    assertThat(browser.findElements(By.cssSelector(
+        "[data-emr-group='diagnoses'] > .emr-row"))).hasSize(1);
+    assertThat(browser.findElement(By.name("/values/familyHistory")).getAttribute("value"))
+        .isEqualTo("否认家族遗传病史");
+    js("var e = document.querySelector('[name=\"/values/familyHistory\"]'); e.value = '';"
+        + " e.dispatchEvent(new Event('input', {bubbles: true}));");
     pickDiagnosis();
     clickAndWaitForReload(browser.findElement(By.id("save")));
     // the record holds the list's system and version with the code and its name
