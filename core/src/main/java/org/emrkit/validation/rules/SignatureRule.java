@@ -21,8 +21,8 @@ import org.emrkit.validation.RuleInfo;
  */
 final class SignatureRule implements RecordRule {
   static final RuleInfo INFO = Infos.info("cn/signature", "缺少签名", "signature missing",
-      "病历书写基本规范(2010) 第七条、第八条", Severity.ERROR, "3", false,
-      "缺少“医师签名”(resident)", "signature 医师签名 (resident) is missing");
+      "病历书写基本规范(2010) 第七条、第八条", Severity.ERROR, "3", false, "缺少“医师签名”(住院医师)",
+      "signature 医师签名 (resident) is missing");
 
   @Override
   public RuleInfo info() {
@@ -44,16 +44,19 @@ final class SignatureRule implements RecordRule {
           || state == SignatureState.SUPERSEDED && signedAgain(context, (Value.Signed) f.value())) {
         continue;
       }
+      // the role as the clinician says it (住院医师), its JSON name in English
+      Role wanted = Role.fromLabel(f.field().role());
+      String zh = wanted == null ? "" : "(" + wanted.title() + ")";
       String role = f.field().role() == null ? "" : "(" + f.field().role() + ")";
       String l = Infos.label(f);
       reporter.report(f.path(), switch (state) {
-        case SUPERSEDED -> new Message("“" + l + "”" + role + "的签名因其后的修改已作废，修改后无人重新签名",
+        case SUPERSEDED -> new Message("“" + l + "”" + zh + "的签名因其后的修改已作废，修改后无人重新签名",
             "signature " + l + " " + role + " was superseded by a later change and no one signed"
                 + " again since");
-        case UNVERIFIED -> new Message("“" + l + "”" + role + "中的签名不是签署的(病历的签名中没有)",
+        case UNVERIFIED -> new Message("“" + l + "”" + zh + "中的签名不是签署的(病历的签名中没有)",
             "signature " + l + " " + role + " was not signed: none of the record's signatures"
                 + " put it there");
-        default -> new Message("缺少“" + l + "”" + role, "signature " + l + " " + role
+        default -> new Message("缺少“" + l + "”" + zh, "signature " + l + " " + role
             + " is missing");
       });
     }
