@@ -166,30 +166,13 @@ final class Grammar {
     if (s.indexOf('.') < 0) {
       return s;
     }
+    java.util.List<ExpressionEngine.Name> names = new java.util.ArrayList<>();
+    check(s, names); // the same reading: a part's dot stands right after its name
     char[] out = s.toCharArray();
-    int i = 0;
-    int n = s.length();
-    while (i < n) {
-      char c = s.charAt(i);
-      if (c == '\'') {
-        i++;
-        while (i < n && s.charAt(i) != '\'') {
-          i += s.charAt(i) == '\\' ? 2 : 1;
-        }
-        i++;
-      } else if (Character.isDigit(c)) {
-        while (i < n && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
-          i++;
-        }
-      } else if (Character.isLetter(c) || c == '_') {
-        while (i < n && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_')) {
-          i++;
-        }
-        if (i < n && s.charAt(i) == '.') {
-          out[i++] = '$';
-        }
-      } else {
-        i++;
+    for (ExpressionEngine.Name n : names) {
+      int dot = n.offset() + n.name().length();
+      if (dot < out.length && out[dot] == '.') {
+        out[dot] = '$';
       }
     }
     return new String(out);

@@ -239,10 +239,7 @@ public final class Resolver {
     if (dot > 0) {
       return part(name.substring(0, dot), name.substring(dot + 1), scope);
     }
-    Optional<Value> v = scope.get(name);
-    if (v.isEmpty() && scope != record.values()) {
-      v = record.values().get(name);
-    }
+    Optional<Value> v = where(name, scope).get(name);
     if (v.isPresent()) {
       return ValueObjects.of(v.get());
     }
@@ -272,8 +269,7 @@ public final class Resolver {
    * {@code patient.sex} 2).
    */
   private Object part(String name, String part, Values scope) {
-    Values where = scope.get(name).isPresent() || scope == record.values() ? scope
-        : record.values();
+    Values where = where(name, scope);
     Optional<Value> v = where.get(name);
     if (v.isPresent() && v.get() instanceof Value.Coded c) {
       return part.equals("code") || c.coding().display() == null ? c.coding().code()
@@ -285,6 +281,11 @@ public final class Resolver {
     Field f = field(name);
     String text = f == null ? "" : text(f, where);
     return text.isEmpty() ? null : text;
+  }
+
+  /** Where a name's value is: the scope (a row) if it holds it, else the record's top level. */
+  private Values where(String name, Values scope) {
+    return scope.get(name).isPresent() ? scope : record.values();
   }
 
   /** The field of this name, the template's own scope first, then groups in order. */

@@ -132,7 +132,6 @@ public final class FragmentParser {
     Heads.TableHead h = Heads.table(BasedSequence.of(line).subSequence(from,
         line.lastIndexOf('}')), p);
     return new Read<>(h == null ? null : new TableAttributes(h.id, h.widths == null ? null
-        : List.copyOf(h.widths), h.repeat, h.minRows, h.maxRows, new org.emrkit.template.TableStyle(
-            h.borderless, h.boldHeader, h.fontSize, List.of())), p.list());
+        : List.copyOf(h.widths), h.repeat, h.minRows, h.maxRows, h.style()), p.list());
   }
 }

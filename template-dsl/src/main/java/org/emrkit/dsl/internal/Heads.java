@@ -42,6 +42,11 @@ final class Heads {
     boolean boldHeader;
     Double fontSize;
     List<org.emrkit.template.TableStyle.Align> align;
+
+    /** The style these attributes give, with the delimiter row's alignment. */
+    org.emrkit.template.TableStyle style() {
+      return new org.emrkit.template.TableStyle(borderless, boldHeader, fontSize, align);
+    }
   }
 
   private Heads() {}

@@ -195,7 +195,7 @@ final class Sections {
   void heading(Heading h) {
     int level = h.getLevel();
     BasedSequence text = h.getText();
-    int brace = attributeStart(text);
+    int brace = FragmentParser.attributeStart(text.toString());
     BasedSequence titleRaw = (brace < 0 ? text : text.subSequence(0, brace)).trim();
     String title = titleRaw.unescape();
     if (titleRaw.indexOf("{{") >= 0) {
@@ -261,11 +261,6 @@ final class Sections {
     } else {
       documentTitle = title;
     }
-  }
-
-  /** Index of the {@code {} that starts heading attributes at the end of the text, or -1. */
-  private static int attributeStart(BasedSequence text) {
-    return FragmentParser.attributeStart(text.toString());
   }
 
   private boolean attributes(Draft d, BasedSequence text) {

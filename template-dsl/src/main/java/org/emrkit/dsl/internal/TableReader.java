@@ -195,8 +195,7 @@ final class TableReader implements InlineReader.TablePlacer {
     }
     try {
       Table t = new Table(attrs.id, nRows, columns, attrs.widths, headerRows, attrs.repeat,
-          attrs.minRows, attrs.maxRows, cells, new TableStyle(attrs.borderless,
-              attrs.boldHeader, attrs.fontSize, attrs.align));
+          attrs.minRows, attrs.maxRows, cells, attrs.style());
       return state.at(t, at);
     } catch (IllegalArgumentException e) {
       state.problems.error(at, "dsl/invalid-table", "表格不成立：" + e.getMessage(),
