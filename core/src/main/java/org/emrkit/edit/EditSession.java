@@ -176,6 +176,15 @@ public final class EditSession {
     return template;
   }
 
+  /**
+   * What the actor may do to the value at {@code path} (a JSON pointer into values: a field, an
+   * entry, {@code /group/N} for a new entry) now, as a change to it would be decided: for an
+   * editor to draw read-only what may not change and to ask for a reason where it must.
+   */
+  public Access access(String path) {
+    return gate.access(history.current(), Objects.requireNonNull(path, "path"));
+  }
+
   /** Whether there are edits not yet committed. */
   public boolean isDirty() {
     return history.current() != history.base();

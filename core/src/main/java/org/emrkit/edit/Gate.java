@@ -101,6 +101,23 @@ final class Gate {
   }
 
   /**
+   * What the actor may do to the value at {@code path} now: the checks {@link #admit} makes,
+   * with a reason given (an amendment's reason is asked for, not refused for).
+   */
+  Access access(Record current, String path) {
+    Optional<Refusal> closed = open(current, path);
+    if (closed.isPresent()) {
+      return Access.of(closed, Access.Kind.NONE);
+    }
+    List<Signature> covering = covering(current, path);
+    if (covering.isEmpty()) {
+      return Access.of(policy.decide(request(current, EditAction.WRITE, path, sectionsOf(path),
+          null)), Access.Kind.WRITE);
+    }
+    return Access.of(Optional.ofNullable(amend(current, path, covering, "?")), Access.Kind.AMEND);
+  }
+
+  /**
    * Amending signed content: the policy first (who may amend this at all), then the rank (at
    * least every signer's), then the reason.
    */

@@ -81,6 +81,27 @@ final class Amendments {
     return List.copyOf(out);
   }
 
+  /** What values are called (by pointer into values), as the record shows them. */
+  static java.util.function.UnaryOperator<String> labels(Resolver resolver) {
+    Amendments a = new Amendments(resolver);
+    return a::label;
+  }
+
+  /** Every value revision of the record in trace order, described as amendments are. */
+  static List<Amendment> all(Resolver resolver) {
+    Amendments a = null;
+    List<Amendment> out = new ArrayList<>();
+    for (Revision r : resolver.record().revisions()) {
+      if (r.path() instanceof TracePath.OfValue v) {
+        if (a == null) {
+          a = new Amendments(resolver);
+        }
+        out.add(a.amendment(r, v.pointer()));
+      }
+    }
+    return List.copyOf(out);
+  }
+
   /** Whether a signature made before {@code r} covers its value. */
   private static boolean covered(Record record, SectionNames names, Revision r,
       String pointer) {

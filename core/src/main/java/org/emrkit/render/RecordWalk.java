@@ -203,6 +203,23 @@ public final class RecordWalk {
     return amendments;
   }
 
+  /**
+   * Every value revision of the record, in trace order, as people read it: labelled as the
+   * record shows the value, old and new values as displayed (the trace for people: 性别：男, not
+   * {@code /sex ∅ → "1"}). Amendments among them are those {@link #amendments()} lists.
+   */
+  public List<Amendment> changes() {
+    return Amendments.all(resolver);
+  }
+
+  /**
+   * What the value at a pointer into values is called, as the record shows it ({@code 身高},
+   * {@code 体温（第2行）}), for messages in the clinician's words; one walk for all asked.
+   */
+  public java.util.function.UnaryOperator<String> labels() {
+    return Amendments.labels(resolver);
+  }
+
   /** Whether the body shows amendments inline (痕迹打印): asked for, and a view. */
   boolean tracesInline() {
     return options.amendments() == AmendmentPrint.INLINE && options.mode() == RenderMode.VIEW;

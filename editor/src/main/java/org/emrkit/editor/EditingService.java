@@ -3,6 +3,7 @@ package org.emrkit.editor;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import org.emrkit.edit.AnchorLog;
+import org.emrkit.edit.Audit;
 import org.emrkit.edit.EditResult;
 import org.emrkit.edit.EditSession;
 import org.emrkit.edit.RecordAudit;
@@ -58,6 +60,7 @@ public final class EditingService {
   private final AnchorLog anchors;
   private final Clock clock;
   private final HtmlRenderer form;
+  private final HtmlRenderer traced;
   private final PdfRenderer pdf;
   private final String printer;
   private final TerminologyService terminology;
@@ -74,6 +77,8 @@ public final class EditingService {
     this.clock = b.clock;
     this.form = HtmlRenderer.builder().options(RenderOptions.builder().mode(RenderMode.FORM)
         .clock(clock).build()).build();
+    this.traced = HtmlRenderer.builder().options(RenderOptions.builder().mode(RenderMode.VIEW)
+        .amendments(org.emrkit.render.AmendmentPrint.INLINE).clock(clock).build()).build();
     this.pdf = PdfRenderer.builder().options(RenderOptions.builder().printedBy(b.printedBy)
         .clock(clock).build()).build();
     this.printer = b.printer;
@@ -101,8 +106,14 @@ public final class EditingService {
     Objects.requireNonNull(actor, "actor");
     Record r = find(id);
     Template t = template(r);
-    return new Opened(t, r, head(r), form.render(t, r), validator.validate(t, r),
-        RecordAudit.audit(t, r), r.status() == RecordStatus.ARCHIVED);
+    Audit audit = RecordAudit.audit(t, r);
+    List<String> editable = new ArrayList<>();
+    List<String> amend = new ArrayList<>();
+    if (r.status() != RecordStatus.ARCHIVED && audit.intact()) {
+      Editability.of(EditSession.builder(t, r, actor).clock(clock).open(), t, r, editable, amend);
+    }
+    return new Opened(t, r, head(r), form.render(t, r), validator.validate(t, r), audit,
+        editable.isEmpty(), editable, amend, TraceView.of(t, r));
   }
 
   /**
@@ -128,10 +139,12 @@ public final class EditingService {
     return change(actor, id, text(req, "head", true), (t, s) -> {
       ReadResult<Values> v = RecordJson.create().readValues(values.toString(), t);
       if (!v.isOk()) {
-        return new Outcome(false, "edit/bad-values", Message.of("提交的值有误",
+        // in the clinician's words: the field's label, the message (the code in a detail view)
+        java.util.function.UnaryOperator<String> label = org.emrkit.render.RecordWalk
+            .forRendering(t, s.record(), RenderOptions.defaults()).labels();
+        return Outcome.refused("edit/bad-values", Message.of("提交的值有误",
             "the posted values are invalid"), v.errors().stream()
-            .map(p -> "/values" + p.pointer() + " " + p.code() + " " + p.message().zh())
-            .toList(), null);
+            .map(p -> label.apply(p.pointer()) + "：" + p.message().zh()).toList());
       }
       return s.apply(v.orElseThrow(), reason.isEmpty() ? null : reason);
     });
@@ -173,6 +186,17 @@ public final class EditingService {
     });
   }
 
+  /**
+   * The record's 痕迹 view for the actor: the record as it reads now, with every amendment of
+   * signed content inline (deleted text struck in red, inserted text underlined, who and when
+   * beside it and on hover), as an HTML element.
+   */
+  public String traceView(Actor actor, String id) {
+    Objects.requireNonNull(actor, "actor");
+    Record r = find(id);
+    return traced.render(template(r), r);
+  }
+
   /** Writes the record's archival PDF. */
   public void print(Actor actor, String id, OutputStream out) {
     Objects.requireNonNull(actor, "actor");
@@ -199,7 +223,7 @@ public final class EditingService {
       try {
         p = pdf.print(t, s.record(), request, out);
       } catch (RenderException e) {
-        return Outcome.refused(e.code(), e.message(), null);
+        return Outcome.refused(e.code(), e.message(), (String) null);
       }
       pdfOut[0] = out.toByteArray();
       notice[0] = p.notice().orElse(null);
@@ -246,7 +270,7 @@ public final class EditingService {
       EditSession s = (anchors == null ? b : b.anchors(anchors)).open();
       Object result = edit.apply(t, s);
       if (result instanceof Outcome o) {
-        return new Outcome(o.applied(), o.code(), o.message(), o.problems(), head);
+        return o.at(head);
       }
       EditResult r = (EditResult) result;
       if (!r.isApplied()) {
@@ -260,7 +284,10 @@ public final class EditingService {
             "the record changed since this page was loaded; reload and try again"),
             head(find(id)));
       }
-      return Outcome.done(head(next));
+      int before = current.revisions().size();
+      List<TraceView> saved = TraceView.of(t, next).stream()
+          .filter(e -> e.seq() > before).toList();
+      return Outcome.done(head(next), validator.validate(t, next), saved);
     }
   }
 

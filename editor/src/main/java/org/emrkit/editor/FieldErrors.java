@@ -28,9 +28,9 @@ final class FieldErrors {
       return null;
     }
     String more = errors.size() > 1 ? "等 " + errors.size() + " 处" : "";
-    return new Outcome(false, "edit/field-errors", Message.of("填写有误，改正后才能" + zh + "："
+    return Outcome.refused("edit/field-errors", Message.of("填写有误，改正后才能" + zh + "："
         + errors.get(0).zh() + more, "correct the fields first: the record cannot be " + en
         + " while " + errors.get(0).en() + (errors.size() > 1 ? " (and " + (errors.size() - 1)
-        + " more)" : "")), errors.stream().map(m -> m.zh() + "(" + m.en() + ")").toList(), null);
+        + " more)" : "")), errors.stream().map(Message::zh).toList());
   }
 }

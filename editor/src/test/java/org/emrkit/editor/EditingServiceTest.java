@@ -148,14 +148,16 @@ class EditingServiceTest {
   }
 
   @Test
-  void badValuesAreRefusedWithTheirPointers() {
+  void badValuesAreRefusedInTheClinicianWords() {
     EditingService s = service();
     s.create(RESIDENT, "admission-record", "R-2", CLEAN.context());
     Outcome o = s.save(RESIDENT, "R-2", json("{\"head\":\"" + s.open(RESIDENT, "R-2").head()
         + "\",\"values\":{\"height\":\"一米七\",\"nosuchfield\":1}}"));
     assertThat(o.code()).isEqualTo("edit/bad-values");
-    assertThat(o.problems()).anySatisfy(p -> assertThat(p).startsWith("/values/height "))
-        .anySatisfy(p -> assertThat(p).startsWith("/values/nosuchfield "));
+    // the field's label, not its pointer or name; a name no field has is named as posted
+    assertThat(o.problems()).anySatisfy(p -> assertThat(p).startsWith("身高："))
+        .anySatisfy(p -> assertThat(p).startsWith("nosuchfield："))
+        .noneSatisfy(p -> assertThat(p).contains("/values/height"));
     assertThatThrownBy(() -> s.save(RESIDENT, "R-2", json("{\"head\":\"\"}")))
         .isInstanceOf(BadRequest.class).hasMessageContaining("values");
     assertThatThrownBy(() -> s.open(RESIDENT, "R-404")).isInstanceOf(NotFound.class);

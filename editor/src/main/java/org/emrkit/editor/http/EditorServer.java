@@ -234,6 +234,16 @@ public final class EditorServer {
             "attachment; filename=\"" + id + ".pdf\"");
         send(x, 200, "application/pdf", out.toByteArray());
       }
+      case "/trace" -> html(x, 200, pages.traced(s, service.open(actor, id),
+          service.traceView(actor, id)));
+      case "/preview" -> {
+        // the print preview: the archival PDF shown in the editor page's frame (this origin only)
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        service.print(actor, id, out);
+        guard.framedBySelf(x);
+        x.getResponseHeaders().set("Content-Disposition", "inline; filename=\"" + id + ".pdf\"");
+        send(x, 200, "application/pdf", out.toByteArray());
+      }
       case "/search" -> {
         // read-only, like the page itself: the session, no CSRF token; bounded query
         Map<String, String> q = query(x);

@@ -64,7 +64,7 @@ final class Exchanges {
 
 
   static String error(String code, Message m) {
-    return new Outcome(false, code, m, List.of(), "").json();
+    return new Outcome(false, code, m, List.of(), "", null, List.of()).json();
   }
 
   static void redirect(HttpExchange x, String location) throws IOException {

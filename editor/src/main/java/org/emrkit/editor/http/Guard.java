@@ -29,7 +29,7 @@ final class Guard {
   void securityHeaders(HttpExchange x, String nonce) {
     var h = x.getResponseHeaders();
     h.set("Content-Security-Policy", "default-src 'none'; script-src 'nonce-" + nonce + "';"
-        + " style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self';"
+        + " style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-src 'self';"
         + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
     h.set("X-Content-Type-Options", "nosniff");
     h.set("X-Frame-Options", "DENY");
@@ -42,6 +42,13 @@ final class Guard {
     if (secure) {
       h.set("Strict-Transport-Security", "max-age=31536000");
     }
+  }
+
+  /** A response the editor's own page may show in a frame (the print preview), no other. */
+  void framedBySelf(HttpExchange x) {
+    var h = x.getResponseHeaders();
+    h.set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'self'; base-uri 'none'");
+    h.set("X-Frame-Options", "SAMEORIGIN");
   }
 
   String cookie(String value, int maxAge) {

@@ -5,13 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import org.emrkit.edit.RecordAudit;
 import org.emrkit.editor.Opened;
+import org.emrkit.editor.TraceView;
 import org.emrkit.record.Actor;
 import org.emrkit.record.Record;
 import org.emrkit.record.Revision;
 import org.emrkit.record.Signature;
 import org.emrkit.record.SignatureScope;
-import org.emrkit.record.TracePath;
-import org.emrkit.render.PrintEntry;
 import org.emrkit.render.html.HtmlRenderer;
 import org.emrkit.template.Template;
 import org.emrkit.validation.Finding;
@@ -77,82 +76,110 @@ final class Pages {
     b.append("<main class=\"editor\"><section class=\"doc\"><p class=\"bar\">")
         .append("<a href=\"/\">← 全部 all</a> <strong>").append(esc(t.title())).append("</strong> ")
         .append(esc(r.id())).append(" · 状态 status <span id=\"status\">")
-        .append(r.status().label()).append("</span></p>");
+        .append(STATUS.get(r.status().label())).append("</span></p>");
     if (!o.readOnly()) {
-      b.append("<p class=\"bar\"><label>修改理由 reason <input id=\"reason\" size=\"24\"></label> ")
-          .append("<button type=\"button\" id=\"save\">保存 save</button> ")
+      b.append("<p class=\"bar\"><button type=\"button\" id=\"save\" title=\"Ctrl+S\">保存 save"
+              + "</button> <button type=\"button\" id=\"undo\" title=\"Ctrl+Z\" disabled>撤销 undo"
+              + "</button> <button type=\"button\" id=\"redo\" title=\"Ctrl+Y\" disabled>重做 redo"
+              + "</button> <span id=\"reason-box\" hidden><label>修改理由 reason <input id=\"reason\""
+              + " size=\"24\"></label></span> ")
           .append("<label>签名密码 password <input id=\"sign-password\" type=\"password\" size=\"12\"")
           .append(" autocomplete=\"current-password\"></label> ")
           .append("<button type=\"button\" id=\"sign\">签名 sign</button> ")
           .append("<button type=\"button\" id=\"archive\">归档 archive</button></p>");
+    } else {
+      b.append("<p class=\"bar\" id=\"read-only\">").append(r.status().label().equals("archived")
+          ? "已归档，只读 archived: read-only" : "只读 read-only").append("</p>");
     }
-    b.append("<p class=\"bar\"><a id=\"pdf\" href=\"").append(base).append(".pdf\">PDF</a> ")
+    b.append("<p class=\"bar\"><button type=\"button\" id=\"preview-open\" title=\"Ctrl+P\">"
+            + "打印预览 print preview</button> ")
         .append("<button type=\"button\" id=\"print-continue\" title=\"打印上次打印之后的内容，接在"
             + "纸上已打印内容的下面 / prints what is not on paper yet, under what is\">续打 continue"
             + "</button> ")
+        .append("<a id=\"trace-view\" href=\"").append(base).append("/trace\">痕迹 tracked changes</a> ")
+        .append("<a id=\"pdf\" href=\"").append(base).append(".pdf\">PDF</a> ")
         .append("<a href=\"").append(base).append(".json\">JSON</a></p>")
-        .append("<p id=\"message\" role=\"alert\"></p>").append(o.form())
-        .append("</section><aside>");
+        .append("<p id=\"message\" role=\"alert\"></p>")
+        .append("<div id=\"preview\" hidden><p class=\"bar\"><button type=\"button\" id=\"preview-close\">"
+            + "关闭预览 close</button></p><iframe id=\"preview-frame\" title=\"打印预览 print preview\">"
+            + "</iframe></div>")
+        .append("<div id=\"record\">").append(o.form()).append("</div></section><aside>");
     findings(b, o);
-    trace(b, r);
+    trace(b, o);
     b.append("<p id=\"audit\">").append(o.audit().intact() ? "留痕校验通过 trace intact"
         : "留痕校验失败 trace broken: " + esc(o.audit().first().orElseThrow().message().toString()))
         .append("</p></aside></main>");
-    b.append("<script nonce=\"").append(nonce).append("\">").append(HtmlRenderer.script())
-        .append("</script><script nonce=\"").append(nonce).append("\">")
-        .append(PAGE_SCRIPT.replace("$HEAD", o.head()).replace("$BASE", base)
-            .replace("$READONLY", Boolean.toString(o.readOnly())))
+    // the page's data as JSON (a data block: not run); < escaped so no text ends the element
+    String data = "{\"base\":\"" + base + "\",\"head\":\"" + esc(o.head()) + "\",\"reveal\":"
+        + !r.revisions().isEmpty() + ",\"options\":" + o.editorOptions().strip() + "}";
+    b.append("<script type=\"application/json\" id=\"emr-page\">")
+        .append(data.replace("<", "\\u003c")).append("</script>")
+        .append("<script nonce=\"").append(nonce).append("\">").append(HtmlRenderer.script())
+        .append("</script><script nonce=\"").append(nonce).append("\">").append(PAGE_SCRIPT)
         .append("</script></body></html>");
     return b.toString();
   }
 
+  /** The 痕迹 view: the record with its amendments inline, who and when on hover. */
+  String traced(Sessions.Session s, Opened o, String view) {
+    Record r = o.record();
+    StringBuilder b = new StringBuilder(doc(r.id() + " · 痕迹 tracked changes", s));
+    b.append("<main><p class=\"bar\"><a href=\"/records/").append(esc(r.id()))
+        .append("\">← 返回编辑 back to the editor</a> <strong>").append(esc(o.template().title()))
+        .append("</strong> 痕迹 tracked changes：<del class=\"emr-struck\">删除 deleted</del> "
+            + "<ins class=\"emr-inserted\">新增 inserted</ins></p>")
+        .append(view).append("</main></body></html>");
+    return b.toString();
+  }
+
+  private static final java.util.Map<String, String> STATUS = java.util.Map.of(
+      "draft", "草稿 draft", "signed", "已签名 signed", "archived", "已归档 archived");
+
   private static void findings(StringBuilder b, Opened o) {
     b.append("<h2>质控 Validation <span id=\"grade\">")
         .append(o.report().score().toPlainString()).append(" 分 · ")
-        .append(o.report().grade().label()).append("</span></h2><ol id=\"findings\">");
+        .append(o.report().grade().label()).append("</span></h2>")
+        .append("<input type=\"checkbox\" id=\"show-codes\"><label for=\"show-codes\">"
+            + "显示规则代码 show rule codes</label><ol id=\"findings\">");
     for (Finding f : o.report().findings()) {
       b.append("<li class=\"").append(f.severity().name().toLowerCase(Locale.ROOT))
           .append("\"><a href=\"#\" class=\"finding\" data-code=\"").append(esc(f.code()))
           .append("\" data-path=\"").append(esc(f.path())).append("\">")
-          .append(esc(f.code())).append("</a> ").append(esc(f.message().zh())).append("</li>");
+          .append(esc(f.message().zh())).append("</a> <code class=\"rule-code\">")
+          .append(esc(f.code())).append("</code></li>");
     }
     b.append("</ol>");
   }
 
-  private static void trace(StringBuilder b, Record r) {
-    b.append("<h2>修改留痕 Revision trace</h2><table id=\"trace\"><thead><tr><th>#</th>")
-        .append("<th>时间</th><th>修改人</th><th>级别</th><th>路径</th><th>原值 → 新值</th>")
-        .append("<th>理由</th></tr></thead><tbody>");
-    for (Revision v : r.revisions()) {
-      b.append("<tr><td>").append(v.seq()).append("</td><td>").append(TIME.format(v.at()))
-          .append("</td><td>").append(esc(v.actor().name())).append(" (")
-          .append(v.actor().role().label()).append(")</td><td>").append(v.level())
-          .append("</td><td><code>").append(esc(v.path().wire())).append("</code></td><td>")
-          .append(esc(v.path() instanceof TracePath.OfPrints ? print(v)
-              : clip(v.oldValue()) + " → " + clip(v.newValue())))
-          .append("</td><td>").append(esc(v.reason() == null ? "" : v.reason()))
-          .append("</td></tr>");
+  private static void trace(StringBuilder b, Opened o) {
+    Record r = o.record();
+    b.append("<h2>修改留痕 Revision trace</h2><ol id=\"trace\" reversed>");
+    List<TraceView> saves = o.trace();
+    for (int i = saves.size() - 1; i >= 0; i--) {
+      TraceView v = saves.get(i);
+      b.append(i == saves.size() - 21 ? "</ol><details><summary>更早的修改 earlier ("
+          + (i + 1) + ")</summary><ol class=\"trace-earlier\" reversed>" : "")
+          .append("<li><span class=\"who\">").append(esc(v.who())).append("</span> <time>")
+          .append(esc(v.when())).append("</time>")
+          .append(v.reason() == null ? "" : " <span class=\"reason\">理由：" + esc(v.reason())
+              + "</span>").append("<ul>");
+      for (TraceView.Change c : v.changes()) {
+        b.append("<li>").append(esc(c.line())).append("</li>");
+      }
+      b.append("</ul></li>");
     }
-    b.append("</tbody></table><h2>签名 Signatures</h2><ul id=\"signatures\">");
+    b.append(saves.size() > 20 ? "</ol></details>" : "</ol>")
+        .append("<h2>签名 Signatures</h2><ul id=\"signatures\">");
     for (Signature s : r.signatures()) {
       b.append("<li").append(s.superseded() ? " class=\"superseded\"" : "").append(">")
-          .append(esc(s.signer().name())).append(" (").append(s.signer().role().label())
-          .append(") ").append(TIME.format(s.at())).append(" ")
+          .append(esc(s.signer().name())).append("（").append(s.signer().role().title())
+          .append("） ").append(TIME.format(s.at())).append(" ")
           .append(s.scope() instanceof SignatureScope.WholeRecord ? "全文 record"
               : esc(s.scope().wire()))
           .append(s.superseded() ? " · 已失效 superseded" : "").append("</li>");
     }
     b.append("</ul><p>链头 head <code>").append(esc(RecordAudit.head(r).orElse("—")))
         .append("</code></p>");
-  }
-
-  /** A print in the trace, as people read it (its JSON when it does not read). */
-  private static String print(Revision v) {
-    try {
-      return PrintEntry.read(v.seq(), v.actor(), v.at(), v.newValue(), false).summary();
-    } catch (IllegalArgumentException e) {
-      return clip(v.newValue());
-    }
   }
 
   /** The page's head and header: the CSRF token for scripts, who is logged in, log-out. */
@@ -182,13 +209,6 @@ final class Pages {
     return HtmlRenderer.escape(s);
   }
 
-  private static String clip(String json) {
-    if (json == null) {
-      return "∅";
-    }
-    return json.length() > 80 ? json.substring(0, 80) + "…" : json;
-  }
-
   private static final String PAGE_CSS = """
       header{padding:.4em 1em;background:#eef2f6;border-bottom:1px solid #ccd}
       header form{margin:0}main{padding:0 1em}.login{max-width:28em;margin:3em auto}.login h1{font-size:1.5em}.note{color:#555}
@@ -196,102 +216,29 @@ final class Pages {
       .doc{flex:3;min-width:0}aside{flex:2;font-size:.9em;position:sticky;top:0}
       .bar{margin:.3em 0}#message{color:#a40000;min-height:1.2em}#message.ok{color:#246b00}
       #findings li.error a{color:#a40000}#findings li.warning a{color:#8a5a00}
-      .emr-flagged{outline:2px solid #d33;background:#fff4f4}
+      #findings .rule-code{display:none;color:#555;font-size:.85em}#show-codes:checked~#findings .rule-code{display:inline}
+      #trace,#trace ul,.trace-earlier{padding-left:1.4em}#trace>li,.trace-earlier>li{margin-bottom:.3em}.who{font-weight:bold}
+      #reason-box{background:#fff4d6;padding:2px 4px}#save.dirty{font-weight:bold}
+      #preview iframe{width:100%;height:80vh;border:1px solid #888}
+      .emr-edit .emr-amend{border-bottom-style:dashed}
       #trace{border-collapse:collapse}#trace td:nth-child(2){white-space:nowrap}
       #trace td,#trace th{border:1px solid #ccd;padding:2px 4px}
       .superseded{text-decoration:line-through;color:#777}
       """;
 
   /**
-   * The page's own script: save, sign, archive and 续打 through the server with the session's
-   * CSRF token (a continuation print downloads as a file and is logged in the record); the search
-   * boxes' hook ({@code EmrKit.search}) asks {@code GET /records/ID/search}; findings
-   * link to fields; an archived record's form is read-only.
+   * The page's own script (editor-page.js): mounts the form with the editor API and wires it to
+   * the server: save, sign, archive, print preview and 续打 with the session's CSRF token; the
+   * search hook asks {@code GET /records/ID/search}; a small phrase library; findings link to
+   * their fields.
    */
-  private static final String PAGE_SCRIPT = """
-      (function () {
-        var form = document.querySelector('form.emr-record'), msg = document.getElementById('message');
-        var csrf = document.querySelector('meta[name="emrkit-csrf"]').content;
-        if ($READONLY) {
-          form.querySelectorAll('input, select, textarea, button').forEach(function (e) { e.disabled = true; });
-        }
-        var head = '$HEAD';
-        // the form's search boxes ask this server, which searches the loaded code lists
-        EmrKit.search = function (q) {
-          return fetch('$BASE/search?path=' + encodeURIComponent(q.path) + '&q='
-              + encodeURIComponent(q.query) + '&limit=' + q.limit, {credentials: 'same-origin'})
-            .then(function (r) { return r.ok ? r.json() : {matches: []}; })
-            .then(function (r) { return r.matches; });
-        };
-        function post(action, body, values) {
-          body.head = head;
-          var reason = document.getElementById('reason');
-          if (reason) body.reason = reason.value;
-          var text = JSON.stringify(body);
-          if (values) text = text.slice(0, -1) + ',"values":' + values + '}';
-          return fetch('$BASE/' + action, {method: 'POST', credentials: 'same-origin',
-              headers: {'Content-Type': 'application/json', 'X-CSRF-Token': csrf}, body: text})
-            .then(function (r) { return r.json(); })
-            .then(function (r) {
-              if (r.applied) { msg.className = 'ok'; msg.textContent = '已保存 saved'; location.reload(); }
-              else { msg.className = ''; msg.textContent = r.code + '：' + r.zh + ' / ' + r.en
-                  + (r.problems ? ' ' + r.problems.join('；') : ''); }
-            });
-        }
-        function sign(scope) {
-          var p = document.getElementById('sign-password');
-          var body = {scope: scope, password: p.value};
-          p.value = '';
-          post('sign', body);
-        }
-        document.getElementById('print-continue').onclick = function () {
-          fetch('$BASE/print', {method: 'POST', credentials: 'same-origin',
-              headers: {'Content-Type': 'application/json', 'X-CSRF-Token': csrf},
-              body: JSON.stringify({head: head, mode: 'continue'})})
-            .then(function (r) { return r.json(); })
-            .then(function (r) {
-              if (!r.applied) { msg.className = ''; msg.textContent = r.code + '：' + r.zh + ' / ' + r.en; return; }
-              head = r.head; // only a logged print moves the head the form was drawn from
-              var bytes = atob(r.pdf), buf = new Uint8Array(bytes.length);
-              for (var i = 0; i < bytes.length; i++) buf[i] = bytes.charCodeAt(i);
-              var a = document.createElement('a');
-              a.href = URL.createObjectURL(new Blob([buf], {type: 'application/pdf'}));
-              a.download = '$BASE'.split('/').pop() + '-continue.pdf';
-              document.body.appendChild(a); a.click(); a.remove();
-              msg.className = 'ok';
-              msg.textContent = '已续打并记录 printed and logged' + (r.notice ? '：' + r.notice.zh + ' / ' + r.notice.en : '');
-            });
-        };
-        var save = document.getElementById('save');
-        if (save) {
-          save.onclick = function () { post('save', {}, EmrKit.json(form)); };
-          document.getElementById('sign').onclick = function () { sign(''); };
-          document.getElementById('archive').onclick = function () { post('archive', {}); };
-        }
-        form.addEventListener('click', function (ev) {
-          var b = ev.target.closest('.emr-sign');
-          if (!b) return;
-          ev.preventDefault();
-          var p = b.getAttribute('data-emr-path').split('/').slice(2, -1);
-          sign(p.length ? '/' + p.join('/') : '');
-        });
-        function target(path) {
-          while (path && path !== '/values') {
-            var el = form.querySelector('[data-emr-path="' + path + '"]');
-            if (el) return el;
-            path = path.slice(0, path.lastIndexOf('/'));
-          }
-          return null;
-        }
-        document.querySelectorAll('a.finding').forEach(function (a) {
-          var el = target(a.getAttribute('data-path'));
-          if (el) el.classList.add('emr-flagged');
-          a.addEventListener('click', function (ev) {
-            ev.preventDefault();
-            var t = target(a.getAttribute('data-path'));
-            if (t) { t.scrollIntoView({block: 'center'}); if (t.focus) t.focus(); }
-          });
-        });
-      })();
-      """;
+  private static final String PAGE_SCRIPT = resource("editor-page.js");
+
+  private static String resource(String name) {
+    try (java.io.InputStream in = Pages.class.getResourceAsStream(name)) {
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException | NullPointerException e) {
+      throw new IllegalStateException("resource missing: " + name, e);
+    }
+  }
 }

@@ -13,7 +13,8 @@ enum Route {
 
   /** A record's paths: its page, its PDF and JSON, its search box's answers, its actions. */
   static final Pattern RECORD = Pattern.compile(
-      "/records/([A-Za-z0-9_.-]{1,100}?)(\\.pdf|\\.json|/search|/save|/sign|/archive|/print)?");
+      "/records/([A-Za-z0-9_.-]{1,100}?)"
+      + "(\\.pdf|\\.json|/search|/trace|/preview|/save|/sign|/archive|/print)?");
 
   final Set<String> methods;
 
@@ -33,7 +34,8 @@ enum Route {
           yield NOT_FOUND;
         }
         String a = m.group(2);
-        yield a == null || a.startsWith(".") ? PAGE : a.equals("/search") ? SEARCH : ACTION;
+        yield a == null || a.startsWith(".") || a.equals("/trace") || a.equals("/preview") ? PAGE
+            : a.equals("/search") ? SEARCH : ACTION;
       }
     };
   }

@@ -1,6 +1,15 @@
-/* EMRKit edit form: no dependencies. EmrKit.values(form) returns the record's "values" object
-   (record JSON emrkit-record/2); EmrKit.json(form) its JSON text with numbers exactly as typed
-   (what to post: 36.80 stays 36.80); the form dispatches "emr-change" after every change. */
+/* EMRKit edit form, API version 1.0.0 (emrkit.d.ts declares it; docs/editor.md shows it in use).
+   No dependencies, no framework; every style it needs is under .emr-record (emrkit.css).
+
+   var editor = EmrKit.mount(hostElement, {html: formHtmlFromTheServer, hooks: {search, phrases, print},
+                                           readOnly, editable: [paths], report: [findings]});
+   editor.getValues() / json() / setValue(path, v) / patch(mergePatch) / insertText(text)
+   editor.setReadOnly(on) / setEditable(paths) / focus(path) / showReport(findings) / undo() / redo()
+   editor.on('change' | 'dirty' | 'save' | 'sign' | 'print', fn)
+
+   Values are the record JSON's "values" (emrkit-record/2); json() keeps numbers exactly as typed
+   (36.80 stays 36.80): it is what to post. Forms on the page are mounted when the script loads;
+   EmrKit.values(form), EmrKit.json(form) and the "emr-change" event work as they did before 1.0. */
 (function () {
   'use strict';
   /** Milliseconds from a to b: date-times, dates, or two times of day (past midnight: next day). */
@@ -100,6 +109,7 @@
     }
     return or();
   }
+  // ---- reading and writing a field's control ----
   function offset() {
     var m = -new Date().getTimezoneOffset(), s = m >= 0 ? '+' : '-';
     m = Math.abs(m);
@@ -116,6 +126,98 @@
     }
     o[parts[parts.length - 1]] = v;
   }
+  function at(values, path) {
+    var parts = path.split('/').slice(2), o = values;
+    for (var i = 0; i < parts.length && o != null; i++) o = o[/^\d+$/.test(parts[i]) ? Number(parts[i]) : parts[i]];
+    return o;
+  }
+  /** Full-width digits and punctuation typed with a Chinese input method, as ASCII. */
+  function ascii(s) {
+    return String(s).replace(/[\uff01-\uff5e]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xfee0); })
+      .replace(/\u3000/g, ' ').replace(/[。]/g, '.').trim();
+  }
+  var TWO = function (n) { return String(n).padStart(2, '0'); };
+  /** A typed date, time or date-time as ISO text (no offset), or null: 2026-11-20 10:00, 2026/11/20 10:00, 2026年11月20日, 202611201000. */
+  function parseWhen(type, text) {
+    var s = ascii(text), d = null, t = null, m;
+    if (type !== 'time') {
+      m = /^(\d{4})(?:[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{2})(\d{2}))(?:[\sT]+|(?=\d{4}$)|$)/.exec(s);
+      if (!m) return null;
+      var y = +m[1], mo = +(m[2] || m[4]), da = +(m[3] || m[5]);
+      var probe = new Date(Date.UTC(y, mo - 1, da));
+      if (probe.getUTCFullYear() !== y || probe.getUTCMonth() !== mo - 1 || probe.getUTCDate() !== da) return null;
+      d = y + '-' + TWO(mo) + '-' + TWO(da);
+      s = s.slice(m[0].length);
+      if (type === 'date') return s === '' ? d : null;
+    }
+    m = /^(\d{1,2})(?:[:时点](\d{2})(?:[:分](\d{2}))?分?秒?|(\d{2})(\d{2})?)$/.exec(s);
+    if (!m) return null;
+    var h = +m[1], mi = +(m[2] || m[4] || 0), se = +(m[3] || m[5] || 0);
+    if (m[4] === undefined && m[2] === undefined) return null;
+    if (h > 23 || mi > 59 || se > 59) return null;
+    t = TWO(h) + ':' + TWO(mi) + (se ? ':' + TWO(se) : '');
+    return d ? d + 'T' + t : t;
+  }
+  /** How a stored date, time or date-time is shown in its box: 2026-11-20 10:00. */
+  function showWhen(v) {
+    var m = /^(\d{4}-\d{2}-\d{2})?T?(\d{2}:\d{2})?(?::(\d{2}))?/.exec(String(v));
+    if (!m) return String(v);
+    var time = m[2] ? m[2] + (m[3] && m[3] !== '00' ? ':' + m[3] : '') : '';
+    return [m[1], time].filter(Boolean).join(' ');
+  }
+  function offsetOf(v) { var m = /([+-]\d{2}:\d{2}|Z)$/.exec(String(v)); return m ? (m[1] === 'Z' ? '+00:00' : m[1]) : null; }
+  var WHEN = {date: 1, time: 1, datetime: 1};
+
+  // ---- rich text: the record's markup (paragraphs, **bold**, *italic*, ^sup^, ~sub~) ----
+  var RUN = /\*\*([^*\n]+?)\*\*|\*([^*\n]+?)\*|\^([^^\s]+?)\^|~([^~\s]+?)~/g;
+  function escapeHtml(t) { return t.replace(/[&<>"]/g, function (c) { return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]; }); }
+  /** Markup to the HTML the renderer writes (the same allowlist: strong, em, sup, sub, br). */
+  function richHtml(value) {
+    if (!value || !String(value).trim()) return '';
+    return String(value).trim().split(/\n\s*\n/).map(function (para) {
+      var out = '', last = 0, m, tags = ['strong', 'em', 'sup', 'sub'];
+      RUN.lastIndex = 0;
+      var text = function (t) { return escapeHtml(t).replace(/\n/g, '<br>'); };
+      while ((m = RUN.exec(para))) {
+        out += text(para.slice(last, m.index));
+        for (var i = 1; i <= 4; i++) if (m[i] !== undefined) out += '<' + tags[i - 1] + '>' + text(m[i]) + '</' + tags[i - 1] + '>';
+        last = RUN.lastIndex;
+      }
+      return '<span class="emr-rich-p">' + out + text(para.slice(last)) + '</span>';
+    }).join('');
+  }
+  var MARK = {bold: '**', italic: '*', sup: '^', sub: '~'};
+  /** An editable rich box's content as markup (one style per run: the markup does not nest). */
+  function richText(root) {
+    var paras = [], runs = [];
+    function flush() { if (runs.length) paras.push(runs); runs = []; }
+    function add(text, style) {
+      var last = runs[runs.length - 1];
+      if (last && last.style === style) last.text += text; else runs.push({text: text, style: style});
+    }
+    function walk(node, style) {
+      if (node.nodeType === 3) { add(node.nodeValue.replace(/\u00a0/g, ' '), style); return; }
+      if (node.nodeType !== 1) return;
+      var tag = node.tagName, block = /^(DIV|P|LI)$/.test(tag) || node.classList.contains('emr-rich-p');
+      if (tag === 'BR') { add('\n', null); return; }
+      var s = style || (/^(B|STRONG)$/.test(tag) ? 'bold' : /^(I|EM)$/.test(tag) ? 'italic'
+          : tag === 'SUP' ? 'sup' : tag === 'SUB' ? 'sub' : null);
+      if (block) flush();
+      for (var c = node.firstChild; c; c = c.nextSibling) walk(c, s);
+      if (block) flush();
+    }
+    for (var c = root.firstChild; c; c = c.nextSibling) walk(c, null);
+    flush();
+    return paras.map(function (rs) {
+      return rs.map(function (r) {
+        var t = r.text, m = r.style && MARK[r.style], core = t.trim();
+        if (!m || !core || (r.style !== 'bold' && r.style !== 'italic' && /\s/.test(core))) return t;
+        var lead = t.slice(0, t.indexOf(core)), tail = t.slice(t.indexOf(core) + core.length);
+        return lead + m + core + m + tail;
+      }).join('').replace(/^\n+|\n+$/g, '');
+    }).filter(function (p) { return p.trim(); }).join('\n\n');
+  }
+
   function read(el, exact) {
     var type = el.getAttribute('data-emr-type');
     if (el.classList.contains('emr-search')) {
@@ -134,21 +236,59 @@
       var j = el.getAttribute('data-emr-signature');
       return j ? JSON.parse(j) : undefined;
     }
+    if (type === 'richtext') { var r = richText(el); return r === '' ? undefined : r; }
     if (type === 'boolean') return el.hasAttribute('data-emr-unset') ? undefined : el.checked;
     var v = el.value;
-    if (v === '' || v == null) return undefined;
+    if (v === '' || v == null || !String(v).trim()) return undefined;
     if (type === 'integer' || type === 'decimal') {
-      var n = Number(v);
-      if (isNaN(n)) return undefined;
+      var a = ascii(v);
+      if (!/^-?\d+(\.\d+)?$/.test(a)) return v; // posted as typed: the server says why it is not a number
       // exact: the number as typed (36.80 stays 36.80 in EmrKit.json)
-      return exact && /^-?\d+(\.\d+)?$/.test(v.trim()) ? new Exact(v.trim()) : n;
+      return exact ? new Exact(a) : Number(a);
     }
-    if (type === 'datetime') {
-      return (v.length === 16 ? v + ':00' : v) + (el.getAttribute('data-emr-offset') || offset());
+    if (WHEN[type]) {
+      var iso = parseWhen(type, v);
+      if (iso === null) return v; // as typed, refused with why
+      if (type !== 'datetime') return iso;
+      return (iso.length === 16 ? iso + ':00' : iso) + (el.getAttribute('data-emr-offset') || offset());
     }
     return v;
   }
+  /** Whether a control's text cannot be read as its type (what the field's note says, in the clinician's words). */
+  function misread(el) {
+    var type = el.getAttribute('data-emr-type'), v = el.value, label = el.getAttribute('aria-label') || '';
+    if (!v || !String(v).trim() || el.tagName !== 'INPUT') return null;
+    if ((type === 'integer' || type === 'decimal') && !/^-?\d+(\.\d+)?$/.test(ascii(v))) {
+      return '“' + label + '”应填数字' + (type === 'integer' ? '（整数）' : '');
+    }
+    if (WHEN[type] && parseWhen(type, v) === null) {
+      return '“' + label + '”应写成 ' + {date: '2026-11-20', time: '10:00', datetime: '2026-11-20 10:00'}[type];
+    }
+    return null;
+  }
   function Exact(text) { this.text = text; }
+  /** Puts a value (record JSON shape) into a field's control; undefined clears it. */
+  function writeControl(el, v) {
+    var type = el.getAttribute('data-emr-type');
+    if (v instanceof Exact) v = v.text;
+    if (el.classList.contains('emr-search')) {
+      setPick(el, v == null ? null : typeof v === 'object' ? v : {code: String(v)});
+    } else if (type === 'multichoice') {
+      el.checked = Array.isArray(v) && v.indexOf(el.value) >= 0;
+    } else if (type === 'boolean') {
+      el.checked = v === true;
+      if (v === undefined || v === null) el.setAttribute('data-emr-unset', ''); else el.removeAttribute('data-emr-unset');
+    } else if (type === 'richtext') {
+      el.innerHTML = richHtml(v == null ? '' : String(v));
+    } else if (type === 'signature') {
+      return; // made by signing only
+    } else if (WHEN[type]) {
+      el.value = v == null ? '' : showWhen(v);
+      if (type === 'datetime' && v != null && offsetOf(v)) el.setAttribute('data-emr-offset', offsetOf(v));
+    } else if (el.tagName !== 'OUTPUT' && 'value' in el) {
+      el.value = v == null ? '' : String(v);
+    }
+  }
   /** JSON text of a values object, numbers as they were typed. */
   function write(v) {
     if (v instanceof Exact) return v.text;
@@ -159,20 +299,23 @@
     }
     return JSON.stringify(v);
   }
+  /** The value-bearing controls: inputs, selects, rich boxes, search holders, signature buttons. */
+  function fields(form) {
+    return Array.prototype.filter.call(form.querySelectorAll('[data-emr-path]'), function (el) {
+      if (!live(el) || el.hasAttribute('data-emr-group') || el.tagName === 'OUTPUT') return false;
+      if (el.tagName === 'SPAN' && !el.classList.contains('emr-search') && !el.classList.contains('emr-rich')) return false;
+      return !(el.tagName === 'INPUT' && el.classList.contains('emr-search-box'));
+    });
+  }
   function values(form, exact) {
     var out = {};
     form.querySelectorAll('[data-emr-group]').forEach(function (g) {
       if (live(g)) put(out, g.getAttribute('data-emr-path'), []);
     });
-    form.querySelectorAll('[data-emr-path]').forEach(function (el) {
-      if (!live(el) || el.hasAttribute('data-emr-group') || el.tagName === 'OUTPUT') return;
-      if (el.tagName === 'SPAN' && !el.classList.contains('emr-search')) return;
-      if (el.tagName === 'INPUT' && el.classList.contains('emr-search-box')) return;
+    fields(form).forEach(function (el) {
       var path = el.getAttribute('data-emr-path');
       if (el.getAttribute('data-emr-type') === 'multichoice') {
-        var parts = path.split('/').slice(2), o = out;
-        for (var i = 0; i < parts.length - 1; i++) o = o[/^\d+$/.test(parts[i]) ? Number(parts[i]) : parts[i]] || {};
-        var list = o[parts[parts.length - 1]] || [];
+        var list = at(out, path) || [];
         if (el.checked) list.push(el.value);
         if (list.length) put(out, path, list);
         return;
@@ -240,19 +383,70 @@
   }
   function renumber(group) {
     var base = group.getAttribute('data-emr-path');
-    Array.prototype.filter.call(group.children, function (c) { return c.classList.contains('emr-row'); })
-      .forEach(function (row, i) {
-        row.querySelectorAll('[data-emr-path]').forEach(function (el) {
-          var path = el.getAttribute('data-emr-path');
-          if (path.indexOf(base + '/') === 0) {
-            var rest = path.slice(base.length + 1).replace(/^[^/]*/, String(i));
-            el.setAttribute('data-emr-path', base + '/' + rest);
-            if (el.hasAttribute('name')) el.setAttribute('name', base + '/' + rest);
-          }
-        });
+    rowsOf(group).forEach(function (row, i) {
+      row.querySelectorAll('[data-emr-path]').forEach(function (el) {
+        var path = el.getAttribute('data-emr-path');
+        if (path.indexOf(base + '/') === 0) {
+          var rest = path.slice(base.length + 1).replace(/^[^/]*/, String(i));
+          el.setAttribute('data-emr-path', base + '/' + rest);
+          if (el.hasAttribute('name')) el.setAttribute('name', base + '/' + rest);
+        }
       });
+    });
   }
-
+  function rowsOf(group) {
+    return Array.prototype.filter.call(group.children, function (c) { return c.classList.contains('emr-row'); });
+  }
+  var ids = 0;
+  /** Adds a row to a repeating table or group from its template (false at its max). */
+  function addRow(form, group) {
+    var path = group.getAttribute('data-emr-path');
+    var add = form.querySelector('.emr-add[data-emr-for="' + path + '"]');
+    var tpl = add && add.parentNode.querySelector('template.emr-row-template');
+    var max = group.getAttribute('data-emr-max'), rows = rowsOf(group);
+    if (!tpl || (max && rows.length >= Number(max))) return false;
+    // fresh ids, and every reference to one (a label's for, a search box's list) follows it
+    var fresh = {};
+    var html = tpl.innerHTML.split('{i}').join(String(rows.length)).replace(/emr-f(\d+)/g, function (m, n) { return fresh[n] || (fresh[n] = 'emr-n' + (++ids)); });
+    var holder = document.createElement(group.tagName === 'TBODY' ? 'tbody' : 'div');
+    holder.innerHTML = html;
+    var row = holder.firstElementChild;
+    var before = group.tagName === 'TBODY' ? null : tpl;
+    if (before && before.parentNode === group) group.insertBefore(row, before); else group.appendChild(row);
+    renumber(group);
+    return true;
+  }
+  /** Gives every repeating table and group as many rows as the values hold. */
+  function fitRows(form, vals) {
+    for (var pass = 0; pass < 50; pass++) {
+      var moved = false;
+      form.querySelectorAll('[data-emr-group]').forEach(function (g) {
+        if (!live(g) || !g.isConnected) return;
+        var list = at(vals, g.getAttribute('data-emr-path')), want = Array.isArray(list) ? list.length : 0;
+        var rows = rowsOf(g);
+        while (rows.length > want) { rows.pop().remove(); moved = true; }
+        while (rows.length < want && addRow(form, g)) { rows.push(null); moved = true; }
+        if (moved) renumber(g);
+      });
+      if (!moved) return;
+    }
+  }
+  /** Sets every field from a values object (record JSON "values"); what it lacks is cleared. */
+  function load(form, vals) {
+    fitRows(form, vals);
+    fields(form).forEach(function (el) { writeControl(el, at(vals, el.getAttribute('data-emr-path'))); });
+    refresh(form);
+    fitAll(form);
+  }
+  /** JSON Merge Patch (RFC 7386): objects merge, null removes, anything else (arrays too) replaces. */
+  function merge(target, patch) {
+    if (patch === null || typeof patch !== 'object' || Array.isArray(patch) || patch instanceof Exact) return patch;
+    var out = target !== null && typeof target === 'object' && !Array.isArray(target) ? Object.assign({}, target) : {};
+    Object.keys(patch).forEach(function (k) {
+      if (patch[k] === null) delete out[k]; else out[k] = merge(out[k], patch[k]);
+    });
+    return out;
+  }
   // ---- the search box of coded fields (and of choices over large value sets) ----
   // The host answers searches: EmrKit.search = function (q) { return Promise of matches }, where
   // q is {field, path, system, valueSet, query, limit} and a match is {code, display, system,
@@ -268,7 +462,9 @@
       var v = m && m[k === 'code-system' ? 'system' : k === 'code-version' ? 'version' : k];
       if (v) holder.setAttribute('data-emr-' + k, v); else holder.removeAttribute('data-emr-' + k);
     });
-    holder.querySelector('.emr-search-box').value = shownOf(holder);
+    var box = holder.querySelector('.emr-search-box');
+    box.value = shownOf(holder);
+    if (box.style.width) fit(box);
   }
   function listOf(holder) { return holder.querySelector('.emr-search-list'); }
   function closeList(holder) {
@@ -338,13 +534,14 @@
   function pick(form, holder, m) {
     setPick(holder, m);
     closeList(holder);
-    changed(form);
+    changed(form, holder);
   }
   function search(holder) {
     var box = holder.querySelector('.emr-search-box'), q = box.value.trim();
-    if (!window.EmrKit.search || !q || q === shownOf(holder)) { closeList(holder); return; }
+    var hook = hookOf(holder.closest("form"), "search");
+    if (!hook || !q || q === shownOf(holder)) { closeList(holder); return; }
     var seq = ++searchSeq;
-    Promise.resolve(window.EmrKit.search({field: holder.getAttribute('data-emr-field'),
+    Promise.resolve(hook({field: holder.getAttribute('data-emr-field'),
         path: holder.getAttribute('data-emr-path'), system: holder.getAttribute('data-emr-system'),
         valueSet: holder.getAttribute('data-emr-valueset'), query: q, limit: 20}))
       .then(function (matches) { if (seq === searchSeq && document.activeElement === box) showMatches(holder, matches || []); })
@@ -356,7 +553,7 @@
     closeList(holder);
     if (text === shownOf(holder)) return;
     if (!text) { pick(form, holder, null); return; }
-    if (!window.EmrKit.search) {
+    if (!hookOf(form, "search")) {
       var sp = text.search(/\s/);
       pick(form, holder, {code: sp < 0 ? text : text.slice(0, sp), display: sp < 0 ? '' : text.slice(sp).trim()});
       return;
@@ -399,48 +596,564 @@
       if (holder && ev.target.classList.contains('emr-search-box')) settle(form, holder);
     });
   }
-  function changed(form) {
-    refresh(form);
-    form.dispatchEvent(new CustomEvent('emr-change', {bubbles: true, detail: {values: values(form)}}));
+  // ---- the editor: one per form (EmrKit.mount) ----
+  var EVENTS = {change: 'emr-change', dirty: 'emr-dirty', save: 'emr-save-request',
+    sign: 'emr-sign-request', print: 'emr-print-request'};
+  var CONTROLS = 'input.emr-control, select.emr-control, .emr-rich, button.emr-sign';
+  var NATIVE = {date: 'date', time: 'time', datetime: 'datetime-local'};
+  function pathOf(el) {
+    var h = el.closest('.emr-search');
+    return (h || el).getAttribute('data-emr-path') || '';
   }
-  function init(form) {
-    var ids = 0;
+  /** The path of the entry a row's control lies in (/values/rows/3). */
+  function rowPath(el) {
+    var g = el.closest('[data-emr-group]'), row = el.closest('.emr-row');
+    return g.getAttribute('data-emr-path') + '/' + rowsOf(g).indexOf(row);
+  }
+  function shown(el) { return live(el) && el.getClientRects().length > 0; }
+  function hookOf(form, name) {
+    var ed = form && form.emrEditor;
+    return (ed && ed.hooks[name]) || (name === 'search' ? window.EmrKit.search : null);
+  }
+  function changed(form, el) {
+    refresh(form);
+    var ed = form.emrEditor;
+    if (ed) ed._record(el || null);
+    form.dispatchEvent(new CustomEvent('emr-change', {bubbles: true,
+      detail: {values: values(form), path: el ? pathOf(el) : null}}));
+  }
+  /** The field (or group) a finding's path points at, or the nearest one holding it. */
+  function targetOf(form, path) {
+    while (path && path !== '/values') {
+      var el = form.querySelector('[data-emr-path="' + path.replace(/"/g, '\\"') + '"]');
+      if (el && live(el)) return el.classList.contains('emr-search') ? el.querySelector('.emr-search-box') : el;
+      path = path.slice(0, path.lastIndexOf('/'));
+    }
+    return null;
+  }
+  /**
+   * Whether a path lies under one of the paths: itself or what is under it; G/+N stands for the
+   * entries of group G from index N on (rows added in the form).
+   */
+  function under(set, path) {
+    for (var p = path; p; p = p.slice(0, p.lastIndexOf('/'))) {
+      if (set.paths[p]) return true;
+      var k = p.lastIndexOf('/'), from = set.from[p.slice(0, k)];
+      if (from !== undefined && /^\d+$/.test(p.slice(k + 1)) && Number(p.slice(k + 1)) >= from) return true;
+    }
+    return false;
+  }
+  /** A list of paths made ready for under(): a look-up per level of a path, not a scan. */
+  function pathSet(list) {
+    var set = {paths: {}, from: {}};
+    list.forEach(function (p) {
+      var m = /^(.*)\/\+(\d+)$/.exec(p);
+      if (m) set.from[m[1]] = Number(m[2]); else set.paths[p] = true;
+    });
+    return set;
+  }
+  function Editor(form) {
+    this.form = form;
+    this.hooks = {};
+    this._warn = true;
+    this._readOnly = false;
+    this._editable = null;
+    this._amend = null;
+    this._amending = false;
+    this._findings = [];
+    this._local = {};
+    this._touched = {};
+    this._reveal = false;
+    var v = values(form, true);
+    this._history = [{v: v, s: write(v)}];
+    this._at = 0;
+    this._saved = this._history[0].s;
+    this._dirty = false;
+    form.emrEditor = this;
+    wire(this);
+    refresh(form);
+    fitAll(form);
+  }
+  Editor.prototype = {
+    version: '1.0.0',
+    /** Applies mount options: hooks, readOnly, editable, report, reveal, warnOnLeave. */
+    configure: function (o) {
+      o = o || {};
+      if (o.hooks) Object.keys(o.hooks).forEach(function (k) { this.hooks[k] = o.hooks[k]; }, this);
+      if (o.warnOnLeave !== undefined) this._warn = !!o.warnOnLeave;
+      if (o.amend !== undefined) this._amend = o.amend ? pathSet(o.amend) : null;
+      if (o.editable !== undefined) this.setEditable(o.editable);
+      if (o.readOnly !== undefined) this.setReadOnly(o.readOnly);
+      if (o.report) this.showReport(o.report, {reveal: !!o.reveal});
+      return this;
+    },
+    getValues: function () { return values(this.form); },
+    json: function () { return write(values(this.form, true)); },
+    getValue: function (path) { return at(values(this.form), path); },
+    setValue: function (path, v) {
+      var els = fields(this.form).filter(function (el) { return el.getAttribute('data-emr-path') === path; });
+      if (!els.length) throw new Error('no field at ' + path);
+      if (els[0].getAttribute('data-emr-type') === 'signature') throw new Error('a signature is made by signing, not set: ' + path);
+      els.forEach(function (el) { writeControl(el, v === null ? undefined : v); });
+      changed(this.form, els[0]);
+    },
+    setValues: function (v) { load(this.form, v || {}); this._lock(); changed(this.form, null); },
+    patch: function (p) {
+      load(this.form, merge(values(this.form, true), p || {}));
+      this._lock();
+      changed(this.form, null);
+    },
+    insertText: function (text, path) {
+      var el = path ? targetOf(this.form, path) : this._caret;
+      if (!el || (el.tagName !== 'INPUT' && !el.classList.contains('emr-rich')) || this._locked(el)) return false;
+      if (el.classList.contains('emr-rich')) {
+        var sel = window.getSelection();
+        if (document.activeElement !== el || !sel.rangeCount || !el.contains(sel.anchorNode)) {
+          el.focus();
+          var r = document.createRange();
+          r.selectNodeContents(el.lastElementChild || el);
+          r.collapse(false);
+          sel.removeAllRanges();
+          sel.addRange(r);
+        }
+        document.execCommand('insertText', false, text);
+      } else {
+        var s = el.selectionStart == null ? el.value.length : el.selectionStart;
+        var e = el.selectionEnd == null ? s : el.selectionEnd;
+        el.setRangeText(text, s, e, 'end');
+      }
+      changed(this.form, el);
+      return true;
+    },
+    readOnly: function () { return this._readOnly; },
+    setReadOnly: function (on) { this._readOnly = !!on; this._lock(); },
+    /** Only these paths (and what is under them) may be changed; null: all. */
+    setEditable: function (paths) { this._editable = paths == null ? null : pathSet(paths); this._lock(); },
+    isEditable: function (path) {
+      if (this._readOnly) return false;
+      return !this._editable || under(this._editable, path);
+    },
+    /** Whether a change to signed content was made since the last save: the host asks for a reason. */
+    amending: function () { return this._amending; },
+    focus: function (path) {
+      var el = targetOf(this.form, path);
+      if (!el) return false;
+      if (el.hasAttribute('data-emr-group')) el = el.querySelector(CONTROLS) || el;
+      el.scrollIntoView({block: 'center'});
+      if (el.focus) el.focus();
+      return document.activeElement === el;
+    },
+    /**
+     * Shows findings at their fields: [{path, severity, code, message}] (message: text or
+     * {zh, en}). Each stays quiet until its field has been left once, or until a save
+     * ({reveal: true}, requestSave, or reveal()).
+     */
+    showReport: function (findings, o) {
+      this._findings = (findings || []).map(function (f) {
+        var m = f.message, text = typeof m === 'string' ? m : (m && m.zh) || f.zh || '';
+        return {path: f.path || '', severity: f.severity || 'error', code: f.code || '', text: text};
+      });
+      if (o && o.reveal) this._reveal = true;
+      this._notes();
+    },
+    reveal: function () { this._reveal = true; this._notes(); },
+    /** What the form shows as findings now: the report's and the form's own (a date not read). */
+    findings: function () {
+      var local = this._local;
+      return this._findings.concat(Object.keys(local).map(function (p) {
+        return {path: p, severity: 'error', code: 'form/unreadable', text: local[p]};
+      }));
+    },
+    undo: function () { return this._go(-1); },
+    redo: function () { return this._go(1); },
+    canUndo: function () { return this._at > 0; },
+    canRedo: function () { return this._at < this._history.length - 1; },
+    isDirty: function () { return this._dirty; },
+    /** The host saved: what is in the form now is the record. */
+    markSaved: function () { this._saved = this.json(); this._amending = false; this._setDirty(false); },
+    requestSave: function () {
+      this.reveal();
+      return this._emit('save', {values: this.getValues(), json: this.json()});
+    },
+    requestPrint: function () {
+      var hook = this.hooks.print;
+      if (hook) { hook({values: this.getValues()}); return true; }
+      var ev = this._emit('print', {});
+      if (!ev.defaultPrevented) window.print();
+      return true;
+    },
+    /** Listens to change, dirty, save, sign or print; returns the function that stops it. */
+    on: function (name, fn) {
+      var type = EVENTS[name];
+      if (!type) throw new Error('unknown event ' + name + '; expected one of ' + Object.keys(EVENTS).join(', '));
+      var f = function (ev) { fn(ev.detail, ev); };
+      this.form.addEventListener(type, f);
+      var form = this.form;
+      return function () { form.removeEventListener(type, f); };
+    },
+    destroy: function () {
+      window.removeEventListener('beforeunload', this._unload);
+      delete this.form.emrEditor;
+    },
+    _emit: function (name, detail) {
+      var ev = new CustomEvent(EVENTS[name], {bubbles: true, cancelable: true, detail: detail});
+      this.form.dispatchEvent(ev);
+      return ev;
+    },
+    _record: function (el) {
+      var v = values(this.form, true), s = write(v), h = this._history, now = Date.now();
+      if (el) {
+        this._check(el);
+        if (this._amend && under(this._amend, pathOf(el))) this._amending = true;
+      }
+      if (s !== h[this._at].s) {
+        if (el && el === this._lastEl && now - this._lastAt < 1000 && this._at === h.length - 1 && this._at > 0) {
+          h[this._at] = {v: v, s: s};
+        } else {
+          h.splice(this._at + 1);
+          h.push({v: v, s: s});
+          if (h.length > 100) h.shift();
+          this._at = h.length - 1;
+        }
+      }
+      this._lastEl = el;
+      this._lastAt = now;
+      this._setDirty(s !== this._saved);
+    },
+    _go: function (step) {
+      var to = this._at + step;
+      if (to < 0 || to >= this._history.length) return false;
+      this._at = to;
+      load(this.form, this._history[to].v);
+      this._lock();
+      this._lastEl = null;
+      this._setDirty(this._history[to].s !== this._saved);
+      this.form.dispatchEvent(new CustomEvent('emr-change', {bubbles: true, detail: {values: values(this.form), path: null}}));
+      return true;
+    },
+    _setDirty: function (d) {
+      if (d === this._dirty) return;
+      this._dirty = d;
+      this._emit('dirty', {dirty: d});
+    },
+    _check: function (el) {
+      var p = pathOf(el), m = misread(el);
+      if (m) this._local[p] = m; else delete this._local[p];
+    },
+    _locked: function (el) {
+      if (el.hasAttribute('data-emr-fixed')) return true;
+      if (el.classList.contains('emr-add')) {
+        // rows may be added where the next one may be written
+        var g = this.form.querySelector('[data-emr-group][data-emr-path="' + el.getAttribute('data-emr-for') + '"]');
+        return !this.isEditable(el.getAttribute('data-emr-for') + '/' + (g ? rowsOf(g).length : 0));
+      }
+      var p = el.classList.contains('emr-remove') ? rowPath(el) : pathOf(el);
+      return !this.isEditable(p);
+    },
+    _lock: function () {
+      var ed = this;
+      this.form.classList.toggle('emr-locked', this._readOnly);
+      this.form.querySelectorAll(CONTROLS + ', input.emr-search-box, button.emr-pick, button.emr-add, button.emr-remove').forEach(function (el) {
+        if (!live(el)) return;
+        if (!el.hasAttribute('data-emr-lock')) {
+          // what the template itself makes read-only stays so
+          if (el.readOnly || el.getAttribute('contenteditable') === 'false') el.setAttribute('data-emr-fixed', '');
+          el.setAttribute('data-emr-lock', '');
+        }
+        var locked = ed._locked(el);
+        if (ed._amend && !locked && !el.classList.contains('emr-add') && !el.classList.contains('emr-remove')) {
+          var amend = under(ed._amend, pathOf(el));
+          el.classList.toggle('emr-amend', amend);
+          if (amend) el.title = '已签名内容，修改须注明理由 signed: a change needs a reason';
+        }
+        if (el.classList.contains('emr-rich')) {
+          el.setAttribute('contenteditable', locked ? 'false' : 'true');
+          if (locked) el.setAttribute('aria-readonly', 'true'); else el.removeAttribute('aria-readonly');
+        } else if (el.tagName === 'INPUT' && el.type === 'text') {
+          el.readOnly = locked;
+        } else if (el.classList.contains('emr-add') || el.classList.contains('emr-remove')) {
+          el.hidden = locked;
+        } else {
+          el.disabled = locked;
+        }
+      });
+    },
+    _notes: function () {
+      var form = this.form, ed = this, by = {};
+      form.querySelectorAll('.emr-note').forEach(function (n) { n.remove(); });
+      form.querySelectorAll('.emr-flagged').forEach(function (el) {
+        el.classList.remove('emr-flagged', 'emr-flagged-error', 'emr-flagged-warning', 'emr-flagged-info');
+        el.removeAttribute('aria-invalid');
+        el.removeAttribute('aria-describedby');
+      });
+      this.findings().forEach(function (f) {
+        var el = targetOf(form, f.path);
+        if (!el) return;
+        var key = pathOf(el);
+        if (!ed._reveal && !ed._touched[key] && f.code !== 'form/unreadable') return;
+        (by[key] = by[key] || {el: el, list: []}).list.push(f);
+      });
+      Object.keys(by).forEach(function (key, i) {
+        var el = by[key].el, list = by[key].list;
+        var sev = list.some(function (f) { return f.severity === 'error'; }) ? 'error' : list[0].severity;
+        el.classList.add('emr-flagged', 'emr-flagged-' + sev);
+        if (sev === 'error') el.setAttribute('aria-invalid', 'true');
+        var note = document.createElement('span');
+        note.className = 'emr-note emr-note-' + sev;
+        note.id = 'emr-note-' + i;
+        note.setAttribute('role', 'note');
+        note.textContent = list.map(function (f) { return f.text; }).join('；');
+        el.setAttribute('aria-describedby', note.id);
+        var after = el.closest('.emr-dt, .emr-search') || el;
+        after.parentNode.insertBefore(note, after.nextSibling);
+      });
+    }
+  };
+
+  /** The next (or previous) control a clinician fills, in the order of the page. */
+  function step(form, from, back) {
+    var list = Array.prototype.filter.call(form.querySelectorAll(CONTROLS + ', input.emr-search-box'), function (el) {
+      return el === from || (shown(el) && !el.disabled && !el.readOnly && el.getAttribute('contenteditable') !== 'false'
+        && !(el.tagName === 'INPUT' && el.type === 'text' && el.closest('.emr-search') && !el.classList.contains('emr-search-box')));
+    });
+    var i = list.indexOf(from), to = list[i + (back ? -1 : 1)];
+    if (to) { to.focus(); if (to.select && to.tagName === 'INPUT') to.select(); }
+    return !!to;
+  }
+  function openPicker(form, input) {
+    var type = input.getAttribute('data-emr-type'), holder = input.closest('.emr-dt');
+    if (input.readOnly || !holder) return;
+    var old = holder.querySelector('.emr-native');
+    if (old) old.remove();
+    var n = document.createElement('input');
+    n.type = NATIVE[type];
+    n.className = 'emr-native';
+    n.tabIndex = -1;
+    n.setAttribute('aria-hidden', 'true');
+    var iso = input.value ? parseWhen(type, input.value) : null;
+    if (iso) n.value = type === 'datetime' ? iso.slice(0, 16) : iso;
+    n.addEventListener('change', function () {
+      if (!n.value) return;
+      input.value = showWhen(n.value);
+      changed(form, input);
+    });
+    holder.appendChild(n);
+    try { n.showPicker(); } catch (e) { /* no user gesture: the box still takes typing */ }
+  }
+  // the phrase library (常用语, F2) and any list the host answers: a listbox under the control
+  function popup(form, el, items, choose) {
+    closePopup(form);
+    var list = document.createElement('span');
+    list.className = 'emr-popup';
+    list.setAttribute('role', 'listbox');
+    items.forEach(function (it, i) {
+      var o = document.createElement('span');
+      o.setAttribute('role', 'option');
+      o.setAttribute('aria-selected', i === 0 ? 'true' : 'false');
+      o.textContent = it.title ? it.title + '：' + it.text : it.text;
+      o.emrItem = it;
+      list.appendChild(o);
+    });
+    if (!items.length) {
+      var none = document.createElement('span');
+      none.className = 'emr-search-none';
+      none.textContent = '无常用语 no phrases';
+      list.appendChild(none);
+    }
+    var after = el.closest('.emr-dt, .emr-search') || el;
+    after.parentNode.insertBefore(list, after.nextSibling);
+    form.emrPopup = {list: list, el: el, choose: choose};
+  }
+  function closePopup(form) {
+    if (form.emrPopup) { form.emrPopup.list.remove(); form.emrPopup = null; }
+  }
+  function popupKey(form, ev) {
+    var p = form.emrPopup;
+    if (!p) return false;
+    var opts = Array.prototype.slice.call(p.list.querySelectorAll('[role=option]'));
+    var i = opts.findIndex(function (o) { return o.getAttribute('aria-selected') === 'true'; });
+    if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+      var n = opts.length;
+      if (n) {
+        var j = ev.key === 'ArrowDown' ? (i + 1) % n : (i - 1 + n) % n;
+        opts.forEach(function (o, k) { o.setAttribute('aria-selected', k === j ? 'true' : 'false'); });
+      }
+    } else if (ev.key === 'Enter') {
+      closePopup(form);
+      if (i >= 0) p.choose(opts[i].emrItem);
+    } else if (ev.key === 'Escape') {
+      closePopup(form);
+    } else {
+      return false;
+    }
+    ev.preventDefault();
+    ev.stopImmediatePropagation();
+    return true;
+  }
+  function phrases(ed, el) {
+    var hook = ed.hooks.phrases, form = ed.form;
+    if (!hook || ed._locked(el)) return;
+    var holder = el.closest('[data-emr-path]');
+    Promise.resolve(hook({field: (holder && holder.getAttribute('data-emr-path') || '').split('/').pop(),
+        path: pathOf(el), label: el.getAttribute('aria-label') || ''}))
+      .then(function (items) {
+        if (document.activeElement !== el) return;
+        popup(form, el, items || [], function (it) { ed.insertText(it.text, null); });
+      });
+  }
+  function richBar(form) {
+    var bar = form.querySelector('.emr-richbar');
+    if (bar) return bar;
+    bar = document.createElement('span');
+    bar.className = 'emr-richbar';
+    bar.setAttribute('role', 'toolbar');
+    bar.setAttribute('aria-label', '文字格式 text format');
+    bar.hidden = true;
+    [['bold', '<b>B</b>', '加粗 bold (Ctrl+B)'], ['italic', '<i>I</i>', '斜体 italic (Ctrl+I)'],
+     ['superscript', 'x<sup>2</sup>', '上标 superscript (Ctrl+Shift+=)'], ['subscript', 'x<sub>2</sub>', '下标 subscript (Ctrl+=)']]
+      .forEach(function (b) {
+        var btn = document.createElement('button');
+        btn.type = 'button';
+        btn.tabIndex = -1;
+        btn.setAttribute('data-emr-command', b[0]);
+        btn.setAttribute('aria-label', b[2]);
+        btn.title = b[2];
+        btn.innerHTML = b[1];
+        bar.appendChild(btn);
+      });
+    form.appendChild(bar);
+    return bar;
+  }
+  function showBar(form, rich) {
+    var bar = richBar(form), f = form.getBoundingClientRect(), r = rich.getBoundingClientRect();
+    bar.hidden = false;
+    bar.style.left = (r.left - f.left) + 'px';
+    bar.style.top = (r.top - f.top - bar.offsetHeight) + 'px';
+  }
+  function wire(ed) {
+    var form = ed.form;
     initSearch(form);
-    form.addEventListener('input', function () { changed(form); });
+    form.addEventListener('input', function (ev) {
+      fit(ev.target);
+      if (ev.target.classList && ev.target.classList.contains('emr-search-box')) return; // a pick changes it
+      changed(form, ev.target.closest('.emr-rich') || ev.target);
+    });
     form.addEventListener('change', function (ev) {
+      if (ev.target.classList.contains('emr-native')) return;
       if (ev.target.removeAttribute) ev.target.removeAttribute('data-emr-unset');
-      changed(form);
+      changed(form, ev.target);
     });
     form.addEventListener('click', function (ev) {
       var add = ev.target.closest('.emr-add'), remove = ev.target.closest('.emr-remove');
-      if (add) {
-        var path = add.getAttribute('data-emr-for');
-        var group = form.querySelector('[data-emr-group][data-emr-path="' + path + '"]');
-        var tpl = add.parentNode.querySelector('template.emr-row-template');
-        var max = group.getAttribute('data-emr-max');
-        var rows = Array.prototype.filter.call(group.children, function (c) { return c.classList.contains('emr-row'); });
-        if (max && rows.length >= Number(max)) return;
-        // fresh ids, and every reference to one (a label's for, a search box's list) follows it
-        var fresh = {};
-        var html = tpl.innerHTML.split('{i}').join(String(rows.length)).replace(/emr-f(\d+)/g, function (m, n) { return fresh[n] || (fresh[n] = 'emr-n' + (++ids)); });
-        var holder = document.createElement(group.tagName === 'TBODY' ? 'tbody' : 'div');
-        holder.innerHTML = html;
-        var row = holder.firstElementChild;
-        var before = group.tagName === 'TBODY' ? null : add.parentNode.querySelector('template.emr-row-template');
-        if (before && before.parentNode === group) group.insertBefore(row, before); else group.appendChild(row);
-        renumber(group);
-        changed(form);
-      } else if (remove) {
+      var pick = ev.target.closest('.emr-pick'), sign = ev.target.closest('.emr-sign');
+      if (add && !add.hidden) {
+        var group = form.querySelector('[data-emr-group][data-emr-path="' + add.getAttribute('data-emr-for') + '"]');
+        if (addRow(form, group)) { ed._lock(); changed(form, null); }
+      } else if (remove && !remove.hidden) {
         var r = remove.closest('.emr-row'), g = r.parentNode;
         r.remove();
         renumber(g);
-        changed(form);
+        changed(form, null);
+      } else if (pick) {
+        openPicker(form, pick.parentNode.querySelector('input.emr-control'));
+      } else if (sign) {
+        ev.preventDefault();
+        var p = sign.getAttribute('data-emr-path'), parts = p.split('/').slice(2, -1);
+        ed._emit('sign', {path: p, scope: parts.length ? '/' + parts.join('/') : ''});
       }
     });
-    refresh(form);
+    form.addEventListener('mousedown', function (ev) {
+      var o = ev.target.closest('.emr-popup [role=option]'), cmd = ev.target.closest('.emr-richbar button');
+      if (o && form.emrPopup) { ev.preventDefault(); var p = form.emrPopup; closePopup(form); p.choose(o.emrItem); }
+      if (cmd) { ev.preventDefault(); document.execCommand(cmd.getAttribute('data-emr-command')); }
+    });
+    form.addEventListener('focusin', function (ev) {
+      var el = ev.target;
+      if (el.tagName === 'INPUT' && el.type === 'text' && !el.classList.contains('emr-search-box') || el.classList.contains('emr-rich')) ed._caret = el;
+      if (el.classList.contains('emr-rich') && el.isContentEditable) showBar(form, el);
+    });
+    form.addEventListener('focusout', function (ev) {
+      var el = ev.target;
+      if (!el.matches || !el.matches(CONTROLS + ', input.emr-search-box')) return;
+      if (el.classList.contains('emr-rich')) richBar(form).hidden = true;
+      closePopup(form);
+      ed._touched[pathOf(el)] = true;
+      ed._check(el);
+      if (el.tagName === 'INPUT' && WHEN[el.getAttribute('data-emr-type')]) {
+        var iso = parseWhen(el.getAttribute('data-emr-type'), el.value);
+        if (iso) el.value = showWhen(iso);
+      }
+      ed._notes();
+    });
+    form.addEventListener('paste', function (ev) {
+      var rich = ev.target.closest && ev.target.closest('.emr-rich');
+      if (!rich) return;
+      // text only: a paste from Word or the web brings no foreign markup into the record
+      ev.preventDefault();
+      document.execCommand('insertText', false, (ev.clipboardData || window.clipboardData).getData('text/plain'));
+    });
+    form.addEventListener('keydown', function (ev) {
+      if (popupKey(form, ev)) return;
+      var k = ev.key, ctrl = ev.ctrlKey || ev.metaKey, el = ev.target;
+      if (ctrl && (k === 's' || k === 'S')) { ev.preventDefault(); ed.requestSave(); return; }
+      if (ctrl && (k === 'p' || k === 'P')) { ev.preventDefault(); ed.requestPrint(); return; }
+      if (ctrl && !ev.shiftKey && (k === 'z' || k === 'Z')) { ev.preventDefault(); ed.undo(); return; }
+      if (ctrl && (k === 'y' || k === 'Y' || (ev.shiftKey && (k === 'z' || k === 'Z')))) { ev.preventDefault(); ed.redo(); return; }
+      if (ctrl && el.classList.contains('emr-rich') && (k === '=' || k === '+')) {
+        ev.preventDefault();
+        document.execCommand(ev.shiftKey ? 'superscript' : 'subscript');
+        return;
+      }
+      if (k === 'F2') { ev.preventDefault(); phrases(ed, el); return; }
+      if (ev.altKey && k === 'ArrowDown' && el.tagName === 'INPUT' && WHEN[el.getAttribute('data-emr-type')]) {
+        ev.preventDefault();
+        openPicker(form, el);
+        return;
+      }
+      if (k === 'Enter' && !ev.defaultPrevented && !ctrl && !ev.altKey
+          && (el.tagName === 'SELECT' || (el.tagName === 'INPUT' && el.type !== 'button'))) {
+        ev.preventDefault(); // never submits; the next field instead
+        step(form, el, ev.shiftKey);
+      }
+    });
+    ed._unload = function (ev) {
+      if (ed._warn && ed._dirty) { ev.preventDefault(); ev.returnValue = ''; return ''; }
+    };
+    window.addEventListener('beforeunload', ed._unload);
+  }
+  // inline boxes in flowing text grow with what is typed, as handwriting on the line would
+  var ruler = null;
+  function fit(el) {
+    if (el.tagName !== 'INPUT' || el.type !== 'text' || !live(el)) return;
+    var box = el.closest('.emr-dt, .emr-search') || el;
+    if (box.parentNode.children.length === 1 && el.closest('td')) return; // it fills its cell
+    var form = el.closest('form');
+    if (!form.emrFont) {
+      var cs = getComputedStyle(el);
+      form.emrFont = cs.fontStyle + ' ' + cs.fontWeight + ' ' + cs.fontSize + ' ' + cs.fontFamily;
+    }
+    ruler = ruler || document.createElement('canvas').getContext('2d');
+    ruler.font = form.emrFont;
+    el.style.width = Math.ceil(ruler.measureText(el.value || el.placeholder || '').width + 10) + 'px';
+  }
+  function fitAll(form) { form.querySelectorAll('input.emr-control[type=text]').forEach(fit); }
+  function editorOf(form) { return form.emrEditor || new Editor(form); }
+  /**
+   * Mounts the edit form in a host element: options.html (the form's HTML from the server) is
+   * put in the host first; the other options are those of Editor.configure.
+   */
+  function mount(host, options) {
+    options = options || {};
+    if (typeof host === 'string') host = document.querySelector(host);
+    if (!host) throw new Error('EmrKit.mount: no host element');
+    if (options.html != null) host.innerHTML = options.html;
+    var form = host.matches && host.matches('form.emr-edit') ? host : host.querySelector('form.emr-edit');
+    if (!form) throw new Error('EmrKit.mount: no EMRKit edit form (form.emr-edit) in the host element');
+    return editorOf(form).configure(options);
   }
   /** The JSON text of the form's values, numbers exactly as typed: what to post to the server. */
   function json(form) { return write(values(form, true)); }
-  window.EmrKit = {values: values, json: json, evaluate: evaluate, init: init, search: null};
-  document.querySelectorAll('form.emr-edit').forEach(init);
+  window.EmrKit = {version: '1.0.0', mount: mount, values: values, json: json, evaluate: evaluate,
+    init: editorOf, search: null};
+  document.querySelectorAll('form.emr-edit').forEach(editorOf);
 })();

@@ -114,18 +114,19 @@ class HtmlRendererTest {
     assertThat(html).startsWith("<!DOCTYPE html>\n<html lang=\"zh-CN\">")
         .contains("@page{size:A4 portrait;margin:20mm 20mm 20mm 25mm;")
         .contains("data-emr-path=\"/values/chiefComplaint\"")
-        .contains("maxlength=\"40\"").contains("type=\"number\"")
+        .contains("maxlength=\"40\"").contains("inputmode=\"decimal\"")
         .contains("data-emr-path=\"/values/diagnoses/0/diagnosis\"")
         .contains("data-emr-when=\"sex == &#39;2&#39;\" hidden")
         .contains("<template class=\"emr-row-template\">")
         .contains("data-emr-path=\"/values/diagnoses/{i}/diagnosis\"")
         .contains("window.EmrKit");
     // every control is labelled: aria-label, or a <label for> naming its id
-    Matcher m = Pattern.compile("<(input|select|textarea|output|button)\\b([^>]*)>").matcher(html);
+    Matcher m = Pattern.compile("<(input|select|textarea|output|button|span)\\b([^>]*)>").matcher(html);
     int controls = 0;
     while (m.find()) {
       String attrs = m.group(2);
-      if (m.group(1).equals("button") && !attrs.contains("emr-sign")) {
+      if (m.group(1).equals("button") && !attrs.contains("emr-sign")
+          || m.group(1).equals("span") && !attrs.contains("role=\"textbox\"")) {
         continue;
       }
       controls++;

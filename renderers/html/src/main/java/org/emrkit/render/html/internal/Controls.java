@@ -1,6 +1,5 @@
 package org.emrkit.render.html.internal;
 
-import java.math.BigDecimal;
 import java.util.List;
 import org.emrkit.record.Coding;
 import org.emrkit.record.Value;
@@ -43,12 +42,7 @@ final class Controls {
           .attr("data-emr-path", v.path()).attr("data-emr-expr", f.expr().source())
           .attr("data-emr-precision", f.precision()).attr("aria-label", v.label()).raw(">")
           .text(v.text()).raw("</output>");
-      case RICHTEXT -> {
-        out.raw("<textarea class=\"emr-control\"");
-        common(v, id, v.label());
-        out.attr("minlength", f.minLength()).attr("maxlength", f.maxLength()).raw(">");
-        out.text(v.value() instanceof Value.Str s ? s.value() : "").raw("</textarea>");
-      }
+      case RICHTEXT -> rich(v, id);
       case CHOICE -> {
         if (searched(v.field())) {
           search(v, id);
@@ -146,16 +140,44 @@ final class Controls {
         .text(signed.isEmpty() ? "签名" : signed).raw("</button>");
   }
 
+  /**
+   * Narrative: an editable box that grows with its text and keeps bold, italic, super- and
+   * subscript (emrkit.js reads it back as the record's rich-text markup). A span, because a
+   * field may stand inside the template's paragraph.
+   */
+  private void rich(FieldView v, String id) {
+    Field f = v.field();
+    out.raw("<span class=\"emr-control emr-rich\" role=\"textbox\" aria-multiline=\"true\"")
+        .attr("id", id).attr("data-emr-path", v.path()).attr("data-emr-type", "richtext")
+        .attr("contenteditable", f.readonly() ? "false" : "true")
+        .attr("aria-label", v.label())
+        .attr("aria-required", f.required() ? "true" : null)
+        .attr("aria-readonly", f.readonly() ? "true" : null)
+        .attr("data-emr-maxlength", f.maxLength()).raw(">");
+    String text = v.value() instanceof Value.Str s ? s.value()
+        : v.value() == null ? f.defaultValue() : null;
+    if (text != null && !text.isBlank()) {
+      out.raw(RichText.toHtml(text));
+    }
+    out.raw("</span>");
+  }
+
+  /**
+   * A typed value: text, a number (a text box, so that what is typed is never dropped: 36.8
+   * and ３６．８ are read as numbers, anything else is posted as typed and refused with why), or
+   * a date, time or date-time written as the record prints it (2026-11-20 10:00) with a picker
+   * button beside it: narrow enough for a nursing sheet's cell, whatever the browser's locale.
+   */
   private void input(FieldView v, String id) {
     Field f = v.field();
-    String type = switch (f.type()) {
-      case INTEGER, DECIMAL -> "number";
-      case DATE -> "date";
-      case DATETIME -> "datetime-local";
-      case TIME -> "time";
-      default -> "text";
-    };
-    out.raw("<input class=\"emr-control\"").attr("type", type);
+    boolean when = f.type() == FieldType.DATE || f.type() == FieldType.TIME
+        || f.type() == FieldType.DATETIME;
+    if (when) {
+      out.raw("<span class=\"emr-dt\">");
+    }
+    boolean number = f.type() == FieldType.INTEGER || f.type() == FieldType.DECIMAL;
+    out.raw(number ? "<input class=\"emr-control emr-num\"" : "<input class=\"emr-control\"")
+        .attr("type", "text");
     common(v, id, v.label());
     out.attr("value", inputValue(f, v.value()));
     if (f.type() == FieldType.DATETIME) {
@@ -164,20 +186,32 @@ final class Controls {
           ? (d.value().getOffset().getId().equals("Z") ? "+00:00" : d.value().getOffset().getId())
           : offset);
     }
-    if (f.type() == FieldType.INTEGER) {
-      out.attr("step", "1");
-    } else if (f.type() == FieldType.DECIMAL) {
-      out.attr("step", f.precision() == null ? "any"
-          : BigDecimal.ONE.movePointLeft(f.precision()).toPlainString());
+    if (number || when) {
+      out.attr("inputmode", f.type() == FieldType.DECIMAL ? "decimal" : "numeric")
+          .attr("autocomplete", "off");
     }
-    if (f.min() != null && f.min().number().isPresent()) {
-      out.attr("min", f.min().source());
+    if (number) {
+      out.attr("data-emr-precision", f.precision());
+      if (f.min() != null && f.min().number().isPresent()) {
+        out.attr("data-emr-min", f.min().source());
+      }
+      if (f.max() != null && f.max().number().isPresent()) {
+        out.attr("data-emr-max", f.max().source());
+      }
     }
-    if (f.max() != null && f.max().number().isPresent()) {
-      out.attr("max", f.max().source());
-    }
+    String placeholder = f.placeholder() != null ? f.placeholder() : switch (f.type()) {
+      case DATE -> "年-月-日";
+      case TIME -> "时:分";
+      case DATETIME -> "年-月-日 时:分";
+      default -> null;
+    };
     out.attr("minlength", f.minLength()).attr("maxlength", f.maxLength())
-        .attr("pattern", f.pattern()).attr("placeholder", f.placeholder()).raw(">");
+        .attr("pattern", f.pattern()).attr("placeholder", placeholder).raw(">");
+    if (when) {
+      out.raw("<button type=\"button\" class=\"emr-pick\" tabindex=\"-1\"")
+          .attr("aria-label", "选择 pick " + v.label()).flag("disabled", f.readonly())
+          .raw(">▾</button></span>");
+    }
   }
 
   private void common(FieldView v, String id, String label) {
@@ -198,7 +232,8 @@ final class Controls {
     } else if (v instanceof Value.Date d) {
       return d.value().toString();
     } else if (v instanceof Value.DateTime d) {
-      return d.value().toLocalDateTime().toString();
+      // as the record prints it: 2026-11-20 10:00 (seconds only when there are some)
+      return d.value().toLocalDate() + " " + d.value().toLocalTime();
     } else if (v instanceof Value.Time t) {
       return t.value().toString();
     }

@@ -12,7 +12,8 @@ final class Traces {
 
   /** A traced field's text, marked, with its note. */
   static void inline(Html out, String path, TracedText t) {
-    out.raw("<span class=\"emr-value emr-traced\"").attr("data-emr-path", path).raw(">");
+    out.raw("<span class=\"emr-value emr-traced\"").attr("data-emr-path", path)
+        .attr("title", t.note()).raw(">");
     for (TracedText.Piece p : t.pieces()) {
       String text = Html.escapeText(p.text()).replace("\n", "<br>");
       switch (p.mark()) {

@@ -1,0 +1,46 @@
+package org.emrkit.editor;
+
+import java.util.List;
+import org.emrkit.edit.Access;
+import org.emrkit.edit.EditSession;
+import org.emrkit.record.Record;
+import org.emrkit.template.Field;
+import org.emrkit.template.FieldScope;
+import org.emrkit.template.FieldType;
+import org.emrkit.template.Template;
+
+/**
+ * Which parts of a record an actor may change now, as the form needs them: each field of the
+ * record's root, each entry of each group, and new entries of each group, asked of the edit
+ * session's gate (the policy, the signatures covering them, the actor's rank).
+ */
+final class Editability {
+
+  private Editability() {}
+
+  /** Adds to {@code editable} what may change and to {@code amend} what needs a reason. */
+  static void of(EditSession s, Template t, Record r, List<String> editable, List<String> amend) {
+    FieldScope root = t.scope();
+    for (Field f : root.fields().values()) {
+      if (f.type() != FieldType.CALC && f.type() != FieldType.MACRO) {
+        add(s.access("/" + f.name()), "/values/" + f.name(), editable, amend);
+      }
+    }
+    for (FieldScope g : root.groups().values()) {
+      int n = r.values().rows(g.id()).size();
+      for (int i = 0; i < n; i++) {
+        add(s.access("/" + g.id() + "/" + i), "/values/" + g.id() + "/" + i, editable, amend);
+      }
+      add(s.access("/" + g.id() + "/" + n), "/values/" + g.id() + "/+" + n, editable, amend);
+    }
+  }
+
+  private static void add(Access a, String path, List<String> editable, List<String> amend) {
+    if (a.allowed()) {
+      editable.add(path);
+    }
+    if (a.kind() == Access.Kind.AMEND) {
+      amend.add(path);
+    }
+  }
+}
