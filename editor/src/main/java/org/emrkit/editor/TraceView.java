@@ -51,6 +51,9 @@ public record TraceView(int seq, String who, String when, String reason, List<Ch
       if (from.isEmpty() && to.isEmpty()) {
         return label;
       }
+      if (path == null && from.isEmpty()) {
+        return label + "：" + to; // an event (a print), not a value that changed
+      }
       return label + "：" + (from.isEmpty() ? "—" : from) + " → " + (to.isEmpty() ? "—" : to);
     }
   }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -74,6 +75,10 @@ class EditorBrowserTest {
   static void clickAndWaitForReload(WebElement button) throws InterruptedException {
     js("window.__before = true");
     button.click();
+    waitForReload();
+  }
+
+  static void waitForReload() throws InterruptedException {
     for (int i = 0; i < 100; i++) {
       Thread.sleep(100);
       if (Boolean.TRUE.equals(js("return window.__before === undefined"
@@ -85,10 +90,21 @@ class EditorBrowserTest {
         + browser.findElement(By.id("message")).getText());
   }
 
+  /** Types into a field's box (an input, or a rich-text box), replacing what it holds. */
   static void type(String path, String text) {
-    WebElement e = browser.findElement(By.name(path));
-    e.clear();
+    WebElement e = field(path);
+    e.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     e.sendKeys(text);
+  }
+
+  static WebElement field(String path) {
+    return browser.findElement(By.cssSelector("input[data-emr-path='" + path + "'],"
+        + " .emr-rich[data-emr-path='" + path + "']"));
+  }
+
+  static String shown(String path) {
+    WebElement e = field(path);
+    return e.getTagName().equals("input") ? e.getAttribute("value") : e.getText();
   }
 
   static void choose(String path, String value) {
@@ -192,10 +208,8 @@ class EditorBrowserTest {
     // the prefilled 家族史 to write it later
     assertThat(browser.findElements(By.cssSelector(
         "[data-emr-group='diagnoses'] > .emr-row"))).hasSize(1);
-    assertThat(browser.findElement(By.name("/values/familyHistory")).getAttribute("value"))
-        .isEqualTo("否认家族遗传病史");
-    js("var e = document.querySelector('[name=\"/values/familyHistory\"]'); e.value = '';"
-        + " e.dispatchEvent(new Event('input', {bubbles: true}));");
+    assertThat(shown("/values/familyHistory")).isEqualTo("否认家族遗传病史");
+    field("/values/familyHistory").sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     pickDiagnosis();
     clickAndWaitForReload(browser.findElement(By.id("save")));
     // the record holds the list's system and version with the code and its name
@@ -207,14 +221,19 @@ class EditorBrowserTest {
             "I20.000", "不稳定型心绞痛", "icd10-clinical", "2.0")));
 
     // saved: the values are in the form again, the findings name what is still missing
-    assertThat(browser.findElement(By.name("/values/chiefComplaint")).getAttribute("value"))
-        .isEqualTo("反复胸闷3天");
+    assertThat(shown("/values/chiefComplaint")).isEqualTo("反复胸闷3天");
     List<String> findings = findingPaths();
     assertThat(findings).doesNotContain("field/required /values/chiefComplaint",
         "field/required /values/temp", "field/repeat-count /values/diagnoses")
         .contains("cn/required-item /values/familyHistory");
-    assertThat(browser.findElement(By.id("trace")).getText()).contains("/chiefComplaint",
-        "李明 (resident)");
+    // the trace for people: labels and values as shown, the role in Chinese, no pointers
+    assertThat(browser.findElement(By.id("trace")).getText()).contains("主诉：— → 反复胸闷3天",
+        "体温：— → 36.8℃", "李明（住院医师）").doesNotContain("/chiefComplaint", "resident");
+    // the findings in the clinician's words: labels, no pointers; codes only when asked for
+    WebElement list = browser.findElement(By.id("findings"));
+    assertThat(list.getText()).contains("家族史").doesNotContain("/values/", "cn/required-item");
+    browser.findElement(By.cssSelector("label[for=show-codes]")).click();
+    assertThat(list.getText()).contains("cn/required-item");
     screenshot("1-saved-with-findings.png");
 
     // a finding leads to its field
@@ -230,20 +249,40 @@ class EditorBrowserTest {
     // signing asks for the password again: without it, nothing is signed
     browser.findElement(By.id("sign")).click();
     Thread.sleep(500);
-    assertThat(browser.findElement(By.id("message")).getText()).contains("edit/reauthenticate");
+    assertThat(browser.findElement(By.id("message")).getText()).contains("密码");
     // sign: draft → signed, the signature field shows the signer
     sign(browser.findElement(By.id("sign")));
-    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("signed");
-    assertThat(browser.findElement(By.id("signatures")).getText()).contains("李明 (resident)");
+    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("已签名 signed");
+    assertThat(browser.findElement(By.id("signatures")).getText()).contains("李明（住院医师）");
     assertThat(browser.findElement(By.id("audit")).getText()).contains("trace intact");
     screenshot("2-signed.png");
 
-    // the same person may not change signed content without a reason
+    // signed content may be amended, with a reason: the page asks for it before saving
+    assertThat(field("/values/chiefComplaint").getAttribute("class")).contains("emr-amend");
+    assertThat(browser.findElement(By.id("reason-box")).isDisplayed()).isFalse();
     type("/values/chiefComplaint", "反复胸闷、胸痛3天");
+    assertThat(browser.findElement(By.id("reason-box")).isDisplayed()).isTrue();
     browser.findElement(By.id("save")).click();
-    Thread.sleep(500);
-    assertThat(browser.findElement(By.id("message")).getText()).contains("edit/reason-required",
-        "须注明理由");
+    Thread.sleep(300);
+    assertThat(browser.findElement(By.id("message")).getText()).contains("须注明修改理由");
+    assertThat(js("return document.activeElement.id")).isEqualTo("reason");
+    browser.findElement(By.id("reason")).sendKeys("补充症状");
+    // Ctrl+S saves from inside the form
+    js("window.__before = true");
+    field("/values/chiefComplaint").sendKeys(Keys.chord(Keys.CONTROL, "s"));
+    waitForReload();
+    assertThat(browser.findElement(By.id("trace")).getText()).contains(
+        "理由：补充症状", "主诉：反复胸闷3天 → 反复胸闷、胸痛3天");
+    // the 痕迹 view: the old text struck, the new underlined, who and when on hover
+    browser.findElement(By.id("trace-view")).click();
+    WebElement traced = browser.findElement(By.cssSelector(
+        ".emr-traced[data-emr-path='/values/chiefComplaint']"));
+    // 反复胸闷3天 → 反复胸闷、胸痛3天: what was put in is underlined, what stayed is plain
+    assertThat(traced.findElement(By.cssSelector("ins.emr-inserted")).getText()).contains("胸痛");
+    assertThat(traced.getText()).startsWith("反复胸闷、胸痛3天");
+    assertThat(traced.getAttribute("title")).contains("李明");
+    screenshot("2b-trace-view.png");
+    browser.navigate().back();
 
     // the PDF, with the browser's session
     String href = browser.findElement(By.id("pdf")).getAttribute("href");
@@ -253,7 +292,7 @@ class EditorBrowserTest {
     byte[] pdf = http.get(URI.create(href).getPath()).bytes();
     try (var doc = Loader.loadPDF(pdf)) {
       String text = new PDFTextStripper().getText(doc);
-      assertThat(text).contains("反复胸闷3天", "否认家族遗传病史", "不稳定型心绞痛", "李明");
+      assertThat(text).contains("反复胸闷、胸痛3天", "否认家族遗传病史", "不稳定型心绞痛", "李明");
     }
   }
 
@@ -265,14 +304,13 @@ class EditorBrowserTest {
     browser.findElement(By.cssSelector("button.emr-add")).click();
     type("/values/nursingRows/2/observation", "患者午睡后诉轻度胸闷，予吸氧。");
     // the row's time is required: a row without it is not signed (edit/field-errors)
-    js("var e = document.querySelector('[name=\"/values/nursingRows/2/at\"]');"
-        + " e.value = '2026-11-20T16:00'; e.dispatchEvent(new Event('input', {bubbles: true}));");
+    type("/values/nursingRows/2/at", "2026-11-20 16:00");
     clickAndWaitForReload(browser.findElement(By.id("save")));
     sign(browser.findElement(By.cssSelector(
         "button.emr-sign[data-emr-path='/values/nursingRows/2/nurse']")));
     assertThat(browser.findElement(By.id("signatures")).getText())
-        .contains("赵芳 (nurse)", "/nursingRows/2");
-    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("draft");
+        .contains("赵芳（护士）", "/nursingRows/2");
+    assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("草稿 draft");
     screenshot("4-row-signed.png");
   }
 
@@ -295,7 +333,7 @@ class EditorBrowserTest {
         "病区打印机 ward printer (demo)");
     browser.navigate().refresh();
     assertThat(browser.findElement(By.id("trace")).getText()).as("the print in the trace, as"
-        + " people read it").contains("续打 continue · 第 1 页 · 病区打印机 ward printer (demo)");
+        + " people read it").contains("打印：续打 continue · 第 1 页 · 病区打印机 ward printer (demo)");
     screenshot("6-print-in-trace.png");
     button = browser.findElement(By.id("print-continue"));
     message = browser.findElement(By.id("message"));
@@ -305,23 +343,32 @@ class EditorBrowserTest {
     for (int i = 0; i < 100 && message.getText().isEmpty(); i++) {
       Thread.sleep(100);
     }
-    assertThat(message.getText()).contains("print/nothing-new", "没有新的内容");
+    assertThat(message.getText()).contains("没有新的内容");
+    assertThat(message.getAttribute("title")).contains("print/nothing-new");
   }
 
   @Test
   void aNurseCannotWriteAnAdmissionRecord() throws Exception {
     login("zhaofang");
     browser.get(base + "/records/EX-admission-record");
-    type("/values/chiefComplaint", "护士改写");
-    browser.findElement(By.id("save")).click();
-    Thread.sleep(500);
-    assertThat(browser.findElement(By.id("message")).getText()).contains("edit/permission",
-        "护士赵芳无权");
-    screenshot("3-refused.png");
+    // the form is read-only for her: nothing she may change, no save or sign
+    assertThat(browser.findElement(By.id("read-only")).getText()).contains("只读");
+    assertThat(browser.findElements(By.id("save"))).isEmpty();
+    assertThat(field("/values/chiefComplaint").getAttribute("readonly")).isNotNull();
+    assertThat(field("/values/hpi").getAttribute("contenteditable")).isEqualTo("false");
+    assertThat(browser.findElements(By.cssSelector("form.emr-edit select"))).allSatisfy(
+        e -> assertThat(e.isEnabled()).isFalse());
+    // and what the page would not send, the server refuses
+    String refused = (String) js("var x = new XMLHttpRequest(); x.open('POST', location.pathname"
+        + " + '/save', false); x.setRequestHeader('Content-Type', 'application/json');"
+        + " x.setRequestHeader('X-CSRF-Token', document.querySelector('meta[name=emrkit-csrf]')"
+        + ".content); x.send(JSON.stringify({head: JSON.parse(document.getElementById('emr-page')"
+        + ".textContent).head, values: {chiefComplaint: '护士改写'}})); return x.responseText;");
+    assertThat(refused).contains("edit/permission", "护士赵芳无权");
+    screenshot("3-read-only-for-a-nurse.png");
     login("liming");
     browser.get(base + "/records/EX-admission-record");
-    assertThat(browser.findElement(By.name("/values/chiefComplaint")).getAttribute("value"))
-        .isEqualTo("反复胸闷3天");
+    assertThat(shown("/values/chiefComplaint")).isEqualTo("反复胸闷3天");
   }
 
   @Test

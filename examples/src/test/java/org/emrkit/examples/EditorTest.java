@@ -87,11 +87,12 @@ class EditorTest {
         .contains("\"applied\": true");
     assertThat(li.post("/records/" + id + "/save", save).body())
         .as("the page's trace head is stale now").contains("edit/stale");
-    assertThat(li.get("/records/" + id).body()).contains("/chiefComplaint", "反复胸闷3天")
-        .doesNotContain("data-path=\"/values/chiefComplaint\"");
+    // the trace as people read it: the field's label and its value, who with the role
+    assertThat(li.get("/records/" + id).body()).contains("主诉：— → 反复胸闷3天",
+        "李明（住院医师）").doesNotContain("data-path=\"/values/chiefComplaint\"");
     assertThat(li.post("/records/" + id + "/save", "{\"head\":\"" + head(li, id)
         + "\",\"values\":{\"pulse\":\"fast\"}}").body()).contains("edit/bad-values",
-        "/values/pulse");
+        "脉搏：");
     Http.Response notJson = li.post("/records/" + id + "/save", "not json");
     assertThat(notJson.status()).isEqualTo(400);
     assertThat(notJson.body()).contains("request/json", "line 1");

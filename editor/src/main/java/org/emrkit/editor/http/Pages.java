@@ -195,7 +195,7 @@ final class Pages {
       Actor a = s.actor();
       b.append("<header><form method=\"post\" action=\"/logout\">").append(csrfField(s))
           .append("当前用户 logged in: <strong id=\"actor\">").append(esc(a.name()))
-          .append("</strong> · ").append(a.role().label())
+          .append("</strong> · ").append(a.role().title())
           .append(" <button type=\"submit\" id=\"logout\">退出 log out</button></form></header>");
     }
     return b.toString();

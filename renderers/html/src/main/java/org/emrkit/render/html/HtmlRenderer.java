@@ -63,6 +63,14 @@ public final class HtmlRenderer implements RecordRenderer {
   }
 
   /**
+   * The TypeScript declarations of the edit form's script ({@code emrkit.d.ts}, API version
+   * 1.0.0), for a host that writes its page in TypeScript.
+   */
+  public static String typeDeclarations() {
+    return resource("emrkit.d.ts");
+  }
+
+  /**
    * Text escaped for HTML text content and double-quoted attribute values alike ({@code & < > "
    * '}), for hosts that build their own page around a fragment.
    */

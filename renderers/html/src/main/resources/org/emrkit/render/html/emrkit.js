@@ -1027,7 +1027,7 @@
   function showBar(form, rich) {
     var bar = richBar(form), f = form.getBoundingClientRect(), r = rich.getBoundingClientRect();
     bar.hidden = false;
-    bar.style.left = (r.left - f.left) + 'px';
+    bar.style.left = (r.right - f.left - bar.offsetWidth) + 'px'; // above the box's right end: the label stays in view
     bar.style.top = (r.top - f.top - bar.offsetHeight) + 'px';
   }
   function wire(ed) {

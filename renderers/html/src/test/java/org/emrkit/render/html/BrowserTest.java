@@ -3,10 +3,8 @@ package org.emrkit.render.html;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.emrkit.json.ReadResult;
 import org.emrkit.json.RecordJson;
@@ -25,8 +23,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The edit form and the view in headless Chromium (Debian packages {@code chromium} and
@@ -36,28 +32,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * installed one (Selenium Manager is not used).
  */
 class BrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path OUT = Path.of("target", "browser");
+  private static final Path OUT = Chromium.OUT;
   private static ChromeDriver browser;
 
   @BeforeAll
   static void start() {
-    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-    if ("true".equals(System.getenv("EMRKIT_BROWSER_REQUIRED"))) {
-      assertThat(installed).as("chromium and chromium-driver (required by .ci/run)").isTrue();
-    }
-    assumeTrue(installed, "chromium and chromium-driver are not installed");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-        "--window-size=1000,1400", "--lang=zh-CN");
-    // a browser in another zone than the hospital's (+08:00): it must not move the record's times
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(DRIVER.toFile())
-        .withEnvironment(java.util.Map.of("TZ", "America/New_York")).build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+    browser = Chromium.start(1000, 1400);
   }
 
   @AfterAll
@@ -68,14 +48,11 @@ class BrowserTest {
   }
 
   private static void open(String name, String html) throws Exception {
-    Files.createDirectories(OUT);
-    Path page = OUT.resolve(name).toAbsolutePath();
-    Files.writeString(page, html, StandardCharsets.UTF_8);
-    browser.get(page.toUri().toString());
+    Chromium.open(browser, name, html);
   }
 
   private static Object js(String script) {
-    return ((JavascriptExecutor) browser).executeScript(script);
+    return Chromium.js(browser, script);
   }
 
   @Test

@@ -154,8 +154,9 @@ final class Controls {
         .attr("aria-required", f.required() ? "true" : null)
         .attr("aria-readonly", f.readonly() ? "true" : null)
         .attr("data-emr-maxlength", f.maxLength()).raw(">");
-    String text = v.value() instanceof Value.Str s ? s.value()
-        : v.value() == null ? f.defaultValue() : null;
+    // a field's default is put in place when the record is created (NewRecord): a field the
+    // clinician cleared stays empty here, not shown as its default while the record lacks it
+    String text = v.value() instanceof Value.Str s ? s.value() : null;
     if (text != null && !text.isBlank()) {
       out.raw(RichText.toHtml(text));
     }
@@ -223,7 +224,7 @@ final class Controls {
 
   private static String inputValue(Field f, Value v) {
     if (v == null) {
-      return f.defaultValue();
+      return null;
     }
     if (v instanceof Value.Str s) {
       return s.value();

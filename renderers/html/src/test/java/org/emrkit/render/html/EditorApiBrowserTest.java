@@ -1,0 +1,325 @@
+package org.emrkit.render.html;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.emrkit.record.Record;
+import org.emrkit.render.RenderMode;
+import org.emrkit.render.RenderOptions;
+import org.emrkit.template.Template;
+import org.emrkit.testing.Corpus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/**
+ * The edit form's component and its API (emrkit.js 1.0, declared in emrkit.d.ts) in headless
+ * Chromium at 1366×768, the ward PC's screen: controls fit their cells, values go in and out
+ * through the API, typing is undone and redone, findings stay quiet until a field is left,
+ * the keyboard moves on and saves, leaving unsaved warns, rich text keeps its marks, read-only
+ * and editable paths, the phrase hook. Screenshots in target/browser/.
+ */
+class EditorApiBrowserTest {
+  private static ChromeDriver browser;
+
+  @BeforeAll
+  static void start() {
+    browser = Chromium.start(1366, 768);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  private static Object js(String script, Object... args) {
+    return Chromium.js(browser, script, args);
+  }
+
+  private static void form(String template, String record) throws Exception {
+    Template t = Corpus.template(template);
+    Record r = Corpus.record(record, t);
+    Chromium.open(browser, template + ".api.html", HtmlRenderer.builder().options(
+        RenderOptions.builder().mode(RenderMode.FORM).build()).fullPage(true).build()
+        .render(t, r));
+    js("window.ed = EmrKit.mount(document.body); window.events = [];"
+        + "['change', 'dirty', 'save', 'sign', 'print'].forEach(function (n) {"
+        + " ed.on(n, function (d) { events.push(n); }); });");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> events() {
+    return (List<String>) js("return events");
+  }
+
+  private static WebElement field(String path) {
+    return browser.findElement(By.cssSelector("input[data-emr-path='" + path + "'],"
+        + " .emr-rich[data-emr-path='" + path + "'], select[data-emr-path='" + path + "']"));
+  }
+
+  private static void screenshot(String name) throws Exception {
+    Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Chromium.OUT.resolve(name),
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  @Test
+  void everyControlOfTheNursingSheetFitsItsCellAt1366() throws Exception {
+    form("nursing-record", "clean--nursing-record.json");
+    browser.findElement(By.cssSelector("button.emr-add")).click();
+    screenshot("api-nursing-1366.png");
+    // each control's box lies inside its cell's, and shows all of its text (no 11/26/202)
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> boxes = (List<Map<String, Object>>) js(
+        "return Array.from(document.querySelectorAll('td .emr-control, td .emr-dt, td .emr-pick'))"
+        + ".map(function (e) { var c = e.closest('td').getBoundingClientRect(),"
+        + " b = e.getBoundingClientRect(); return {what: (e.getAttribute('data-emr-path')"
+        + " || e.className) + ' ' + (e.value || e.textContent || ''), left: b.left - c.left,"
+        + " right: c.right - b.right, cut: e.tagName === 'INPUT' ? e.scrollWidth - e.clientWidth"
+        + " : 0}; });");
+    assertThat(boxes).hasSizeGreaterThan(30);
+    for (Map<String, Object> b : boxes) {
+      assertThat(((Number) b.get("left")).doubleValue()).as("%s", b).isGreaterThanOrEqualTo(-0.5);
+      assertThat(((Number) b.get("right")).doubleValue()).as("%s", b).isGreaterThanOrEqualTo(-0.5);
+      assertThat(((Number) b.get("cut")).doubleValue()).as("%s", b).isLessThanOrEqualTo(0);
+    }
+    assertThat(field("/values/nursingRows/0/at").getAttribute("value")).isEqualTo(
+        "2026-11-20 10:00");
+    // the landscape sheet is edited landscape: the form is as wide as A4 landscape's text
+    assertThat(((Number) js("return document.querySelector('form').getBoundingClientRect().width"))
+        .doubleValue()).isGreaterThan(900);
+  }
+
+  @Test
+  void valuesGoInAndOutThroughTheApi() throws Exception {
+    form("nursing-record", "clean--nursing-record.json");
+    assertThat(js("return EmrKit.version")).isEqualTo("1.0.0");
+    js("ed.setValue('/values/nursingRows/1/t', 37.2)");
+    assertThat(field("/values/nursingRows/1/t").getAttribute("value")).isEqualTo("37.2");
+    // a merge patch: a third row with its time and observation, row 0's pulse removed
+    js("var v = ed.getValues(); v.nursingRows.push({at: '2026-11-20T16:00:00+08:00',"
+        + " observation: '患者午睡后诉胸闷。'}); ed.patch({nursingRows: v.nursingRows});");
+    assertThat(browser.findElements(By.cssSelector("tbody.emr-rows > tr.emr-row"))).hasSize(3);
+    assertThat(field("/values/nursingRows/2/at").getAttribute("value")).isEqualTo(
+        "2026-11-20 16:00");
+    assertThat(field("/values/nursingRows/2/observation").getText()).isEqualTo("患者午睡后诉胸闷。");
+    assertThat(js("return ed.getValue('/values/nursingRows/2/at')")).isEqualTo(
+        "2026-11-20T16:00:00+08:00");
+    // numbers as typed in the JSON to post; the signatures kept as they are
+    assertThat((String) js("return ed.json()")).contains("\"t\":36.8", "\"t\":37.2",
+        "\"name\":\"赵芳\"");
+    assertThat((String) js("try { ed.setValue('/values/nursingRows/0/nurse', {}); return 'set'; }"
+        + " catch (e) { return e.message; }")).contains("signing");
+    assertThat((String) js("try { ed.setValue('/values/nope', 1); return 'set'; }"
+        + " catch (e) { return e.message; }")).contains("no field at /values/nope");
+    // insert text at the caret: a phrase, a lab result
+    WebElement obs = field("/values/nursingRows/0/observation");
+    obs.click();
+    obs.sendKeys(Keys.END);
+    js("ed.insertText('予吸氧。')");
+    assertThat(obs.getText()).isEqualTo("患者入院，介绍环境。予吸氧。");
+    assertThat(events()).contains("change", "dirty");
+  }
+
+  @Test
+  void typingIsUndoneAndRedoneWithTheKeyboard() throws Exception {
+    form("admission-record", "clean--admission-record.json");
+    WebElement cc = field("/values/chiefComplaint");
+    cc.click();
+    cc.sendKeys(Keys.END, "，加重1天");
+    js("ed._lastEl = null"); // a new step, as after a pause
+    WebElement temp = field("/values/temp");
+    temp.sendKeys(Keys.chord(Keys.CONTROL, "a"), "37.5");
+    assertThat(js("return ed.canUndo()")).isEqualTo(true);
+    temp.sendKeys(Keys.chord(Keys.CONTROL, "z"));
+    assertThat(temp.getAttribute("value")).isEqualTo("36.8");
+    assertThat(cc.getAttribute("value")).isEqualTo("反复胸闷3天，加重1天");
+    temp.sendKeys(Keys.chord(Keys.CONTROL, "z"));
+    assertThat(cc.getAttribute("value")).isEqualTo("反复胸闷3天");
+    assertThat(js("return ed.isDirty()")).isEqualTo(false);
+    temp.sendKeys(Keys.chord(Keys.CONTROL, "y"));
+    temp.sendKeys(Keys.chord(Keys.CONTROL, "y"));
+    assertThat(cc.getAttribute("value")).isEqualTo("反复胸闷3天，加重1天");
+    assertThat(temp.getAttribute("value")).isEqualTo("37.5");
+    assertThat(js("return ed.isDirty()")).isEqualTo(true);
+  }
+
+  @Test
+  void findingsStayQuietUntilTheFieldIsLeftOrTheRecordSaved() throws Exception {
+    form("admission-record", "clean--admission-record.json");
+    js("ed.showReport([{path: '/values/chiefComplaint', severity: 'error', code: 'field/max-length',"
+        + " message: {zh: '“主诉”不超过20字', en: 'at most 20'}}, {path: '/values/temp',"
+        + " severity: 'warning', code: 'field/range', message: '“体温”超出常见范围'}])");
+    assertThat(browser.findElements(By.cssSelector(".emr-note"))).isEmpty();
+    WebElement cc = field("/values/chiefComplaint");
+    cc.click();
+    field("/values/hpi").click(); // leaves 主诉
+    List<WebElement> notes = browser.findElements(By.cssSelector(".emr-note"));
+    assertThat(notes).hasSize(1);
+    assertThat(notes.get(0).getText()).isEqualTo("“主诉”不超过20字");
+    assertThat(cc.getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(cc.getAttribute("aria-describedby")).isEqualTo(notes.get(0).getAttribute("id"));
+    // Ctrl+S: the save request shows every finding
+    cc.sendKeys(Keys.chord(Keys.CONTROL, "s"));
+    assertThat(browser.findElements(By.cssSelector(".emr-note"))).hasSize(2);
+    assertThat(events()).contains("save");
+    // what the form cannot read is said when the field is left, in the clinician's words
+    WebElement temp = field("/values/temp");
+    temp.sendKeys(Keys.chord(Keys.CONTROL, "a"), "三十七");
+    cc.click();
+    assertThat(browser.findElement(By.cssSelector(".emr-note-error[id='"
+        + temp.getAttribute("aria-describedby") + "']")).getText()).isEqualTo(
+        "“体温”超出常见范围；“体温”应填数字");
+    screenshot("api-findings.png");
+  }
+
+  @Test
+  void typedDatesAndFullWidthNumbersAreReadAsTheRecordWritesThem() throws Exception {
+    form("nursing-record", "clean--nursing-record.json");
+    WebElement at = field("/values/nursingRows/1/at");
+    at.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2026/11/20 14:30");
+    WebElement t = field("/values/nursingRows/1/t");
+    t.sendKeys(Keys.chord(Keys.CONTROL, "a"), "３６．９");
+    t.click();
+    assertThat(at.getAttribute("value")).isEqualTo("2026-11-20 14:30");
+    assertThat(js("return ed.getValue('/values/nursingRows/1/at')")).isEqualTo(
+        "2026-11-20T14:30:00+08:00");
+    assertThat(((Number) js("return ed.getValue('/values/nursingRows/1/t')")).doubleValue())
+        .isEqualTo(36.9);
+    at.sendKeys(Keys.chord(Keys.CONTROL, "a"), "202611201530");
+    t.click();
+    assertThat(at.getAttribute("value")).isEqualTo("2026-11-20 15:30");
+    // a date that does not exist is kept as typed (posted and refused with why), and said
+    at.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2026-02-30 10:00");
+    t.click();
+    assertThat(js("return ed.getValue('/values/nursingRows/1/at')")).isEqualTo("2026-02-30 10:00");
+    assertThat(browser.findElement(By.cssSelector(".emr-note")).getText()).contains("应写成");
+    // the picker: a native date-time box opened beside it, its choice written as the record does
+    browser.findElement(By.cssSelector("[data-emr-path='/values/nursingRows/0/at'] + .emr-pick"))
+        .click();
+    js("var n = document.querySelector('.emr-native'); n.value = '2026-11-21T08:15';"
+        + " n.dispatchEvent(new Event('change', {bubbles: true}));");
+    assertThat(field("/values/nursingRows/0/at").getAttribute("value")).isEqualTo(
+        "2026-11-21 08:15");
+  }
+
+  @Test
+  void enterMovesOnTabOrderStaysAndLeavingUnsavedWarns() throws Exception {
+    form("admission-record", "clean--admission-record.json");
+    assertThat(js("var e = new Event('beforeunload', {cancelable: true});"
+        + " window.dispatchEvent(e); return e.defaultPrevented")).isEqualTo(false);
+    WebElement cc = field("/values/chiefComplaint");
+    cc.click();
+    cc.sendKeys("x", Keys.ENTER);
+    assertThat(js("return document.activeElement.getAttribute('data-emr-path')"))
+        .isEqualTo("/values/hpi");
+    field("/values/surgeryHistory").sendKeys(Keys.ENTER);
+    assertThat(js("return document.activeElement.getAttribute('data-emr-path')"))
+        .isEqualTo("/values/transfusionHistory");
+    assertThat(js("var e = new Event('beforeunload', {cancelable: true});"
+        + " window.dispatchEvent(e); return e.defaultPrevented")).isEqualTo(true);
+    js("ed.markSaved()");
+    assertThat(js("var e = new Event('beforeunload', {cancelable: true});"
+        + " window.dispatchEvent(e); return e.defaultPrevented")).isEqualTo(false);
+  }
+
+  @Test
+  void richTextKeepsBoldAndSuperscriptAndPastesPlainText() throws Exception {
+    form("admission-record", "clean--admission-record.json");
+    WebElement hpi = field("/values/hpi");
+    hpi.click();
+    hpi.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE, "血钾3.2mmol/L，");
+    hpi.sendKeys(Keys.chord(Keys.CONTROL, "b"), "低钾", Keys.chord(Keys.CONTROL, "b"), "。");
+    assertThat(browser.findElement(By.cssSelector(".emr-richbar")).isDisplayed()).isTrue();
+    // the toolbar: select "2" in a new line's "m2" and make it superscript
+    hpi.sendKeys(Keys.END, "体表面积1.8m2");
+    js("var el = arguments[0], r = document.createRange(), t = el.lastChild;"
+        + " while (t.lastChild) t = t.lastChild; r.setStart(t, t.length - 1); r.setEnd(t, t.length);"
+        + " var s = getSelection(); s.removeAllRanges(); s.addRange(r);", hpi);
+    browser.findElement(By.cssSelector(".emr-richbar [data-emr-command=superscript]")).click();
+    assertThat(js("return ed.getValue('/values/hpi')")).isEqualTo(
+        "血钾3.2mmol/L，**低钾**。体表面积1.8m^2^");
+    // a paste from Word brings its text, not its markup
+    WebElement past = field("/values/pastIllness");
+    past.click();
+    past.sendKeys(Keys.END);
+    js("var d = new DataTransfer(); d.setData('text/html', '<b style=\"color:red\">加粗</b>');"
+        + " d.setData('text/plain', '外来文字'); arguments[0].dispatchEvent(new ClipboardEvent("
+        + "'paste', {clipboardData: d, bubbles: true, cancelable: true}));", past);
+    assertThat((String) js("return ed.getValue('/values/pastIllness')")).isEqualTo(
+        "高血压病史10年。外来文字");
+    screenshot("api-rich-text.png");
+  }
+
+  @Test
+  void readOnlyAndEditablePathsLockWhatMayNotChange() throws Exception {
+    form("nursing-record", "clean--nursing-record.json");
+    js("ed.setReadOnly(true)");
+    assertThat(field("/values/nursingRows/0/t").getAttribute("readonly")).isNotNull();
+    assertThat(field("/values/nursingRows/0/consciousness").isEnabled()).isFalse();
+    assertThat(field("/values/nursingRows/0/observation").getAttribute("contenteditable"))
+        .isEqualTo("false");
+    assertThat(browser.findElement(By.cssSelector("button.emr-add")).isDisplayed()).isFalse();
+    // the signed rows stay locked; the nurse may add rows after them and write those
+    js("ed.setReadOnly(false); ed.setEditable(['/values/nursingRows/+2'])");
+    assertThat(field("/values/nursingRows/1/t").getAttribute("readonly")).isNotNull();
+    browser.findElement(By.cssSelector("button.emr-add")).click();
+    WebElement t = field("/values/nursingRows/2/t");
+    assertThat(t.getAttribute("readonly")).isNull();
+    t.sendKeys("36.5");
+    assertThat(((Number) js("return ed.getValue('/values/nursingRows/2/t')")).doubleValue())
+        .isEqualTo(36.5);
+    assertThat(js("return ed.insertText('x', '/values/nursingRows/0/bp')")).isEqualTo(false);
+  }
+
+  @Test
+  void thePhraseLibraryIsOfferedOnF2AndPickedWithTheKeyboard() throws Exception {
+    form("admission-record", "clean--admission-record.json");
+    js("window.asked = null; ed.configure({hooks: {phrases: function (q) { asked = q;"
+        + " return Promise.resolve([{title: '家族史', text: '否认家族遗传病史。'},"
+        + " {title: '个人史', text: '无烟酒嗜好。'}]); }}})");
+    WebElement ph = field("/values/personalHistory");
+    ph.click();
+    ph.sendKeys(Keys.END, Keys.F2);
+    WebElement list = browser.findElement(By.cssSelector(".emr-popup[role=listbox]"));
+    assertThat(list.getText()).contains("否认家族遗传病史。", "无烟酒嗜好。");
+    ph.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+    assertThat(js("return ed.getValue('/values/personalHistory')")).isEqualTo(
+        "吸烟30年，每日20支。无烟酒嗜好。");
+    assertThat((String) js("return asked.path + ' ' + asked.label")).isEqualTo(
+        "/values/personalHistory 个人史");
+    assertThat(browser.findElements(By.cssSelector(".emr-popup"))).isEmpty();
+  }
+
+  @Test
+  void theDeclarationFileNamesWhatTheScriptOffers() throws Exception {
+    form("admission-record", "clean--admission-record.json");
+    String dts = new String(HtmlRenderer.class.getResourceAsStream("emrkit.d.ts").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8);
+    // every method the Editor interface declares exists on a mounted editor, and the reverse
+    String body = dts.substring(dts.indexOf("interface Editor {"));
+    body = body.substring(0, body.indexOf("\n}"));
+    Matcher m = Pattern.compile("\\n  ([a-zA-Z]+)[(<]").matcher(body);
+    List<String> declared = new java.util.ArrayList<>();
+    while (m.find()) {
+      declared.add(m.group(1));
+    }
+    assertThat(declared).hasSizeGreaterThan(20);
+    @SuppressWarnings("unchecked")
+    List<String> offered = (List<String>) js("return Object.keys(Object.getPrototypeOf(ed))"
+        + ".filter(function (k) { return k[0] !== '_' && typeof ed[k] === 'function'; })");
+    assertThat(offered).containsExactlyInAnyOrderElementsOf(declared);
+    assertThat(dts).contains("version: \"" + js("return EmrKit.version") + "\"");
+  }
+}
