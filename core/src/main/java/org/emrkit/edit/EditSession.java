@@ -185,6 +185,14 @@ public final class EditSession {
     return gate.access(history.current(), Objects.requireNonNull(path, "path"));
   }
 
+  /**
+   * The record's audit as the session opened it (its trace, chain and content checked once): an
+   * editor that shows it need not audit the record again.
+   */
+  public Audit openedAudit() {
+    return gate.audit();
+  }
+
   /** Whether there are edits not yet committed. */
   public boolean isDirty() {
     return history.current() != history.base();

@@ -30,6 +30,7 @@ final class Gate {
   private final Clock clock;
   private final PermissionPolicy policy;
   private final Refusal broken;
+  private final Audit audit;
 
   Gate(Template template, Layout layout, Actor actor, Clock clock, PermissionPolicy policy,
       Record opened) {
@@ -38,7 +39,13 @@ final class Gate {
     this.actor = actor;
     this.clock = clock;
     this.policy = policy;
-    this.broken = integrity(template, opened);
+    this.audit = RecordAudit.audit(template, opened);
+    this.broken = integrity(audit, opened);
+  }
+
+  /** The audit of the record as the session opened it. */
+  Audit audit() {
+    return audit;
   }
 
   /**
@@ -47,8 +54,7 @@ final class Gate {
    * without a trace that holds typed signature values may be edited: its creation, at the first
    * change, leaves them out.
    */
-  private static Refusal integrity(Template template, Record opened) {
-    Audit audit = RecordAudit.audit(template, opened);
+  private static Refusal integrity(Audit audit, Record opened) {
     if (audit.intact() || audit.length() == 0 && opened.status() == RecordStatus.DRAFT) {
       return null;
     }

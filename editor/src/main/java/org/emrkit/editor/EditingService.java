@@ -106,14 +106,22 @@ public final class EditingService {
     Objects.requireNonNull(actor, "actor");
     Record r = find(id);
     Template t = template(r);
-    Audit audit = RecordAudit.audit(t, r);
+    EditSession session = EditSession.builder(t, r, actor).clock(clock).open();
+    Audit audit = session.openedAudit();
     List<String> editable = new ArrayList<>();
     List<String> amend = new ArrayList<>();
     if (r.status() != RecordStatus.ARCHIVED && audit.intact()) {
-      Editability.of(EditSession.builder(t, r, actor).clock(clock).open(), t, r, editable, amend);
+      Editability.of(session, t, r, editable, amend);
     }
     return new Opened(t, r, head(r), form.render(t, r), validator.validate(t, r), audit,
-        editable.isEmpty(), editable, amend, TraceView.of(t, r));
+        editable.isEmpty(), editable, amend);
+  }
+
+  /** The record's revision trace as people read it, one entry per save (the page's side). */
+  public List<TraceView> trace(Actor actor, String id) {
+    Objects.requireNonNull(actor, "actor");
+    Record r = find(id);
+    return TraceView.of(template(r), r);
   }
 
   /**

@@ -24,17 +24,15 @@ import org.emrkit.validation.ValidationReport;
  * @param editable the paths ({@code /values/...}) the actor may change now, each with what lies
  *     under it; {@code /values/G/+N}: entries of group G from index N on (new ones)
  * @param amend those of them that are signed content: a change needs a reason
- * @param trace the revision trace as people read it, one entry per save
  */
 public record Opened(Template template, Record record, String head, String form,
     ValidationReport report, Audit audit, boolean readOnly, List<String> editable,
-    List<String> amend, List<TraceView> trace) {
+    List<String> amend) {
 
   /** Copies the lists. */
   public Opened {
     editable = List.copyOf(editable);
     amend = List.copyOf(amend);
-    trace = List.copyOf(trace);
   }
 
   /**

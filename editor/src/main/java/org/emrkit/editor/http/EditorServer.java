@@ -223,7 +223,8 @@ public final class EditorServer {
     String action = m.group(2) == null ? "" : m.group(2);
     Actor actor = s.actor();
     switch (action) {
-      case "" -> html(x, 200, pages.record(s, service.open(actor, id), nonce));
+      case "" -> html(x, 200, pages.record(s, service.open(actor, id), service.trace(actor, id),
+          nonce));
       case ".json" -> send(x, 200, "application/json; charset=utf-8",
           RecordJson.create().write(service.open(actor, id).record())
               .getBytes(StandardCharsets.UTF_8));

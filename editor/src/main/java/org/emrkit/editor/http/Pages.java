@@ -68,7 +68,7 @@ final class Pages {
     return b.append("</ul></main></body></html>").toString();
   }
 
-  String record(Sessions.Session s, Opened o, String nonce) {
+  String record(Sessions.Session s, Opened o, List<TraceView> saves, String nonce) {
     Record r = o.record();
     Template t = o.template();
     String base = "/records/" + esc(r.id());
@@ -105,7 +105,7 @@ final class Pages {
             + "</iframe></div>")
         .append("<div id=\"record\">").append(o.form()).append("</div></section><aside>");
     findings(b, o);
-    trace(b, o);
+    trace(b, o, saves);
     b.append("<p id=\"audit\">").append(o.audit().intact() ? "留痕校验通过 trace intact"
         : "留痕校验失败 trace broken: " + esc(o.audit().first().orElseThrow().message().toString()))
         .append("</p></aside></main>");
@@ -151,10 +151,9 @@ final class Pages {
     b.append("</ol>");
   }
 
-  private static void trace(StringBuilder b, Opened o) {
+  private static void trace(StringBuilder b, Opened o, List<TraceView> saves) {
     Record r = o.record();
     b.append("<h2>修改留痕 Revision trace</h2><ol id=\"trace\" reversed>");
-    List<TraceView> saves = o.trace();
     for (int i = saves.size() - 1; i >= 0; i--) {
       TraceView v = saves.get(i);
       b.append(i == saves.size() - 21 ? "</ol><details><summary>更早的修改 earlier ("

@@ -366,6 +366,7 @@
     };
   }
   function refresh(form) {
+    if (!form.querySelector('output.emr-calc, [data-emr-when]')) return;
     var all = values(form);
     // calculations first: a condition may read one
     form.querySelectorAll('output.emr-calc').forEach(function (el) {
@@ -586,6 +587,7 @@
       }
     });
     form.addEventListener('mousedown', function (ev) {
+      ed._start();
       var li = ev.target.closest && ev.target.closest('.emr-search-list [role=option]');
       if (!li) return;
       ev.preventDefault(); // keep focus in the box
@@ -664,10 +666,11 @@
     this._local = {};
     this._touched = {};
     this._reveal = false;
-    var v = values(form, true);
-    this._history = [{v: v, s: write(v)}];
+    // the first snapshot (undo's start, what "dirty" compares with) is taken before the first
+    // change, not at mount: a 200-row sheet is interactive sooner
+    this._history = null;
     this._at = 0;
-    this._saved = this._history[0].s;
+    this._saved = null;
     this._dirty = false;
     form.emrEditor = this;
     wire(this);
@@ -682,8 +685,9 @@
       if (o.hooks) Object.keys(o.hooks).forEach(function (k) { this.hooks[k] = o.hooks[k]; }, this);
       if (o.warnOnLeave !== undefined) this._warn = !!o.warnOnLeave;
       if (o.amend !== undefined) this._amend = o.amend ? pathSet(o.amend) : null;
-      if (o.editable !== undefined) this.setEditable(o.editable);
-      if (o.readOnly !== undefined) this.setReadOnly(o.readOnly);
+      if (o.editable !== undefined) this._editable = o.editable == null ? null : pathSet(o.editable);
+      if (o.readOnly !== undefined) this._readOnly = !!o.readOnly;
+      if (o.amend !== undefined || o.editable !== undefined || o.readOnly !== undefined) this._lock();
       if (o.report) this.showReport(o.report, {reveal: !!o.reveal});
       return this;
     },
@@ -691,19 +695,22 @@
     json: function () { return write(values(this.form, true)); },
     getValue: function (path) { return at(values(this.form), path); },
     setValue: function (path, v) {
+      this._start();
       var els = fields(this.form).filter(function (el) { return el.getAttribute('data-emr-path') === path; });
       if (!els.length) throw new Error('no field at ' + path);
       if (els[0].getAttribute('data-emr-type') === 'signature') throw new Error('a signature is made by signing, not set: ' + path);
       els.forEach(function (el) { writeControl(el, v === null ? undefined : v); });
       changed(this.form, els[0]);
     },
-    setValues: function (v) { load(this.form, v || {}); this._lock(); changed(this.form, null); },
+    setValues: function (v) { this._start(); load(this.form, v || {}); this._lock(); changed(this.form, null); },
     patch: function (p) {
+      this._start();
       load(this.form, merge(values(this.form, true), p || {}));
       this._lock();
       changed(this.form, null);
     },
     insertText: function (text, path) {
+      this._start();
       var el = path ? targetOf(this.form, path) : this._caret;
       if (!el || (el.tagName !== 'INPUT' && !el.classList.contains('emr-rich')) || this._locked(el)) return false;
       if (el.classList.contains('emr-rich')) {
@@ -767,10 +774,17 @@
     undo: function () { return this._go(-1); },
     redo: function () { return this._go(1); },
     canUndo: function () { return this._at > 0; },
-    canRedo: function () { return this._at < this._history.length - 1; },
+    canRedo: function () { return !!this._history && this._at < this._history.length - 1; },
     isDirty: function () { return this._dirty; },
     /** The host saved: what is in the form now is the record. */
-    markSaved: function () { this._saved = this.json(); this._amending = false; this._setDirty(false); },
+    markSaved: function () { this._start(); this._saved = this.json(); this._amending = false; this._setDirty(false); },
+    /** Takes the first snapshot, once: before anything in the form changes. */
+    _start: function () {
+      if (this._history) return;
+      var v = values(this.form, true);
+      this._history = [{v: v, s: write(v)}];
+      this._saved = this._history[0].s;
+    },
     requestSave: function () {
       this.reveal();
       return this._emit('save', {values: this.getValues(), json: this.json()});
@@ -801,6 +815,7 @@
       return ev;
     },
     _record: function (el) {
+      if (!this._history) { this._start(); }
       var v = values(this.form, true), s = write(v), h = this._history, now = Date.now();
       if (el) {
         this._check(el);
@@ -821,6 +836,7 @@
       this._setDirty(s !== this._saved);
     },
     _go: function (step) {
+      this._start();
       var to = this._at + step;
       if (to < 0 || to >= this._history.length) return false;
       this._at = to;
@@ -841,7 +857,7 @@
       if (m) this._local[p] = m; else delete this._local[p];
     },
     _locked: function (el) {
-      if (el.hasAttribute('data-emr-fixed')) return true;
+      if (el.emrFixed) return true;
       if (el.classList.contains('emr-add')) {
         // rows may be added where the next one may be written
         var g = this.form.querySelector('[data-emr-group][data-emr-path="' + el.getAttribute('data-emr-for') + '"]');
@@ -853,27 +869,32 @@
     _lock: function () {
       var ed = this;
       this.form.classList.toggle('emr-locked', this._readOnly);
+      if (!this._readOnly && !this._editable && !this._amend && !this._locks) return; // nothing to lock yet
+      this._locks = true;
+      // state is written only where it changes: a 200-row sheet is not restyled for nothing
       this.form.querySelectorAll(CONTROLS + ', input.emr-search-box, button.emr-pick, button.emr-add, button.emr-remove').forEach(function (el) {
-        if (!live(el)) return;
-        if (!el.hasAttribute('data-emr-lock')) {
+        if (el.emrFixed === undefined) {
           // what the template itself makes read-only stays so
-          if (el.readOnly || el.getAttribute('contenteditable') === 'false') el.setAttribute('data-emr-fixed', '');
-          el.setAttribute('data-emr-lock', '');
+          el.emrFixed = el.readOnly || el.getAttribute('contenteditable') === 'false';
         }
         var locked = ed._locked(el);
         if (ed._amend && !locked && !el.classList.contains('emr-add') && !el.classList.contains('emr-remove')) {
           var amend = under(ed._amend, pathOf(el));
-          el.classList.toggle('emr-amend', amend);
-          if (amend) el.title = '已签名内容，修改须注明理由 signed: a change needs a reason';
+          if (amend !== el.classList.contains('emr-amend')) {
+            el.classList.toggle('emr-amend', amend);
+            el.title = amend ? '已签名内容，修改须注明理由 signed: a change needs a reason' : '';
+          }
         }
         if (el.classList.contains('emr-rich')) {
-          el.setAttribute('contenteditable', locked ? 'false' : 'true');
-          if (locked) el.setAttribute('aria-readonly', 'true'); else el.removeAttribute('aria-readonly');
+          if (el.isContentEditable === locked) {
+            el.setAttribute('contenteditable', locked ? 'false' : 'true');
+            if (locked) el.setAttribute('aria-readonly', 'true'); else el.removeAttribute('aria-readonly');
+          }
         } else if (el.tagName === 'INPUT' && el.type === 'text') {
-          el.readOnly = locked;
+          if (el.readOnly !== locked) el.readOnly = locked;
         } else if (el.classList.contains('emr-add') || el.classList.contains('emr-remove')) {
-          el.hidden = locked;
-        } else {
+          if (el.hidden !== locked) el.hidden = locked;
+        } else if (el.disabled !== locked) {
           el.disabled = locked;
         }
       });
@@ -1068,6 +1089,7 @@
       if (cmd) { ev.preventDefault(); document.execCommand(cmd.getAttribute('data-emr-command')); }
     });
     form.addEventListener('focusin', function (ev) {
+      ed._start();
       var el = ev.target;
       if (el.tagName === 'INPUT' && el.type === 'text' && !el.classList.contains('emr-search-box') || el.classList.contains('emr-rich')) ed._caret = el;
       if (el.classList.contains('emr-rich') && el.isContentEditable) showBar(form, el);

@@ -191,15 +191,6 @@ final class Controls {
       out.attr("inputmode", f.type() == FieldType.DECIMAL ? "decimal" : "numeric")
           .attr("autocomplete", "off");
     }
-    if (number) {
-      out.attr("data-emr-precision", f.precision());
-      if (f.min() != null && f.min().number().isPresent()) {
-        out.attr("data-emr-min", f.min().source());
-      }
-      if (f.max() != null && f.max().number().isPresent()) {
-        out.attr("data-emr-max", f.max().source());
-      }
-    }
     String placeholder = f.placeholder() != null ? f.placeholder() : switch (f.type()) {
       case DATE -> "年-月-日";
       case TIME -> "时:分";
