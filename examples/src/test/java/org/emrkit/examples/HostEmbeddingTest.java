@@ -221,11 +221,13 @@ class HostEmbeddingTest {
                 editor.markSaved();
                 editor.showReport(r.findings, {reveal: true});
               }
+              return r;
             });
         }
         editor.on('save', function (d) { post('save', {}, d.json); });
         editor.on('sign', function (d) {
-          post('sign', {scope: d.scope, password: document.getElementById('password').value});
+          post('sign', {scope: d.scope, password: document.getElementById('password').value})
+            .then(function (r) { if (r.applied) location.reload(); }); // the signature shown
         });
         document.getElementById('save').onclick = function () { editor.requestSave(); };
         performance.mark('emrkit-interactive');
