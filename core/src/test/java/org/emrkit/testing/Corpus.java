@@ -104,30 +104,46 @@ public final class Corpus {
 
   /**
    * The clean 一般护理记录单 grown to {@code rows} rows, each written and signed by its nurse
-   * through an edit session (a row every hour from 2026-11-20 10:00), committed once: the
+   * through an edit session (a row every hour from 2026-11-20 15:00, signed five minutes
+   * later), committed once: the
    * 200-row sheet of the editor's measurements.
    */
   public static Record nursingSheet(Template nursing, int rows) {
     Record base = record("clean--nursing-record.json", nursing);
     java.time.OffsetDateTime start = java.time.OffsetDateTime.parse("2026-11-20T10:00:00+08:00");
-    java.time.Clock clock = java.time.Clock.fixed(start.plusDays(30).toInstant(),
-        java.time.ZoneOffset.ofHours(8));
+    // each row signed five minutes after its time, as a nurse on her round does
+    java.time.Instant[] now = {start.toInstant()};
+    java.time.Clock clock = new java.time.Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.ofHours(8);
+      }
+
+      @Override
+      public java.time.Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public java.time.Instant instant() {
+        return now[0];
+      }
+    };
     org.emrkit.record.Actor nurse = new org.emrkit.record.Actor("u-3001", "赵芳",
         org.emrkit.record.Role.NURSE);
-    List<Values> list = new ArrayList<>(base.values().rows("nursingRows"));
-    for (int i = list.size(); i < rows; i++) {
-      list.add(Values.of(Map.of("at", new Value.DateTime(start.plusHours(i)),
+    org.emrkit.edit.EditSession s = org.emrkit.edit.EditSession.builder(nursing, base, nurse)
+        .clock(clock).open();
+    for (int i = base.values().rows("nursingRows").size(); i < rows; i++) {
+      java.time.OffsetDateTime at = start.plusHours(i + 3);
+      now[0] = at.toInstant(); // each row written at its time, signed five minutes later
+      check(s.addEntry("/nursingRows", Values.of(Map.of("at", new Value.DateTime(at),
           "t", new Value.Num(new java.math.BigDecimal("36." + (5 + i % 5))),
           "p", new Value.Num(java.math.BigDecimal.valueOf(70 + i % 15)),
           "r", new Value.Num(java.math.BigDecimal.valueOf(18)),
           "bp", new Value.Str((120 + i % 20) + "/" + (75 + i % 10)),
           "consciousness", new Value.Str("清醒"),
-          "observation", new Value.Str("第" + (i + 1) + "次巡视：患者安静，无不适主诉，继续观察。"))));
-    }
-    org.emrkit.edit.EditSession s = org.emrkit.edit.EditSession.builder(nursing, base, nurse)
-        .clock(clock).open();
-    check(s.apply(base.values().with("nursingRows", new Value.Rows(list))));
-    for (int i = base.values().rows("nursingRows").size(); i < rows; i++) {
+          "observation", new Value.Str("第" + (i + 1) + "次巡视：患者安静，无不适主诉，继续观察。")))));
+      now[0] = at.plusMinutes(5).toInstant();
       check(s.sign("/nursingRows/" + i));
     }
     return s.commit();

@@ -151,9 +151,9 @@ class HostEmbeddingTest {
     double interactive = loads.get(2)[0];
     double answered = loads.get(2)[1];
     assertThat(browser.findElements(By.cssSelector("tbody.emr-rows > tr.emr-row"))).hasSize(200);
-    // the signed rows are locked for her; a new row is hers to write
+    // rows signed days ago are past the policy's time to amend them: locked; a new row is hers
     assertThat(browser.findElement(By.cssSelector(
-        "input[data-emr-path='/values/nursingRows/5/t']")).getAttribute("readonly")).isNull();
+        "input[data-emr-path='/values/nursingRows/5/t']")).getAttribute("readonly")).isNotNull();
     browser.findElement(By.cssSelector("button.emr-add")).click();
     WebElement at = browser.findElement(By.cssSelector(
         "input[data-emr-path='/values/nursingRows/200/at']"));
@@ -197,6 +197,7 @@ class HostEmbeddingTest {
     assertThat(head).isNotEmpty();
   }
 
+  // --- host page start
   /** The host's page: its own bar, the form, emrkit.js, and the wiring to its endpoints. */
   static String page(Opened o, String csrf) {
     return """
@@ -248,20 +249,23 @@ class HostEmbeddingTest {
     x.getResponseBody().write(body);
     x.close();
   }
+  // --- host page end
 
   @Test
   void editorDocShowsThisExample() throws IOException {
     String test = Files.readString(
         Path.of("src/test/java/org/emrkit/examples/HostEmbeddingTest.java"));
-    String example = test.substring(test.indexOf("// --- host example start") + 26,
-        test.indexOf("    // --- host example end"));
-    String unindented = example.lines().map(l -> l.startsWith("    ") ? l.substring(4) : l)
-        .reduce("", (a, b) -> a + b + "\n");
     String doc = Files.readString(Path.of("../docs/editor.md"));
-    assertThat(doc).contains(unindented.strip());
-    String page = test.substring(test.indexOf("    return \"\"\"") + 16,
-        test.indexOf("        \"\"\".formatted"));
-    assertThat(doc).contains(page.lines().map(l -> l.length() > 8 ? l.substring(8) : l.strip())
-        .reduce("", (a, b) -> a + b + "\n").strip());
+    assertThat(doc).contains(between(test, "    // --- host example start\n",
+        "    // --- host example end", 4));
+    assertThat(doc).contains(between(test, "  // --- host page start\n",
+        "  // --- host page end", 2));
+  }
+
+  /** The lines between two markers, unindented, as the doc shows them. */
+  static String between(String text, String start, String end, int indent) {
+    String part = text.substring(text.indexOf(start) + start.length(), text.indexOf(end));
+    return part.lines().map(l -> l.length() >= indent ? l.substring(indent) : l.strip())
+        .reduce("", (a, b) -> a + b + "\n").strip();
   }
 }

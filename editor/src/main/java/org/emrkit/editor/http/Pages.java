@@ -177,8 +177,8 @@ final class Pages {
               : esc(s.scope().wire()))
           .append(s.superseded() ? " · 已失效 superseded" : "").append("</li>");
     }
-    b.append("</ul><p>链头 head <code>").append(esc(RecordAudit.head(r).orElse("—")))
-        .append("</code></p>");
+    b.append("</ul><p class=\"detail\">链头 head <code>")
+        .append(esc(RecordAudit.head(r).orElse("—"))).append("</code></p>");
   }
 
   /** The page's head and header: the CSRF token for scripts, who is logged in, log-out. */
@@ -216,6 +216,7 @@ final class Pages {
       .bar{margin:.3em 0}#message{color:#a40000;min-height:1.2em}#message.ok{color:#246b00}
       #findings li.error a{color:#a40000}#findings li.warning a{color:#8a5a00}
       #findings .rule-code{display:none;color:#555;font-size:.85em}#show-codes:checked~#findings .rule-code{display:inline}
+      aside .detail{display:none}aside:has(#show-codes:checked) .detail{display:block}
       #trace,#trace ul,.trace-earlier{padding-left:1.4em}#trace>li,.trace-earlier>li{margin-bottom:.3em}.who{font-weight:bold}
       #reason-box{background:#fff4d6;padding:2px 4px}#save.dirty{font-weight:bold}
       #preview iframe{width:100%;height:80vh;border:1px solid #888}

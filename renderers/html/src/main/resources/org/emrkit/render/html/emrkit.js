@@ -925,8 +925,10 @@
         note.setAttribute('role', 'note');
         note.textContent = list.map(function (f) { return f.text; }).join('；');
         el.setAttribute('aria-describedby', note.id);
-        var after = el.closest('.emr-dt, .emr-search') || el;
-        after.parentNode.insertBefore(note, after.nextSibling);
+        // under the line the field stands in (its unit and the text after it stay beside it)
+        var line = el.closest('.emr-p');
+        if (line) line.appendChild(note);
+        else { var after = el.closest('.emr-dt, .emr-search') || el; after.parentNode.insertBefore(note, after.nextSibling); }
       });
     }
   };

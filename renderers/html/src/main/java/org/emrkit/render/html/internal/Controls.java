@@ -134,10 +134,22 @@ final class Controls {
         : null;
     String label = v.label();
     out.raw("<button type=\"button\" class=\"emr-sign\"").attr("id", id)
+        .attr("title", signed.isEmpty() ? null : signed)
         .attr("data-emr-path", v.path()).attr("data-emr-type", "signature")
         .attr("data-emr-role", f.role()).attr("data-emr-signature", json)
-        .attr("aria-label", label.endsWith("签名") ? label : label + " 签名").raw(">")
-        .text(signed.isEmpty() ? "签名" : signed).raw("</button>");
+        .attr("aria-label", label.endsWith("签名") ? label : label + " 签名").raw(">");
+    int at = signed.indexOf(' ');
+    if (signed.isEmpty()) {
+      out.text("签名");
+    } else if (at > 0 && signed.substring(at + 1).matches("\\d{4}-.*")) {
+      // the signer, then when, kept whole; in a narrow cell without the year (the row has it)
+      String when = signed.substring(at + 1);
+      out.text(signed.substring(0, at)).raw(" <span class=\"emr-sign-at\">")
+          .raw("<span class=\"emr-sign-y\">").text(when.substring(0, 5)).raw("</span>").text(when.substring(5)).raw("</span>");
+    } else {
+      out.text(signed);
+    }
+    out.raw("</button>");
   }
 
   /**
