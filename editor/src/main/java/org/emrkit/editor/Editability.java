@@ -2,6 +2,7 @@ package org.emrkit.editor;
 
 import java.util.List;
 import org.emrkit.edit.Access;
+import org.emrkit.edit.EditAction;
 import org.emrkit.edit.EditSession;
 import org.emrkit.record.Record;
 import org.emrkit.template.Field;
@@ -41,6 +42,22 @@ final class Editability {
     }
     if (a.kind() == Access.Kind.AMEND) {
       amend.add(path);
+    }
+  }
+
+  /**
+   * The actions the page offers the actor: save (something may change), sign (the record, or
+   * as a review), archive; each decided again when it is asked for.
+   */
+  static void actions(EditSession s, List<String> editable, List<String> actions) {
+    if (!editable.isEmpty()) {
+      actions.add("save");
+    }
+    if (s.may(EditAction.SIGN).isEmpty() || s.may(EditAction.REVIEW).isEmpty()) {
+      actions.add("sign");
+    }
+    if (s.may(EditAction.ARCHIVE).isEmpty()) {
+      actions.add("archive");
     }
   }
 }

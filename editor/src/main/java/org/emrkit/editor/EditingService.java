@@ -110,11 +110,13 @@ public final class EditingService {
     Audit audit = session.openedAudit();
     List<String> editable = new ArrayList<>();
     List<String> amend = new ArrayList<>();
+    List<String> actions = new ArrayList<>();
     if (r.status() != RecordStatus.ARCHIVED && audit.intact()) {
       Editability.of(session, t, r, editable, amend);
+      Editability.actions(session, editable, actions);
     }
     return new Opened(t, r, head(r), form.render(t, r), validator.validate(t, r), audit,
-        editable.isEmpty(), editable, amend);
+        editable.isEmpty(), editable, amend, actions);
   }
 
   /** The record's revision trace as people read it, one entry per save (the page's side). */

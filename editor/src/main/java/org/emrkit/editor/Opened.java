@@ -24,15 +24,18 @@ import org.emrkit.validation.ValidationReport;
  * @param editable the paths ({@code /values/...}) the actor may change now, each with what lies
  *     under it; {@code /values/G/+N}: entries of group G from index N on (new ones)
  * @param amend those of them that are signed content: a change needs a reason
+ * @param actions what the page offers the actor: {@code save}, {@code sign}, {@code archive}
+ *     (each decided again when asked for)
  */
 public record Opened(Template template, Record record, String head, String form,
     ValidationReport report, Audit audit, boolean readOnly, List<String> editable,
-    List<String> amend) {
+    List<String> amend, List<String> actions) {
 
   /** Copies the lists. */
   public Opened {
     editable = List.copyOf(editable);
     amend = List.copyOf(amend);
+    actions = List.copyOf(actions);
   }
 
   /**

@@ -294,6 +294,35 @@ class EditorBrowserTest {
       String text = new PDFTextStripper().getText(doc);
       assertThat(text).contains("反复胸闷、胸痛3天", "否认家族遗传病史", "不稳定型心绞痛", "李明");
     }
+    // the print preview: the archival PDF in a frame of the page, framed by this origin only
+    browser.findElement(By.id("preview-open")).click();
+    String src = browser.findElement(By.id("preview-frame")).getAttribute("src");
+    assertThat(src).endsWith("/records/" + id + "/preview");
+    org.emrkit.editor.testing.Http.Response preview = http.get(URI.create(src).getPath());
+    assertThat(preview.header("Content-Type")).isEqualTo("application/pdf");
+    assertThat(preview.header("X-Frame-Options")).isEqualTo("SAMEORIGIN");
+    assertThat(preview.header("Content-Security-Policy")).contains("frame-ancestors 'self'");
+    assertThat(new String(preview.bytes(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF-");
+
+    // archived by the 病案室: read-only for everyone, no save, sign or archive
+    login("qianmin");
+    browser.get(base + "/records/" + id);
+    clickAndWaitForReload(browser.findElement(By.id("archive")));
+    for (String user : List.of("qianmin", "liming")) {
+      login(user);
+      browser.get(base + "/records/" + id);
+      assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("已归档 archived");
+      assertThat(browser.findElement(By.id("read-only")).getText()).contains("已归档，只读");
+      assertThat(browser.findElements(By.cssSelector("#save, #sign, #archive"))).isEmpty();
+      assertThat(field("/values/chiefComplaint").getAttribute("readonly")).isNotNull();
+      assertThat(field("/values/hpi").getAttribute("contenteditable")).isEqualTo("false");
+      assertThat(browser.findElement(By.cssSelector("select[data-emr-path='/values/sex']"))
+          .isEnabled()).isFalse();
+      assertThat(browser.findElements(By.cssSelector("button.emr-add"))).allSatisfy(
+          b -> assertThat(b.isDisplayed()).isFalse());
+    }
+    screenshot("2c-archived-read-only.png");
   }
 
   @Test

@@ -90,9 +90,9 @@
     $('save').onclick = function () { editor.requestSave(); };
     $('undo').onclick = function () { editor.undo(); };
     $('redo').onclick = function () { editor.redo(); };
-    $('sign').onclick = function () { sign(''); };
-    $('archive').onclick = function () { post('archive', {}).then(done); };
   }
+  if ($('sign')) $('sign').onclick = function () { sign(''); };
+  if ($('archive')) $('archive').onclick = function () { post('archive', {}).then(done); };
   $('preview-open').onclick = function () { editor.requestPrint(); };
   $('preview-close').onclick = function () { preview(false); };
   $('print-continue').onclick = function () {
