@@ -54,10 +54,14 @@ class RequiredItemSynonymsTest {
     assertThat(Validator.builder().pack(WritingStandardRules.pack()).build().checkTemplate(t)
         .findings()).extracting(Finding::code).doesNotContain("cn/template-missing-item");
     List<Finding> missing = requiredItems(t, empty);
-    assertThat(missing).extracting(f -> f.message().zh()).contains(
-        "缺少“手术日期时间”(查找：DE06.00.095.00、DE06.00.221.00、手术日期、手术日期时间、手术时间)",
-        "缺少“术前诊断”(查找：术前诊断)", "缺少“手术者”(查找：手术者、术者、主刀、主刀医师)",
-        "缺少“助手”(查找：助手、一助、第一助手、Ⅰ助)");
+    // the clinician reads what is missing; the author where it was looked for
+    assertThat(missing).extracting(f -> f.message().zh()).contains("缺少“手术日期时间”",
+        "缺少“术前诊断”", "缺少“手术者”", "缺少“助手”");
+    assertThat(missing).extracting(f -> f.message().en()).anySatisfy(m -> assertThat(m).endsWith(
+        "(looked for DE06.00.095.00、DE06.00.221.00、手术日期、手术日期时间、手术时间)"))
+        .anySatisfy(m -> assertThat(m).endsWith("(looked for 术前诊断)"))
+        .anySatisfy(m -> assertThat(m).endsWith("(looked for 手术者、术者、主刀、主刀医师)"))
+        .anySatisfy(m -> assertThat(m).endsWith("(looked for 助手、一助、第一助手、Ⅰ助)"));
   }
 
   @Test

@@ -151,9 +151,9 @@ class ValidatorTest {
     String json = ReportJson.write(r);
     assertThat(json).startsWith("{\n  \"score\": ").contains("\"grade\": \"丙\"")
         .contains("\"code\": \"cn/required-item\"").contains("\"path\": \"/values/hpi\"")
-        .contains("\"zh\": \"缺少“现病史”(单项否决)(查找：DE02.10.071.00、现病史)\"").contains("\"veto\": true");
+        .contains("\"zh\": \"缺少“现病史”(单项否决)\"").contains("\"veto\": true");
     assertThat(r.toText()).startsWith("评分 score ").contains("等级 grade 丙")
-        .contains("error cn/required-item /values/hpi -2 否决: 缺少“现病史”(单项否决)(查找：DE02.10.071.00、现病史)");
+        .contains("error cn/required-item /values/hpi -2 否决: 缺少“现病史”(单项否决)");
   }
 
   @Test

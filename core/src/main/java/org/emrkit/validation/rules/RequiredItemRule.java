@@ -16,7 +16,7 @@ final class RequiredItemRule implements RecordRule {
   static final RuleInfo INFO = Infos.info("cn/required-item",
       "必需项目缺失(现病史、全部生命体征缺失时单项否决)",
       "required item missing (veto: 现病史; all vital signs)", "病历书写基本规范(2010) 第十八条、第二十二条、第二十四条等",
-      Severity.ERROR, "2", false, "缺少“现病史”(单项否决)(查找：DE02.10.071.00、现病史)",
+      Severity.ERROR, "2", false, "缺少“现病史”(单项否决)",
       "missing history of present illness (现病史); veto (looked for DE02.10.071"
           + ".00、现病史)");
 
@@ -40,8 +40,9 @@ final class RequiredItemRule implements RecordRule {
       }
       boolean veto = item.veto() || ("vitals".equals(item.vetoGroup()) && !anyVital);
       String sought = RequiredItems.sought(item);
-      Message m = new Message("缺少“" + item.zh() + "”" + (veto ? "(单项否决)" : "") + "(查找：" + sought
-          + ")", "missing " + item.en() + " (" + item.zh() + ")" + (veto ? "; veto" : "")
+      // the clinician reads what is missing; where it was looked for (data elements, headings)
+      // is for the template's author, in the English message a detail view shows
+      Message m = new Message("缺少“" + item.zh() + "”" + (veto ? "(单项否决)" : ""), "missing " + item.en() + " (" + item.zh() + ")" + (veto ? "; veto" : "")
           + " (looked for " + sought + ")");
       if (veto) {
         reporter.reportVeto(RequiredItems.path(context, item), m);
