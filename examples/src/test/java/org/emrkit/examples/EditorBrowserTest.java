@@ -1,7 +1,6 @@
 package org.emrkit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -20,8 +19,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The demo editor in headless Chromium, as a clinician uses it: start {@code serve} on a free
@@ -31,8 +28,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * sets {@code EMRKIT_BROWSER_REQUIRED=true}, so CI fails rather than skips without them).
  */
 class EditorBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path OUT = Path.of("target", "editor");
   private static ChromeDriver browser;
   private static Editor editor;
@@ -40,20 +35,11 @@ class EditorBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-    if ("true".equals(System.getenv("EMRKIT_BROWSER_REQUIRED"))) {
-      assertThat(installed).as("chromium and chromium-driver (required by .ci/run)").isTrue();
-    }
-    assumeTrue(installed, "chromium and chromium-driver are not installed");
+    Chromium.required();
     List<Template> templates = Demo.templates();
     editor = new Editor(templates, Demo.records(templates), java.time.Clock.systemDefaultZone());
     base = "http://127.0.0.1:" + editor.start(0);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-        "--window-size=1400,1000", "--lang=zh-CN");
-    browser = new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(DRIVER.toFile()).build(), options);
+    browser = Chromium.start(1400, 1000);
     Files.createDirectories(OUT);
   }
 

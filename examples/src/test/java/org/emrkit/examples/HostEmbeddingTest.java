@@ -1,7 +1,6 @@
 package org.emrkit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -15,11 +14,11 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.emrkit.edit.RecordAudit;
 import org.emrkit.editor.Authenticator;
 import org.emrkit.editor.EditingService;
 import org.emrkit.editor.MemoryRecordStore;
 import org.emrkit.editor.Opened;
-import org.emrkit.edit.RecordAudit;
 import org.emrkit.json.JsonText;
 import org.emrkit.record.Actor;
 import org.emrkit.record.Record;
@@ -37,8 +36,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The embedding example of docs/editor.md, run as a test: a host page and the editing service
@@ -48,8 +45,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * A second test keeps the doc in step with the code.
  */
 class HostEmbeddingTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
   private HttpServer server;
   private ChromeDriver browser;
 
@@ -65,11 +60,7 @@ class HostEmbeddingTest {
 
   @Test
   void aHostServesTheEditorOnTheJdkHttpServer() throws Exception {
-    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
-    if ("true".equals(System.getenv("EMRKIT_BROWSER_REQUIRED"))) {
-      assertThat(installed).as("chromium and chromium-driver (required by .ci/run)").isTrue();
-    }
-    assumeTrue(installed, "chromium and chromium-driver are not installed");
+    Chromium.required();
     Template template = Demo.templates().stream().filter(t -> t.id().equals("nursing-record"))
         .findFirst().orElseThrow();
     Record record = Corpus.nursingSheet(template, 200);
@@ -128,12 +119,7 @@ class HostEmbeddingTest {
 
     String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/records/"
         + record.id();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
-        "--window-size=1366,768", "--lang=zh-CN");
-    browser = new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(DRIVER.toFile()).build(), options);
+    browser = Chromium.start(1366, 768);
     JavascriptExecutor js = browser;
     browser.get(url);
     // loads after the first, as a ward PC that opened the sheet before: the page's mark after
