@@ -1,7 +1,6 @@
 package org.emrkit.edit;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -9,7 +8,6 @@ import org.emrkit.json.RecordJson;
 import org.emrkit.record.Actor;
 import org.emrkit.record.Context;
 import org.emrkit.record.Record;
-import org.emrkit.record.RecordStatus;
 import org.emrkit.record.Signature;
 import org.emrkit.record.SignatureScope;
 import org.emrkit.record.TracePath;
@@ -193,17 +191,7 @@ public final class EditSession {
    * change itself is decided again when it is asked for.
    */
   public Optional<Refusal> may(EditAction action) {
-    Objects.requireNonNull(action, "action");
-    Record current = history.current();
-    Optional<Refusal> closed = gate.open(current, "");
-    if (closed.isPresent()) {
-      return closed;
-    }
-    if (action == EditAction.ARCHIVE && current.status() != RecordStatus.SIGNED) {
-      return Optional.of(new Refusal("edit/status", "", "只有已签名的病历可以归档",
-          "only a signed record can be archived"));
-    }
-    return gate.decide(current, action, "", List.of(), null);
+    return gate.may(history.current(), Objects.requireNonNull(action, "action"));
   }
 
   /**

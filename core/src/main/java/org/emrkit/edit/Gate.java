@@ -123,6 +123,19 @@ final class Gate {
     return Access.of(Optional.ofNullable(amend(current, path, covering, "?")), Access.Kind.AMEND);
   }
 
+  /** Whether the actor may sign, review or archive the whole record now (empty if so). */
+  Optional<Refusal> may(Record current, EditAction action) {
+    Optional<Refusal> closed = open(current, "");
+    if (closed.isPresent()) {
+      return closed;
+    }
+    if (action == EditAction.ARCHIVE && current.status() != RecordStatus.SIGNED) {
+      return Optional.of(new Refusal("edit/status", "", "只有已签名的病历可以归档",
+          "only a signed record can be archived"));
+    }
+    return decide(current, action, "", List.of(), null);
+  }
+
   /**
    * Amending signed content: the policy first (who may amend this at all), then the rank (at
    * least every signer's), then the reason.

@@ -77,30 +77,7 @@ final class Pages {
         .append("<a href=\"/\">← 全部 all</a> <strong>").append(esc(t.title())).append("</strong> ")
         .append(esc(r.id())).append(" · 状态 status <span id=\"status\">")
         .append(STATUS.get(r.status().label())).append("</span></p>");
-    List<String> actions = o.actions();
-    b.append("<p class=\"bar\">");
-    if (actions.contains("save")) {
-      b.append("<button type=\"button\" id=\"save\" title=\"Ctrl+S\">保存 save"
-              + "</button> <button type=\"button\" id=\"undo\" title=\"Ctrl+Z\" disabled>撤销 undo"
-              + "</button> <button type=\"button\" id=\"redo\" title=\"Ctrl+Y\" disabled>重做 redo"
-              + "</button> <span id=\"reason-box\" hidden><label>修改理由 reason <input id=\"reason\""
-              + " size=\"24\"></label></span> ");
-    } else {
-      b.append("<span id=\"read-only\">").append(r.status().label().equals("archived")
-          ? "已归档，只读 archived: read-only" : "只读 read-only").append("</span> ");
-    }
-    if (actions.contains("sign") || actions.contains("save")) {
-      // a row's signature button signs too: the password box is there wherever one may be
-      b.append("<label>签名密码 password <input id=\"sign-password\" type=\"password\" size=\"12\"")
-          .append(" autocomplete=\"current-password\"></label> ");
-    }
-    if (actions.contains("sign")) {
-      b.append("<button type=\"button\" id=\"sign\">签名 sign</button> ");
-    }
-    if (actions.contains("archive")) {
-      b.append("<button type=\"button\" id=\"archive\">归档 archive</button>");
-    }
-    b.append("</p>");
+    actions(b, o);
     b.append("<p class=\"bar\"><button type=\"button\" id=\"preview-open\" title=\"Ctrl+P\">"
             + "打印预览 print preview</button> ")
         .append("<button type=\"button\" id=\"print-continue\" title=\"打印上次打印之后的内容，接在"
@@ -128,6 +105,34 @@ final class Pages {
         .append("</script><script nonce=\"").append(nonce).append("\">").append(PAGE_SCRIPT)
         .append("</script></body></html>");
     return b.toString();
+  }
+
+  /** The bar of what the actor may do: save (undo, redo, the reason), sign, archive. */
+  private static void actions(StringBuilder b, Opened o) {
+    List<String> actions = o.actions();
+    b.append("<p class=\"bar\">");
+    if (actions.contains("save")) {
+      b.append("<button type=\"button\" id=\"save\" title=\"Ctrl+S\">保存 save"
+              + "</button> <button type=\"button\" id=\"undo\" title=\"Ctrl+Z\" disabled>撤销 undo"
+              + "</button> <button type=\"button\" id=\"redo\" title=\"Ctrl+Y\" disabled>重做 redo"
+              + "</button> <span id=\"reason-box\" hidden><label>修改理由 reason <input id=\"reason\""
+              + " size=\"24\"></label></span> ");
+    } else {
+      b.append("<span id=\"read-only\">").append(o.record().status().label().equals("archived")
+          ? "已归档，只读 archived: read-only" : "只读 read-only").append("</span> ");
+    }
+    if (actions.contains("sign") || actions.contains("save")) {
+      // a row's signature button signs too: the password box is there wherever one may be
+      b.append("<label>签名密码 password <input id=\"sign-password\" type=\"password\" size=\"12\"")
+          .append(" autocomplete=\"current-password\"></label> ");
+    }
+    if (actions.contains("sign")) {
+      b.append("<button type=\"button\" id=\"sign\">签名 sign</button> ");
+    }
+    if (actions.contains("archive")) {
+      b.append("<button type=\"button\" id=\"archive\">归档 archive</button>");
+    }
+    b.append("</p>");
   }
 
   /** The 痕迹 view: the record with its amendments inline, who and when on hover. */
