@@ -322,4 +322,37 @@ class EditorApiBrowserTest {
     assertThat(offered).containsExactlyInAnyOrderElementsOf(declared);
     assertThat(dts).contains("version: \"" + js("return EmrKit.version") + "\"");
   }
+
+  @Test
+  void inAnIframeOfAHostPageWithItsOwnCssTheFormStillFitsAndAnswers() throws Exception {
+    Template t = Corpus.template("nursing-record");
+    Record r = Corpus.record("clean--nursing-record.json", t);
+    String form = HtmlRenderer.builder().options(RenderOptions.builder().mode(RenderMode.FORM)
+        .build()).fullPage(true).build().render(t, r);
+    // the host's own CSS, written as if nobody else were on the page
+    String hostile = "<style>input,select,button{width:300px;border:3px solid red;"
+        + "font-size:20px;padding:10px}td{padding:20px}p{margin:2em}span{display:block}</style>";
+    String inner = form.replace("</head>", hostile + "</head>");
+    Chromium.open(browser, "host-with-iframe.html", "<!DOCTYPE html><html><head>"
+        + "<meta charset=\"utf-8\">" + hostile + "</head><body><h1>HIS 护理工作站</h1>"
+        + "<iframe id=\"emr\" style=\"width:1300px;height:600px\" srcdoc=\""
+        + inner.replace("&", "&amp;").replace("\"", "&quot;") + "\"></iframe></body></html>");
+    browser.switchTo().frame("emr");
+    js("window.ed = EmrKit.mount(document.body)");
+    @SuppressWarnings("unchecked")
+    List<Number> out = (List<Number>) js("return Array.from(document.querySelectorAll("
+        + "'td .emr-control, td .emr-pick, td .emr-dt')).map(function (e) { var c ="
+        + " e.closest('td').getBoundingClientRect(), b = e.getBoundingClientRect(); return"
+        + " Math.min(b.left - c.left, c.right - b.right, e.tagName === 'INPUT'"
+        + " ? e.clientWidth - e.scrollWidth : 0); })");
+    assertThat(out).hasSizeGreaterThan(20).allSatisfy(d -> assertThat(d.doubleValue())
+        .isGreaterThanOrEqualTo(-0.5));
+    assertThat(js("return getComputedStyle(document.querySelector('.emr-page-header .emr-macro')).display"))
+        .isEqualTo("inline");
+    js("ed.setValue('/values/nursingRows/1/t', 37.4)");
+    assertThat(field("/values/nursingRows/1/t").getAttribute("value")).isEqualTo("37.4");
+    assertThat((String) js("return ed.json()")).contains("\"t\":37.4");
+    screenshot("api-in-iframe.png");
+    browser.switchTo().defaultContent();
+  }
 }
