@@ -15,8 +15,8 @@ import org.emrkit.validation.RuleInfo;
 final class PatternRule extends ActiveFieldRule {
   static final RuleInfo INFO = Infos.info("field/pattern", "格式不符", "value does not match pattern",
       "EMRKit (pattern)；扣分为 EMRKit 默认值(各地住院病历质量评分表"
-      + "常见：缺项或填写错误每处 0.5–1 分)", Severity.ERROR, "0.5", false, "“生命体征 血压mmHg”格式应为 \\d{2,3}/\\d{2,3}",
-      "生命体征 血压mmHg must match \\d{2,3}/\\d{2,3}");
+      + "常见：缺项或填写错误每处 0.5–1 分)", Severity.ERROR, "0.5", false, "“生命体征 血压mmHg”应写成 120/80",
+      "生命体征 血压mmHg must match \\d{2,3}/\\d{2,3} (as 120/80)");
   private static final int MAX_CHECKED = 10_000;
   private final Map<String, Pattern> compiled = new ConcurrentHashMap<>();
 
@@ -34,8 +34,14 @@ final class PatternRule extends ActiveFieldRule {
     // bound the input: a template pattern is trusted, a clinician's 10 MB text is not
     if (s.value().length() > MAX_CHECKED
         || !compiled.computeIfAbsent(p, Pattern::compile).matcher(s.value()).matches()) {
+      // the clinician reads an example (the field's placeholder), never the expression; the
+      // expression stays in the English message for the template's author
       String l = Infos.label(f);
-      reporter.report(f.path(), new Message("“" + l + "”格式应为 " + p, l + " must match " + p));
+      String example = f.field().placeholder();
+      reporter.report(f.path(), example != null
+          ? new Message("“" + l + "”应写成 " + example, l + " must match " + p + " (as " + example
+              + ")")
+          : new Message("“" + l + "”的写法不对", l + " must match " + p));
     }
   }
 }
