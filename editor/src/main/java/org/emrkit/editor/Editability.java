@@ -5,6 +5,7 @@ import org.emrkit.edit.Access;
 import org.emrkit.edit.EditAction;
 import org.emrkit.edit.EditSession;
 import org.emrkit.record.Record;
+import org.emrkit.render.html.FormLocks;
 import org.emrkit.template.Field;
 import org.emrkit.template.FieldScope;
 import org.emrkit.template.FieldType;
@@ -59,5 +60,34 @@ final class Editability {
     if (s.may(EditAction.ARCHIVE).isEmpty()) {
       actions.add("archive");
     }
+  }
+
+  /**
+   * The form's locks from the paths that may change: a path may change when it or a path it
+   * lies under is listed, or when it is entry N or later of a group listed as {@code G/+M} with
+   * N ≥ M (as emrkit.js reads the same list).
+   */
+  static FormLocks locks(List<String> editable) {
+    java.util.Set<String> paths = new java.util.HashSet<>();
+    java.util.Map<String, Integer> from = new java.util.HashMap<>();
+    for (String p : editable) {
+      int plus = p.lastIndexOf("/+");
+      if (plus > 0) {
+        from.put(p.substring(0, plus), Integer.parseInt(p.substring(plus + 2)));
+      } else {
+        paths.add(p);
+      }
+    }
+    return path -> {
+      for (String p = path; !p.isEmpty(); p = p.substring(0, p.lastIndexOf('/'))) {
+        int k = p.lastIndexOf('/');
+        Integer min = from.get(p.substring(0, k));
+        if (paths.contains(p) || min != null && p.substring(k + 1).matches("[0-9]{1,9}")
+            && Integer.parseInt(p.substring(k + 1)) >= min) {
+          return true;
+        }
+      }
+      return false;
+    };
   }
 }

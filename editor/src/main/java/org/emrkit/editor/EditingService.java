@@ -115,8 +115,9 @@ public final class EditingService {
       Editability.of(session, t, r, editable, amend);
       Editability.actions(session, editable, actions);
     }
-    return new Opened(t, r, head(r), form.render(t, r), validator.validate(t, r), audit,
-        editable.isEmpty(), editable, amend, actions);
+    // what she may not change is drawn locked: a long sheet is not locked in the browser
+    return new Opened(t, r, head(r), form.render(t, r, Editability.locks(editable)),
+        validator.validate(t, r), audit, editable.isEmpty(), editable, amend, actions);
   }
 
   /** The record's revision trace as people read it, one entry per save (the page's side). */

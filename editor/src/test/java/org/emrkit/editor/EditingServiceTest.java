@@ -84,6 +84,26 @@ class EditingServiceTest {
     assertThat(r.applied()).isFalse();
     assertThat(s.store().find(ARCHIVED.id()).orElseThrow()).isEqualTo(ARCHIVED);
     assertThat(service(CLEAN).open(RESIDENT, CLEAN.id()).readOnly()).isFalse();
+    // drawn locked by the server, every control, marked as the host's lock (not the template's)
+    assertThat(o.form()).contains("data-emr-path=\"/values/chiefComplaint\"")
+        .containsPattern("data-emr-path=\"/values/chiefComplaint\"[^>]* readonly[^>]*"
+            + " data-emr-locked").doesNotContain("contenteditable=\"true\"");
+    assertThat(o.actions()).isEmpty();
+  }
+
+  @Test
+  void theFormsLocksReadTheEditablePathsAsTheScriptDoes() {
+    org.emrkit.render.html.FormLocks locks = Editability.locks(java.util.List.of(
+        "/values/chiefComplaint", "/values/rows/1", "/values/rows/+3"));
+    assertThat(locks.editable("/values/chiefComplaint")).isTrue();
+    assertThat(locks.editable("/values/chiefComplaintX")).isFalse();
+    assertThat(locks.editable("/values/rows/1/t")).isTrue();
+    assertThat(locks.editable("/values/rows/0/t")).isFalse();
+    assertThat(locks.editable("/values/rows/2/t")).isFalse();
+    assertThat(locks.editable("/values/rows/3/t")).isTrue();
+    assertThat(locks.editable("/values/rows/12")).isTrue();
+    assertThat(locks.editable("/values/rowsX/5")).isFalse();
+    assertThat(locks.editable("/values/hpi")).isFalse();
   }
 
   @Test

@@ -107,6 +107,20 @@ public final class HtmlRenderer implements RecordRenderer {
 
   /** Renders to {@code out}. */
   public void render(Template template, Record record, Appendable out) {
+    render(template, record, FormLocks.NONE, out);
+  }
+
+  /**
+   * Renders the edit form with what the actor may not change drawn locked (a view ignores the
+   * locks).
+   */
+  public String render(Template template, Record record, FormLocks locks) {
+    StringBuilder sb = new StringBuilder(16_384);
+    render(template, record, Objects.requireNonNull(locks, "locks"), sb);
+    return sb.toString();
+  }
+
+  private void render(Template template, Record record, FormLocks locks, Appendable out) {
     RecordWalk walk = RecordWalk.forRendering(template, record, options);
     Html html = new Html(out);
     boolean edit = options.mode() == RenderMode.FORM;
@@ -131,7 +145,7 @@ public final class HtmlRenderer implements RecordRenderer {
     // browser's: a browser set to another zone must not move the record's times
     String offset = java.time.OffsetDateTime.now(options.clock()).getOffset().getId();
     HtmlTarget target = new HtmlTarget(html, edit, template, offset.equals("Z") ? "+00:00"
-        : offset, record.context());
+        : offset, record.context(), locks::editable);
     if (!template.pageHeader().isEmpty() || walk.automaticHead()) {
       html.raw("<div class=\"emr-page-header\">");
       walk.header(target);

@@ -605,6 +605,7 @@
   var NATIVE = {date: 'date', time: 'time', datetime: 'datetime-local'};
   function pathOf(el) {
     var h = el.closest('.emr-search');
+    if (!h && el.classList.contains('emr-pick')) h = el.parentNode.querySelector('input.emr-control');
     return (h || el).getAttribute('data-emr-path') || '';
   }
   /** The path of the entry a row's control lies in (/values/rows/3). */
@@ -875,7 +876,9 @@
       this.form.querySelectorAll(CONTROLS + ', input.emr-search-box, button.emr-pick, button.emr-add, button.emr-remove').forEach(function (el) {
         if (el.emrFixed === undefined) {
           // what the template itself makes read-only stays so
-          el.emrFixed = el.readOnly || el.getAttribute('contenteditable') === 'false';
+          // (the host's locks drawn by the server are marked data-emr-locked: not the template's)
+          el.emrFixed = !el.hasAttribute('data-emr-locked') && (el.readOnly || el.disabled
+              || el.getAttribute('contenteditable') === 'false');
         }
         var locked = ed._locked(el);
         if (ed._amend && !locked && !el.classList.contains('emr-add') && !el.classList.contains('emr-remove')) {

@@ -20,13 +20,22 @@ final class Controls {
   private final org.emrkit.record.Context context;
   /** The offset a date-time typed in without one takes ({@code +08:00}). */
   private final String offset;
+  /** Whether the value at a path may be changed now (the host's decision): else drawn locked. */
+  private final java.util.function.Predicate<String> editable;
   private int ids;
 
-  Controls(Html out, Template template, String offset, org.emrkit.record.Context context) {
+  Controls(Html out, Template template, String offset, org.emrkit.record.Context context,
+      java.util.function.Predicate<String> editable) {
     this.out = out;
     this.template = template;
     this.offset = offset;
     this.context = context;
+    this.editable = editable;
+  }
+
+  /** Whether the control of this view is drawn locked: not the actor's to change now. */
+  private boolean locked(FieldView v) {
+    return !editable.test(v.path());
   }
 
   void control(FieldView v) {
@@ -85,7 +94,8 @@ final class Controls {
       String oid = "emr-f" + (++ids);
       out.raw("<input type=\"checkbox\" class=\"emr-control\"").attr("id", oid)
           .attr("data-emr-path", v.path()).attr("data-emr-type", "multichoice")
-          .attr("value", o[0]).flag("checked", chosen.contains(o[0])).raw(">")
+          .attr("value", o[0]).flag("checked", chosen.contains(o[0]))
+          .flag("disabled", locked(v)).flag("data-emr-locked", locked(v)).raw(">")
           .raw("<label").attr("for", oid).raw(">").text(o[1]).raw("</label>");
     }
     out.raw("</span>");
@@ -115,7 +125,8 @@ final class Controls {
         + " autocomplete=\"off\" aria-autocomplete=\"list\" aria-expanded=\"false\"")
         .attr("id", id).attr("aria-controls", id + "-list").attr("aria-label", v.label())
         .attr("placeholder", "编码、名称或拼音首字母").attr("value", shown)
-        .flag("required", f.required()).flag("readonly", f.readonly()).raw(">");
+        .flag("required", f.required()).flag("readonly", f.readonly() || locked(v))
+        .flag("data-emr-locked", locked(v) && !f.readonly()).raw(">");
     // phrasing content (a span, not a ul): the box sits inside paragraphs and table cells
     out.raw("<span role=\"listbox\" class=\"emr-search-list\" hidden").attr("id", id + "-list")
         .attr("aria-label", v.label() + " 候选 options").raw("></span></span>");
@@ -137,7 +148,8 @@ final class Controls {
         .attr("title", signed.isEmpty() ? null : signed)
         .attr("data-emr-path", v.path()).attr("data-emr-type", "signature")
         .attr("data-emr-role", f.role()).attr("data-emr-signature", json)
-        .attr("aria-label", label.endsWith("签名") ? label : label + " 签名").raw(">");
+        .attr("aria-label", label.endsWith("签名") ? label : label + " 签名")
+        .flag("disabled", locked(v)).flag("data-emr-locked", locked(v)).raw(">");
     int at = signed.indexOf(' ');
     if (signed.isEmpty()) {
       out.text("签名");
@@ -161,10 +173,11 @@ final class Controls {
     Field f = v.field();
     out.raw("<span class=\"emr-control emr-rich\" role=\"textbox\" aria-multiline=\"true\"")
         .attr("id", id).attr("data-emr-path", v.path()).attr("data-emr-type", "richtext")
-        .attr("contenteditable", f.readonly() ? "false" : "true")
+        .attr("contenteditable", f.readonly() || locked(v) ? "false" : "true")
+        .flag("data-emr-locked", locked(v) && !f.readonly())
         .attr("aria-label", v.label())
         .attr("aria-required", f.required() ? "true" : null)
-        .attr("aria-readonly", f.readonly() ? "true" : null)
+        .attr("aria-readonly", f.readonly() || locked(v) ? "true" : null)
         .attr("data-emr-maxlength", f.maxLength()).raw(">");
     // a field's default is put in place when the record is created (NewRecord): a field the
     // clinician cleared stays empty here, not shown as its default while the record lacks it
@@ -213,16 +226,20 @@ final class Controls {
         .attr("pattern", f.pattern()).attr("placeholder", placeholder).raw(">");
     if (when) {
       out.raw("<button type=\"button\" class=\"emr-pick\" tabindex=\"-1\"")
-          .attr("aria-label", "选择 pick " + v.label()).flag("disabled", f.readonly())
+          .attr("aria-label", "选择 pick " + v.label()).flag("disabled", f.readonly() || locked(v))
+          .flag("data-emr-locked", locked(v) && !f.readonly())
           .raw(">▾</button></span>");
     }
   }
 
   private void common(FieldView v, String id, String label) {
     Field f = v.field();
+    boolean text = f.type() != FieldType.CHOICE && f.type() != FieldType.BOOLEAN;
     out.attr("id", id).attr("name", v.path()).attr("data-emr-path", v.path())
         .attr("data-emr-type", f.type().label()).flag("required", f.required())
-        .flag("readonly", f.readonly()).attr("aria-label", label);
+        .flag("readonly", f.readonly() || text && locked(v))
+        .flag("disabled", !text && locked(v))
+        .flag("data-emr-locked", locked(v) && !f.readonly()).attr("aria-label", label);
   }
 
   private static String inputValue(Field f, Value v) {

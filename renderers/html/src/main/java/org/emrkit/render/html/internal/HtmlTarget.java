@@ -50,11 +50,12 @@ public final class HtmlTarget implements WalkTarget {
   }
 
   public HtmlTarget(Html out, boolean edit, org.emrkit.template.Template template,
-      String offset, org.emrkit.record.Context context) {
+      String offset, org.emrkit.record.Context context,
+      java.util.function.Predicate<String> editable) {
     this.out = out;
     this.page = template.page();
     this.edit = edit;
-    this.controls = new Controls(out, template, offset, context);
+    this.controls = new Controls(out, template, offset, context, editable);
   }
 
   @Override
