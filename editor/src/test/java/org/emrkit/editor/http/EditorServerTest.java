@@ -122,6 +122,10 @@ class EditorServerTest {
     assertThat(page.header("Location")).isEqualTo("/login");
     assertThat(stranger.get("/records/" + CLEAN.id() + ".json").status()).isEqualTo(303);
     assertThat(stranger.get("/records/" + CLEAN.id() + ".pdf").status()).isEqualTo(303);
+    assertThat(stranger.get("/records/" + CLEAN.id() + "/preview").status()).isEqualTo(303);
+    Http.Response traced = stranger.get("/records/" + CLEAN.id() + "/trace");
+    assertThat(traced.status()).isEqualTo(303);
+    assertThat(traced.body()).doesNotContain("张三");
     assertThat(stranger.get("/records/" + CLEAN.id() + "/search?path=/values/sex&q=1").status())
         .isEqualTo(303);
     Http.Response post = stranger.post("/records/" + CLEAN.id() + "/save", save("", "x"));
