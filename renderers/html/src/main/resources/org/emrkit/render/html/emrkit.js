@@ -571,7 +571,7 @@
     });
     form.addEventListener('keydown', function (ev) {
       var holder = ev.target.closest && ev.target.closest('.emr-search');
-      if (!holder) return;
+      if (!holder || ev.isComposing || ev.keyCode === 229) return; // the input method's keys
       var n = options(holder).length, i = active(holder), open = !listOf(holder).hidden;
       if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
         ev.preventDefault();
@@ -1120,6 +1120,8 @@
       document.execCommand('insertText', false, (ev.clipboardData || window.clipboardData).getData('text/plain'));
     });
     form.addEventListener('keydown', function (ev) {
+      // a Chinese input method's Enter commits what is composed: it is not the editor's
+      if (ev.isComposing || ev.keyCode === 229) return;
       if (popupKey(form, ev)) return;
       var k = ev.key, ctrl = ev.ctrlKey || ev.metaKey, el = ev.target;
       if (ctrl && (k === 's' || k === 'S')) { ev.preventDefault(); ed.requestSave(); return; }

@@ -221,6 +221,11 @@ class EditorApiBrowserTest {
         + " window.dispatchEvent(e); return e.defaultPrevented")).isEqualTo(false);
     WebElement cc = field("/values/chiefComplaint");
     cc.click();
+    // Enter while a Chinese input method composes commits the pinyin: the field stays
+    js("arguments[0].dispatchEvent(new KeyboardEvent('keydown', {key: 'Enter', isComposing: true,"
+        + " bubbles: true, cancelable: true}))", cc);
+    assertThat(js("return document.activeElement.getAttribute('data-emr-path')"))
+        .isEqualTo("/values/chiefComplaint");
     cc.sendKeys("x", Keys.ENTER);
     assertThat(js("return document.activeElement.getAttribute('data-emr-path')"))
         .isEqualTo("/values/hpi");
