@@ -89,6 +89,7 @@ class EditingServiceTest {
         .containsPattern("data-emr-path=\"/values/chiefComplaint\"[^>]* readonly[^>]*"
             + " data-emr-locked").doesNotContain("contenteditable=\"true\"");
     assertThat(o.actions()).isEmpty();
+    assertThat(o.form()).doesNotContain("label=\"—\"").contains("label=\"\u3000\"");
   }
 
   @Test

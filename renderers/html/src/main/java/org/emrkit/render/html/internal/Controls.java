@@ -78,7 +78,9 @@ final class Controls {
     out.raw("<select class=\"emr-control\"");
     common(v, id, v.label());
     // the empty choice: a label keeps it valid HTML without text that looks like a value
-    out.raw("><option value=\"\" label=\"—\"></option>");
+    // (locked, an empty choice reads as nothing on paper, not as a dash)
+    out.raw("><option value=\"\"").attr("label", locked(v) ? "\u3000" : "—")
+        .raw("></option>");
     String current = v.value() instanceof Value.Str s ? s.value() : null;
     for (String[] o : options(v.field())) {
       out.raw("<option").attr("value", o[0]).flag("selected", o[0].equals(current)).raw(">")
