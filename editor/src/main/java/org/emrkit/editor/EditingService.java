@@ -193,6 +193,9 @@ public final class EditingService {
     JsonNode req = StrictJson.object(body);
     return change(actor, id, text(req, "head", true), (t, s) -> {
       Outcome errors = fieldErrors(t, s.record(), "", "归档", "archived");
+      if (errors == null && refuseWithFieldErrors) {
+        errors = FieldErrors.unsigned(validator, t, s.record());
+      }
       return errors != null ? errors : s.archive();
     });
   }
@@ -391,8 +394,10 @@ public final class EditingService {
 
     /**
      * Whether a signature or an archive is refused while a field has a field-rule error (on by
-     * default: a nurse cannot sign a row whose 血压 reads "测试"); the validator must hold the
-     * field pack for it to find any.
+     * default: a nurse cannot sign a row whose 血压 reads "测试"), and an archive while the
+     * record is not signed as it must be ({@code cn/signature}: a signature missing, or one an
+     * amendment superseded); the validator must hold the field and writing-standard packs for
+     * it to find any.
      */
     public Builder refuseWithFieldErrors(boolean refuse) {
       this.refuseWithFieldErrors = refuse;

@@ -33,4 +33,22 @@ final class FieldErrors {
         + " while " + errors.get(0).en() + (errors.size() > 1 ? " (and " + (errors.size() - 1)
         + " more)" : "")), errors.stream().map(Message::zh).toList());
   }
+
+  /**
+   * What stops an archive besides field errors: the record is not signed as it must be (a
+   * signature missing, or one an amendment superseded and nobody signed again); null when
+   * nothing does. An archived record can never be signed again.
+   */
+  static Outcome unsigned(Validator validator, Template t, Record r) {
+    List<Message> missing = validator.validate(t, r).findings().stream()
+        .filter(f -> f.severity() == Severity.ERROR && f.code().equals("cn/signature"))
+        .map(Finding::message).distinct().toList();
+    if (missing.isEmpty()) {
+      return null;
+    }
+    return Outcome.refused("edit/unsigned", Message.of("签名不全，不能归档：" + missing.get(0).zh()
+        + (missing.size() > 1 ? "等 " + missing.size() + " 处" : ""), "the record is not signed"
+        + " as it must be and cannot be archived: " + missing.get(0).en()),
+        missing.stream().map(Message::zh).toList());
+  }
 }

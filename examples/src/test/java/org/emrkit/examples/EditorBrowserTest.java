@@ -291,6 +291,17 @@ class EditorBrowserTest {
     assertThat(new String(preview.bytes(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
         .isEqualTo("%PDF-");
 
+    // the 病案室 archives only what is signed as it must be: the amendment superseded his
+    // signature, so first he signs again
+    login("qianmin");
+    browser.get(base + "/records/" + id);
+    browser.findElement(By.id("archive")).click();
+    Thread.sleep(500);
+    assertThat(browser.findElement(By.id("message")).getText()).contains("签名不全，不能归档",
+        "修改后无人重新签名");
+    login("liming");
+    browser.get(base + "/records/" + id);
+    sign(browser.findElement(By.id("sign")));
     // archived by the 病案室: read-only for everyone, no save, sign or archive
     login("qianmin");
     browser.get(base + "/records/" + id);
