@@ -700,7 +700,7 @@
       var els = fields(this.form).filter(function (el) { return el.getAttribute('data-emr-path') === path; });
       if (!els.length) throw new Error('no field at ' + path);
       if (els[0].getAttribute('data-emr-type') === 'signature') throw new Error('a signature is made by signing, not set: ' + path);
-      els.forEach(function (el) { writeControl(el, v === null ? undefined : v); });
+      els.forEach(function (el) { writeControl(el, v === null ? undefined : v); fit(el); });
       changed(this.form, els[0]);
     },
     setValues: function (v) { this._start(); load(this.form, v || {}); this._lock(); changed(this.form, null); },
@@ -729,6 +729,7 @@
         var s = el.selectionStart == null ? el.value.length : el.selectionStart;
         var e = el.selectionEnd == null ? s : el.selectionEnd;
         el.setRangeText(text, s, e, 'end');
+        fit(el);
       }
       changed(this.form, el);
       return true;

@@ -130,6 +130,14 @@ class EditorApiBrowserTest {
     js("ed.insertText('予吸氧。')");
     assertThat(obs.getText()).isEqualTo("患者入院，介绍环境。予吸氧。");
     assertThat(events()).contains("change", "dirty");
+    // an inline box grows with what the API puts in it, as with what is typed
+    form("admission-record", "clean--admission-record.json");
+    double before = ((Number) js("return document.querySelector(\"[data-emr-path='/values/"
+        + "maritalHistory']\").getBoundingClientRect().width")).doubleValue();
+    js("ed.setValue('/values/maritalHistory', '已婚，育有1子1女，配偶及子女均体健。')");
+    assertThat(((Number) js("return document.querySelector(\"[data-emr-path='/values/"
+        + "maritalHistory']\").getBoundingClientRect().width")).doubleValue())
+        .isGreaterThan(before + 50);
   }
 
   @Test
