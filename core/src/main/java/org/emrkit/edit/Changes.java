@@ -51,16 +51,7 @@ final class Changes {
   }
 
   EditResult archive() {
-    Optional<Refusal> r = gate.open(history.current(), "");
-    if (r.isPresent()) {
-      return EditResult.refused(r.get());
-    }
-    if (history.current().status() != RecordStatus.SIGNED) {
-      return EditResult.refused(new Refusal("edit/status", "", "只有已签名的病历可以归档",
-          "only a signed record can be archived"));
-    }
-    Optional<Refusal> denied = gate.decide(history.current(), EditAction.ARCHIVE, "", List.of(),
-        null);
+    Optional<Refusal> denied = gate.may(history.current(), EditAction.ARCHIVE);
     if (denied.isPresent()) {
       return EditResult.refused(denied.get());
     }

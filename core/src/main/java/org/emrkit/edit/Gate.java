@@ -89,21 +89,26 @@ final class Gate {
   Refusal admit(Record current, List<String> affected, String reason, Set<Signature> touched) {
     for (String p : affected) {
       List<Signature> covering = covering(current, p);
-      if (covering.isEmpty()) {
-        Optional<Refusal> d = policy.decide(request(current, EditAction.WRITE, p,
-            sectionsOf(p), null));
-        if (d.isPresent()) {
-          return d.get();
-        }
-        continue;
-      }
-      Refusal r = amend(current, p, covering, reason);
+      Refusal r = decidePath(current, p, covering, reason);
       if (r != null) {
         return r;
       }
       touched.addAll(covering);
     }
     return null;
+  }
+
+  /**
+   * One path: written where no valid signature covers it (the policy's WRITE), amended where
+   * one does (policy, rank, reason); the refusal, or {@code null}.
+   */
+  private Refusal decidePath(Record current, String p, List<Signature> covering,
+      String reason) {
+    if (covering.isEmpty()) {
+      return policy.decide(request(current, EditAction.WRITE, p, sectionsOf(p), null))
+          .orElse(null);
+    }
+    return amend(current, p, covering, reason);
   }
 
   /**
@@ -116,11 +121,8 @@ final class Gate {
       return Access.of(closed, Access.Kind.NONE);
     }
     List<Signature> covering = covering(current, path);
-    if (covering.isEmpty()) {
-      return Access.of(policy.decide(request(current, EditAction.WRITE, path, sectionsOf(path),
-          null)), Access.Kind.WRITE);
-    }
-    return Access.of(Optional.ofNullable(amend(current, path, covering, "?")), Access.Kind.AMEND);
+    return Access.of(Optional.ofNullable(decidePath(current, path, covering, "?")),
+        covering.isEmpty() ? Access.Kind.WRITE : Access.Kind.AMEND);
   }
 
   /** Whether the actor may sign, review or archive the whole record now (empty if so). */

@@ -50,8 +50,6 @@ public final class PolicyTable implements PermissionPolicy {
   static final Map<EditAction, String> ACTION_ZH = Map.of(EditAction.WRITE, "书写",
       EditAction.AMEND, "修改已签名内容", EditAction.SIGN, "签名", EditAction.REVIEW, "审签",
       EditAction.ARCHIVE, "归档");
-  static final Map<RecordStatus, String> STATUS_ZH = Map.of(RecordStatus.DRAFT, "草稿",
-      RecordStatus.SIGNED, "已签名", RecordStatus.ARCHIVED, "已归档");
 
   private static final PolicyTable DEFAULTS = load("default-policy.tsv");
 
@@ -189,7 +187,7 @@ public final class PolicyTable implements PermissionPolicy {
               + " only within " + spanEn + " of signing" + where));
     }
     return Optional.of(new Refusal("edit/permission", r.path(),
-        who + "无权在病历" + STATUS_ZH.get(r.status()) + "状态下" + ACTION_ZH.get(r.action())
+        who + "无权在病历" + r.status().title() + "状态下" + ACTION_ZH.get(r.action())
             + (r.documentType() == null ? "" : "(" + r.documentType() + ")") + where,
         r.actor().role().label() + " " + r.actor().name() + " may not " + r.action().label()
             + " a " + r.status().label() + " record"

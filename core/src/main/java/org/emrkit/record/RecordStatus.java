@@ -11,6 +11,15 @@ public enum RecordStatus {
   /** Archived; no change is allowed. */
   ARCHIVED;
 
+  /** As the ward says it: 草稿, 已签名, 已归档. */
+  public String title() {
+    return switch (this) {
+      case DRAFT -> "草稿";
+      case SIGNED -> "已签名";
+      case ARCHIVED -> "已归档";
+    };
+  }
+
   /** The JSON name. */
   public String label() {
     return name().toLowerCase(Locale.ROOT);

@@ -67,18 +67,7 @@ final class Amendments {
       return List.of();
     }
     SectionNames names = SectionNames.of(resolver.template());
-    Amendments a = null;
-    List<Amendment> out = new ArrayList<>();
-    for (Revision r : record.revisions()) {
-      if (r.path() instanceof TracePath.OfValue v
-          && covered(record, names, r, v.pointer())) {
-        if (a == null) {
-          a = new Amendments(resolver);
-        }
-        out.add(a.amendment(r, v.pointer()));
-      }
-    }
-    return List.copyOf(out);
+    return described(resolver, 0, (r, pointer) -> covered(record, names, r, pointer));
   }
 
   /** What values are called (by pointer into values), as the record shows them. */
@@ -87,12 +76,22 @@ final class Amendments {
     return a::label;
   }
 
-  /** Every value revision of the record in trace order, described as amendments are. */
-  static List<Amendment> all(Resolver resolver) {
+  /**
+   * The value revisions after sequence number {@code after} in trace order, described as
+   * amendments are.
+   */
+  static List<Amendment> after(Resolver resolver, int after) {
+    return described(resolver, after, (r, pointer) -> true);
+  }
+
+  /** The value revisions after {@code after} that {@code which} takes, described. */
+  private static List<Amendment> described(Resolver resolver, int after,
+      java.util.function.BiPredicate<Revision, String> which) {
     Amendments a = null;
     List<Amendment> out = new ArrayList<>();
     for (Revision r : resolver.record().revisions()) {
-      if (r.path() instanceof TracePath.OfValue v) {
+      if (r.seq() > after && r.path() instanceof TracePath.OfValue v
+          && which.test(r, v.pointer())) {
         if (a == null) {
           a = new Amendments(resolver);
         }

@@ -204,12 +204,13 @@ public final class RecordWalk {
   }
 
   /**
-   * Every value revision of the record, in trace order, as people read it: labelled as the
-   * record shows the value, old and new values as displayed (the trace for people: 性别：男, not
-   * {@code /sex ∅ → "1"}). Amendments among them are those {@link #amendments()} lists.
+   * The value revisions after sequence number {@code after} ({@code 0}: all), in trace order,
+   * as people read them: labelled as the record shows the value, old and new values as
+   * displayed (the trace for people: 性别：男, not {@code /sex ∅ → "1"}). Amendments among them
+   * are those {@link #amendments()} lists.
    */
-  public List<Amendment> changes() {
-    return Amendments.all(resolver);
+  public List<Amendment> changes(int after) {
+    return Amendments.after(resolver, after);
   }
 
   /**

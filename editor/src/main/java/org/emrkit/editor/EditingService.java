@@ -34,6 +34,7 @@ import org.emrkit.render.html.HtmlRenderer;
 import org.emrkit.render.pdf.PdfRenderer;
 import org.emrkit.template.Template;
 import org.emrkit.terminology.TerminologyService;
+import org.emrkit.validation.ValidationReport;
 import org.emrkit.validation.Validator;
 
 /**
@@ -179,22 +180,21 @@ public final class EditingService {
     }
     String scope = text(req, "scope", false);
     return change(actor, id, text(req, "head", true), (t, s) -> {
-      Outcome errors = fieldErrors(t, s.record(), scope, "签名", "signed");
+      Outcome errors = refuseWithFieldErrors ? FieldErrors.of(validator.validate(t, s.record()),
+          scope, "签名", "signed") : null;
       return errors != null ? errors : s.sign(scope);
     });
-  }
-
-  private Outcome fieldErrors(Template t, Record r, String scope, String zh, String en) {
-    return refuseWithFieldErrors ? FieldErrors.of(validator, t, r, scope, zh, en) : null;
   }
 
   /** Archives the record as the actor (a 病案室 or QC role, by the policy). */
   public Outcome archive(Actor actor, String id, byte[] body) {
     JsonNode req = StrictJson.object(body);
     return change(actor, id, text(req, "head", true), (t, s) -> {
-      Outcome errors = fieldErrors(t, s.record(), "", "归档", "archived");
-      if (errors == null && refuseWithFieldErrors) {
-        errors = FieldErrors.unsigned(validator, t, s.record());
+      Outcome errors = null;
+      if (refuseWithFieldErrors) {
+        ValidationReport report = validator.validate(t, s.record()); // once for both checks
+        errors = FieldErrors.of(report, "", "归档", "archived");
+        errors = errors != null ? errors : FieldErrors.unsigned(report);
       }
       return errors != null ? errors : s.archive();
     });
@@ -298,10 +298,8 @@ public final class EditingService {
             "the record changed since this page was loaded; reload and try again"),
             head(find(id)));
       }
-      int before = current.revisions().size();
-      List<TraceView> saved = TraceView.of(t, next).stream()
-          .filter(e -> e.seq() > before).toList();
-      return Outcome.done(head(next), validator.validate(t, next), saved);
+      return Outcome.done(head(next), validator.validate(t, next),
+          TraceView.after(t, next, current.revisions().size()));
     }
   }
 

@@ -3,10 +3,8 @@ package org.emrkit.editor;
 import java.util.List;
 import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
-import org.emrkit.record.Record;
-import org.emrkit.template.Template;
 import org.emrkit.validation.Finding;
-import org.emrkit.validation.Validator;
+import org.emrkit.validation.ValidationReport;
 
 /** The field-rule errors that stop a signature or an archive (package-private). */
 final class FieldErrors {
@@ -17,10 +15,9 @@ final class FieldErrors {
    * "测试"), signing and archiving are refused with the errors listed by field label, unless
    * the host turned the check off; null when nothing stops it.
    */
-  static Outcome of(Validator validator, Template t, Record r, String scope, String zh,
-      String en) {
+  static Outcome of(ValidationReport report, String scope, String zh, String en) {
     String under = scope.startsWith("/") ? "/values" + scope + "/" : "/";
-    List<Message> errors = validator.validate(t, r).findings().stream()
+    List<Message> errors = report.findings().stream()
         .filter(f -> f.severity() == Severity.ERROR && f.code().startsWith("field/")
             && (f.path() + "/").startsWith(under))
         .map(Finding::message).distinct().toList();
@@ -39,8 +36,8 @@ final class FieldErrors {
    * signature missing, or one an amendment superseded and nobody signed again); null when
    * nothing does. An archived record can never be signed again.
    */
-  static Outcome unsigned(Validator validator, Template t, Record r) {
-    List<Message> missing = validator.validate(t, r).findings().stream()
+  static Outcome unsigned(ValidationReport report) {
+    List<Message> missing = report.findings().stream()
         .filter(f -> f.severity() == Severity.ERROR && f.code().equals("cn/signature"))
         .map(Finding::message).distinct().toList();
     if (missing.isEmpty()) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.emrkit.record.Record;
+import org.emrkit.record.RecordStatus;
 import org.emrkit.record.Revision;
 import org.emrkit.record.TracePath;
 import org.emrkit.record.ValueText;
@@ -60,15 +61,26 @@ public record TraceView(int seq, String who, String when, String reason, List<Ch
 
   /** The record's trace, one entry per save, oldest first. */
   public static List<TraceView> of(Template template, Record record) {
+    return after(template, record, 0);
+  }
+
+  /**
+   * The saves after revision {@code after}, oldest first: what a change just wrote, without
+   * describing the trace before it again.
+   */
+  public static List<TraceView> after(Template template, Record record, int after) {
     Map<Integer, Amendment> values = new HashMap<>();
     for (Amendment a : RecordWalk.forRendering(template, record, RenderOptions.defaults())
-        .changes()) {
+        .changes(after)) {
       values.put(a.seq(), a);
     }
     List<TraceView> out = new ArrayList<>();
     List<Change> changes = new ArrayList<>();
     Revision first = null;
     for (Revision r : record.revisions()) {
+      if (r.seq() <= after) {
+        continue;
+      }
       if (first != null && !(first.actor().id().equals(r.actor().id())
           && first.at().equals(r.at()))) {
         out.add(entry(first, changes));
@@ -126,11 +138,7 @@ public record TraceView(int seq, String who, String when, String reason, List<Ch
     if (json == null) {
       return "";
     }
-    return switch (json.replace("\"", "")) {
-      case "draft" -> "草稿";
-      case "signed" -> "已签名";
-      case "archived" -> "已归档";
-      default -> json;
-    };
+    RecordStatus s = RecordStatus.fromLabel(json.replace("\"", ""));
+    return s == null ? json : s.title();
   }
 }

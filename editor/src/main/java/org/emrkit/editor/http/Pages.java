@@ -76,7 +76,7 @@ final class Pages {
     b.append("<main class=\"editor\"><section class=\"doc\"><p class=\"bar\">")
         .append("<a href=\"/\">← 全部 all</a> <strong>").append(esc(t.title())).append("</strong> ")
         .append(esc(r.id())).append(" · 状态 status <span id=\"status\">")
-        .append(STATUS.get(r.status().label())).append("</span></p>");
+        .append(r.status().title()).append(" ").append(r.status().label()).append("</span></p>");
     actions(b, o);
     b.append("<p class=\"bar\"><button type=\"button\" id=\"preview-open\" title=\"Ctrl+P\">"
             + "打印预览 print preview</button> ")
@@ -146,9 +146,6 @@ final class Pages {
         .append(view).append("</main></body></html>");
     return b.toString();
   }
-
-  private static final java.util.Map<String, String> STATUS = java.util.Map.of(
-      "draft", "草稿 draft", "signed", "已签名 signed", "archived", "已归档 archived");
 
   private static void findings(StringBuilder b, Opened o) {
     b.append("<h2>质控 Validation <span id=\"grade\">")
