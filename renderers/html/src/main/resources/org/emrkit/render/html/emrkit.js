@@ -621,9 +621,10 @@
   function changed(form, el) {
     refresh(form);
     var ed = form.emrEditor;
-    if (ed) ed._record(el || null);
+    // the form is read once: the editor's snapshot gives the event its values
+    var text = ed ? ed._record(el || null) : null;
     form.dispatchEvent(new CustomEvent('emr-change', {bubbles: true,
-      detail: {values: values(form), path: el ? pathOf(el) : null}}));
+      detail: {values: text ? JSON.parse(text) : values(form), path: el ? pathOf(el) : null}}));
   }
   /** The field (or group) a finding's path points at, or the nearest one holding it. */
   function targetOf(form, path) {
@@ -836,6 +837,7 @@
       this._lastEl = el;
       this._lastAt = now;
       this._setDirty(s !== this._saved);
+      return s;
     },
     _go: function (step) {
       this._start();

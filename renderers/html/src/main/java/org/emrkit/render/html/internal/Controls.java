@@ -38,6 +38,14 @@ final class Controls {
     return !editable.test(v.path());
   }
 
+  /**
+   * Locked by the host, not by the template ({@code data-emr-locked}): the script may unlock
+   * it; a template's read-only field it never does.
+   */
+  private boolean hostLocked(FieldView v) {
+    return locked(v) && !v.field().readonly();
+  }
+
   void control(FieldView v) {
     Field f = v.field();
     String id = "emr-f" + (++ids);
@@ -128,7 +136,7 @@ final class Controls {
         .attr("id", id).attr("aria-controls", id + "-list").attr("aria-label", v.label())
         .attr("placeholder", "编码、名称或拼音首字母").attr("value", shown)
         .flag("required", f.required()).flag("readonly", f.readonly() || locked(v))
-        .flag("data-emr-locked", locked(v) && !f.readonly()).raw(">");
+        .flag("data-emr-locked", hostLocked(v)).raw(">");
     // phrasing content (a span, not a ul): the box sits inside paragraphs and table cells
     out.raw("<span role=\"listbox\" class=\"emr-search-list\" hidden").attr("id", id + "-list")
         .attr("aria-label", v.label() + " 候选 options").raw("></span></span>");
@@ -159,7 +167,8 @@ final class Controls {
       // the signer, then when, kept whole; in a narrow cell without the year (the row has it)
       String when = signed.substring(at + 1);
       out.text(signed.substring(0, at)).raw(" <span class=\"emr-sign-at\">")
-          .raw("<span class=\"emr-sign-y\">").text(when.substring(0, 5)).raw("</span>").text(when.substring(5)).raw("</span>");
+          .raw("<span class=\"emr-sign-y\">").text(when.substring(0, 5)).raw("</span>")
+          .text(when.substring(5)).raw("</span>");
     } else {
       out.text(signed);
     }
@@ -176,7 +185,7 @@ final class Controls {
     out.raw("<span class=\"emr-control emr-rich\" role=\"textbox\" aria-multiline=\"true\"")
         .attr("id", id).attr("data-emr-path", v.path()).attr("data-emr-type", "richtext")
         .attr("contenteditable", f.readonly() || locked(v) ? "false" : "true")
-        .flag("data-emr-locked", locked(v) && !f.readonly())
+        .flag("data-emr-locked", hostLocked(v))
         .attr("aria-label", v.label())
         .attr("aria-required", f.required() ? "true" : null)
         .attr("aria-readonly", f.readonly() || locked(v) ? "true" : null)
@@ -207,7 +216,7 @@ final class Controls {
     out.raw(number ? "<input class=\"emr-control emr-num\"" : "<input class=\"emr-control\"")
         .attr("type", "text");
     common(v, id, v.label());
-    out.attr("value", inputValue(f, v.value()));
+    out.attr("value", inputValue(v.value()));
     if (f.type() == FieldType.DATETIME) {
       // the value's own offset, kept when it is posted back; a new value takes the hospital's
       out.attr("data-emr-offset", v.value() instanceof Value.DateTime d
@@ -229,7 +238,7 @@ final class Controls {
     if (when) {
       out.raw("<button type=\"button\" class=\"emr-pick\" tabindex=\"-1\"")
           .attr("aria-label", "选择 pick " + v.label()).flag("disabled", f.readonly() || locked(v))
-          .flag("data-emr-locked", locked(v) && !f.readonly())
+          .flag("data-emr-locked", hostLocked(v))
           .raw(">▾</button></span>");
     }
   }
@@ -241,10 +250,10 @@ final class Controls {
         .attr("data-emr-type", f.type().label()).flag("required", f.required())
         .flag("readonly", f.readonly() || text && locked(v))
         .flag("disabled", !text && locked(v))
-        .flag("data-emr-locked", locked(v) && !f.readonly()).attr("aria-label", label);
+        .flag("data-emr-locked", hostLocked(v)).attr("aria-label", label);
   }
 
-  private static String inputValue(Field f, Value v) {
+  private static String inputValue(Value v) {
     if (v == null) {
       return null;
     }
