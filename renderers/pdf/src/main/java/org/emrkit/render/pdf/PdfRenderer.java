@@ -15,6 +15,7 @@ import org.emrkit.render.RenderException;
 import org.emrkit.render.RenderMode;
 import org.emrkit.render.RenderOptions;
 import org.emrkit.render.pdf.internal.Fonts;
+import org.emrkit.render.pdf.internal.Marks;
 import org.emrkit.render.pdf.internal.PdfA;
 import org.emrkit.render.pdf.internal.PdfLayout;
 import org.emrkit.render.pdf.internal.Printing;
@@ -55,8 +56,9 @@ public final class PdfRenderer implements RecordRenderer {
 
   /**
    * Renders the record to {@code out} (not closed) as PDF/A-2b. The same template, record and
-   * clock give the same bytes. OpenPDF's output goes through a temporary file, so memory does not
-   * grow with the page count.
+   * clock give the same bytes. Pages are written to {@code out} as they are laid out, so memory
+   * does not grow with the page count; a record with a character no font has is refused before
+   * anything is written, and {@link #renderTo} replaces a file only when rendering succeeded.
    */
   @Override
   public void render(Template template, Record record, OutputStream out) {
@@ -64,11 +66,9 @@ public final class PdfRenderer implements RecordRenderer {
     RecordWalk walk = RecordWalk.forRendering(template, record, options);
     String stamp = walk.stamp().orElse(null);
     String watermark = walk.watermark().orElse(null);
-    PdfA.write(out, walk.documentTitle(), walk.author(), OffsetDateTime.now(options.clock()),
-        template.reference() + "|" + record.id(),
-        raw -> PdfLayout.run(template, walk, styles(), raw, p -> stamp, p -> watermark,
-            stamp != null),
-        laid -> doc -> { });
+    PdfLayout.run(template, walk, styles(), out, p -> stamp, p -> watermark, stamp != null,
+        new PdfA.Meta(walk.documentTitle(), walk.author(), OffsetDateTime.now(options.clock()),
+            template.reference() + "|" + record.id()), Marks.none());
   }
 
   /**

@@ -127,6 +127,63 @@ public final class Fonts {
     return codes.toString();
   }
 
+  private static final ThreadLocal<Tagging> TAGGING = new ThreadLocal<>();
+
+  /** The seed of the subset tags a thread writes, and which tag letter each font is at. */
+  private static final class Tagging {
+    final byte[] seed;
+    final java.util.Map<String, Integer> letters = new java.util.HashMap<>();
+
+    Tagging(byte[] seed) {
+      this.seed = seed;
+    }
+  }
+
+  /**
+   * Runs {@code work} (which writes a document) with the subset tags of its fonts ({@code
+   * ABCDEF+NotoSansSC-Regular}) derived from {@code seed} and the font's name rather than
+   * drawn at random, so the same document gives the same bytes and different documents
+   * different tags.
+   */
+  public static <T> T tagging(byte[] seed, java.util.function.Supplier<T> work) {
+    TAGGING.set(new Tagging(seed.clone()));
+    try {
+      return work.get();
+    } finally {
+      TAGGING.remove();
+    }
+  }
+
+  /**
+   * What OpenPDF draws a font's subset tag from (six calls of {@code nextDouble}, one per
+   * letter): a letter of SHA-256(seed, font name, letter's place), the seed the thread's
+   * {@link #tagging} one (none: empty).
+   */
+  private static final class Tags extends java.security.SecureRandom {
+    private static final long serialVersionUID = 1L;
+    private final String font;
+
+    Tags(String font) {
+      this.font = font;
+    }
+
+    @Override
+    public double nextDouble() {
+      Tagging t = TAGGING.get();
+      byte[] seed = t == null ? new byte[0] : t.seed;
+      int letter = t == null ? 0 : t.letters.merge(font, 1, Integer::sum) - 1;
+      byte[] h = PdfA.sha256(concat(seed, (font + "|" + letter % 6)
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return (h[0] & 0xff) / 256.0;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+      byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+      System.arraycopy(b, 0, out, a.length, b.length);
+      return out;
+    }
+  }
+
   /** A TrueType font from bytes (a host's own). */
   public static BaseFont trueType(String name, byte[] ttf) {
     try {
@@ -136,6 +193,9 @@ public final class Fonts {
       // 65,535 glyphs (about 0.5 MB, mostly zeros): deflating them at the default level was
       // about 70% of a 2-page render; the fastest level costs a few per cent of file size
       font.setCompressionLevel(PdfStream.BEST_SPEED);
+      // PDF/A-2 does not need a CIDSet, and one that is incomplete is an error
+      font.setIncludeCidSet(false);
+      font.setSecureRandom(new Tags(name));
       return font;
     } catch (DocumentException | IOException e) {
       throw new IllegalArgumentException("not a usable TrueType font: " + name, e);
@@ -159,6 +219,32 @@ public final class Fonts {
     }
   }
 
+  private static final java.util.Map<BaseFont, long[]> COVERAGE =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  /**
+   * Whether {@code font} has a glyph for {@code cp}. The basic plane is looked up in a bit set
+   * made once per font (65,536 of OpenPDF's {@code charExists}, about a millisecond): the check
+   * and the layout ask for every character of a record, and OpenPDF's own lookup boxes each one
+   * into a hash map.
+   */
+  public static boolean has(BaseFont font, int cp) {
+    if (cp > 0xFFFF) {
+      return font.charExists(cp);
+    }
+    long[] bits = COVERAGE.get(font);
+    if (bits == null) {
+      bits = new long[1024];
+      for (int c = 0; c <= 0xFFFF; c++) {
+        if (font.charExists(c)) {
+          bits[c >>> 6] |= 1L << c;
+        }
+      }
+      COVERAGE.put(font, bits);
+    }
+    return (bits[cp >>> 6] & (1L << cp)) != 0;
+  }
+
   /**
    * The characters of {@code text} that none of {@code fonts} nor the symbol fallback has
    * (controls and spaces excepted).
@@ -170,11 +256,11 @@ public final class Fonts {
         return;
       }
       for (BaseFont f : fonts) {
-        if (f.charExists(cp)) {
+        if (has(f, cp)) {
           return;
         }
       }
-      if (symbols().charExists(cp)) {
+      if (has(symbols(), cp)) {
         return;
       }
       if (cp > 0xFFFF && rare().map(f -> f.charExists(cp)).orElse(false)) {

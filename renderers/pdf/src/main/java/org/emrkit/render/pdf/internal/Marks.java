@@ -31,27 +31,55 @@ public final class Marks {
   /** A unit's piece on one page, and where its content there ends (spacing after it not). */
   public record Part(int unit, int page, float bottom) {}
 
+  private final boolean kept;
   private final List<Part> parts = new ArrayList<>();
   private final Map<String, Boundary> starts = new LinkedHashMap<>();
   private final Map<String, Boundary> ends = new LinkedHashMap<>();
   private final Map<String, Integer> fields = new HashMap<>();
 
+  /** Marks to keep, for a layout whose pages are cut. */
+  public Marks() {
+    this(true);
+  }
+
+  private Marks(boolean kept) {
+    this.kept = kept;
+  }
+
+  /**
+   * Marks that keep nothing, for a layout written whole: what a print cuts pages at grows with
+   * the record (an entry of every group and a unit of every field), which a 5,000-page render
+   * has no use for.
+   */
+  public static Marks none() {
+    return new Marks(false);
+  }
+
   void part(int unit, int page, float bottom) {
-    parts.add(new Part(unit, page, bottom));
+    if (kept) {
+      parts.add(new Part(unit, page, bottom));
+    }
   }
 
   void start(String entry, Boundary b) {
-    starts.putIfAbsent(value(entry), b);
+    if (kept) {
+      starts.putIfAbsent(value(entry), b);
+    }
   }
 
   void end(String entry, Boundary b) {
+    if (!kept) {
+      return;
+    }
     String pointer = value(entry);
     ends.remove(pointer); // re-inserted: the map keeps entries in the order they ended
     ends.put(pointer, b);
   }
 
   void field(String pointer, int unit) {
-    fields.putIfAbsent(value(pointer), unit);
+    if (kept) {
+      fields.putIfAbsent(value(pointer), unit);
+    }
   }
 
   /** A walk's path ({@code /values/rows/3}) as a pointer into values ({@code /rows/3}). */

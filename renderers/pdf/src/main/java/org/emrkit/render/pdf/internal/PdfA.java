@@ -1,37 +1,33 @@
 package org.emrkit.render.pdf.internal;
 
+import com.lowagie.text.pdf.PdfArray;
+import com.lowagie.text.pdf.PdfDate;
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfICCBased;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfObject;
+import com.lowagie.text.pdf.PdfStream;
+import com.lowagie.text.pdf.PdfString;
+import com.lowagie.text.pdf.PdfWriter;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
 import java.util.TimeZone;
 import javax.xml.transform.TransformerException;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSArray;
-import org.apache.pdfbox.cos.COSBase;
-import org.apache.pdfbox.cos.COSDictionary;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.cos.COSObject;
-import org.apache.pdfbox.cos.COSStream;
-import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.common.PDMetadata;
-import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.AdobePDFSchema;
 import org.apache.xmpbox.schema.DublinCoreSchema;
@@ -41,11 +37,14 @@ import org.apache.xmpbox.type.BadFieldValueException;
 import org.apache.xmpbox.xml.XmpSerializer;
 
 /**
- * Turns OpenPDF's output into PDF/A-2b with PDFBox: XMP metadata (Dublin Core, XMP basic, PDF,
- * {@code pdfaid:part=2, conformance=B}) matching the document information, an sRGB output
- * intent (the JDK's own sRGB ICC profile), no CIDSet in font descriptors. It also makes the file
- * deterministic: dates from the renderer's clock, a trailer ID derived from the content, and
- * subset font tags derived from the embedded font data instead of OpenPDF's random ones.
+ * Makes OpenPDF's output PDF/A-2b as it is written: XMP metadata (Dublin Core, XMP basic, PDF,
+ * {@code pdfaid:part=2, conformance=B}) matching the document information, an sRGB output intent
+ * (the JDK's own sRGB ICC profile), no CIDSet in font descriptors ({@link Fonts}). It also makes
+ * the file deterministic: dates from the renderer's clock, a trailer ID derived from the record
+ * and the time, and subset font tags derived from the same ({@link Fonts#tagging}) instead of
+ * OpenPDF's random ones. A print that leaves pages out or cuts one goes through PDFBox after
+ * (as a temporary file, so memory does not grow with the page count); a whole document is
+ * written straight to its stream, with no second pass.
  */
 public final class PdfA {
 
@@ -53,19 +52,74 @@ public final class PdfA {
 
   private PdfA() {}
 
-  /** A change to the laid-out document before it is made PDF/A (pages left out, cut). */
+  /**
+   * What a PDF/A file says of itself.
+   *
+   * @param title the document's title
+   * @param author its author
+   * @param created when it was made (both dates, in the XMP and the document information)
+   * @param idSeed what, with {@code created}, the trailer ID and subset tags derive from
+   */
+  public record Meta(String title, String author, OffsetDateTime created, String idSeed) {
+
+    byte[] id() {
+      return java.util.Arrays.copyOf(
+          sha256((idSeed + "|" + created).getBytes(StandardCharsets.UTF_8)), 16);
+    }
+  }
+
+  /** A change to the laid-out document before it is written (pages left out, cut). */
   public interface Edit {
     /** Changes the document. */
     void apply(PDDocument doc) throws IOException;
   }
 
   /**
-   * Lays a document out ({@code layout} writes OpenPDF's PDF to the stream it is given) into a
-   * temporary file, so memory does not grow with the page count, then edits it with what {@code
-   * edit} makes of the layout's result and writes it to {@code out} as PDF/A-2b.
+   * Makes what {@code writer} writes PDF/A-2b as {@code meta} says; called after the document
+   * is opened and before it is closed, on the thread that closes it (its fonts take their tags
+   * from {@link Fonts#tagging}).
    */
-  public static <T> T write(OutputStream out, String title, String author, OffsetDateTime created,
-      String idSeed, java.util.function.Function<OutputStream, T> layout,
+  public static void apply(PdfWriter writer, Meta meta) {
+    try {
+      Calendar when = GregorianCalendar.from(meta.created().toZonedDateTime());
+      when.setTimeZone(TimeZone.getTimeZone(meta.created().getOffset()));
+      PdfDictionary info = writer.getInfo();
+      info.put(PdfName.TITLE, new PdfString(meta.title(), PdfObject.TEXT_UNICODE));
+      info.put(PdfName.AUTHOR, new PdfString(meta.author(), PdfObject.TEXT_UNICODE));
+      info.put(PdfName.CREATOR, new PdfString("EMRKit", PdfObject.TEXT_UNICODE));
+      info.put(PdfName.PRODUCER, new PdfString(PRODUCER, PdfObject.TEXT_UNICODE));
+      info.put(PdfName.CREATIONDATE, new PdfDate(when));
+      info.put(PdfName.MODDATE, new PdfDate(when));
+      byte[] id = meta.id();
+      PdfArray ids = new PdfArray();
+      ids.add(new PdfString(id).setHexWriting(true));
+      ids.add(new PdfString(id).setHexWriting(true));
+      // OpenPDF takes the trailer's ID from here when there is no encryption
+      info.put(PdfName.FILEID, ids);
+      writer.setXmpMetadata(metadata(meta.title(), meta.author(), PRODUCER, when));
+      PdfDictionary intent = new PdfDictionary(PdfName.OUTPUTINTENT);
+      intent.put(PdfName.S, PdfName.GTS_PDFA1);
+      for (PdfName key : List.of(PdfName.OUTPUTCONDITION, PdfName.OUTPUTCONDITIONIDENTIFIER,
+          PdfName.INFO)) {
+        intent.put(key, new PdfString("sRGB IEC61966-2.1"));
+      }
+      intent.put(PdfName.REGISTRYNAME, new PdfString("http://www.color.org"));
+      intent.put(PdfName.DESTOUTPUTPROFILE, writer.addToBody(new PdfICCBased(
+          ICC_Profile.getInstance(ColorSpace.CS_sRGB), PdfStream.BEST_SPEED))
+          .getIndirectReference());
+      writer.getExtraCatalog().put(PdfName.OUTPUTINTENTS, new PdfArray(intent));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Lays a document out ({@code layout} writes PDF/A-2b to the stream it is given) into a
+   * temporary file, so memory does not grow with the page count, then edits it with what {@code
+   * edit} makes of the layout's result and writes it to {@code out}, keeping its metadata and
+   * ID.
+   */
+  public static <T> T write(OutputStream out, java.util.function.Function<OutputStream, T> layout,
       java.util.function.Function<T, Edit> edit) {
     File tmp = null;
     try {
@@ -74,7 +128,11 @@ public final class PdfA {
       try (OutputStream raw = new java.io.BufferedOutputStream(new java.io.FileOutputStream(tmp))) {
         result = layout.apply(raw);
       }
-      convert(tmp, out, title, author, created, idSeed, edit.apply(result));
+      try (PDDocument doc = Loader.loadPDF(tmp, null, null, null,
+          IOUtils.createTempFileOnlyStreamCache())) {
+        edit.apply(result).apply(doc);
+        doc.save(out);
+      }
       return result;
     } catch (IOException e) {
       throw new org.emrkit.render.RenderException("render/io", "",
@@ -87,45 +145,7 @@ public final class PdfA {
     }
   }
 
-  /** Converts the PDF in {@code in}, changed by {@code edit}, and writes it to {@code out}. */
-  static void convert(File in, OutputStream out, String title, String author,
-      OffsetDateTime created, String idSeed, Edit edit) throws IOException {
-    try (PDDocument doc = Loader.loadPDF(in, null, null, null,
-        IOUtils.createTempFileOnlyStreamCache())) {
-      edit.apply(doc);
-      Calendar when = GregorianCalendar.from(created.toZonedDateTime());
-      when.setTimeZone(TimeZone.getTimeZone(created.getOffset()));
-      PDDocumentInformation info = new PDDocumentInformation();
-      info.setTitle(title);
-      info.setAuthor(author);
-      info.setCreator("EMRKit");
-      info.setProducer(PRODUCER);
-      info.setCreationDate(when);
-      info.setModificationDate(when);
-      doc.setDocumentInformation(info);
-      PDDocumentCatalog catalog = doc.getDocumentCatalog();
-      catalog.setMetadata(metadata(doc, title, author, when));
-      try (InputStream icc = new ByteArrayInputStream(
-          ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData())) {
-        PDOutputIntent intent = new PDOutputIntent(doc, icc);
-        intent.setInfo("sRGB IEC61966-2.1");
-        intent.setOutputCondition("sRGB IEC61966-2.1");
-        intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
-        intent.setRegistryName("http://www.color.org");
-        catalog.addOutputIntent(intent);
-      }
-      fixFonts(doc.getDocument().getTrailer(), new HashSet<>());
-      byte[] id = sha256((idSeed + "|" + created).getBytes(StandardCharsets.UTF_8));
-      byte[] first = java.util.Arrays.copyOf(id, 16);
-      COSArray ids = new COSArray();
-      ids.add(new COSString(first));
-      ids.add(new COSString(first));
-      doc.getDocument().getTrailer().setItem(COSName.ID, ids);
-      doc.save(out);
-    }
-  }
-
-  private static PDMetadata metadata(PDDocument doc, String title, String author, Calendar when)
+  private static byte[] metadata(String title, String author, String producer, Calendar when)
       throws IOException {
     try {
       XMPMetadata xmp = XMPMetadata.createXMPMetadata();
@@ -137,80 +157,19 @@ public final class PdfA {
       basic.setModifyDate(when);
       basic.setCreatorTool("EMRKit");
       AdobePDFSchema pdf = xmp.createAndAddAdobePDFSchema();
-      pdf.setProducer(PRODUCER);
+      pdf.setProducer(producer);
       PDFAIdentificationSchema pdfa = xmp.createAndAddPDFAIdentificationSchema();
       pdfa.setPart(2);
       pdfa.setConformance("B");
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       new XmpSerializer().serialize(xmp, bytes, true);
-      PDMetadata metadata = new PDMetadata(doc);
-      metadata.importXMPMetadata(bytes.toByteArray());
-      return metadata;
+      return bytes.toByteArray();
     } catch (BadFieldValueException | TransformerException e) {
       throw new IOException("cannot write XMP metadata", e);
     }
   }
 
-  /** Walks the object graph: removes CIDSets and gives subset fonts deterministic tags. */
-  private static void fixFonts(COSBase base, Set<COSBase> seen) throws IOException {
-    COSBase b = base instanceof COSObject o ? o.getObject() : base;
-    if (b == null || !seen.add(b)) {
-      return;
-    }
-    if (b instanceof COSDictionary d) {
-      if (COSName.FONT_DESC.equals(d.getCOSName(COSName.TYPE))) {
-        d.removeItem(COSName.CID_SET);
-      }
-      if (COSName.FONT.equals(d.getCOSName(COSName.TYPE))) {
-        retag(d);
-      }
-      for (COSName key : new java.util.ArrayList<>(d.keySet())) {
-        if (!COSName.PARENT.equals(key)) {
-          fixFonts(d.getItem(key), seen);
-        }
-      }
-    } else if (b instanceof COSArray a) {
-      for (int i = 0; i < a.size(); i++) {
-        fixFonts(a.get(i), seen);
-      }
-    }
-  }
-
-  /** Replaces a random subset tag ({@code ABCDEF+Name}) with one derived from the font data. */
-  private static void retag(COSDictionary font) throws IOException {
-    String name = font.getNameAsString(COSName.BASE_FONT);
-    if (name == null || !name.matches("[A-Z]{6}\\+.*")) {
-      return;
-    }
-    COSDictionary descriptor = font.getCOSDictionary(COSName.FONT_DESC);
-    COSArray descendants = font.getCOSArray(COSName.DESCENDANT_FONTS);
-    if (descriptor == null && descendants != null && descendants.size() > 0
-        && descendants.getObject(0) instanceof COSDictionary cid) {
-      descriptor = cid.getCOSDictionary(COSName.FONT_DESC);
-    }
-    byte[] data = new byte[0];
-    if (descriptor != null && descriptor.getDictionaryObject(COSName.FONT_FILE2) instanceof COSStream s) {
-      try (InputStream in = s.createRawInputStream()) {
-        data = in.readAllBytes();
-      }
-    }
-    byte[] h = sha256(data);
-    StringBuilder tag = new StringBuilder();
-    for (int i = 0; i < 6; i++) {
-      tag.append((char) ('A' + (h[i] & 0xff) % 26));
-    }
-    String renamed = tag + name.substring(6);
-    font.setName(COSName.BASE_FONT, renamed);
-    if (descendants != null && descendants.size() > 0
-        && descendants.getObject(0) instanceof COSDictionary cid) {
-      cid.setName(COSName.BASE_FONT, renamed);
-    }
-    if (descriptor != null) {
-      descriptor.setName(COSName.FONT_NAME, renamed);
-    }
-  }
-
-  private static byte[] sha256(byte[] data) {
+  static byte[] sha256(byte[] data) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(data);
     } catch (NoSuchAlgorithmException e) {

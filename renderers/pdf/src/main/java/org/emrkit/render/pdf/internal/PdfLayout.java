@@ -47,10 +47,12 @@ public final class PdfLayout {
    * running header and footer and the stamp and watermark {@code stamp} and {@code watermark}
    * give it ({@code null}: none); {@code stampSpace} keeps
    * room for a stamp under the footer (the same on every print of a record, so the body is laid
-   * out the same whoever prints it).
+   * out the same whoever prints it). The file is PDF/A-2b as {@code meta} says; where the
+   * content lies goes into {@code marks} ({@link Marks#none()} when the pages are not cut).
    */
   public static Result run(Template template, RecordWalk walk, Styles styles, OutputStream out,
-      IntFunction<String> stamp, IntFunction<String> watermark, boolean stampSpace) {
+      IntFunction<String> stamp, IntFunction<String> watermark, boolean stampSpace,
+      PdfA.Meta meta, Marks marks) {
     checkFonts(walk, styles);
     AreaTarget header = new AreaTarget();
     walk.header(header);
@@ -67,7 +69,6 @@ public final class PdfLayout {
     Rectangle size = new Rectangle((float) page.widthMm() * MM, (float) page.heightMm() * MM);
     Document document = new Document(size, (float) page.marginLeftMm() * MM,
         (float) page.marginRightMm() * MM, top, bottom);
-    Marks marks = new Marks();
     try {
       PdfWriter writer = PdfWriter.getInstance(document, out);
       writer.setCloseStream(false);
@@ -75,16 +76,16 @@ public final class PdfLayout {
       writer.setFullCompression();
       writer.setPageEvent(new PageEvents(styles, header.blocks(), footer.blocks(),
           watermark, stamp));
-      document.addTitle(walk.documentTitle());
-      document.addAuthor(walk.author());
-      document.addCreator("EMRKit");
       document.open();
-      Flow flow = new Flow(document, writer, marks);
-      walk.body(new PdfTarget(flow, styles, width));
-      float bodyTop = document.top();
-      int pages = writer.getPageNumber();
-      document.close();
-      return new Result(marks, pages, size.getHeight(), bodyTop);
+      PdfA.apply(writer, meta);
+      return Fonts.tagging(meta.id(), () -> {
+        Flow flow = new Flow(document, writer, marks);
+        walk.body(new PdfTarget(flow, styles, width));
+        float bodyTop = document.top();
+        int pages = writer.getPageNumber();
+        document.close();
+        return new Result(marks, pages, size.getHeight(), bodyTop);
+      });
     } catch (DocumentException e) {
       throw new RenderException("render/layout", "", Message.of(
           "OpenPDF 无法写出文档：" + e.getMessage(),

@@ -62,9 +62,10 @@ public final class Printing {
     String stamp = walk.stamp().orElseThrow();
     String watermark = walk.watermark().orElse(null);
     PrintOutcome[] outcome = new PrintOutcome[1];
-    PdfA.write(out, walk.documentTitle(), walk.author(), at, template.reference() + "|"
-        + record.id(), raw -> PdfLayout.run(template, walk, styles, raw, p -> stamp,
-            p -> watermark, true),
+    PdfA.Meta meta = new PdfA.Meta(walk.documentTitle(), walk.author(), at,
+        template.reference() + "|" + record.id());
+    PdfA.write(out, raw -> PdfLayout.run(template, walk, styles, raw, p -> stamp,
+            p -> watermark, true, meta, new Marks()),
         laid -> {
           Plan plan = plan(laid, request);
           outcome[0] = new PrintOutcome(new PrintEntry(0, request.by(), at, request.mode(),
@@ -83,11 +84,11 @@ public final class Printing {
         options.clock()));
     // a sheet on paper carries the watermark it was printed with; a page never printed, today's
     String now = walk.watermark().orElse(null);
-    PdfA.write(out, walk.documentTitle(), walk.author(), OffsetDateTime.now(options.clock()),
-        template.reference() + "|" + record.id(), raw -> PdfLayout.run(template, walk, styles,
-            raw, p -> log.sheet(p).map(PrintEntry::stamp).orElse(null),
-            p -> log.sheet(p).isPresent() ? log.sheet(p).get().watermark() : now, true),
-        laid -> doc -> { });
+    PdfLayout.run(template, walk, styles, out,
+        p -> log.sheet(p).map(PrintEntry::stamp).orElse(null),
+        p -> log.sheet(p).isPresent() ? log.sheet(p).get().watermark() : now, true,
+        new PdfA.Meta(walk.documentTitle(), walk.author(), OffsetDateTime.now(options.clock()),
+            template.reference() + "|" + record.id()), Marks.none());
   }
 
   /** What a print keeps, cuts and logs. */

@@ -16,15 +16,18 @@ public final class Styles {
 
   private final List<BaseFont> regular;
   private final List<BaseFont> bold;
+  private final List<BaseFont> all;
 
   public Styles(List<BaseFont> regular, List<BaseFont> bold) {
     this.regular = List.copyOf(regular);
     this.bold = List.copyOf(bold);
+    java.util.ArrayList<BaseFont> both = new java.util.ArrayList<>(regular);
+    both.addAll(bold);
+    this.all = List.copyOf(both);
   }
 
+  /** The regular fonts, then the bold ones. */
   public List<BaseFont> allFonts() {
-    java.util.ArrayList<BaseFont> all = new java.util.ArrayList<>(regular);
-    all.addAll(bold);
     return all;
   }
 
@@ -76,12 +79,12 @@ public final class Styles {
       return current;
     }
     for (BaseFont f : fonts) {
-      if (f.charExists(cp)) {
+      if (Fonts.has(f, cp)) {
         return f;
       }
     }
     BaseFont symbols = Fonts.symbols();
-    if (symbols.charExists(cp)) {
+    if (Fonts.has(symbols, cp)) {
       return symbols;
     }
     if (cp > 0xFFFF) {
