@@ -264,7 +264,46 @@ final class Comparison {
     if (n == null || n.isNull()) {
       return "（无）";
     }
-    String s = n.isTextual() ? n.asText() : CanonicalJson.write(n);
+    String s;
+    if (n.isTextual()) {
+      s = n.asText();
+    } else if (n.isContainerNode()) {
+      // only the first 40 characters are shown: a list of 40,000 entries is not written whole
+      StringBuilder b = new StringBuilder();
+      brief(n, b);
+      s = b.toString();
+    } else {
+      s = CanonicalJson.write(n);
+    }
     return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+
+  /** The canonical text of {@code n}, or more than 40 characters of its start. */
+  private static void brief(JsonNode n, StringBuilder b) {
+    if (!n.isContainerNode()) {
+      b.append(CanonicalJson.write(n));
+      return;
+    }
+    b.append(n.isArray() ? '[' : '{');
+    java.util.Iterator<String> names = null;
+    if (n.isObject()) {
+      java.util.TreeSet<String> sorted = new java.util.TreeSet<>();
+      n.fieldNames().forEachRemaining(sorted::add);
+      names = sorted.iterator();
+    }
+    for (int i = 0; i < n.size(); i++) {
+      if (b.length() > 40) {
+        return;
+      }
+      b.append(i == 0 ? "" : ",");
+      if (names != null) {
+        String name = names.next();
+        b.append(CanonicalJson.write(CanonicalJson.NODES.textNode(name))).append(':');
+        brief(n.get(name), b);
+      } else {
+        brief(n.get(i), b);
+      }
+    }
+    b.append(n.isArray() ? ']' : '}');
   }
 }

@@ -82,11 +82,12 @@ final class Links {
     String computed = Entries.sha256(content);
     Link l = new Link(pointer, v, s, content, stored == null ? computed : stored, previous, at,
         old, now);
-    Message d = l.describe();
     if (stored == null) {
+      Message d = l.describe();
       out.add(new AuditFinding("chain", pointer, Message.of(d.zh() + "没有哈希，未链入修改痕迹",
           d.en() + " has no hash: it is not part of the chain")));
     } else if (!stored.equals(computed)) {
+      Message d = l.describe();
       out.add(new AuditFinding("chain", pointer, Message.of(d.zh() + "的内容与其哈希不符：写入后被改动",
           d.en() + " does not match its hash: it was changed after it was written")));
     }

@@ -11,18 +11,81 @@ import org.emrkit.template.Section;
  * the record, with row indexes inside lists), the value (or {@code null}), whether the field is
  * active (every enclosing {@code when} and {@code if} holds), the values of its scope, and the
  * sections around it (outermost first).
- *
- * @param field the template field
- * @param path JSON pointer of the value, e.g. {@code /values/progressNotes/2/at}
- * @param value the value, or {@code null} when absent
- * @param active whether the field is shown and validated
- * @param scope the values of the field's scope (a row for fields in lists)
- * @param sections the enclosing sections, outermost first
- * @param label the field's name for people, as every output names it (its label, else the text
- *     before it, else its cell's headers, its data element or its section)
+ * Its label is worked out when first asked for.
  */
-public record FieldValue(Field field, String path, Value value, boolean active, Values scope,
-    List<Section> sections, String label) {
+public final class FieldValue {
+  private final Field field;
+  private final String path;
+  private final Value value;
+  private final boolean active;
+  private final Values scope;
+  private final List<Section> sections;
+  private final java.util.function.Supplier<String> labeller;
+  private String label;
+
+  /** A field occurrence with its label worked out. */
+  public FieldValue(Field field, String path, Value value, boolean active, Values scope,
+      List<Section> sections, String label) {
+    this(field, path, value, active, scope, sections, () -> label);
+  }
+
+  /**
+   * A field occurrence whose label is worked out when first asked for: a clean record's
+   * findings name no field, and naming every field of it was a fifth of a validation.
+   */
+  FieldValue(Field field, String path, Value value, boolean active, Values scope,
+      List<Section> sections, java.util.function.Supplier<String> labeller) {
+    this.field = field;
+    this.path = path;
+    this.value = value;
+    this.active = active;
+    this.scope = scope;
+    this.sections = sections;
+    this.labeller = labeller;
+  }
+
+  /** The template field. */
+  public Field field() {
+    return field;
+  }
+
+  /** JSON pointer of the value, e.g. {@code /values/progressNotes/2/at}. */
+  public String path() {
+    return path;
+  }
+
+  /** The value, or {@code null} when absent. */
+  public Value value() {
+    return value;
+  }
+
+  /** Whether the field is shown and validated. */
+  public boolean active() {
+    return active;
+  }
+
+  /** The values of the field's scope (a row for fields in lists). */
+  public Values scope() {
+    return scope;
+  }
+
+  /** The enclosing sections, outermost first. */
+  public List<Section> sections() {
+    return sections;
+  }
+
+  /**
+   * The field's name for people, as every output names it (its label, else the text before it,
+   * else its cell's headers, its data element or its section).
+   */
+  public String label() {
+    String l = label;
+    if (l == null) {
+      l = labeller.get();
+      label = l;
+    }
+    return l;
+  }
 
   /** Whether the field has a value (a non-blank one, for text). */
   public boolean isFilled() {
@@ -36,5 +99,10 @@ public record FieldValue(Field field, String path, Value value, boolean active, 
       return !c.values().isEmpty();
     }
     return true;
+  }
+
+  @Override
+  public String toString() {
+    return "FieldValue[" + path + "=" + value + (active ? "" : ", inactive") + "]";
   }
 }

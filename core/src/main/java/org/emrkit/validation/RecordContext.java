@@ -139,7 +139,7 @@ public final class RecordContext {
           if (r instanceof Run.FieldRun fr) {
             FieldView v = fr.field();
             f.add(new FieldValue(v.field(), v.path(), v.value(), v.visible(), v.scope(),
-                v.sections(), v.label()));
+                v.sections(), v::label));
           }
         }
       }

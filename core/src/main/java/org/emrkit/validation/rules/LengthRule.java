@@ -28,12 +28,13 @@ final class LengthRule extends ActiveFieldRule {
     int n = s.value().codePointCount(0, s.value().length());
     Integer min = f.field().minLength();
     Integer max = f.field().maxLength();
-    String l = Infos.label(f);
     if (min != null && n < min && n > 0) {
+      String l = Infos.label(f);
       reporter.report(f.path(), new Message("“" + l + "”至少 " + min + " 字(当前 " + n + " 字)",
           l + " needs at least " + min + " characters (" + n + ")"));
     }
     if (max != null && n > max) {
+      String l = Infos.label(f);
       reporter.report(f.path(), new Message("“" + l + "”最多 " + max + " 字(当前 " + n + " 字)",
           l + " allows at most " + max + " characters (" + n + ")"));
     }
