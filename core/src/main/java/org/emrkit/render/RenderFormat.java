@@ -31,4 +31,11 @@ public interface RenderFormat {
    *     mode it does not support)
    */
   RecordRenderer renderer(RenderOptions options);
+
+  /**
+   * Starts getting ready, on a background daemon thread, for the first rendering (loading fonts
+   * and classes), so that a process that renders once (the command line) does that while it
+   * reads its input; returns at once. Does nothing by default.
+   */
+  default void warmUp() {}
 }

@@ -69,6 +69,9 @@ public final class Cli {
         out.println(Help.HELP.get(args[0]));
         return 0;
       }
+      if (List.of("validate", "render", "export").contains(args[0])) {
+        warmUp(a);
+      }
       return switch (args[0]) {
         case "compile" -> compile(a);
         case "validate" -> validate(a);
@@ -214,6 +217,28 @@ public final class Cli {
           + " (UTF-8 text: code,points per line)");
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
+    }
+  }
+
+  /**
+   * A command that reads a record starts, while it compiles the template, what reading and
+   * rendering need first: the record schema (about a quarter of a second, cold) and, for
+   * {@code --to pdf}, the fonts and the classes of a rendering. A process renders once, so this
+   * is most of what it waits for; two cores do it side by side.
+   */
+  private static void warmUp(Args a) {
+    Thread schema = new Thread(() -> {
+      try {
+        org.emrkit.json.RecordJson.create();
+      } catch (RuntimeException | LinkageError e) {
+        // only a head start: reading the record reports what is wrong
+      }
+    }, "emrkit-schema-warm-up");
+    schema.setDaemon(true);
+    schema.start();
+    String to = a.option("--to", null);
+    if (to != null) {
+      RenderFormats.find(to).ifPresent(RenderFormat::warmUp);
     }
   }
 

@@ -45,6 +45,44 @@ class ShadedJarIT {
   }
 
   @Test
+  void theLauncherKeepsTheClassesOfItsFirstRunAndStartsFromThemAfter() throws Exception {
+    Path jar = dir.resolve("emrkit.jar");
+    Files.copy(Path.of("target", "emrkit.jar"), jar);
+    Path resources = Path.of("src", "main", "resources").toAbsolutePath();
+    Path pdf = dir.resolve("a.pdf");
+    Path classes = dir.resolve("classes.txt");
+    for (int run = 1; run <= 2; run++) {
+      ProcessBuilder b = new ProcessBuilder(Path.of("emrkit").toAbsolutePath().toString(),
+          "render", "--template", resources.resolve("templates/admission.emr.md").toString(),
+          resources.resolve("records/admission-record.json").toString(), "--to", "pdf", "-o",
+          pdf.toString()).directory(dir.toFile()).redirectErrorStream(true)
+          .redirectOutput(dir.resolve("run" + run + ".log").toFile());
+      b.environment().put("EMRKIT_JAR", jar.toString());
+      b.environment().put("JAVA_HOME", System.getProperty("java.home"));
+      b.environment().put("EMRKIT_JAVA_OPTS", "-Xlog:class+load:file=" + classes);
+      Process p = b.start();
+      assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      String log = Files.readString(dir.resolve("run" + run + ".log"), StandardCharsets.UTF_8);
+      assertThat(p.exitValue()).as(log).isZero();
+      // the JVM says nothing of the archive: the output is the command's alone
+      assertThat(log.strip()).isEqualTo(pdf.toString());
+      try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+        assertThat(doc.getNumberOfPages()).isEqualTo(2);
+      }
+      String loaded = Files.readString(classes);
+      String renderer = "org.emrkit.render.pdf.PdfRenderer source: ";
+      if (run == 1) {
+        assertThat(loaded).contains(renderer + "file:").doesNotContain(renderer + "shared");
+        try (Stream<Path> files = Files.list(dir)) {
+          assertThat(files.filter(f -> f.toString().endsWith(".jsa"))).hasSize(1);
+        }
+      } else {
+        assertThat(loaded).contains(renderer + "shared objects file");
+      }
+    }
+  }
+
+  @Test
   void serveAnswersAndStopsCleanlyWhenTheProcessIsStopped() throws Exception {
     Path jar = Path.of("target", "emrkit.jar").toAbsolutePath();
     Path log = dir.resolve("serve.log");

@@ -20,6 +20,9 @@ public final class Fonts {
   private static volatile BaseFont regular;
   private static volatile BaseFont bold;
   private static volatile BaseFont symbols;
+  // a lock per face, so that two threads can load two faces at once (a cold start does)
+  private static final Object REGULAR = new Object();
+  private static final Object BOLD = new Object();
 
   private Fonts() {}
 
@@ -27,7 +30,7 @@ public final class Fonts {
   public static BaseFont notoRegular() {
     BaseFont f = regular;
     if (f == null) {
-      synchronized (Fonts.class) {
+      synchronized (REGULAR) {
         if (regular == null) {
           regular = load("Regular");
         }
@@ -41,7 +44,7 @@ public final class Fonts {
   public static BaseFont notoBold() {
     BaseFont f = bold;
     if (f == null) {
-      synchronized (Fonts.class) {
+      synchronized (BOLD) {
         if (bold == null) {
           bold = load("Bold");
         }
