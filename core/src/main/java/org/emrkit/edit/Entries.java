@@ -14,6 +14,7 @@ import org.emrkit.record.Actor;
 import org.emrkit.record.Record;
 import org.emrkit.record.Revision;
 import org.emrkit.record.Signature;
+import org.emrkit.template.PerTemplate;
 import org.emrkit.template.Template;
 
 /**

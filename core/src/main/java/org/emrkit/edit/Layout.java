@@ -6,6 +6,7 @@ import java.util.Set;
 import org.emrkit.template.Field;
 import org.emrkit.template.FieldScope;
 import org.emrkit.template.FieldType;
+import org.emrkit.template.PerTemplate;
 import org.emrkit.template.SectionNames;
 import org.emrkit.template.Template;
 

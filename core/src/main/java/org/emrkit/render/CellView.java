@@ -12,13 +12,15 @@ public final class CellView {
   private final Table table;
   private final Cell cell;
   private final boolean header;
+  private final LabelCache labels;
   private String label;
   private boolean labelled;
 
-  CellView(Table table, Cell cell, boolean header) {
+  CellView(Table table, Cell cell, boolean header, LabelCache labels) {
     this.table = table;
     this.cell = cell;
     this.header = header;
+    this.labels = labels;
   }
 
   /** The table. */
@@ -39,7 +41,7 @@ public final class CellView {
   /** What names the cell's one control, or {@code null}; see {@link Labels#cell}. */
   public String label() {
     if (!labelled) {
-      label = Labels.cell(table, cell);
+      label = labels.cell(table, cell);
       labelled = true;
     }
     return label;

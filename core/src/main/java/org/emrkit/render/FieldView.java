@@ -35,7 +35,7 @@ public final class FieldView {
 
   /** Where a field stands in its paragraph, which is what its label is taken from. */
   record LabelHints(String textBefore, boolean first, boolean alone, CellView cell,
-      String sectionTitle) {}
+      String sectionTitle, LabelCache cache) {}
 
   FieldView(Field field, String path, Value value, boolean holds, boolean visible,
       Values scope, List<Section> sections, boolean inTemplate, Resolver resolver,
@@ -167,7 +167,7 @@ public final class FieldView {
     if (label == null) {
       CellView cell = hints.cell();
       label = Labels.field(field, hints.textBefore(), hints.first(), hints.alone(),
-          cell == null ? null : cell.label(), hints.sectionTitle());
+          cell == null ? null : cell.label(), hints.sectionTitle(), hints.cache());
     }
     return label;
   }

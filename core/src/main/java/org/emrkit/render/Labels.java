@@ -93,11 +93,11 @@ public final class Labels {
    * by a cell) the section's title, else the field name.
    */
   static String field(Field f, String textBefore, boolean first, boolean alone, String cell,
-      String sectionTitle) {
+      String sectionTitle, LabelCache cache) {
     if (f.label() != null) {
       return f.label();
     }
-    String before = textBefore == null ? null : fromTextBefore(textBefore);
+    String before = textBefore == null ? null : cache.fromTextBefore(textBefore);
     if (before != null) {
       return before;
     }

@@ -41,6 +41,7 @@ final class Walker implements BlockVisitor<Void> {
   private int level;
   private CellView cell;
   private boolean traceAmendments;
+  private final LabelCache labels;
 
   Walker(RecordWalk walk, WalkTarget target, boolean includeHidden, boolean entryTemplates) {
     this.walk = walk;
@@ -49,6 +50,7 @@ final class Walker implements BlockVisitor<Void> {
     this.includeHidden = includeHidden;
     this.entryTemplates = entryTemplates;
     this.scope = resolver.record().values();
+    this.labels = LabelCache.of(resolver.template());
   }
 
   /** Whether visible fields carry their amendments (痕迹打印). */
@@ -122,7 +124,7 @@ final class Walker implements BlockVisitor<Void> {
         runs.add(new Run.TextRun(t));
       } else if (i instanceof Field f) {
         FieldView v = field(f, new FieldView.LabelHints(textBefore, first, alone, cell,
-            sections.isEmpty() ? null : sections.getLast().title()));
+            sections.isEmpty() ? null : sections.getLast().title(), labels));
         if (v != null) {
           runs.add(new Run.FieldRun(v));
         }
@@ -204,7 +206,7 @@ final class Walker implements BlockVisitor<Void> {
   private void cells(Table t, int r, boolean header) {
     for (Cell c : t.cellsAnchoredIn(r)) {
       CellView outer = cell;
-      cell = new CellView(t, c, header);
+      cell = new CellView(t, c, header, labels);
       target.startCell(cell);
       blocks(c.content());
       target.endCell(cell);

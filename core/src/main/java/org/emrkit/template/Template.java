@@ -96,12 +96,17 @@ public record Template(String id, String version, String title, String heading,
   }
 
   /**
-   * The names this template defines, as a record's values hold them. Computed on each call
-   * (a walk over the template); keep the result if you need it often.
+   * The names this template defines, as a record's values hold them: worked out (a walk over the
+   * template) the first time it is asked of this template, and kept for the 64 templates asked
+   * last.
    */
   public FieldScope scope() {
-    return TemplateChecks.check(valueSets, pageHeader, pageFooter, blocks);
+    return SCOPES.get(this);
   }
+
+  // worked out once per template: every rendering and validation asks for it, some several times
+  private static final PerTemplate<FieldScope> SCOPES = new PerTemplate<>(
+      t -> TemplateChecks.check(t.valueSets, t.pageHeader, t.pageFooter, t.blocks));
 
   /** {@code id@version}, the way records refer to a template. */
   public String reference() {

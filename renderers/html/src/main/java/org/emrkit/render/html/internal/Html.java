@@ -41,6 +41,9 @@ public final class Html {
 
   /** Escapes text content. */
   public static String escapeText(String s) {
+    if (clean(s, false)) {
+      return s;
+    }
     StringBuilder sb = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -56,6 +59,9 @@ public final class Html {
 
   /** Escapes an attribute value (double-quoted). */
   public static String escapeAttribute(String s) {
+    if (clean(s, true)) {
+      return s;
+    }
     StringBuilder sb = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -69,5 +75,16 @@ public final class Html {
       }
     }
     return sb.toString();
+  }
+
+  /** Whether {@code s} has nothing to escape (most text has not: no copy is made of it). */
+  private static boolean clean(String s, boolean attribute) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '&' || c == '<' || c == '>' || attribute && (c == '"' || c == '\'')) {
+        return false;
+      }
+    }
+    return true;
   }
 }

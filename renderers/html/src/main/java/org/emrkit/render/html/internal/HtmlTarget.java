@@ -3,7 +3,6 @@ package org.emrkit.render.html.internal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import org.emrkit.render.BannerItem;
 import org.emrkit.render.CellView;
 import org.emrkit.render.ConditionalView;
@@ -225,8 +224,9 @@ public final class HtmlTarget implements WalkTarget {
         : t.widths().stream().mapToDouble(Double::doubleValue).toArray();
     double total = java.util.Arrays.stream(widths).sum();
     for (double w : widths) {
-      out.raw("<col").attr("style", "width:" + String.format(Locale.ROOT, "%.2f",
-          100 * w / total) + "%").raw(">");
+      // as %.2f formats it, without a Formatter (which was a seventh of a view)
+      out.raw("<col").attr("style", "width:" + java.math.BigDecimal.valueOf(100 * w / total)
+          .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "%").raw(">");
     }
     out.raw("</colgroup>");
   }

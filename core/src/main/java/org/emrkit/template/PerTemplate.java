@@ -1,17 +1,18 @@
-package org.emrkit.edit;
+package org.emrkit.template;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import org.emrkit.template.Template;
 
 /**
  * What is worked out once per template and kept for the 64 templates used last, by identity (a
  * template's own equality is a deep comparison, and templates are few and long-lived in a host).
- * Thread-safe. Package-private.
+ * Thread-safe.
+ *
+ * @param <T> what is worked out
  */
-final class PerTemplate<T> {
+public final class PerTemplate<T> {
 
   /** A template as a map key by identity. */
   private record Same(Template t) {
@@ -37,11 +38,13 @@ final class PerTemplate<T> {
         }
       });
 
-  PerTemplate(Function<Template, T> compute) {
+  /** Keeps what {@code compute} works out of a template. */
+  public PerTemplate(Function<Template, T> compute) {
     this.compute = compute;
   }
 
-  T get(Template t) {
+  /** What {@code compute} works out of {@code t}, worked out the first time. */
+  public T get(Template t) {
     return kept.computeIfAbsent(new Same(t), k -> compute.apply(k.t()));
   }
 }
