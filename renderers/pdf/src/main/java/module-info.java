@@ -4,7 +4,6 @@ module org.emrkit.render.pdf {
   requires com.github.librepdf.openpdf;
   requires java.desktop;
   requires org.apache.pdfbox;
-  requires org.apache.xmpbox;
   requires org.apache.pdfbox.io;
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.provider;

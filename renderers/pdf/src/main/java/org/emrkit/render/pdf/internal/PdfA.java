@@ -9,6 +9,8 @@ import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfStream;
 import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.PdfWriter;
+import com.lowagie.text.xml.xmp.PdfA1Schema;
+import com.lowagie.text.xml.xmp.XmpWriter;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
 import java.io.ByteArrayOutputStream;
@@ -24,17 +26,9 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.TimeZone;
-import javax.xml.transform.TransformerException;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.xmpbox.XMPMetadata;
-import org.apache.xmpbox.schema.AdobePDFSchema;
-import org.apache.xmpbox.schema.DublinCoreSchema;
-import org.apache.xmpbox.schema.PDFAIdentificationSchema;
-import org.apache.xmpbox.schema.XMPBasicSchema;
-import org.apache.xmpbox.type.BadFieldValueException;
-import org.apache.xmpbox.xml.XmpSerializer;
 
 /**
  * Makes OpenPDF's output PDF/A-2b as it is written: XMP metadata (Dublin Core, XMP basic, PDF,
@@ -96,7 +90,16 @@ public final class PdfA {
       ids.add(new PdfString(id).setHexWriting(true));
       // OpenPDF takes the trailer's ID from here when there is no encryption
       info.put(PdfName.FILEID, ids);
-      writer.setXmpMetadata(metadata(meta.title(), meta.author(), PRODUCER, when));
+      // the XMP says what the information dictionary says (OpenPDF's writer takes it from
+      // there), and that this is PDF/A-2b
+      ByteArrayOutputStream xmp = new ByteArrayOutputStream();
+      try (XmpWriter w = new XmpWriter(xmp, info, PdfWriter.PDFXNONE)) {
+        PdfA1Schema pdfaid = new PdfA1Schema();
+        pdfaid.addPart("2");
+        pdfaid.addConformance("B");
+        w.addRdfDescription(pdfaid);
+      }
+      writer.setXmpMetadata(xmp.toByteArray());
       PdfDictionary intent = new PdfDictionary(PdfName.OUTPUTINTENT);
       intent.put(PdfName.S, PdfName.GTS_PDFA1);
       for (PdfName key : List.of(PdfName.OUTPUTCONDITION, PdfName.OUTPUTCONDITIONIDENTIFIER,
@@ -142,30 +145,6 @@ public final class PdfA {
       if (tmp != null && !tmp.delete()) {
         tmp.deleteOnExit();
       }
-    }
-  }
-
-  private static byte[] metadata(String title, String author, String producer, Calendar when)
-      throws IOException {
-    try {
-      XMPMetadata xmp = XMPMetadata.createXMPMetadata();
-      DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
-      dc.setTitle(title);
-      dc.addCreator(author);
-      XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
-      basic.setCreateDate(when);
-      basic.setModifyDate(when);
-      basic.setCreatorTool("EMRKit");
-      AdobePDFSchema pdf = xmp.createAndAddAdobePDFSchema();
-      pdf.setProducer(producer);
-      PDFAIdentificationSchema pdfa = xmp.createAndAddPDFAIdentificationSchema();
-      pdfa.setPart(2);
-      pdfa.setConformance("B");
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      new XmpSerializer().serialize(xmp, bytes, true);
-      return bytes.toByteArray();
-    } catch (BadFieldValueException | TransformerException e) {
-      throw new IOException("cannot write XMP metadata", e);
     }
   }
 
