@@ -1,0 +1,71 @@
+package org.emrkit.bench;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.emrkit.record.Record;
+import org.emrkit.template.Template;
+import org.emrkit.testing.Corpus;
+import org.emrkit.validation.ValidationReport;
+import org.emrkit.validation.Validator;
+import org.emrkit.validation.rules.FieldRules;
+import org.emrkit.validation.rules.FrontPageRules;
+import org.emrkit.validation.rules.WritingStandardRules;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * How validation grows with a record's entries: the 病程记录 with {@code entries} progress notes
+ * (generated, without a revision chain, so that the rules and the walk are measured, not the
+ * audit of a chain the generator did not write), every pack, one thread. Linear is the same
+ * microseconds per entry at every size. Run:
+ * {@code java -jar benchmarks/target/benchmarks.jar ValidationScale}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 3)
+@Fork(value = 1, jvmArgs = "-Xmx2g")
+@Threads(1)
+public class ValidationScaleBenchmark {
+
+  @Param({"100", "1000", "10000", "40000"})
+  public int entries;
+
+  private Validator validator;
+  private Template template;
+  private Record record;
+
+  /** Generates the record. */
+  @Setup
+  public void setup() {
+    validator = Validator.builder().pack(FieldRules.pack()).pack(WritingStandardRules.pack())
+        .pack(FrontPageRules.pack())
+        .clock(Clock.fixed(OffsetDateTime.parse("2026-11-28T12:00:00+08:00").toInstant(),
+            ZoneOffset.ofHours(8)))
+        .build();
+    template = Corpus.template("progress-note");
+    Record r = Corpus.progressNotes(template, entries);
+    record = new Record(r.id(), r.template(), r.embeddedTemplate(), r.status(), r.context(),
+        r.values(), r.completedAt(), List.of(), List.of(), r.extensions());
+  }
+
+  /** Validates the record with every pack. */
+  @Benchmark
+  public ValidationReport validate() {
+    return validator.validate(template, record);
+  }
+}
