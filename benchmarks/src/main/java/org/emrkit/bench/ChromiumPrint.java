@@ -58,7 +58,7 @@ public final class ChromiumPrint {
     int batch = args.length > 2 ? Integer.parseInt(args[2]) : 20;
     System.out.printf("record         EMRKit ms/doc  Chromium ms/doc  ratio  pages (EMRKit/Chromium)%n");
     for (String which : new String[] {"admission", "hundred-pages"}) {
-      compare(chromium, which, rounds, which.equals("admission") ? batch : Math.max(2, batch / 10));
+      compare(chromium, which, rounds, which.equals("admission") ? batch : Math.max(2, batch / 4));
     }
   }
 

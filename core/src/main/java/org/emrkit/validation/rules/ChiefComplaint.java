@@ -13,6 +13,11 @@ final class ChiefComplaint {
   private ChiefComplaint() {}
 
   static Optional<FieldValue> of(RecordContext context) {
+    // two rules ask: looked for once per validation
+    return context.memo(ChiefComplaint.class, () -> find(context));
+  }
+
+  private static Optional<FieldValue> find(RecordContext context) {
     for (FieldValue f : context.fields()) {
       boolean tagged = DE.equals(DataElements.root(f.field().dataElement()))
           || f.sections().stream().anyMatch(s -> DE.equals(DataElements.root(s.dataElement())));

@@ -42,11 +42,12 @@ final class OptionRule extends ActiveFieldRule {
     for (int i = 0; i < chosen.size(); i++) {
       String v = chosen.get(i);
       String path = f.value() instanceof Value.Choices ? f.path() + "/" + i : f.path();
-      String l = Infos.label(f);
       if (!seen.add(v)) {
+        String l = Infos.label(f);
         reporter.report(path, new Message("“" + l + "”重复选择了“" + v + "”", l + " lists \""
             + v + "\" twice"));
       } else if (allowed(context, field, v) == Boolean.FALSE) {
+        String l = Infos.label(f);
         reporter.report(path, new Message("“" + l + "”的值“" + v + "”不在可选项中", "\"" + v
             + "\" is not an option of " + l));
       }
