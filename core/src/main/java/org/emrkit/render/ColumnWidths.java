@@ -23,11 +23,46 @@ public final class ColumnWidths {
 
   private ColumnWidths() {}
 
+  /** A table (by identity: a template's tables live as long as it) and the measures asked. */
+  private record Key(Table t, double width, double em, double padding) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.t == t && k.width == width && k.em == em
+          && k.padding == padding;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(t) * 31 + Double.hashCode(width + em * 7 + padding * 13);
+    }
+  }
+
+  /**
+   * Widths worked out before: every rendering of a template asks for the same tables' widths,
+   * and measuring their labels was a twentieth of a view. Emptied when it holds more than any
+   * host's templates have tables (tables a walk makes itself, 修改记录, are new each time).
+   */
+  private static final java.util.Map<Key, double[]> KEPT =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   /**
    * The widths of {@code t}'s columns on a line {@code width} wide, for body text {@code em}
    * wide per Chinese character and cells with {@code padding} on the two sides together.
    */
   public static double[] of(Table t, double width, double em, double padding) {
+    Key key = new Key(t, width, em, padding);
+    double[] kept = KEPT.get(key);
+    if (kept == null) {
+      if (KEPT.size() > 4096) {
+        KEPT.clear();
+      }
+      kept = measure(t, width, em, padding);
+      KEPT.put(key, kept);
+    }
+    return kept.clone();
+  }
+
+  private static double[] measure(Table t, double width, double em, double padding) {
     int n = t.columns();
     double one = em + padding;
     double[] min = new double[n];

@@ -132,17 +132,24 @@ public final class HtmlTarget implements WalkTarget {
     out.raw("</p>");
   }
 
+  private static final TextStyle[] STYLES = {TextStyle.BOLD, TextStyle.ITALIC,
+      TextStyle.SUPERSCRIPT, TextStyle.SUBSCRIPT};
+  private static final String[] OPEN = {"<strong>", "<em>", "<sup>", "<sub>"};
+  private static final String[] CLOSE = {"</strong>", "</em>", "</sup>", "</sub>"};
+
+  /** Template text in its styles' elements, nested in a fixed order. */
   private void text(Text t) {
-    StringBuilder close = new StringBuilder();
-    String[][] tags = {{"strong", "BOLD"}, {"em", "ITALIC"}, {"sup", "SUPERSCRIPT"},
-        {"sub", "SUBSCRIPT"}};
-    for (String[] tag : tags) {
-      if (t.has(TextStyle.valueOf(tag[1]))) {
-        out.raw("<" + tag[0] + ">");
-        close.insert(0, "</" + tag[0] + ">");
+    for (int i = 0; i < STYLES.length; i++) {
+      if (t.has(STYLES[i])) {
+        out.raw(OPEN[i]);
       }
     }
-    out.text(t.text()).raw(close.toString());
+    out.text(t.text());
+    for (int i = STYLES.length - 1; i >= 0; i--) {
+      if (t.has(STYLES[i])) {
+        out.raw(CLOSE[i]);
+      }
+    }
   }
 
   private void field(FieldView f) {
