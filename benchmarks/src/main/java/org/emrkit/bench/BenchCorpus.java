@@ -36,4 +36,23 @@ final class BenchCorpus {
   static Record record(String file, Template template) {
     return RecordJson.create().read(text("/validation/records/" + file), template).orElseThrow();
   }
+
+  /**
+   * A record the PDF benchmarks print, by name: {@code admission} is the 入院记录 example (2
+   * pages), {@code hundred-pages} 470 generated progress notes (about 100 pages).
+   *
+   * @param template the record's template
+   * @param record the record
+   */
+  record PdfCase(Template template, Record record) {
+
+    static PdfCase of(String which) {
+      if ("admission".equals(which)) {
+        Template t = org.emrkit.testing.Corpus.template("admission-record");
+        return new PdfCase(t, org.emrkit.testing.Corpus.record("clean--admission-record.json", t));
+      }
+      Template t = org.emrkit.testing.Corpus.template("progress-note");
+      return new PdfCase(t, org.emrkit.testing.Corpus.progressNotes(t, 470));
+    }
+  }
 }

@@ -32,7 +32,6 @@ import org.emrkit.render.RenderOptions;
 import org.emrkit.render.html.HtmlRenderer;
 import org.emrkit.render.pdf.PdfRenderer;
 import org.emrkit.template.Template;
-import org.emrkit.testing.Corpus;
 
 /**
  * EMRKit's PDF against warm headless Chromium, side by side in one run: Chromium loads EMRKit's
@@ -64,15 +63,9 @@ public final class ChromiumPrint {
 
   private static void compare(String chromium, String which, int rounds, int batch)
       throws Exception {
-    Template template;
-    Record rec;
-    if ("admission".equals(which)) {
-      template = Corpus.template("admission-record");
-      rec = Corpus.record("clean--admission-record.json", template);
-    } else {
-      template = Corpus.template("progress-note");
-      rec = Corpus.progressNotes(template, 470);
-    }
+    BenchCorpus.PdfCase pdfCase = BenchCorpus.PdfCase.of(which);
+    Template template = pdfCase.template();
+    Record rec = pdfCase.record();
     PdfRenderer emrkit = PdfRenderer.builder()
         .options(RenderOptions.builder().clock(CLOCK).build()).build();
     String page = HtmlRenderer.builder()

@@ -50,7 +50,6 @@ import org.emrkit.render.TableView;
 import org.emrkit.render.WalkTarget;
 import org.emrkit.render.pdf.PdfRenderer;
 import org.emrkit.template.Template;
-import org.emrkit.testing.Corpus;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -104,13 +103,9 @@ public class FloorBenchmark {
   /** The record, EMRKit's renderer, and the floor's content and fonts; prints page counts. */
   @Setup
   public void setup() throws IOException {
-    if ("admission".equals(record)) {
-      template = Corpus.template("admission-record");
-      rec = Corpus.record("clean--admission-record.json", template);
-    } else {
-      template = Corpus.template("progress-note");
-      rec = Corpus.progressNotes(template, 470);
-    }
+    BenchCorpus.PdfCase pdfCase = BenchCorpus.PdfCase.of(record);
+    template = pdfCase.template();
+    rec = pdfCase.record();
     options = RenderOptions.builder().clock(CLOCK).build();
     emrkit = PdfRenderer.builder().options(options).build();
     RecordWalk walk = RecordWalk.forRendering(template, rec, options);

@@ -19,7 +19,6 @@ import org.emrkit.record.Record;
 import org.emrkit.render.html.HtmlRenderer;
 import org.emrkit.render.pdf.PdfRenderer;
 import org.emrkit.template.Template;
-import org.emrkit.testing.Corpus;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -67,13 +66,9 @@ public class PdfBenchmark {
   /** Builds the record and prints the page counts of both outputs. */
   @Setup
   public void setup() throws IOException {
-    if ("admission".equals(record)) {
-      template = Corpus.template("admission-record");
-      rec = Corpus.record("clean--admission-record.json", template);
-    } else {
-      template = Corpus.template("progress-note");
-      rec = Corpus.progressNotes(template, 470);
-    }
+    BenchCorpus.PdfCase c = BenchCorpus.PdfCase.of(record);
+    template = c.template();
+    rec = c.record();
     emrkit = PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build()).build();
     html = HtmlRenderer.builder().options(RenderOptions.builder().mode(RenderMode.VIEW).clock(CLOCK).build()).fullPage(true).build();
     srgb = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();

@@ -19,20 +19,7 @@ final class LabelCache {
   private static final int LIMIT = 4096;
   private static final PerTemplate<LabelCache> CACHES = new PerTemplate<>(t -> new LabelCache());
 
-  /** A cell as a map key by identity (a cell's own equality compares its content deeply). */
-  private record Same(Cell c) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Same s && s.c == c;
-    }
-
-    @Override
-    public int hashCode() {
-      return System.identityHashCode(c);
-    }
-  }
-
-  private final Map<Same, Optional<String>> cells = new ConcurrentHashMap<>();
+  private final Map<PerTemplate.Same<Cell>, Optional<String>> cells = new ConcurrentHashMap<>();
   private final Map<String, Optional<String>> before = new ConcurrentHashMap<>();
 
   private LabelCache() {}
@@ -45,11 +32,11 @@ final class LabelCache {
   /** {@link Labels#cell}, once per cell. */
   String cell(Table t, Cell c) {
     if (cells.size() >= LIMIT) {
-      Optional<String> kept = cells.get(new Same(c));
+      Optional<String> kept = cells.get(new PerTemplate.Same<>(c));
       return kept != null ? kept.orElse(null) : Labels.cell(t, c);
     }
-    return cells.computeIfAbsent(new Same(c), k -> Optional.ofNullable(Labels.cell(t, c)))
-        .orElse(null);
+    return cells.computeIfAbsent(new PerTemplate.Same<>(c),
+        k -> Optional.ofNullable(Labels.cell(t, c))).orElse(null);
   }
 
   /** {@link Labels#fromTextBefore}, once per text. */

@@ -14,26 +14,32 @@ import java.util.function.Function;
  */
 public final class PerTemplate<T> {
 
-  /** A template as a map key by identity. */
-  private record Same(Template t) {
+  /**
+   * A value as a map key by identity: template parts are records whose own equality compares
+   * their content deeply, and a template's parts live as long as it does.
+   *
+   * @param of the value
+   * @param <V> its type
+   */
+  public record Same<V>(V of) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof Same s && s.t == t;
+      return o instanceof Same<?> s && s.of == of;
     }
 
     @Override
     public int hashCode() {
-      return System.identityHashCode(t);
+      return System.identityHashCode(of);
     }
   }
 
   private final Function<Template, T> compute;
-  private final Map<Same, T> kept = Collections.synchronizedMap(
+  private final Map<Same<Template>, T> kept = Collections.synchronizedMap(
       new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Same, T> e) {
+        protected boolean removeEldestEntry(Map.Entry<Same<Template>, T> e) {
           return size() > 64;
         }
       });
@@ -45,6 +51,6 @@ public final class PerTemplate<T> {
 
   /** What {@code compute} works out of {@code t}, worked out the first time. */
   public T get(Template t) {
-    return kept.computeIfAbsent(new Same(t), k -> compute.apply(k.t()));
+    return kept.computeIfAbsent(new Same<>(t), k -> compute.apply(k.of()));
   }
 }
