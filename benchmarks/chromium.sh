@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # EMRKit's PDF against warm headless Chromium (DevTools Page.printToPDF on EMRKit's HTML view of
-# the same record), side by side in one JVM: docs/benchmarks.md#pdf-against-the-floor-and-chromium.
+# the same record), side by side in one JVM: docs/benchmarks.md#pdf-against-the-floor-openhtmltopdf-and-chromium-2026-11-27-issue-23.
 # Needs Chromium: on Debian/Ubuntu `sudo apt-get install chromium` (any Chromium or Chrome works:
 # CHROMIUM=/path/to/chrome). Build first:
 #   ./mvnw -B -q install -DskipTests

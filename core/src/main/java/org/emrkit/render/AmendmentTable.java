@@ -25,6 +25,15 @@ final class AmendmentTable {
 
   private AmendmentTable() {}
 
+  /**
+   * Whether {@code t} is one of these tables (they hold patients' text and are made anew for
+   * each rendering, so nothing keeps them): a table keeps the immutable widths list it is given,
+   * and only these tables are given this one.
+   */
+  static boolean made(Table t) {
+    return t.widths() == WIDTHS;
+  }
+
   static List<Block> of(List<Amendment> amendments) {
     List<Block> out = new ArrayList<>();
     for (int from = 0; from < amendments.size(); from += ROWS) {

@@ -39,8 +39,9 @@ public final class ColumnWidths {
 
   /**
    * Widths worked out before: every rendering of a template asks for the same tables' widths,
-   * and measuring their labels was a twentieth of a view. Emptied when it holds more than any
-   * host's templates have tables (tables a walk makes itself, 修改记录, are new each time).
+   * and measuring their labels was a twentieth of a view. Only templates' tables are kept (the
+   * 修改记录 tables a walk makes hold patients' text and are new each time); emptied when it
+   * holds more than any host's templates have tables.
    */
   private static final java.util.Map<Key, double[]> KEPT =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -50,6 +51,9 @@ public final class ColumnWidths {
    * wide per Chinese character and cells with {@code padding} on the two sides together.
    */
   public static double[] of(Table t, double width, double em, double padding) {
+    if (AmendmentTable.made(t)) {
+      return measure(t, width, em, padding);
+    }
     Key key = new Key(t, width, em, padding);
     double[] kept = KEPT.get(key);
     if (kept == null) {
@@ -60,6 +64,11 @@ public final class ColumnWidths {
       KEPT.put(key, kept);
     }
     return kept.clone();
+  }
+
+  /** How many tables' widths are kept (tests). */
+  static int kept() {
+    return KEPT.size();
   }
 
   private static double[] measure(Table t, double width, double em, double padding) {

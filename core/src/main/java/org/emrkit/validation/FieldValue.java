@@ -101,6 +101,19 @@ public final class FieldValue {
     return true;
   }
 
+  /** Equal when all but the label are (the label follows from them). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FieldValue v && active == v.active && field.equals(v.field)
+        && path.equals(v.path) && java.util.Objects.equals(value, v.value)
+        && java.util.Objects.equals(scope, v.scope) && sections.equals(v.sections);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(field, path, value, active);
+  }
+
   @Override
   public String toString() {
     return "FieldValue[" + path + "=" + value + (active ? "" : ", inactive") + "]";

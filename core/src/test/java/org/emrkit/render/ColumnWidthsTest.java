@@ -49,4 +49,26 @@ class ColumnWidthsTest {
       }
     });
   }
+
+  @Test
+  void theWidthsOfTablesOfPatientsTextAreNotKept() {
+    // the 修改记录 tables hold old and new values; a cache of widths must not keep them alive
+    Amendment a = new Amendment(2, "/chiefComplaint", "主诉", "反复胸闷2天", "反复胸闷3天", null,
+        new org.emrkit.record.Actor("u-1001", "李明", org.emrkit.record.Role.RESIDENT),
+        java.time.OffsetDateTime.parse("2026-11-20T20:15:00+08:00"), "笔误");
+    Table made = AmendmentTable.of(java.util.List.of(a)).stream()
+        .filter(Table.class::isInstance).map(Table.class::cast).findFirst().orElseThrow();
+    assertThat(AmendmentTable.made(made)).isTrue();
+    int before = ColumnWidths.kept();
+    double[] w = ColumnWidths.of(made, 500, 10, 6);
+    assertThat(w).hasSize(made.columns());
+    assertThat(ColumnWidths.kept()).isEqualTo(before);
+    Table template = Table.grid(2, 3);
+    assertThat(AmendmentTable.made(template)).isFalse();
+    ColumnWidths.of(template, 500, 10, 6);
+    assertThat(ColumnWidths.kept()).isEqualTo(before + 1);
+    // what is kept is handed out as a copy
+    ColumnWidths.of(template, 500, 10, 6)[0] = -1;
+    assertThat(ColumnWidths.of(template, 500, 10, 6)[0]).isPositive();
+  }
 }

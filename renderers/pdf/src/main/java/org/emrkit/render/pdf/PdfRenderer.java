@@ -57,8 +57,11 @@ public final class PdfRenderer implements RecordRenderer {
   /**
    * Renders the record to {@code out} (not closed) as PDF/A-2b. The same template, record and
    * clock give the same bytes. Pages are written to {@code out} as they are laid out, so memory
-   * does not grow with the page count; a record with a character no font has is refused before
-   * anything is written, and {@link #renderTo} replaces a file only when rendering succeeded.
+   * does not grow with the page count: a record with a character no font has is refused before
+   * anything is written, but one that fails later (a table paper cannot hold,
+   * {@code render/too-tall}) leaves the pages before it on {@code out} — render into a buffer or
+   * a file ({@link #renderTo} replaces a file only when rendering succeeded) where that matters.
+   * A stream that cannot be written is {@code render/io}.
    */
   @Override
   public void render(Template template, Record record, OutputStream out) {
@@ -68,7 +71,7 @@ public final class PdfRenderer implements RecordRenderer {
     String watermark = walk.watermark().orElse(null);
     PdfLayout.run(template, walk, styles(), out, p -> stamp, p -> watermark, stamp != null,
         new PdfA.Meta(walk.documentTitle(), walk.author(), OffsetDateTime.now(options.clock()),
-            template.reference() + "|" + record.id()), Marks.none());
+            template.reference() + "|" + record.id(), false), Marks.none());
   }
 
   /**

@@ -435,4 +435,25 @@ class PdfRendererTest {
     assertThat(text).contains("36.8℃", "78次/分", "97%", "150/90 mmHg", "172.0 cm")
         .doesNotContain("36.8 ℃", "97 %", "78 次/分", "150 mmHg");
   }
+
+  @Test
+  void aStreamThatCannotBeWrittenIsRenderIo() {
+    // pages go to the stream as they are laid out: a full disk half way through is render/io
+    Template t = template("admission-record");
+    Record rec = Corpus.record("clean--admission-record.json", t);
+    java.io.OutputStream full = new java.io.OutputStream() {
+      private int written;
+
+      @Override
+      public void write(int b) throws IOException {
+        if (++written > 20_000) {
+          throw new IOException("No space left on device");
+        }
+      }
+    };
+    assertThatThrownBy(() -> PdfRenderer.builder().build().render(t, rec, full))
+        .isInstanceOf(RenderException.class)
+        .satisfies(e -> assertThat(((RenderException) e).code()).isEqualTo("render/io"))
+        .hasMessageContaining("No space left on device");
+  }
 }

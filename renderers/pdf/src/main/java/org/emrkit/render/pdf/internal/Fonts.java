@@ -159,8 +159,9 @@ public final class Fonts {
 
   /**
    * What OpenPDF draws a font's subset tag from (six calls of {@code nextDouble}, one per
-   * letter): a letter of SHA-256(seed, font name, letter's place), the seed the thread's
-   * {@link #tagging} one (none: empty).
+   * letter): a letter of SHA-256(seed, font name, how many letters this font has drawn in this
+   * document), the seed the thread's {@link #tagging} one (none: empty); two fonts of one name
+   * in a document draw different tags.
    */
   private static final class Tags extends java.security.SecureRandom {
     private static final long serialVersionUID = 1L;
@@ -175,7 +176,7 @@ public final class Fonts {
       Tagging t = TAGGING.get();
       byte[] seed = t == null ? new byte[0] : t.seed;
       int letter = t == null ? 0 : t.letters.merge(font, 1, Integer::sum) - 1;
-      byte[] h = PdfA.sha256(concat(seed, (font + "|" + letter % 6)
+      byte[] h = PdfA.sha256(concat(seed, (font + "|" + letter)
           .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       return (h[0] & 0xff) / 256.0;
     }
@@ -222,48 +223,70 @@ public final class Fonts {
     }
   }
 
-  private static final java.util.Map<BaseFont, long[]> COVERAGE =
+  private static final java.util.Map<BaseFont, Coverage> COVERAGE =
       java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+  private static volatile Coverage symbolsCoverage;
 
   /**
-   * Whether {@code font} has a glyph for {@code cp}. The basic plane is looked up in a bit set
-   * made once per font (65,536 of OpenPDF's {@code charExists}, about a millisecond): the check
-   * and the layout ask for every character of a record, and OpenPDF's own lookup boxes each one
-   * into a hash map.
+   * A font and which characters of the basic plane it has, as a bit set: the font check and the
+   * layout ask for every character of a record, and OpenPDF's own lookup boxes each one into a
+   * hash map. Immutable; asked without a lock.
+   *
+   * @param font the font
+   * @param bits bit {@code c} set when the font has a glyph for {@code c} (U+0000 to U+FFFF)
    */
-  public static boolean has(BaseFont font, int cp) {
-    if (cp > 0xFFFF) {
-      return font.charExists(cp);
+  public record Coverage(BaseFont font, long[] bits) {
+    /** Whether the font has a glyph for {@code cp}. */
+    public boolean has(int cp) {
+      return cp > 0xFFFF ? font.charExists(cp) : (bits[cp >>> 6] & (1L << cp)) != 0;
     }
-    long[] bits = COVERAGE.get(font);
-    if (bits == null) {
-      bits = new long[1024];
-      for (int c = 0; c <= 0xFFFF; c++) {
-        if (font.charExists(c)) {
-          bits[c >>> 6] |= 1L << c;
+  }
+
+  /**
+   * The coverage of {@code font}, made once per font (65,536 of OpenPDF's {@code charExists},
+   * about a millisecond) and kept while the font is.
+   */
+  public static Coverage coverage(BaseFont font) {
+    Coverage c = COVERAGE.get(font);
+    if (c == null) {
+      long[] bits = new long[1024];
+      for (int cp = 0; cp <= 0xFFFF; cp++) {
+        if (font.charExists(cp)) {
+          bits[cp >>> 6] |= 1L << cp;
         }
       }
-      COVERAGE.put(font, bits);
+      c = new Coverage(font, bits);
+      COVERAGE.put(font, c);
     }
-    return (bits[cp >>> 6] & (1L << cp)) != 0;
+    return c;
+  }
+
+  /** The coverage of the symbol fallback, loading it the first time. */
+  public static Coverage symbolsCoverage() {
+    Coverage c = symbolsCoverage;
+    if (c == null) {
+      c = coverage(symbols());
+      symbolsCoverage = c;
+    }
+    return c;
   }
 
   /**
    * The characters of {@code text} that none of {@code fonts} nor the symbol fallback has
    * (controls and spaces excepted).
    */
-  public static List<String> missing(String text, List<BaseFont> fonts) {
+  public static List<String> missing(String text, List<Coverage> fonts) {
     List<String> out = new ArrayList<>();
     text.codePoints().forEach(cp -> {
       if (Character.isWhitespace(cp) || Character.isISOControl(cp) || cp == 0x200B) {
         return;
       }
-      for (BaseFont f : fonts) {
-        if (has(f, cp)) {
+      for (Coverage f : fonts) {
+        if (f.has(cp)) {
           return;
         }
       }
-      if (has(symbols(), cp)) {
+      if (symbolsCoverage().has(cp)) {
         return;
       }
       if (cp > 0xFFFF && rare().map(f -> f.charExists(cp)).orElse(false)) {

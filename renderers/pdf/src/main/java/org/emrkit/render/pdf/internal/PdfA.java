@@ -42,7 +42,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  */
 public final class PdfA {
 
-  private static final String PRODUCER = "EMRKit (OpenPDF 2.0.5, PDFBox 3.0.8)";
+  private static final String PRODUCER = "EMRKit (OpenPDF 2.0.5)";
+  private static final String CUT = "EMRKit (OpenPDF 2.0.5, PDFBox 3.0.8)";
 
   private PdfA() {}
 
@@ -53,8 +54,11 @@ public final class PdfA {
    * @param author its author
    * @param created when it was made (both dates, in the XMP and the document information)
    * @param idSeed what, with {@code created}, the trailer ID and subset tags derive from
+   * @param cut whether PDFBox edits the file after OpenPDF (a print that cuts pages): the
+   *     producer names both
    */
-  public record Meta(String title, String author, OffsetDateTime created, String idSeed) {
+  public record Meta(String title, String author, OffsetDateTime created, String idSeed,
+      boolean cut) {
 
     byte[] id() {
       return java.util.Arrays.copyOf(
@@ -81,7 +85,8 @@ public final class PdfA {
       info.put(PdfName.TITLE, new PdfString(meta.title(), PdfObject.TEXT_UNICODE));
       info.put(PdfName.AUTHOR, new PdfString(meta.author(), PdfObject.TEXT_UNICODE));
       info.put(PdfName.CREATOR, new PdfString("EMRKit", PdfObject.TEXT_UNICODE));
-      info.put(PdfName.PRODUCER, new PdfString(PRODUCER, PdfObject.TEXT_UNICODE));
+      info.put(PdfName.PRODUCER, new PdfString(meta.cut() ? CUT : PRODUCER,
+          PdfObject.TEXT_UNICODE));
       info.put(PdfName.CREATIONDATE, new PdfDate(when));
       info.put(PdfName.MODDATE, new PdfDate(when));
       byte[] id = meta.id();

@@ -86,6 +86,13 @@ public final class PdfLayout {
         document.close();
         return new Result(marks, pages, size.getHeight(), bodyTop);
       });
+    } catch (com.lowagie.text.ExceptionConverter e) {
+      // OpenPDF writes pages as they are laid out: a stream that fails says so through this
+      if (e.getException() instanceof java.io.IOException io) {
+        throw new RenderException("render/io", "", Message.of("无法写出 PDF：" + io.getMessage(),
+            "could not write the PDF: " + io.getMessage()), io);
+      }
+      throw e;
     } catch (DocumentException e) {
       throw new RenderException("render/layout", "", Message.of(
           "OpenPDF 无法写出文档：" + e.getMessage(),

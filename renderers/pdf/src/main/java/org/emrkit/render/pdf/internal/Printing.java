@@ -63,7 +63,7 @@ public final class Printing {
     String watermark = walk.watermark().orElse(null);
     PrintOutcome[] outcome = new PrintOutcome[1];
     PdfA.Meta meta = new PdfA.Meta(walk.documentTitle(), walk.author(), at,
-        template.reference() + "|" + record.id());
+        template.reference() + "|" + record.id(), true);
     PdfA.write(out, raw -> PdfLayout.run(template, walk, styles, raw, p -> stamp,
             p -> watermark, true, meta, new Marks()),
         laid -> {
@@ -88,7 +88,7 @@ public final class Printing {
         p -> log.sheet(p).map(PrintEntry::stamp).orElse(null),
         p -> log.sheet(p).isPresent() ? log.sheet(p).get().watermark() : now, true,
         new PdfA.Meta(walk.documentTitle(), walk.author(), OffsetDateTime.now(options.clock()),
-            template.reference() + "|" + record.id()), Marks.none());
+            template.reference() + "|" + record.id(), false), Marks.none());
   }
 
   /** What a print keeps, cuts and logs. */

@@ -16,18 +16,22 @@ public final class Styles {
 
   private final List<BaseFont> regular;
   private final List<BaseFont> bold;
-  private final List<BaseFont> all;
+  private final List<Fonts.Coverage> regularCoverage;
+  private final List<Fonts.Coverage> boldCoverage;
+  private final List<Fonts.Coverage> all;
 
   public Styles(List<BaseFont> regular, List<BaseFont> bold) {
     this.regular = List.copyOf(regular);
     this.bold = List.copyOf(bold);
-    java.util.ArrayList<BaseFont> both = new java.util.ArrayList<>(regular);
-    both.addAll(bold);
+    this.regularCoverage = this.regular.stream().map(Fonts::coverage).toList();
+    this.boldCoverage = this.bold.stream().map(Fonts::coverage).toList();
+    java.util.ArrayList<Fonts.Coverage> both = new java.util.ArrayList<>(regularCoverage);
+    both.addAll(boldCoverage);
     this.all = List.copyOf(both);
   }
 
-  /** The regular fonts, then the bold ones. */
-  public List<BaseFont> allFonts() {
+  /** The regular fonts' coverage, then the bold ones'. */
+  public List<Fonts.Coverage> allFonts() {
     return all;
   }
 
@@ -42,7 +46,7 @@ public final class Styles {
     // per-character fallback over the font list. OpenPDF's FontSelector would do this, but its
     // constructor re-registers a bundled fallback font (inflating 400 KB) on every call, which
     // made a 1,000-page record take minutes; runs of characters share one chunk.
-    List<BaseFont> fonts = isBold ? bold : regular;
+    List<Fonts.Coverage> fonts = isBold ? boldCoverage : regularCoverage;
     Phrase p = new Phrase("", font(s));
     StringBuilder run = new StringBuilder();
     BaseFont runFont = null;
@@ -74,18 +78,18 @@ public final class Styles {
     return p;
   }
 
-  private static BaseFont fontFor(List<BaseFont> fonts, int cp, BaseFont current) {
+  private static BaseFont fontFor(List<Fonts.Coverage> fonts, int cp, BaseFont current) {
     if (Character.isWhitespace(cp) && current != null) {
       return current;
     }
-    for (BaseFont f : fonts) {
-      if (Fonts.has(f, cp)) {
-        return f;
+    for (Fonts.Coverage f : fonts) {
+      if (f.has(cp)) {
+        return f.font();
       }
     }
-    BaseFont symbols = Fonts.symbols();
-    if (Fonts.has(symbols, cp)) {
-      return symbols;
+    Fonts.Coverage symbols = Fonts.symbolsCoverage();
+    if (symbols.has(cp)) {
+      return symbols.font();
     }
     if (cp > 0xFFFF) {
       java.util.Optional<BaseFont> rare = Fonts.rare().filter(f -> f.charExists(cp));
@@ -93,7 +97,7 @@ public final class Styles {
         return rare.get();
       }
     }
-    return current != null ? current : fonts.get(fonts.size() - 1);
+    return current != null ? current : fonts.get(fonts.size() - 1).font();
   }
 
   /** The embedded body font at a size (for chunks that carry no text of their own). */
