@@ -44,6 +44,22 @@ final class Links {
     }
   }
 
+  /**
+   * A chain entry's canonical content and its SHA-256, worked out once per entry: entries are
+   * immutable values, a record keeps its old ones when it gets new ones, and every validation
+   * audits the whole chain (an edit session's save re-hashed hundreds of entries). Keyed by the
+   * entry's value, so an entry changed in any part is a new key and worked out again; kept
+   * while the entry is.
+   */
+  private record Checked(String content, String hash) {
+    static Checked of(String content) {
+      return new Checked(content, Entries.sha256(content));
+    }
+  }
+
+  private static final Map<Object, Checked> CHECKED =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
   private Links() {}
 
   /** The entries in chain order, as far as they link from the first; adds what is wrong. */
@@ -51,13 +67,17 @@ final class Links {
     List<Link> all = new ArrayList<>();
     for (int i = 0; i < r.revisions().size(); i++) {
       Revision v = r.revisions().get(i);
-      String content;
       JsonNode old;
       JsonNode now;
+      Checked checked;
       try {
         old = Entries.json(v.oldValue());
         now = Entries.json(v.newValue());
-        content = Entries.revision(v, old, now);
+        checked = CHECKED.get(v);
+        if (checked == null) {
+          checked = Checked.of(Entries.revision(v, old, now));
+          CHECKED.put(v, checked);
+        }
       } catch (IllegalArgumentException e) {
         out.add(new AuditFinding("chain", "/revisions/" + i, Message.of(
             "修改记录 /revisions/" + i + " 的新旧值不是 JSON：写入后被改动",
@@ -65,23 +85,28 @@ final class Links {
                 + " changed after it was written")));
         continue;
       }
-      all.add(link("/revisions/" + i, v, null, content, v.hash(), v.previousHash(), v.at(), old,
+      all.add(link("/revisions/" + i, v, null, checked, v.hash(), v.previousHash(), v.at(), old,
           now, out));
     }
     for (int i = 0; i < r.signatures().size(); i++) {
       Signature s = r.signatures().get(i);
-      all.add(link("/signatures/" + i, null, s, Entries.signature(s), s.hash(), s.previousHash(),
-          s.at(), null, null, out));
+      Checked checked = CHECKED.get(s);
+      if (checked == null) {
+        checked = Checked.of(Entries.signature(s));
+        CHECKED.put(s, checked);
+      }
+      all.add(link("/signatures/" + i, null, s, checked, s.hash(), s.previousHash(), s.at(),
+          null, null, out));
     }
     return follow(all, out);
   }
 
-  private static Link link(String pointer, Revision v, Signature s, String content,
+  private static Link link(String pointer, Revision v, Signature s, Checked checked,
       String stored, String previous, OffsetDateTime at, JsonNode old, JsonNode now,
       List<AuditFinding> out) {
-    String computed = Entries.sha256(content);
-    Link l = new Link(pointer, v, s, content, stored == null ? computed : stored, previous, at,
-        old, now);
+    String computed = checked.hash();
+    Link l = new Link(pointer, v, s, checked.content(), stored == null ? computed : stored,
+        previous, at, old, now);
     if (stored == null) {
       Message d = l.describe();
       out.add(new AuditFinding("chain", pointer, Message.of(d.zh() + "没有哈希，未链入修改痕迹",
