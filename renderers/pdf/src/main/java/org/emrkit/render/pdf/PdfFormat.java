@@ -53,25 +53,24 @@ public final class PdfFormat implements RenderFormat {
   @Override
   public void warmUp() {
     // the bold face on a thread of its own, while the other thread loads the regular one
-    Thread bold = new Thread(() -> {
-      try {
-        Fonts.notoBold();
-      } catch (RuntimeException e) {
-        // only a head start: the rendering itself reports what is wrong
-      }
-    }, "emrkit-pdf-warm-up-bold");
-    bold.setDaemon(true);
-    bold.start();
+    background("emrkit-pdf-warm-up-bold", Fonts::notoBold);
+    background("emrkit-pdf-warm-up", () -> {
+      Template tiny = Template.builder("warm-up", "1.0.0", "预热")
+          .section("预热", s -> s.line("病历预热")).build();
+      PdfRenderer.builder().build().render(tiny, Record.draft("warm-up", tiny, Context.EMPTY),
+          OutputStream.nullOutputStream());
+    });
+  }
+
+  /** Runs {@code work} on a daemon thread; what goes wrong there is left to the rendering. */
+  private static void background(String name, Runnable work) {
     Thread t = new Thread(() -> {
       try {
-        Template tiny = Template.builder("warm-up", "1.0.0", "预热")
-            .section("预热", s -> s.line("病历预热")).build();
-        PdfRenderer.builder().build().render(tiny, Record.draft("warm-up", tiny, Context.EMPTY),
-            OutputStream.nullOutputStream());
+        work.run();
       } catch (RuntimeException | LinkageError e) {
         // only a head start: the rendering itself reports what is wrong
       }
-    }, "emrkit-pdf-warm-up");
+    }, name);
     t.setDaemon(true);
     t.start();
   }

@@ -38,6 +38,11 @@ final class Controls {
     return !editable.test(v.path());
   }
 
+  /** Whether the control is read-only: by the template, or locked by the host. */
+  private boolean fixed(FieldView v) {
+    return v.field().readonly() || locked(v);
+  }
+
   /**
    * Locked by the host, not by the template ({@code data-emr-locked}): the script may unlock
    * it; a template's read-only field it never does.
@@ -135,7 +140,7 @@ final class Controls {
         + " autocomplete=\"off\" aria-autocomplete=\"list\" aria-expanded=\"false\"")
         .attr("id", id).attr("aria-controls", id + "-list").attr("aria-label", v.label())
         .attr("placeholder", "编码、名称或拼音首字母").attr("value", shown)
-        .flag("required", f.required()).flag("readonly", f.readonly() || locked(v))
+        .flag("required", f.required()).flag("readonly", fixed(v))
         .flag("data-emr-locked", hostLocked(v)).raw(">");
     // phrasing content (a span, not a ul): the box sits inside paragraphs and table cells
     out.raw("<span role=\"listbox\" class=\"emr-search-list\" hidden").attr("id", id + "-list")
@@ -184,11 +189,11 @@ final class Controls {
     Field f = v.field();
     out.raw("<span class=\"emr-control emr-rich\" role=\"textbox\" aria-multiline=\"true\"")
         .attr("id", id).attr("data-emr-path", v.path()).attr("data-emr-type", "richtext")
-        .attr("contenteditable", f.readonly() || locked(v) ? "false" : "true")
+        .attr("contenteditable", fixed(v) ? "false" : "true")
         .flag("data-emr-locked", hostLocked(v))
         .attr("aria-label", v.label())
         .attr("aria-required", f.required() ? "true" : null)
-        .attr("aria-readonly", f.readonly() || locked(v) ? "true" : null)
+        .attr("aria-readonly", fixed(v) ? "true" : null)
         .attr("data-emr-maxlength", f.maxLength()).raw(">");
     // a field's default is put in place when the record is created (NewRecord): a field the
     // clinician cleared stays empty here, not shown as its default while the record lacks it
@@ -237,7 +242,7 @@ final class Controls {
         .attr("pattern", f.pattern()).attr("placeholder", placeholder).raw(">");
     if (when) {
       out.raw("<button type=\"button\" class=\"emr-pick\" tabindex=\"-1\"")
-          .attr("aria-label", "选择 pick " + v.label()).flag("disabled", f.readonly() || locked(v))
+          .attr("aria-label", "选择 pick " + v.label()).flag("disabled", fixed(v))
           .flag("data-emr-locked", hostLocked(v))
           .raw(">▾</button></span>");
     }

@@ -14,17 +14,13 @@ public final class Styles {
   public static final float TITLE = 16f;
   public static final float HEADING = 11.5f;
 
-  private final List<BaseFont> regular;
-  private final List<BaseFont> bold;
   private final List<Fonts.Coverage> regularCoverage;
   private final List<Fonts.Coverage> boldCoverage;
   private final List<Fonts.Coverage> all;
 
   public Styles(List<BaseFont> regular, List<BaseFont> bold) {
-    this.regular = List.copyOf(regular);
-    this.bold = List.copyOf(bold);
-    this.regularCoverage = this.regular.stream().map(Fonts::coverage).toList();
-    this.boldCoverage = this.bold.stream().map(Fonts::coverage).toList();
+    this.regularCoverage = regular.stream().map(Fonts::coverage).toList();
+    this.boldCoverage = bold.stream().map(Fonts::coverage).toList();
     java.util.ArrayList<Fonts.Coverage> both = new java.util.ArrayList<>(regularCoverage);
     both.addAll(boldCoverage);
     this.all = List.copyOf(both);
@@ -36,7 +32,7 @@ public final class Styles {
   }
 
   public BaseFont regularBase() {
-    return regular.get(0);
+    return regularCoverage.get(0).font();
   }
 
   /** Text as a phrase: bold, italic (skewed), superscript, subscript, size, colour. */
@@ -102,7 +98,8 @@ public final class Styles {
 
   /** The embedded body font at a size (for chunks that carry no text of their own). */
   public Font font(float size) {
-    return new Font(regular.get(regular.size() - 1), size, Font.NORMAL, Color.BLACK);
+    return new Font(regularCoverage.get(regularCoverage.size() - 1).font(), size, Font.NORMAL,
+        Color.BLACK);
   }
 
   /** A line break in the embedded font (OpenPDF's Chunk.NEWLINE would use a non-embedded one). */
