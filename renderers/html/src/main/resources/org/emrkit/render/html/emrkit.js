@@ -299,8 +299,45 @@
     }
     return JSON.stringify(v);
   }
+  // ---- rows drawn later: a long table's rows past its first come in template.emr-later (the
+  // server's), drawn a template at a time once the form is interactive, or all at once as soon as
+  // something needs every field (the values, a path's field, the next field, a row added) ----
+  /** Draws the next template of rows; false when none is left (the form's calculations run then). */
+  function drawLater(form) {
+    var t = form.querySelector('template.emr-later');
+    if (!t) {
+      if (form.emrLater) { form.emrLater = false; refresh(form); }
+      return false;
+    }
+    var rows = Array.prototype.slice.call(t.content.children), ed = form.emrEditor;
+    t.parentNode.replaceChild(t.content, t);
+    rows.forEach(function (row) {
+      if (ed && ed._locks) ed._lock(row);
+      row.querySelectorAll('input.emr-control[type=text]').forEach(fit);
+    });
+    return true;
+  }
+  /** Draws every row still to come, at once. */
+  function complete(form) {
+    while (form && form.emrLater && drawLater(form)) { /* a template at a time */ }
+  }
+  /** Draws the rows to come a template per task, after the first frame: typing is not held up. */
+  function drawSoon(form) {
+    var go = function () { if (form.emrLater && drawLater(form)) setTimeout(go, 0); };
+    if (window.requestAnimationFrame && !document.hidden) requestAnimationFrame(function () { setTimeout(go, 0); });
+    else setTimeout(go, 0);
+  }
+  /** A group's rows, those still to be drawn included. */
+  function rowCount(group) {
+    var n = rowsOf(group).length;
+    Array.prototype.forEach.call(group.children, function (c) {
+      if (c.tagName === 'TEMPLATE' && c.classList.contains('emr-later')) n += c.content.children.length;
+    });
+    return n;
+  }
   /** The value-bearing controls: inputs, selects, rich boxes, search holders, signature buttons. */
   function fields(form) {
+    complete(form);
     return Array.prototype.filter.call(form.querySelectorAll('[data-emr-path]'), function (el) {
       if (!live(el) || el.hasAttribute('data-emr-group') || el.tagName === 'OUTPUT') return false;
       if (el.tagName === 'SPAN' && !el.classList.contains('emr-search') && !el.classList.contains('emr-rich')) return false;
@@ -308,6 +345,7 @@
     });
   }
   function values(form, exact) {
+    complete(form);
     var out = {};
     form.querySelectorAll('[data-emr-group]').forEach(function (g) {
       if (live(g)) put(out, g.getAttribute('data-emr-path'), []);
@@ -383,6 +421,7 @@
     });
   }
   function renumber(group) {
+    complete(group.closest('form'));
     var base = group.getAttribute('data-emr-path');
     rowsOf(group).forEach(function (row, i) {
       row.querySelectorAll('[data-emr-path]').forEach(function (el) {
@@ -401,6 +440,7 @@
   var ids = 0;
   /** Adds a row to a repeating table or group from its template (false at its max). */
   function addRow(form, group) {
+    complete(form);
     var path = group.getAttribute('data-emr-path');
     var add = form.querySelector('.emr-add[data-emr-for="' + path + '"]');
     var tpl = add && add.parentNode.querySelector('template.emr-row-template');
@@ -434,6 +474,7 @@
   }
   /** Sets every field from a values object (record JSON "values"); what it lacks is cleared. */
   function load(form, vals) {
+    complete(form);
     fitRows(form, vals);
     fields(form).forEach(function (el) { writeControl(el, at(vals, el.getAttribute('data-emr-path'))); });
     refresh(form);
@@ -628,6 +669,7 @@
   }
   /** The field (or group) a finding's path points at, or the nearest one holding it. */
   function targetOf(form, path) {
+    complete(form);
     while (path && path !== '/values') {
       var el = form.querySelector('[data-emr-path="' + path.replace(/"/g, '\\"') + '"]');
       if (el && live(el)) return el.classList.contains('emr-search') ? el.querySelector('.emr-search-box') : el;
@@ -676,7 +718,12 @@
     this._dirty = false;
     form.emrEditor = this;
     wire(this);
-    refresh(form);
+    if (form.querySelector('template.emr-later')) {
+      form.emrLater = true; // the calculations run when every row is drawn
+      drawSoon(form);
+    } else {
+      refresh(form);
+    }
     fitAll(form);
   }
   Editor.prototype = {
@@ -865,18 +912,19 @@
       if (el.classList.contains('emr-add')) {
         // rows may be added where the next one may be written
         var g = this.form.querySelector('[data-emr-group][data-emr-path="' + el.getAttribute('data-emr-for') + '"]');
-        return !this.isEditable(el.getAttribute('data-emr-for') + '/' + (g ? rowsOf(g).length : 0));
+        return !this.isEditable(el.getAttribute('data-emr-for') + '/' + (g ? rowCount(g) : 0));
       }
       var p = el.classList.contains('emr-remove') ? rowPath(el) : pathOf(el);
       return !this.isEditable(p);
     },
-    _lock: function () {
+    /** Locks and unlocks the controls (in root, a row just drawn; else the form) as the options say. */
+    _lock: function (root) {
       var ed = this;
       this.form.classList.toggle('emr-locked', this._readOnly);
       if (!this._readOnly && !this._editable && !this._amend && !this._locks) return; // nothing to lock yet
       this._locks = true;
       // state is written only where it changes: a 200-row sheet is not restyled for nothing
-      this.form.querySelectorAll(CONTROLS + ', input.emr-search-box, button.emr-pick, button.emr-add, button.emr-remove').forEach(function (el) {
+      (root || this.form).querySelectorAll(CONTROLS + ', input.emr-search-box, button.emr-pick, button.emr-add, button.emr-remove').forEach(function (el) {
         if (el.emrFixed === undefined) {
           // what the template itself makes read-only stays so
           // (the host's locks drawn by the server are marked data-emr-locked: not the template's)
@@ -913,7 +961,12 @@
         el.removeAttribute('aria-invalid');
         el.removeAttribute('aria-describedby');
       });
+      var touched = Object.keys(this._touched);
       this.findings().forEach(function (f) {
+        // a quiet finding is not looked up: a report at mount does not draw rows still to come
+        if (!ed._reveal && f.code !== 'form/unreadable' && !touched.some(function (k) {
+          return k === f.path || k.indexOf(f.path + '/') === 0 || f.path.indexOf(k + '/') === 0;
+        })) return;
         var el = targetOf(form, f.path);
         if (!el) return;
         var key = pathOf(el);
@@ -941,6 +994,7 @@
 
   /** The next (or previous) control a clinician fills, in the order of the page. */
   function step(form, from, back) {
+    complete(form);
     var list = Array.prototype.filter.call(form.querySelectorAll(CONTROLS + ', input.emr-search-box'), function (el) {
       return el === from || (shown(el) && !el.disabled && !el.readOnly && el.getAttribute('contenteditable') !== 'false'
         && !(el.tagName === 'INPUT' && el.type === 'text' && el.closest('.emr-search') && !el.classList.contains('emr-search-box')));

@@ -368,4 +368,57 @@ class EditorApiBrowserTest {
     screenshot("api-in-iframe.png");
     browser.switchTo().defaultContent();
   }
+
+  @Test
+  void aLongSheetDrawsItsFirstRowsAtOnceAndTheRestSoonOrWhenAsked() throws Exception {
+    Template t = Corpus.template("nursing-record");
+    Record r = Corpus.nursingSheet(t, 100);
+    // what the service would lock: rows signed before, except row 95 (an amendment); new rows open
+    FormLocks locks = path -> !path.startsWith("/values/nursingRows/")
+        || path.startsWith("/values/nursingRows/95/") || path.matches("/values/nursingRows/1\\d\\d/.*");
+    String html = HtmlRenderer.builder().options(RenderOptions.builder().mode(RenderMode.FORM)
+        .build()).build().render(t, r, locks);
+    assertThat(html.split("<template class=\"emr-later\">", -1)).hasSize(4); // 30 + 30 + 30 + 10
+    Chromium.open(browser, "long-sheet.html", "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+        + "<style>" + HtmlRenderer.css() + "</style></head><body><div id=\"h\"></div><script>"
+        + HtmlRenderer.script() + "</script></body></html>");
+    String mount = "var h = document.getElementById('h'); h.innerHTML = '';"
+        + " window.ed = EmrKit.mount(h, {html: arguments[0], editable: ['/values/nursingRows/95',"
+        + " '/values/nursingRows/+100'], amend: ['/values/nursingRows/95']});";
+    // at mount: the first 30 rows, the rest waiting; the add button counts them all
+    @SuppressWarnings("unchecked")
+    List<Object> atMount = (List<Object>) js(mount + " return [h.querySelectorAll('tr.emr-row')"
+        + ".length, h.querySelectorAll('template.emr-later').length,"
+        + " h.querySelector('button.emr-add').hidden]", html);
+    assertThat(atMount).containsExactly(30L, 3L, false);
+    // soon after: every row drawn, each locked or open as the options say
+    for (int i = 0; i < 100 && ((Number) js("return document.querySelectorAll("
+        + "'template.emr-later').length")).intValue() > 0; i++) {
+      Thread.sleep(50);
+    }
+    assertThat(browser.findElements(By.cssSelector("tbody.emr-rows > tr.emr-row"))).hasSize(100);
+    js("document.querySelector(\"[data-emr-path='/values/nursingRows/27/t']\").scrollIntoView()");
+    screenshot("api-long-sheet-rows-27-to-36.png"); // the first rows and those drawn later, one table
+    assertThat(field("/values/nursingRows/80/t").getAttribute("readonly")).isNotNull();
+    WebElement amended = field("/values/nursingRows/95/t");
+    assertThat(amended.getAttribute("readonly")).isNull();
+    assertThat(amended.getAttribute("class")).contains("emr-amend");
+    // asked before they are drawn: the values, a field by path, a row added
+    assertThat(js(mount + " return [ed.getValues().nursingRows.length,"
+        + " document.querySelectorAll('template.emr-later').length]", html))
+        .isEqualTo(List.of(100L, 0L));
+    assertThat(js(mount + " return ed.focus('/values/nursingRows/95/t')"
+        + " && document.activeElement.getAttribute('data-emr-path')", html))
+        .isEqualTo("/values/nursingRows/95/t");
+    js(mount + " document.querySelector('button.emr-add').click();", html);
+    assertThat(field("/values/nursingRows/100/t").getAttribute("readonly")).isNull();
+    assertThat(browser.findElements(By.cssSelector("tbody.emr-rows > tr.emr-row"))).hasSize(101);
+    // a report at mount does not draw them; its findings wait for their fields
+    assertThat(js(mount + " ed.showReport([{path: '/values/nursingRows/90/bp', message:"
+        + " '血压应写成 120/80'}]); return document.querySelectorAll('template.emr-later').length",
+        html)).isEqualTo(3L);
+    js("ed.reveal()");
+    assertThat(browser.findElement(By.cssSelector(".emr-note")).getText())
+        .isEqualTo("血压应写成 120/80");
+  }
 }

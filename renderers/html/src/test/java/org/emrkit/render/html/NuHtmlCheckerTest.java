@@ -40,6 +40,15 @@ class NuHtmlCheckerTest {
   }
 
   @Test
+  void aLongSheetsFormWithRowsToDrawLaterIsValidHtml() throws Exception {
+    Template t = Corpus.template("nursing-record");
+    String html = HtmlRenderer.builder().options(RenderOptions.builder().mode(RenderMode.FORM)
+        .build()).fullPage(true).build().render(t, Corpus.nursingSheet(t, 75));
+    assertThat(html).contains("<template class=\"emr-later\">");
+    assertThat(check(html).strip()).isEqualTo("Document checking completed. No errors found.");
+  }
+
+  @Test
   void theCheckerReportsInvalidMarkup() throws Exception {
     assertThat(check("<!DOCTYPE html><html lang=\"zh-CN\"><head><title>x</title></head><body>"
         + "<table><div>bad</div></table><input id=\"a\"><input id=\"a\"></body></html>"))

@@ -35,6 +35,18 @@ public final class HtmlTarget implements WalkTarget {
   private final org.emrkit.template.PageSetup page;
   private final Deque<TableState> tables = new ArrayDeque<>();
   private final Deque<GroupView> groups = new ArrayDeque<>();
+  /** Per open group: whether a {@code template.emr-later} of its rows is open. */
+  private final Deque<boolean[]> later = new ArrayDeque<>();
+
+  /**
+   * Rows of a repeating table the edit form draws at once; the rest come in templates of
+   * {@link #LATER_ROWS} rows each, which emrkit.js draws after the form is interactive (or at
+   * once when something asks for every field): a 200-row sheet's form is interactive sooner.
+   */
+  static final int FIRST_ROWS = 30;
+
+  /** Rows per {@code template.emr-later}. */
+  static final int LATER_ROWS = 30;
 
   /** What has been opened of a table being written. */
   private static final class TableState {
@@ -320,6 +332,7 @@ public final class HtmlTarget implements WalkTarget {
   @Override
   public void startGroup(GroupView g) {
     groups.push(g);
+    later.push(new boolean[1]);
     if (g.table()) {
       TableState s = tables.peek();
       closeSections(s);
@@ -334,6 +347,7 @@ public final class HtmlTarget implements WalkTarget {
   @Override
   public void endGroup(GroupView g) {
     groups.pop();
+    later.pop();
     if (!g.table()) {
       out.raw("</div>");
     } else if (!edit) {
@@ -344,6 +358,17 @@ public final class HtmlTarget implements WalkTarget {
   @Override
   public void startEntry(EntryView e) {
     GroupView g = groups.peek();
+    boolean[] open = later.peek();
+    if (edit && g.table() && (e.isTemplate() || e.index() >= FIRST_ROWS
+        && (e.index() - FIRST_ROWS) % LATER_ROWS == 0)) {
+      if (open[0]) {
+        out.raw("</template>");
+      }
+      open[0] = !e.isTemplate();
+      if (open[0]) {
+        out.raw("<template class=\"emr-later\">");
+      }
+    }
     if (e.isTemplate()) {
       if (g.table()) {
         out.raw("</tbody><tbody class=\"emr-group-tail\"><tr><td")
