@@ -250,6 +250,32 @@ class PrintTruthTest {
   }
 
   @Test
+  void twoAmendmentsOfOneFieldPrintEachUnderItsNumberAndName() throws Exception {
+    // the attending amends 主诉 (闷3 → 痛5), then the chief adds to it: one field, two steps
+    TestClock clock = new TestClock("2026-11-21T09:10:00+08:00");
+    EditSession s = EditSession.builder(T, amended(), new Actor("u-4001", "陈华", Role.CHIEF))
+        .clock(clock).open();
+    EditResult r = s.set("/chiefComplaint", new Value.Str("反复胸痛5天，伴气短"), "补充症状");
+    assertThat(r.isApplied()).as(String.valueOf(r.refusal())).isTrue();
+    Record twice = s.commit();
+    String inline = "反复胸闷3痛5①天，伴气短②〔①王强（主治医师）2026-11-2109:00②陈华（主任医师）"
+        + "2026-11-2109:10修改〕";
+    assertThat(texts(twice, org.emrkit.render.AmendmentPrint.INLINE))
+        .as("HTML, PDF, DOCX traced").allSatisfy(t -> assertThat(t).contains(inline));
+    var o = ConformanceTest.OPTIONS.toBuilder()
+        .amendments(org.emrkit.render.AmendmentPrint.INLINE).build();
+    byte[] pdf = ConformanceTest.bytes(org.emrkit.render.pdf.PdfRenderer.builder().options(o)
+        .build(), T, twice);
+    assertThat(PdfColours.textIn(pdf, new java.awt.Color(0, 0, 0xCC))).isEqualTo("痛5，伴气短");
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "looked-at"));
+    java.nio.file.Files.write(java.nio.file.Path.of("target", "looked-at",
+        "amended-twice.trace.pdf"), pdf);
+    java.nio.file.Files.write(java.nio.file.Path.of("target", "looked-at",
+        "amended-twice.trace.docx"), ConformanceTest.bytes(org.emrkit.render.docx.DocxRenderer
+            .builder().options(o).build(), T, twice));
+  }
+
+  @Test
   void changesBeforeSigningAndUnsignedContentAreNoAmendments() {
     // the record as written (its first values, changes while a draft) is not amended
     assertThat(org.emrkit.render.RecordWalk.forRendering(T, CLEAN,

@@ -7,7 +7,8 @@ import org.emrkit.record.ValueText;
 
 /**
  * One amendment of a record as a print shows it: a change to a value that a signature made before
- * it covers, with the values as the record displays them.
+ * it covers, or that someone else wrote before it (审阅修改), with the values as the record
+ * displays them.
  *
  * @param seq the revision's sequence number in the trace
  * @param path JSON pointer of the value in the record ({@code /values/auxiliaryExam})
@@ -17,7 +18,8 @@ import org.emrkit.record.ValueText;
  * @param unit the field's unit, or {@code null}
  * @param actor who changed it
  * @param at when
- * @param reason why, or {@code null} when none was given (the validator reports that)
+ * @param reason why, or {@code null} when none was given (a change to signed content needs one:
+ *     the validator reports it; a senior's change to an unsigned draft does not)
  */
 public record Amendment(int seq, String path, String label, String oldValue, String newValue,
     String unit, Actor actor, OffsetDateTime at, String reason) {

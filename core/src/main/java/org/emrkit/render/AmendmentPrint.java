@@ -2,7 +2,7 @@ package org.emrkit.render;
 
 /**
  * Whether and how a print shows the amendments of a record (changes to content a signature made
- * before them covers, each with who, when and why).
+ * before them covers, or that someone else wrote before them, each with who, when and why).
  */
 public enum AmendmentPrint {
   /** Not shown: the record as it stands (a normal print). */

@@ -22,8 +22,10 @@ import org.emrkit.template.Template;
  * Works out a record's amendments for a print: the value revisions of the trace that changed
  * signed content, content a signature made before the change covers (superseded since or not:
  * a second change to content whose signature the first one voided is still a change after
- * signing), with their values as displayed and their labels as the record shows them. Changes
- * while the record was a draft, and new entries beside signed ones, are not amendments.
+ * signing), or content someone else wrote before (审阅修改: 电子病历应用管理规范 asks that a senior's
+ * changes to what an intern or a colleague wrote keep their 痕迹, who and when, every time),
+ * with their values as displayed and their labels as the record shows them. A writer's own
+ * changes to an unsigned draft, and new entries and values first written, are not amendments.
  * Package-private; see {@link RecordWalk#amendments()}.
  */
 final class Amendments {
@@ -63,11 +65,77 @@ final class Amendments {
   /** The record's amendments in trace order. */
   static List<Amendment> of(Resolver resolver) {
     Record record = resolver.record();
-    if (record.signatures().isEmpty()) {
-      return List.of();
-    }
     SectionNames names = SectionNames.of(resolver.template());
-    return described(resolver, 0, (r, pointer) -> covered(record, names, r, pointer));
+    Writers writers = new Writers(record.revisions());
+    return described(resolver, 0, (r, pointer) -> covered(record, names, r, pointer)
+        || writers.anothers(r, pointer));
+  }
+
+  /**
+   * Who wrote each value, as the trace goes: for a change, whether anyone else wrote the value it
+   * changes before it (审阅修改: a resident changing what an intern wrote, the intern or the
+   * resident changing it again after that, a nurse a colleague's row). A revision wrote a value
+   * when it wrote it, a value above it (the record as created wrote them all) or one below it.
+   * Linear in the trace: per revision, a look-up per level of its pointer.
+   */
+  private static final class Writers {
+    /** Written by more than one person. */
+    private static final String MANY = "*";
+    private final List<Revision> trace;
+    /** Who wrote exactly this pointer (an actor id, or MANY). */
+    private final Map<String, String> at = new HashMap<>();
+    /** Who wrote this pointer or one below it. */
+    private final Map<String, String> below = new HashMap<>();
+    private int done;
+
+    Writers(List<Revision> trace) {
+      this.trace = trace;
+    }
+
+    /** Whether {@code r} changes a value someone other than its actor wrote before. */
+    boolean anothers(Revision r, String pointer) {
+      int index = r.seq() - 1 < trace.size() && trace.get(r.seq() - 1) == r ? r.seq() - 1
+          : trace.indexOf(r);
+      while (done < index) {
+        note(done++);
+      }
+      if (r.oldValue() == null) {
+        return false; // a value first written is nobody's yet
+      }
+      String me = r.actor().id();
+      if (others(below.get(pointer), me)) {
+        return true;
+      }
+      for (String p = pointer; ; p = p.substring(0, p.lastIndexOf('/'))) {
+        if (others(at.get(p), me)) {
+          return true;
+        }
+        if (p.isEmpty()) {
+          return false;
+        }
+      }
+    }
+
+    private static boolean others(String writers, String me) {
+      return writers != null && !writers.equals(me);
+    }
+
+    private void note(int i) {
+      Revision r = trace.get(i);
+      String pointer = r.path() instanceof TracePath.OfValue v ? v.pointer()
+          : r.path() instanceof TracePath.OfRecord ? "" : null;
+      if (pointer == null) {
+        return;
+      }
+      String id = r.actor().id();
+      at.merge(pointer, id, (x, y) -> x.equals(y) ? x : MANY);
+      for (String p = pointer; ; p = p.substring(0, p.lastIndexOf('/'))) {
+        below.merge(p, id, (x, y) -> x.equals(y) ? x : MANY);
+        if (p.isEmpty()) {
+          break;
+        }
+      }
+    }
   }
 
   /** What values are called (by pointer into values), as the record shows them. */

@@ -67,8 +67,9 @@ public final class FieldView {
 
   /**
    * The field's text as 痕迹打印 shows it, when the walk traces amendments and this value was
-   * amended: the text as signed (before its first amendment) against the text now, struck out
-   * and put in, with who amended it last and when.
+   * amended: the text as signed or as its writer left it (before its first amendment), each
+   * amendment's deletions struck and insertions put in under its own name and time, numbered
+   * when there are several.
    */
   public java.util.Optional<TracedText> traced() {
     if (traced == null) {
@@ -79,16 +80,26 @@ public final class FieldView {
   }
 
   private TracedText trace() {
-    Amendment last = amended.get(amended.size() - 1);
-    String note = (amended.size() > 1 ? "修改" + amended.size() + "次，末次 " : "")
-        + last.actor().name() + "（" + last.actor().role().title() + "）" + last.when() + " 修改";
-    String before = amended.get(0).oldValue();
-    String now = text();
-    if (field.type() == org.emrkit.template.FieldType.RICHTEXT) {
-      before = org.emrkit.record.RichText.plain(before);
-      now = org.emrkit.record.RichText.plain(now);
+    // one change: who and when; several: each numbered as its pieces are marked
+    StringBuilder note = new StringBuilder();
+    for (int i = 0; i < amended.size(); i++) {
+      Amendment a = amended.get(i);
+      note.append(amended.size() > 1 ? (i > 0 ? " " : "") + TracedText.stepMark(i + 1) : "")
+          .append(a.who()).append(a.when());
     }
-    return TracedText.of(before, now, note);
+    note.append(" 修改");
+    boolean rich = field.type() == org.emrkit.template.FieldType.RICHTEXT;
+    List<TracedText.Step> steps = new java.util.ArrayList<>();
+    for (int i = 0; i < amended.size(); i++) {
+      Amendment a = amended.get(i);
+      // the last step ends at the text shown now
+      String after = i == amended.size() - 1 ? text() : a.newValue();
+      steps.add(new TracedText.Step(rich ? org.emrkit.record.RichText.plain(after) : after,
+          a.who() + a.when()));
+    }
+    String before = amended.get(0).oldValue();
+    return TracedText.of(rich ? org.emrkit.record.RichText.plain(before) : before, steps,
+        note.toString());
   }
 
   /**

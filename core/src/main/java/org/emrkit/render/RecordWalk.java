@@ -193,8 +193,9 @@ public final class RecordWalk {
 
   /**
    * The record's amendments, in trace order: the value revisions that changed content a
-   * signature made before them covers, their values as displayed and labelled as the record shows
-   * them. Worked out when first asked (whatever the options say).
+   * signature made before them covers, or content someone else wrote before them (审阅修改),
+   * their values as displayed and labelled as the record shows them. Worked out when first asked
+   * (whatever the options say).
    */
   public List<Amendment> amendments() {
     if (amendments == null) {

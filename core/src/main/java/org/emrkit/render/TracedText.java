@@ -33,12 +33,48 @@ public record TracedText(List<Piece> pieces, String note) {
    *
    * @param text the text
    * @param mark what it is
+   * @param insertedBy who put it in and when ({@code 王强（主治医师）2026-11-21 09:10}), or
+   *     {@code ""}: it was in the text as signed, or the pieces come from one change
+   * @param struckBy who struck it out and when, or {@code ""}
+   * @param step of a text changed in several steps, the step (from 1) that last changed this
+   *     piece, which a print marks it with ({@link #stepMark}); else {@code 0}
    */
-  public record Piece(String text, Mark mark) {
+  public record Piece(String text, Mark mark, String insertedBy, String struckBy, int step) {
     /** Checks the members. */
     public Piece {
       Objects.requireNonNull(text, "text");
       Objects.requireNonNull(mark, "mark");
+      Objects.requireNonNull(insertedBy, "insertedBy");
+      Objects.requireNonNull(struckBy, "struckBy");
+    }
+
+    /** A piece of one change: who made it is the text's note. */
+    public Piece(String text, Mark mark) {
+      this(text, mark, "", "", 0);
+    }
+
+    /**
+     * Who changed this piece, as a hover shows it ({@code 王强（主治医师）2026-11-21 09:10 添加}),
+     * or {@code ""} when the text's note says it.
+     */
+    public String who() {
+      String in = insertedBy.isEmpty() ? "" : insertedBy + " 添加";
+      String out = struckBy.isEmpty() ? "" : struckBy + " 删除";
+      return in.isEmpty() || out.isEmpty() ? in + out : in + "，" + out;
+    }
+  }
+
+  /**
+   * One change of a text, in order.
+   *
+   * @param text the text after it
+   * @param by who made it and when: {@code 王强（主治医师）2026-11-21 09:10}
+   */
+  public record Step(String text, String by) {
+    /** Checks the members. */
+    public Step {
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(by, "by");
     }
   }
 
@@ -65,6 +101,78 @@ public record TracedText(List<Piece> pieces, String note) {
     return new TracedText(out, note);
   }
 
+  /**
+   * The pieces of {@code before} changed step by step (痕迹 of every amendment, not only of the
+   * first text against the last): what each step took out is struck, what it put in is put in,
+   * each piece with who did it and when; what one step put in and a later one took out stays,
+   * struck, with both names.
+   */
+  public static TracedText of(String before, List<Step> steps, String note) {
+    List<Piece> all = new ArrayList<>();
+    for (String w : words(before)) {
+      all.add(new Piece(w, Mark.KEPT));
+    }
+    for (int k = 0; k < steps.size(); k++) {
+      Step step = steps.get(k);
+      int number = steps.size() > 1 ? k + 1 : 0;
+      List<Integer> live = new ArrayList<>(); // where the words of the text so far are in all
+      List<String> a = new ArrayList<>();
+      for (int i = 0; i < all.size(); i++) {
+        if (all.get(i).mark() != Mark.STRUCK) {
+          live.add(i);
+          a.add(all.get(i).text());
+        }
+      }
+      List<AbstractDelta<String>> deltas = DiffUtils.diff(a, words(step.text())).getDeltas();
+      // from the last change back: what is put in moves only what comes after it
+      for (int d = deltas.size() - 1; d >= 0; d--) {
+        AbstractDelta<String> delta = deltas.get(d);
+        int from = delta.getSource().getPosition();
+        int n = delta.getSource().size();
+        for (int j = from; j < from + n; j++) {
+          Piece w = all.get(live.get(j));
+          all.set(live.get(j), new Piece(w.text(), Mark.STRUCK, w.insertedBy(), step.by(),
+              number));
+        }
+        int at = n > 0 ? live.get(from + n - 1) + 1 : from < live.size() ? live.get(from)
+            : all.size();
+        List<Piece> in = new ArrayList<>();
+        for (String w : delta.getTarget().getLines()) {
+          in.add(new Piece(w, Mark.INSERTED, step.by(), "", number));
+        }
+        all.addAll(at, in);
+      }
+    }
+    List<Piece> out = new ArrayList<>();
+    for (Piece w : all) {
+      Piece last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && last.mark() == w.mark() && last.insertedBy().equals(w.insertedBy())
+          && last.struckBy().equals(w.struckBy()) && last.step() == w.step()) {
+        out.set(out.size() - 1, new Piece(last.text() + w.text(), w.mark(), w.insertedBy(),
+            w.struckBy(), w.step()));
+      } else {
+        out.add(w);
+      }
+    }
+    return new TracedText(out, note);
+  }
+
+  /** How a print marks a step: ① to ⑳, then (21) and on. */
+  public static String stepMark(int step) {
+    return step >= 1 && step <= 20 ? String.valueOf((char) ('\u2460' + step - 1))
+        : "(" + step + ")";
+  }
+
+  /**
+   * The step mark a print writes after the piece at {@code i}: after the last of a run of
+   * pieces one step changed ({@code 闷痛②}, not {@code 闷②痛②}); else {@code ""}.
+   */
+  public String markAfter(int i) {
+    int step = pieces.get(i).step();
+    return step > 0 && (i + 1 == pieces.size() || pieces.get(i + 1).step() != step)
+        ? stepMark(step) : "";
+  }
+
   /** The text now (kept and put in). */
   public String text() {
     StringBuilder s = new StringBuilder();
@@ -72,10 +180,18 @@ public record TracedText(List<Piece> pieces, String note) {
     return s.toString();
   }
 
-  /** The text as signed (kept and struck). */
+  /** The text as signed: kept and struck, but not what a later change put in. */
   public String before() {
     StringBuilder s = new StringBuilder();
-    pieces.stream().filter(p -> p.mark() != Mark.INSERTED).forEach(p -> s.append(p.text()));
+    pieces.stream().filter(p -> p.mark() != Mark.INSERTED && p.insertedBy().isEmpty())
+        .forEach(p -> s.append(p.text()));
+    return s.toString();
+  }
+
+  /** Every piece's text, struck and put in alike: all that a trace draws. */
+  public String drawn() {
+    StringBuilder s = new StringBuilder();
+    pieces.forEach(p -> s.append(p.text()));
     return s.toString();
   }
 

@@ -64,6 +64,85 @@ class AmendmentsTest {
   }
 
   @Test
+  void aSeniorsChangeToWhatAnInternWroteIsOneEachTimeUnderItsOwnName() {
+    Actor intern = new Actor("u-4001", "陈实", Role.INTERN); // the record's author
+    Actor resident = new Actor("u-1001", "李明", Role.RESIDENT);
+    TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
+    Record r = org.emrkit.testing.CorpusSealer.unsigned(
+        Corpus.record("cn.countersign--intern-alone.json", ADMISSION), ADMISSION);
+    Object[][] edits = {
+        {intern, "胸闷3天"},                // her own draft: not an amendment
+        {resident, "胸闷5天，考虑心绞痛"},    // 审阅修改 of what she wrote
+        {ATTENDING, "胸痛5天"},             // and his, in turn
+        {ATTENDING, "胸痛5天。"}};          // his own text again: her words are still in it
+    for (Object[] e : edits) {
+      clock.advance(Duration.ofMinutes(10));
+      EditSession s = EditSession.builder(ADMISSION, r, (Actor) e[0]).clock(clock).open();
+      var res = s.set("/chiefComplaint", new Value.Str((String) e[1]));
+      assertThat(res.isApplied()).as("%s", res).isTrue();
+      r = s.commit();
+    }
+    clock.advance(Duration.ofMinutes(10));
+    EditSession own = EditSession.builder(ADMISSION, r, intern).clock(clock).open();
+    assertThat(own.set("/pastIllness", new Value.Str("否认高血压病史。")).isApplied()).isTrue();
+    r = own.commit();
+    List<Amendment> all = amendments(ADMISSION, r);
+    assertThat(all).extracting(Amendment::who, Amendment::oldText, Amendment::newText)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("李明（住院医师）", "胸闷3天", "胸闷5天，考虑心绞痛"),
+            org.assertj.core.groups.Tuple.tuple("王强（主治医师）", "胸闷5天，考虑心绞痛", "胸痛5天"),
+            org.assertj.core.groups.Tuple.tuple("王强（主治医师）", "胸痛5天", "胸痛5天。"));
+    assertThat(all).allSatisfy(a -> assertThat(a.reason()).isNull());
+    // traced inline: each piece under the name of who struck or put it in
+    RenderOptions inline = RenderOptions.builder().amendments(AmendmentPrint.INLINE).build();
+    List<TracedText> traced = new java.util.ArrayList<>();
+    RecordWalk.forRendering(ADMISSION, r, inline).body(new WalkTarget() {
+      @Override
+      public void paragraph(ParagraphView p) {
+        for (Run run : p.runs()) {
+          if (run instanceof Run.FieldRun f && f.field().path().equals("/values/chiefComplaint")) {
+            f.field().traced().ifPresent(traced::add);
+          }
+        }
+      }
+    });
+    assertThat(traced).singleElement().satisfies(t -> {
+      assertThat(t.before()).isEqualTo("胸闷3天");
+      assertThat(t.text()).isEqualTo("胸痛5天。");
+      assertThat(t.note()).isEqualTo("①李明（住院医师）2026-11-20 18:20 ②王强（主治医师）2026-11-20"
+          + " 18:30 ③王强（主治医师）2026-11-20 18:40 修改");
+      assertThat(t.pieces()).extracting(TracedText.Piece::text, TracedText.Piece::who)
+          .contains(org.assertj.core.groups.Tuple.tuple("3", "李明（住院医师）2026-11-20 18:20 删除"),
+              org.assertj.core.groups.Tuple.tuple("，考虑心绞痛",
+                  "李明（住院医师）2026-11-20 18:20 添加，王强（主治医师）2026-11-20 18:30 删除"),
+              org.assertj.core.groups.Tuple.tuple("。", "王强（主治医师）2026-11-20 18:40 添加"));
+    });
+  }
+
+  @Test
+  void aColleaguesRowChangedIsOneARowAddedBesideItIsNot() {
+    Actor other = new Actor("u-3002", "钱丽", Role.NURSE);
+    TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
+    Record r = org.emrkit.testing.CorpusSealer.unsigned(
+        Corpus.record("clean--nursing-record.json", NURSING), NURSING);
+    EditSession first = EditSession.builder(NURSING, r, NURSE).clock(clock).open();
+    assertThat(first.set("/nursingRows/0/p", new Value.Num(BigDecimal.valueOf(80))).isApplied())
+        .isTrue();
+    r = first.commit();
+    clock.advance(Duration.ofHours(2));
+    EditSession next = EditSession.builder(NURSING, r, other).clock(clock).open();
+    Values row = Values.of(Map.of("at", new Value.DateTime(OffsetDateTime.now(clock)),
+        "observation", new Value.Str("夜间睡眠可。")));
+    var added = next.addEntry("/nursingRows", row);
+    assertThat(added.isApplied()).as("%s", added).isTrue();
+    assertThat(next.set("/nursingRows/0/r", new Value.Num(BigDecimal.valueOf(19))).isApplied())
+        .isTrue();
+    assertThat(amendments(NURSING, next.commit())).extracting(Amendment::path, Amendment::who)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("/values/nursingRows/0/r",
+            "钱丽（护士）"));
+  }
+
+  @Test
   void anEntryAddedOrRemovedAfterSigningIsListedWithItsValues() {
     Record clean = Corpus.record("clean--admission-record.json", ADMISSION);
     TestClock clock = new TestClock("2026-11-21T09:00:00+08:00");

@@ -40,6 +40,78 @@ class TracedTextTest {
     });
   }
 
+  @Test
+  void eachAmendmentIsStruckAndPutInUnderItsOwnName() {
+    TracedText t = TracedText.of("胸闷3天", List.of(
+        new TracedText.Step("胸闷5天，考虑心绞痛", "李明（住院医师）2026-11-21 09:10"),
+        new TracedText.Step("胸痛5天", "王强（主治医师）2026-11-22 08:00")), "n");
+    assertThat(t.pieces()).containsExactly(
+        new Piece("胸", Mark.KEPT),
+        new Piece("闷", Mark.STRUCK, "", "王强（主治医师）2026-11-22 08:00", 2),
+        new Piece("痛", Mark.INSERTED, "王强（主治医师）2026-11-22 08:00", "", 2),
+        new Piece("3", Mark.STRUCK, "", "李明（住院医师）2026-11-21 09:10", 1),
+        new Piece("5", Mark.INSERTED, "李明（住院医师）2026-11-21 09:10", "", 1),
+        new Piece("天", Mark.KEPT),
+        new Piece("，考虑心绞痛", Mark.STRUCK, "李明（住院医师）2026-11-21 09:10",
+            "王强（主治医师）2026-11-22 08:00", 2));
+    // a print marks each run of one step's pieces once, after it: 胸闷痛②35①天，考虑心绞痛②
+    StringBuilder print = new StringBuilder();
+    for (int i = 0; i < t.pieces().size(); i++) {
+      print.append(t.pieces().get(i).text()).append(t.markAfter(i));
+    }
+    assertThat(print).hasToString("胸闷痛②35①天，考虑心绞痛②");
+    assertThat(TracedText.stepMark(20)).isEqualTo("⑳");
+    assertThat(TracedText.stepMark(21)).isEqualTo("(21)");
+    assertThat(TracedText.of("a", List.of(new TracedText.Step("b", "x")), "n").pieces())
+        .as("one step: no numbers").allSatisfy(p -> assertThat(p.step()).isZero());
+    assertThat(t.pieces().get(6).who()).isEqualTo(
+        "李明（住院医师）2026-11-21 09:10 添加，王强（主治医师）2026-11-22 08:00 删除");
+    assertThat(t.before()).isEqualTo("胸闷3天");
+    assertThat(t.text()).isEqualTo("胸痛5天");
+  }
+
+  @Test
+  void stepByStepTheFirstTextAndTheLastAreKeptAndEveryTextBetweenIsDrawn() {
+    String alphabet = "胸闷痛3天5，。ab12.𠮷 \n";
+    Seeds.check("traced steps keep the first and the last text", 300, random -> {
+      String before = text(random, alphabet);
+      List<TracedText.Step> steps = new java.util.ArrayList<>();
+      String now = before;
+      for (int k = random.nextInt(1, 5); k > 0; k--) {
+        now = random.nextInt(4) == 0 ? text(random, alphabet) : mutate(random, now);
+        steps.add(new TracedText.Step(now, "第" + k + "人"));
+      }
+      TracedText t = TracedText.of(before, steps, "note");
+      assertThat(t.before()).isEqualTo(before);
+      assertThat(t.text()).isEqualTo(now);
+      for (TracedText.Step s : steps) {
+        // every step's text is there, in order, among what is drawn
+        assertThat(subsequence(s.text(), t.drawn())).as("%s in %s", s, t).isTrue();
+      }
+      List<Piece> p = t.pieces();
+      for (int i = 1; i < p.size(); i++) {
+        assertThat(p.get(i)).as("neighbours are merged").isNotEqualTo(new Piece(p.get(i).text(),
+            p.get(i - 1).mark(), p.get(i - 1).insertedBy(), p.get(i - 1).struckBy(),
+            p.get(i - 1).step()));
+      }
+      assertThat(p).allSatisfy(x -> {
+        assertThat(x.text()).isNotEmpty();
+        assertThat(x.mark() == Mark.KEPT).isEqualTo(x.who().isEmpty());
+      });
+    });
+  }
+
+  private static boolean subsequence(String text, String drawn) {
+    int[] want = text.codePoints().toArray();
+    int i = 0;
+    for (int c : drawn.codePoints().toArray()) {
+      if (i < want.length && want[i] == c) {
+        i++;
+      }
+    }
+    return i == want.length;
+  }
+
   private static String text(java.util.SplittableRandom random, String alphabet) {
     int[] cps = alphabet.codePoints().toArray();
     StringBuilder s = new StringBuilder();

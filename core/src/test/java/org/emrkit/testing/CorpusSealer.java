@@ -171,6 +171,12 @@ public final class CorpusSealer {
     return Values.of(out);
   }
 
+  /** A sealed record as a draft nobody has signed: no chain, no signatures, no signature values. */
+  public static Record unsigned(Record sealed, org.emrkit.template.Template t) {
+    Record r = unseal(sealed);
+    return r.withValues(withoutSigned(r.values(), t.scope()));
+  }
+
   /** The source a sealed record was made from: its signatures typed in, no chain (a draft). */
   public static Record unseal(Record sealed) {
     return new Record(sealed.id(), sealed.template(), sealed.embeddedTemplate(),

@@ -201,9 +201,10 @@ public final class EditingService {
   }
 
   /**
-   * The record's 痕迹 view for the actor: the record as it reads now, with every amendment of
-   * signed content inline (deleted text struck in red, inserted text underlined, who and when
-   * beside it and on hover), as an HTML element.
+   * The record's 痕迹 view for the actor: the record as it reads now, with every amendment
+   * inline — of signed content, and of what someone else wrote (审阅修改) — (deleted text struck
+   * in red, inserted text underlined, who and when beside it and on each piece on hover), as an
+   * HTML element.
    */
   public String traceView(Actor actor, String id) {
     Objects.requireNonNull(actor, "actor");

@@ -480,7 +480,8 @@ class CliTest {
     assertThat(org.emrkit.edit.RecordAudit.audit(nursing, ward).intact()).isTrue();
     assertThat(r.out()).containsPattern("nursing-record\\.printed\\.json\\s+一般护理记录单\\s+100\\s+甲");
     assertThat(Files.readString(dir.resolve("html/admission-record.edit-session.trace.html")))
-        .as("the amendment put in, marked").contains("<ins class=\"emr-inserted\">V4-V6导联</ins>")
+        .as("the amendment put in, marked, who and when on hover").contains(
+            "<ins class=\"emr-inserted\" title=\"王强（主治医师）2026-11-21 09:10 添加\">V4-V6导联</ins>")
         .contains("〔王强（主治医师）2026-11-21 09:10 修改〕");
   }
 

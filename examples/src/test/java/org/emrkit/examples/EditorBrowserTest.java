@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.emrkit.template.Template;
@@ -320,6 +321,42 @@ class EditorBrowserTest {
           b -> assertThat(b.isDisplayed()).isFalse());
     }
     screenshot("2c-archived-read-only.png");
+  }
+
+  @Test
+  void whatSeniorsChangeInAnInternsDraftKeepsItsTraceUnderEachName() throws Exception {
+    login("wudi"); // 吴迪, 实习医师
+    clickAndWaitForReload(browser.findElement(
+        By.cssSelector("button.new[data-template='admission-record']")));
+    type("/values/chiefComplaint", "胸闷3天");
+    clickAndWaitForReload(browser.findElement(By.id("save")));
+    String id = URI.create(browser.getCurrentUrl()).getPath().replace("/records/", "");
+    // 审阅修改: her resident, then his attending, change what she wrote; nothing is signed yet
+    String[][] reviews = {{"liming", "胸闷5天，考虑心绞痛"}, {"wangqiang", "胸痛5天"}};
+    for (String[] r : reviews) {
+      login(r[0]);
+      browser.get(base + "/records/" + id);
+      assertThat(browser.findElement(By.id("reason-box")).isDisplayed()).isFalse();
+      type("/values/chiefComplaint", r[1]);
+      clickAndWaitForReload(browser.findElement(By.id("save")));
+    }
+    browser.findElement(By.id("trace-view")).click();
+    WebElement traced = browser.findElement(By.cssSelector(
+        ".emr-traced[data-emr-path='/values/chiefComplaint']"));
+    // what she wrote, struck where they changed it; what each put in, under his name on hover
+    assertThat(traced.getText()).startsWith("胸闷痛②35①天，考虑心绞痛②〔①李明（住院医师）");
+    Map<String, String> who = new java.util.LinkedHashMap<>();
+    traced.findElements(By.cssSelector(":scope > del, :scope > ins")).forEach(e -> who.put(e.getTagName() + " "
+        + e.getText(), e.getAttribute("title").replaceAll("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d", "T")));
+    assertThat(who).containsExactly(
+        Map.entry("del 闷", "王强（主治医师）T 删除"),
+        Map.entry("ins 痛", "王强（主治医师）T 添加"),
+        Map.entry("del 3", "李明（住院医师）T 删除"),
+        Map.entry("ins 5", "李明（住院医师）T 添加"),
+        Map.entry("del ，考虑心绞痛", "李明（住院医师）T 添加，王强（主治医师）T 删除"));
+    assertThat(traced.getAttribute("title")).matches("①李明（住院医师）\\S+ \\S+ ②王强（主治医师）\\S+ \\S+ 修改");
+    js("arguments[0].scrollIntoView({block: 'center'})", traced);
+    screenshot("2d-review-trace-view.png");
   }
 
   @Test

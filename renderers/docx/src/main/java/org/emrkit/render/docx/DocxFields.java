@@ -151,7 +151,8 @@ final class DocxFields {
 
   /** 痕迹: struck in red, put in underlined in blue, who and when after it in small grey type. */
   private void traced(Supplier<XWPFRun> next, TracedText t) {
-    for (TracedText.Piece piece : t.pieces()) {
+    for (int k = 0; k < t.pieces().size(); k++) {
+      TracedText.Piece piece = t.pieces().get(k);
       String[] lines = piece.text().split("\n", -1);
       for (int i = 0; i < lines.length; i++) {
         XWPFRun r = runs.runIn(next.get(), lines[i], false, false, 0,
@@ -167,6 +168,10 @@ final class DocxFields {
         if (i < lines.length - 1) {
           r.addBreak();
         }
+      }
+      String step = t.markAfter(k);
+      if (!step.isEmpty()) { // which amendment: the note after the field names them in order
+        runs.runIn(next.get(), step, false, false, 1, WordRuns.BODY_HALF_POINTS).setColor("555555");
       }
     }
     XWPFRun note = runs.runIn(next.get(), "〔" + t.note() + "〕", false, false, 0, 16);

@@ -63,7 +63,7 @@ public final class FontCheck implements WalkTarget {
       } else if (r instanceof Run.FieldRun f) {
         check(f.field().text(), f.field().path());
         // what 痕迹打印 prints besides: the struck text as signed, who amended it and when
-        f.field().traced().ifPresent(t -> check(t.before() + t.note(), f.field().path()));
+        f.field().traced().ifPresent(t -> check(t.drawn() + t.note(), f.field().path()));
         if (f.field().field().unit() != null) {
           check(f.field().field().unit(), "template");
         }

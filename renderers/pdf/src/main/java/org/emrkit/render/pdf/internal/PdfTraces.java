@@ -20,7 +20,8 @@ final class PdfTraces {
   /** A traced field's text, marked, with its note. */
   static Phrase inline(Styles styles, TracedText t) {
     Phrase out = new Phrase("", styles.font(Styles.BODY));
-    for (TracedText.Piece p : t.pieces()) {
+    for (int i = 0; i < t.pieces().size(); i++) {
+      TracedText.Piece p = t.pieces().get(i);
       Color color = switch (p.mark()) {
         case KEPT -> Color.BLACK;
         case STRUCK -> STRUCK;
@@ -36,6 +37,10 @@ final class PdfTraces {
         }
       }
       out.add(piece);
+      String step = t.markAfter(i);
+      if (!step.isEmpty()) { // which amendment: the note after the field names them in order
+        out.add(styles.phrase(step, false, false, 1, Styles.BODY, NOTE));
+      }
     }
     out.add(styles.phrase("〔" + t.note() + "〕", false, false, 0, Styles.SMALL, NOTE));
     return out;
