@@ -489,6 +489,63 @@
     });
     return out;
   }
+  // ---- a listbox under a control: a coded field's matches, the phrase library (常用语) ----
+  function listOptions(list) { return Array.prototype.slice.call(list.querySelectorAll('[role=option]')); }
+  function activeOption(list) {
+    var opts = listOptions(list);
+    for (var i = 0; i < opts.length; i++) if (opts[i].getAttribute('aria-selected') === 'true') return i;
+    return -1;
+  }
+  function activateOption(list, box, i) {
+    var opts = listOptions(list);
+    opts.forEach(function (o, k) { o.setAttribute('aria-selected', k === i ? 'true' : 'false'); });
+    if (opts[i]) { box.setAttribute('aria-activedescendant', opts[i].id); opts[i].scrollIntoView({block: 'nearest'}); }
+  }
+  /** Puts items in a listbox, each drawn into its option by draw(option, item), the first active; none, a note. */
+  function fillList(list, box, items, draw, none) {
+    list.innerHTML = '';
+    items.forEach(function (it, i) {
+      var o = document.createElement('span');
+      o.setAttribute('role', 'option');
+      o.id = list.id + '-o' + i;
+      o.setAttribute('aria-selected', 'false');
+      o.emrItem = it;
+      draw(o, it);
+      list.appendChild(o);
+    });
+    if (!items.length) {
+      var n = document.createElement('span');
+      n.className = 'emr-search-none';
+      n.textContent = none;
+      list.appendChild(n);
+    }
+    list.hidden = false;
+    box.setAttribute('aria-expanded', 'true');
+    if (items.length) activateOption(list, box, 0);
+  }
+  function closedList(list, box) {
+    list.hidden = true;
+    box.setAttribute('aria-expanded', 'false');
+    box.removeAttribute('aria-activedescendant');
+  }
+  /**
+   * The keys of an open listbox: the arrows move (round), Enter picks the active item (pick(item)),
+   * Escape closes (close()). True when the key was the list's; Enter with nothing active is not.
+   */
+  function listKey(ev, list, box, pick, close) {
+    var opts = listOptions(list), i = activeOption(list), n = opts.length;
+    if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+      if (n) activateOption(list, box, ev.key === 'ArrowDown' ? (i + 1) % n : (i - 1 + n) % n);
+    } else if (ev.key === 'Enter' && i >= 0) {
+      pick(opts[i].emrItem);
+    } else if (ev.key === 'Escape') {
+      close();
+    } else {
+      return false;
+    }
+    ev.preventDefault();
+    return true;
+  }
   // ---- the search box of coded fields (and of choices over large value sets) ----
   // The host answers searches: EmrKit.search = function (q) { return Promise of matches }, where
   // q is {field, path, system, valueSet, query, limit} and a match is {code, display, system,
@@ -510,11 +567,9 @@
   }
   function listOf(holder) { return holder.querySelector('.emr-search-list'); }
   function closeList(holder) {
-    var list = listOf(holder), box = holder.querySelector('.emr-search-box');
-    list.hidden = true;
+    var list = listOf(holder);
     list.innerHTML = '';
-    box.setAttribute('aria-expanded', 'false');
-    box.removeAttribute('aria-activedescendant');
+    closedList(list, holder.querySelector('.emr-search-box'));
   }
   function mark(text, start, end) {
     var span = document.createElement('span');
@@ -525,53 +580,27 @@
     span.appendChild(document.createTextNode(text.slice(end)));
     return span;
   }
-  function showMatches(holder, matches) {
-    var list = listOf(holder), box = holder.querySelector('.emr-search-box');
-    list.innerHTML = '';
-    matches.forEach(function (m, i) {
-      var li = document.createElement('span');
-      li.setAttribute('role', 'option');
-      li.id = box.id + '-o' + i;
-      li.setAttribute('aria-selected', 'false');
-      li.emrMatch = m;
-      var code = document.createElement('span');
-      code.className = 'emr-search-code';
-      code.appendChild(m.text === m.code ? mark(m.code, m.start, m.end) : document.createTextNode(m.code));
-      li.appendChild(code);
-      var name = document.createElement('span');
-      name.className = 'emr-search-name';
-      name.appendChild(m.text === m.display ? mark(m.display, m.start, m.end) : document.createTextNode(m.display));
-      if (m.text !== m.code && m.text !== m.display) {
-        var syn = document.createElement('span');
-        syn.className = 'emr-search-synonym';
-        syn.appendChild(document.createTextNode('（'));
-        syn.appendChild(mark(m.text, m.start, m.end));
-        syn.appendChild(document.createTextNode('）'));
-        name.appendChild(syn);
-      }
-      li.appendChild(name);
-      list.appendChild(li);
-    });
-    if (!matches.length) {
-      var none = document.createElement('span');
-      none.className = 'emr-search-none';
-      none.textContent = '无匹配 no match';
-      list.appendChild(none);
+  /** A match as an option: its code, its name, the synonym that matched; the matched part marked. */
+  function drawMatch(li, m) {
+    var code = document.createElement('span');
+    code.className = 'emr-search-code';
+    code.appendChild(m.text === m.code ? mark(m.code, m.start, m.end) : document.createTextNode(m.code));
+    li.appendChild(code);
+    var name = document.createElement('span');
+    name.className = 'emr-search-name';
+    name.appendChild(m.text === m.display ? mark(m.display, m.start, m.end) : document.createTextNode(m.display));
+    if (m.text !== m.code && m.text !== m.display) {
+      var syn = document.createElement('span');
+      syn.className = 'emr-search-synonym';
+      syn.appendChild(document.createTextNode('（'));
+      syn.appendChild(mark(m.text, m.start, m.end));
+      syn.appendChild(document.createTextNode('）'));
+      name.appendChild(syn);
     }
-    list.hidden = false;
-    box.setAttribute('aria-expanded', 'true');
-    if (matches.length) activate(holder, 0);
+    li.appendChild(name);
   }
-  function options(holder) { return Array.prototype.slice.call(listOf(holder).querySelectorAll('[role=option]')); }
-  function activate(holder, i) {
-    var opts = options(holder), box = holder.querySelector('.emr-search-box');
-    opts.forEach(function (o, k) { o.setAttribute('aria-selected', k === i ? 'true' : 'false'); });
-    if (opts[i]) { box.setAttribute('aria-activedescendant', opts[i].id); opts[i].scrollIntoView({block: 'nearest'}); }
-  }
-  function active(holder) {
-    var opts = options(holder);
-    for (var i = 0; i < opts.length; i++) if (opts[i].getAttribute('aria-selected') === 'true') return i;
-    return -1;
+  function showMatches(holder, matches) {
+    fillList(listOf(holder), holder.querySelector('.emr-search-box'), matches, drawMatch, '无匹配 no match');
   }
   function pick(form, holder, m) {
     setPick(holder, m);
@@ -613,26 +642,22 @@
     form.addEventListener('keydown', function (ev) {
       var holder = ev.target.closest && ev.target.closest('.emr-search');
       if (!holder || ev.isComposing || ev.keyCode === 229) return; // the input method's keys
-      var n = options(holder).length, i = active(holder), open = !listOf(holder).hidden;
+      var list = listOf(holder), box = holder.querySelector('.emr-search-box');
+      if (!list.hidden && listKey(ev, list, box, function (m) { pick(form, holder, m); },
+          function () { closeList(holder); box.value = shownOf(holder); })) return;
       if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
         ev.preventDefault();
-        if (!open) { search(holder); return; }
-        if (n) activate(holder, ev.key === 'ArrowDown' ? (i + 1) % n : (i - 1 + n) % n);
+        search(holder);
       } else if (ev.key === 'Enter') {
         ev.preventDefault(); // never submits the form
-        if (open && i >= 0) pick(form, holder, options(holder)[i].emrMatch); else settle(form, holder);
-      } else if (ev.key === 'Escape' && open) {
-        ev.preventDefault();
-        closeList(holder);
-        holder.querySelector('.emr-search-box').value = shownOf(holder);
+        settle(form, holder);
       }
     });
     form.addEventListener('mousedown', function (ev) {
-      ed._start();
       var li = ev.target.closest && ev.target.closest('.emr-search-list [role=option]');
       if (!li) return;
       ev.preventDefault(); // keep focus in the box
-      pick(form, li.closest('.emr-search'), li.emrMatch);
+      pick(form, li.closest('.emr-search'), li.emrItem);
     });
     form.addEventListener('focusout', function (ev) {
       var holder = ev.target.closest && ev.target.closest('.emr-search');
@@ -1028,49 +1053,33 @@
     closePopup(form);
     var list = document.createElement('span');
     list.className = 'emr-popup';
+    list.id = el.id + '-phrases';
     list.setAttribute('role', 'listbox');
-    items.forEach(function (it, i) {
-      var o = document.createElement('span');
-      o.setAttribute('role', 'option');
-      o.setAttribute('aria-selected', i === 0 ? 'true' : 'false');
-      o.textContent = it.title ? it.title + '：' + it.text : it.text;
-      o.emrItem = it;
-      list.appendChild(o);
-    });
-    if (!items.length) {
-      var none = document.createElement('span');
-      none.className = 'emr-search-none';
-      none.textContent = '无常用语 no phrases';
-      list.appendChild(none);
-    }
+    el.setAttribute('aria-controls', list.id);
     var after = el.closest('.emr-dt, .emr-search') || el;
     after.parentNode.insertBefore(list, after.nextSibling);
+    fillList(list, el, items, function (o, it) { o.textContent = it.title ? it.title + '：' + it.text : it.text; },
+      '无常用语 no phrases');
     form.emrPopup = {list: list, el: el, choose: choose};
   }
   function closePopup(form) {
-    if (form.emrPopup) { form.emrPopup.list.remove(); form.emrPopup = null; }
+    var p = form.emrPopup;
+    if (!p) return;
+    closedList(p.list, p.el);
+    p.list.remove();
+    p.el.removeAttribute('aria-controls');
+    form.emrPopup = null;
   }
   function popupKey(form, ev) {
     var p = form.emrPopup;
     if (!p) return false;
-    var opts = Array.prototype.slice.call(p.list.querySelectorAll('[role=option]'));
-    var i = opts.findIndex(function (o) { return o.getAttribute('aria-selected') === 'true'; });
-    if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
-      var n = opts.length;
-      if (n) {
-        var j = ev.key === 'ArrowDown' ? (i + 1) % n : (i - 1 + n) % n;
-        opts.forEach(function (o, k) { o.setAttribute('aria-selected', k === j ? 'true' : 'false'); });
-      }
-    } else if (ev.key === 'Enter') {
-      closePopup(form);
-      if (i >= 0) p.choose(opts[i].emrItem);
-    } else if (ev.key === 'Escape') {
-      closePopup(form);
-    } else {
-      return false;
+    if (!listKey(ev, p.list, p.el, function (it) { closePopup(form); p.choose(it); },
+        function () { closePopup(form); })) {
+      if (ev.key !== 'Enter') return false;
+      closePopup(form); // nothing to pick: Enter only closes the list
+      ev.preventDefault();
     }
-    ev.preventDefault();
-    ev.stopImmediatePropagation();
+    ev.stopImmediatePropagation(); // the form's own Enter (the next field) is not also done
     return true;
   }
   function phrases(ed, el) {

@@ -313,6 +313,41 @@ class EditorApiBrowserTest {
     assertThat((String) js("return asked.path + ' ' + asked.label")).isEqualTo(
         "/values/personalHistory 个人史");
     assertThat(browser.findElements(By.cssSelector(".emr-popup"))).isEmpty();
+    // the list is the control's: it says it is open and which option is active
+    ph.sendKeys(Keys.F2);
+    String listId = browser.findElement(By.cssSelector(".emr-popup")).getAttribute("id");
+    assertThat(ph.getAttribute("aria-controls")).isEqualTo(listId);
+    assertThat(ph.getAttribute("aria-expanded")).isEqualTo("true");
+    assertThat(ph.getAttribute("aria-activedescendant")).isEqualTo(listId + "-o0");
+    ph.sendKeys(Keys.ESCAPE);
+    assertThat(browser.findElements(By.cssSelector(".emr-popup"))).isEmpty();
+    assertThat(ph.getAttribute("aria-expanded")).isEqualTo("false");
+  }
+
+  @Test
+  void aCodedFieldsMatchIsPickedWithTheMouseToo() throws Exception {
+    form("admission-record", "clean--admission-record.json");
+    js("window.errors = []; window.addEventListener('error', function (e) {"
+        + " errors.push(e.message); }); ed.configure({hooks: {search: function (q) {"
+        + " return [{code: 'I20.000', display: '不稳定型心绞痛', text: '不稳定型心绞痛', start: 3,"
+        + " end: 6}, {code: 'I10.x00', display: '高血压', text: '高血压', start: 0, end: 1}]; }}});"
+        + " window.editor = ed; delete window.ed;"); // no global the script could lean on
+    WebElement box = browser.findElement(By.cssSelector(
+        "[data-emr-path='/values/diagnoses/0/diagnosis'] input.emr-search-box"));
+    box.sendKeys(Keys.chord(Keys.CONTROL, "a"), "gxy");
+    By option = By.cssSelector(
+        "[data-emr-path='/values/diagnoses/0/diagnosis'] [role=option]:nth-child(2)");
+    for (int i = 0; i < 50 && browser.findElements(option).isEmpty(); i++) {
+      Thread.sleep(50); // the search waits for typing to pause
+    }
+    WebElement second = browser.findElement(option);
+    assertThat(box.getAttribute("aria-expanded")).isEqualTo("true");
+    second.click();
+    assertThat(box.getAttribute("value")).isEqualTo("I10.x00 高血压");
+    assertThat(box.getAttribute("aria-expanded")).isEqualTo("false");
+    assertThat(js("return editor.getValue('/values/diagnoses/0/diagnosis').code"))
+        .isEqualTo("I10.x00");
+    assertThat(js("return errors")).asList().isEmpty();
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,12 @@ class TypeDeclarationsTest {
   private static final Path TSC = Path.of("/usr/bin/tsc");
 
   private static Result compile(String file) throws Exception {
+    return tsc(file, "--noEmit", "--strict", "--lib", "es2017,dom", "--module", "esnext", file,
+        "emrkit.d.ts");
+  }
+
+  /** Runs tsc in target/typescript, with the declarations and the test's file there. */
+  private static Result tsc(String file, String... args) throws Exception {
     boolean installed = Files.isExecutable(TSC);
     if ("true".equals(System.getenv("EMRKIT_TYPESCRIPT_REQUIRED"))) {
       assertThat(installed).as("tsc (node-typescript, required by .ci/run)").isTrue();
@@ -28,12 +35,15 @@ class TypeDeclarationsTest {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("emrkit.d.ts"), HtmlRenderer.typeDeclarations(),
         StandardCharsets.UTF_8);
-    try (var in = TypeDeclarationsTest.class.getResourceAsStream("/typescript/" + file)) {
+    var in = file.equals("emrkit.js") ? HtmlRenderer.class.getResourceAsStream("emrkit.js")
+        : TypeDeclarationsTest.class.getResourceAsStream("/typescript/" + file);
+    try (in) {
       Files.write(dir.resolve(file), in.readAllBytes());
     }
-    Process p = new ProcessBuilder(TSC.toString(), "--noEmit", "--strict", "--lib",
-        "es2017,dom", "--module", "esnext", file, "emrkit.d.ts").directory(dir.toFile())
-        .redirectErrorStream(true).start();
+    List<String> command = new java.util.ArrayList<>(List.of(TSC.toString()));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+        .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("tsc finished").isTrue();
     return new Result(p.exitValue(), out);
@@ -46,6 +56,17 @@ class TypeDeclarationsTest {
     Result r = compile("host.ts");
     assertThat(r.output()).isEmpty();
     assertThat(r.exit()).isZero();
+  }
+
+  @Test
+  void theScriptNamesNothingItDoesNotDeclare() throws Exception {
+    // a name used and declared nowhere is a ReferenceError when that line runs (a mouse pick
+    // of a coded field's match once failed so), unless the host page happens to have a global
+    // of that name; tsc checking the script as JavaScript says so (its type complaints aside)
+    Result r = tsc("emrkit.js", "--noEmit", "--allowJs", "--checkJs", "--lib", "es2017,dom",
+        "--target", "es2017", "emrkit.js");
+    assertThat(r.output().lines().filter(l -> l.matches(".*error TS(2304|2552):.*")))
+        .as("Cannot find name").isEmpty();
   }
 
   @Test
