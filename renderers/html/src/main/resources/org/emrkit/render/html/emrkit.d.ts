@@ -37,7 +37,7 @@ export interface Phrase { text: string; title?: string }
 export interface Hooks {
   /** Answers a coded field's search box (a terminology service of the host's). */
   search?: (q: SearchQuery) => SearchMatch[] | Promise<SearchMatch[]>;
-  /** The phrase library: offered on F2 in a text field, the pick inserted at the caret. */
+  /** The phrase library: offered on F2 in a text field and on a narrative box's toolbar, the pick inserted at the caret. */
   phrases?: (q: PhraseQuery) => Phrase[] | Promise<Phrase[]>;
   /** Printing (Ctrl+P, requestPrint): the host's preview or print; without it, "print" fires. */
   print?: (d: { values: Values }) => void;

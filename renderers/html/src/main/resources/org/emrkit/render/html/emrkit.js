@@ -1102,7 +1102,8 @@
     bar.setAttribute('aria-label', '文字格式 text format');
     bar.hidden = true;
     [['bold', '<b>B</b>', '加粗 bold (Ctrl+B)'], ['italic', '<i>I</i>', '斜体 italic (Ctrl+I)'],
-     ['superscript', 'x<sup>2</sup>', '上标 superscript (Ctrl+Shift+=)'], ['subscript', 'x<sub>2</sub>', '下标 subscript (Ctrl+=)']]
+     ['superscript', 'x<sup>2</sup>', '上标 superscript (Ctrl+Shift+=)'], ['subscript', 'x<sub>2</sub>', '下标 subscript (Ctrl+=)'],
+     ['phrases', '常用语', '常用语 phrase library (F2)']]
       .forEach(function (b) {
         var btn = document.createElement('button');
         btn.type = 'button';
@@ -1118,6 +1119,7 @@
   }
   function showBar(form, rich) {
     var bar = richBar(form), f = form.getBoundingClientRect(), r = rich.getBoundingClientRect();
+    bar.querySelector('[data-emr-command=phrases]').hidden = !(form.emrEditor && form.emrEditor.hooks.phrases);
     bar.hidden = false;
     bar.style.left = (r.right - f.left - bar.offsetWidth) + 'px'; // above the box's right end: the label stays in view
     bar.style.top = (r.top - f.top - bar.offsetHeight) + 'px';
@@ -1157,7 +1159,12 @@
     form.addEventListener('mousedown', function (ev) {
       var o = ev.target.closest('.emr-popup [role=option]'), cmd = ev.target.closest('.emr-richbar button');
       if (o && form.emrPopup) { ev.preventDefault(); var p = form.emrPopup; closePopup(form); p.choose(o.emrItem); }
-      if (cmd) { ev.preventDefault(); document.execCommand(cmd.getAttribute('data-emr-command')); }
+      if (cmd) {
+        ev.preventDefault(); // the rich box keeps the focus and the caret
+        var command = cmd.getAttribute('data-emr-command');
+        if (command === 'phrases') phrases(ed, document.activeElement);
+        else document.execCommand(command);
+      }
     });
     form.addEventListener('focusin', function (ev) {
       ed._start();

@@ -322,6 +322,22 @@ class EditorApiBrowserTest {
     ph.sendKeys(Keys.ESCAPE);
     assertThat(browser.findElements(By.cssSelector(".emr-popup"))).isEmpty();
     assertThat(ph.getAttribute("aria-expanded")).isEqualTo("false");
+    // with the mouse: the text box's toolbar offers the library, a click picks a phrase
+    WebElement hpi = field("/values/hpi");
+    hpi.click();
+    hpi.sendKeys(Keys.chord(Keys.CONTROL, Keys.END));
+    browser.findElement(By.cssSelector(".emr-richbar button[data-emr-command=phrases]")).click();
+    WebElement first = browser.findElement(By.cssSelector(".emr-popup [role=option]"));
+    screenshot("api-phrases-toolbar.png");
+    first.click();
+    assertThat((String) js("return ed.getValue('/values/hpi')")).endsWith("否认家族遗传病史。");
+    assertThat(browser.findElements(By.cssSelector(".emr-popup"))).isEmpty();
+    // without a phrase library the toolbar does not offer one
+    js("ed.hooks.phrases = null");
+    field("/values/personalHistory").click();
+    hpi.click();
+    assertThat(browser.findElement(By.cssSelector(".emr-richbar button[data-emr-command=phrases]"))
+        .isDisplayed()).isFalse();
   }
 
   @Test
