@@ -35,7 +35,6 @@ public final class Resolver {
   /** The template's fields by name (a group's after the template's own), read on first use. */
   private Map<String, Field> byName;
   /** Coded fields whose code a calc shows apart ({@code expr="dx.code"}). */
-  private java.util.Set<String> codeShown;
   /** How deep calc fields are being read through each other. */
   private int depth;
   private static final int MAX_DEPTH = 16;
@@ -111,13 +110,16 @@ public final class Resolver {
    * 疾病编码 in two columns.
    */
   private boolean codeShownApart(Field f) {
-    if (codeShown == null) {
-      java.util.Set<String> names = new java.util.HashSet<>();
-      collectCodeCalcs(template.scope(), names);
-      codeShown = names;
-    }
-    return codeShown.contains(f.name());
+    return CODE_SHOWN.get(template).contains(f.name());
   }
+
+  /** The coded fields whose code a calc shows apart, once per template (not per render). */
+  private static final org.emrkit.template.PerTemplate<java.util.Set<String>> CODE_SHOWN =
+      new org.emrkit.template.PerTemplate<>(t -> {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        collectCodeCalcs(t.scope(), names);
+        return java.util.Set.copyOf(names);
+      });
 
   private static void collectCodeCalcs(org.emrkit.template.FieldScope scope,
       java.util.Set<String> out) {

@@ -150,7 +150,7 @@ final class Walker implements BlockVisitor<Void> {
   private static void pairs(List<Run> runs) {
     for (int i = 0; i + 2 < runs.size(); i++) {
       if (runs.get(i) instanceof Run.FieldRun a && runs.get(i + 1) instanceof Run.TextRun slash
-          && runs.get(i + 2) instanceof Run.FieldRun b && slash.text().text().strip().equals("/")
+          && runs.get(i + 2) instanceof Run.FieldRun b && slash(slash.text().text())
           && a.field().field().unit() != null
           && a.field().field().unit().equals(b.field().field().unit())
           && !a.field().text().isEmpty() && !b.field().text().isEmpty()) {
@@ -158,6 +158,11 @@ final class Walker implements BlockVisitor<Void> {
         runs.set(i + 1, new Run.TextRun(new Text("/", slash.text().styles())));
       }
     }
+  }
+
+  /** Whether a text is a slash alone, spaces around it aside (a label's text is not). */
+  private static boolean slash(String t) {
+    return t.length() <= 16 && t.indexOf('/') >= 0 && t.strip().equals("/");
   }
 
   private FieldView field(Field f, FieldView.LabelHints hints) {
