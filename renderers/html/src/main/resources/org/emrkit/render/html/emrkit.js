@@ -317,13 +317,19 @@
     });
     return true;
   }
-  /** Draws every row still to come, at once. */
+  /**
+   * Draws every row still to come, at once: with an editor or without (EmrKit.values of a form
+   * nobody mounted reads every row too; what it left out, a save would delete).
+   */
   function complete(form) {
-    while (form && form.emrLater && drawLater(form)) { /* a template at a time */ }
+    while (form && drawLater(form)) { /* a template at a time */ }
   }
-  /** Draws the rows to come a template per task, after the first frame: typing is not held up. */
+  /** Draws the rows to come a template per task, after the first frame, while the form is its editor's. */
   function drawSoon(form) {
-    var go = function () { if (form.emrLater && drawLater(form)) setTimeout(go, 0); };
+    var ed = form.emrEditor;
+    var go = function () {
+      if (form.emrLater && form.isConnected && form.emrEditor === ed && drawLater(form)) setTimeout(go, 0);
+    };
     if (window.requestAnimationFrame && !document.hidden) requestAnimationFrame(function () { setTimeout(go, 0); });
     else setTimeout(go, 0);
   }
@@ -520,12 +526,12 @@
       list.appendChild(n);
     }
     list.hidden = false;
-    box.setAttribute('aria-expanded', 'true');
+    if (box.getAttribute('role') === 'combobox') box.setAttribute('aria-expanded', 'true');
     if (items.length) activateOption(list, box, 0);
   }
   function closedList(list, box) {
     list.hidden = true;
-    box.setAttribute('aria-expanded', 'false');
+    if (box.getAttribute('role') === 'combobox') box.setAttribute('aria-expanded', 'false');
     box.removeAttribute('aria-activedescendant');
   }
   /**
@@ -882,6 +888,7 @@
     },
     destroy: function () {
       window.removeEventListener('beforeunload', this._unload);
+      complete(this.form); // rows still to come are drawn (and locked) while it is an editor's
       delete this.form.emrEditor;
     },
     _emit: function (name, detail) {
@@ -1055,6 +1062,7 @@
     list.className = 'emr-popup';
     list.id = el.id + '-phrases';
     list.setAttribute('role', 'listbox');
+    el.emrControls = el.getAttribute('aria-controls'); // a search box's own list, given back on close
     el.setAttribute('aria-controls', list.id);
     var after = el.closest('.emr-dt, .emr-search') || el;
     after.parentNode.insertBefore(list, after.nextSibling);
@@ -1067,7 +1075,7 @@
     if (!p) return;
     closedList(p.list, p.el);
     p.list.remove();
-    p.el.removeAttribute('aria-controls');
+    if (p.el.emrControls) p.el.setAttribute('aria-controls', p.el.emrControls); else p.el.removeAttribute('aria-controls');
     form.emrPopup = null;
   }
   function popupKey(form, ev) {
@@ -1084,7 +1092,10 @@
   }
   function phrases(ed, el) {
     var hook = ed.hooks.phrases, form = ed.form;
-    if (!hook || ed._locked(el)) return;
+    // text goes into text: a box typed in or a narrative box, not a code's search box or a choice
+    var text = el.classList.contains('emr-rich') || (el.tagName === 'INPUT' && el.type === 'text'
+        && el.classList.contains('emr-control') && !el.closest('.emr-search'));
+    if (!hook || !text || ed._locked(el)) return;
     var holder = el.closest('[data-emr-path]');
     Promise.resolve(hook({field: (holder && holder.getAttribute('data-emr-path') || '').split('/').pop(),
         path: pathOf(el), label: el.getAttribute('aria-label') || ''}))

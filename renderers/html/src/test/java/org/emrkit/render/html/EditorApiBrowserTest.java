@@ -317,11 +317,20 @@ class EditorApiBrowserTest {
     ph.sendKeys(Keys.F2);
     String listId = browser.findElement(By.cssSelector(".emr-popup")).getAttribute("id");
     assertThat(ph.getAttribute("aria-controls")).isEqualTo(listId);
-    assertThat(ph.getAttribute("aria-expanded")).isEqualTo("true");
     assertThat(ph.getAttribute("aria-activedescendant")).isEqualTo(listId + "-o0");
+    assertThat(ph.getAttribute("aria-expanded")).as("not a combobox").isNull();
     ph.sendKeys(Keys.ESCAPE);
     assertThat(browser.findElements(By.cssSelector(".emr-popup"))).isEmpty();
-    assertThat(ph.getAttribute("aria-expanded")).isEqualTo("false");
+    assertThat(ph.getAttribute("aria-controls")).isNull();
+    assertThat(ph.getAttribute("aria-activedescendant")).isNull();
+    // a code's search box takes no phrases (its own list stays its own)
+    WebElement box = browser.findElement(By.cssSelector(
+        "[data-emr-path='/values/diagnoses/0/diagnosis'] input.emr-search-box"));
+    String own = box.getAttribute("aria-controls");
+    box.sendKeys(Keys.F2);
+    Thread.sleep(100);
+    assertThat(browser.findElements(By.cssSelector(".emr-popup"))).isEmpty();
+    assertThat(box.getAttribute("aria-controls")).isEqualTo(own);
     // with the mouse: the text box's toolbar offers the library, a click picks a phrase
     WebElement hpi = field("/values/hpi");
     hpi.click();
@@ -464,6 +473,16 @@ class EditorApiBrowserTest {
     js(mount + " document.querySelector('button.emr-add').click();", html);
     assertThat(field("/values/nursingRows/100/t").getAttribute("readonly")).isNull();
     assertThat(browser.findElements(By.cssSelector("tbody.emr-rows > tr.emr-row"))).hasSize(101);
+    // read without an editor (a form put on the page later, never mounted): every row
+    assertThat(js("var h = document.getElementById('h'); h.innerHTML = arguments[0];"
+        + " return [EmrKit.values(h.querySelector('form')).nursingRows.length,"
+        + " JSON.parse(EmrKit.json(h.querySelector('form'))).nursingRows.length]", html))
+        .isEqualTo(List.of(100L, 100L));
+    // an editor let go of draws and locks what was still to come first
+    assertThat(js(mount + " ed.destroy(); return [h.querySelectorAll('template.emr-later')"
+        + ".length, h.querySelector(\"[data-emr-path='/values/nursingRows/95/t']\").classList"
+        + ".contains('emr-amend'), h.querySelector(\"[data-emr-path='/values/nursingRows/80/t']"
+        + "\").readOnly]", html)).isEqualTo(List.of(0L, true, true));
     // a report at mount does not draw them; its findings wait for their fields
     assertThat(js(mount + " ed.showReport([{path: '/values/nursingRows/90/bp', message:"
         + " '血压应写成 120/80'}]); return document.querySelectorAll('template.emr-later').length",
