@@ -20,9 +20,17 @@ import org.emrkit.record.ValueText;
  * @param at when
  * @param reason why, or {@code null} when none was given (a change to signed content needs one:
  *     the validator reports it; a senior's change to an unsigned draft does not)
+ * @param signedContent whether a signature made before the change covered the value (else it
+ *     changed what someone else wrote: 审阅修改)
  */
 public record Amendment(int seq, String path, String label, String oldValue, String newValue,
-    String unit, Actor actor, OffsetDateTime at, String reason) {
+    String unit, Actor actor, OffsetDateTime at, String reason, boolean signedContent) {
+
+  /** An amendment of signed content. */
+  public Amendment(int seq, String path, String label, String oldValue, String newValue,
+      String unit, Actor actor, OffsetDateTime at, String reason) {
+    this(seq, path, label, oldValue, newValue, unit, actor, at, reason, true);
+  }
 
   /** Checks the members. */
   public Amendment {
@@ -51,6 +59,14 @@ public record Amendment(int seq, String path, String label, String oldValue, Str
   /** Who, with the role as printed: {@code 王强（主治医师）}. */
   public String who() {
     return actor.name() + "（" + actor.role().title() + "）";
+  }
+
+  /**
+   * Why, as a 修改记录 prints it: the reason given; for a change to signed content without one,
+   * （未注明）; for a change to what someone else wrote, which needs none, 审阅修改.
+   */
+  public String reasonText() {
+    return reason != null ? reason : signedContent ? "（未注明）" : "审阅修改";
   }
 
   /** When, as printed: {@code 2026-11-21 09:10}. */

@@ -53,7 +53,7 @@ final class AmendmentTable {
         // the date and the time on lines of their own: a date never splits
         String[] when = a.when().split(" ", 2);
         cells.add(cell(r, 5, Text.of(when[0]), LineBreak.INSTANCE, Text.of(when[1])));
-        cells.add(cell(r, 6, Text.of(a.reason() == null ? "（未注明）" : a.reason())));
+        cells.add(cell(r, 6, Text.of(a.reasonText())));
       }
       out.add(new Table(null, part.size() + 1, HEAD.size(), WIDTHS, 1, false, 0, null, cells));
     }

@@ -68,74 +68,7 @@ final class Amendments {
     SectionNames names = SectionNames.of(resolver.template());
     Writers writers = new Writers(record.revisions());
     return described(resolver, 0, (r, pointer) -> covered(record, names, r, pointer)
-        || writers.anothers(r, pointer));
-  }
-
-  /**
-   * Who wrote each value, as the trace goes: for a change, whether anyone else wrote the value it
-   * changes before it (审阅修改: a resident changing what an intern wrote, the intern or the
-   * resident changing it again after that, a nurse a colleague's row). A revision wrote a value
-   * when it wrote it, a value above it (the record as created wrote them all) or one below it.
-   * Linear in the trace: per revision, a look-up per level of its pointer.
-   */
-  private static final class Writers {
-    /** Written by more than one person. */
-    private static final String MANY = "*";
-    private final List<Revision> trace;
-    /** Who wrote exactly this pointer (an actor id, or MANY). */
-    private final Map<String, String> at = new HashMap<>();
-    /** Who wrote this pointer or one below it. */
-    private final Map<String, String> below = new HashMap<>();
-    private int done;
-
-    Writers(List<Revision> trace) {
-      this.trace = trace;
-    }
-
-    /** Whether {@code r} changes a value someone other than its actor wrote before. */
-    boolean anothers(Revision r, String pointer) {
-      int index = r.seq() - 1 < trace.size() && trace.get(r.seq() - 1) == r ? r.seq() - 1
-          : trace.indexOf(r);
-      while (done < index) {
-        note(done++);
-      }
-      if (r.oldValue() == null) {
-        return false; // a value first written is nobody's yet
-      }
-      String me = r.actor().id();
-      if (others(below.get(pointer), me)) {
-        return true;
-      }
-      for (String p = pointer; ; p = p.substring(0, p.lastIndexOf('/'))) {
-        if (others(at.get(p), me)) {
-          return true;
-        }
-        if (p.isEmpty()) {
-          return false;
-        }
-      }
-    }
-
-    private static boolean others(String writers, String me) {
-      return writers != null && !writers.equals(me);
-    }
-
-    private void note(int i) {
-      Revision r = trace.get(i);
-      String pointer = r.path() instanceof TracePath.OfValue v ? v.pointer()
-          : r.path() instanceof TracePath.OfRecord ? "" : null;
-      if (pointer == null) {
-        return;
-      }
-      String id = r.actor().id();
-      at.merge(pointer, id, (x, y) -> x.equals(y) ? x : MANY);
-      for (String p = pointer; ; p = p.substring(0, p.lastIndexOf('/'))) {
-        below.merge(p, id, (x, y) -> x.equals(y) ? x : MANY);
-        if (p.isEmpty()) {
-          break;
-        }
-      }
-    }
+        || writers.anothers(r, pointer), names);
   }
 
   /** What values are called (by pointer into values), as the record shows them. */
@@ -149,12 +82,13 @@ final class Amendments {
    * amendments are.
    */
   static List<Amendment> after(Resolver resolver, int after) {
-    return described(resolver, after, (r, pointer) -> true);
+    return described(resolver, after, (r, pointer) -> true,
+        SectionNames.of(resolver.template()));
   }
 
   /** The value revisions after {@code after} that {@code which} takes, described. */
   private static List<Amendment> described(Resolver resolver, int after,
-      java.util.function.BiPredicate<Revision, String> which) {
+      java.util.function.BiPredicate<Revision, String> which, SectionNames names) {
     Amendments a = null;
     List<Amendment> out = new ArrayList<>();
     for (Revision r : resolver.record().revisions()) {
@@ -163,7 +97,8 @@ final class Amendments {
         if (a == null) {
           a = new Amendments(resolver);
         }
-        out.add(a.amendment(r, v.pointer()));
+        out.add(a.amendment(r, v.pointer(),
+            covered(resolver.record(), names, r, v.pointer())));
       }
     }
     return List.copyOf(out);
@@ -180,10 +115,10 @@ final class Amendments {
     return false;
   }
 
-  private Amendment amendment(Revision r, String pointer) {
+  private Amendment amendment(Revision r, String pointer, boolean signed) {
     String unit = fieldAt(pointer).map(Field::unit).orElse(null);
     return new Amendment(r.seq(), "/values" + pointer, label(pointer), text(pointer,
-        r.oldValue()), text(pointer, r.newValue()), unit, r.actor(), r.at(), r.reason());
+        r.oldValue()), text(pointer, r.newValue()), unit, r.actor(), r.at(), r.reason(), signed);
   }
 
   /**

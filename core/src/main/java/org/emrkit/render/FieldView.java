@@ -92,6 +92,12 @@ public final class FieldView {
     List<TracedText.Step> steps = new java.util.ArrayList<>();
     for (int i = 0; i < amended.size(); i++) {
       Amendment a = amended.get(i);
+      if (i > 0 && !a.oldValue().equals(amended.get(i - 1).newValue())) {
+        // changed in between by what is no amendment (a row replaced whole, a value written
+        // again from empty): this amendment is measured from what it changed, not from before
+        String was = a.oldValue();
+        steps.add(new TracedText.Step(rich ? org.emrkit.record.RichText.plain(was) : was, ""));
+      }
       // the last step ends at the text shown now
       String after = i == amended.size() - 1 ? text() : a.newValue();
       steps.add(new TracedText.Step(rich ? org.emrkit.record.RichText.plain(after) : after,

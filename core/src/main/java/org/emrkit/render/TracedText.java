@@ -105,16 +105,20 @@ public record TracedText(List<Piece> pieces, String note) {
    * The pieces of {@code before} changed step by step (痕迹 of every amendment, not only of the
    * first text against the last): what each step took out is struck, what it put in is put in,
    * each piece with who did it and when; what one step put in and a later one took out stays,
-   * struck, with both names.
+   * struck, with both names. A step with no name ({@code by} empty) is drawn unnamed and
+   * unnumbered.
    */
   public static TracedText of(String before, List<Step> steps, String note) {
     List<Piece> all = new ArrayList<>();
     for (String w : words(before)) {
       all.add(new Piece(w, Mark.KEPT));
     }
-    for (int k = 0; k < steps.size(); k++) {
-      Step step = steps.get(k);
-      int number = steps.size() > 1 ? k + 1 : 0;
+    long named = steps.stream().filter(x -> !x.by().isEmpty()).count();
+    int numbered = 0;
+    for (Step step : steps) {
+      // numbered when more than one person's step: a step of nobody's (a change the trace does
+      // not list as an amendment) is drawn, unnamed and unnumbered
+      int number = step.by().isEmpty() || named < 2 ? 0 : ++numbered;
       List<Integer> live = new ArrayList<>(); // where the words of the text so far are in all
       List<String> a = new ArrayList<>();
       for (int i = 0; i < all.size(); i++) {

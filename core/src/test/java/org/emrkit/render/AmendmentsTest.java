@@ -86,13 +86,24 @@ class AmendmentsTest {
     EditSession own = EditSession.builder(ADMISSION, r, intern).clock(clock).open();
     assertThat(own.set("/pastIllness", new Value.Str("否认高血压病史。")).isApplied()).isTrue();
     r = own.commit();
+    // what the resident writes first on her draft is his: his second thought on it is his own
+    for (String menses : List.of("未婚", "未婚，月经规律。")) {
+      clock.advance(Duration.ofMinutes(10));
+      EditSession his = EditSession.builder(ADMISSION, r, resident).clock(clock).open();
+      assertThat(his.set("/menstrualHistory", new Value.Str(menses)).isApplied()).isTrue();
+      r = his.commit();
+    }
     List<Amendment> all = amendments(ADMISSION, r);
     assertThat(all).extracting(Amendment::who, Amendment::oldText, Amendment::newText)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("李明（住院医师）", "胸闷3天", "胸闷5天，考虑心绞痛"),
             org.assertj.core.groups.Tuple.tuple("王强（主治医师）", "胸闷5天，考虑心绞痛", "胸痛5天"),
             org.assertj.core.groups.Tuple.tuple("王强（主治医师）", "胸痛5天", "胸痛5天。"));
-    assertThat(all).allSatisfy(a -> assertThat(a.reason()).isNull());
+    assertThat(all).allSatisfy(a -> {
+      assertThat(a.reason()).isNull();
+      assertThat(a.signedContent()).isFalse();
+      assertThat(a.reasonText()).as("none needed: not （未注明）").isEqualTo("审阅修改");
+    });
     // traced inline: each piece under the name of who struck or put it in
     RenderOptions inline = RenderOptions.builder().amendments(AmendmentPrint.INLINE).build();
     List<TracedText> traced = new java.util.ArrayList<>();
@@ -140,6 +151,39 @@ class AmendmentsTest {
     assertThat(amendments(NURSING, next.commit())).extracting(Amendment::path, Amendment::who)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("/values/nursingRows/0/r",
             "钱丽（护士）"));
+  }
+
+  @Test
+  void aRowIsKnownByWhatItHoldsWhenRowsBeforeItAreRemoved() {
+    Actor other = new Actor("u-3002", "钱丽", Role.NURSE);
+    TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
+    Record r = org.emrkit.testing.CorpusSealer.unsigned(
+        Corpus.record("clean--nursing-record.json", NURSING), NURSING);
+    // 赵芳's two rows (the record is hers); 钱丽 adds a third, writes its 呼吸 and corrects it
+    Object[][] steps = {
+        {NURSE, "/nursingRows/0/p", 80},
+        {other, "+", null},
+        {other, "/nursingRows/2/r", 20},    // first written: nobody's change
+        {other, "/nursingRows/2/r", 21},    // her own
+        {NURSE, "-/nursingRows/0", null},   // 赵芳 takes out her first row: 钱丽's is row 1 now
+        {other, "/nursingRows/1/r", 22},    // still her own row
+        {NURSE, "/nursingRows/1/r", 23},    // 赵芳 changes 钱丽's: an amendment
+        {NURSE, "/nursingRows/0/p", 84}};   // her own row, moved up: none
+    for (Object[] step : steps) {
+      clock.advance(Duration.ofMinutes(10));
+      EditSession s = EditSession.builder(NURSING, r, (Actor) step[0]).clock(clock).open();
+      String what = (String) step[1];
+      var done = what.equals("+") ? s.addEntry("/nursingRows", Values.of(Map.of("at",
+              new Value.DateTime(OffsetDateTime.now(clock)), "observation",
+              new Value.Str("夜间睡眠可。"))))
+          : what.startsWith("-") ? s.removeEntry(what.substring(1))
+          : s.set(what, new Value.Num(BigDecimal.valueOf((Integer) step[2])));
+      assertThat(done.isApplied()).as("%s", done).isTrue();
+      r = s.commit();
+    }
+    assertThat(amendments(NURSING, r)).extracting(Amendment::path, Amendment::who,
+        Amendment::newText).containsExactly(org.assertj.core.groups.Tuple.tuple(
+            "/values/nursingRows/1/r", "赵芳（护士）", "23"));
   }
 
   @Test

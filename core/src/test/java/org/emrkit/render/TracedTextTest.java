@@ -64,6 +64,15 @@ class TracedTextTest {
     assertThat(TracedText.stepMark(21)).isEqualTo("(21)");
     assertThat(TracedText.of("a", List.of(new TracedText.Step("b", "x")), "n").pieces())
         .as("one step: no numbers").allSatisfy(p -> assertThat(p.step()).isZero());
+    // a change between amendments that is none of them: drawn unnamed, the numbers go on
+    TracedText gap = TracedText.of("胸闷", List.of(new TracedText.Step("胸痛", "甲"),
+        new TracedText.Step("胸痛3天", ""), new TracedText.Step("胸痛5天", "乙")), "n");
+    assertThat(gap.pieces()).extracting(Piece::text, Piece::step).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("胸", 0), org.assertj.core.groups.Tuple.tuple("闷", 1),
+        org.assertj.core.groups.Tuple.tuple("痛", 1), org.assertj.core.groups.Tuple.tuple("3", 2),
+        org.assertj.core.groups.Tuple.tuple("5", 2), org.assertj.core.groups.Tuple.tuple("天", 0));
+    assertThat(gap.pieces().get(5).who()).isEqualTo("");
+    assertThat(gap.pieces().get(5).mark()).isEqualTo(Mark.INSERTED);
     assertThat(t.pieces().get(6).who()).isEqualTo(
         "李明（住院医师）2026-11-21 09:10 添加，王强（主治医师）2026-11-22 08:00 删除");
     assertThat(t.before()).isEqualTo("胸闷3天");
