@@ -22,14 +22,23 @@ import org.emrkit.record.ValueText;
  *     the validator reports it; a senior's change to an unsigned draft does not)
  * @param signedContent whether a signature made before the change covered the value (else it
  *     changed what someone else wrote: 审阅修改)
+ * @param now where the value is in the record now ({@code path} unless rows were put in or taken
+ *     out before it since), or {@code null} when it is no longer there (its row taken out)
  */
 public record Amendment(int seq, String path, String label, String oldValue, String newValue,
-    String unit, Actor actor, OffsetDateTime at, String reason, boolean signedContent) {
+    String unit, Actor actor, OffsetDateTime at, String reason, boolean signedContent,
+    String now) {
 
-  /** An amendment of signed content. */
+  /** An amendment of signed content, where it was made. */
   public Amendment(int seq, String path, String label, String oldValue, String newValue,
       String unit, Actor actor, OffsetDateTime at, String reason) {
-    this(seq, path, label, oldValue, newValue, unit, actor, at, reason, true);
+    this(seq, path, label, oldValue, newValue, unit, actor, at, reason, true, path);
+  }
+
+  /** This amendment, with where its value is now. */
+  Amendment movedTo(String now) {
+    return new Amendment(seq, path, label, oldValue, newValue, unit, actor, at, reason,
+        signedContent, now);
   }
 
   /** Checks the members. */

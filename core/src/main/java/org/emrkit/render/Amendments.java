@@ -67,8 +67,10 @@ final class Amendments {
     Record record = resolver.record();
     SectionNames names = SectionNames.of(resolver.template());
     Writers writers = new Writers(record.revisions());
-    return described(resolver, 0, (r, pointer) -> covered(record, names, r, pointer)
-        || writers.anothers(r, pointer), names);
+    List<Amendment> all = described(resolver, 0, (r, pointer) -> covered(record, names, r,
+        pointer) || writers.anothers(r, pointer), names);
+    // where each value is now: rows put in or taken out before it since move it
+    return all.stream().map(a -> a.movedTo(writers.now(a.path(), a.seq()))).toList();
   }
 
   /** What values are called (by pointer into values), as the record shows them. */
@@ -118,7 +120,8 @@ final class Amendments {
   private Amendment amendment(Revision r, String pointer, boolean signed) {
     String unit = fieldAt(pointer).map(Field::unit).orElse(null);
     return new Amendment(r.seq(), "/values" + pointer, label(pointer), text(pointer,
-        r.oldValue()), text(pointer, r.newValue()), unit, r.actor(), r.at(), r.reason(), signed);
+        r.oldValue()), text(pointer, r.newValue()), unit, r.actor(), r.at(), r.reason(), signed,
+        "/values" + pointer);
   }
 
   /**

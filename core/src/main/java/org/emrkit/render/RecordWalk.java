@@ -231,8 +231,9 @@ public final class RecordWalk {
   List<Amendment> traceAt(String path) {
     if (amendedAt == null) {
       amendedAt = new java.util.HashMap<>();
-      amendments().forEach(a -> amendedAt.computeIfAbsent(a.path(), k -> new ArrayList<>())
-          .add(a));
+      // by where the value is now (a row taken out before it moves it; one taken out is nowhere)
+      amendments().stream().filter(a -> a.now() != null).forEach(a -> amendedAt.computeIfAbsent(
+          a.now(), k -> new ArrayList<>()).add(a));
     }
     List<Amendment> at = amendedAt.getOrDefault(path, List.of());
     if (!at.isEmpty()) {
@@ -310,7 +311,7 @@ public final class RecordWalk {
     if (options.mode() == RenderMode.VIEW && options.amendments() != AmendmentPrint.NONE) {
       List<Amendment> page = amendments().stream()
           .filter(a -> options.amendments() == AmendmentPrint.APPENDIX
-              || !traced.contains(a.path()))
+              || a.now() == null || !traced.contains(a.now()))
           .toList();
       if (!page.isEmpty()) {
         target.pageBreak();

@@ -58,6 +58,8 @@ final class Writers {
   private final NavigableMap<String, Write> at = new TreeMap<>();
   /** Who wrote below each pointer since its last whole write. */
   private final NavigableMap<String, String> below = new TreeMap<>();
+  /** Rows put in (by +1) or taken out (-1), in trace order: {revision index, from, by}. */
+  private final List<Object[]> moves = new ArrayList<>();
   private int done;
 
   Writers(List<Revision> trace) {
@@ -72,6 +74,44 @@ final class Writers {
     }
     String who = owners(pointer);
     return who != null && !who.equals(r.actor().id());
+  }
+
+  /**
+   * Where a value written by revision {@code seq} at {@code path} ({@code /values...}) is now, in
+   * the whole trace: moved by the rows put in and taken out before it since, or {@code null} when
+   * its row was taken out.
+   */
+  String now(String path, int seq) {
+    while (done < trace.size()) {
+      note(trace.get(done++));
+    }
+    String p = path.substring("/values".length());
+    for (Object[] m : moves) {
+      int when = (int) m[0] - (seq - 1); // revision indexes are sequence numbers less one
+      if (when < 0 || when == 0 && (int) m[3] > 0) {
+        continue; // before the change, or the row the change itself put in
+      }
+      String group = (String) m[1];
+      if (!p.startsWith(group + "/")) {
+        continue;
+      }
+      String rest = p.substring(group.length() + 1);
+      int slash = rest.indexOf('/');
+      String token = slash < 0 ? rest : rest.substring(0, slash);
+      if (!token.matches("[0-9]{1,9}")) {
+        continue;
+      }
+      int row = Integer.parseInt(token);
+      int at = (int) m[2];
+      int by = (int) m[3];
+      if (by < 0 && row == at) {
+        return null; // its row was taken out
+      }
+      if (by > 0 ? row >= at : row > at) {
+        p = group + "/" + (row + by) + (slash < 0 ? "" : rest.substring(slash));
+      }
+    }
+    return "/values" + p;
   }
 
   private void catchUp(Revision r) {
@@ -111,6 +151,7 @@ final class Writers {
     int index = pointer.isEmpty() ? -1 : index(pointer);
     if (index >= 0 && r.oldValue() == null) {
       move(parent(pointer), index, 1); // a row put in: those after it move down
+      moves.add(new Object[] {done - 1, parent(pointer), index, 1});
     }
     String prior = r.oldValue() == null ? null : owners(pointer);
     clearBelow(pointer);
@@ -118,6 +159,7 @@ final class Writers {
       at.remove(pointer);
       if (index >= 0) {
         move(parent(pointer), index + 1, -1); // a row taken out: those after it move up
+        moves.add(new Object[] {done - 1, parent(pointer), index, -1});
       }
     } else {
       at.put(pointer, new Write(merge(prior, id), r.newValue(), record));

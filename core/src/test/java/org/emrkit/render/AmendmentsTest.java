@@ -184,6 +184,33 @@ class AmendmentsTest {
     assertThat(amendments(NURSING, r)).extracting(Amendment::path, Amendment::who,
         Amendment::newText).containsExactly(org.assertj.core.groups.Tuple.tuple(
             "/values/nursingRows/1/r", "赵芳（护士）", "23"));
+    // and then 赵芳 takes out the row before it again: the amendment goes with its row
+    clock.advance(Duration.ofMinutes(10));
+    EditSession s = EditSession.builder(NURSING, r, NURSE).clock(clock).open();
+    assertThat(s.removeEntry("/nursingRows/0").isApplied()).isTrue();
+    Record moved = s.commit();
+    assertThat(amendments(NURSING, moved)).extracting(Amendment::path, Amendment::now)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("/values/nursingRows/1/r",
+            "/values/nursingRows/0/r"));
+    List<String> traced = new java.util.ArrayList<>();
+    RecordWalk.forRendering(NURSING, moved, RenderOptions.builder()
+        .amendments(AmendmentPrint.INLINE).build()).body(new WalkTarget() {
+          @Override
+          public void paragraph(ParagraphView p) {
+            for (Run run : p.runs()) {
+              if (run instanceof Run.FieldRun f && f.field().traced().isPresent()) {
+                traced.add(f.field().path() + " " + f.field().traced().get().text());
+              }
+            }
+          }
+        });
+    assertThat(traced).containsExactly("/values/nursingRows/0/r 23");
+    // and when its own row goes, it is on the 修改记录 page, traced nowhere
+    clock.advance(Duration.ofMinutes(10));
+    EditSession t = EditSession.builder(NURSING, moved, NURSE).clock(clock).open();
+    assertThat(t.removeEntry("/nursingRows/0").isApplied()).isTrue();
+    assertThat(amendments(NURSING, t.commit())).extracting(Amendment::now)
+        .containsExactly((String) null, null);
   }
 
   @Test
