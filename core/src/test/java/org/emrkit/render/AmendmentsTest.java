@@ -25,6 +25,7 @@ class AmendmentsTest {
 
   static final Actor NURSE = new Actor("u-3001", "赵芳", Role.NURSE);
   static final Actor ATTENDING = new Actor("u-2001", "王强", Role.ATTENDING);
+  static final Actor COLLEAGUE = new Actor("u-3002", "钱丽", Role.NURSE);
   static final Template NURSING = Corpus.template("nursing-record");
   static final Template ADMISSION = Corpus.template("admission-record");
 
@@ -130,12 +131,17 @@ class AmendmentsTest {
     });
   }
 
+  /** The clean 一般护理记录单 as 赵芳's draft that nobody has signed. */
+  static Record unsignedSheet() {
+    return org.emrkit.testing.CorpusSealer.unsigned(
+        Corpus.record("clean--nursing-record.json", NURSING), NURSING);
+  }
+
   @Test
   void aColleaguesRowChangedIsOneARowAddedBesideItIsNot() {
-    Actor other = new Actor("u-3002", "钱丽", Role.NURSE);
+    Actor other = COLLEAGUE;
     TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
-    Record r = org.emrkit.testing.CorpusSealer.unsigned(
-        Corpus.record("clean--nursing-record.json", NURSING), NURSING);
+    Record r = unsignedSheet();
     EditSession first = EditSession.builder(NURSING, r, NURSE).clock(clock).open();
     assertThat(first.set("/nursingRows/0/p", new Value.Num(BigDecimal.valueOf(80))).isApplied())
         .isTrue();
@@ -155,10 +161,9 @@ class AmendmentsTest {
 
   @Test
   void aRowIsKnownByWhatItHoldsWhenRowsBeforeItAreRemoved() {
-    Actor other = new Actor("u-3002", "钱丽", Role.NURSE);
+    Actor other = COLLEAGUE;
     TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
-    Record r = org.emrkit.testing.CorpusSealer.unsigned(
-        Corpus.record("clean--nursing-record.json", NURSING), NURSING);
+    Record r = unsignedSheet();
     // 赵芳's two rows (the record is hers); 钱丽 adds a third, writes its 呼吸 and corrects it
     Object[][] steps = {
         {NURSE, "/nursingRows/0/p", 80},
