@@ -179,6 +179,30 @@ class PrintTruthTest {
         .as("a signed record").doesNotContain("已归档");
   }
 
+  @Test
+  void aSuperscriptInsideBoldPrintsAsBothInEveryFormat() throws Exception {
+    // the white count's power of ten, made bold: 10⁹, never 109 (nor its bold lost)
+    Record r = CLEAN.withValues(CLEAN.values().with("hpi",
+        new Value.Str("血常规：**WBC 12×10^9^/L**。")));
+    org.jsoup.nodes.Document d = org.jsoup.Jsoup.parse(ConformanceTest.HTML.render(T, r));
+    assertThat(d.select("strong sup").text()).isEqualTo("9");
+    assertThat(String.join("", d.select("strong").eachText())).isEqualTo("WBC 12×109/L");
+    byte[] docx = ConformanceTest.bytes(org.emrkit.render.docx.DocxRenderer.builder()
+        .options(ConformanceTest.OPTIONS).build(), T, r);
+    try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+        new java.io.ByteArrayInputStream(docx))) {
+      List<String> nine = new java.util.ArrayList<>();
+      doc.getParagraphs().forEach(p -> p.getRuns().forEach(run -> {
+        if (run.text().equals("9")) {
+          nine.add(run.isBold() + " " + run.getVerticalAlignment());
+        }
+      }));
+      assertThat(nine).containsExactly("true superscript");
+    }
+    assertThat(String.join("", VisibleText.pdf(ConformanceTest.bytes(ConformanceTest.PDF, T, r))
+        .pageBodies())).contains("血常规：WBC12×109/L。");
+  }
+
   /** The admission record amended after signing: 主诉 反复胸闷3天 → 反复胸痛5天, with a reason. */
   static Record amended() {
     TestClock clock = new TestClock("2026-11-21T09:00:00+08:00");

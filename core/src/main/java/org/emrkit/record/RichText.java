@@ -8,11 +8,13 @@ import java.util.regex.Pattern;
 /**
  * The runs of a rich-text value (record JSON: paragraphs separated by a blank line,
  * {@code **bold**}, {@code *italic*}, {@code ^sup^}, {@code ~sub~}, single line breaks kept), for
- * renderers that lay text out run by run (PDF, DOCX). Markers do not nest; a marker without its
- * partner is text.
+ * renderers that lay text out run by run (PDF, DOCX). Super- and subscripts may stand inside bold
+ * or italic ({@code **WBC 12×10^9^/L**}); nothing else nests; a marker without its partner is
+ * text.
  */
 public final class RichText {
 
+  private static final Pattern SCRIPT = Pattern.compile("\\^([^^\\s]+?)\\^|~([^~\\s]+?)~");
   private static final Pattern RUN = Pattern.compile(
       "\\*\\*([^*\\n]+?)\\*\\*|\\*([^*\\n]+?)\\*|\\^([^^\\s]+?)\\^|~([^~\\s]+?)~");
 
@@ -43,9 +45,9 @@ public final class RichText {
       while (m.find()) {
         add(runs, new Run(paragraph.substring(at, m.start()), false, false, 0));
         if (m.group(1) != null) {
-          add(runs, new Run(m.group(1), true, false, 0));
+          scripts(runs, m.group(1), true, false);
         } else if (m.group(2) != null) {
-          add(runs, new Run(m.group(2), false, true, 0));
+          scripts(runs, m.group(2), false, true);
         } else if (m.group(3) != null) {
           add(runs, new Run(m.group(3), false, false, 1));
         } else {
@@ -69,6 +71,19 @@ public final class RichText {
       paragraph.forEach(r -> out.append(r.text()));
     }
     return out.toString();
+  }
+
+  /** Bold or italic text, its super- and subscripts within it ({@code **10^9^/L**}). */
+  private static void scripts(List<Run> runs, String text, boolean bold, boolean italic) {
+    Matcher m = SCRIPT.matcher(text);
+    int at = 0;
+    while (m.find()) {
+      add(runs, new Run(text.substring(at, m.start()), bold, italic, 0));
+      add(runs, m.group(1) != null ? new Run(m.group(1), bold, italic, 1)
+          : new Run(m.group(2), bold, italic, -1));
+      at = m.end();
+    }
+    add(runs, new Run(text.substring(at), bold, italic, 0));
   }
 
   private static void add(List<Run> runs, Run r) {

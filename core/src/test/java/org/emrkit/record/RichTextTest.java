@@ -21,6 +21,17 @@ class RichTextTest {
   }
 
   @Test
+  void superAndSubscriptsStandInsideBoldOrItalic() {
+    // a bold white count keeps its power of ten: 10⁹, not 109
+    assertThat(RichText.parse("**WBC 12×10^9^/L**，*SpO~2~偏低*").get(0)).containsExactly(
+        new RichText.Run("WBC 12×10", true, false, 0), new RichText.Run("9", true, false, 1),
+        new RichText.Run("/L", true, false, 0), new RichText.Run("，", false, false, 0),
+        new RichText.Run("SpO", false, true, 0), new RichText.Run("2", false, true, -1),
+        new RichText.Run("偏低", false, true, 0));
+    assertThat(RichText.plain("**10^9^/L**")).isEqualTo("109/L");
+  }
+
+  @Test
   void aValueWithoutMarkupIsOneRunAsTheMarkedPathWouldGiveIt() {
     org.emrkit.testing.Seeds.check("plain rich text", 200, r -> {
       String alphabet = " 　患者胸闷3天，予吸氧。abc12/";

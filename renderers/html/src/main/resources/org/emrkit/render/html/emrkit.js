@@ -178,43 +178,61 @@
       var out = '', last = 0, m, tags = ['strong', 'em', 'sup', 'sub'];
       RUN.lastIndex = 0;
       var text = function (t) { return escapeHtml(t).replace(/\n/g, '<br>'); };
+      // super- and subscripts may stand inside bold or italic (**10^9^/L**)
+      var scripts = function (t) {
+        return t.replace(/\^([^^\s]+?)\^|~([^~\s]+?)~|([^^~]+|[\^~])/g, function (all, sup, sub, rest) {
+          return sup !== undefined ? '<sup>' + text(sup) + '</sup>' : sub !== undefined ? '<sub>' + text(sub) + '</sub>' : text(rest);
+        });
+      };
       while ((m = RUN.exec(para))) {
         out += text(para.slice(last, m.index));
-        for (var i = 1; i <= 4; i++) if (m[i] !== undefined) out += '<' + tags[i - 1] + '>' + text(m[i]) + '</' + tags[i - 1] + '>';
+        for (var i = 1; i <= 4; i++) if (m[i] !== undefined) out += '<' + tags[i - 1] + '>' + (i <= 2 ? scripts(m[i]) : text(m[i])) + '</' + tags[i - 1] + '>';
         last = RUN.lastIndex;
       }
       return '<span class="emr-rich-p">' + out + text(para.slice(last)) + '</span>';
     }).join('');
   }
   var MARK = {bold: '**', italic: '*', sup: '^', sub: '~'};
-  /** An editable rich box's content as markup (one style per run: the markup does not nest). */
+  /**
+   * An editable rich box's content as markup: bold or italic around runs of text, super- and
+   * subscripts within them (a bold 10⁹ is **10^9^**: the superscript is never lost to the bold).
+   */
   function richText(root) {
     var paras = [], runs = [];
     function flush() { if (runs.length) paras.push(runs); runs = []; }
-    function add(text, style) {
+    function add(text, emph, script) {
       var last = runs[runs.length - 1];
-      if (last && last.style === style) last.text += text; else runs.push({text: text, style: style});
+      if (last && last.emph === emph && last.script === script) last.text += text;
+      else runs.push({text: text, emph: emph, script: script});
     }
-    function walk(node, style) {
-      if (node.nodeType === 3) { add(node.nodeValue.replace(/\u00a0/g, ' '), style); return; }
+    function walk(node, emph, script) {
+      if (node.nodeType === 3) { add(node.nodeValue.replace(/\u00a0/g, ' '), emph, script); return; }
       if (node.nodeType !== 1) return;
       var tag = node.tagName, block = /^(DIV|P|LI)$/.test(tag) || node.classList.contains('emr-rich-p');
-      if (tag === 'BR') { add('\n', null); return; }
-      var s = style || (/^(B|STRONG)$/.test(tag) ? 'bold' : /^(I|EM)$/.test(tag) ? 'italic'
-          : tag === 'SUP' ? 'sup' : tag === 'SUB' ? 'sub' : null);
+      if (tag === 'BR') { add('\n', null, null); return; }
+      var e = emph || (/^(B|STRONG)$/.test(tag) ? 'bold' : /^(I|EM)$/.test(tag) ? 'italic' : null);
+      var s = tag === 'SUP' ? 'sup' : tag === 'SUB' ? 'sub' : script;
       if (block) flush();
-      for (var c = node.firstChild; c; c = c.nextSibling) walk(c, s);
+      for (var c = node.firstChild; c; c = c.nextSibling) walk(c, e, s);
       if (block) flush();
     }
-    for (var c = root.firstChild; c; c = c.nextSibling) walk(c, null);
+    /** The marker around a text's core (spaces outside it); none for a blank text, or for spaces in a script. */
+    function wrap(t, m, spaces) {
+      var core = t.trim();
+      if (!m || !core || (!spaces && /\s/.test(core))) return t;
+      var lead = t.slice(0, t.indexOf(core)), tail = t.slice(t.indexOf(core) + core.length);
+      return lead + m + core + m + tail;
+    }
+    for (var c = root.firstChild; c; c = c.nextSibling) walk(c, null, null);
     flush();
     return paras.map(function (rs) {
-      return rs.map(function (r) {
-        var t = r.text, m = r.style && MARK[r.style], core = t.trim();
-        if (!m || !core || (r.style !== 'bold' && r.style !== 'italic' && /\s/.test(core))) return t;
-        var lead = t.slice(0, t.indexOf(core)), tail = t.slice(t.indexOf(core) + core.length);
-        return lead + m + core + m + tail;
-      }).join('').replace(/^\n+|\n+$/g, '');
+      var out = '';
+      for (var i = 0; i < rs.length;) {
+        var emph = rs[i].emph, inner = '';
+        for (; i < rs.length && rs[i].emph === emph; i++) inner += wrap(rs[i].text, rs[i].script && MARK[rs[i].script], false);
+        out += wrap(inner, emph && MARK[emph], true);
+      }
+      return out.replace(/^\n+|\n+$/g, '');
     }).filter(function (p) { return p.trim(); }).join('\n\n');
   }
 

@@ -263,6 +263,18 @@ class EditorApiBrowserTest {
     browser.findElement(By.cssSelector(".emr-richbar [data-emr-command=superscript]")).click();
     assertThat(js("return ed.getValue('/values/hpi')")).isEqualTo(
         "血钾3.2mmol/L，**低钾**。体表面积1.8m^2^");
+    // made bold as well, the superscript stays one: m² bold, not m2 bold (nor the bold lost)
+    js("var el = arguments[0], r = document.createRange(), sup = el.querySelector('sup');"
+        + " r.setStart(sup.previousSibling, sup.previousSibling.length - 1);"
+        + " r.setEndAfter(sup); var s = getSelection(); s.removeAllRanges(); s.addRange(r);", hpi);
+    browser.findElement(By.cssSelector(".emr-richbar [data-emr-command=bold]")).click();
+    assertThat(js("return ed.getValue('/values/hpi')")).isEqualTo(
+        "血钾3.2mmol/L，**低钾**。体表面积1.8**m^2^**");
+    // and back through the API: what is set is drawn nested, and reads the same
+    js("ed.setValue('/values/hpi', 'WBC **12×10^9^/L**')");
+    assertThat(js("return document.querySelector(\"[data-emr-path='/values/hpi'] strong sup\")"
+        + ".textContent")).isEqualTo("9");
+    assertThat(js("return ed.getValue('/values/hpi')")).isEqualTo("WBC **12×10^9^/L**");
     // a paste from Word brings its text, not its markup
     WebElement past = field("/values/pastIllness");
     past.click();

@@ -21,9 +21,12 @@ public final class RichText {
       sb.append("<span class=\"emr-rich-p\">");
       for (org.emrkit.record.RichText.Run r : paragraph) {
         String text = Html.escapeText(r.text()).replace("\n", "<br>");
-        String tag = r.bold() ? "strong" : r.italic() ? "em" : r.script() > 0 ? "sup"
-            : r.script() < 0 ? "sub" : null;
-        sb.append(tag == null ? text : "<" + tag + ">" + text + "</" + tag + ">");
+        String emphasis = r.bold() ? "strong" : r.italic() ? "em" : null;
+        String script = r.script() > 0 ? "sup" : r.script() < 0 ? "sub" : null;
+        if (script != null) {
+          text = "<" + script + ">" + text + "</" + script + ">";
+        }
+        sb.append(emphasis == null ? text : "<" + emphasis + ">" + text + "</" + emphasis + ">");
       }
       sb.append("</span>");
     }
