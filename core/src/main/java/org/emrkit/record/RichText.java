@@ -8,15 +8,22 @@ import java.util.regex.Pattern;
 /**
  * The runs of a rich-text value (record JSON: paragraphs separated by a blank line,
  * {@code **bold**}, {@code *italic*}, {@code ^sup^}, {@code ~sub~}, single line breaks kept), for
- * renderers that lay text out run by run (PDF, DOCX). Super- and subscripts may stand inside bold
- * or italic ({@code **WBC 12×10^9^/L**}); nothing else nests; a marker without its partner is
- * text.
+ * renderers that lay text out run by run (PDF, DOCX). Super- and subscripts hold Latin letters,
+ * digits, Greek, signs and a point, and may stand inside bold or italic ({@code **WBC
+ * 12×10^9^/L**}); nothing else nests; a marker without its partner, or around other text (a
+ * range: 3~5次，持续2~3天), is text.
  */
 public final class RichText {
 
-  private static final Pattern SCRIPT = Pattern.compile("\\^([^^\\s]+?)\\^|~([^~\\s]+?)~");
-  private static final Pattern RUN = Pattern.compile(
-      "\\*\\*([^*\\n]+?)\\*\\*|\\*([^*\\n]+?)\\*|\\^([^^\\s]+?)\\^|~([^~\\s]+?)~");
+  /**
+   * What a super- or subscript holds: Latin letters, digits, Greek, signs and a point (10^9^,
+   * Ca^2+^, SpO~2~, β~2~), so that a range written with a tilde (每日3~5次，持续2~3天) stays text.
+   */
+  private static final String SCRIPTED = "[0-9A-Za-z\\u0370-\\u03ff+\\-\\u2212.]+?";
+  private static final Pattern SCRIPT = Pattern.compile(
+      "\\^(" + SCRIPTED + ")\\^|~(" + SCRIPTED + ")~");
+  private static final Pattern RUN = Pattern.compile("\\*\\*([^*\\n]+?)\\*\\*|\\*([^*\\n]+?)\\*|\\^("
+      + SCRIPTED + ")\\^|~(" + SCRIPTED + ")~");
 
   /**
    * A run of text with one style.

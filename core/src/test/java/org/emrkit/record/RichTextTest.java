@@ -29,6 +29,17 @@ class RichTextTest {
         new RichText.Run("SpO", false, true, 0), new RichText.Run("2", false, true, -1),
         new RichText.Run("偏低", false, true, 0));
     assertThat(RichText.plain("**10^9^/L**")).isEqualTo("109/L");
+    assertThat(RichText.parse("Ca^2+^ β~2~").get(0)).extracting(RichText.Run::script)
+        .containsExactly(0, 1, 0, -1);
+  }
+
+  @Test
+  void aRangeWrittenWithTildesIsText() {
+    // 3~5次 is how a range is written: no subscript out of 5次，持续2
+    assertThat(RichText.parse("每日3~5次，持续2~3天").get(0)).containsExactly(
+        new RichText.Run("每日3~5次，持续2~3天", false, false, 0));
+    assertThat(RichText.parse("**每日3~5次，持续2~3天**").get(0)).containsExactly(
+        new RichText.Run("每日3~5次，持续2~3天", true, false, 0));
   }
 
   @Test

@@ -219,6 +219,61 @@ class AmendmentsTest {
   }
 
   @Test
+  void whatTheRecordWasCreatedWithIsReadWhereItsRowsAreNow() {
+    TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
+    Record r = unsignedSheet();
+    EditSession first = EditSession.builder(NURSING, r, NURSE).clock(clock).open();
+    assertThat(first.set("/nursingRows/0/p", new Value.Num(BigDecimal.valueOf(80))).isApplied())
+        .isTrue();
+    r = first.commit();
+    // 钱丽 puts a row in first: 赵芳's second row (the one with 入量) is row 2 now
+    clock.advance(Duration.ofHours(1));
+    EditSession s = EditSession.builder(NURSING, r, COLLEAGUE).clock(clock).open();
+    assertThat(s.addEntry("/nursingRows", 0, Values.of(Map.of("at", new Value.DateTime(
+        OffsetDateTime.now(clock)))), null).isApplied()).isTrue();
+    assertThat(s.set("/nursingRows/2/intakeMl", new Value.Num(BigDecimal.valueOf(300)))
+        .isApplied()).isTrue();
+    assertThat(amendments(NURSING, s.commit())).extracting(Amendment::path, Amendment::who)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("/values/nursingRows/2/intakeMl",
+            "钱丽（护士）"));
+  }
+
+  @Test
+  void rowsReorderedKeepWhoWroteThem() {
+    TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
+    Record r = unsignedSheet();
+    EditSession first = EditSession.builder(NURSING, r, NURSE).clock(clock).open();
+    assertThat(first.set("/nursingRows/0/p", new Value.Num(BigDecimal.valueOf(80))).isApplied())
+        .isTrue();
+    r = first.commit();
+    clock.advance(Duration.ofHours(1));
+    EditSession mine = EditSession.builder(NURSING, r, COLLEAGUE).clock(clock).open();
+    assertThat(mine.addEntry("/nursingRows", Values.of(Map.of("at", new Value.DateTime(
+        OffsetDateTime.now(clock)), "r", new Value.Num(BigDecimal.valueOf(18))))).isApplied())
+        .isTrue();
+    r = mine.commit();
+    // 赵芳 moves 钱丽's row to the top; each then corrects her own row, 赵芳 also 钱丽's
+    clock.advance(Duration.ofMinutes(10));
+    EditSession move = EditSession.builder(NURSING, r, NURSE).clock(clock).open();
+    var moved = move.moveEntry("/nursingRows", 2, 0);
+    assertThat(moved.isApplied()).as("%s", moved).isTrue();
+    r = move.commit();
+    Object[][] steps = {{COLLEAGUE, "/nursingRows/0/r", 19}, {NURSE, "/nursingRows/1/p", 82},
+        {NURSE, "/nursingRows/0/r", 20}};
+    for (Object[] step : steps) {
+      clock.advance(Duration.ofMinutes(10));
+      EditSession e = EditSession.builder(NURSING, r, (Actor) step[0]).clock(clock).open();
+      assertThat(e.set((String) step[1], new Value.Num(BigDecimal.valueOf((Integer) step[2])))
+          .isApplied()).isTrue();
+      r = e.commit();
+    }
+    assertThat(amendments(NURSING, r)).extracting(Amendment::path, Amendment::who)
+        .filteredOn(t -> !t.toList().get(0).equals("/values/nursingRows"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("/values/nursingRows/0/r",
+            "赵芳（护士）"));
+  }
+
+  @Test
   void anEntryAddedOrRemovedAfterSigningIsListedWithItsValues() {
     Record clean = Corpus.record("clean--admission-record.json", ADMISSION);
     TestClock clock = new TestClock("2026-11-21T09:00:00+08:00");

@@ -169,7 +169,11 @@
   var WHEN = {date: 1, time: 1, datetime: 1};
 
   // ---- rich text: the record's markup (paragraphs, **bold**, *italic*, ^sup^, ~sub~) ----
-  var RUN = /\*\*([^*\n]+?)\*\*|\*([^*\n]+?)\*|\^([^^\s]+?)\^|~([^~\s]+?)~/g;
+  // a super- or subscript holds Latin letters, digits, Greek, signs and a point (10^9^, SpO~2~):
+  // a range written with a tilde (每日3~5次，持续2~3天) stays text; as core's RichText reads it
+  var SCRIPTED = '[0-9A-Za-z\u0370-\u03ff+\\-\u2212.]+?';
+  var RUN = new RegExp('\\*\\*([^*\\n]+?)\\*\\*|\\*([^*\\n]+?)\\*|\\^(' + SCRIPTED + ')\\^|~(' + SCRIPTED + ')~', 'g');
+  var SCRIPT = new RegExp('\\^(' + SCRIPTED + ')\\^|~(' + SCRIPTED + ')~|([^^~]+|[\\^~])', 'g');
   function escapeHtml(t) { return t.replace(/[&<>"]/g, function (c) { return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]; }); }
   /** Markup to the HTML the renderer writes (the same allowlist: strong, em, sup, sub, br). */
   function richHtml(value) {
@@ -180,7 +184,7 @@
       var text = function (t) { return escapeHtml(t).replace(/\n/g, '<br>'); };
       // super- and subscripts may stand inside bold or italic (**10^9^/L**)
       var scripts = function (t) {
-        return t.replace(/\^([^^\s]+?)\^|~([^~\s]+?)~|([^^~]+|[\^~])/g, function (all, sup, sub, rest) {
+        return t.replace(SCRIPT, function (all, sup, sub, rest) {
           return sup !== undefined ? '<sup>' + text(sup) + '</sup>' : sub !== undefined ? '<sub>' + text(sub) + '</sub>' : text(rest);
         });
       };
@@ -216,10 +220,10 @@
       for (var c = node.firstChild; c; c = c.nextSibling) walk(c, e, s);
       if (block) flush();
     }
-    /** The marker around a text's core (spaces outside it); none for a blank text, or for spaces in a script. */
-    function wrap(t, m, spaces) {
+    /** The marker around a text's core (spaces outside it); none for a blank text, or a script of what no script holds. */
+    function wrap(t, m, emphasis) {
       var core = t.trim();
-      if (!m || !core || (!spaces && /\s/.test(core))) return t;
+      if (!m || !core || (!emphasis && !new RegExp('^' + SCRIPTED.slice(0, -1) + '$').test(core))) return t;
       var lead = t.slice(0, t.indexOf(core)), tail = t.slice(t.indexOf(core) + core.length);
       return lead + m + core + m + tail;
     }

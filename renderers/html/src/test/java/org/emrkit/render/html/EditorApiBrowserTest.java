@@ -275,6 +275,11 @@ class EditorApiBrowserTest {
     assertThat(js("return document.querySelector(\"[data-emr-path='/values/hpi'] strong sup\")"
         + ".textContent")).isEqualTo("9");
     assertThat(js("return ed.getValue('/values/hpi')")).isEqualTo("WBC **12×10^9^/L**");
+    // a range written with tildes stays text, bold or not
+    js("ed.setValue('/values/hpi', '每日3~5次，**持续2~3天**')");
+    assertThat(js("return document.querySelectorAll(\"[data-emr-path='/values/hpi'] sub\")"
+        + ".length")).isEqualTo(0L);
+    assertThat(js("return ed.getValue('/values/hpi')")).isEqualTo("每日3~5次，**持续2~3天**");
     // a paste from Word brings its text, not its markup
     WebElement past = field("/values/pastIllness");
     past.click();
