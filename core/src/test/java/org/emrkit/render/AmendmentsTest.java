@@ -131,6 +131,14 @@ class AmendmentsTest {
     });
   }
 
+  /** The unsigned sheet with 赵芳's first change (a pulse): its trace begins with her. */
+  static Record startedBy赵芳(TestClock clock) {
+    EditSession first = EditSession.builder(NURSING, unsignedSheet(), NURSE).clock(clock).open();
+    assertThat(first.set("/nursingRows/0/p", new Value.Num(BigDecimal.valueOf(80))).isApplied())
+        .isTrue();
+    return first.commit();
+  }
+
   /** The clean 一般护理记录单 as 赵芳's draft that nobody has signed. */
   static Record unsignedSheet() {
     return org.emrkit.testing.CorpusSealer.unsigned(
@@ -141,11 +149,7 @@ class AmendmentsTest {
   void aColleaguesRowChangedIsOneARowAddedBesideItIsNot() {
     Actor other = COLLEAGUE;
     TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
-    Record r = unsignedSheet();
-    EditSession first = EditSession.builder(NURSING, r, NURSE).clock(clock).open();
-    assertThat(first.set("/nursingRows/0/p", new Value.Num(BigDecimal.valueOf(80))).isApplied())
-        .isTrue();
-    r = first.commit();
+    Record r = startedBy赵芳(clock);
     clock.advance(Duration.ofHours(2));
     EditSession next = EditSession.builder(NURSING, r, other).clock(clock).open();
     Values row = Values.of(Map.of("at", new Value.DateTime(OffsetDateTime.now(clock)),
@@ -221,11 +225,7 @@ class AmendmentsTest {
   @Test
   void whatTheRecordWasCreatedWithIsReadWhereItsRowsAreNow() {
     TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
-    Record r = unsignedSheet();
-    EditSession first = EditSession.builder(NURSING, r, NURSE).clock(clock).open();
-    assertThat(first.set("/nursingRows/0/p", new Value.Num(BigDecimal.valueOf(80))).isApplied())
-        .isTrue();
-    r = first.commit();
+    Record r = startedBy赵芳(clock);
     // 钱丽 puts a row in first: 赵芳's second row (the one with 入量) is row 2 now
     clock.advance(Duration.ofHours(1));
     EditSession s = EditSession.builder(NURSING, r, COLLEAGUE).clock(clock).open();
@@ -241,11 +241,7 @@ class AmendmentsTest {
   @Test
   void rowsReorderedKeepWhoWroteThem() {
     TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
-    Record r = unsignedSheet();
-    EditSession first = EditSession.builder(NURSING, r, NURSE).clock(clock).open();
-    assertThat(first.set("/nursingRows/0/p", new Value.Num(BigDecimal.valueOf(80))).isApplied())
-        .isTrue();
-    r = first.commit();
+    Record r = startedBy赵芳(clock);
     clock.advance(Duration.ofHours(1));
     EditSession mine = EditSession.builder(NURSING, r, COLLEAGUE).clock(clock).open();
     assertThat(mine.addEntry("/nursingRows", Values.of(Map.of("at", new Value.DateTime(

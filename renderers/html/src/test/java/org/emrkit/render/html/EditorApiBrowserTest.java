@@ -247,6 +247,13 @@ class EditorApiBrowserTest {
         + " window.dispatchEvent(e); return e.defaultPrevented")).isEqualTo(false);
   }
 
+  /** Selects in a rich box (a script setting range r in el) and clicks a toolbar command. */
+  private static void apply(WebElement rich, String select, String command) {
+    js("var el = arguments[0], r = document.createRange(); " + select
+        + " var s = getSelection(); s.removeAllRanges(); s.addRange(r);", rich);
+    browser.findElement(By.cssSelector(".emr-richbar [data-emr-command=" + command + "]")).click();
+  }
+
   @Test
   void richTextKeepsBoldAndSuperscriptAndPastesPlainText() throws Exception {
     form("admission-record", "clean--admission-record.json");
@@ -257,17 +264,14 @@ class EditorApiBrowserTest {
     assertThat(browser.findElement(By.cssSelector(".emr-richbar")).isDisplayed()).isTrue();
     // the toolbar: select "2" in a new line's "m2" and make it superscript
     hpi.sendKeys(Keys.END, "体表面积1.8m2");
-    js("var el = arguments[0], r = document.createRange(), t = el.lastChild;"
-        + " while (t.lastChild) t = t.lastChild; r.setStart(t, t.length - 1); r.setEnd(t, t.length);"
-        + " var s = getSelection(); s.removeAllRanges(); s.addRange(r);", hpi);
-    browser.findElement(By.cssSelector(".emr-richbar [data-emr-command=superscript]")).click();
+    apply(hpi, "var t = el.lastChild; while (t.lastChild) t = t.lastChild;"
+        + " r.setStart(t, t.length - 1); r.setEnd(t, t.length);", "superscript");
     assertThat(js("return ed.getValue('/values/hpi')")).isEqualTo(
         "血钾3.2mmol/L，**低钾**。体表面积1.8m^2^");
     // made bold as well, the superscript stays one: m² bold, not m2 bold (nor the bold lost)
-    js("var el = arguments[0], r = document.createRange(), sup = el.querySelector('sup');"
-        + " r.setStart(sup.previousSibling, sup.previousSibling.length - 1);"
-        + " r.setEndAfter(sup); var s = getSelection(); s.removeAllRanges(); s.addRange(r);", hpi);
-    browser.findElement(By.cssSelector(".emr-richbar [data-emr-command=bold]")).click();
+    apply(hpi, "var sup = el.querySelector('sup');"
+        + " r.setStart(sup.previousSibling, sup.previousSibling.length - 1); r.setEndAfter(sup);",
+        "bold");
     assertThat(js("return ed.getValue('/values/hpi')")).isEqualTo(
         "血钾3.2mmol/L，**低钾**。体表面积1.8**m^2^**");
     // and back through the API: what is set is drawn nested, and reads the same
