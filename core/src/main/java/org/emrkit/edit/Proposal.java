@@ -113,12 +113,14 @@ record Proposal(List<FormMerge.Change> changes, List<String> affected, Values ne
       return refused(bad.get());
     }
     List<FormMerge.Change> changes = new ArrayList<>();
-    Values merged = FormMerge.merge(layout.root, "", current.values(), posted, changes);
+    List<String> moved = new ArrayList<>();
+    Values merged = FormMerge.merge(layout.root, "", current.values(), posted, changes, moved);
     if (changes.isEmpty()) {
       return NOTHING;
     }
-    return new Proposal(changes, changes.stream().map(FormMerge.Change::path).toList(), merged,
-        null);
+    List<String> affected = new ArrayList<>(changes.stream().map(FormMerge.Change::path).toList());
+    affected.addAll(moved);
+    return new Proposal(changes, affected, merged, null);
   }
 
   private static List<String> from(String group, int first, int last) {

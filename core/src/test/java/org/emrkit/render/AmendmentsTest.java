@@ -270,6 +270,35 @@ class AmendmentsTest {
   }
 
   @Test
+  void aMiddleRowTakenOutInTheFormIsThatRowRemovedNotTheRowsAfterItChanged() {
+    TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
+    Record r = startedBy赵芳(clock);
+    clock.advance(Duration.ofHours(1));
+    EditSession mine = EditSession.builder(NURSING, r, COLLEAGUE).clock(clock).open();
+    assertThat(mine.addEntry("/nursingRows", Values.of(Map.of("at", new Value.DateTime(
+        OffsetDateTime.now(clock)), "r", new Value.Num(BigDecimal.valueOf(18))))).isApplied())
+        .isTrue();
+    r = mine.commit();
+    // 赵芳 takes out her first row with the form's 删除此行: the form posts every value
+    clock.advance(Duration.ofMinutes(10));
+    List<Values> rows = new java.util.ArrayList<>(r.values().rows("nursingRows"));
+    rows.remove(0);
+    EditSession form = EditSession.builder(NURSING, r, NURSE).clock(clock).open();
+    var posted = form.apply(r.values().with("nursingRows", new Value.Rows(rows)));
+    assertThat(posted.isApplied()).as("%s", posted).isTrue();
+    assertThat(posted.revisions()).extracting(v -> v.path().wire() + " " + (v.newValue() == null))
+        .containsExactly("/nursingRows/0 true");
+    r = form.commit();
+    assertThat(r.values().rows("nursingRows")).hasSize(2);
+    // 钱丽's row is row 1 now, still hers: her correction is no review change
+    clock.advance(Duration.ofMinutes(10));
+    EditSession hers = EditSession.builder(NURSING, r, COLLEAGUE).clock(clock).open();
+    assertThat(hers.set("/nursingRows/1/r", new Value.Num(BigDecimal.valueOf(19))).isApplied())
+        .isTrue();
+    assertThat(amendments(NURSING, hers.commit())).isEmpty();
+  }
+
+  @Test
   void anEntryAddedOrRemovedAfterSigningIsListedWithItsValues() {
     Record clean = Corpus.record("clean--admission-record.json", ADMISSION);
     TestClock clock = new TestClock("2026-11-21T09:00:00+08:00");
