@@ -139,6 +139,17 @@ class AmendmentsTest {
     return first.commit();
   }
 
+  /** {@link #startedBy赵芳}, then 钱丽 adds a row of her own an hour later (row 2, 呼吸 18). */
+  static Record withColleaguesRow(TestClock clock) {
+    Record r = startedBy赵芳(clock);
+    clock.advance(Duration.ofHours(1));
+    EditSession mine = EditSession.builder(NURSING, r, COLLEAGUE).clock(clock).open();
+    assertThat(mine.addEntry("/nursingRows", Values.of(Map.of("at", new Value.DateTime(
+        OffsetDateTime.now(clock)), "r", new Value.Num(BigDecimal.valueOf(18))))).isApplied())
+        .isTrue();
+    return mine.commit();
+  }
+
   /** The clean 一般护理记录单 as 赵芳's draft that nobody has signed. */
   static Record unsignedSheet() {
     return org.emrkit.testing.CorpusSealer.unsigned(
@@ -241,13 +252,7 @@ class AmendmentsTest {
   @Test
   void rowsReorderedKeepWhoWroteThem() {
     TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
-    Record r = startedBy赵芳(clock);
-    clock.advance(Duration.ofHours(1));
-    EditSession mine = EditSession.builder(NURSING, r, COLLEAGUE).clock(clock).open();
-    assertThat(mine.addEntry("/nursingRows", Values.of(Map.of("at", new Value.DateTime(
-        OffsetDateTime.now(clock)), "r", new Value.Num(BigDecimal.valueOf(18))))).isApplied())
-        .isTrue();
-    r = mine.commit();
+    Record r = withColleaguesRow(clock);
     // 赵芳 moves 钱丽's row to the top; each then corrects her own row, 赵芳 also 钱丽's
     clock.advance(Duration.ofMinutes(10));
     EditSession move = EditSession.builder(NURSING, r, NURSE).clock(clock).open();
@@ -272,13 +277,7 @@ class AmendmentsTest {
   @Test
   void aMiddleRowTakenOutInTheFormIsThatRowRemovedNotTheRowsAfterItChanged() {
     TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
-    Record r = startedBy赵芳(clock);
-    clock.advance(Duration.ofHours(1));
-    EditSession mine = EditSession.builder(NURSING, r, COLLEAGUE).clock(clock).open();
-    assertThat(mine.addEntry("/nursingRows", Values.of(Map.of("at", new Value.DateTime(
-        OffsetDateTime.now(clock)), "r", new Value.Num(BigDecimal.valueOf(18))))).isApplied())
-        .isTrue();
-    r = mine.commit();
+    Record r = withColleaguesRow(clock);
     // 赵芳 takes out her first row with the form's 删除此行: the form posts every value
     clock.advance(Duration.ofMinutes(10));
     List<Values> rows = new java.util.ArrayList<>(r.values().rows("nursingRows"));
