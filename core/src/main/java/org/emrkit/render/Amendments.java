@@ -67,8 +67,8 @@ final class Amendments {
     Record record = resolver.record();
     SectionNames names = SectionNames.of(resolver.template());
     Writers writers = new Writers(record.revisions());
-    List<Amendment> all = described(resolver, 0, (r, pointer) -> covered(record, names, r,
-        pointer) || writers.anothers(r, pointer), names);
+    List<Amendment> all = described(resolver, 0, (r, pointer, signed) -> signed
+        || writers.anothers(r, pointer), names);
     // where each value is now: rows put in or taken out before it since move it
     return all.stream().map(a -> a.movedTo(writers.now(a.path(), a.seq()))).toList();
   }
@@ -84,23 +84,30 @@ final class Amendments {
    * amendments are.
    */
   static List<Amendment> after(Resolver resolver, int after) {
-    return described(resolver, after, (r, pointer) -> true,
+    return described(resolver, after, (r, pointer, signed) -> true,
         SectionNames.of(resolver.template()));
   }
 
+  /** Which value revisions a list takes, told whether a signature covered the value. */
+  @FunctionalInterface
+  private interface Which {
+    boolean takes(Revision r, String pointer, boolean signed);
+  }
+
   /** The value revisions after {@code after} that {@code which} takes, described. */
-  private static List<Amendment> described(Resolver resolver, int after,
-      java.util.function.BiPredicate<Revision, String> which, SectionNames names) {
+  private static List<Amendment> described(Resolver resolver, int after, Which which,
+      SectionNames names) {
     Amendments a = null;
     List<Amendment> out = new ArrayList<>();
     for (Revision r : resolver.record().revisions()) {
-      if (r.seq() > after && r.path() instanceof TracePath.OfValue v
-          && which.test(r, v.pointer())) {
-        if (a == null) {
-          a = new Amendments(resolver);
+      if (r.seq() > after && r.path() instanceof TracePath.OfValue v) {
+        boolean signed = covered(resolver.record(), names, r, v.pointer());
+        if (which.takes(r, v.pointer(), signed)) {
+          if (a == null) {
+            a = new Amendments(resolver);
+          }
+          out.add(a.amendment(r, v.pointer(), signed));
         }
-        out.add(a.amendment(r, v.pointer(),
-            covered(resolver.record(), names, r, v.pointer())));
       }
     }
     return List.copyOf(out);

@@ -2,7 +2,6 @@ package org.emrkit.render;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;
-import com.github.difflib.patch.Patch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -86,19 +85,7 @@ public record TracedText(List<Piece> pieces, String note) {
 
   /** The pieces of {@code before} → {@code after}, with the note. */
   public static TracedText of(String before, String after, String note) {
-    List<String> a = words(before);
-    List<String> b = words(after);
-    Patch<String> patch = DiffUtils.diff(a, b);
-    List<Piece> out = new ArrayList<>();
-    int at = 0;
-    for (AbstractDelta<String> d : patch.getDeltas()) {
-      add(out, a.subList(at, d.getSource().getPosition()), Mark.KEPT);
-      add(out, d.getSource().getLines(), Mark.STRUCK);
-      add(out, d.getTarget().getLines(), Mark.INSERTED);
-      at = d.getSource().getPosition() + d.getSource().size();
-    }
-    add(out, a.subList(at, a.size()), Mark.KEPT);
-    return new TracedText(out, note);
+    return of(before, List.of(new Step(after, "")), note); // one step: the note says who
   }
 
   /**
@@ -197,17 +184,6 @@ public record TracedText(List<Piece> pieces, String note) {
     StringBuilder s = new StringBuilder();
     pieces.forEach(p -> s.append(p.text()));
     return s.toString();
-  }
-
-  private static void add(List<Piece> out, List<String> words, Mark mark) {
-    if (words.isEmpty()) {
-      return;
-    }
-    String text = String.join("", words);
-    if (!out.isEmpty() && out.get(out.size() - 1).mark() == mark) {
-      text = out.remove(out.size() - 1).text() + text;
-    }
-    out.add(new Piece(text, mark));
   }
 
   /** The words of a text: a run of ASCII letters, digits and '.' is one, any other character. */

@@ -124,7 +124,7 @@ final class Writers {
         continue; // before the change, or the row the change itself put in
       }
       if (m.kind() == Kind.WRITE) {
-        if (p.startsWith(m.group() + "/") || m.group().isEmpty() && !p.isEmpty()) {
+        if (p.startsWith(m.group() + "/")) {
           return null; // written whole above it since
         }
         continue;
@@ -184,8 +184,9 @@ final class Writers {
           r.newValue(), r.path() instanceof TracePath.OfRecord));
     }
     for (String p = pointer; !p.isEmpty(); p = parent(p)) {
-      if (row(p) >= 0) {
-        top.merge(parent(p), row(p), Math::max);
+      int k = row(p);
+      if (k >= 0) {
+        top.merge(parent(p), k, Math::max);
       }
       below.merge(parent(p), id, Writers::merge);
     }

@@ -150,6 +150,27 @@ class AmendmentsTest {
     return mine.commit();
   }
 
+  /**
+   * The sheet after each step, ten minutes apart, each a session of its own: {actor, path,
+   * number} sets a number, {actor, "+", null} adds a row at the end, {actor, "-path", null}
+   * removes the row at path.
+   */
+  static Record edited(Record r, TestClock clock, Object[][] steps) {
+    for (Object[] step : steps) {
+      clock.advance(Duration.ofMinutes(10));
+      EditSession s = EditSession.builder(NURSING, r, (Actor) step[0]).clock(clock).open();
+      String what = (String) step[1];
+      var done = what.equals("+") ? s.addEntry("/nursingRows", Values.of(Map.of("at",
+              new Value.DateTime(OffsetDateTime.now(clock)), "observation",
+              new Value.Str("夜间睡眠可。"))))
+          : what.startsWith("-") ? s.removeEntry(what.substring(1))
+          : s.set(what, new Value.Num(BigDecimal.valueOf((Integer) step[2])));
+      assertThat(done.isApplied()).as("%s", done).isTrue();
+      r = s.commit();
+    }
+    return r;
+  }
+
   /** The clean 一般护理记录单 as 赵芳's draft that nobody has signed. */
   static Record unsignedSheet() {
     return org.emrkit.testing.CorpusSealer.unsigned(
@@ -189,18 +210,7 @@ class AmendmentsTest {
         {other, "/nursingRows/1/r", 22},    // still her own row
         {NURSE, "/nursingRows/1/r", 23},    // 赵芳 changes 钱丽's: an amendment
         {NURSE, "/nursingRows/0/p", 84}};   // her own row, moved up: none
-    for (Object[] step : steps) {
-      clock.advance(Duration.ofMinutes(10));
-      EditSession s = EditSession.builder(NURSING, r, (Actor) step[0]).clock(clock).open();
-      String what = (String) step[1];
-      var done = what.equals("+") ? s.addEntry("/nursingRows", Values.of(Map.of("at",
-              new Value.DateTime(OffsetDateTime.now(clock)), "observation",
-              new Value.Str("夜间睡眠可。"))))
-          : what.startsWith("-") ? s.removeEntry(what.substring(1))
-          : s.set(what, new Value.Num(BigDecimal.valueOf((Integer) step[2])));
-      assertThat(done.isApplied()).as("%s", done).isTrue();
-      r = s.commit();
-    }
+    r = edited(r, clock, steps);
     assertThat(amendments(NURSING, r)).extracting(Amendment::path, Amendment::who,
         Amendment::newText).containsExactly(org.assertj.core.groups.Tuple.tuple(
             "/values/nursingRows/1/r", "赵芳（护士）", "23"));
@@ -261,13 +271,7 @@ class AmendmentsTest {
     r = move.commit();
     Object[][] steps = {{COLLEAGUE, "/nursingRows/0/r", 19}, {NURSE, "/nursingRows/1/p", 82},
         {NURSE, "/nursingRows/0/r", 20}};
-    for (Object[] step : steps) {
-      clock.advance(Duration.ofMinutes(10));
-      EditSession e = EditSession.builder(NURSING, r, (Actor) step[0]).clock(clock).open();
-      assertThat(e.set((String) step[1], new Value.Num(BigDecimal.valueOf((Integer) step[2])))
-          .isApplied()).isTrue();
-      r = e.commit();
-    }
+    r = edited(r, clock, steps);
     assertThat(amendments(NURSING, r)).extracting(Amendment::path, Amendment::who)
         .filteredOn(t -> !t.toList().get(0).equals("/values/nursingRows"))
         .containsExactly(org.assertj.core.groups.Tuple.tuple("/values/nursingRows/0/r",

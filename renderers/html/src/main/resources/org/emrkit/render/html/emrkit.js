@@ -174,6 +174,7 @@
   var SCRIPTED = '[0-9A-Za-z\u0370-\u03ff+\\-\u2212.]+?';
   var RUN = new RegExp('\\*\\*([^*\\n]+?)\\*\\*|\\*([^*\\n]+?)\\*|\\^(' + SCRIPTED + ')\\^|~(' + SCRIPTED + ')~', 'g');
   var SCRIPT = new RegExp('\\^(' + SCRIPTED + ')\\^|~(' + SCRIPTED + ')~|([^^~]+|[\\^~])', 'g');
+  var SCRIPT_TEXT = new RegExp('^' + SCRIPTED.slice(0, -1) + '$'); // what a script may hold, whole
   function escapeHtml(t) { return t.replace(/[&<>"]/g, function (c) { return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]; }); }
   /** Markup to the HTML the renderer writes (the same allowlist: strong, em, sup, sub, br). */
   function richHtml(value) {
@@ -223,7 +224,7 @@
     /** The marker around a text's core (spaces outside it); none for a blank text, or a script of what no script holds. */
     function wrap(t, m, emphasis) {
       var core = t.trim();
-      if (!m || !core || (!emphasis && !new RegExp('^' + SCRIPTED.slice(0, -1) + '$').test(core))) return t;
+      if (!m || !core || (!emphasis && !SCRIPT_TEXT.test(core))) return t;
       var lead = t.slice(0, t.indexOf(core)), tail = t.slice(t.indexOf(core) + core.length);
       return lead + m + core + m + tail;
     }
@@ -326,8 +327,12 @@
   // something needs every field (the values, a path's field, the next field, a row added) ----
   /** Draws the next template of rows; false when none is left (the form's calculations run then). */
   function drawLater(form) {
+    // once all are drawn no more come (rows added come from the row template): no search per
+    // keystroke
+    if (form.emrAllDrawn) return false;
     var t = form.querySelector('template.emr-later');
     if (!t) {
+      form.emrAllDrawn = true;
       if (form.emrLater) { form.emrLater = false; refresh(form); }
       return false;
     }
