@@ -80,32 +80,28 @@ public final class FieldView {
   }
 
   private TracedText trace() {
+    // a narrative field is traced in its words, without its marks
+    java.util.function.UnaryOperator<String> words =
+        field.type() == org.emrkit.template.FieldType.RICHTEXT
+            ? org.emrkit.record.RichText::plain : java.util.function.UnaryOperator.identity();
     // one change: who and when; several: each numbered as its pieces are marked
     StringBuilder note = new StringBuilder();
+    List<TracedText.Step> steps = new java.util.ArrayList<>();
     for (int i = 0; i < amended.size(); i++) {
       Amendment a = amended.get(i);
       note.append(amended.size() > 1 ? (i > 0 ? " " : "") + TracedText.stepMark(i + 1) : "")
           .append(a.who()).append(a.when());
-    }
-    note.append(" 修改");
-    boolean rich = field.type() == org.emrkit.template.FieldType.RICHTEXT;
-    List<TracedText.Step> steps = new java.util.ArrayList<>();
-    for (int i = 0; i < amended.size(); i++) {
-      Amendment a = amended.get(i);
       if (i > 0 && !a.oldValue().equals(amended.get(i - 1).newValue())) {
         // changed in between by what is no amendment (a row replaced whole, a value written
         // again from empty): this amendment is measured from what it changed, not from before
-        String was = a.oldValue();
-        steps.add(new TracedText.Step(rich ? org.emrkit.record.RichText.plain(was) : was, ""));
+        steps.add(new TracedText.Step(words.apply(a.oldValue()), ""));
       }
       // the last step ends at the text shown now
       String after = i == amended.size() - 1 ? text() : a.newValue();
-      steps.add(new TracedText.Step(rich ? org.emrkit.record.RichText.plain(after) : after,
-          a.who() + a.when()));
+      steps.add(new TracedText.Step(words.apply(after), a.who() + a.when()));
     }
-    String before = amended.get(0).oldValue();
-    return TracedText.of(rich ? org.emrkit.record.RichText.plain(before) : before, steps,
-        note.toString());
+    note.append(" 修改");
+    return TracedText.of(words.apply(amended.get(0).oldValue()), steps, note.toString());
   }
 
   /**
