@@ -1,7 +1,6 @@
 package org.emrkit.edit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +14,8 @@ import org.emrkit.problem.Message;
 import org.emrkit.record.Actor;
 import org.emrkit.record.Record;
 import org.emrkit.record.Signature;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
 import org.emrkit.template.Field;
 import org.emrkit.template.FieldScope;
 import org.emrkit.template.FieldType;
@@ -55,11 +56,10 @@ final class Comparison {
   }
 
   void run() {
-    JsonNode stored = RecordJson.tree(record.values());
     if (replay.created) {
+      JsonNode stored = RecordJson.tree(record.values());
       header();
-      differences("context", "/context", CanonicalJson.parse(RecordJson.canonical(
-          record.context())), replay.context);
+      differences("context", "/context", RecordJson.tree(record.context()), replay.context);
       JsonNode completed = record.completedAt() == null ? null
           : CanonicalJson.NODES.textNode(RecordJson.dateTime(record.completedAt()));
       differences("completed-at", "/completedAt", completed, replay.completedAt);
@@ -67,7 +67,7 @@ final class Comparison {
     }
     status();
     signatures();
-    signatureValues(stored);
+    signatureValues();
   }
 
   private void header() {
@@ -181,7 +181,7 @@ final class Comparison {
    * Every signature field's value must be one the record's signatures put there: a valid one at
    * the field it names, or a superseded one (whose entry may have moved); each at most once.
    */
-  private void signatureValues(JsonNode stored) {
+  private void signatureValues() {
     Map<String, Signature> validAt = new HashMap<>();
     List<Signature> old = new ArrayList<>();
     for (Signature s : replay.signatures.values()) {
@@ -192,11 +192,11 @@ final class Comparison {
       }
     }
     Set<Signature> used = new HashSet<>();
-    List<Map.Entry<String, JsonNode>> values = new ArrayList<>();
-    signatureValues(stored, replay.root, "", values);
-    for (Map.Entry<String, JsonNode> v : values) {
+    List<Map.Entry<String, Value>> values = new ArrayList<>();
+    signatureValues(record.values(), replay.root, "", values);
+    for (Map.Entry<String, Value> v : values) {
       String p = v.getKey();
-      JsonNode n = v.getValue();
+      Value n = v.getValue();
       Signature s = validAt.get(p);
       if (s != null && same(s, n) && used.add(s)) {
         continue;
@@ -207,8 +207,9 @@ final class Comparison {
         used.add(moved.get());
         continue;
       }
-      String shown = n.path("name").asText() + "(" + n.path("id").asText() + ", "
-          + n.path("at").asText() + ")";
+      String shown = n instanceof Value.Signed g ? g.signer().actor().name() + "("
+          + g.signer().actor().id() + ", " + RecordJson.dateTime(g.signer().at()) + ")"
+          : cut(RecordJson.canonical(n));
       String l = fieldLabel(replay.root, p);
       out.add(new AuditFinding("signature-value", "/values" + p, s != null
           ? Message.of(l + "显示 " + shown + "，但签在此处的是 " + s.signer().name() + "：签名字段被改动",
@@ -229,34 +230,39 @@ final class Comparison {
     });
   }
 
-  private static void signatureValues(JsonNode values, FieldScope scope, String at,
-      List<Map.Entry<String, JsonNode>> out) {
-    values.properties().forEach(e -> {
-      String p = at + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
-      Optional<Field> f = scope.field(e.getKey());
-      Optional<FieldScope> g = scope.group(e.getKey());
+  /** The signature fields' values, by pointer, in the record's values (not as JSON: a long
+   * record's values were written whole as a tree for this alone). */
+  private static void signatureValues(Values values, FieldScope scope, String at,
+      List<Map.Entry<String, Value>> out) {
+    values.asMap().forEach((name, v) -> {
+      Optional<Field> f = scope.field(name);
       if (f.isPresent() && f.get().type() == FieldType.SIGNATURE) {
-        out.add(Map.entry(p, e.getValue()));
-      } else if (g.isPresent() && e.getValue().isArray()) {
-        for (int i = 0; i < e.getValue().size(); i++) {
-          signatureValues(e.getValue().get(i), g.get(), p + "/" + i, out);
+        out.add(Map.entry(at + "/" + escape(name), v));
+      } else if (v instanceof Value.Rows rows) {
+        Optional<FieldScope> g = scope.group(name);
+        if (g.isPresent()) {
+          String p = at + "/" + escape(name);
+          for (int i = 0; i < rows.rows().size(); i++) {
+            signatureValues(rows.rows().get(i), g.get(), p + "/" + i, out);
+          }
         }
       }
     });
   }
 
-  /** Whether a signature field's JSON value is exactly this signature's signer and time. */
-  private static boolean same(Signature s, JsonNode v) {
+  private static String escape(String name) {
+    return name.replace("~", "~0").replace("/", "~1");
+  }
+
+  /** Whether a signature field's value is exactly this signature's signer and time. */
+  private static boolean same(Signature s, Value v) {
+    if (!(v instanceof Value.Signed g)) {
+      return false;
+    }
     Actor a = s.signer();
-    if (!a.id().equals(v.path("id").asText()) || !a.name().equals(v.path("name").asText())
-        || !a.role().label().equals(v.path("role").asText())) {
-      return false;
-    }
-    try {
-      return OffsetDateTime.parse(v.path("at").asText()).equals(s.at());
-    } catch (java.time.DateTimeException e) {
-      return false;
-    }
+    Actor b = g.signer().actor();
+    return a.id().equals(b.id()) && a.name().equals(b.name()) && a.role() == b.role()
+        && s.at().equals(g.signer().at());
   }
 
   /** A value for a message: its text, cut at 40 characters; "（无）"/none when absent. */
@@ -275,6 +281,10 @@ final class Comparison {
     } else {
       s = CanonicalJson.write(n);
     }
+    return cut(s);
+  }
+
+  private static String cut(String s) {
     return s.length() > 40 ? s.substring(0, 40) + "…" : s;
   }
 

@@ -74,7 +74,7 @@ final class Entries {
     tpl.put("id", r.template().id());
     tpl.put("version", r.template().version());
     tpl.put("sha256", templateHash(t));
-    o.set("context", CanonicalJson.parse(RecordJson.canonical(r.context())));
+    o.set("context", RecordJson.tree(r.context()));
     o.put("completedAt", r.completedAt() == null ? null
         : RecordJson.dateTime(r.completedAt()));
     o.set("values", ValueTrees.strip(RecordJson.tree(r.values()), t.scope()));

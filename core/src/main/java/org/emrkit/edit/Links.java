@@ -45,15 +45,18 @@ final class Links {
   }
 
   /**
-   * A chain entry's canonical content and its SHA-256, worked out once per entry: entries are
-   * immutable values, a record keeps its old ones when it gets new ones, and every validation
-   * audits the whole chain (an edit session's save re-hashed hundreds of entries). Keyed by the
-   * entry's value, so an entry changed in any part is a new key and worked out again; kept
-   * while the entry is.
+   * A chain entry's canonical content, its SHA-256 and, for a revision, its old and new values
+   * as trees, worked out once per entry: entries are immutable values, a record keeps its old
+   * ones when it gets new ones, and every validation audits the whole chain (an edit session's
+   * save re-hashed hundreds of entries; parsing the creation's values back was a fifth of a
+   * validation of the 入院记录). Keyed by the entry's value, so an entry changed in any part is a
+   * new key and worked out again; kept while the entry is. The trees are shared and never
+   * changed: the replay copies what it keeps ({@link ValueTrees#strip}, {@link
+   * ValueTrees#stripAt}).
    */
-  private record Checked(String content, String hash) {
-    static Checked of(String content) {
-      return new Checked(content, Entries.sha256(content));
+  private record Checked(String content, String hash, JsonNode old, JsonNode now) {
+    static Checked of(String content, JsonNode old, JsonNode now) {
+      return new Checked(content, Entries.sha256(content), old, now);
     }
   }
 
@@ -67,15 +70,12 @@ final class Links {
     List<Link> all = new ArrayList<>();
     for (int i = 0; i < r.revisions().size(); i++) {
       Revision v = r.revisions().get(i);
-      JsonNode old;
-      JsonNode now;
-      Checked checked;
+      Checked checked = CHECKED.get(v);
       try {
-        old = Entries.json(v.oldValue());
-        now = Entries.json(v.newValue());
-        checked = CHECKED.get(v);
         if (checked == null) {
-          checked = Checked.of(Entries.revision(v, old, now));
+          JsonNode old = Entries.json(v.oldValue());
+          JsonNode now = Entries.json(v.newValue());
+          checked = Checked.of(Entries.revision(v, old, now), old, now);
           CHECKED.put(v, checked);
         }
       } catch (IllegalArgumentException e) {
@@ -85,14 +85,14 @@ final class Links {
                 + " changed after it was written")));
         continue;
       }
-      all.add(link("/revisions/" + i, v, null, checked, v.hash(), v.previousHash(), v.at(), old,
-          now, out));
+      all.add(link("/revisions/" + i, v, null, checked, v.hash(), v.previousHash(), v.at(),
+          checked.old(), checked.now(), out));
     }
     for (int i = 0; i < r.signatures().size(); i++) {
       Signature s = r.signatures().get(i);
       Checked checked = CHECKED.get(s);
       if (checked == null) {
-        checked = Checked.of(Entries.signature(s));
+        checked = Checked.of(Entries.signature(s), null, null);
         CHECKED.put(s, checked);
       }
       all.add(link("/signatures/" + i, null, s, checked, s.hash(), s.previousHash(), s.at(),

@@ -198,6 +198,15 @@ public final class RecordJson {
     return ValueTree.write(Objects.requireNonNull(values, "values"));
   }
 
+  /**
+   * A host context as the JSON tree record JSON writes (what {@link #canonical(Context)} makes
+   * canonical text of). A new tree on every call.
+   */
+  @SuppressWarnings("exports")
+  public static JsonNode tree(Context context) {
+    return context(Objects.requireNonNull(context, "context"));
+  }
+
   /** The canonical JSON text of a host context, as record JSON writes it. */
   public static String canonical(Context context) {
     return CanonicalJson.write(context(Objects.requireNonNull(context, "context")));

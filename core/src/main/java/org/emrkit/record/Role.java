@@ -28,6 +28,8 @@ public enum Role {
 
   private final int rank;
   private final String title;
+  /** Worked out once: every signature written, read or audited asks for it. */
+  private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
   Role(int rank, String title) {
     this.rank = rank;
@@ -46,16 +48,14 @@ public enum Role {
 
   /** The JSON name: {@code resident}, {@code head-nurse}... */
   public String label() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return label;
   }
 
   /** The role with this JSON name, or {@code null}. */
   public static Role fromLabel(String label) {
-    for (Role r : values()) {
-      if (r.label().equals(label)) {
-        return r;
-      }
-    }
-    return null;
+    return label == null ? null : BY_LABEL.get(label);
   }
+
+  private static final java.util.Map<String, Role> BY_LABEL = java.util.Arrays.stream(values())
+      .collect(java.util.stream.Collectors.toUnmodifiableMap(Role::label, r -> r));
 }

@@ -32,6 +32,8 @@ final class Walker implements BlockVisitor<Void> {
   private final boolean includeHidden;
   private final boolean entryTemplates;
   private final Deque<Section> sections = new ArrayDeque<>();
+  /** The sections around the walk as a list, made when they change (it was a copy per field). */
+  private List<Section> sectionList = List.of();
   /** A run-in section's label ("主诉："), put in front of its paragraph. */
   private String runIn;
   private Values scope;
@@ -95,6 +97,7 @@ final class Walker implements BlockVisitor<Void> {
     visible = outer && holds;
     level++;
     sections.addLast(s);
+    sectionList = List.copyOf(sections);
     SectionView view = new SectionView(s, level, holds, visible);
     if (s.newPage() && visible && resolver.template().blocks().get(0) != s) {
       target.pageBreak(); // not before the first block: page 1 would hold the title alone
@@ -104,6 +107,7 @@ final class Walker implements BlockVisitor<Void> {
     blocks(s.children());
     target.endSection(view);
     sections.removeLast();
+    sectionList = List.copyOf(sections);
     level--;
     visible = outer;
     return null;
@@ -174,7 +178,7 @@ final class Walker implements BlockVisitor<Void> {
     Value value = inTemplate ? null : scope.get(f.name()).orElse(null);
     List<Amendment> amended = traceAmendments && visible && holds && !inTemplate
         ? walk.traceAt(path) : List.of();
-    return new FieldView(f, path, value, holds, visible && holds, scope, List.copyOf(sections),
+    return new FieldView(f, path, value, holds, visible && holds, scope, sectionList,
         inTemplate, resolver, hints, walk.emptyText(f), amended,
         walk.options().supersededSignatures());
   }

@@ -65,6 +65,22 @@ public final class DataElements {
     return id;
   }
 
+  /**
+   * Whether {@code root(id)} is {@code root}, without making the root: {@code DE04.01.119.00.01}
+   * and {@code DE04.01.119.00} are under {@code DE04.01.119.00}; {@code null} is under nothing.
+   */
+  public static boolean hasRoot(String id, String root) {
+    if (id == null || !id.startsWith(root)) {
+      return false;
+    }
+    int dots = 0;
+    for (int i = 0; i < root.length(); i++) {
+      dots += root.charAt(i) == '.' ? 1 : 0;
+    }
+    return dots < 4 && (id.length() == root.length()
+        || dots == 3 && id.charAt(root.length()) == '.');
+  }
+
   private static Map<String, Element> load() {
     Map<String, Element> m = new HashMap<>();
     try (InputStream in = DataElements.class.getResourceAsStream("data-elements.csv")) {

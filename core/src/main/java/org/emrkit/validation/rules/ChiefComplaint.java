@@ -19,13 +19,24 @@ final class ChiefComplaint {
 
   private static Optional<FieldValue> find(RecordContext context) {
     for (FieldValue f : context.fields()) {
-      boolean tagged = DE.equals(DataElements.root(f.field().dataElement()))
-          || f.sections().stream().anyMatch(s -> DE.equals(DataElements.root(s.dataElement())));
-      if (tagged && f.active() && f.value() instanceof Value.Str s && !s.value().isBlank()) {
+      if (f.active() && f.value() instanceof Value.Str s && !s.value().isBlank()
+          && tagged(f)) {
         return Optional.of(f);
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean tagged(FieldValue f) {
+    if (DataElements.hasRoot(f.field().dataElement(), DE)) {
+      return true;
+    }
+    for (org.emrkit.template.Section s : f.sections()) {
+      if (DataElements.hasRoot(s.dataElement(), DE)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Characters that count: not punctuation, not white space. */

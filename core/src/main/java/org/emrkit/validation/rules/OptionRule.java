@@ -38,20 +38,24 @@ final class OptionRule extends ActiveFieldRule {
     }
     List<String> chosen = f.value() instanceof Value.Str s ? List.of(s.value())
         : f.value() instanceof Value.Choices c ? c.values() : List.of();
-    Set<String> seen = new HashSet<>();
+    // most fields hold one choice: no set and no pointer made unless they are needed
+    Set<String> seen = chosen.size() > 1 ? new HashSet<>() : null;
     for (int i = 0; i < chosen.size(); i++) {
       String v = chosen.get(i);
-      String path = f.value() instanceof Value.Choices ? f.path() + "/" + i : f.path();
-      if (!seen.add(v)) {
+      if (seen != null && !seen.add(v)) {
         String l = Infos.label(f);
-        reporter.report(path, new Message("“" + l + "”重复选择了“" + v + "”", l + " lists \""
+        reporter.report(path(f, i), new Message("“" + l + "”重复选择了“" + v + "”", l + " lists \""
             + v + "\" twice"));
       } else if (allowed(context, field, v) == Boolean.FALSE) {
         String l = Infos.label(f);
-        reporter.report(path, new Message("“" + l + "”的值“" + v + "”不在可选项中", "\"" + v
+        reporter.report(path(f, i), new Message("“" + l + "”的值“" + v + "”不在可选项中", "\"" + v
             + "\" is not an option of " + l));
       }
     }
+  }
+
+  private static String path(FieldValue f, int i) {
+    return f.value() instanceof Value.Choices ? f.path() + "/" + i : f.path();
   }
 
   /** True, false, or null when it cannot be known (a host value set the service lacks). */

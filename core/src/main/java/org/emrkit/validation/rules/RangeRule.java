@@ -68,8 +68,9 @@ final class RangeRule extends ActiveFieldRule {
   }
 
   private static Object bound(RecordContext context, FieldValue f, Bound b) {
-    if (b.number().isPresent()) {
-      return b.number().get();
+    java.util.Optional<BigDecimal> number = b.number();
+    if (number.isPresent()) {
+      return number.get();
     }
     try {
       return LocalDate.parse(b.source());
@@ -101,7 +102,8 @@ final class RangeRule extends ActiveFieldRule {
   private static Comparable<?> convert(Object bound, Comparable<?> like) {
     if (like instanceof BigDecimal) {
       // a computed bound (max=totalCost) shown as a person writes it: 200, not 200.0000000000000
-      return bound instanceof Number n ? plain(new BigDecimal(n.toString())) : null;
+      return bound instanceof BigDecimal d ? d // a literal bound, as written
+          : bound instanceof Number n ? plain(new BigDecimal(n.toString())) : null;
     } else if (like instanceof LocalDate) {
       return bound instanceof LocalDate d ? d
           : bound instanceof OffsetDateTime t ? t.toLocalDate() : null;

@@ -176,7 +176,7 @@ final class RequiredItems {
       FieldType t = f.field().type();
       boolean content = t != FieldType.SIGNATURE && t != FieldType.MACRO && t != FieldType.CALC;
       if (content && f.active() && f.isFilled()) {
-        keys.addAll(keys(f));
+        addKeys(f, keys);
       }
     }
     return keys;
@@ -185,6 +185,11 @@ final class RequiredItems {
   /** What a field can stand for: its data element and label, its sections' ids and titles. */
   private static java.util.Set<String> keys(FieldValue f) {
     java.util.Set<String> keys = new java.util.HashSet<>();
+    addKeys(f, keys);
+    return keys;
+  }
+
+  private static void addKeys(FieldValue f, java.util.Set<String> keys) {
     if (f.field().dataElement() != null) {
       keys.add(DataElements.root(f.field().dataElement()));
     }
@@ -200,7 +205,6 @@ final class RequiredItems {
       }
       keys.add(s.title());
     }
-    return keys;
   }
 
   /** The path where a missing item is reported: its first matching field, else the values. */
