@@ -62,12 +62,52 @@ public final class Validator {
     Objects.requireNonNull(record, "record");
     RecordContext context = context(template, record);
     List<Finding> findings = new ArrayList<>();
+    check(context, "", findings);
+    return report(findings);
+  }
+
+  /**
+   * Runs the record rules on one record: the field rules first, all in one pass over the fields
+   * ({@link FieldRule}), then the others; findings in the order of the rules either way.
+   */
+  private void check(RecordContext context, String prefix, List<Finding> findings) {
+    List<FieldRule> fieldRules = new ArrayList<>();
     for (Rule rule : rules) {
-      if (rule instanceof RecordRule r && enabled(r)) {
-        run(r, "", findings, rep -> r.check(context, rep));
+      if (rule instanceof FieldRule r && enabled(r)) {
+        fieldRules.add(r);
       }
     }
-    return report(findings);
+    int n = fieldRules.size();
+    List<List<Finding>> found = new ArrayList<>(n);
+    Reporter[] reporters = new Reporter[n];
+    boolean[] failed = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      found.add(new ArrayList<>());
+      reporters[i] = reporter(fieldRules.get(i), prefix, found.get(i));
+    }
+    for (FieldValue f : context.fields()) {
+      if (!f.active()) {
+        continue;
+      }
+      for (int i = 0; i < n; i++) {
+        if (!failed[i]) {
+          try {
+            fieldRules.get(i).check(f, context, reporters[i]);
+          } catch (RuntimeException e) {
+            failed[i] = true; // as a rule run alone stops at its first failure
+            found.get(i).add(failure(fieldRules.get(i), prefix, e));
+          }
+        }
+      }
+    }
+    int next = 0;
+    for (Rule rule : rules) {
+      if (rule instanceof FieldRule r && enabled(r)) {
+        findings.addAll(found.get(next++));
+      } else if (rule instanceof RecordRule r && enabled(r)) {
+        run(r, prefix, findings, rep -> r.check(context, rep));
+      }
+    }
   }
 
   /** Validates all records of one encounter: each record's rules, then the chart rules. */
@@ -79,11 +119,7 @@ public final class Validator {
       Chart.Entry e = chart.entries().get(i);
       RecordContext context = context(e.template(), e.record());
       contexts.add(context);
-      for (Rule rule : rules) {
-        if (rule instanceof RecordRule r && enabled(r)) {
-          run(r, "/records/" + i, findings, rep -> r.check(context, rep));
-        }
-      }
+      check(context, "/records/" + i, findings);
     }
     ChartContext chartContext = new ChartContext(chart, contexts, clock);
     for (Rule rule : rules) {
@@ -120,13 +156,30 @@ public final class Validator {
   }
 
   private void run(Rule rule, String prefix, List<Finding> findings, Check check) {
+    try {
+      check.run(reporter(rule, prefix, findings));
+    } catch (RuntimeException e) {
+      // a faulty (host) rule must not hide the other rules' findings; report it instead
+      findings.add(failure(rule, prefix, e));
+    }
+  }
+
+  private static Finding failure(Rule rule, String prefix, RuntimeException e) {
+    String code = rule.info().code();
+    return new Finding("engine/rule-failed", Severity.ERROR, prefix, new Message(
+        "规则 " + code + " 执行失败：" + e, "rule " + code + " failed: " + e), BigDecimal.ZERO,
+        false);
+  }
+
+  /** What a rule reports through: its findings with this validator's overrides. */
+  private Reporter reporter(Rule rule, String prefix, List<Finding> findings) {
     RuleInfo info = rule.info();
     RuleOverride o = options.overrides().get(info.code());
     Severity severity = o != null && o.severity() != null ? o.severity() : info.severity();
     BigDecimal deduction = o != null && o.deduction() != null ? o.deduction() : info.deduction();
     boolean veto = o != null && o.veto() != null ? o.veto() : info.veto();
     Map<String, String> params = o == null ? Map.of() : o.parameters();
-    Reporter reporter = new Reporter() {
+    return new Reporter() {
       @Override
       public void report(String path, Message message) {
         findings.add(new Finding(info.code(), severity, prefix + path, message,
@@ -150,14 +203,6 @@ public final class Validator {
         return v;
       }
     };
-    try {
-      check.run(reporter);
-    } catch (RuntimeException e) {
-      // a faulty (host) rule must not hide the other rules' findings; report it instead
-      findings.add(new Finding("engine/rule-failed", Severity.ERROR, prefix, new Message(
-          "规则 " + info.code() + " 执行失败：" + e, "rule " + info.code() + " failed: " + e),
-          BigDecimal.ZERO, false));
-    }
   }
 
   private ValidationReport report(List<Finding> findings) {

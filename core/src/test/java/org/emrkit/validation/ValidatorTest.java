@@ -146,6 +146,56 @@ class ValidatorTest {
   }
 
   @Test
+  void aFieldRuleThatFailsKeepsWhatItFoundAndStopsAsIfItRanAlone() {
+    // field rules run in one pass over the fields, all of them per field: a host field rule that
+    // fails on its third field is reported once, keeps its first two findings and checks no
+    // more fields; the rules after it still run on every field
+    FieldRule third = new FieldRule() {
+      private int seen;
+
+      @Override
+      public RuleInfo info() {
+        return new RuleInfo("host/third", Message.of("第三", "third"), "host", Severity.INFO,
+            BigDecimal.ZERO, false, Map.of(), Message.of("第三", "third"));
+      }
+
+      @Override
+      public void check(FieldValue f, RecordContext context, Reporter reporter) {
+        if (++seen == 3) {
+          throw new IllegalStateException("third field");
+        }
+        reporter.report(f.path(), Message.of("看过", "seen"));
+      }
+    };
+    FieldRule every = new FieldRule() {
+      @Override
+      public RuleInfo info() {
+        return new RuleInfo("host/every", Message.of("每个", "every"), "host", Severity.INFO,
+            BigDecimal.ZERO, false, Map.of(), Message.of("每个", "every"));
+      }
+
+      @Override
+      public void check(FieldValue f, RecordContext context, Reporter reporter) {
+        reporter.report(f.path(), Message.of("看过", "seen"));
+      }
+    };
+    ValidationReport r = validator().rule(third).rule(every).build().validate(T, CLEAN);
+    long active = new RecordContext(T, CLEAN, CLOCK, org.emrkit.terminology.TerminologyService
+        .none(), org.emrkit.expr.ExpressionEngine.create()).fields().stream()
+        .filter(FieldValue::active).count();
+    assertThat(r.withCode("host/third")).hasSize(2);
+    assertThat(r.withCode("engine/rule-failed")).singleElement()
+        .satisfies(f -> assertThat(f.message().en()).contains("host/third", "third field"));
+    assertThat(r.withCode("host/every")).hasSize((int) active);
+    // in the order of the rules: the failing rule's findings and its failure, then the next's
+    List<String> codes = r.findings().stream().map(Finding::code)
+        .filter(c -> c.startsWith("host/") || c.startsWith("engine/")).toList();
+    assertThat(codes.subList(0, 3)).containsExactly("host/third", "host/third",
+        "engine/rule-failed");
+    assertThat(codes.subList(3, codes.size())).containsOnly("host/every");
+  }
+
+  @Test
   void reportsAsJsonAndText() {
     ValidationReport r = validator().build().validate(T, without("hpi"));
     String json = ReportJson.write(r);

@@ -9,6 +9,7 @@ import org.emrkit.template.Field;
 import org.emrkit.terminology.CodeEntry;
 import org.emrkit.terminology.CodeSystemRef;
 import org.emrkit.terminology.CodeTable;
+import org.emrkit.validation.FieldRule;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.Reporter;
@@ -17,7 +18,7 @@ import org.emrkit.validation.Reporter;
  * The code rules' common part (package-private): each active coded value, with the table it is
  * checked against (empty when the host has none for it) and its label for messages.
  */
-abstract class Codes extends ActiveFieldRule {
+abstract class Codes implements FieldRule {
 
   /**
    * The list the code should be in: the edition the value says it was picked from, when the
@@ -42,7 +43,7 @@ abstract class Codes extends ActiveFieldRule {
   }
 
   @Override
-  final void check(FieldValue f, RecordContext context, Reporter reporter) {
+  public final void check(FieldValue f, RecordContext context, Reporter reporter) {
     if (f.value() instanceof Value.Coded c) {
       check(f, c.coding(), table(context, f.field(), c.coding()), Infos.label(f), reporter);
     }

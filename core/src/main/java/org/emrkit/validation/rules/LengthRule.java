@@ -3,13 +3,14 @@ package org.emrkit.validation.rules;
 import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
 import org.emrkit.record.Value;
+import org.emrkit.validation.FieldRule;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
 
 /** {@code field/length}: text shorter than minLength or longer than maxLength (in characters). */
-final class LengthRule extends ActiveFieldRule {
+final class LengthRule implements FieldRule {
   static final RuleInfo INFO = Infos.info("field/length", "文字长度不符", "text length out of bounds",
       "EMRKit (minLength, maxLength)；扣分为 EMRKit 默认值(各地住院病历质量评分表"
       + "常见：缺项或填写错误每处 0.5–1 分)", Severity.ERROR, "0.5", false, "“现病史”至少 20 字(当前 3 字)",
@@ -21,7 +22,7 @@ final class LengthRule extends ActiveFieldRule {
   }
 
   @Override
-  void check(FieldValue f, RecordContext context, Reporter reporter) {
+  public void check(FieldValue f, RecordContext context, Reporter reporter) {
     if (!(f.value() instanceof Value.Str s)) {
       return;
     }

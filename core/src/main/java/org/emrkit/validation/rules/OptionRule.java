@@ -8,6 +8,7 @@ import org.emrkit.problem.Severity;
 import org.emrkit.record.Value;
 import org.emrkit.template.Field;
 import org.emrkit.template.FieldType;
+import org.emrkit.validation.FieldRule;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.Reporter;
@@ -18,7 +19,7 @@ import org.emrkit.validation.RuleInfo;
  * of the value set: the template's own, or the host's when its terminology service knows it),
  * or a multichoice value that names an option twice.
  */
-final class OptionRule extends ActiveFieldRule {
+final class OptionRule implements FieldRule {
   static final RuleInfo INFO = Infos.info("field/option", "选项无效", "not one of the options",
       "EMRKit (options, valueset)；扣分为 EMRKit 默认值(各地住院病历质量评分表"
       + "常见：缺项或填写错误每处 0.5–1 分)", Severity.ERROR, "1", false, "“性别”的值“3”不在可选项中",
@@ -30,7 +31,7 @@ final class OptionRule extends ActiveFieldRule {
   }
 
   @Override
-  void check(FieldValue f, RecordContext context, Reporter reporter) {
+  public void check(FieldValue f, RecordContext context, Reporter reporter) {
     Field field = f.field();
     if (f.value() == null
         || (field.type() != FieldType.CHOICE && field.type() != FieldType.MULTICHOICE)) {

@@ -6,13 +6,14 @@ import java.util.regex.Pattern;
 import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
 import org.emrkit.record.Value;
+import org.emrkit.validation.FieldRule;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
 
 /** {@code field/pattern}: text that does not match the field's pattern (whole value). */
-final class PatternRule extends ActiveFieldRule {
+final class PatternRule implements FieldRule {
   static final RuleInfo INFO = Infos.info("field/pattern", "格式不符", "value does not match pattern",
       "EMRKit (pattern)；扣分为 EMRKit 默认值(各地住院病历质量评分表"
       + "常见：缺项或填写错误每处 0.5–1 分)", Severity.ERROR, "0.5", false, "“生命体征 血压mmHg”应写成 120/80",
@@ -26,7 +27,7 @@ final class PatternRule extends ActiveFieldRule {
   }
 
   @Override
-  void check(FieldValue f, RecordContext context, Reporter reporter) {
+  public void check(FieldValue f, RecordContext context, Reporter reporter) {
     String p = f.field().pattern();
     if (p == null || !(f.value() instanceof Value.Str s)) {
       return;

@@ -3,13 +3,14 @@ package org.emrkit.validation.rules;
 import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
 import org.emrkit.record.Value;
+import org.emrkit.validation.FieldRule;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
 
 /** {@code field/precision}: a decimal with more digits after the point than its precision. */
-final class PrecisionRule extends ActiveFieldRule {
+final class PrecisionRule implements FieldRule {
   static final RuleInfo INFO = Infos.info("field/precision", "小数位数过多", "too many decimal places",
       "EMRKit (precision)；扣分为 EMRKit 默认值(各地住院病历质量评分表"
       + "常见：缺项或填写错误每处 0.5–1 分)", Severity.ERROR, "0.5", false,
@@ -21,7 +22,7 @@ final class PrecisionRule extends ActiveFieldRule {
   }
 
   @Override
-  void check(FieldValue f, RecordContext context, Reporter reporter) {
+  public void check(FieldValue f, RecordContext context, Reporter reporter) {
     Integer p = f.field().precision();
     if (p == null || !(f.value() instanceof Value.Num n)) {
       return;

@@ -9,6 +9,7 @@ import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
 import org.emrkit.record.Value;
 import org.emrkit.template.Bound;
+import org.emrkit.validation.FieldRule;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.Reporter;
@@ -19,7 +20,7 @@ import org.emrkit.validation.RuleInfo;
  * bounds may be literals or expressions ({@code min=opStart}). A bound that cannot be evaluated
  * (its field is empty) is not checked.
  */
-final class RangeRule extends ActiveFieldRule {
+final class RangeRule implements FieldRule {
   static final RuleInfo INFO = Infos.info("field/range", "数值或时间超出范围", "value out of range",
       "EMRKit (min, max)；扣分为 EMRKit 默认值(各地住院病历质量评分表"
       + "常见：缺项或填写错误每处 0.5–1 分)", Severity.ERROR, "1", false,
@@ -31,7 +32,7 @@ final class RangeRule extends ActiveFieldRule {
   }
 
   @Override
-  void check(FieldValue f, RecordContext context, Reporter reporter) {
+  public void check(FieldValue f, RecordContext context, Reporter reporter) {
     if (f.value() == null) {
       return;
     }

@@ -3,13 +3,14 @@ package org.emrkit.validation.rules;
 import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
 import org.emrkit.template.FieldType;
+import org.emrkit.validation.FieldRule;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
 
 /** {@code field/required}: a required, active field has no value (signatures: {@code cn/signature}). */
-final class RequiredRule extends ActiveFieldRule {
+final class RequiredRule implements FieldRule {
   static final RuleInfo INFO = Infos.info("field/required", "必填项未填写", "required field empty",
       "EMRKit (template attribute required)；扣分为 EMRKit 默认值(各地住院病历质量评分表"
       + "常见：缺项或填写错误每处 0.5–1 分)", Severity.ERROR, "1", false, "必填项“体温”未填写",
@@ -21,7 +22,7 @@ final class RequiredRule extends ActiveFieldRule {
   }
 
   @Override
-  void check(FieldValue f, RecordContext context, Reporter reporter) {
+  public void check(FieldValue f, RecordContext context, Reporter reporter) {
     FieldType t = f.field().type();
     if (f.field().required() && t.isStored() && t != FieldType.SIGNATURE
         && !f.isFilled()) {

@@ -8,9 +8,9 @@ import org.emrkit.record.Role;
 import org.emrkit.record.Value;
 import org.emrkit.render.SignatureState;
 import org.emrkit.template.FieldType;
+import org.emrkit.validation.FieldRule;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
-import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
 import org.emrkit.validation.RuleInfo;
 
@@ -19,7 +19,7 @@ import org.emrkit.validation.RuleInfo;
  * empty, holding a name no signature of the record put there, or superseded by a later change
  * that no one signed again.
  */
-final class SignatureRule implements RecordRule {
+final class SignatureRule implements FieldRule {
   static final RuleInfo INFO = Infos.info("cn/signature", "缺少签名", "signature missing",
       "病历书写基本规范(2010) 第七条、第八条", Severity.ERROR, "3", false, "缺少“医师签名”(住院医师)",
       "signature 医师签名 (resident) is missing");
@@ -30,36 +30,33 @@ final class SignatureRule implements RecordRule {
   }
 
   @Override
-  public void check(RecordContext context, Reporter reporter) {
-    for (FieldValue f : context.fields()) {
-      if (f.field().type() == FieldType.SIGNATURE && f.active()
-          && f.value() instanceof Value.Signed signed) {
-        wrongRole(f, signed, reporter);
-      }
-      if (f.field().type() != FieldType.SIGNATURE || !f.field().required() || !f.active()) {
-        continue;
-      }
-      SignatureState state = context.resolver().signature(f.value(), f.path().substring(7));
-      if (state == SignatureState.VALID
-          || state == SignatureState.SUPERSEDED && signedAgain(context, (Value.Signed) f.value())) {
-        continue;
-      }
-      // the role as the clinician says it (住院医师), its JSON name in English
-      Role wanted = Role.fromLabel(f.field().role());
-      String zh = wanted == null ? "" : "(" + wanted.title() + ")";
-      String role = f.field().role() == null ? "" : "(" + f.field().role() + ")";
-      String l = Infos.label(f);
-      reporter.report(f.path(), switch (state) {
-        case SUPERSEDED -> new Message("“" + l + "”" + zh + "的签名因其后的修改已作废，修改后无人重新签名",
-            "signature " + l + " " + role + " was superseded by a later change and no one signed"
-                + " again since");
-        case UNVERIFIED -> new Message("“" + l + "”" + zh + "中的签名不是签署的(病历的签名中没有)",
-            "signature " + l + " " + role + " was not signed: none of the record's signatures"
-                + " put it there");
-        default -> new Message("缺少“" + l + "”" + zh, "signature " + l + " " + role
-            + " is missing");
-      });
+  public void check(FieldValue f, RecordContext context, Reporter reporter) {
+    if (f.field().type() == FieldType.SIGNATURE && f.value() instanceof Value.Signed signed) {
+      wrongRole(f, signed, reporter);
     }
+    if (f.field().type() != FieldType.SIGNATURE || !f.field().required()) {
+      return;
+    }
+    SignatureState state = context.resolver().signature(f.value(), f.path().substring(7));
+    if (state == SignatureState.VALID
+        || state == SignatureState.SUPERSEDED && signedAgain(context, (Value.Signed) f.value())) {
+      return;
+    }
+    // the role as the clinician says it (住院医师), its JSON name in English
+    Role wanted = Role.fromLabel(f.field().role());
+    String zh = wanted == null ? "" : "(" + wanted.title() + ")";
+    String role = f.field().role() == null ? "" : "(" + f.field().role() + ")";
+    String l = Infos.label(f);
+    reporter.report(f.path(), switch (state) {
+      case SUPERSEDED -> new Message("“" + l + "”" + zh + "的签名因其后的修改已作废，修改后无人重新签名",
+          "signature " + l + " " + role + " was superseded by a later change and no one signed"
+              + " again since");
+      case UNVERIFIED -> new Message("“" + l + "”" + zh + "中的签名不是签署的(病历的签名中没有)",
+          "signature " + l + " " + role + " was not signed: none of the record's signatures"
+              + " put it there");
+      default -> new Message("缺少“" + l + "”" + zh, "signature " + l + " " + role
+          + " is missing");
+    });
   }
 
   /**
