@@ -155,8 +155,7 @@ class ValidatorTest {
 
       @Override
       public RuleInfo info() {
-        return new RuleInfo("host/third", Message.of("第三", "third"), "host", Severity.INFO,
-            BigDecimal.ZERO, false, Map.of(), Message.of("第三", "third"));
+        return hostInfo("host/third");
       }
 
       @Override
@@ -170,8 +169,7 @@ class ValidatorTest {
     FieldRule every = new FieldRule() {
       @Override
       public RuleInfo info() {
-        return new RuleInfo("host/every", Message.of("每个", "every"), "host", Severity.INFO,
-            BigDecimal.ZERO, false, Map.of(), Message.of("每个", "every"));
+        return hostInfo("host/every");
       }
 
       @Override
@@ -193,6 +191,12 @@ class ValidatorTest {
     assertThat(codes.subList(0, 3)).containsExactly("host/third", "host/third",
         "engine/rule-failed");
     assertThat(codes.subList(3, codes.size())).containsOnly("host/every");
+  }
+
+  /** A host rule's description: an information finding, no deduction. */
+  private static RuleInfo hostInfo(String code) {
+    return new RuleInfo(code, Message.of(code, code), "host", Severity.INFO, BigDecimal.ZERO,
+        false, Map.of(), Message.of(code, code));
   }
 
   @Test
