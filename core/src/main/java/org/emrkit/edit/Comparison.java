@@ -157,7 +157,8 @@ final class Comparison {
   private void signatures() {
     for (int i = 0; i < record.signatures().size(); i++) {
       Signature s = record.signatures().get(i);
-      if (replay.signatures.get(s.id()) != s) {
+      Signature chained = replay.signatures.get(s.id());
+      if (chained == null || !java.util.Objects.equals(chained.hash(), s.hash())) {
         continue; // not in the chain: already found
       }
       boolean traced = replay.superseded.contains(s.id());

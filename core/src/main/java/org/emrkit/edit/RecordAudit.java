@@ -57,8 +57,8 @@ public final class RecordAudit {
     Objects.requireNonNull(record, "record");
     List<AuditFinding> findings = new ArrayList<>();
     List<Links.Link> chain = Links.order(record, findings);
-    Replay replay = new Replay(Layout.of(template), findings);
-    replay.run(chain);
+    Replay replay = Replay.of(template, chain, findings.isEmpty());
+    findings.addAll(replay.out);
     new Comparison(template, record, replay, findings).run();
     List<ChainEntry> entries = chain.stream()
         .map(l -> new ChainEntry(l.pointer(), l.content(), l.hash())).toList();

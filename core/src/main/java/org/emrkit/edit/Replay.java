@@ -21,6 +21,8 @@ import org.emrkit.record.TracePath;
 import org.emrkit.template.Field;
 import org.emrkit.template.FieldScope;
 import org.emrkit.template.FieldType;
+import org.emrkit.template.PerTemplate;
+import org.emrkit.template.Template;
 
 /**
  * Replays a record's chain from its first entry: the record as created, then every revision of
@@ -33,7 +35,8 @@ final class Replay {
 
   final Layout layout;
   final FieldScope root;
-  private final List<AuditFinding> out;
+  /** What the replay found (its own list: a kept replay gives its findings to every audit). */
+  final List<AuditFinding> out = new java.util.ArrayList<>();
 
   /** Whether the chain starts with the record's creation (else nothing can be replayed). */
   boolean created;
@@ -50,10 +53,57 @@ final class Replay {
   private int version;
   private final Map<String, Integer> coveredAt = new java.util.HashMap<>();
 
-  Replay(Layout layout, List<AuditFinding> out) {
+  Replay(Layout layout) {
     this.layout = layout;
     this.root = layout.root;
-    this.out = out;
+  }
+
+  /**
+   * Replays of whole, verified chains, kept per template by the hash of the chain's last entry
+   * and where the record lists each entry (the 16 used last, softly): when every entry matched its hash and the links made one chain
+   * (the order found nothing), the last entry's hash commits to the content of every entry
+   * before it, so the same hash is the same chain and replays to the same state. A record
+   * validated again, or read again from storage, skips its replay; anything changed in an entry
+   * is a different hash or a finding of the order, and is replayed in full. A kept replay is
+   * never changed: the comparison only reads it, and reads only what entries hash (a
+   * signature's superseded flag and proof are not in its entry: the comparison takes those from
+   * the record it audits).
+   */
+  private static final PerTemplate<Map<String, java.lang.ref.SoftReference<Replay>>> KEPT =
+      new PerTemplate<>(t -> java.util.Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(
+                Map.Entry<String, java.lang.ref.SoftReference<Replay>> e) {
+              return size() > 16;
+            }
+          }));
+
+  /**
+   * The replay of {@code chain} under {@code template}: kept from an earlier audit when the chain
+   * was verified whole ({@code verified}: the order found nothing) and replayed before.
+   */
+  static Replay of(Template template, List<Links.Link> chain, boolean verified) {
+    if (!verified || chain.isEmpty()) {
+      Replay r = new Replay(Layout.of(template));
+      r.run(chain);
+      return r;
+    }
+    Map<String, java.lang.ref.SoftReference<Replay>> kept = KEPT.get(template);
+    // the last entry's hash, and where the record lists each entry (what findings point to)
+    StringBuilder key = new StringBuilder(chain.get(chain.size() - 1).hash());
+    chain.forEach(l -> key.append(' ').append(l.pointer()));
+    String head = key.toString();
+    java.lang.ref.SoftReference<Replay> ref = kept.get(head);
+    Replay r = ref == null ? null : ref.get();
+    if (r == null) {
+      r = new Replay(Layout.of(template));
+      r.run(chain);
+      kept.put(head, new java.lang.ref.SoftReference<>(r));
+    }
+    return r;
   }
 
   void run(List<Links.Link> chain) {

@@ -1,0 +1,61 @@
+package org.emrkit.edit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.emrkit.json.RecordJson;
+import org.emrkit.record.Record;
+import org.emrkit.record.Revision;
+import org.emrkit.template.Template;
+import org.emrkit.testing.Corpus;
+import org.emrkit.testing.Insider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The replay of a verified chain is kept by the chain's last hash (and where the record lists
+ * its entries) and given to later audits of the same chain: they must find exactly what a
+ * replay of their own finds, whatever else of the record changed. (EditSessionTest's
+ * valuesChangedInStorageAfterSigningAreFound checks values and flags changed around a kept
+ * replay.)
+ */
+class KeptReplayTest {
+
+  private static final Template T = Corpus.template("admission-record");
+
+  private static Record reread(Record r) {
+    return RecordJson.create().read(RecordJson.create().write(r), T).orElseThrow();
+  }
+
+  @Test
+  void theSameChainReadAgainIsAuditedAsTheFirstTime() {
+    Record r = Corpus.record("clean--admission-record.json", T);
+    Audit first = RecordAudit.audit(T, r);
+    Audit again = RecordAudit.audit(T, reread(r)); // other objects, the same chain
+    assertThat(first.intact()).isTrue();
+    assertThat(again.findings()).isEqualTo(first.findings());
+    assertThat(again.chain()).isEqualTo(first.chain());
+    assertThat(again.status()).isEqualTo(first.status());
+  }
+
+  @Test
+  void aReplaysOwnFindingsAreGivenAgainAndPointWhereThisRecordListsTheEntry() {
+    Record r = Corpus.record("clean--admission-record.json", T);
+    // an insider writes a wrong old value into the status change and rehashes the chain: the
+    // chain verifies, the replay finds the old value (its own finding, kept with it)
+    List<Revision> revisions = new ArrayList<>(r.revisions());
+    Revision status = revisions.get(1);
+    revisions.set(1, new Revision(status.seq(), status.actor(), status.at(), status.path(),
+        "\"signed\"", status.newValue(), status.reason(), status.level(), null, null));
+    Record forged = Insider.rechain(Insider.with(r, r.signatures(), revisions));
+    Audit first = RecordAudit.audit(T, forged);
+    assertThat(first.findings()).extracting(AuditFinding::pointer).contains("/revisions/1");
+    assertThat(RecordAudit.audit(T, reread(forged)).findings()).isEqualTo(first.findings());
+    // the same chain listed in the other order: the finding points at /revisions/0 now
+    Record listedOtherwise = Insider.with(forged, forged.signatures(),
+        List.of(forged.revisions().get(1), forged.revisions().get(0)));
+    assertThat(RecordAudit.audit(T, listedOtherwise).findings())
+        .extracting(AuditFinding::pointer).contains("/revisions/0")
+        .doesNotContain("/revisions/1");
+  }
+}
