@@ -57,13 +57,13 @@ final class Comparison {
 
   void run() {
     if (replay.created) {
-      JsonNode stored = RecordJson.tree(record.values());
       header();
       differences("context", "/context", RecordJson.tree(record.context()), replay.context);
       JsonNode completed = record.completedAt() == null ? null
           : CanonicalJson.NODES.textNode(RecordJson.dateTime(record.completedAt()));
       differences("completed-at", "/completedAt", completed, replay.completedAt);
-      differences("values", "/values", ValueTrees.strip(stored, replay.root), replay.values);
+      differences("values", "/values", ValueTrees.strip(record.values(), replay.root),
+          replay.values);
     }
     status();
     signatures();

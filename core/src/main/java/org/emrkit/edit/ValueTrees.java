@@ -36,6 +36,32 @@ final class ValueTrees {
     return out;
   }
 
+  /**
+   * A record's values as {@link #strip(JsonNode, FieldScope)} makes them of their JSON tree,
+   * made from the model without the whole tree first (the audit compares every record's values
+   * with its trace's).
+   */
+  static ObjectNode strip(org.emrkit.record.Values values, FieldScope scope) {
+    ObjectNode out = CanonicalJson.NODES.objectNode();
+    values.asMap().forEach((name, v) -> {
+      Optional<Field> f = scope.field(name);
+      if (f.isPresent() && f.get().type() == FieldType.SIGNATURE) {
+        return;
+      }
+      Optional<FieldScope> g = scope.group(name);
+      if (g.isPresent() && v instanceof org.emrkit.record.Value.Rows rows) {
+        ArrayNode a = CanonicalJson.NODES.arrayNode();
+        rows.rows().forEach(row -> a.add(strip(row, g.get())));
+        if (!a.isEmpty()) {
+          out.set(name, a);
+        }
+      } else {
+        out.set(name, copy(org.emrkit.json.RecordJson.tree(v)));
+      }
+    });
+    return out;
+  }
+
   /** A member's value as the replay keeps it, or {@code null} when it is left out. */
   private static JsonNode stripMember(String name, JsonNode v, FieldScope scope) {
     Optional<Field> f = scope.field(name);

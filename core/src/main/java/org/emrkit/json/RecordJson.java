@@ -198,6 +198,12 @@ public final class RecordJson {
     return ValueTree.write(Objects.requireNonNull(values, "values"));
   }
 
+  /** A value as the JSON tree record JSON writes (see {@link #canonical(Value)}). */
+  @SuppressWarnings("exports")
+  public static JsonNode tree(Value value) {
+    return ValueTree.write(Objects.requireNonNull(value, "value"));
+  }
+
   /**
    * A host context as the JSON tree record JSON writes (what {@link #canonical(Context)} makes
    * canonical text of). A new tree on every call.
