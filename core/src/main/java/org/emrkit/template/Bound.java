@@ -12,9 +12,6 @@ import java.util.Optional;
  */
 public record Bound(String source) {
 
-  private static final java.util.regex.Pattern NUMBER =
-      java.util.regex.Pattern.compile("-?\\d{1,30}(\\.\\d{1,30})?");
-
   /** Checks the source. */
   public Bound {
     Objects.requireNonNull(source, "source");
@@ -33,10 +30,34 @@ public record Bound(String source) {
 
   /** The bound as a number, if it is a plain decimal literal. */
   public Optional<BigDecimal> number() {
-    if (!NUMBER.matcher(source).matches()) {
-      return Optional.empty();
+    // validation asks for every bound of every field it checks: a scan, not a regular expression
+    return plainDecimal(source) ? Optional.of(new BigDecimal(source)) : Optional.empty();
+  }
+
+  /** Whether {@code s} is {@code -?\d{1,30}(\.\d{1,30})?} (ASCII digits). */
+  static boolean plainDecimal(String s) {
+    int i = s.startsWith("-") ? 1 : 0;
+    int whole = digits(s, i);
+    i += whole;
+    if (whole < 1 || whole > 30) {
+      return false;
     }
-    return Optional.of(new BigDecimal(source));
+    if (i == s.length()) {
+      return true;
+    }
+    if (s.charAt(i) != '.') {
+      return false;
+    }
+    int fraction = digits(s, i + 1);
+    return fraction >= 1 && fraction <= 30 && i + 1 + fraction == s.length();
+  }
+
+  private static int digits(String s, int from) {
+    int i = from;
+    while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+      i++;
+    }
+    return i - from;
   }
 
   /** The bound as an expression (every bound, literal or not, is one). */
