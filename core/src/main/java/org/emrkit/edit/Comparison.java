@@ -19,6 +19,7 @@ import org.emrkit.record.Values;
 import org.emrkit.template.Field;
 import org.emrkit.template.FieldScope;
 import org.emrkit.template.FieldType;
+import org.emrkit.template.PerTemplate;
 import org.emrkit.template.Template;
 import org.emrkit.terminology.DataElements;
 
@@ -231,24 +232,64 @@ final class Comparison {
     });
   }
 
-  /** The signature fields' values, by pointer, in the record's values (not as JSON: a long
-   * record's values were written whole as a tree for this alone). */
-  private static void signatureValues(Values values, FieldScope scope, String at,
+  /**
+   * The signature fields' values, by pointer, in the record's values, in the order of their
+   * names. Driven by the template: only the names of signature fields and of groups that hold
+   * one are looked up (a long record's other values were all visited for this).
+   */
+  private void signatureValues(Values values, FieldScope scope, String at,
       List<Map.Entry<String, Value>> out) {
-    values.asMap().forEach((name, v) -> {
-      Optional<Field> f = scope.field(name);
-      if (f.isPresent() && f.get().type() == FieldType.SIGNATURE) {
-        out.add(Map.entry(at + "/" + escape(name), v));
-      } else if (v instanceof Value.Rows rows) {
-        Optional<FieldScope> g = scope.group(name);
-        if (g.isPresent()) {
-          String p = at + "/" + escape(name);
-          for (int i = 0; i < rows.rows().size(); i++) {
-            signatureValues(rows.rows().get(i), g.get(), p + "/" + i, out);
-          }
+    for (String name : signedNames(scope)) {
+      Optional<Value> v = values.get(name);
+      if (v.isEmpty()) {
+        continue;
+      }
+      Field f = scope.fields().get(name);
+      if (f != null && f.type() == FieldType.SIGNATURE) {
+        out.add(Map.entry(at + "/" + escape(name), v.get()));
+      } else if (v.get() instanceof Value.Rows rows) {
+        FieldScope g = scope.groups().get(name);
+        String p = at + "/" + escape(name);
+        for (int i = 0; i < rows.rows().size(); i++) {
+          signatureValues(rows.rows().get(i), g, p + "/" + i, out);
         }
       }
+    }
+  }
+
+  /** Per template, per scope: the names of its signature fields and of its groups holding one. */
+  private static final PerTemplate<Map<PerTemplate.Same<FieldScope>, List<String>>> SIGNED =
+      new PerTemplate<>(t -> {
+        Map<PerTemplate.Same<FieldScope>, List<String>> m = new HashMap<>();
+        signed(t.scope(), m);
+        return m;
+      });
+
+  private List<String> signedNames(FieldScope scope) {
+    List<String> names = SIGNED.get(template).get(new PerTemplate.Same<>(scope));
+    if (names == null) { // a scope not of this template's own (never, but cheap to be right)
+      Map<PerTemplate.Same<FieldScope>, List<String>> m = new HashMap<>();
+      signed(scope, m);
+      names = m.get(new PerTemplate.Same<>(scope));
+    }
+    return names;
+  }
+
+  private static boolean signed(FieldScope scope,
+      Map<PerTemplate.Same<FieldScope>, List<String>> out) {
+    java.util.TreeSet<String> names = new java.util.TreeSet<>(); // as Values lists its names
+    scope.fields().forEach((name, f) -> {
+      if (f.type() == FieldType.SIGNATURE) {
+        names.add(name);
+      }
     });
+    scope.groups().forEach((name, g) -> {
+      if (signed(g, out)) {
+        names.add(name);
+      }
+    });
+    out.put(new PerTemplate.Same<>(scope), List.copyOf(names));
+    return !names.isEmpty();
   }
 
   private static String escape(String name) {
