@@ -69,6 +69,9 @@ final class Replay {
    * signature's superseded flag and proof are not in its entry: the comparison takes those from
    * the record it audits).
    */
+  /** The longest chain whose replay is kept (what is kept grows with the record). */
+  static final int KEPT_ENTRIES = 5_000;
+
   private static final PerTemplate<Map<String, java.lang.ref.SoftReference<Replay>>> KEPT =
       new PerTemplate<>(t -> java.util.Collections.synchronizedMap(
           new LinkedHashMap<>(16, 0.75f, true) {
@@ -86,16 +89,17 @@ final class Replay {
    * was verified whole ({@code verified}: the order found nothing) and replayed before.
    */
   static Replay of(Template template, List<Links.Link> chain, boolean verified) {
-    if (!verified || chain.isEmpty()) {
+    return of(template, chain, verified, KEPT_ENTRIES);
+  }
+
+  static Replay of(Template template, List<Links.Link> chain, boolean verified, int longest) {
+    if (!verified || chain.isEmpty() || chain.size() > longest) {
       Replay r = new Replay(Layout.of(template));
       r.run(chain);
       return r;
     }
     Map<String, java.lang.ref.SoftReference<Replay>> kept = KEPT.get(template);
-    // the last entry's hash, and where the record lists each entry (what findings point to)
-    StringBuilder key = new StringBuilder(chain.get(chain.size() - 1).hash());
-    chain.forEach(l -> key.append(' ').append(l.pointer()));
-    String head = key.toString();
+    String head = key(chain);
     java.lang.ref.SoftReference<Replay> ref = kept.get(head);
     Replay r = ref == null ? null : ref.get();
     if (r == null) {
@@ -161,6 +165,20 @@ final class Replay {
     completedAt = now.get("completedAt");
     values = ValueTrees.strip(now.get("values"), root);
     version++;
+  }
+
+  /** The last entry's hash, and where the record lists each entry (what findings point to). */
+  private static String key(List<Links.Link> chain) {
+    StringBuilder key = new StringBuilder(chain.get(chain.size() - 1).hash());
+    chain.forEach(l -> key.append(' ').append(l.pointer()));
+    return key.toString();
+  }
+
+  /** Whether the replay of {@code chain} is kept (for tests). */
+  static boolean isKept(Template template, List<Links.Link> chain) {
+    java.lang.ref.SoftReference<Replay> ref = chain.isEmpty() ? null
+        : KEPT.get(template).get(key(chain));
+    return ref != null && ref.get() != null;
   }
 
   /** A revision of the record itself: context, completion time, status, superseded flag. */

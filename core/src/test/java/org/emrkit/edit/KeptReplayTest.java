@@ -39,6 +39,29 @@ class KeptReplayTest {
   }
 
   @Test
+  void onlyChainsUpToTheBoundAreKept() {
+    // a chain no other test audited: the status change given a reason of its own, rechained
+    Record clean = Corpus.record("clean--admission-record.json", T);
+    List<Revision> revisions = new ArrayList<>(clean.revisions());
+    Revision status = revisions.get(1);
+    revisions.set(1, new Revision(status.seq(), status.actor(), status.at(), status.path(),
+        status.oldValue(), status.newValue(), "复核 " + System.nanoTime(), status.level(), null,
+        null));
+    Record r = Insider.rechain(Insider.with(clean, clean.signatures(), revisions));
+    List<AuditFinding> found = new ArrayList<>();
+    List<Links.Link> chain = Links.order(r, found);
+    assertThat(found).isEmpty();
+    assertThat(chain).hasSize(3);
+    Replay.of(T, chain, true, 2);
+    assertThat(Replay.isKept(T, chain)).as("3 entries, at most 2 kept").isFalse();
+    Replay.of(T, chain, false, 3);
+    assertThat(Replay.isKept(T, chain)).as("not verified").isFalse();
+    Replay.of(T, chain, true, 3);
+    assertThat(Replay.isKept(T, chain)).isTrue();
+    assertThat(Replay.KEPT_ENTRIES).isEqualTo(5_000);
+  }
+
+  @Test
   void aReplaysOwnFindingsAreGivenAgainAndPointWhereThisRecordListsTheEntry() {
     Record r = Corpus.record("clean--admission-record.json", T);
     // an insider writes a wrong old value into the status change and rehashes the chain: the
