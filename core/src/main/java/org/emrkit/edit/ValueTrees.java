@@ -223,13 +223,53 @@ final class ValueTrees {
   }
 
   /**
+   * Whether two trees are the same, numbers by their digits as written: {@code 172.0} is not
+   * {@code 172} (canonical text, and so every hash, tells them apart; Jackson's own equality of
+   * decimal nodes does not, and a value rewritten so went unnoticed).
+   */
+  static boolean same(JsonNode a, JsonNode b) {
+    if (a == b) {
+      return true;
+    }
+    if (a == null || b == null) {
+      return false;
+    }
+    if (a.isNumber() && b.isNumber()) {
+      return a.decimalValue().equals(b.decimalValue()); // BigDecimal equality: value and scale
+    }
+    if (a.isObject() && b.isObject()) {
+      if (a.size() != b.size()) {
+        return false;
+      }
+      for (java.util.Map.Entry<String, JsonNode> e : a.properties()) {
+        if (!same(e.getValue(), b.get(e.getKey()))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a.isArray() && b.isArray()) {
+      if (a.size() != b.size()) {
+        return false;
+      }
+      for (int i = 0; i < a.size(); i++) {
+        if (!same(a.get(i), b.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return a.equals(b);
+  }
+
+  /**
    * The pointers (under {@code at}) where two trees differ, the first {@code limit} of them: a
    * member or entry one has and the other has not, or a value that differs.
    */
   static void diff(JsonNode a, JsonNode b, String at, List<String> out, int limit) {
     a = a == null || a.isNull() ? null : a;
     b = b == null || b.isNull() ? null : b;
-    if (out.size() >= limit || java.util.Objects.equals(a, b)) {
+    if (out.size() >= limit || same(a, b)) {
       return;
     }
     if (a != null && b != null && a.isObject() && b.isObject()) {
