@@ -27,6 +27,20 @@ class KeptReplayTest {
     return RecordJson.create().read(RecordJson.create().write(r), T).orElseThrow();
   }
 
+  /**
+   * The clean 入院记录 with its status change given another old value or reason (each when not
+   * null), the chain recomputed as an insider would.
+   */
+  private static Record statusRewritten(String oldValue, String reason) {
+    Record clean = Corpus.record("clean--admission-record.json", T);
+    List<Revision> revisions = new ArrayList<>(clean.revisions());
+    Revision v = revisions.get(1);
+    revisions.set(1, new Revision(v.seq(), v.actor(), v.at(), v.path(),
+        oldValue == null ? v.oldValue() : oldValue, v.newValue(),
+        reason == null ? v.reason() : reason, v.level(), null, null));
+    return Insider.rechain(Insider.with(clean, clean.signatures(), revisions));
+  }
+
   @Test
   void theSameChainReadAgainIsAuditedAsTheFirstTime() {
     Record r = Corpus.record("clean--admission-record.json", T);
@@ -41,13 +55,7 @@ class KeptReplayTest {
   @Test
   void onlyChainsUpToTheBoundAreKept() {
     // a chain no other test audited: the status change given a reason of its own, rechained
-    Record clean = Corpus.record("clean--admission-record.json", T);
-    List<Revision> revisions = new ArrayList<>(clean.revisions());
-    Revision status = revisions.get(1);
-    revisions.set(1, new Revision(status.seq(), status.actor(), status.at(), status.path(),
-        status.oldValue(), status.newValue(), "复核 " + System.nanoTime(), status.level(), null,
-        null));
-    Record r = Insider.rechain(Insider.with(clean, clean.signatures(), revisions));
+    Record r = statusRewritten(null, "复核 " + System.nanoTime());
     List<AuditFinding> found = new ArrayList<>();
     List<Links.Link> chain = Links.order(r, found);
     assertThat(found).isEmpty();
@@ -63,14 +71,9 @@ class KeptReplayTest {
 
   @Test
   void aReplaysOwnFindingsAreGivenAgainAndPointWhereThisRecordListsTheEntry() {
-    Record r = Corpus.record("clean--admission-record.json", T);
     // an insider writes a wrong old value into the status change and rehashes the chain: the
     // chain verifies, the replay finds the old value (its own finding, kept with it)
-    List<Revision> revisions = new ArrayList<>(r.revisions());
-    Revision status = revisions.get(1);
-    revisions.set(1, new Revision(status.seq(), status.actor(), status.at(), status.path(),
-        "\"signed\"", status.newValue(), status.reason(), status.level(), null, null));
-    Record forged = Insider.rechain(Insider.with(r, r.signatures(), revisions));
+    Record forged = statusRewritten("\"signed\"", null);
     Audit first = RecordAudit.audit(T, forged);
     assertThat(first.findings()).extracting(AuditFinding::pointer).contains("/revisions/1");
     assertThat(RecordAudit.audit(T, reread(forged)).findings()).isEqualTo(first.findings());
