@@ -17,7 +17,20 @@ final class ChiefComplaint {
     return context.memo(ChiefComplaint.class, () -> find(context));
   }
 
+  /**
+   * Whether a template has a place for a chief complaint at all (a field or section of its data
+   * element, or a section titled 主诉): a 病程记录 of 40,000 notes has none, and looking through its
+   * 160,000 field occurrences for one was a twelfth of validating it.
+   */
+  private static final org.emrkit.template.PerTemplate<Boolean> HAS_PLACE =
+      new org.emrkit.template.PerTemplate<>(t -> RequiredItems.hasPlace(t,
+          new RequiredItems.Item("主诉", "chief complaint", java.util.List.of(DE),
+              java.util.List.of(), false, false, null)));
+
   private static Optional<FieldValue> find(RecordContext context) {
+    if (!HAS_PLACE.get(context.template())) {
+      return Optional.empty();
+    }
     for (FieldValue f : context.fields()) {
       if (f.active() && f.value() instanceof Value.Str s && !s.value().isBlank()
           && tagged(f)) {
