@@ -19,7 +19,6 @@ import org.emrkit.record.Values;
 import org.emrkit.template.Field;
 import org.emrkit.template.FieldScope;
 import org.emrkit.template.FieldType;
-import org.emrkit.template.PerTemplate;
 import org.emrkit.template.Template;
 import org.emrkit.terminology.DataElements;
 
@@ -239,7 +238,7 @@ final class Comparison {
    */
   private void signatureValues(Values values, FieldScope scope, String at,
       List<Map.Entry<String, Value>> out) {
-    for (String name : signedNames(scope)) {
+    for (String name : replay.layout.signedNames(scope)) {
       Optional<Value> v = values.get(name);
       if (v.isEmpty()) {
         continue;
@@ -255,41 +254,6 @@ final class Comparison {
         }
       }
     }
-  }
-
-  /** Per template, per scope: the names of its signature fields and of its groups holding one. */
-  private static final PerTemplate<Map<PerTemplate.Same<FieldScope>, List<String>>> SIGNED =
-      new PerTemplate<>(t -> {
-        Map<PerTemplate.Same<FieldScope>, List<String>> m = new HashMap<>();
-        signed(t.scope(), m);
-        return m;
-      });
-
-  private List<String> signedNames(FieldScope scope) {
-    List<String> names = SIGNED.get(template).get(new PerTemplate.Same<>(scope));
-    if (names == null) { // a scope not of this template's own (never, but cheap to be right)
-      Map<PerTemplate.Same<FieldScope>, List<String>> m = new HashMap<>();
-      signed(scope, m);
-      names = m.get(new PerTemplate.Same<>(scope));
-    }
-    return names;
-  }
-
-  private static boolean signed(FieldScope scope,
-      Map<PerTemplate.Same<FieldScope>, List<String>> out) {
-    java.util.TreeSet<String> names = new java.util.TreeSet<>(); // as Values lists its names
-    scope.fields().forEach((name, f) -> {
-      if (f.type() == FieldType.SIGNATURE) {
-        names.add(name);
-      }
-    });
-    scope.groups().forEach((name, g) -> {
-      if (signed(g, out)) {
-        names.add(name);
-      }
-    });
-    out.put(new PerTemplate.Same<>(scope), List.copyOf(names));
-    return !names.isEmpty();
   }
 
   private static String escape(String name) {

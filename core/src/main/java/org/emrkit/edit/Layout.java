@@ -1,8 +1,11 @@
 package org.emrkit.edit;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.emrkit.template.Field;
 import org.emrkit.template.FieldScope;
 import org.emrkit.template.FieldType;
@@ -28,10 +31,35 @@ final class Layout {
     return LAYOUTS.get(template);
   }
 
+  /**
+   * Per scope of {@link #root}: the names of its signature fields and of its groups that hold
+   * one, in name order (as values list them). The audit looks signature values up by these
+   * instead of visiting every value of every entry.
+   */
+  private final Map<PerTemplate.Same<FieldScope>, List<String>> signedNames = new HashMap<>();
+
   Layout(Template template) {
     this.template = template;
     this.root = template.scope();
     this.sectionNames = SectionNames.of(template);
+    signed(root);
+  }
+
+  /** See {@link #signedNames}: {@code scope} is {@link #root} or a group under it. */
+  List<String> signedNames(FieldScope scope) {
+    return signedNames.get(new PerTemplate.Same<>(scope));
+  }
+
+  private boolean signed(FieldScope scope) {
+    TreeSet<String> names = new TreeSet<>();
+    signatureFields(scope).forEach(f -> names.add(f.name()));
+    scope.groups().forEach((name, g) -> {
+      if (signed(g)) {
+        names.add(name);
+      }
+    });
+    signedNames.put(new PerTemplate.Same<>(scope), List.copyOf(names));
+    return !names.isEmpty();
   }
 
   /** The sections (outermost first) the root-scope name lies in; empty when none. */
