@@ -37,7 +37,7 @@ final class DiagnosisCodeRule implements RecordRule {
       if (!f.active() || !(f.value() instanceof Value.Coded c)) {
         continue;
       }
-      boolean diagnosis = CODE.equals(DataElements.root(f.field().dataElement()))
+      boolean diagnosis = DataElements.hasRoot(f.field().dataElement(), CODE)
           || "ICD-10".equalsIgnoreCase(f.field().system());
       if (!diagnosis) {
         continue;
@@ -59,7 +59,7 @@ final class DiagnosisCodeRule implements RecordRule {
       }
     }
     for (FieldValue f : context.fields()) {
-      if (f.active() && NAME.equals(DataElements.root(f.field().dataElement())) && f.isFilled()
+      if (f.active() && DataElements.hasRoot(f.field().dataElement(), NAME) && f.isFilled()
           && !anyCode
           && f.value() instanceof Value.Str s) {
         reporter.report(f.path(), new Message("诊断“" + s.value() + "”没有 ICD-10 编码",
