@@ -98,16 +98,20 @@ final class Replay {
       r.run(chain);
       return r;
     }
-    Map<String, java.lang.ref.SoftReference<Replay>> kept = KEPT.get(template);
     String head = key(chain);
-    java.lang.ref.SoftReference<Replay> ref = kept.get(head);
-    Replay r = ref == null ? null : ref.get();
+    Replay r = kept(template, head);
     if (r == null) {
       r = new Replay(Layout.of(template));
       r.run(chain);
-      kept.put(head, new java.lang.ref.SoftReference<>(r));
+      KEPT.get(template).put(head, new java.lang.ref.SoftReference<>(r));
     }
     return r;
+  }
+
+  /** The replay kept under {@code key}, or {@code null}. */
+  private static Replay kept(Template template, String key) {
+    java.lang.ref.SoftReference<Replay> ref = KEPT.get(template).get(key);
+    return ref == null ? null : ref.get();
   }
 
   void run(List<Links.Link> chain) {
@@ -176,9 +180,7 @@ final class Replay {
 
   /** Whether the replay of {@code chain} is kept (for tests). */
   static boolean isKept(Template template, List<Links.Link> chain) {
-    java.lang.ref.SoftReference<Replay> ref = chain.isEmpty() ? null
-        : KEPT.get(template).get(key(chain));
-    return ref != null && ref.get() != null;
+    return !chain.isEmpty() && kept(template, key(chain)) != null;
   }
 
   /** A revision of the record itself: context, completion time, status, superseded flag. */
