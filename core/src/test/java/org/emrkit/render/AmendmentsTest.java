@@ -259,13 +259,18 @@ class AmendmentsTest {
             "钱丽（护士）"));
   }
 
+  /** 赵芳 opens the sheet ten minutes on. */
+  private static EditSession tenMinutesOnBy赵芳(TestClock clock, Record r) {
+    clock.advance(Duration.ofMinutes(10));
+    return EditSession.builder(NURSING, r, NURSE).clock(clock).open();
+  }
+
   @Test
   void rowsReorderedKeepWhoWroteThem() {
     TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
     Record r = withColleaguesRow(clock);
     // 赵芳 moves 钱丽's row to the top; each then corrects her own row, 赵芳 also 钱丽's
-    clock.advance(Duration.ofMinutes(10));
-    EditSession move = EditSession.builder(NURSING, r, NURSE).clock(clock).open();
+    EditSession move = tenMinutesOnBy赵芳(clock, r);
     var moved = move.moveEntry("/nursingRows", 2, 0);
     assertThat(moved.isApplied()).as("%s", moved).isTrue();
     r = move.commit();
@@ -283,10 +288,9 @@ class AmendmentsTest {
     TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
     Record r = withColleaguesRow(clock);
     // 赵芳 takes out her first row with the form's 删除此行: the form posts every value
-    clock.advance(Duration.ofMinutes(10));
     List<Values> rows = new java.util.ArrayList<>(r.values().rows("nursingRows"));
     rows.remove(0);
-    EditSession form = EditSession.builder(NURSING, r, NURSE).clock(clock).open();
+    EditSession form = tenMinutesOnBy赵芳(clock, r);
     var posted = form.apply(r.values().with("nursingRows", new Value.Rows(rows)));
     assertThat(posted.isApplied()).as("%s", posted).isTrue();
     assertThat(posted.revisions()).extracting(v -> v.path().wire() + " " + (v.newValue() == null))
