@@ -28,10 +28,13 @@ public final class Values {
    * Sorted by name as a hash map kept in that order: every walk, rule and renderer looks names
    * up, and a tree map's string comparisons were a tenth of a validation.
    */
+  private final java.util.LinkedHashMap<String, Value> lookup;
+  /** {@link #lookup}, unmodifiable, for {@link #asMap}. */
   private final Map<String, Value> map;
 
   private Values(TreeMap<String, Value> sorted) {
-    this.map = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sorted));
+    this.lookup = new java.util.LinkedHashMap<>(sorted);
+    this.map = Collections.unmodifiableMap(lookup);
   }
 
   /** Values from a map (copied; no null keys or values). */
@@ -59,7 +62,7 @@ public final class Values {
 
   /** The value of a field. */
   public Optional<Value> get(String name) {
-    return Optional.ofNullable(map.get(name));
+    return Optional.ofNullable(lookup.get(name));
   }
 
   /** These values with the field set. */
@@ -149,7 +152,7 @@ public final class Values {
   }
 
   private <T extends Value> Optional<T> typed(String name, Class<T> type) {
-    Value v = map.get(name);
+    Value v = lookup.get(name);
     if (v == null) {
       return Optional.empty();
     }

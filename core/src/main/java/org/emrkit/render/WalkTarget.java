@@ -25,6 +25,18 @@ public interface WalkTarget {
   /** A paragraph. */
   default void paragraph(ParagraphView p) {}
 
+  /**
+   * Whether the target reads the fields alone (the rules do): then each field a paragraph holds
+   * comes to {@link #field}, in order, and {@link #paragraph} is not called - no runs are made
+   * for the text around them, and two values sharing a unit are not paired. Asked once per walk.
+   */
+  default boolean fieldsOnly() {
+    return false;
+  }
+
+  /** A field of a paragraph, for a target that reads {@link #fieldsOnly() fields only}. */
+  default void field(FieldView f) {}
+
   /** A table starts; its rows follow. */
   default void startTable(TableView t) {}
 

@@ -44,6 +44,7 @@ final class Walker implements BlockVisitor<Void> {
   private CellView cell;
   private boolean traceAmendments;
   private final LabelCache labels;
+  private final boolean fieldsOnly;
 
   Walker(RecordWalk walk, WalkTarget target, boolean includeHidden, boolean entryTemplates) {
     this.walk = walk;
@@ -53,6 +54,7 @@ final class Walker implements BlockVisitor<Void> {
     this.entryTemplates = entryTemplates;
     this.scope = resolver.record().values();
     this.labels = LabelCache.of(resolver.template());
+    this.fieldsOnly = target.fieldsOnly();
   }
 
   /** Whether visible fields carry their amendments (痕迹打印). */
@@ -115,6 +117,10 @@ final class Walker implements BlockVisitor<Void> {
 
   @Override
   public Void visitParagraph(Paragraph p) {
+    if (fieldsOnly) {
+      fields(p);
+      return null;
+    }
     List<Run> runs = new ArrayList<>(p.inlines().size() + 1);
     String textBefore = runIn;
     if (runIn != null) {
@@ -145,6 +151,25 @@ final class Walker implements BlockVisitor<Void> {
     }
     target.paragraph(new ParagraphView(p, runs));
     return null;
+  }
+
+  /** A paragraph's fields to a target that reads fields only, named as {@link #visitParagraph} names them. */
+  private void fields(Paragraph p) {
+    String textBefore = runIn;
+    runIn = null;
+    List<Inline> inlines = p.inlines();
+    boolean alone = inlines.size() == 1;
+    for (int k = 0; k < inlines.size(); k++) {
+      Inline i = inlines.get(k);
+      if (i instanceof Field f) {
+        FieldView v = field(f, new FieldView.LabelHints(textBefore, k == 0, alone, cell,
+            sections.isEmpty() ? null : sections.getLast().title(), labels));
+        if (v != null) {
+          target.field(v);
+        }
+      }
+      textBefore = i instanceof Text t ? t.text() : null;
+    }
   }
 
   /**

@@ -16,10 +16,8 @@ import org.emrkit.record.Values;
 import org.emrkit.render.ExpressionProblem;
 import org.emrkit.render.FieldView;
 import org.emrkit.render.GroupView;
-import org.emrkit.render.ParagraphView;
 import org.emrkit.render.RecordWalk;
 import org.emrkit.render.Resolver;
-import org.emrkit.render.Run;
 import org.emrkit.render.WalkTarget;
 import org.emrkit.template.Expression;
 import org.emrkit.template.Field;
@@ -134,14 +132,14 @@ public final class RecordContext {
     RecordWalk walk = RecordWalk.builder(resolver).includeHidden(true).build();
     walk.blocks(new WalkTarget() {
       @Override
-      public void paragraph(ParagraphView p) {
-        for (Run r : p.runs()) {
-          if (r instanceof Run.FieldRun fr) {
-            FieldView v = fr.field();
-            f.add(new FieldValue(v.field(), v.path(), v.value(), v.visible(), v.scope(),
-                v.sections(), v::label));
-          }
-        }
+      public boolean fieldsOnly() {
+        return true;
+      }
+
+      @Override
+      public void field(FieldView v) {
+        f.add(new FieldValue(v.field(), v.path(), v.value(), v.visible(), v.scope(),
+            v.sections(), v::label));
       }
 
       @Override

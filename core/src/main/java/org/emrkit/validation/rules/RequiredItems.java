@@ -9,6 +9,8 @@ import org.emrkit.template.Conditional;
 import org.emrkit.template.Field;
 import org.emrkit.template.FieldType;
 import org.emrkit.template.Paragraph;
+import org.emrkit.template.PerTemplate;
+import org.emrkit.template.PerTemplate.Same;
 import org.emrkit.template.RepeatGroup;
 import org.emrkit.template.Section;
 import org.emrkit.template.Table;
@@ -169,14 +171,44 @@ final class RequiredItems {
     return false;
   }
 
-  /** The data-element ids, labels and section titles that have filled content in the record. */
+  /** Every data element and title some document type's items are found by. */
+  private static final java.util.Set<String> SOUGHT = BY_TYPE.values().stream()
+      .flatMap(List::stream)
+      .flatMap(i -> java.util.stream.Stream.concat(i.dataElements().stream(),
+          i.titles().stream()))
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+  /**
+   * Per template, what each field can stand for among the {@link #SOUGHT} keys (mostly nothing).
+   * A field's keys follow from where it stands in the template - its data element, its label
+   * (from the text before it, its cell's headers, its section) and its sections - the same for
+   * every row it is filled in, so they are worked out the first time the field is met.
+   */
+  private static final PerTemplate<
+      Map<Same<Field>, java.util.Set<String>>> SOUGHT_KEYS =
+      new PerTemplate<>(t -> new java.util.concurrent.ConcurrentHashMap<>());
+
+  /**
+   * The data-element ids, labels and section titles items are found by that have filled content
+   * in the record.
+   */
   private static java.util.Set<String> filledKeys(RecordContext context) {
     java.util.Set<String> keys = new java.util.HashSet<>();
+    Map<Same<Field>, java.util.Set<String>> known =
+        SOUGHT_KEYS.get(context.template());
     for (FieldValue f : context.fields()) {
       FieldType t = f.field().type();
       boolean content = t != FieldType.SIGNATURE && t != FieldType.MACRO && t != FieldType.CALC;
       if (content && f.active() && f.isFilled()) {
-        addKeys(f, keys);
+        java.util.Set<String> sought = known.get(new Same<>(
+            f.field()));
+        if (sought == null) {
+          java.util.Set<String> all = keys(f);
+          all.retainAll(SOUGHT);
+          sought = java.util.Set.copyOf(all);
+          known.put(new Same<>(f.field()), sought);
+        }
+        keys.addAll(sought);
       }
     }
     return keys;
