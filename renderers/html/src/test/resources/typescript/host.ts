@@ -13,7 +13,7 @@ const editor: Editor = EmrKit.mount("#record", {
     print: () => window.open("/records/R-1/preview"),
   },
 });
-editor.on("save", (d) => fetchJson("/records/R-1/save", { values: JSON.parse(d.json) })
+editor.on("save", (d) => fetchJson("/records/R-1/save", { values: JSON.parse(d.json), rows: d.rows })
     .then((r) => {
       const findings: Finding[] = r.findings;
       editor.markSaved();
@@ -24,4 +24,5 @@ editor.on("dirty", (d) => { document.title = (d.dirty ? "● " : "") + document.
 editor.patch({ nursingRows: null });
 editor.setValue("/values/nursingRows/2/t", 36.8);
 const ok: boolean = editor.insertText("予吸氧。");
-console.log(ok, editor.getValues(), EmrKit.version);
+const moved: Array<number | null> | undefined = editor.rows()["/nursingRows"];
+console.log(ok, editor.getValues(), EmrKit.version, moved);

@@ -325,20 +325,35 @@ public final class EditSession {
   /**
    * Applies the values object the HTML edit form posts ({@code EmrKit.values(form)}, read with
    * {@link RecordJson#readValues}) as one edit: every field that differs is a revision of its
-   * own; a field missing from the object is cleared; entries are compared by position (extra
-   * ones added, missing ones removed from the end). Signature values are not taken from the
-   * form: they change only by {@link #sign}.
+   * own; a field missing from the object is cleared; rows are matched by position (extra ones
+   * added, missing ones removed from the end; one row taken out with the others unchanged is
+   * that row removed). Signature values are not taken from the form: they change only by
+   * {@link #sign}. A form that can say where its rows came from should use
+   * {@link #apply(Values, RowOrigins, String)}.
    */
   public EditResult apply(Values posted) {
-    return apply(posted, null);
+    return apply(posted, RowOrigins.NONE, null);
   }
 
   /** {@link #apply(Values)} with a reason (required when signed content changes). */
   public EditResult apply(Values posted, String reason) {
+    return apply(posted, RowOrigins.NONE, reason);
+  }
+
+  /**
+   * Applies posted values whose rows say where they came from ({@code EmrKit.rows(form)}): rows
+   * taken out are removed, rows put in another order moved, rows added put in where they stand,
+   * and every other row merged with its own - so a signature stays with the row it signed
+   * however the rows around it changed. Origins that do not fit the record or the rows posted
+   * are refused ({@code edit/row-origins}, the group's pointer); groups they leave out are
+   * matched as {@link #apply(Values)} matches them.
+   */
+  public EditResult apply(Values posted, RowOrigins origins, String reason) {
     Objects.requireNonNull(posted, "posted");
+    Objects.requireNonNull(origins, "origins");
     Optional<Refusal> r = gate.open(history.current(), "");
     return r.isPresent() ? EditResult.refused(r.get())
-        : changes.admit(Proposal.posted(layout, history.current(), posted), reason);
+        : changes.admit(Proposal.posted(layout, history.current(), posted, origins), reason);
   }
 
   // ------------------------------------------------------------------ signing

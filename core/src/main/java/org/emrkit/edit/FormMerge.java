@@ -1,6 +1,7 @@
 package org.emrkit.edit;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,40 +17,78 @@ import org.emrkit.template.FieldType;
 
 /**
  * Merges the values an edit form posts into a record's values: every field that differs is a
- * change of its own, a field missing is cleared, entries are compared by position (extra ones
- * added, missing ones removed from the end) — except that one entry taken out with every other
- * as it was is that entry removed, as {@code EditSession.removeEntry} removes it (the form's
- * 删除此行 on a middle row: not every row after it changed into the next); signature and
- * read-only fields keep their values. Package-private.
+ * change of its own, a field missing is cleared, signature and read-only fields keep their
+ * values. Rows follow their {@link RowOrigins}: a row the form took out is that row removed,
+ * rows put in another order are one move of the group, a row added is put in where it stands,
+ * and every other row is merged with the row it came from - so signatures stay with the rows
+ * they signed. Without origins for a group its rows are matched by position (extra ones added,
+ * missing ones removed from the end), except that one row taken out with every other as it was
+ * is that row removed, as {@code EditSession.removeEntry} removes it.
+ *
+ * <p>The changes are in the order the trace replays them (removals, then the move, then each
+ * row in turn), their paths as the values stand at that point; what the gate checks is listed
+ * apart, as paths in the record before the edit: a row that moves is checked as the rows after
+ * a removed one are, a row's fields where the row was. Package-private.
  */
 final class FormMerge {
 
   /** A change of one path, with its old and new value as canonical JSON ({@code null}: none). */
   record Change(String path, String oldJson, String newJson) {}
 
+  /** Origins that do not fit the rows posted or the record. */
+  static final class BadOrigins extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final String group;
+
+    BadOrigins(String group, String why) {
+      super(why, null, false, false);
+      this.group = group;
+    }
+  }
+
   private FormMerge() {}
 
-  /** Diffs old against posted in one scope; returns the new values and adds the changes. */
+  /** Diffs old against posted in one scope by position; returns the new values. */
   static Values merge(FieldScope scope, String prefix, Values old, Values posted,
       List<Change> changes) {
-    return merge(scope, prefix, old, posted, changes, new ArrayList<>());
+    return merge(scope, prefix, prefix, old, posted, RowOrigins.NONE, changes, new ArrayList<>(),
+        new HashSet<>());
   }
 
   /**
-   * As {@link #merge(FieldScope, String, Values, Values, List)}, adding to {@code moved} the
-   * entries an entry removed moves (those after it, which the gate looks at as removeEntry's).
+   * Merges {@code posted} into {@code old}: adds the changes, and to {@code gated} the paths of
+   * the record before the edit that they touch; returns the new values.
+   *
+   * @throws BadOrigins when an origin list does not fit (the record is untouched: nothing is
+   *     written before the merge ends)
    */
-  static Values merge(FieldScope scope, String prefix, Values old, Values posted,
-      List<Change> changes, List<String> moved) {
+  static Values merge(FieldScope scope, Values old, Values posted, RowOrigins origins,
+      List<Change> changes, List<String> gated) {
+    Set<String> used = new HashSet<>();
+    Values out = merge(scope, "", "", old, posted, origins, changes, gated, used);
+    for (String group : origins.asMap().keySet()) {
+      if (!used.contains(group)) {
+        throw new BadOrigins(group, "no repeating table or group posted at " + group);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * One scope: {@code p} is its path as the changes so far leave the values, {@code q} its path
+   * in the record before the edit.
+   */
+  private static Values merge(FieldScope scope, String p, String q, Values old, Values posted,
+      RowOrigins origins, List<Change> changes, List<String> gated, Set<String> used) {
     Map<String, Value> out = new LinkedHashMap<>();
     Set<String> names = new LinkedHashSet<>(scope.fields().keySet());
     names.addAll(scope.groups().keySet());
     for (String name : names) {
-      String p = prefix + "/" + name;
       Field f = scope.fields().get(name);
-      Value merged = f != null ? field(f, p, old.get(name).orElse(null),
-          posted.get(name).orElse(null), changes)
-          : rows(scope.groups().get(name), p, old.rows(name), posted.rows(name), changes, moved);
+      Value merged = f != null ? field(f, p + "/" + name, q + "/" + name,
+          old.get(name).orElse(null), posted.get(name).orElse(null), changes, gated)
+          : rows(scope.groups().get(name), p + "/" + name, q + "/" + name, old.rows(name),
+              posted.rows(name), origins, changes, gated, used);
       if (merged != null) {
         out.put(name, merged);
       }
@@ -57,42 +96,114 @@ final class FormMerge {
     return Values.of(out);
   }
 
-  private static Value field(Field f, String p, Value was, Value posted, List<Change> changes) {
+  private static Value field(Field f, String p, String q, Value was, Value posted,
+      List<Change> changes, List<String> gated) {
     Value now = f.type() == FieldType.SIGNATURE ? was : posted;
     if (f.readonly() && !Objects.equals(was, now)) {
       now = was; // a read-only field keeps its value; the form cannot change it
     }
     if (!Objects.equals(was, now)) {
       changes.add(new Change(p, json(was), json(now)));
+      gated.add(q);
     }
     return now;
   }
 
-  private static Value rows(FieldScope g, String p, List<Values> a, List<Values> b,
-      List<Change> changes, List<String> moved) {
-    int k = b.size() == a.size() - 1 ? taken(g, p, a, b) : -1;
-    if (k >= 0) {
-      List<Values> rows = new ArrayList<>(a);
-      changes.add(new Change(p + "/" + k, RecordJson.canonical(rows.remove(k)), null));
-      for (int i = k + 1; i < a.size(); i++) {
-        moved.add(p + "/" + i);
+  private static Value rows(FieldScope g, String p, String q, List<Values> a, List<Values> b,
+      RowOrigins origins, List<Change> changes, List<String> gated, Set<String> used) {
+    List<Integer> o = origins.of(p).orElse(null);
+    if (o != null) {
+      used.add(p);
+      check(p, o, a.size(), b.size());
+    } else {
+      o = inferred(g, p, a, b);
+    }
+    int n = a.size();
+    boolean[] kept = new boolean[n];
+    List<Integer> want = new ArrayList<>();
+    for (Integer x : o) {
+      if (x != null) {
+        kept[x] = true;
+        want.add(x);
       }
-      return rows.isEmpty() ? null : new Value.Rows(rows);
+    }
+    // the rows taken out, last first, each as removeEntry removes it
+    List<Integer> left = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      if (kept[i]) {
+        left.add(i);
+      }
+    }
+    for (int i = n - 1; i >= 0; i--) {
+      if (!kept[i]) {
+        changes.add(new Change(p + "/" + i, RecordJson.canonical(a.get(i)), null));
+        gated.add(q + "/" + i);
+      }
+    }
+    // the rows put in another order: one move of the group, as moveEntry writes it
+    if (!want.equals(left)) {
+      changes.add(new Change(p, RecordJson.canonical(new Value.Rows(pick(a, left))),
+          RecordJson.canonical(new Value.Rows(pick(a, want)))));
     }
     List<Values> rows = new ArrayList<>();
-    for (int i = 0; i < b.size(); i++) {
-      if (i < a.size()) {
-        rows.add(merge(g, p + "/" + i, a.get(i), b.get(i), changes, moved));
-      } else {
-        Values fresh = ValuePaths.stripSigned(b.get(i));
+    for (int j = 0; j < b.size(); j++) {
+      Integer x = o.get(j);
+      if (x == null) {
+        Values fresh = ValuePaths.stripSigned(b.get(j));
         rows.add(fresh);
-        changes.add(new Change(p + "/" + i, null, RecordJson.canonical(fresh)));
+        changes.add(new Change(p + "/" + j, null, RecordJson.canonical(fresh)));
+        gated.add(q + "/" + n); // a new entry: past the rows the record had
+      } else {
+        if (x != j) {
+          gated.add(q + "/" + x); // moved: checked as removeEntry checks the rows after it
+        }
+        rows.add(merge(g, p + "/" + j, q + "/" + x, a.get(x), b.get(j), origins, changes, gated,
+            used));
       }
     }
-    for (int i = a.size() - 1; i >= b.size(); i--) {
-      changes.add(new Change(p + "/" + i, RecordJson.canonical(a.get(i)), null));
-    }
     return rows.isEmpty() ? null : new Value.Rows(rows);
+  }
+
+  private static List<Values> pick(List<Values> rows, List<Integer> at) {
+    List<Values> out = new ArrayList<>(at.size());
+    for (int i : at) {
+      out.add(rows.get(i));
+    }
+    return out;
+  }
+
+  /** Origins that name a row of the record at most once, one per posted row. */
+  private static void check(String p, List<Integer> o, int had, int posted) {
+    if (o.size() != posted) {
+      throw new BadOrigins(p, o.size() + " origins for " + posted + " rows posted");
+    }
+    boolean[] seen = new boolean[had];
+    for (Integer x : o) {
+      if (x == null) {
+        continue;
+      }
+      if (x < 0 || x >= had) {
+        throw new BadOrigins(p, "row " + x + " is not one of the " + had + " rows the record has");
+      }
+      if (seen[x]) {
+        throw new BadOrigins(p, "row " + x + " is named twice");
+      }
+      seen[x] = true;
+    }
+  }
+
+  /**
+   * Origins by position when a form gives none: each posted row the old row at its index, rows
+   * past the old ones new - except one row of {@code a} that {@code b} lacks, every other as it
+   * was, which is that row taken out.
+   */
+  private static List<Integer> inferred(FieldScope g, String p, List<Values> a, List<Values> b) {
+    int k = b.size() == a.size() - 1 ? taken(g, p, a, b) : -1;
+    List<Integer> o = new ArrayList<>(b.size());
+    for (int j = 0; j < b.size(); j++) {
+      o.add(k >= 0 && j >= k ? Integer.valueOf(j + 1) : j < a.size() ? Integer.valueOf(j) : null);
+    }
+    return o;
   }
 
   /** The one entry of {@code a} that {@code b} lacks, every other as it was; else -1. */

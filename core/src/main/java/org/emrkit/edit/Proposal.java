@@ -106,21 +106,26 @@ record Proposal(List<FormMerge.Change> changes, List<String> affected, Values ne
         Math.max(from, to)), withRows(g, current, rows));
   }
 
-  /** The values a posted form leaves: one change per field that differs. */
-  static Proposal posted(Layout layout, Record current, Values posted) {
+  /** The values a posted form leaves: one change per field that differs, rows by origin. */
+  static Proposal posted(Layout layout, Record current, Values posted, RowOrigins origins) {
     Optional<Refusal> bad = ValueChecks.checkValues(layout.root, posted, "", 0);
     if (bad.isPresent()) {
       return refused(bad.get());
     }
     List<FormMerge.Change> changes = new ArrayList<>();
-    List<String> moved = new ArrayList<>();
-    Values merged = FormMerge.merge(layout.root, "", current.values(), posted, changes, moved);
+    List<String> gated = new ArrayList<>();
+    Values merged;
+    try {
+      merged = FormMerge.merge(layout.root, current.values(), posted, origins, changes, gated);
+    } catch (FormMerge.BadOrigins e) {
+      return refused(new Refusal("edit/row-origins", e.group,
+          "表格的行与病历对不上，请刷新后重试(" + e.group + ")",
+          "the rows posted do not fit the record: " + e.getMessage()));
+    }
     if (changes.isEmpty()) {
       return NOTHING;
     }
-    List<String> affected = new ArrayList<>(changes.stream().map(FormMerge.Change::path).toList());
-    affected.addAll(moved);
-    return new Proposal(changes, affected, merged, null);
+    return new Proposal(changes, gated.stream().distinct().toList(), merged, null);
   }
 
   private static List<String> from(String group, int first, int last) {

@@ -27,7 +27,7 @@ public interface WalkTarget {
 
   /**
    * Whether the target reads the fields alone (the rules do): then each field a paragraph holds
-   * comes to {@link #field}, in order, and {@link #paragraph} is not called - no runs are made
+   * comes to {@link #fieldAlone}, in order, and {@link #paragraph} is not called - no runs are made
    * for the text around them, and two values sharing a unit are not paired. Asked once per walk.
    */
   default boolean fieldsOnly() {
@@ -35,7 +35,7 @@ public interface WalkTarget {
   }
 
   /** A field of a paragraph, for a target that reads {@link #fieldsOnly() fields only}. */
-  default void field(FieldView f) {}
+  default void fieldAlone(FieldView f) {}
 
   /** A table starts; its rows follow. */
   default void startTable(TableView t) {}

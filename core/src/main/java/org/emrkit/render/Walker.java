@@ -165,7 +165,7 @@ final class Walker implements BlockVisitor<Void> {
         FieldView v = field(f, new FieldView.LabelHints(textBefore, k == 0, alone, cell,
             sections.isEmpty() ? null : sections.getLast().title(), labels));
         if (v != null) {
-          target.field(v);
+          target.fieldAlone(v);
         }
       }
       textBefore = i instanceof Text t ? t.text() : null;

@@ -137,7 +137,7 @@ public final class RecordContext {
       }
 
       @Override
-      public void field(FieldView v) {
+      public void fieldAlone(FieldView v) {
         f.add(new FieldValue(v.field(), v.path(), v.value(), v.visible(), v.scope(),
             v.sections(), v::label));
       }

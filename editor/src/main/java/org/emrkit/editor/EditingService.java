@@ -47,7 +47,8 @@ import org.emrkit.validation.Validator;
  * at a time in this process (a host running several processes over one store serializes them
  * in its {@link RecordStore#replace}).
  *
- * <p>Request bodies: save {@code {"head", "reason"?, "values": {...}}}; sign {@code {"head",
+ * <p>Request bodies: save {@code {"head", "reason"?, "values": {...}, "rows"?: {...}}} (rows:
+ * where each posted row came from, {@code EmrKit.rows(form)}); sign {@code {"head",
  * "scope", "password"}} (the signer's password again, checked by the {@link Authenticator});
  * archive {@code {"head"}}.
  */
@@ -148,6 +149,7 @@ public final class EditingService {
           "the request has no values object"));
     }
     String reason = text(req, "reason", false);
+    org.emrkit.edit.RowOrigins rows = rows(req);
     return change(actor, id, text(req, "head", true), (t, s) -> {
       ReadResult<Values> v = RecordJson.create().readValues(values.toString(), t);
       if (!v.isOk()) {
@@ -158,8 +160,46 @@ public final class EditingService {
             "the posted values are invalid"), v.errors().stream()
             .map(p -> label.apply(p.pointer()) + "：" + p.message().zh()).toList());
       }
-      return s.apply(v.orElseThrow(), reason.isEmpty() ? null : reason);
+      return s.apply(v.orElseThrow(), rows, reason.isEmpty() ? null : reason);
     });
+  }
+
+  /**
+   * The optional {@code rows} of a save: where each posted row came from
+   * ({@code {"/nursingRows": [0, 2, null]}}, {@code EmrKit.rows(form)}); see
+   * {@link org.emrkit.edit.RowOrigins}.
+   */
+  private static org.emrkit.edit.RowOrigins rows(JsonNode req) {
+    JsonNode n = req.get("rows");
+    if (n == null || n.isNull()) {
+      return org.emrkit.edit.RowOrigins.NONE;
+    }
+    BadRequest bad = new BadRequest("request/rows", Message.of(
+        "rows 应为对象：表格路径 → 每行原来的序号(新增行为 null)",
+        "rows must be an object: a table's pointer -> each row's index before (null if new)"));
+    if (!n.isObject() || n.size() > org.emrkit.edit.RowOrigins.MAX) {
+      throw bad;
+    }
+    java.util.Map<String, java.util.List<Integer>> out = new java.util.LinkedHashMap<>();
+    for (var e : n.properties()) {
+      JsonNode list = e.getValue();
+      if (!list.isArray() || list.size() > org.emrkit.edit.RowOrigins.MAX
+          || !e.getKey().startsWith("/")) {
+        throw bad;
+      }
+      java.util.List<Integer> origins = new java.util.ArrayList<>();
+      for (JsonNode x : list) {
+        if (x.isNull()) {
+          origins.add(null);
+        } else if (x.isIntegralNumber() && x.canConvertToInt()) {
+          origins.add(x.intValue());
+        } else {
+          throw bad;
+        }
+      }
+      out.put(e.getKey(), origins);
+    }
+    return org.emrkit.edit.RowOrigins.of(out);
   }
 
   /**

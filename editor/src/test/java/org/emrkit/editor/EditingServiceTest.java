@@ -10,6 +10,8 @@ import org.emrkit.edit.RecordAudit;
 import org.emrkit.record.Actor;
 import org.emrkit.record.Record;
 import org.emrkit.record.Role;
+import org.emrkit.record.Value;
+import org.emrkit.record.Values;
 import org.emrkit.template.Template;
 import org.emrkit.testing.Corpus;
 import org.emrkit.validation.Validator;
@@ -166,6 +168,42 @@ class EditingServiceTest {
     assertThat(lenient.sign(RESIDENT, "R-3", json("{\"head\":\"" + saved.head()
         + "\",\"scope\":\"\",\"password\":\"pw\"}")).code()).isNotEqualTo(
         "edit/field-errors");
+  }
+
+  /**
+   * A save's rows say where each posted row came from (EmrKit.rows): a row put in before the
+   * first diagnosis is that row added, the first kept whole; rows that do not fit are refused.
+   */
+  @Test
+  void aSavesRowsSayWhereEachPostedRowCameFrom() {
+    EditingService s = service();
+    s.create(RESIDENT, "admission-record", "R-6", CLEAN.context());
+    String posted = org.emrkit.json.RecordJson.canonical(CLEAN.values());
+    Outcome first = s.save(RESIDENT, "R-6", json("{\"head\":\"" + s.open(RESIDENT, "R-6").head()
+        + "\",\"values\":" + posted + "}"));
+    assertThat(first.applied()).as(first.json()).isTrue();
+    Values values = CLEAN.values();
+    List<Values> rows = new java.util.ArrayList<>(values.rows("diagnoses"));
+    rows.add(0, Values.EMPTY); // a row put in, still to fill
+    String two = org.emrkit.json.RecordJson.canonical(values.with("diagnoses",
+        new Value.Rows(rows)));
+    String head = s.open(RESIDENT, "R-6").head();
+    for (String bad : List.of("[]", "{\"/diagnoses\":[1.5,0]}", "{\"/diagnoses\":[\"0\",null]}",
+        "{\"diagnoses\":[null,0]}", "{\"/diagnoses\":null}")) {
+      assertThatThrownBy(() -> s.save(RESIDENT, "R-6", json("{\"head\":\"" + head
+          + "\",\"values\":" + two + ",\"rows\":" + bad + "}"))).as(bad)
+          .isInstanceOf(BadRequest.class).hasMessageContaining("rows");
+    }
+    Outcome misfit = s.save(RESIDENT, "R-6", json("{\"head\":\"" + head + "\",\"values\":"
+        + two + ",\"rows\":{\"/diagnoses\":[0,0]}}"));
+    assertThat(misfit.code()).isEqualTo("edit/row-origins");
+    Outcome saved = s.save(RESIDENT, "R-6", json("{\"head\":\"" + head + "\",\"values\":"
+        + two + ",\"rows\":{\"/diagnoses\":[null,0]}}"));
+    assertThat(saved.applied()).as(saved.json()).isTrue();
+    Record r = s.store().find("R-6").orElseThrow();
+    assertThat(r.values().rows("diagnoses")).containsExactlyElementsOf(rows);
+    assertThat(r.revisions().get(r.revisions().size() - 1).path().wire())
+        .isEqualTo("/diagnoses/0");
   }
 
   @Test

@@ -377,6 +377,70 @@ class EditorBrowserTest {
     screenshot("4-row-signed.png");
   }
 
+  /**
+   * 删除此行 on a signed middle row while another row is corrected, one save: the row is removed
+   * and the correction made, each remaining row keeps its own content and signature value (the
+   * form posts where its rows came from, EmrKit.rows) - matched by position, the third row's
+   * content would have been written into the second row under the second row's signature. The
+   * page asks for the reason first: a signed row is taken out.
+   */
+  @Test
+  void aSignedMiddleRowTakenOutWhileAnotherIsCorrectedIsThatRowRemoved() throws Exception {
+    login("zhaofang");
+    clickAndWaitForReload(browser.findElement(
+        By.cssSelector("button.new[data-template='nursing-record']")));
+    String[] notes = {"08:00 第一次巡视，患者安静。", "09:00 第二次巡视，患者入睡。",
+        "10:00 第三次巡视，患者诉口干。"};
+    for (int i = 0; i < notes.length; i++) {
+      if (i > 0) {
+        browser.findElement(By.cssSelector("button.emr-add")).click();
+      }
+      type("/values/nursingRows/" + i + "/at", "2026-11-20 " + notes[i].substring(0, 5));
+      type("/values/nursingRows/" + i + "/observation", notes[i].substring(6));
+    }
+    clickAndWaitForReload(browser.findElement(By.id("save")));
+    for (int i = 0; i < notes.length; i++) {
+      sign(browser.findElement(By.cssSelector(
+          "button.emr-sign[data-emr-path='/values/nursingRows/" + i + "/nurse']")));
+    }
+    com.fasterxml.jackson.databind.JsonNode before = recordJson().path("values")
+        .path("nursingRows");
+    assertThat(before).hasSize(3);
+    // the first row corrected, the second taken out, in one save
+    type("/values/nursingRows/0/observation", "第一次巡视，患者安静，无不适。");
+    WebElement second = browser.findElements(By.cssSelector("tbody.emr-rows > tr.emr-row"))
+        .get(1);
+    second.findElement(By.cssSelector("button.emr-remove")).click();
+    assertThat(js("return EmrKit.rows(document.querySelector('form.emr-edit'))"))
+        .isEqualTo(Map.of("/nursingRows", List.of(0L, 2L)));
+    browser.findElement(By.id("save")).click();
+    assertThat(browser.findElement(By.id("reason-box")).isDisplayed()).isTrue();
+    browser.findElement(By.id("reason")).sendKeys("重复录入");
+    clickAndWaitForReload(browser.findElement(By.id("save")));
+    com.fasterxml.jackson.databind.JsonNode record = recordJson();
+    com.fasterxml.jackson.databind.JsonNode rows = record.path("values").path("nursingRows");
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0).path("observation").asText()).isEqualTo("第一次巡视，患者安静，无不适。");
+    assertThat(rows.get(0).path("nurse")).isEqualTo(before.get(0).path("nurse"));
+    // the third row, whole, with its own signature value
+    assertThat(rows.get(1)).isEqualTo(before.get(2));
+    List<String> last = new java.util.ArrayList<>();
+    record.path("revisions").forEach(r -> {
+      if ("重复录入".equals(r.path("reason").asText()) && !r.path("path").asText()
+          .startsWith("/@")) {
+        last.add(r.path("path").asText() + (r.has("new") ? "" : " removed"));
+      }
+    });
+    assertThat(last).containsExactly("/nursingRows/1 removed", "/nursingRows/0/observation");
+    screenshot("4b-row-taken-out.png");
+  }
+
+  static com.fasterxml.jackson.databind.JsonNode recordJson() throws Exception {
+    String json = (String) js("var x = new XMLHttpRequest(); x.open('GET', location.pathname"
+        + " + '.json', false); x.send(); return x.responseText;");
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+  }
+
   @Test
   void aNursePrintsTheSheetContinuedAndThePrintIsLogged() throws Exception {
     login("zhaofang");

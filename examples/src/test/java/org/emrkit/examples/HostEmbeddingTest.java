@@ -217,7 +217,7 @@ class HostEmbeddingTest {
               return r;
             });
         }
-        editor.on('save', function (d) { post('save', {}, d.json); });
+        editor.on('save', function (d) { post('save', {rows: d.rows}, d.json); });
         editor.on('sign', function (d) {
           post('sign', {scope: d.scope, password: document.getElementById('password').value})
             .then(function (r) { if (r.applied) location.reload(); }); // the signature shown

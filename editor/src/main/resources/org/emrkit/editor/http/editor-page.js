@@ -60,7 +60,7 @@
       $('reason').focus();
       return;
     }
-    post('save', {}, editor.json()).then(done);
+    post('save', {rows: editor.rows()}, editor.json()).then(done);
   }
   function sign(scope) {
     var p = $('sign-password');

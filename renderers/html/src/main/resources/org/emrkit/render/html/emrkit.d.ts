@@ -61,10 +61,16 @@ export interface MountOptions {
   warnOnLeave?: boolean;
 }
 
+/**
+ * Where each row of a repeating table or group came from, by the group's pointer in the values
+ * ("/nursingRows"): the index of the record's entry it shows, or null for a row added in the form.
+ */
+export interface RowOrigins { [group: string]: Array<number | null> }
+
 export interface EventDetails {
   change: { values: Values; path: string | null };
   dirty: { dirty: boolean };
-  save: { values: Values; json: string };
+  save: { values: Values; json: string; rows: RowOrigins };
   sign: { path: string; scope: string };
   print: {};
 }
@@ -76,6 +82,8 @@ export interface Editor {
   getValues(): Values;
   /** The values as JSON text, numbers exactly as typed (36.80 stays 36.80): what to post. */
   json(): string;
+  /** Where each row came from: post it with json() as "rows", so rows move with their signatures. */
+  rows(): RowOrigins;
   getValue(path: string): Value | undefined;
   /** Sets a field's value; null clears it. Throws for a path with no field, or a signature. */
   setValue(path: string, value: Value | null): void;
@@ -118,6 +126,7 @@ export interface EmrKitApi {
   /** Before 1.0, and still: a form's values, its JSON, an expression, a form's editor. */
   values(form: HTMLFormElement): Values;
   json(form: HTMLFormElement): string;
+  rows(form: HTMLFormElement): RowOrigins;
   evaluate(expression: string, lookup: (name: string) => unknown): unknown;
   init(form: HTMLFormElement): Editor;
   /** The page-wide search hook, for forms mounted without one. */

@@ -380,8 +380,10 @@
   function values(form, exact) {
     complete(form);
     var out = {};
+    // every row, an empty one too ({}): the rows posted are the rows the form shows, one for
+    // each of rows() (an empty row left out would shift every row after it)
     form.querySelectorAll('[data-emr-group]').forEach(function (g) {
-      if (live(g)) put(out, g.getAttribute('data-emr-path'), []);
+      if (live(g)) put(out, g.getAttribute('data-emr-path'), rowsOf(g).map(function () { return {}; }));
     });
     fields(form).forEach(function (el) {
       var path = el.getAttribute('data-emr-path');
@@ -469,6 +471,54 @@
   }
   function rowsOf(group) {
     return Array.prototype.filter.call(group.children, function (c) { return c.classList.contains('emr-row'); });
+  }
+  // ---- where each row came from ----
+  // A row the server drew says which entry of the record it shows (data-emr-row); one added in the
+  // form says nothing. An editor knows its rows by a key each (undo puts rows back by position, so
+  // the keys go with its snapshots) and which record entry each key stands for (_base, made anew
+  // at a save).
+  var keys = 0;
+  function keyOf(row) { return row.emrKey || (row.emrKey = 'k' + (++keys)); }
+  function groupsOf(form) {
+    return Array.prototype.filter.call(form.querySelectorAll('[data-emr-group]'), live);
+  }
+  /** Every group's rows as keys, by the group's path (for a snapshot). */
+  function rowKeys(form) {
+    var out = {};
+    groupsOf(form).forEach(function (g) { out[g.getAttribute('data-emr-path')] = rowsOf(g).map(keyOf); });
+    return out;
+  }
+  /** Gives the rows back the keys a snapshot took (after load() drew them by position). */
+  function setRowKeys(form, k) {
+    groupsOf(form).forEach(function (g) {
+      var list = k[g.getAttribute('data-emr-path')];
+      if (list) rowsOf(g).forEach(function (row, i) { if (list[i]) row.emrKey = list[i]; });
+    });
+  }
+  /**
+   * Where each posted row came from, by its group's pointer in the values (/nursingRows): the
+   * index of the record's entry it shows, or null for a row added. Posted with the values, it
+   * lets the server remove, move and add exactly the rows the clinician did.
+   */
+  function origins(form) {
+    complete(form);
+    var ed = form.emrEditor, base = ed && ed._base, out = {};
+    groupsOf(form).forEach(function (g) {
+      out[g.getAttribute('data-emr-path').slice('/values'.length)] = rowsOf(g).map(function (row) {
+        if (base) { var x = base[keyOf(row)]; return x === undefined ? null : x; }
+        var a = row.getAttribute('data-emr-row');
+        return a === null ? null : Number(a);
+      });
+    });
+    return out;
+  }
+  /** The record's entries as the rows stand now (after a save): each row is the entry at its index. */
+  function rebase(form) {
+    var base = {};
+    groupsOf(form).forEach(function (g) {
+      rowsOf(g).forEach(function (row, i) { base[keyOf(row)] = i; row.setAttribute('data-emr-row', String(i)); });
+    });
+    return base;
   }
   var ids = 0;
   /** Adds a row to a repeating table or group from its template (false at its max). */
@@ -885,17 +935,32 @@
     canRedo: function () { return !!this._history && this._at < this._history.length - 1; },
     isDirty: function () { return this._dirty; },
     /** The host saved: what is in the form now is the record. */
-    markSaved: function () { this._start(); this._saved = this.json(); this._amending = false; this._setDirty(false); },
+    markSaved: function () {
+      this._start();
+      this._base = rebase(this.form); // the record's rows are the form's rows now
+      this._saved = this.json();
+      this._amending = false;
+      this._setDirty(false);
+    },
+    /** Where each row came from (the record entry it shows, null if added): post it with json(). */
+    rows: function () { return origins(this.form); },
     /** Takes the first snapshot, once: before anything in the form changes. */
     _start: function () {
       if (this._history) return;
-      var v = values(this.form, true);
-      this._history = [{v: v, s: write(v)}];
+      var v = values(this.form, true), form = this.form, base = {};
+      groupsOf(form).forEach(function (g) {
+        rowsOf(g).forEach(function (row) {
+          var a = row.getAttribute('data-emr-row');
+          if (a !== null) base[keyOf(row)] = Number(a);
+        });
+      });
+      this._base = base;
+      this._history = [{v: v, s: write(v), k: rowKeys(form)}];
       this._saved = this._history[0].s;
     },
     requestSave: function () {
       this.reveal();
-      return this._emit('save', {values: this.getValues(), json: this.json()});
+      return this._emit('save', {values: this.getValues(), json: this.json(), rows: this.rows()});
     },
     requestPrint: function () {
       var hook = this.hooks.print;
@@ -932,10 +997,10 @@
       }
       if (s !== h[this._at].s) {
         if (el && el === this._lastEl && now - this._lastAt < 1000 && this._at === h.length - 1 && this._at > 0) {
-          h[this._at] = {v: v, s: s};
+          h[this._at] = {v: v, s: s, k: rowKeys(this.form)};
         } else {
           h.splice(this._at + 1);
-          h.push({v: v, s: s});
+          h.push({v: v, s: s, k: rowKeys(this.form)});
           if (h.length > 100) h.shift();
           this._at = h.length - 1;
         }
@@ -951,6 +1016,7 @@
       if (to < 0 || to >= this._history.length) return false;
       this._at = to;
       load(this.form, this._history[to].v);
+      setRowKeys(this.form, this._history[to].k);
       this._lock();
       this._lastEl = null;
       this._setDirty(this._history[to].s !== this._saved);
@@ -1178,11 +1244,18 @@
     form.addEventListener('click', function (ev) {
       var add = ev.target.closest('.emr-add'), remove = ev.target.closest('.emr-remove');
       var pick = ev.target.closest('.emr-pick'), sign = ev.target.closest('.emr-sign');
+      if ((add && !add.hidden) || (remove && !remove.hidden)) ed._start(); // rows known before they change
       if (add && !add.hidden) {
         var group = form.querySelector('[data-emr-group][data-emr-path="' + add.getAttribute('data-emr-for') + '"]');
         if (addRow(form, group)) { ed._lock(); changed(form, null); }
       } else if (remove && !remove.hidden) {
-        var r = remove.closest('.emr-row'), g = r.parentNode;
+        var r = remove.closest('.emr-row'), g = r.parentNode, gp = g.getAttribute('data-emr-path');
+        // taking out a signed row, or one before a signed row (which moves), changes signed
+        // content: the host asks for the reason, as for a change to a signed field
+        if (ed._amend) {
+          var list = rowsOf(g);
+          for (var i = list.indexOf(r); i < list.length; i++) if (under(ed._amend, gp + '/' + i)) ed._amending = true;
+        }
         r.remove();
         renumber(g);
         changed(form, null);
@@ -1293,7 +1366,7 @@
   }
   /** The JSON text of the form's values, numbers exactly as typed: what to post to the server. */
   function json(form) { return write(values(form, true)); }
-  window.EmrKit = {version: '1.0.0', mount: mount, values: values, json: json, evaluate: evaluate,
+  window.EmrKit = {version: '1.0.0', mount: mount, values: values, json: json, rows: origins, evaluate: evaluate,
     init: editorOf, search: null};
   document.querySelectorAll('form.emr-edit').forEach(editorOf);
 })();

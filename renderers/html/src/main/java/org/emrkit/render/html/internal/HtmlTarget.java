@@ -276,7 +276,9 @@ public final class HtmlTarget implements WalkTarget {
   public void startRow(RowView r) {
     TableState s = tables.peek();
     if (r.entry() != null) {
-      out.raw("<tr class=\"emr-row\">");
+      out.raw("<tr class=\"emr-row\"");
+      origin(r.entry());
+      out.raw(">");
       return;
     }
     if (r.header() && !s.head) {
@@ -377,7 +379,20 @@ public final class HtmlTarget implements WalkTarget {
       out.raw("<template class=\"emr-row-template\">");
     }
     if (!g.table()) {
-      out.raw("<div class=\"emr-row\">");
+      out.raw("<div class=\"emr-row\"");
+      origin(e);
+      out.raw(">");
+    }
+  }
+
+  /**
+   * An edit form's row says which entry of the record it shows ({@code data-emr-row}), so a save
+   * can say where each row it posts came from ({@code EmrKit.rows}); rows added in the form have
+   * none.
+   */
+  private void origin(EntryView e) {
+    if (edit && !e.isTemplate()) {
+      out.raw(" data-emr-row=\"").raw(Integer.toString(e.index())).raw("\"");
     }
   }
 
