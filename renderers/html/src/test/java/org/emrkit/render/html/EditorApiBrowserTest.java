@@ -247,6 +247,38 @@ class EditorApiBrowserTest {
         + " window.dispatchEvent(e); return e.defaultPrevented")).isEqualTo(false);
   }
 
+  /**
+   * Where each row came from (EmrKit.rows): a row taken out, undone and redone, a row added,
+   * and after a save every row is the record's entry at its place; rows keep their origin
+   * through undo, which draws rows back by position.
+   */
+  @Test
+  void rowsSayWhereTheyCameFromThroughUndoAndSaves() throws Exception {
+    form("nursing-record", "clean--nursing-record.json");
+    String rows = "return JSON.stringify(ed.rows()['/nursingRows'])";
+    assertThat(js(rows)).isEqualTo("[0,1]");
+    browser.findElement(By.cssSelector("button.emr-add")).click();
+    assertThat(js(rows)).isEqualTo("[0,1,null]");
+    field("/values/nursingRows/2/observation").sendKeys("夜间睡眠可。");
+    browser.findElements(By.cssSelector("tbody.emr-rows > tr.emr-row")).get(0)
+        .findElement(By.cssSelector("button.emr-remove")).click();
+    assertThat(js(rows)).isEqualTo("[1,null]");
+    // the values posted hold a row for every origin, an empty one too
+    assertThat(js("return ed.getValues().nursingRows.length")).isEqualTo(2L);
+    assertThat(js("return ed.undo()")).isEqualTo(true);
+    assertThat(js(rows)).isEqualTo("[0,1,null]");
+    assertThat(js("return ed.getValue('/values/nursingRows/2/observation')"))
+        .isEqualTo("夜间睡眠可。");
+    assertThat(js("return ed.redo()")).isEqualTo(true);
+    assertThat(js(rows)).isEqualTo("[1,null]");
+    assertThat(js("return JSON.stringify(EmrKit.rows(ed.form))"))
+        .isEqualTo("{\"/nursingRows\":[1,null]}");
+    js("ed.markSaved()"); // the record's rows are the form's rows now
+    assertThat(js(rows)).isEqualTo("[0,1]");
+    assertThat(js("return ed.undo()")).isEqualTo(true); // back before the save: the first row
+    assertThat(js(rows)).isEqualTo("[null,0,1]"); // is gone from the record: it would be new
+  }
+
   /** Selects in a rich box (a script setting range r in el) and clicks a toolbar command. */
   private static void apply(WebElement rich, String select, String command) {
     js("var el = arguments[0], r = document.createRange(); " + select
