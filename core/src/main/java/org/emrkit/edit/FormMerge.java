@@ -98,7 +98,9 @@ final class FormMerge {
 
   private static Value field(Field f, String p, String q, Value was, Value posted,
       List<Change> changes, List<String> gated) {
-    Value now = f.type() == FieldType.SIGNATURE ? was : posted;
+    // signatures come from signing; a calculated or context field is not stored (what the
+    // record holds for one, if anything, stays as it is)
+    Value now = f.type() == FieldType.SIGNATURE || !f.type().isStored() ? was : posted;
     if (f.readonly() && !Objects.equals(was, now)) {
       now = was; // a read-only field keeps its value; the form cannot change it
     }

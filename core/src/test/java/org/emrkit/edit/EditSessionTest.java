@@ -153,6 +153,19 @@ class EditSessionTest {
   }
 
   @Test
+  void aPostedFormCannotStoreACalculatedOrContextField() {
+    // BMI is worked out, 年龄 comes from the host: a form (or a host's own values) holding them
+    // changes nothing, as checkValues says they are ignored
+    TestClock clock = new TestClock("2026-11-20T21:00:00+08:00");
+    Record r = draft();
+    EditSession s = session(ADMISSION, r, RESIDENT, clock);
+    EditResult res = s.apply(r.values().with("bmi", new Value.Num(new java.math.BigDecimal("99")))
+        .with("age", new Value.Str("18岁")));
+    assertThat(res.revisions()).isEmpty();
+    assertThat(s.commit().values()).isEqualTo(r.values());
+  }
+
+  @Test
   void entriesAreAddedRemovedAndMoved() {
     TestClock clock = new TestClock("2026-11-20T21:00:00+08:00");
     EditSession s = session(ADMISSION, draft(), RESIDENT, clock);
