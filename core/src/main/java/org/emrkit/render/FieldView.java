@@ -96,9 +96,17 @@ public final class FieldView {
         // again from empty): this amendment is measured from what it changed, not from before
         steps.add(new TracedText.Step(words.apply(a.oldValue()), ""));
       }
-      // the last step ends at the text shown now
-      String after = i == amended.size() - 1 ? text() : a.newValue();
+      // the last step ends at the text shown now, unless something that is no amendment
+      // changed it since (its writer writing it again): that is drawn unnamed after it, not
+      // put in the last amender's name
+      String after = a.newValue();
+      if (i == amended.size() - 1 && words.apply(after).equals(words.apply(text()))) {
+        after = text();
+      }
       steps.add(new TracedText.Step(words.apply(after), a.who() + a.when()));
+    }
+    if (!words.apply(amended.get(amended.size() - 1).newValue()).equals(words.apply(text()))) {
+      steps.add(new TracedText.Step(words.apply(text()), ""));
     }
     note.append(" 修改");
     return TracedText.of(words.apply(amended.get(0).oldValue()), steps, note.toString());

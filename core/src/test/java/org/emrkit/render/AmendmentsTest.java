@@ -131,6 +131,48 @@ class AmendmentsTest {
     });
   }
 
+  /**
+   * 钱丽 changes 赵芳's observation (审阅修改), 赵芳 clears it (an amendment of what 钱丽 wrote),
+   * 钱丽 writes it again from empty (her own, no amendment): what she wrote last is not put in
+   * 赵芳's name - it was drawn as inserted by the last amender.
+   */
+  @Test
+  void whatIsWrittenAfterTheLastAmendmentIsNotPutInTheAmendersName() {
+    TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
+    Record r = unsignedSheet();
+    String p = "/nursingRows/0/observation";
+    Object[][] steps = {{COLLEAGUE, "患者安静。"}, {NURSE, null}, {COLLEAGUE, "患者烦躁不安。"}};
+    for (Object[] step : steps) {
+      clock.advance(Duration.ofMinutes(10));
+      EditSession s = EditSession.builder(NURSING, r, (Actor) step[0]).clock(clock).open();
+      assertThat((step[1] == null ? s.clear(p) : s.set(p, new Value.Str((String) step[1])))
+          .isApplied()).isTrue();
+      r = s.commit();
+    }
+    RenderOptions inline = RenderOptions.builder().amendments(AmendmentPrint.INLINE).build();
+    List<TracedText> traced = new java.util.ArrayList<>();
+    RecordWalk.forRendering(NURSING, r, inline).body(new WalkTarget() {
+      @Override
+      public void paragraph(ParagraphView pv) {
+        for (Run run : pv.runs()) {
+          if (run instanceof Run.FieldRun f && f.field().path().equals("/values" + p)) {
+            f.field().traced().ifPresent(traced::add);
+          }
+        }
+      }
+    });
+    assertThat(traced).singleElement().satisfies(t -> {
+      assertThat(t.text()).isEqualTo("患者烦躁不安。");
+      assertThat(t.pieces()).noneSatisfy(piece -> assertThat(piece.insertedBy()).contains("赵芳"));
+      // she struck what 钱丽 had written; what 钱丽 wrote after is hers, drawn unnamed
+      assertThat(t.pieces()).filteredOn(piece -> piece.struckBy().contains("赵芳"))
+          .extracting(TracedText.Piece::text).containsExactly("患者安静。");
+      assertThat(t.pieces()).filteredOn(piece -> piece.mark() == TracedText.Mark.INSERTED)
+          .extracting(TracedText.Piece::text, TracedText.Piece::insertedBy)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("患者烦躁不安。", ""));
+    });
+  }
+
   /** The unsigned sheet with 赵芳's first change (a pulse): its trace begins with her. */
   static Record startedBy赵芳(TestClock clock) {
     EditSession first = EditSession.builder(NURSING, unsignedSheet(), NURSE).clock(clock).open();
