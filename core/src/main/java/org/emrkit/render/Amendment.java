@@ -35,8 +35,8 @@ public record Amendment(int seq, String path, String label, String oldValue, Str
     this(seq, path, label, oldValue, newValue, unit, actor, at, reason, true, path);
   }
 
-  /** This amendment, with where its value is now. */
-  Amendment movedTo(String now) {
+  /** This amendment, with where its value is now and what it is called there (体温（第2行）). */
+  Amendment movedTo(String now, String label) {
     return new Amendment(seq, path, label, oldValue, newValue, unit, actor, at, reason,
         signedContent, now);
   }

@@ -69,8 +69,19 @@ final class Amendments {
     Writers writers = new Writers(record.revisions());
     List<Amendment> all = described(resolver, 0, (r, pointer, signed) -> signed
         || writers.anothers(r, pointer), names);
-    // where each value is now: rows put in or taken out before it since move it
-    return all.stream().map(a -> a.movedTo(writers.now(a.path(), a.seq()))).toList();
+    // where each value is now: rows put in or taken out before it since move it, and the
+    // 修改记录 names the row where the sheet prints it now (one taken out keeps its old name)
+    Amendments[] here = {null}; // walked only when a value moved
+    return all.stream().map(a -> {
+      String now = writers.now(a.path(), a.seq());
+      if (now == null || now.equals(a.path())) {
+        return a.movedTo(now, a.label());
+      }
+      if (here[0] == null) {
+        here[0] = new Amendments(resolver);
+      }
+      return a.movedTo(now, here[0].label(now.substring("/values".length())));
+    }).toList();
   }
 
   /** What values are called (by pointer into values), as the record shows them. */

@@ -264,6 +264,9 @@ class AmendmentsTest {
     assertThat(amendments(NURSING, moved)).extracting(Amendment::path, Amendment::now)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("/values/nursingRows/1/r",
             "/values/nursingRows/0/r"));
+    // the 修改记录 names the row where the sheet prints it now
+    assertThat(amendments(NURSING, moved)).extracting(Amendment::label)
+        .containsExactly("生命体征 呼吸次/分（第1行）");
     List<String> traced = new java.util.ArrayList<>();
     RecordWalk.forRendering(NURSING, moved, RenderOptions.builder()
         .amendments(AmendmentPrint.INLINE).build()).body(new WalkTarget() {
