@@ -9,6 +9,7 @@ import org.emrkit.json.RecordJson;
 import org.emrkit.record.Record;
 import org.emrkit.record.Revision;
 import org.emrkit.record.Signature;
+import org.emrkit.record.SignatureScope;
 import org.emrkit.record.TracePath;
 import org.emrkit.record.Value;
 import org.emrkit.record.ValueText;
@@ -68,7 +69,7 @@ final class Amendments {
     SectionNames names = SectionNames.of(resolver.template());
     Writers writers = new Writers(record.revisions());
     List<Amendment> all = described(resolver, 0, (r, pointer, signed) -> signed
-        || writers.anothers(r, pointer), names);
+        || writers.anothers(r, pointer), names, writers);
     // where each value is now: rows put in or taken out before it since move it, and the
     // 修改记录 names the row where the sheet prints it now (one taken out keeps its old name)
     Amendments[] here = {null}; // walked only when a value moved
@@ -96,7 +97,7 @@ final class Amendments {
    */
   static List<Amendment> after(Resolver resolver, int after) {
     return described(resolver, after, (r, pointer, signed) -> true,
-        SectionNames.of(resolver.template()));
+        SectionNames.of(resolver.template()), new Writers(resolver.record().revisions()));
   }
 
   /** Which value revisions a list takes, told whether a signature covered the value. */
@@ -107,12 +108,14 @@ final class Amendments {
 
   /** The value revisions after {@code after} that {@code which} takes, described. */
   private static List<Amendment> described(Resolver resolver, int after, Which which,
-      SectionNames names) {
+      SectionNames names, Writers writers) {
     Amendments a = null;
     List<Amendment> out = new ArrayList<>();
-    for (Revision r : resolver.record().revisions()) {
+    Record record = resolver.record();
+    int[] signedAt = signedAt(record);
+    for (Revision r : record.revisions()) {
       if (r.seq() > after && r.path() instanceof TracePath.OfValue v) {
-        boolean signed = covered(resolver.record(), names, r, v.pointer());
+        boolean signed = covered(record, names, r, v.pointer(), writers, signedAt);
         if (which.takes(r, v.pointer(), signed)) {
           if (a == null) {
             a = new Amendments(resolver);
@@ -124,11 +127,49 @@ final class Amendments {
     return List.copyOf(out);
   }
 
-  /** Whether a signature made before {@code r} covers its value. */
+  /** For each signature, how many revisions came before it (those not after its time). */
+  private static int[] signedAt(Record record) {
+    List<Revision> trace = record.revisions();
+    int[] out = new int[record.signatures().size()];
+    for (int i = 0; i < out.length; i++) {
+      java.time.OffsetDateTime at = record.signatures().get(i).at();
+      int lo = 0;
+      int hi = trace.size();
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (trace.get(mid).at().isAfter(at)) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      out[i] = lo;
+    }
+    return out;
+  }
+
+  /**
+   * Whether a signature made before {@code r} covers its value - a row's signature where its row
+   * was when {@code r} was made (rows put in or taken out before it since move it; one taken out
+   * covers nothing), superseded ones too (the change was to content signed then).
+   */
   private static boolean covered(Record record, SectionNames names, Revision r,
-      String pointer) {
-    for (Signature s : record.signatures()) {
-      if (s.at().isBefore(r.at()) && s.scope().covers(names, pointer)) {
+      String pointer, Writers writers, int[] signedAt) {
+    List<Signature> signatures = record.signatures();
+    for (int i = 0; i < signatures.size(); i++) {
+      Signature s = signatures.get(i);
+      if (!s.at().isBefore(r.at())) {
+        continue;
+      }
+      SignatureScope scope = s.scope();
+      if (scope instanceof SignatureScope.OfEntry e) {
+        String there = writers.between(e.pointer(), signedAt[i], writers.index(r));
+        if (there == null) {
+          continue;
+        }
+        scope = new SignatureScope.OfEntry(there);
+      }
+      if (scope.covers(names, pointer)) {
         return true;
       }
     }

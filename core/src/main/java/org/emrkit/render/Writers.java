@@ -137,6 +137,40 @@ final class Writers {
     return "/values" + p;
   }
 
+  /**
+   * Where a value at {@code pointer} (into values) as the trace stood before its entry
+   * {@code from} is just before entry {@code to}: moved by the rows put in, taken out or
+   * reordered in between, or {@code null} when it was taken out (or written whole above).
+   */
+  String between(String pointer, int from, int to) {
+    while (done < to) {
+      note(done++);
+    }
+    String p = pointer;
+    for (Move m : moves) {
+      if (m.index() < from || m.index() >= to) {
+        continue;
+      }
+      if (m.kind() == Kind.WRITE) {
+        if (p.startsWith(m.group() + "/")) {
+          return null;
+        }
+        continue;
+      }
+      p = after(m, p);
+      if (p == null) {
+        return null;
+      }
+    }
+    return p;
+  }
+
+  /** The index of a revision in the trace. */
+  int index(Revision r) {
+    return r.seq() - 1 < trace.size() && trace.get(r.seq() - 1) == r ? r.seq() - 1
+        : trace.indexOf(r);
+  }
+
   /** Who wrote the value at the pointer as it stands (null: nobody yet). */
   private String owners(String pointer) {
     String who = below.get(pointer);

@@ -173,6 +173,40 @@ class AmendmentsTest {
     });
   }
 
+  /**
+   * A row's signature covers its row where the row is when a change is made: 钱丽 takes out
+   * 赵芳's last signed row (with a reason), adds a row of her own and writes in it - the new row
+   * sits where the signed one was, but nobody signed it, so neither is signed content (both were
+   * listed as changes to signed content with no reason, （未注明）).
+   */
+  @Test
+  void aRowSignatureCoversItsRowNotWhateverRowTakesItsPlace() {
+    Record sheet = Corpus.nursingSheet(NURSING, 4);
+    TestClock clock = new TestClock("2026-11-21T10:00:00+08:00");
+    EditSession s = EditSession.builder(NURSING, sheet, COLLEAGUE).clock(clock).open();
+    assertThat(s.removeEntry("/nursingRows/3", "录入错误").isApplied()).isTrue();
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(s.addEntry("/nursingRows", Values.of(Map.of("at", new Value.DateTime(
+        OffsetDateTime.now(clock)), "observation", new Value.Str("夜间睡眠可。")))).isApplied())
+        .isTrue();
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(s.set("/nursingRows/3/t", new Value.Num(new BigDecimal("36.9"))).isApplied())
+        .isTrue();
+    List<Amendment> all = amendments(NURSING, s.commit());
+    assertThat(all).extracting(Amendment::path, Amendment::signedContent, Amendment::reasonText)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("/values/nursingRows/3", true,
+            "录入错误"));
+    // and a row moved up by a removal before it is still covered by its own signature
+    EditSession t = EditSession.builder(NURSING, sheet, COLLEAGUE).clock(clock).open();
+    assertThat(t.removeEntry("/nursingRows/0", "录入错误").isApplied()).isTrue();
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(t.set("/nursingRows/0/p", new Value.Num(BigDecimal.valueOf(88)), "核对更正")
+        .isApplied()).isTrue();
+    assertThat(amendments(NURSING, t.commit())).extracting(Amendment::path,
+        Amendment::signedContent).contains(org.assertj.core.groups.Tuple.tuple(
+            "/values/nursingRows/0/p", true));
+  }
+
   /** The unsigned sheet with 赵芳's first change (a pulse): its trace begins with her. */
   static Record startedBy赵芳(TestClock clock) {
     EditSession first = EditSession.builder(NURSING, unsignedSheet(), NURSE).clock(clock).open();
