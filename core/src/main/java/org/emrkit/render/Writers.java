@@ -271,6 +271,24 @@ final class Writers {
     if (highest != null && (m.kind() != Kind.INSERT || m.at() <= highest)) {
       moveIn(at, m);
       moveIn(below, m);
+      // a table inside the group's rows (a repeat group's entries with rows of their own) is
+      // known by its row's pointer: it moves with its row
+      List<Map.Entry<String, Integer>> inner = new ArrayList<>();
+      for (var it = top.entrySet().iterator(); it.hasNext(); ) {
+        Map.Entry<String, Integer> e = it.next();
+        String key = e.getKey();
+        if (key.startsWith(g + "/")) {
+          String to = after(m, key);
+          if (!key.equals(to)) {
+            Integer value = e.getValue();
+            it.remove();
+            if (to != null) {
+              inner.add(Map.entry(to, value));
+            }
+          }
+        }
+      }
+      inner.forEach(e -> top.merge(e.getKey(), e.getValue(), Math::max));
       if (m.kind() == Kind.INSERT) {
         top.put(g, highest + 1);
       }
