@@ -238,8 +238,9 @@ final class Writers {
     }
     JsonNode a = CanonicalJson.parse(was);
     JsonNode b = CanonicalJson.parse(is);
-    if (!a.isArray() || !b.isArray() || a.size() != b.size() || a.size() == 0) {
-      return false;
+    if (!a.isArray() || !b.isArray() || a.size() != b.size() || a.size() == 0
+        || !a.get(0).isObject()) {
+      return false; // rows are objects: choices of a multiple choice put in another order are a write
     }
     Map<String, Deque<Integer>> rows = new HashMap<>();
     for (int i = 0; i < a.size(); i++) {

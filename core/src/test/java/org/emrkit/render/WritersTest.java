@@ -66,4 +66,13 @@ class WritersTest {
     assertThat(w.anothers(own, "/t/1/v")).isFalse();
     assertThat(w.anothers(others, "/t/2/v")).isTrue();
   }
+
+  /** Choices of a multiple choice put in another order are a write, not rows moved. */
+  @Test
+  void aMultipleChoiceReorderedIsItsWritersValue() {
+    rev(A, TracePath.RECORD, null, "{\"values\":{\"m\":[\"甲\",\"乙\"]}}");
+    value(B, "/m", "[\"甲\",\"乙\"]", "[\"乙\",\"甲\"]");
+    Revision byA = value(A, "/m", "[\"乙\",\"甲\"]", "[\"乙\"]");
+    assertThat(new Writers(trace).anothers(byA, "/m")).as("乙 wrote it last").isTrue();
+  }
 }
