@@ -58,12 +58,20 @@ final class Comparison {
   void run() {
     if (replay.created) {
       header();
-      differences("context", "/context", RecordJson.tree(record.context()), replay.context);
+      if (replay.sameContext != record.context()) {
+        int found = out.size();
+        differences("context", "/context", RecordJson.tree(record.context()), replay.context);
+        if (out.size() == found) {
+          replay.sameContext = record.context();
+        }
+      }
       JsonNode completed = record.completedAt() == null ? null
           : CanonicalJson.NODES.textNode(RecordJson.dateTime(record.completedAt()));
       differences("completed-at", "/completedAt", completed, replay.completedAt);
-      differences("values", "/values", ValueTrees.strip(record.values(), replay.root),
-          replay.values);
+      if (!ValueTrees.matches(record.values(), replay.values, replay.root)) {
+        differences("values", "/values", ValueTrees.strip(record.values(), replay.root),
+            replay.values);
+      }
     }
     status();
     signatures();

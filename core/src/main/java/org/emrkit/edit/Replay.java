@@ -42,6 +42,12 @@ final class Replay {
   boolean created;
   JsonNode header = CanonicalJson.NODES.objectNode();
   JsonNode context;
+  /**
+   * A host context found the same as {@link #context} (records are immutable: the same object
+   * has the same content), so a kept replay compares the context an edit session's records share
+   * once, not on every audit.
+   */
+  volatile org.emrkit.record.Context sameContext;
   JsonNode completedAt;
   RecordStatus status = RecordStatus.DRAFT;
   ObjectNode values = CanonicalJson.NODES.objectNode();

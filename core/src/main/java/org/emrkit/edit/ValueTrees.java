@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.emrkit.json.CanonicalJson;
 import org.emrkit.template.Field;
@@ -60,6 +61,62 @@ final class ValueTrees {
       }
     });
     return out;
+  }
+
+  /**
+   * Whether a record's values are, as {@link #strip(org.emrkit.record.Values, FieldScope)} would
+   * make them, {@link #same} as {@code tree} - without making them: text and numbers are compared
+   * with the tree's nodes as they are, other values through their tree. Exact: {@code true}
+   * exactly when the stripped values and the tree are the same (an audit reads a {@code false}
+   * by making the stripped values and listing the differences).
+   */
+  static boolean matches(org.emrkit.record.Values values, JsonNode tree, FieldScope scope) {
+    if (tree == null || !tree.isObject()) {
+      return false;
+    }
+    int n = 0;
+    for (Map.Entry<String, org.emrkit.record.Value> e : values.asMap().entrySet()) {
+      String name = e.getKey();
+      org.emrkit.record.Value v = e.getValue();
+      Optional<Field> f = scope.field(name);
+      if (f.isPresent() && f.get().type() == FieldType.SIGNATURE) {
+        continue;
+      }
+      Optional<FieldScope> g = scope.group(name);
+      JsonNode t = tree.get(name);
+      if (g.isPresent() && v instanceof org.emrkit.record.Value.Rows rows) {
+        if (rows.rows().isEmpty()) {
+          continue; // left out, as strip leaves it out
+        }
+        if (t == null || !t.isArray() || t.size() != rows.rows().size()) {
+          return false;
+        }
+        for (int i = 0; i < t.size(); i++) {
+          if (!matches(rows.rows().get(i), t.get(i), g.get())) {
+            return false;
+          }
+        }
+      } else if (!matches(v, t)) {
+        return false;
+      }
+      n++;
+    }
+    return n == tree.size();
+  }
+
+  private static boolean matches(org.emrkit.record.Value v, JsonNode t) {
+    if (t == null) {
+      return false;
+    }
+    if (v instanceof org.emrkit.record.Value.Str s) {
+      return t.isTextual() && t.textValue().equals(s.value());
+    }
+    if (v instanceof org.emrkit.record.Value.Num num) {
+      // as the record's tree writes it (the node factory decides the scale), then compared
+      return t.isNumber() && t.decimalValue().equals(CanonicalJson.NODES.numberNode(num.value())
+          .decimalValue());
+    }
+    return same(copy(org.emrkit.json.RecordJson.tree(v)), t);
   }
 
   /** A member's value as the replay keeps it, or {@code null} when it is left out. */
