@@ -6,6 +6,7 @@ module org.emrkit.core {
   requires com.fasterxml.jackson.databind;
   requires com.networknt.schema;
   requires org.apache.commons.jexl3;
+  requires org.apache.commons.logging; // a quiet logger handed to JEXL (ExpressionEngine)
   requires io.github.javadiffutils;
 
   exports org.emrkit.problem;
