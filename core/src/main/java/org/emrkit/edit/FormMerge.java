@@ -142,16 +142,19 @@ final class FormMerge {
         gated.add(q + "/" + i);
       }
     }
-    // the rows put in another order: one move of the group, as moveEntry writes it
+    // the rows put in another order: one move of the group, as moveEntry writes it - a write
+    // of the group, so checked as one (a signature of any of its rows sees it)
     if (!want.equals(left)) {
       changes.add(new Change(p, RecordJson.canonical(new Value.Rows(pick(a, left))),
           RecordJson.canonical(new Value.Rows(pick(a, want)))));
+      gated.add(q);
     }
     List<Values> rows = new ArrayList<>();
     for (int j = 0; j < b.size(); j++) {
       Integer x = o.get(j);
       if (x == null) {
-        Values fresh = ValuePaths.stripSigned(b.get(j));
+        Values fresh = fresh(g, b.get(j));
+        unborn(p + "/" + j + "/", origins, used);
         rows.add(fresh);
         changes.add(new Change(p + "/" + j, null, RecordJson.canonical(fresh)));
         gated.add(q + "/" + n); // a new entry: past the rows the record had
@@ -164,6 +167,44 @@ final class FormMerge {
       }
     }
     return rows.isEmpty() ? null : new Value.Rows(rows);
+  }
+
+  /**
+   * A row added in the form as the record keeps it: no signature values (they come from
+   * signing) and no calculated or context values (not stored), in its own rows too.
+   */
+  private static Values fresh(FieldScope g, Values row) {
+    Map<String, Value> out = new LinkedHashMap<>();
+    row.asMap().forEach((name, v) -> {
+      Field f = g.fields().get(name);
+      FieldScope inner = g.groups().get(name);
+      if (f != null && (f.type() == FieldType.SIGNATURE || !f.type().isStored())) {
+        return;
+      }
+      if (inner != null && v instanceof Value.Rows rows) {
+        out.put(name, new Value.Rows(rows.rows().stream().map(r -> fresh(inner, r)).toList()));
+      } else if (!(v instanceof Value.Signed)) {
+        out.put(name, v);
+      }
+    });
+    return Values.of(out);
+  }
+
+  /**
+   * Origins given for tables inside a row added in the form: that row's rows are all new, so
+   * they may only say so (null each).
+   */
+  private static void unborn(String under, RowOrigins origins, Set<String> used) {
+    origins.asMap().forEach((group, o) -> {
+      if (group.startsWith(under)) {
+        for (Integer x : o) {
+          if (x != null) {
+            throw new BadOrigins(group, "a row added in the form has no rows of the record");
+          }
+        }
+        used.add(group);
+      }
+    });
   }
 
   private static List<Values> pick(List<Values> rows, List<Integer> at) {

@@ -113,9 +113,17 @@ final class Amendments {
     List<Amendment> out = new ArrayList<>();
     Record record = resolver.record();
     int[] signedAt = signedAt(record);
+    // each row signature's entry where it stands, moved along as the trace goes on
+    String[] where = new String[signedAt.length];
+    int[] movedTo = signedAt.clone();
+    for (int i = 0; i < where.length; i++) {
+      if (record.signatures().get(i).scope() instanceof SignatureScope.OfEntry e) {
+        where[i] = e.pointer();
+      }
+    }
     for (Revision r : record.revisions()) {
       if (r.seq() > after && r.path() instanceof TracePath.OfValue v) {
-        boolean signed = covered(record, names, r, v.pointer(), writers, signedAt);
+        boolean signed = covered(record, names, r, v.pointer(), writers, where, movedTo);
         if (which.takes(r, v.pointer(), signed)) {
           if (a == null) {
             a = new Amendments(resolver);
@@ -151,23 +159,29 @@ final class Amendments {
   /**
    * Whether a signature made before {@code r} covers its value - a row's signature where its row
    * was when {@code r} was made (rows put in or taken out before it since move it; one taken out
-   * covers nothing), superseded ones too (the change was to content signed then).
+   * covers nothing), superseded ones too (the change was to content signed then). A row
+   * signature's entry ({@code where}) is moved on from where it was last looked at
+   * ({@code movedTo}), so each move of the trace is applied to it once.
    */
   private static boolean covered(Record record, SectionNames names, Revision r,
-      String pointer, Writers writers, int[] signedAt) {
+      String pointer, Writers writers, String[] where, int[] movedTo) {
     List<Signature> signatures = record.signatures();
+    int index = writers.index(r);
     for (int i = 0; i < signatures.size(); i++) {
       Signature s = signatures.get(i);
       if (!s.at().isBefore(r.at())) {
         continue;
       }
       SignatureScope scope = s.scope();
-      if (scope instanceof SignatureScope.OfEntry e) {
-        String there = writers.between(e.pointer(), signedAt[i], writers.index(r));
-        if (there == null) {
-          continue;
+      if (scope instanceof SignatureScope.OfEntry) {
+        if (where[i] != null && movedTo[i] < index) {
+          where[i] = writers.between(where[i], movedTo[i], index);
+          movedTo[i] = index;
         }
-        scope = new SignatureScope.OfEntry(there);
+        if (where[i] == null) {
+          continue; // its row was taken out
+        }
+        scope = new SignatureScope.OfEntry(where[i]);
       }
       if (scope.covers(names, pointer)) {
         return true;

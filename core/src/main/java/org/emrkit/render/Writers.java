@@ -147,9 +147,21 @@ final class Writers {
       note(done++);
     }
     String p = pointer;
-    for (Move m : moves) {
-      if (m.index() < from || m.index() >= to) {
-        continue;
+    // moves are kept in trace order: start at the first at or after from
+    int lo = 0;
+    int hi = moves.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (moves.get(mid).index() < from) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (int k = lo; k < moves.size(); k++) {
+      Move m = moves.get(k);
+      if (m.index() >= to) {
+        break;
       }
       if (m.kind() == Kind.WRITE) {
         if (p.startsWith(m.group() + "/")) {

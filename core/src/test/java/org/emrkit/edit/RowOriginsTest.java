@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.emrkit.json.RecordJson;
 import org.emrkit.record.Actor;
 import org.emrkit.record.Record;
 import org.emrkit.record.Role;
@@ -254,5 +255,94 @@ class RowOriginsTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more than");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> RowOrigins.of(Map.of("g",
         List.of()))).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  // ---- a table inside a repeat group's entries (手术 with its 人员), and a calculated field
+
+  static final Template OPS = org.emrkit.json.TemplateJson.create().read(
+      Corpus.text("/edit/operations.template.json")).orElseThrow();
+  static final Actor NURSE = new Actor("u-3001", "赵芳", Role.NURSE);
+
+  static Values ops(String json) {
+    return RecordJson.create().readValues(json, OPS).orElseThrow();
+  }
+
+  static Record operations(String json) {
+    EditSession s = EditSession.open(OPS, NewRecord.draft("OP-1", OPS,
+        org.emrkit.record.Context.EMPTY), NURSE);
+    assertThat(s.apply(ops(json)).isApplied()).isTrue();
+    return s.commit();
+  }
+
+  static RowOrigins of(Object... groupAndOrigins) {
+    Map<String, List<Integer>> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < groupAndOrigins.length; i += 2) {
+      m.put((String) groupAndOrigins[i], Arrays.asList((Integer[]) groupAndOrigins[i + 1]));
+    }
+    return RowOrigins.of(m);
+  }
+
+  static Integer[] at(Integer... o) {
+    return o;
+  }
+
+  /** The form reports the rows of every table, those inside an entry it added too. */
+  @Test
+  void anEntryAddedWithRowsOfItsOwnIsSavedItsRowsNew() {
+    Record r = operations("{\"ops\":[{\"name\":\"阑尾切除术\",\"staff\":[{\"who\":\"李明\"}]}]}");
+    Values posted = ops("{\"ops\":[{\"name\":\"阑尾切除术\",\"staff\":[{\"who\":\"李明\"}]},"
+        + "{\"name\":\"清创术\",\"staff\":[{\"who\":\"王强\"}]}]}");
+    EditSession s = EditSession.open(OPS, r, NURSE);
+    EditResult res = s.apply(posted, of("/ops", at(0, null), "/ops/0/staff", at(0),
+        "/ops/1/staff", at((Integer) null)), null);
+    assertThat(res.isApplied()).as("%s", res).isTrue();
+    assertThat(s.commit().values()).isEqualTo(posted);
+    // an entry added in the form has no rows of the record
+    EditSession t = EditSession.open(OPS, r, NURSE);
+    EditResult bad = t.apply(posted, of("/ops", at(0, null), "/ops/0/staff", at(0),
+        "/ops/1/staff", at(0)), null);
+    assertThat(bad.refusal().code()).isEqualTo("edit/row-origins");
+    assertThat(bad.refusal().path()).isEqualTo("/ops/1/staff");
+  }
+
+  /** A calculated value posted in a new entry is not stored: the record reads back intact. */
+  @Test
+  void aCalculatedValueInAnEntryAddedIsNotStored() {
+    Record r = operations("{\"ops\":[{\"name\":\"阑尾切除术\"}]}");
+    Values posted = r.values().with("ops", new Value.Rows(List.of(r.values().rows("ops").get(0),
+        Values.of(Map.of("name", new Value.Str("清创术"), "n", new Value.Num(BigDecimal.TEN))))));
+    for (RowOrigins o : List.of(of("/ops", at(0, null)), RowOrigins.NONE)) {
+      EditSession s = EditSession.open(OPS, r, NURSE);
+      assertThat(s.apply(posted, o, null).isApplied()).isTrue();
+      Record saved = s.commit();
+      assertThat(saved.values().rows("ops").get(1).get("n")).as("%s", o).isEmpty();
+      Record read = RecordJson.create().read(RecordJson.create().write(saved), OPS)
+          .orElseThrow();
+      assertThat(RecordAudit.audit(OPS, read).intact()).as("%s", o).isTrue();
+    }
+  }
+
+  /**
+   * Entries put in another order around a signed one that stays where it is: the move writes the
+   * whole group, which the signature sees, so it needs a reason - from the form and from
+   * moveEntry alike (both took it without one; the validator then reported the change as an
+   * amendment with no reason).
+   */
+  @Test
+  void entriesMovedAroundASignedOneNeedAReason() {
+    Record r = operations("{\"ops\":[{\"name\":\"甲\"},{\"name\":\"乙\"},{\"name\":\"丙\"}]}");
+    EditSession signing = EditSession.open(OPS, r, NURSE);
+    assertThat(signing.sign("/ops/1").isApplied()).isTrue();
+    Record signed = signing.commit();
+    List<Values> rows = signed.values().rows("ops");
+    Values swapped = signed.values().with("ops", new Value.Rows(List.of(rows.get(2), rows.get(1),
+        rows.get(0))));
+    EditSession form = EditSession.open(OPS, signed, NURSE);
+    assertThat(form.apply(swapped, of("/ops", at(2, 1, 0)), null).refusal().code())
+        .isEqualTo("edit/reason-required");
+    assertThat(form.apply(swapped, of("/ops", at(2, 1, 0)), "顺序有误").isApplied()).isTrue();
+    EditSession moving = EditSession.open(OPS, signed, NURSE);
+    assertThat(moving.moveEntry("/ops", 0, 2).refusal().code())
+        .isEqualTo("edit/reason-required");
   }
 }

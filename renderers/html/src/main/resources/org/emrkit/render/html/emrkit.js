@@ -503,6 +503,9 @@
   function origins(form) {
     complete(form);
     var ed = form.emrEditor, base = ed && ed._base, out = {};
+    // values set by position (setValues, patch: rows added or removed at the end to match) say
+    // nothing of where rows came from: none are reported, and the server matches by position
+    if (ed && ed._positional) return out;
     groupsOf(form).forEach(function (g) {
       out[g.getAttribute('data-emr-path').slice('/values'.length)] = rowsOf(g).map(function (row) {
         if (base) { var x = base[keyOf(row)]; return x === undefined ? null : x; }
@@ -512,11 +515,19 @@
     });
     return out;
   }
-  /** The record's entries as the rows stand now (after a save): each row is the entry at its index. */
-  function rebase(form) {
+  /**
+   * The record's entries after a save of the rows as they stood when posted (keys by group, as
+   * rowKeys took them): each posted row is the entry at its index; a row added since is new, one
+   * taken out since is an entry the next save removes.
+   */
+  function rebase(form, posted) {
     var base = {};
+    Object.keys(posted).forEach(function (g) { posted[g].forEach(function (k, i) { base[k] = i; }); });
     groupsOf(form).forEach(function (g) {
-      rowsOf(g).forEach(function (row, i) { base[keyOf(row)] = i; row.setAttribute('data-emr-row', String(i)); });
+      rowsOf(g).forEach(function (row) {
+        var x = base[keyOf(row)];
+        if (x === undefined) row.removeAttribute('data-emr-row'); else row.setAttribute('data-emr-row', String(x));
+      });
     });
     return base;
   }
@@ -859,10 +870,16 @@
       els.forEach(function (el) { writeControl(el, v === null ? undefined : v); fit(el); });
       changed(this.form, els[0]);
     },
-    setValues: function (v) { this._start(); load(this.form, v || {}); this._lock(); changed(this.form, null); },
+    setValues: function (v) { this._start(); this._load(v || {}); this._lock(); changed(this.form, null); },
+    /** Loads values by position; rows added or removed at the end to match leave where rows came from unknown. */
+    _load: function (v) {
+      var before = JSON.stringify(rowKeys(this.form));
+      load(this.form, v);
+      if (JSON.stringify(rowKeys(this.form)) !== before) this._positional = true;
+    },
     patch: function (p) {
       this._start();
-      load(this.form, merge(values(this.form, true), p || {}));
+      this._load(merge(values(this.form, true), p || {}));
       this._lock();
       changed(this.form, null);
     },
@@ -937,13 +954,16 @@
     /** The host saved: what is in the form now is the record. */
     markSaved: function () {
       this._start();
-      this._base = rebase(this.form); // the record's rows are the form's rows now
+      // the record's rows are the rows posted: as rows() last reported them, else as they stand
+      this._base = rebase(this.form, this._asked || rowKeys(this.form));
+      this._asked = null;
+      this._positional = false;
       this._saved = this.json();
       this._amending = false;
       this._setDirty(false);
     },
     /** Where each row came from (the record entry it shows, null if added): post it with json(). */
-    rows: function () { return origins(this.form); },
+    rows: function () { var o = origins(this.form); this._asked = rowKeys(this.form); return o; },
     /** Takes the first snapshot, once: before anything in the form changes. */
     _start: function () {
       if (this._history) return;
