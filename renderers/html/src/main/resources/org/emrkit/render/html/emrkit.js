@@ -459,14 +459,20 @@
     complete(group.closest('form'));
     var base = group.getAttribute('data-emr-path');
     rowsOf(group).forEach(function (row, i) {
-      row.querySelectorAll('[data-emr-path]').forEach(function (el) {
-        var path = el.getAttribute('data-emr-path');
-        if (path.indexOf(base + '/') === 0) {
-          var rest = path.slice(base.length + 1).replace(/^[^/]*/, String(i));
-          el.setAttribute('data-emr-path', base + '/' + rest);
-          if (el.hasAttribute('name')) el.setAttribute('name', base + '/' + rest);
-        }
-      });
+      // every path under the row: its controls, and a table's of its own - the table, its add
+      // button and the template its new rows are made from
+      function at(root) {
+        root.querySelectorAll('[data-emr-path], [data-emr-for]').forEach(function (el) {
+          ['data-emr-path', 'name', 'data-emr-for'].forEach(function (a) {
+            var path = el.getAttribute(a);
+            if (path && path.indexOf(base + '/') === 0) {
+              el.setAttribute(a, base + '/' + path.slice(base.length + 1).replace(/^[^/]*/, String(i)));
+            }
+          });
+        });
+        root.querySelectorAll('template').forEach(function (t) { at(t.content); });
+      }
+      at(row);
     });
   }
   function rowsOf(group) {

@@ -303,6 +303,40 @@ class EditorApiBrowserTest {
     assertThat(js(rows)).isEqualTo("{\"/nursingRows\":[0,null]}");
   }
 
+  /**
+   * A table inside repeat entries (手术 with its 人员): after the first entry is taken out, the
+   * second's table is entry 0's - its add button finds it and a row added there writes under
+   * /ops/0/staff (the button and the row template kept the old entry's path: the add failed, or
+   * its values went into another entry).
+   */
+  @Test
+  void aTableInsideAnEntryFollowsItsEntryWhenAnEntryBeforeItIsTakenOut() throws Exception {
+    Template t = org.emrkit.json.TemplateJson.create().read(
+        Corpus.text("/edit/operations.template.json")).orElseThrow();
+    org.emrkit.record.Actor nurse = new org.emrkit.record.Actor("u-3001", "赵芳",
+        org.emrkit.record.Role.NURSE);
+    org.emrkit.edit.EditSession s = org.emrkit.edit.EditSession.open(t,
+        org.emrkit.edit.NewRecord.draft("OP-1", t, org.emrkit.record.Context.EMPTY), nurse);
+    assertThat(s.apply(org.emrkit.json.RecordJson.create().readValues("{\"ops\":["
+        + "{\"name\":\"阑尾切除术\",\"staff\":[{\"who\":\"李明\"}]},"
+        + "{\"name\":\"清创术\",\"staff\":[{\"who\":\"王强\"}]}]}", t).orElseThrow())
+        .isApplied()).isTrue();
+    Record r = s.commit();
+    Chromium.open(browser, "operations.api.html", HtmlRenderer.builder().options(
+        RenderOptions.builder().mode(RenderMode.FORM).build()).fullPage(true).build()
+        .render(t, r));
+    js("window.ed = EmrKit.mount(document.body);");
+    browser.findElements(By.cssSelector("[data-emr-group][data-emr-path='/values/ops'] > .emr-row"))
+        .get(0).findElement(By.cssSelector(":scope > button.emr-remove")).click();
+    browser.findElement(By.cssSelector("button.emr-add[data-emr-for='/values/ops/0/staff']"))
+        .click();
+    field("/values/ops/0/staff/1/who").sendKeys("周洋");
+    assertThat(js("var o = ed.getValues().ops; return JSON.stringify([o.length, o[0].name,"
+        + " o[0].staff])")).isEqualTo("[1,\"清创术\",[{\"who\":\"王强\"},{\"who\":\"周洋\"}]]");
+    assertThat(js("return JSON.stringify(ed.rows())"))
+        .isEqualTo("{\"/ops\":[1],\"/ops/0/staff\":[0,null]}");
+  }
+
   /** Selects in a rich box (a script setting range r in el) and clicks a toolbar command. */
   private static void apply(WebElement rich, String select, String command) {
     js("var el = arguments[0], r = document.createRange(); " + select
