@@ -142,12 +142,11 @@ final class FormMerge {
         gated.add(q + "/" + i);
       }
     }
-    // the rows put in another order: one move of the group, as moveEntry writes it - a write
-    // of the group, so checked as one (a signature of any of its rows sees it)
+    // the rows put in another order: one move of the group, as moveEntry writes it (the rows
+    // that move are checked below, where they are)
     if (!want.equals(left)) {
       changes.add(new Change(p, RecordJson.canonical(new Value.Rows(pick(a, left))),
           RecordJson.canonical(new Value.Rows(pick(a, want)))));
-      gated.add(q);
     }
     List<Values> rows = new ArrayList<>();
     for (int j = 0; j < b.size(); j++) {

@@ -101,12 +101,9 @@ record Proposal(List<FormMerge.Change> changes, List<String> affected, Values ne
     }
     List<Values> rows = new ArrayList<>(g.rows);
     rows.add(to, rows.remove(from));
-    // a write of the whole group: checked as one, as the validator reads it (a signature of any
-    // of its rows sees it), and the rows that move
-    List<String> affected = new ArrayList<>(List.of(g.path));
-    affected.addAll(from(g.path, Math.min(from, to), Math.max(from, to)));
     return of(new FormMerge.Change(g.path, RecordJson.canonical(new Value.Rows(g.rows)),
-        RecordJson.canonical(new Value.Rows(rows))), affected, withRows(g, current, rows));
+        RecordJson.canonical(new Value.Rows(rows))), from(g.path, Math.min(from, to),
+        Math.max(from, to)), withRows(g, current, rows));
   }
 
   /** The values a posted form leaves: one change per field that differs, rows by origin. */

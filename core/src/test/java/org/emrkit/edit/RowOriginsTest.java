@@ -323,26 +323,33 @@ class RowOriginsTest {
   }
 
   /**
-   * Entries put in another order around a signed one that stays where it is: the move writes the
-   * whole group, which the signature sees, so it needs a reason - from the form and from
-   * moveEntry alike (both took it without one; the validator then reported the change as an
-   * amendment with no reason).
+   * Entries put in another order before a signed one that stays where it is: the signed entry is
+   * untouched - the move needs no reason, from the form or moveEntry, and the validator reports
+   * no change to signed content without one (it read the move, a write of the whole group, as
+   * touching every signed entry in it); moving the signed entry itself needs a reason.
    */
   @Test
-  void entriesMovedAroundASignedOneNeedAReason() {
+  void entriesMovedAroundASignedOneThatStaysAreNoChangeToIt() {
     Record r = operations("{\"ops\":[{\"name\":\"甲\"},{\"name\":\"乙\"},{\"name\":\"丙\"}]}");
     EditSession signing = EditSession.open(OPS, r, NURSE);
-    assertThat(signing.sign("/ops/1").isApplied()).isTrue();
+    assertThat(signing.sign("/ops/2").isApplied()).isTrue();
     Record signed = signing.commit();
     List<Values> rows = signed.values().rows("ops");
-    Values swapped = signed.values().with("ops", new Value.Rows(List.of(rows.get(2), rows.get(1),
-        rows.get(0))));
+    Values swapped = signed.values().with("ops", new Value.Rows(List.of(rows.get(1), rows.get(0),
+        rows.get(2))));
+    org.emrkit.validation.Validator amendReason = org.emrkit.validation.Validator.builder()
+        .pack(org.emrkit.validation.rules.WritingStandardRules.pack()).build();
     EditSession form = EditSession.open(OPS, signed, NURSE);
-    assertThat(form.apply(swapped, of("/ops", at(2, 1, 0)), null).refusal().code())
-        .isEqualTo("edit/reason-required");
-    assertThat(form.apply(swapped, of("/ops", at(2, 1, 0)), "顺序有误").isApplied()).isTrue();
+    assertThat(form.apply(swapped, of("/ops", at(1, 0, 2)), null).isApplied()).isTrue();
     EditSession moving = EditSession.open(OPS, signed, NURSE);
-    assertThat(moving.moveEntry("/ops", 0, 2).refusal().code())
+    assertThat(moving.moveEntry("/ops", 0, 1).isApplied()).isTrue();
+    for (Record moved : List.of(form.commit(), moving.commit())) {
+      assertThat(RecordAudit.audit(OPS, moved).intact()).isTrue();
+      assertThat(amendReason.validate(OPS, moved).findings()).extracting(f -> f.code())
+          .doesNotContain("cn/amend-reason");
+    }
+    EditSession signedMoves = EditSession.open(OPS, signed, NURSE);
+    assertThat(signedMoves.moveEntry("/ops", 2, 0).refusal().code())
         .isEqualTo("edit/reason-required");
   }
 }

@@ -6,6 +6,7 @@ import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
 import org.emrkit.record.Revision;
 import org.emrkit.record.Signature;
+import org.emrkit.record.SignatureScope;
 import org.emrkit.record.TracePath;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.RecordRule;
@@ -35,7 +36,18 @@ final class AmendReasonRule implements RecordRule {
       if (r.reason() != null || !(r.path() instanceof TracePath.OfValue v)) {
         continue;
       }
+      int[] order = null;
       for (Signature s : context.record().signatures()) {
+        if (s.scope() instanceof SignatureScope.OfEntry e && isEntryOf(e.pointer(), v.pointer())) {
+          // rows of its group put in another order: a row that stays where it was is untouched
+          if (order == null) {
+            order = reorder(r);
+          }
+          int k = Integer.parseInt(e.pointer().substring(v.pointer().length() + 1));
+          if (k < order.length && order[k] == k) {
+            continue;
+          }
+        }
         if (s.at().isBefore(r.at()) && validAt(context, s, r)
             && RecordAudit.covers(context.template(), s.scope(), v.pointer())) {
           reporter.report("/revisions/" + i, new Message("签名后修改 " + r.path() + " 未注明理由("
@@ -45,6 +57,47 @@ final class AmendReasonRule implements RecordRule {
         }
       }
     }
+  }
+
+  /** Whether {@code entry} is {@code group}'s entry ({@code /g/3} of {@code /g}). */
+  private static boolean isEntryOf(String entry, String group) {
+    if (!entry.startsWith(group + "/")) {
+      return false;
+    }
+    String rest = entry.substring(group.length() + 1);
+    return !rest.isEmpty() && rest.length() <= 9 && rest.chars().allMatch(Character::isDigit);
+  }
+
+  /**
+   * Where each row went, when {@code r} wrote a group with the same rows in another order (rows
+   * known by what they hold, equal rows in turn, as the trace's readers know them); else none
+   * (an empty order: every row counts as touched).
+   */
+  private static int[] reorder(Revision r) {
+    String was = r.oldValue();
+    String is = r.newValue();
+    if (was == null || is == null || !was.startsWith("[") || !is.startsWith("[")) {
+      return new int[0];
+    }
+    com.fasterxml.jackson.databind.JsonNode a = org.emrkit.json.CanonicalJson.parse(was);
+    com.fasterxml.jackson.databind.JsonNode b = org.emrkit.json.CanonicalJson.parse(is);
+    if (!a.isArray() || !b.isArray() || a.size() != b.size()) {
+      return new int[0];
+    }
+    java.util.Map<String, java.util.Deque<Integer>> rows = new java.util.HashMap<>();
+    for (int i = 0; i < a.size(); i++) {
+      rows.computeIfAbsent(org.emrkit.json.CanonicalJson.write(a.get(i)),
+          x -> new java.util.ArrayDeque<>()).add(i);
+    }
+    int[] order = new int[a.size()];
+    for (int j = 0; j < b.size(); j++) {
+      java.util.Deque<Integer> from = rows.get(org.emrkit.json.CanonicalJson.write(b.get(j)));
+      if (from == null || from.isEmpty()) {
+        return new int[0];
+      }
+      order[from.poll()] = j;
+    }
+    return order;
   }
 
   /** Whether no revision before {@code r} superseded {@code s}. */
