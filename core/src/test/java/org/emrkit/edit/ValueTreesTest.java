@@ -14,30 +14,42 @@ import org.junit.jupiter.api.Test;
 
 class ValueTreesTest {
 
-  @Test
-  void valuesStrippedFromTheModelAreWhatStrippingTheirJsonTreeGives() {
-    // the audit compares a record's values made straight from the model; the trace's side is
-    // made from JSON: both must agree on every record of the corpus (signatures left out,
-    // empty groups left out, numbers as exact decimals)
+  /** A corpus record, read, with its template. */
+  record Written(String file, Record record, Template template) {}
+
+  /** Every record of the validation corpus that reads, with its template. */
+  static List<Written> corpus() {
     List<Template> templates = new ArrayList<>();
     for (String f : Corpus.files("templates")) {
       templates.add(TemplateJson.create().read(Corpus.text("/validation/templates/" + f))
           .orElseThrow());
     }
     TemplateResolver resolver = TemplateResolver.of(templates.toArray(Template[]::new));
-    int compared = 0;
+    List<Written> out = new ArrayList<>();
     for (String f : Corpus.files("records")) {
       if (f.endsWith(".chart.json") || f.endsWith(".template.json")) {
         continue;
       }
       var read = RecordJson.create().read(Corpus.text("/validation/records/" + f), resolver);
-      if (read.value() == null) {
-        continue;
+      if (read.value() != null) {
+        Record r = read.value();
+        out.add(new Written(f, r, resolver.resolve(r.template().id(), r.template().version())
+            .orElseThrow()));
       }
-      Record r = read.value();
-      Template t = resolver.resolve(r.template().id(), r.template().version()).orElseThrow();
-      assertThat(ValueTrees.strip(r.values(), t.scope())).as(f)
-          .isEqualTo(ValueTrees.strip(RecordJson.tree(r.values()), t.scope()));
+    }
+    return out;
+  }
+
+  @Test
+  void valuesStrippedFromTheModelAreWhatStrippingTheirJsonTreeGives() {
+    // the audit compares a record's values made straight from the model; the trace's side is
+    // made from JSON: both must agree on every record of the corpus (signatures left out,
+    // empty groups left out, numbers as exact decimals)
+    int compared = 0;
+    for (Written w : corpus()) {
+      assertThat(ValueTrees.strip(w.record().values(), w.template().scope())).as(w.file())
+          .isEqualTo(ValueTrees.strip(RecordJson.tree(w.record().values()),
+              w.template().scope()));
       compared++;
     }
     Template nursing = Corpus.template("nursing-record");
@@ -55,24 +67,11 @@ class ValueTreesTest {
    */
   @Test
   void matchingTheModelAgreesWithComparingTheStrippedTrees() {
-    List<Template> templates = new ArrayList<>();
-    for (String f : Corpus.files("templates")) {
-      templates.add(TemplateJson.create().read(Corpus.text("/validation/templates/" + f))
-          .orElseThrow());
-    }
-    TemplateResolver resolver = TemplateResolver.of(templates.toArray(Template[]::new));
     List<Record> records = new ArrayList<>();
     List<Template> of = new ArrayList<>();
-    for (String f : Corpus.files("records")) {
-      if (f.endsWith(".chart.json") || f.endsWith(".template.json")) {
-        continue;
-      }
-      var read = RecordJson.create().read(Corpus.text("/validation/records/" + f), resolver);
-      if (read.value() != null) {
-        records.add(read.value());
-        of.add(resolver.resolve(read.value().template().id(), read.value().template().version())
-            .orElseThrow());
-      }
+    for (Written w : corpus()) {
+      records.add(w.record());
+      of.add(w.template());
     }
     Template nursing = Corpus.template("nursing-record");
     records.add(Corpus.nursingSheet(nursing, 12));

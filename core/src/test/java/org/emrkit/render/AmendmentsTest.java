@@ -106,18 +106,7 @@ class AmendmentsTest {
       assertThat(a.reasonText()).as("none needed: not （未注明）").isEqualTo("审阅修改");
     });
     // traced inline: each piece under the name of who struck or put it in
-    RenderOptions inline = RenderOptions.builder().amendments(AmendmentPrint.INLINE).build();
-    List<TracedText> traced = new java.util.ArrayList<>();
-    RecordWalk.forRendering(ADMISSION, r, inline).body(new WalkTarget() {
-      @Override
-      public void paragraph(ParagraphView p) {
-        for (Run run : p.runs()) {
-          if (run instanceof Run.FieldRun f && f.field().path().equals("/values/chiefComplaint")) {
-            f.field().traced().ifPresent(traced::add);
-          }
-        }
-      }
-    });
+    List<TracedText> traced = traced(ADMISSION, r, "/values/chiefComplaint");
     assertThat(traced).singleElement().satisfies(t -> {
       assertThat(t.before()).isEqualTo("胸闷3天");
       assertThat(t.text()).isEqualTo("胸痛5天。");
@@ -149,18 +138,7 @@ class AmendmentsTest {
           .isApplied()).isTrue();
       r = s.commit();
     }
-    RenderOptions inline = RenderOptions.builder().amendments(AmendmentPrint.INLINE).build();
-    List<TracedText> traced = new java.util.ArrayList<>();
-    RecordWalk.forRendering(NURSING, r, inline).body(new WalkTarget() {
-      @Override
-      public void paragraph(ParagraphView pv) {
-        for (Run run : pv.runs()) {
-          if (run instanceof Run.FieldRun f && f.field().path().equals("/values" + p)) {
-            f.field().traced().ifPresent(traced::add);
-          }
-        }
-      }
-    });
+    List<TracedText> traced = traced(NURSING, r, "/values" + p);
     assertThat(traced).singleElement().satisfies(t -> {
       assertThat(t.text()).isEqualTo("患者烦躁不安。");
       assertThat(t.pieces()).noneSatisfy(piece -> assertThat(piece.insertedBy()).contains("赵芳"));
@@ -205,6 +183,23 @@ class AmendmentsTest {
     assertThat(amendments(NURSING, t.commit())).extracting(Amendment::path,
         Amendment::signedContent).contains(org.assertj.core.groups.Tuple.tuple(
             "/values/nursingRows/0/p", true));
+  }
+
+  /** The field at {@code path} as 痕迹打印 traces it inline (empty: not amended). */
+  static List<TracedText> traced(Template t, Record r, String path) {
+    RenderOptions inline = RenderOptions.builder().amendments(AmendmentPrint.INLINE).build();
+    List<TracedText> traced = new java.util.ArrayList<>();
+    RecordWalk.forRendering(t, r, inline).body(new WalkTarget() {
+      @Override
+      public void paragraph(ParagraphView pv) {
+        for (Run run : pv.runs()) {
+          if (run instanceof Run.FieldRun f && f.field().path().equals(path)) {
+            f.field().traced().ifPresent(traced::add);
+          }
+        }
+      }
+    });
+    return traced;
   }
 
   /** The unsigned sheet with 赵芳's first change (a pulse): its trace begins with her. */
