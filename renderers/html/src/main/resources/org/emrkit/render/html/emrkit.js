@@ -338,10 +338,12 @@
     }
     var rows = Array.prototype.slice.call(t.content.children), ed = form.emrEditor;
     t.parentNode.replaceChild(t.content, t);
+    var inputs = [];
     rows.forEach(function (row) {
       if (ed && ed._locks) ed._lock(row);
-      row.querySelectorAll('input.emr-control[type=text]').forEach(fit);
+      Array.prototype.push.apply(inputs, row.querySelectorAll('input.emr-control[type=text]'));
     });
+    fitEach(inputs);
     return true;
   }
   /**
@@ -850,6 +852,16 @@
       refresh(form);
     }
     fitAll(form);
+    // sized again once the page's fonts are in (text measured before is narrower) and when the
+    // host's layout changes the form's width
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(function () { if (form.isConnected) fitAll(form); });
+    var pending = false;
+    this._resize = function () {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(function () { pending = false; if (form.isConnected) fitAll(form); });
+    };
+    window.addEventListener('resize', this._resize);
   }
   Editor.prototype = {
     version: '1.0.0',
@@ -1006,6 +1018,7 @@
     },
     destroy: function () {
       window.removeEventListener('beforeunload', this._unload);
+      window.removeEventListener('resize', this._resize);
       complete(this.form); // rows still to come are drawn (and locked) while it is an editor's
       delete this.form.emrEditor;
     },
@@ -1362,10 +1375,13 @@
   }
   // inline boxes in flowing text grow with what is typed, as handwriting on the line would
   var ruler = null;
-  function fit(el) {
+  function fit(el, batch) {
     if (el.tagName !== 'INPUT' || el.type !== 'text' || !live(el)) return;
     var box = el.closest('.emr-dt, .emr-search') || el;
-    if (box.parentNode.children.length === 1 && el.closest('td')) return; // it fills its cell
+    if (box.parentNode.children.length === 1 && el.closest('td')) { // it fills its cell
+      if (box.classList.contains('emr-dt') || el.classList.contains('emr-num')) { if (batch) batch.push(el); else shrink([el]); }
+      return;
+    }
     var form = el.closest('form');
     if (!form.emrFont) {
       var cs = getComputedStyle(el);
@@ -1375,7 +1391,28 @@
     ruler.font = form.emrFont;
     el.style.width = Math.ceil(ruler.measureText(el.value || el.placeholder || '').width + 10) + 'px';
   }
-  function fitAll(form) { form.querySelectorAll('input.emr-control[type=text]').forEach(fit); }
+  function fitAll(form) { fitEach(form.querySelectorAll('input.emr-control[type=text]')); }
+  function fitEach(list) {
+    var batch = [];
+    Array.prototype.forEach.call(list, function (el) { fit(el, batch); });
+    shrink(batch);
+  }
+  /**
+   * Date, time and number boxes that fill a narrow cell (a nursing sheet's 日期时间 or ml column
+   * beside a host's side panel) are set smaller until their text shows whole, down to 10 px: the
+   * minutes of a row's time were cut off, and an intake of 2000 ml could read 200. Read all, then
+   * write all: one layout for a sheet, not one a row.
+   */
+  function shrink(boxes) {
+    var tight = boxes.filter(function (el) { return el.style.fontSize || el.scrollWidth > el.clientWidth; });
+    if (!tight.length) return;
+    tight.forEach(function (el) { el.style.fontSize = ''; });
+    var to = tight.map(function (el) {
+      var size = parseFloat(getComputedStyle(el).fontSize), over = el.scrollWidth / Math.max(1, el.clientWidth);
+      return over > 1 ? Math.max(10, Math.floor(size / over * 10) / 10) + 'px' : '';
+    });
+    tight.forEach(function (el, i) { el.style.fontSize = to[i]; });
+  }
   function editorOf(form) { return form.emrEditor || new Editor(form); }
   /**
    * Mounts the edit form in a host element: options.html (the form's HTML from the server) is

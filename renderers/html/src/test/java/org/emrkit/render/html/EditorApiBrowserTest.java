@@ -101,6 +101,46 @@ class EditorApiBrowserTest {
         .doubleValue()).isGreaterThan(900);
   }
 
+  /**
+   * Beside a host's side panel (the demo's, at 1400 px) the sheet's columns are narrow: its
+   * date-and-time and number boxes are set smaller until the whole value shows (the minutes were
+   * cut off, "2026-11-20 08:", and an intake of 200 ml showed "20"); text boxes keep the form's
+   * size.
+   */
+  @Test
+  void aDateAndTimeInANarrowColumnShowsWhole() throws Exception {
+    Template t = Corpus.template("nursing-record");
+    Record r = Corpus.record("clean--nursing-record.json", t);
+    Chromium.open(browser, "nursing-narrow.api.html", HtmlRenderer.builder().options(
+        RenderOptions.builder().mode(RenderMode.FORM).build()).fullPage(true).build()
+        .render(t, r));
+    // the host narrows the form after it is drawn (a side panel opened): sized again
+    js("window.ed = EmrKit.mount(document.body); document.body.style.width = '760px';"
+        + " window.dispatchEvent(new Event('resize'));");
+    browser.executeAsyncScript("var done = arguments[0]; document.fonts.ready.then(function () {"
+        + " requestAnimationFrame(function () { setTimeout(done, 0); }); });");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> times = (List<Map<String, Object>>) js(
+        "return Array.from(document.querySelectorAll('td .emr-dt input.emr-control,"
+        + " td input.emr-num'))"
+        + ".map(function (e) { return {value: e.value, cut: e.scrollWidth - e.clientWidth,"
+        + " size: parseFloat(getComputedStyle(e).fontSize)}; });");
+    assertThat(times).hasSizeGreaterThan(10);
+    for (Map<String, Object> b : times) {
+      assertThat(((Number) b.get("cut")).doubleValue()).as("%s", b).isLessThanOrEqualTo(0);
+      assertThat(((Number) b.get("size")).doubleValue()).as("%s", b).isGreaterThanOrEqualTo(10);
+    }
+    // typing a time in: still whole
+    WebElement at = field("/values/nursingRows/1/at");
+    at.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2026-11-20 23:59");
+    assertThat(((Number) js("var e = arguments[0]; return e.scrollWidth - e.clientWidth", at))
+        .doubleValue()).isLessThanOrEqualTo(0);
+    assertThat(((Number) js("return parseFloat(getComputedStyle(document.querySelector("
+        + "'[data-emr-path=\"/values/nursingRows/0/intakeName\"]')).fontSize)")).doubleValue())
+        .isGreaterThan(12);
+    screenshot("api-nursing-narrow.png");
+  }
+
   @Test
   void valuesGoInAndOutThroughTheApi() throws Exception {
     form("nursing-record", "clean--nursing-record.json");
