@@ -64,6 +64,9 @@ final class Replay {
     this.root = layout.root;
   }
 
+  /** The longest chain whose replay is kept (what is kept grows with the record). */
+  static final int KEPT_ENTRIES = 5_000;
+
   /**
    * Replays of whole, verified chains, kept per template by the hash of the chain's last entry
    * and where the record lists each entry (the 16 used last, softly): when every entry matched its hash and the links made one chain
@@ -75,9 +78,6 @@ final class Replay {
    * signature's superseded flag and proof are not in its entry: the comparison takes those from
    * the record it audits).
    */
-  /** The longest chain whose replay is kept (what is kept grows with the record). */
-  static final int KEPT_ENTRIES = 5_000;
-
   private static final PerTemplate<Map<String, java.lang.ref.SoftReference<Replay>>> KEPT =
       new PerTemplate<>(t -> java.util.Collections.synchronizedMap(
           new LinkedHashMap<>(16, 0.75f, true) {

@@ -99,6 +99,38 @@ public final class CanonicalJson {
     return write(parse(json));
   }
 
+  /**
+   * Where each row of a group went when a revision wrote the group {@code was} as {@code is}
+   * with the same rows in another order ({@code order[old] = new}; rows known by what they hold,
+   * equal rows in turn), or {@code null} when it did not: not lists of rows (objects), not the
+   * same rows, or none. The trace's readers (who wrote what, which signature a change touches)
+   * read such a write as rows moved, not as every row written.
+   */
+  public static int[] rowOrder(String was, String is) {
+    if (was == null || is == null || !was.startsWith("[") || !is.startsWith("[")) {
+      return null;
+    }
+    JsonNode a = parse(was);
+    JsonNode b = parse(is);
+    if (!a.isArray() || !b.isArray() || a.size() != b.size() || a.size() == 0
+        || !a.get(0).isObject()) {
+      return null; // rows are objects: choices of a multiple choice put in another order are a write
+    }
+    java.util.Map<String, java.util.Deque<Integer>> rows = new java.util.HashMap<>();
+    for (int i = 0; i < a.size(); i++) {
+      rows.computeIfAbsent(write(a.get(i)), k -> new java.util.ArrayDeque<>()).add(i);
+    }
+    int[] order = new int[a.size()];
+    for (int j = 0; j < b.size(); j++) {
+      java.util.Deque<Integer> from = rows.get(write(b.get(j)));
+      if (from == null || from.isEmpty()) {
+        return null; // not the same rows: written whole
+      }
+      order[from.poll()] = j;
+    }
+    return order;
+  }
+
   static JsonNode sorted(JsonNode node) {
     if (node.isObject()) {
       ObjectNode out = NODES.objectNode();

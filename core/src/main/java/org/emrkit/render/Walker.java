@@ -133,8 +133,7 @@ final class Walker implements BlockVisitor<Void> {
       if (i instanceof Text t) {
         runs.add(new Run.TextRun(t));
       } else if (i instanceof Field f) {
-        FieldView v = field(f, new FieldView.LabelHints(textBefore, first, alone, cell,
-            sections.isEmpty() ? null : sections.getLast().title(), labels));
+        FieldView v = field(f, textBefore, first, alone);
         if (v != null) {
           runs.add(new Run.FieldRun(v));
         }
@@ -162,8 +161,7 @@ final class Walker implements BlockVisitor<Void> {
     for (int k = 0; k < inlines.size(); k++) {
       Inline i = inlines.get(k);
       if (i instanceof Field f) {
-        FieldView v = field(f, new FieldView.LabelHints(textBefore, k == 0, alone, cell,
-            sections.isEmpty() ? null : sections.getLast().title(), labels));
+        FieldView v = field(f, textBefore, k == 0, alone);
         if (v != null) {
           target.fieldAlone(v);
         }
@@ -194,7 +192,11 @@ final class Walker implements BlockVisitor<Void> {
     return t.length() <= 16 && t.indexOf('/') >= 0 && t.strip().equals("/");
   }
 
-  private FieldView field(Field f, FieldView.LabelHints hints) {
+  /**
+   * A field where it stands: after {@code textBefore}, first in its paragraph or not, alone in it
+   * or not (what its label is taken from, with its cell and section).
+   */
+  private FieldView field(Field f, String textBefore, boolean first, boolean alone) {
     String path = prefix + "/" + f.name();
     boolean holds = holds(f.when(), path);
     if (!(visible && holds) && !includeHidden) {
@@ -203,6 +205,8 @@ final class Walker implements BlockVisitor<Void> {
     Value value = inTemplate ? null : scope.get(f.name()).orElse(null);
     List<Amendment> amended = traceAmendments && visible && holds && !inTemplate
         ? walk.traceAt(path) : List.of();
+    FieldView.LabelHints hints = new FieldView.LabelHints(textBefore, first, alone, cell,
+        sections.isEmpty() ? null : sections.getLast().title(), labels);
     return new FieldView(f, path, value, holds, visible && holds, scope, sectionList,
         inTemplate, resolver, hints, walk.emptyText(f), amended,
         walk.options().supersededSignatures());

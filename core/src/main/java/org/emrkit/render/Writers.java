@@ -1,9 +1,7 @@
 package org.emrkit.render;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +79,7 @@ final class Writers {
   /** Who wrote below each pointer since its last whole write. */
   private final NavigableMap<String, String> below = new TreeMap<>();
   /** The highest row index kept under each group (an upper bound). */
-  private final Map<String, Integer> top = new HashMap<>();
+  private final NavigableMap<String, Integer> top = new TreeMap<>();
   private final List<Move> moves = new ArrayList<>();
   /** Index in the trace by sequence number. */
   private final Map<Integer, Integer> indexOf = new HashMap<>();
@@ -118,23 +116,9 @@ final class Writers {
     if (index == null) {
       return path;
     }
-    String p = path.substring("/values".length());
-    for (Move m : moves) {
-      if (m.index() < index || m.index() == index && m.kind() == Kind.INSERT) {
-        continue; // before the change, or the row the change itself put in
-      }
-      if (m.kind() == Kind.WRITE) {
-        if (p.startsWith(m.group() + "/")) {
-          return null; // written whole above it since
-        }
-        continue;
-      }
-      p = after(m, p);
-      if (p == null) {
-        return null;
-      }
-    }
-    return "/values" + p;
+    // not the row the change itself put in
+    String p = moved(path.substring("/values".length()), index, trace.size(), true);
+    return p == null ? null : "/values" + p;
   }
 
   /**
@@ -146,7 +130,14 @@ final class Writers {
     while (done < to) {
       note(done++);
     }
-    String p = pointer;
+    return moved(pointer, from, to, false);
+  }
+
+  /**
+   * {@code p} moved by the moves of entries {@code from} to {@code to} (without a row put in by
+   * entry {@code from} itself when {@code ownInsert}), or {@code null} when it is gone.
+   */
+  private String moved(String p, int from, int to, boolean ownInsert) {
     // moves are kept in trace order: start at the first at or after from
     int lo = 0;
     int hi = moves.size();
@@ -163,9 +154,12 @@ final class Writers {
       if (m.index() >= to) {
         break;
       }
+      if (ownInsert && m.index() == from && m.kind() == Kind.INSERT) {
+        continue;
+      }
       if (m.kind() == Kind.WRITE) {
         if (p.startsWith(m.group() + "/")) {
-          return null;
+          return null; // written whole above it since
         }
         continue;
       }
@@ -243,28 +237,9 @@ final class Writers {
    * known by what they hold, so what is kept of them moves with them, and nobody wrote anything.
    */
   private boolean reordered(int index, Revision r, String pointer) {
-    String was = r.oldValue();
-    String is = r.newValue();
-    if (was == null || is == null || !was.startsWith("[") || !is.startsWith("[")) {
+    int[] order = CanonicalJson.rowOrder(r.oldValue(), r.newValue());
+    if (order == null) {
       return false;
-    }
-    JsonNode a = CanonicalJson.parse(was);
-    JsonNode b = CanonicalJson.parse(is);
-    if (!a.isArray() || !b.isArray() || a.size() != b.size() || a.size() == 0
-        || !a.get(0).isObject()) {
-      return false; // rows are objects: choices of a multiple choice put in another order are a write
-    }
-    Map<String, Deque<Integer>> rows = new HashMap<>();
-    for (int i = 0; i < a.size(); i++) {
-      rows.computeIfAbsent(CanonicalJson.write(a.get(i)), k -> new ArrayDeque<>()).add(i);
-    }
-    int[] order = new int[a.size()];
-    for (int j = 0; j < b.size(); j++) {
-      Deque<Integer> from = rows.get(CanonicalJson.write(b.get(j)));
-      if (from == null || from.isEmpty()) {
-        return false; // not the same rows: written whole
-      }
-      order[from.poll()] = j;
     }
     move(new Move(index, Kind.REORDER, pointer, -1, order));
     return true;
@@ -286,22 +261,7 @@ final class Writers {
       moveIn(below, m);
       // a table inside the group's rows (a repeat group's entries with rows of their own) is
       // known by its row's pointer: it moves with its row
-      List<Map.Entry<String, Integer>> inner = new ArrayList<>();
-      for (var it = top.entrySet().iterator(); it.hasNext(); ) {
-        Map.Entry<String, Integer> e = it.next();
-        String key = e.getKey();
-        if (key.startsWith(g + "/")) {
-          String to = after(m, key);
-          if (!key.equals(to)) {
-            Integer value = e.getValue();
-            it.remove();
-            if (to != null) {
-              inner.add(Map.entry(to, value));
-            }
-          }
-        }
-      }
-      inner.forEach(e -> top.merge(e.getKey(), e.getValue(), Math::max));
+      moveIn(top, m);
       if (m.kind() == Kind.INSERT) {
         top.put(g, highest + 1);
       }

@@ -41,7 +41,8 @@ final class AmendReasonRule implements RecordRule {
         if (s.scope() instanceof SignatureScope.OfEntry e && isEntryOf(e.pointer(), v.pointer())) {
           // rows of its group put in another order: a row that stays where it was is untouched
           if (order == null) {
-            order = reorder(r);
+            order = java.util.Objects.requireNonNullElse(
+                org.emrkit.json.CanonicalJson.rowOrder(r.oldValue(), r.newValue()), new int[0]);
           }
           int k = Integer.parseInt(e.pointer().substring(v.pointer().length() + 1));
           if (k < order.length && order[k] == k) {
@@ -66,38 +67,6 @@ final class AmendReasonRule implements RecordRule {
     }
     String rest = entry.substring(group.length() + 1);
     return !rest.isEmpty() && rest.length() <= 9 && rest.chars().allMatch(Character::isDigit);
-  }
-
-  /**
-   * Where each row went, when {@code r} wrote a group with the same rows in another order (rows
-   * known by what they hold, equal rows in turn, as the trace's readers know them); else none
-   * (an empty order: every row counts as touched).
-   */
-  private static int[] reorder(Revision r) {
-    String was = r.oldValue();
-    String is = r.newValue();
-    if (was == null || is == null || !was.startsWith("[") || !is.startsWith("[")) {
-      return new int[0];
-    }
-    com.fasterxml.jackson.databind.JsonNode a = org.emrkit.json.CanonicalJson.parse(was);
-    com.fasterxml.jackson.databind.JsonNode b = org.emrkit.json.CanonicalJson.parse(is);
-    if (!a.isArray() || !b.isArray() || a.size() != b.size()) {
-      return new int[0];
-    }
-    java.util.Map<String, java.util.Deque<Integer>> rows = new java.util.HashMap<>();
-    for (int i = 0; i < a.size(); i++) {
-      rows.computeIfAbsent(org.emrkit.json.CanonicalJson.write(a.get(i)),
-          x -> new java.util.ArrayDeque<>()).add(i);
-    }
-    int[] order = new int[a.size()];
-    for (int j = 0; j < b.size(); j++) {
-      java.util.Deque<Integer> from = rows.get(org.emrkit.json.CanonicalJson.write(b.get(j)));
-      if (from == null || from.isEmpty()) {
-        return new int[0];
-      }
-      order[from.poll()] = j;
-    }
-    return order;
   }
 
   /** Whether no revision before {@code r} superseded {@code s}. */

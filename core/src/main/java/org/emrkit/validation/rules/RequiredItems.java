@@ -200,15 +200,11 @@ final class RequiredItems {
       FieldType t = f.field().type();
       boolean content = t != FieldType.SIGNATURE && t != FieldType.MACRO && t != FieldType.CALC;
       if (content && f.active() && f.isFilled()) {
-        java.util.Set<String> sought = known.get(new Same<>(
-            f.field()));
-        if (sought == null) {
+        keys.addAll(known.computeIfAbsent(new Same<>(f.field()), x -> {
           java.util.Set<String> all = keys(f);
           all.retainAll(SOUGHT);
-          sought = java.util.Set.copyOf(all);
-          known.put(new Same<>(f.field()), sought);
-        }
-        keys.addAll(sought);
+          return java.util.Set.copyOf(all);
+        }));
       }
     }
     return keys;

@@ -487,6 +487,11 @@
   // at a save).
   var keys = 0;
   function keyOf(row) { return row.emrKey || (row.emrKey = 'k' + (++keys)); }
+  /** The record's entry a row was drawn for (data-emr-row), or null for a row added. */
+  function drawnFor(row) {
+    var a = row.getAttribute('data-emr-row');
+    return a === null ? null : Number(a);
+  }
   function groupsOf(form) {
     return Array.prototype.filter.call(form.querySelectorAll('[data-emr-group]'), live);
   }
@@ -516,9 +521,9 @@
     if (ed && ed._positional) return out;
     groupsOf(form).forEach(function (g) {
       out[g.getAttribute('data-emr-path').slice('/values'.length)] = rowsOf(g).map(function (row) {
-        if (base) { var x = base[keyOf(row)]; return x === undefined ? null : x; }
-        var a = row.getAttribute('data-emr-row');
-        return a === null ? null : Number(a);
+        if (!base) return drawnFor(row);
+        var x = base[keyOf(row)];
+        return x === undefined ? null : x;
       });
     });
     return out;
@@ -988,8 +993,8 @@
       var v = values(this.form, true), form = this.form, base = {};
       groupsOf(form).forEach(function (g) {
         rowsOf(g).forEach(function (row) {
-          var a = row.getAttribute('data-emr-row');
-          if (a !== null) base[keyOf(row)] = Number(a);
+          var x = drawnFor(row);
+          if (x !== null) base[keyOf(row)] = x;
         });
       });
       this._base = base;
