@@ -3,6 +3,7 @@ module org.emrkit.render.pdf {
   requires transitive org.emrkit.core;
   requires com.github.librepdf.openpdf;
   requires java.desktop;
+  requires org.apache.fontbox;
   requires org.apache.pdfbox;
   requires org.apache.pdfbox.io;
   requires org.bouncycastle.pkix;

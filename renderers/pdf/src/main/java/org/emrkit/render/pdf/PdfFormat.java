@@ -47,7 +47,7 @@ public final class PdfFormat implements RenderFormat {
   }
 
   /**
-   * Loads Noto Sans SC (about 0.2 s a face, cold) and renders a line of regular and bold text to
+   * Loads Noto Sans SC (about 0.5 s a face, cold: FontBox parses it) and renders a line of regular and bold text to
    * nowhere, which loads and initialises the classes a rendering uses.
    */
   @Override

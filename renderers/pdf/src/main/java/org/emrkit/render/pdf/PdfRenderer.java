@@ -1,6 +1,5 @@
 package org.emrkit.render.pdf;
 
-import com.lowagie.text.pdf.BaseFont;
 import java.io.OutputStream;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ import org.emrkit.template.Template;
 public final class PdfRenderer implements RecordRenderer {
 
 
-  private final List<BaseFont> hostFonts;
+  private final List<Fonts.Face> hostFonts;
   private final RenderOptions options;
 
   private PdfRenderer(Builder b) {
@@ -71,7 +70,8 @@ public final class PdfRenderer implements RecordRenderer {
     String watermark = walk.watermark().orElse(null);
     PdfLayout.run(template, walk, styles(), out, p -> stamp, p -> watermark, stamp != null,
         new PdfA.Meta(walk.documentTitle(), walk.author(), OffsetDateTime.now(options.clock()),
-            template.reference() + "|" + record.id(), false), Marks.none());
+            template.reference() + "|" + record.id(), false), Marks.none(),
+        java.util.Arrays.asList(stamp, watermark));
   }
 
   /**
@@ -122,16 +122,16 @@ public final class PdfRenderer implements RecordRenderer {
   }
 
   private Styles styles() {
-    List<BaseFont> regular = new ArrayList<>(hostFonts);
+    List<Fonts.Face> regular = new ArrayList<>(hostFonts);
     regular.add(Fonts.notoRegular());
-    List<BaseFont> bold = new ArrayList<>(hostFonts);
+    List<Fonts.Face> bold = new ArrayList<>(hostFonts);
     bold.add(0, Fonts.notoBold());
     return new Styles(regular, bold);
   }
 
   /** Configures a renderer. Not thread-safe. */
   public static final class Builder {
-    private final List<BaseFont> fonts = new ArrayList<>();
+    private final List<Fonts.Face> fonts = new ArrayList<>();
     private RenderOptions options = RenderOptions.defaults();
 
     private Builder() {}

@@ -8,18 +8,26 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TTFSubsetter;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
 /**
  * The fonts of a rendering: Noto Sans SC (TrueType, OFL-1.1, from
  * {@code com.helger.font:ph-fonts-noto-sans-sc}) loaded once per JVM, plus fonts a host
- * registers. Text uses the first font that has all its characters.
+ * registers, each a {@link Face}. Text uses the first font that has all its characters. A
+ * document gets each face as a subset of its own, with the glyphs it needs renumbered from 1
+ * ({@link Face#subset}); OpenPDF's own subsets keep the font's numbering, so each carried tables
+ * for every one of its glyphs (30,798 in Noto Sans SC).
  */
 public final class Fonts {
 
   private static final String BASE = "fonts/ttf/NotoSansSC/NotoSansSC-";
-  private static volatile BaseFont regular;
-  private static volatile BaseFont bold;
-  private static volatile BaseFont symbols;
+  private static volatile Face regular;
+  private static volatile Face bold;
+  private static volatile Face symbols;
   // a lock per face, so that two threads can load two faces at once (a cold start does)
   private static final Object REGULAR = new Object();
   private static final Object BOLD = new Object();
@@ -27,8 +35,8 @@ public final class Fonts {
   private Fonts() {}
 
   /** The shared Noto Sans SC regular face. */
-  public static BaseFont notoRegular() {
-    BaseFont f = regular;
+  public static Face notoRegular() {
+    Face f = regular;
     if (f == null) {
       synchronized (REGULAR) {
         if (regular == null) {
@@ -41,8 +49,8 @@ public final class Fonts {
   }
 
   /** The shared Noto Sans SC bold face. */
-  public static BaseFont notoBold() {
-    BaseFont f = bold;
+  public static Face notoBold() {
+    Face f = bold;
     if (f == null) {
       synchronized (BOLD) {
         if (bold == null) {
@@ -58,8 +66,8 @@ public final class Fonts {
    * The shared fallback for symbols Noto Sans SC lacks (☐ ☑ and others): DejaVu Sans, from
    * {@code net.sf.jasperreports:jasperreports-fonts}; loaded when first needed.
    */
-  public static BaseFont symbols() {
-    BaseFont f = symbols;
+  public static Face symbols() {
+    Face f = symbols;
     if (f == null) {
       synchronized (Fonts.class) {
         if (symbols == null) {
@@ -112,7 +120,7 @@ public final class Fonts {
       java.nio.file.Path file = java.nio.file.Path.of(p);
       if (java.nio.file.Files.isReadable(file)) {
         try {
-          return java.util.Optional.of(trueType(file.getFileName().toString().replace(".ttf", ""),
+          return java.util.Optional.of(whole(file.getFileName().toString().replace(".ttf", ""),
               java.nio.file.Files.readAllBytes(file)));
         } catch (IOException | IllegalArgumentException e) {
           // not usable: try the next one
@@ -188,105 +196,323 @@ public final class Fonts {
     }
   }
 
-  /** A TrueType font from bytes (a host's own). */
-  public static BaseFont trueType(String name, byte[] ttf) {
+  /**
+   * A whole TrueType font as OpenPDF embeds it (a subset of it, in the font's own glyph
+   * numbering): the rare-character font, a face's characters outside the basic plane, and the
+   * faces a subset cannot be made of.
+   */
+  static BaseFont whole(String name, byte[] ttf) {
     try {
       BaseFont font = BaseFont.createFont(name + ".ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
           false, ttf, null);
-      // OpenPDF's subsets keep the font's glyph numbering, so each carries tables for all
-      // 65,535 glyphs (about 0.5 MB, mostly zeros): deflating them at the default level was
-      // about 70% of a 2-page render; the fastest level costs a few per cent of file size
+      // the font's own numbering: tables for all its glyphs, mostly zeros; at the default level
+      // deflating them was most of a short render, the fastest costs a few per cent of size
       font.setCompressionLevel(PdfStream.BEST_SPEED);
-      // PDF/A-2 does not need a CIDSet, and one that is incomplete is an error
-      font.setIncludeCidSet(false);
-      font.setSecureRandom(new Tags(name));
+      prepare(font, name);
       return font;
     } catch (DocumentException | IOException e) {
       throw new IllegalArgumentException("not a usable TrueType font: " + name, e);
     }
   }
 
-  private static BaseFont load(String face) {
+  private static void prepare(BaseFont font, String name) {
+    // PDF/A-2 does not need a CIDSet, and one that is incomplete is an error
+    font.setIncludeCidSet(false);
+    font.setSecureRandom(new Tags(name));
+  }
+
+  /** A host's TrueType font, from its bytes. */
+  public static Face trueType(String name, byte[] ttf) {
+    byte[] kept = ttf.clone();
+    return new Face(name, () -> kept, true);
+  }
+
+  private static Face load(String face) {
     return resource(BASE + face + ".ttf", "NotoSansSC-" + face,
         "com.helger.font:ph-fonts-noto-sans-sc");
   }
 
-  private static BaseFont resource(String path, String name, String artifact) {
-    try (InputStream in = Fonts.class.getClassLoader().getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException(path + " is missing: add " + artifact
-            + " to the class path");
+  private static Face resource(String path, String name, String artifact) {
+    java.net.URL url = Fonts.class.getClassLoader().getResource(path);
+    if (url == null) {
+      throw new IllegalStateException(path + " is missing: add " + artifact
+          + " to the class path");
+    }
+    return new Face(name, () -> read(url), false);
+  }
+
+  /**
+   * The file at {@code url}, read into one array of its size: a 10 MB face read in growing
+   * chunks needed twice its size for a moment, while a large record may already fill the heap.
+   */
+  private static byte[] read(java.net.URL url) throws IOException {
+    java.net.URLConnection c = url.openConnection();
+    long size = c.getContentLengthLong();
+    try (InputStream in = c.getInputStream()) {
+      if (size <= 0 || size >= Integer.MAX_VALUE) {
+        return in.readAllBytes();
       }
-      return trueType(name, in.readAllBytes());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      byte[] file = new byte[(int) size];
+      if (in.readNBytes(file, 0, file.length) != file.length) {
+        throw new IOException(url + " is shorter than its entry says");
+      }
+      return file;
     }
   }
 
-  private static final java.util.Map<BaseFont, Coverage> COVERAGE =
-      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-  private static volatile Coverage symbolsCoverage;
+  /** The tables a subset keeps: what OpenPDF reads and embeds, and the hinting programs. */
+  private static final List<String> SUBSET_TABLES = List.of("head", "hhea", "maxp", "OS/2",
+      "name", "cmap", "hmtx", "loca", "glyf", "post", "cvt ", "fpgm", "prep");
+
+  /** Where a face's file is read from, each time it is parsed. */
+  interface Source {
+    byte[] read() throws IOException;
+  }
 
   /**
-   * A font and which characters of the basic plane it has, as a bit set: the font check and the
-   * layout ask for every character of a record, and OpenPDF's own lookup boxes each one into a
-   * hash map. Immutable; asked without a lock.
-   *
-   * @param font the font
-   * @param bits bit {@code c} set when the font has a glyph for {@code c} (U+0000 to U+FFFF)
+   * A TrueType font: its name, which characters it has (for the basic plane a bit set: the font
+   * check and the layout ask for every character of a record), and its file parsed by FontBox
+   * for making subsets. The parsed font is kept softly: FontBox holds the file and its glyph
+   * table twice over (about 32 MB for a Noto Sans SC face, where OpenPDF's whole font took 18),
+   * and a document needs it only while its subsets are made, before its layout; a JVM short of
+   * memory lets it go between documents (a 5,000-page record renders in 96 MB) and parses the
+   * file again for the next one. Coverage is asked without a lock; subsets are made under the
+   * face's (FontBox reads the file through one cursor).
    */
-  public record Coverage(BaseFont font, long[] bits) {
+  public static final class Face {
+    private final String name;
+    private final Source file;
+    private final long[] bits = new long[1024];
+    /** The characters above the basic plane it has, sorted. */
+    private final int[] astral;
+    /** Whether it has TrueType outlines, which subsets can be made of (else CFF). */
+    private final boolean outlines;
+    private java.lang.ref.SoftReference<TrueTypeFont> parsed;
+    private java.lang.ref.SoftReference<BaseFont> whole;
+
+    /**
+     * A face read from {@code file}; {@code check} makes a small subset through OpenPDF at once,
+     * so that a host's font that cannot be used is refused when it is registered (the bundled
+     * faces are known to work, and a cold start does not wait for it).
+     */
+    Face(String name, Source file, boolean check) {
+      this.name = name;
+      this.file = file;
+      TrueTypeFont font = parse();
+      List<Integer> above = new ArrayList<>();
+      try {
+        CmapLookup cmap = font.getUnicodeCmapLookup();
+        for (int gid = 1; gid < font.getNumberOfGlyphs(); gid++) {
+          List<Integer> codes = cmap.getCharCodes(gid);
+          if (codes != null) {
+            for (int cp : codes) {
+              if (cp <= 0xFFFF) {
+                bits[cp >>> 6] |= 1L << cp;
+              } else {
+                above.add(cp);
+              }
+            }
+          }
+        }
+        outlines = font.getGlyph() != null && font.getIndexToLocation() != null;
+      } catch (IOException | RuntimeException e) {
+        throw new IllegalArgumentException("not a usable TrueType font: " + name + " ("
+            + e.getMessage() + ")", e);
+      }
+      this.astral = above.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+      this.parsed = new java.lang.ref.SoftReference<>(font);
+      if (!outlines) {
+        whole(); // what OpenPDF embeds; a font it cannot take is refused here
+      } else if (check) {
+        java.util.BitSet first = new java.util.BitSet();
+        for (int cp = 0; cp <= 0xFFFF; cp++) {
+          if (has(cp)) {
+            first.set(cp);
+            break;
+          }
+        }
+        subset(first);
+      }
+    }
+
+    private TrueTypeFont parse() {
+      try {
+        TrueTypeFont font = new Parser().parse(new RandomAccessReadBuffer(file.read()));
+        // what the subsetter reads, parsed now and not in its loops
+        font.getHeader();
+        font.getHorizontalHeader();
+        font.getHorizontalMetrics();
+        font.getMaximumProfile();
+        font.getNaming();
+        font.getOS2Windows();
+        font.getPostScript();
+        font.getUnicodeCmapLookup();
+        return font;
+      } catch (IOException | RuntimeException e) {
+        throw new IllegalArgumentException("not a usable TrueType font: " + name + " ("
+            + e.getMessage() + ")", e);
+      }
+    }
+
+    /** The parsed font, parsed again if it was let go. Under the face's lock. */
+    private TrueTypeFont parsed() {
+      TrueTypeFont font = parsed.get();
+      if (font == null) {
+        font = parse();
+        parsed = new java.lang.ref.SoftReference<>(font);
+      }
+      return font;
+    }
+
+    /** The font's name ({@code NotoSansSC-Regular}). */
+    public String name() {
+      return name;
+    }
+
     /** Whether the font has a glyph for {@code cp}. */
     public boolean has(int cp) {
-      return cp > 0xFFFF ? font.charExists(cp) : (bits[cp >>> 6] & (1L << cp)) != 0;
+      return cp > 0xFFFF ? java.util.Arrays.binarySearch(astral, cp) >= 0
+          : (bits[cp >>> 6] & (1L << cp)) != 0;
+    }
+
+    /** Whether subsets of this face can be made (its glyphs are TrueType outlines). */
+    public boolean subsets() {
+      return outlines;
+    }
+
+    /** The whole font as OpenPDF embeds it, made when it is asked for (and kept softly). */
+    public synchronized BaseFont whole() {
+      BaseFont f = whole == null ? null : whole.get();
+      if (f == null) {
+        try {
+          f = Fonts.whole(name, file.read());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        whole = new java.lang.ref.SoftReference<>(f);
+      }
+      return f;
+    }
+
+    /**
+     * A font of this face's glyphs for the characters {@code chars} (of the basic plane; those
+     * the face lacks are left out) and for the space characters, renumbered from 1, for one
+     * document: its tables are as long as it has glyphs. OpenPDF takes its own subset of it
+     * when the document closes, of the glyphs drawn.
+     */
+    public BaseFont subset(java.util.BitSet chars) {
+      if (!outlines) {
+        return whole();
+      }
+      byte[] font;
+      try {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8192);
+        synchronized (this) {
+          TTFSubsetter s = new TTFSubsetter(parsed(), SUBSET_TABLES);
+          for (int cp : ALWAYS) {
+            s.add(cp);
+          }
+          for (int cp = chars.nextSetBit(0); cp >= 0 && cp <= 0xFFFF;
+              cp = chars.nextSetBit(cp + 1)) {
+            if (has(cp)) {
+              s.add(cp);
+            }
+          }
+          s.writeToStream(out);
+        }
+        font = os2Version0(out.toByteArray());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      try {
+        BaseFont f = BaseFont.createFont(name + ".ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
+            false, font, null);
+        prepare(f, name);
+        return f;
+      } catch (DocumentException | IOException e) {
+        throw new IllegalArgumentException("not a usable TrueType font: " + name, e);
+      }
     }
   }
 
   /**
-   * The coverage of {@code font}, made once per font (65,536 of OpenPDF's {@code charExists},
-   * about a millisecond) and kept while the font is.
+   * FontBox's parser reading only the tables a subset is made of: it reads every table of the
+   * file when it opens it, and Noto Sans SC's glyph substitution and positioning tables (for
+   * vertical forms and the like, which OpenPDF does not apply) were most of a cold start's
+   * parse. The others are kept as bytes.
    */
-  public static Coverage coverage(BaseFont font) {
-    Coverage c = COVERAGE.get(font);
-    if (c == null) {
-      long[] bits = new long[1024];
-      for (int cp = 0; cp <= 0xFFFF; cp++) {
-        if (font.charExists(cp)) {
-          bits[cp >>> 6] |= 1L << cp;
-        }
-      }
-      c = new Coverage(font, bits);
-      COVERAGE.put(font, c);
+  private static final class Parser extends TTFParser {
+    private static final java.util.Set<String> READ = java.util.Set.of("head", "hhea", "maxp",
+        "post", "loca", "glyf", "name", "hmtx", "cmap", "OS/2");
+
+    @Override
+    protected org.apache.fontbox.ttf.TTFTable readTable(String tag) {
+      // a tag FontBox does not know gives a table it keeps as bytes
+      return super.readTable(READ.contains(tag) ? tag : "(kept as bytes)");
     }
-    return c;
   }
 
-  /** The coverage of the symbol fallback, loading it the first time. */
-  public static Coverage symbolsCoverage() {
-    Coverage c = symbolsCoverage;
-    if (c == null) {
-      c = coverage(symbols());
-      symbolsCoverage = c;
+  /** Characters every subset has: the spaces text is drawn with in whatever font is current. */
+  static final int[] ALWAYS = {' ', 0xA0, 0x3000};
+
+  /**
+   * The subset with its OS/2 table marked as what it is. FontBox writes the table's first 78
+   * bytes (the layout of version 0) under the original's version number (3 in Noto Sans SC), and
+   * OpenPDF, reading a version above 1, reads the cap height from the next table; marked version
+   * 0, it takes 0.7 em. The table's checksum and the font's are made again.
+   */
+  static byte[] os2Version0(byte[] font) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(font);
+    int tables = b.getShort(4) & 0xFFFF;
+    int head = -1;
+    for (int i = 0; i < tables; i++) {
+      int entry = 12 + 16 * i;
+      int tag = b.getInt(entry);
+      int offset = b.getInt(entry + 8);
+      int length = b.getInt(entry + 12);
+      if (tag == 0x4F532F32 && length == 78 && b.getShort(offset) != 0) { // 'OS/2'
+        b.putShort(offset, (short) 0);
+        b.putInt(entry + 4, checksum(b, offset, length));
+      } else if (tag == 0x68656164) { // 'head'
+        head = offset;
+      }
     }
-    return c;
+    if (head >= 0) {
+      b.putInt(head + 8, 0);
+      b.putInt(head + 8, (int) (0xB1B0AFBAL - (checksum(b, 0, font.length) & 0xFFFFFFFFL)));
+    }
+    return font;
+  }
+
+  /** The TrueType checksum of {@code length} bytes at {@code offset}: big-endian words summed. */
+  static int checksum(java.nio.ByteBuffer b, int offset, int length) {
+    long sum = 0;
+    for (int i = 0; i < length; i += 4) {
+      int word = 0;
+      for (int k = 0; k < 4; k++) {
+        word = word << 8 | (i + k < length ? b.get(offset + i + k) & 0xFF : 0);
+      }
+      sum += word & 0xFFFFFFFFL;
+    }
+    return (int) sum;
   }
 
   /**
    * The characters of {@code text} that none of {@code fonts} nor the symbol fallback has
    * (controls and spaces excepted).
    */
-  public static List<String> missing(String text, List<Coverage> fonts) {
+  public static List<String> missing(String text, List<Face> fonts) {
     List<String> out = new ArrayList<>();
     text.codePoints().forEach(cp -> {
       if (Character.isWhitespace(cp) || Character.isISOControl(cp) || cp == 0x200B) {
         return;
       }
-      for (Coverage f : fonts) {
+      for (Face f : fonts) {
         if (f.has(cp)) {
           return;
         }
       }
-      if (symbolsCoverage().has(cp)) {
+      if (symbols().has(cp)) {
         return;
       }
       if (cp > 0xFFFF && rare().map(f -> f.charExists(cp)).orElse(false)) {

@@ -49,11 +49,16 @@ public final class PdfLayout {
    * room for a stamp under the footer (the same on every print of a record, so the body is laid
    * out the same whoever prints it). The file is PDF/A-2b as {@code meta} says; where the
    * content lies goes into {@code marks} ({@link Marks#none()} when the pages are not cut).
+   * {@code furniture} is every text {@code stamp} and {@code watermark} may give, for the
+   * document's font subsets.
    */
-  public static Result run(Template template, RecordWalk walk, Styles styles, OutputStream out,
+  public static Result run(Template template, RecordWalk walk, Styles faces, OutputStream out,
       IntFunction<String> stamp, IntFunction<String> watermark, boolean stampSpace,
-      PdfA.Meta meta, Marks marks) {
-    checkFonts(walk, styles);
+      PdfA.Meta meta, Marks marks, java.util.Collection<String> furniture) {
+    Glyphs glyphs = new Glyphs();
+    checkFonts(walk, faces, glyphs);
+    furniture.forEach(t -> glyphs.add(t, false));
+    Styles styles = faces.forDocument(glyphs);
     AreaTarget header = new AreaTarget();
     walk.header(header);
     AreaTarget footer = new AreaTarget();
@@ -101,8 +106,8 @@ public final class PdfLayout {
   }
 
   /** Refuses, before anything is written, a record with characters no font has. */
-  private static void checkFonts(RecordWalk walk, Styles styles) {
-    FontCheck check = new FontCheck(styles);
+  private static void checkFonts(RecordWalk walk, Styles styles, Glyphs glyphs) {
+    FontCheck check = new FontCheck(styles, glyphs);
     walk.header(check);
     walk.body(check);
     walk.footer(check);

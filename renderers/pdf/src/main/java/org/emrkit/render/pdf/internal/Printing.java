@@ -65,7 +65,7 @@ public final class Printing {
     PdfA.Meta meta = new PdfA.Meta(walk.documentTitle(), walk.author(), at,
         template.reference() + "|" + record.id(), true);
     PdfA.write(out, raw -> PdfLayout.run(template, walk, styles, raw, p -> stamp,
-            p -> watermark, true, meta, new Marks()),
+            p -> watermark, true, meta, new Marks(), java.util.Arrays.asList(stamp, watermark)),
         laid -> {
           Plan plan = plan(laid, request);
           outcome[0] = new PrintOutcome(new PrintEntry(0, request.by(), at, request.mode(),
@@ -84,11 +84,17 @@ public final class Printing {
         options.clock()));
     // a sheet on paper carries the watermark it was printed with; a page never printed, today's
     String now = walk.watermark().orElse(null);
+    List<String> furniture = new ArrayList<>();
+    furniture.add(now);
+    for (PrintEntry e : log.entries()) {
+      furniture.add(e.stamp());
+      furniture.add(e.watermark());
+    }
     PdfLayout.run(template, walk, styles, out,
         p -> log.sheet(p).map(PrintEntry::stamp).orElse(null),
         p -> log.sheet(p).isPresent() ? log.sheet(p).get().watermark() : now, true,
         new PdfA.Meta(walk.documentTitle(), walk.author(), OffsetDateTime.now(options.clock()),
-            template.reference() + "|" + record.id(), false), Marks.none());
+            template.reference() + "|" + record.id(), false), Marks.none(), furniture);
   }
 
   /** What a print keeps, cuts and logs. */

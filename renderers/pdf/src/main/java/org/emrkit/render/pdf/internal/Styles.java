@@ -14,25 +14,90 @@ public final class Styles {
   public static final float TITLE = 16f;
   public static final float HEADING = 11.5f;
 
-  private final List<Fonts.Coverage> regularCoverage;
-  private final List<Fonts.Coverage> boldCoverage;
-  private final List<Fonts.Coverage> all;
+  private final List<Fonts.Face> regular;
+  private final List<Fonts.Face> bold;
+  private final List<Fonts.Face> all;
+  /** The document's font for each face, a subset of what it draws (empty: the whole fonts). */
+  private final java.util.Map<Fonts.Face, Subset> subsets;
 
-  public Styles(List<BaseFont> regular, List<BaseFont> bold) {
-    this.regularCoverage = regular.stream().map(Fonts::coverage).toList();
-    this.boldCoverage = bold.stream().map(Fonts::coverage).toList();
-    java.util.ArrayList<Fonts.Coverage> both = new java.util.ArrayList<>(regularCoverage);
-    both.addAll(boldCoverage);
-    this.all = List.copyOf(both);
+  /** A face's font for one document and the characters it has. */
+  private record Subset(BaseFont font, java.util.BitSet chars) {}
+
+  /**
+   * Styles drawing text from the whole fonts: {@code regular} and {@code bold} are tried in
+   * order, character by character, then the symbol fallback.
+   */
+  public Styles(List<Fonts.Face> regular, List<Fonts.Face> bold) {
+    this(regular, bold, java.util.Map.of());
   }
 
-  /** The regular fonts' coverage, then the bold ones'. */
-  public List<Fonts.Coverage> allFonts() {
+  private Styles(List<Fonts.Face> regular, List<Fonts.Face> bold,
+      java.util.Map<Fonts.Face, Subset> subsets) {
+    this.regular = List.copyOf(regular);
+    this.bold = List.copyOf(bold);
+    java.util.ArrayList<Fonts.Face> both = new java.util.ArrayList<>(regular);
+    both.addAll(bold);
+    this.all = List.copyOf(both);
+    this.subsets = subsets;
+  }
+
+  /** The regular fonts, then the bold ones. */
+  public List<Fonts.Face> allFonts() {
     return all;
   }
 
-  public BaseFont regularBase() {
-    return regularCoverage.get(0).font();
+  /**
+   * These styles for one document that draws {@code glyphs}: each face that draws some of them
+   * as a subset of its own with those glyphs alone, renumbered. A character the subset lacks
+   * (found by the layout but not by the check: none in the bundled records, which a test
+   * holds) is drawn from the whole font, in the same place; the file then carries both.
+   */
+  public Styles forDocument(Glyphs glyphs) {
+    java.util.Map<Fonts.Face, java.util.BitSet> need = new java.util.IdentityHashMap<>();
+    assign(glyphs.regular, regular, need);
+    assign(glyphs.bold, bold, need);
+    // empty paragraphs, blanks and line breaks are set in the last regular face
+    need.computeIfAbsent(regular.get(regular.size() - 1), f -> new java.util.BitSet());
+    java.util.Map<Fonts.Face, Subset> made = new java.util.IdentityHashMap<>();
+    need.forEach((face, chars) -> {
+      if (face.subsets()) {
+        for (int cp : Fonts.ALWAYS) {
+          if (face.has(cp)) {
+            chars.set(cp); // every subset has them
+          }
+        }
+        made.put(face, new Subset(face.subset(chars), chars));
+      }
+    });
+    return new Styles(regular, bold, made);
+  }
+
+  /** Each character of {@code chars} to the face that draws it from {@code faces}. */
+  private static void assign(java.util.BitSet chars, List<Fonts.Face> faces,
+      java.util.Map<Fonts.Face, java.util.BitSet> need) {
+    for (int cp = chars.nextSetBit(0); cp >= 0; cp = chars.nextSetBit(cp + 1)) {
+      Fonts.Face face = faceFor(faces, cp);
+      if (face != null) {
+        need.computeIfAbsent(face, f -> new java.util.BitSet()).set(cp);
+      }
+    }
+  }
+
+  /** The first of {@code faces} that has {@code cp}, else the symbol fallback if it has it. */
+  private static Fonts.Face faceFor(List<Fonts.Face> faces, int cp) {
+    for (Fonts.Face f : faces) {
+      if (f.has(cp)) {
+        return f;
+      }
+    }
+    Fonts.Face symbols = Fonts.symbols();
+    return symbols.has(cp) ? symbols : null;
+  }
+
+  /** The font {@code face} draws {@code cp} with in this document. */
+  private BaseFont drawn(Fonts.Face face, int cp) {
+    Subset s = subsets.get(face);
+    return s != null && cp <= 0xFFFF && s.chars().get(cp) ? s.font() : face.whole();
   }
 
   /** Text as a phrase: bold, italic (skewed), superscript, subscript, size, colour. */
@@ -42,7 +107,7 @@ public final class Styles {
     // per-character fallback over the font list. OpenPDF's FontSelector would do this, but its
     // constructor re-registers a bundled fallback font (inflating 400 KB) on every call, which
     // made a 1,000-page record take minutes; runs of characters share one chunk.
-    List<Fonts.Coverage> fonts = isBold ? boldCoverage : regularCoverage;
+    List<Fonts.Face> fonts = isBold ? bold : regular;
     Phrase p = new Phrase("", font(s));
     StringBuilder run = new StringBuilder();
     BaseFont runFont = null;
@@ -74,18 +139,13 @@ public final class Styles {
     return p;
   }
 
-  private static BaseFont fontFor(List<Fonts.Coverage> fonts, int cp, BaseFont current) {
+  private BaseFont fontFor(List<Fonts.Face> fonts, int cp, BaseFont current) {
     if (Character.isWhitespace(cp) && current != null) {
       return current;
     }
-    for (Fonts.Coverage f : fonts) {
-      if (f.has(cp)) {
-        return f.font();
-      }
-    }
-    Fonts.Coverage symbols = Fonts.symbolsCoverage();
-    if (symbols.has(cp)) {
-      return symbols.font();
+    Fonts.Face face = faceFor(fonts, cp);
+    if (face != null) {
+      return drawn(face, cp);
     }
     if (cp > 0xFFFF) {
       java.util.Optional<BaseFont> rare = Fonts.rare().filter(f -> f.charExists(cp));
@@ -93,13 +153,19 @@ public final class Styles {
         return rare.get();
       }
     }
-    return current != null ? current : fonts.get(fonts.size() - 1).font();
+    return current != null ? current : body();
+  }
+
+  /** The font of text with no font of its own: the last regular face's. */
+  private BaseFont body() {
+    Fonts.Face last = regular.get(regular.size() - 1);
+    Subset s = subsets.get(last);
+    return s != null ? s.font() : last.whole();
   }
 
   /** The embedded body font at a size (for chunks that carry no text of their own). */
   public Font font(float size) {
-    return new Font(regularCoverage.get(regularCoverage.size() - 1).font(), size, Font.NORMAL,
-        Color.BLACK);
+    return new Font(body(), size, Font.NORMAL, Color.BLACK);
   }
 
   /** A line break in the embedded font (OpenPDF's Chunk.NEWLINE would use a non-embedded one). */

@@ -1,0 +1,244 @@
+package org.emrkit.render.pdf.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.pdf.BaseFont;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObject;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.emrkit.edit.EditSession;
+import org.emrkit.record.Actor;
+import org.emrkit.record.Record;
+import org.emrkit.record.Role;
+import org.emrkit.record.Value;
+import org.emrkit.render.AmendmentPrint;
+import org.emrkit.render.PrintMode;
+import org.emrkit.render.PrintRequest;
+import org.emrkit.render.RenderOptions;
+import org.emrkit.render.pdf.PdfRenderer;
+import org.emrkit.template.Template;
+import org.emrkit.testing.Corpus;
+import org.emrkit.testing.TestClock;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each document's fonts are subsets of its own with their glyphs renumbered: no embedded font
+ * carries the face's whole numbering (30,798 glyph slots in Noto Sans SC), every glyph drawn
+ * has the widths of the whole font (the layout is the same), and a character the font check did
+ * not foresee is still drawn, from the whole font.
+ */
+class FontSubsetTest {
+
+  private static final Clock CLOCK = Clock.fixed(OffsetDateTime.parse("2026-11-28T12:00:00+08:00")
+      .toInstant(), ZoneOffset.ofHours(8));
+  private static final String[][] EXAMPLES = {
+      {"admission-record", "clean--admission-record.json"},
+      {"first-progress-note", "clean--first-progress-note.json"},
+      {"progress-note", "clean--progress-note.json"},
+      {"operation-record", "clean--operation-record.json"},
+      {"discharge-record", "clean--discharge-record.json"},
+      {"nursing-record", "clean--nursing-record.json"},
+      {"front-page", "clean--front-page.json"}};
+
+  /** Glyph slots of every font program a PDF embeds, by the font's name. */
+  static Map<String, Integer> embeddedGlyphs(byte[] pdf) throws Exception {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      for (COSObject o : doc.getDocument().getObjectsByType(COSName.FONT_DESC)) {
+        COSDictionary d = (COSDictionary) o.getObject();
+        COSStream file = d.getCOSStream(COSName.FONT_FILE2);
+        assertThat(file).as("a TrueType program for " + d.getNameAsString(COSName.FONT_NAME))
+            .isNotNull();
+        byte[] bytes;
+        try (var in = file.createInputStream()) {
+          bytes = in.readAllBytes();
+        }
+        TrueTypeFont ttf = new TTFParser(true).parse(new RandomAccessReadBuffer(bytes));
+        out.put(d.getNameAsString(COSName.FONT_NAME), ttf.getNumberOfGlyphs());
+      }
+    }
+    return out;
+  }
+
+  private static void assertRenumbered(String what, byte[] pdf) throws Exception {
+    Map<String, Integer> glyphs = embeddedGlyphs(pdf);
+    assertThat(glyphs).as(what).isNotEmpty();
+    // the text of one record: a few hundred characters; a whole numbering is 6,000 and more
+    glyphs.forEach((name, n) -> assertThat(n).as(what + ": " + name).isLessThan(1_500));
+  }
+
+  private static byte[] render(PdfRenderer r, Template t, Record rec) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    r.render(t, rec, out);
+    return out.toByteArray();
+  }
+
+  @Test
+  void everyExampleEmbedsRenumberedSubsetsOnly() throws Exception {
+    PdfRenderer r = PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK)
+        .watermark("仅供参考").printedBy("档案室").endMark(true).build()).build();
+    for (String[] e : EXAMPLES) {
+      Template t = Corpus.template(e[0]);
+      assertRenumbered(e[0], render(r, t, Corpus.record(e[1], t)));
+    }
+  }
+
+  @Test
+  void printsAmendmentsAndSheetsAsPrintedEmbedRenumberedSubsetsOnly() throws Exception {
+    Template t = Corpus.template("admission-record");
+    Record clean = Corpus.record("clean--admission-record.json", t);
+    EditSession s = EditSession.builder(t, clean, new Actor("u-2001", "钱锟", Role.ATTENDING))
+        .clock(new TestClock("2026-11-21T09:00:00+08:00")).open();
+    assertThat(s.set("/chiefComplaint", new Value.Str("反复胸痛伴气促5天"), "补充症状")
+        .isApplied()).isTrue();
+    Record amended = s.commit();
+    PdfRenderer inline = PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK)
+        .amendments(AmendmentPrint.INLINE).build()).build();
+    byte[] traced = render(inline, t, amended);
+    assertRenumbered("痕迹打印", traced);
+    try (PDDocument doc = Loader.loadPDF(traced)) {
+      assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s", ""))
+          .contains("伴气促", "钱锟");
+    }
+
+    Template nursing = Corpus.template("nursing-record");
+    TestClock clock = new TestClock("2026-11-30T08:00:00+08:00");
+    PdfRenderer pdf = PdfRenderer.builder().options(RenderOptions.builder().clock(clock)
+        .build()).build();
+    Actor nurse = new Actor("u-3001", "赵芳", Role.NURSE);
+    Record rec = Corpus.record("clean--nursing-record.json", nursing);
+    ByteArrayOutputStream first = new ByteArrayOutputStream();
+    var outcome = pdf.print(nursing, rec, PrintRequest.of(PrintMode.ALL, nurse), first);
+    assertRenumbered("打印", first.toByteArray());
+    EditSession log = EditSession.builder(nursing, rec, nurse).clock(Clock.fixed(
+        outcome.entry().at().toInstant(), outcome.entry().at().getOffset())).open();
+    assertThat(log.recordPrint(outcome.entry()).isApplied()).isTrue();
+    Record logged = log.commit();
+    clock.advance(Duration.ofHours(1));
+    ByteArrayOutputStream paper = new ByteArrayOutputStream();
+    pdf.renderAsPrinted(nursing, logged, paper);
+    assertRenumbered("as printed", paper.toByteArray());
+  }
+
+  @Test
+  void aCharacterTheCheckDidNotFindIsDrawnFromTheWholeFont() {
+    Fonts.Face regular = Fonts.notoRegular();
+    Styles faces = new Styles(List.of(regular), List.of(Fonts.notoBold()));
+    Glyphs glyphs = new Glyphs();
+    glyphs.add("入院记录", false);
+    Styles doc = faces.forDocument(glyphs);
+    List<BaseFont> fonts = new ArrayList<>();
+    for (Object o : doc.plain("入院病历", Styles.BODY).getChunks()) {
+      fonts.add(((Chunk) o).getFont().getBaseFont());
+    }
+    // 入院 from the document's subset, 病历 (not foreseen) from the whole face
+    assertThat(fonts).hasSize(2);
+    assertThat(fonts.get(0)).isNotSameAs(regular.whole());
+    assertThat(fonts.get(1)).isSameAs(regular.whole());
+    assertThat(fonts.get(0).charExists('入')).isTrue();
+    assertThat(fonts.get(0).charExists('病')).isFalse();
+  }
+
+  @Test
+  void aSubsetHasTheCharactersAskedForWithTheWholeFontsWidths() {
+    long seed = Long.getLong("seed", System.nanoTime());
+    System.out.println("FontSubsetTest seed " + seed);
+    Random random = new Random(seed);
+    for (Fonts.Face face : List.of(Fonts.notoRegular(), Fonts.notoBold(), Fonts.symbols())) {
+      BaseFont whole = face.whole();
+      for (int round = 0; round < 5; round++) {
+        BitSet asked = new BitSet();
+        for (int i = 0; i < 300; i++) {
+          // ASCII, CJK punctuation and ideographs, and anywhere in the plane
+          int cp = switch (random.nextInt(4)) {
+            case 0 -> 0x20 + random.nextInt(0x5F);
+            case 1 -> 0x3000 + random.nextInt(0x40);
+            case 2 -> 0x4E00 + random.nextInt(0x5200);
+            default -> random.nextInt(0xFFFF);
+          };
+          if (!Character.isSurrogate((char) cp)) {
+            asked.set(cp);
+          }
+        }
+        BaseFont subset = face.subset(asked);
+        for (int cp = 0; cp <= 0xFFFF; cp = cp < 0x3100 || asked.get(cp) ? cp + 1
+            : Math.max(cp + 1, asked.nextSetBit(cp + 1) < 0 ? 0x10000 : asked.nextSetBit(cp + 1))) {
+          boolean wanted = asked.get(cp) || cp == ' ' || cp == 0xA0 || cp == 0x3000;
+          boolean has = face.has(cp) && wanted;
+          assertThat(subset.charExists(cp)).as("seed %d, %s U+%04X", seed, face.name(), cp)
+              .isEqualTo(has);
+          if (has) {
+            assertThat(subset.getWidth(cp)).as("seed %d, %s U+%04X", seed, face.name(), cp)
+                .isEqualTo(whole.getWidth(cp));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void aHostFontThatIsNoFontIsRefusedWhenItIsRegistered() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PdfRenderer.builder()
+        .font("坏字体", "not a TrueType file".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("坏字体");
+  }
+
+  @Test
+  void theSubsetsOs2TableSaysItsVersionAndTheChecksumsHold() throws Exception {
+    BitSet asked = new BitSet();
+    "入院记录主诉现病史".chars().forEach(asked::set);
+    BaseFont subset = Fonts.notoRegular().subset(asked);
+    // OpenPDF read the cap height from the table after a short OS/2 table marked version 3
+    assertThat(subset.getFontDescriptor(BaseFont.CAPHEIGHT, 1000)).isEqualTo(700f);
+
+    org.apache.fontbox.ttf.TTFSubsetter s = new org.apache.fontbox.ttf.TTFSubsetter(
+        new TTFParser().parse(new RandomAccessReadBuffer(Fonts.class.getClassLoader()
+            .getResourceAsStream("fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf"))),
+        List.of("head", "hhea", "maxp", "OS/2", "name", "cmap", "hmtx", "loca", "glyf", "post"));
+    asked.stream().forEach(s::add);
+    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+    s.writeToStream(raw);
+    byte[] font = raw.toByteArray();
+    ByteBuffer before = ByteBuffer.wrap(font.clone());
+    ByteBuffer b = ByteBuffer.wrap(Fonts.os2Version0(font));
+    int tables = b.getShort(4);
+    boolean seen = false;
+    for (int i = 0; i < tables; i++) {
+      int entry = 12 + 16 * i;
+      int offset = b.getInt(entry + 8);
+      int length = b.getInt(entry + 12);
+      if (b.getInt(entry) == 0x4F532F32) {
+        seen = true;
+        assertThat(before.getShort(offset)).as("FontBox's version").isGreaterThan((short) 1);
+        assertThat(length).isEqualTo(78);
+        assertThat(b.getShort(offset)).isZero();
+      }
+      if (b.getInt(entry) != 0x68656164) { // head's checksum is taken with its adjustment at 0
+        assertThat(Fonts.checksum(b, offset, length)).as("table %d", i)
+            .isEqualTo(b.getInt(entry + 4));
+      }
+    }
+    assertThat(seen).isTrue();
+    assertThat(Fonts.checksum(b, 0, font.length) & 0xFFFFFFFFL).isEqualTo(0xB1B0AFBAL);
+  }
+}
