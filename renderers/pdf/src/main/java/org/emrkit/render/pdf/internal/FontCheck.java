@@ -29,6 +29,16 @@ public final class FontCheck implements WalkTarget {
   private final Glyphs glyphs;
   /** Whether text goes bold where the walk is: a header cell of a bold-header table. */
   private boolean bold;
+  /** Whether the walk is in the running header or footer, which is set in regular type. */
+  private boolean area;
+
+  /**
+   * Tells the check that what it is walked over next is the running header or footer
+   * ({@code true}: set in regular type throughout, as {@code PageEvents} draws it) or the body.
+   */
+  public void area(boolean inArea) {
+    this.area = inArea;
+  }
 
   /** A check that only checks. */
   public FontCheck(Styles styles) {
@@ -53,7 +63,7 @@ public final class FontCheck implements WalkTarget {
 
   private void check(String text, String where, boolean isBold) {
     if (glyphs != null) {
-      glyphs.add(text, isBold);
+      glyphs.add(text, isBold && !area);
     }
     List<String> m = Fonts.missing(text, styles.allFonts());
     if (!m.isEmpty()) {
@@ -113,7 +123,7 @@ public final class FontCheck implements WalkTarget {
     if (glyphs != null && f.field().type() == FieldType.RICHTEXT && !text.isEmpty()) {
       for (List<RichText.Run> paragraph : RichText.parse(text)) {
         for (RichText.Run run : paragraph) {
-          glyphs.add(run.text(), run.bold());
+          glyphs.add(run.text(), run.bold() && !area);
         }
       }
     }

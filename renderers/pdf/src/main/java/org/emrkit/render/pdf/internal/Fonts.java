@@ -298,32 +298,49 @@ public final class Fonts {
     Face(String name, Source file, boolean check) {
       this.name = name;
       this.file = file;
-      TrueTypeFont font = parse();
-      List<Integer> above = new ArrayList<>();
+      TrueTypeFont font;
       try {
-        CmapLookup cmap = font.getUnicodeCmapLookup();
-        for (int gid = 1; gid < font.getNumberOfGlyphs(); gid++) {
-          List<Integer> codes = cmap.getCharCodes(gid);
-          if (codes != null) {
-            for (int cp : codes) {
-              if (cp <= 0xFFFF) {
-                bits[cp >>> 6] |= 1L << cp;
-              } else {
-                above.add(cp);
+        font = parse();
+      } catch (IllegalArgumentException e) {
+        font = null; // FontBox takes no CFF outlines: OpenPDF embeds such a font as it is
+      }
+      List<Integer> above = new ArrayList<>();
+      if (font != null) {
+        try {
+          CmapLookup cmap = font.getUnicodeCmapLookup();
+          for (int gid = 1; gid < font.getNumberOfGlyphs(); gid++) {
+            List<Integer> codes = cmap.getCharCodes(gid);
+            if (codes != null) {
+              for (int cp : codes) {
+                if (cp <= 0xFFFF) {
+                  bits[cp >>> 6] |= 1L << cp;
+                } else {
+                  above.add(cp);
+                }
               }
             }
           }
+        } catch (IOException | RuntimeException e) {
+          throw new IllegalArgumentException("not a usable TrueType font: " + name + " ("
+              + e.getMessage() + ")", e);
         }
-        outlines = font.getGlyph() != null && font.getIndexToLocation() != null;
-      } catch (IOException | RuntimeException e) {
-        throw new IllegalArgumentException("not a usable TrueType font: " + name + " ("
-            + e.getMessage() + ")", e);
+      } else {
+        BaseFont all = whole(); // a font OpenPDF cannot take either is refused here
+        for (int cp = 0; cp <= 0xFFFF; cp++) {
+          if (all.charExists(cp)) {
+            bits[cp >>> 6] |= 1L << cp;
+          }
+        }
+        for (int cp = 0x10000; cp <= 0x3FFFF; cp++) {
+          if (all.charExists(cp)) {
+            above.add(cp);
+          }
+        }
       }
+      this.outlines = font != null;
       this.astral = above.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
       this.parsed = new java.lang.ref.SoftReference<>(font);
-      if (!outlines) {
-        whole(); // what OpenPDF embeds; a font it cannot take is refused here
-      } else if (check) {
+      if (outlines && check) {
         java.util.BitSet first = new java.util.BitSet();
         for (int cp = 0; cp <= 0xFFFF; cp++) {
           if (has(cp)) {
@@ -337,7 +354,7 @@ public final class Fonts {
 
     private TrueTypeFont parse() {
       try {
-        TrueTypeFont font = new Parser().parse(new RandomAccessReadBuffer(file.read()));
+        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(file.read()));
         // what the subsetter reads, parsed now and not in its loops
         font.getHeader();
         font.getHorizontalHeader();
@@ -432,23 +449,6 @@ public final class Fonts {
       } catch (DocumentException | IOException e) {
         throw new IllegalArgumentException("not a usable TrueType font: " + name, e);
       }
-    }
-  }
-
-  /**
-   * FontBox's parser reading only the tables a subset is made of: it reads every table of the
-   * file when it opens it, and Noto Sans SC's glyph substitution and positioning tables (for
-   * vertical forms and the like, which OpenPDF does not apply) were most of a cold start's
-   * parse. The others are kept as bytes.
-   */
-  private static final class Parser extends TTFParser {
-    private static final java.util.Set<String> READ = java.util.Set.of("head", "hhea", "maxp",
-        "post", "loca", "glyf", "name", "hmtx", "cmap", "OS/2");
-
-    @Override
-    protected org.apache.fontbox.ttf.TTFTable readTable(String tag) {
-      // a tag FontBox does not know gives a table it keeps as bytes
-      return super.readTable(READ.contains(tag) ? tag : "(kept as bytes)");
     }
   }
 

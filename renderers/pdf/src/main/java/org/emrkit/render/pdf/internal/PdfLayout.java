@@ -108,8 +108,11 @@ public final class PdfLayout {
   /** Refuses, before anything is written, a record with characters no font has. */
   private static void checkFonts(RecordWalk walk, Styles styles, Glyphs glyphs) {
     FontCheck check = new FontCheck(styles, glyphs);
+    check.area(true);
     walk.header(check);
+    check.area(false);
     walk.body(check);
+    check.area(true);
     walk.footer(check);
     if (check.missing().isEmpty()) {
       return;

@@ -19,9 +19,11 @@ public final class Styles {
   private final List<Fonts.Face> all;
   /** The document's font for each face, a subset of what it draws (empty: the whole fonts). */
   private final java.util.Map<Fonts.Face, Subset> subsets;
+  /** Which face each of the document's subsets is of. */
+  private final java.util.Map<BaseFont, Subset> bySubset = new java.util.IdentityHashMap<>();
 
-  /** A face's font for one document and the characters it has. */
-  private record Subset(BaseFont font, java.util.BitSet chars) {}
+  /** A face's font for one document, the face, and the characters it has. */
+  private record Subset(BaseFont font, Fonts.Face face, java.util.BitSet chars) {}
 
   /**
    * Styles drawing text from the whole fonts: {@code regular} and {@code bold} are tried in
@@ -39,6 +41,7 @@ public final class Styles {
     both.addAll(bold);
     this.all = List.copyOf(both);
     this.subsets = subsets;
+    subsets.values().forEach(x -> bySubset.put(x.font(), x));
   }
 
   /** The regular fonts, then the bold ones. */
@@ -58,15 +61,27 @@ public final class Styles {
     assign(glyphs.bold, bold, need);
     // empty paragraphs, blanks and line breaks are set in the last regular face
     need.computeIfAbsent(regular.get(regular.size() - 1), f -> new java.util.BitSet());
+    // a space goes in whatever font the text around it is in: every subset has the document's
+    java.util.BitSet spaces = new java.util.BitSet();
+    for (java.util.BitSet chars : List.of(glyphs.regular, glyphs.bold)) {
+      for (int cp = chars.nextSetBit(0); cp >= 0; cp = chars.nextSetBit(cp + 1)) {
+        if (Character.isWhitespace(cp)) {
+          spaces.set(cp);
+        }
+      }
+    }
+    for (int cp : Fonts.ALWAYS) {
+      spaces.set(cp);
+    }
     java.util.Map<Fonts.Face, Subset> made = new java.util.IdentityHashMap<>();
     need.forEach((face, chars) -> {
       if (face.subsets()) {
-        for (int cp : Fonts.ALWAYS) {
+        for (int cp = spaces.nextSetBit(0); cp >= 0; cp = spaces.nextSetBit(cp + 1)) {
           if (face.has(cp)) {
-            chars.set(cp); // every subset has them
+            chars.set(cp);
           }
         }
-        made.put(face, new Subset(face.subset(chars), chars));
+        made.put(face, new Subset(face.subset(chars), face, chars));
       }
     });
     return new Styles(regular, bold, made);
@@ -141,7 +156,10 @@ public final class Styles {
 
   private BaseFont fontFor(List<Fonts.Face> fonts, int cp, BaseFont current) {
     if (Character.isWhitespace(cp) && current != null) {
-      return current;
+      // the font of the text around it; a subset that lacks it where its face has it gives way
+      // to the whole face, as the layout drew it before subsets
+      Subset s = bySubset.get(current);
+      return s == null || s.chars().get(cp) || !s.face().has(cp) ? current : s.face().whole();
     }
     Fonts.Face face = faceFor(fonts, cp);
     if (face != null) {

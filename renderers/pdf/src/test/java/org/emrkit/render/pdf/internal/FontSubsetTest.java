@@ -197,6 +197,44 @@ class FontSubsetTest {
   }
 
   @Test
+  void everyCharacterIsDrawnInAFontThatHasItWhateverTheCheckFound() {
+    long seed = Long.getLong("seed", System.nanoTime());
+    System.out.println("FontSubsetTest drawn seed " + seed);
+    Random random = new Random(seed);
+    // spaces of several widths, CJK, Latin, symbols only DejaVu Sans has
+    String pool = "入院记录主诉胸痛气促患者 \u3000\u2002\u2003\u00a0\t"
+        + "abcXYZ0123456789，。：；☑☐℃²→";
+    List<Fonts.Face> faces = List.of(Fonts.notoRegular(), Fonts.notoBold(), Fonts.symbols());
+    for (int round = 0; round < 200; round++) {
+      Glyphs seen = new Glyphs();
+      seen.add(text(random, pool), random.nextBoolean());
+      Styles doc = new Styles(List.of(Fonts.notoRegular()), List.of(Fonts.notoBold()))
+          .forDocument(seen);
+      String drawn = text(random, pool);
+      boolean bold = random.nextBoolean();
+      for (Object o : doc.phrase(drawn, bold, false, 0, Styles.BODY, java.awt.Color.BLACK)
+          .getChunks()) {
+        Chunk c = (Chunk) o;
+        BaseFont f = c.getFont().getBaseFont();
+        c.getContent().codePoints().forEach(cp -> {
+          if (faces.stream().anyMatch(face -> face.has(cp))) {
+            assertThat(f.charExists(cp)).as("seed %d: U+%04X of \"%s\" (noted: %s)", seed, cp,
+                drawn, bold).isTrue();
+          }
+        });
+      }
+    }
+  }
+
+  private static String text(Random random, String pool) {
+    StringBuilder out = new StringBuilder();
+    for (int i = random.nextInt(12); i >= 0; i--) {
+      out.append(pool.charAt(random.nextInt(pool.length())));
+    }
+    return out.toString();
+  }
+
+  @Test
   void aHostFontThatIsNoFontIsRefusedWhenItIsRegistered() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> PdfRenderer.builder()
         .font("坏字体", "not a TrueType file".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
