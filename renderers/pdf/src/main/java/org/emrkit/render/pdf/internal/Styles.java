@@ -156,10 +156,16 @@ public final class Styles {
 
   private BaseFont fontFor(List<Fonts.Face> fonts, int cp, BaseFont current) {
     if (Character.isWhitespace(cp) && current != null) {
-      // the font of the text around it; a subset that lacks it where its face has it gives way
-      // to the whole face, as the layout drew it before subsets
+      // in the font of the text around it, when that font has it (a subset that lacks it where
+      // its face has it gives way to the whole face); else in the first font that has it, like
+      // any other character (an ideographic space after ☑ in DejaVu Sans was dropped)
       Subset s = bySubset.get(current);
-      return s == null || s.chars().get(cp) || !s.face().has(cp) ? current : s.face().whole();
+      if (s != null ? s.chars().get(cp) : current.charExists(cp)) {
+        return current;
+      }
+      if (s != null && s.face().has(cp)) {
+        return s.face().whole();
+      }
     }
     Fonts.Face face = faceFor(fonts, cp);
     if (face != null) {
