@@ -120,10 +120,13 @@ public final class FontCheck implements WalkTarget {
   private void field(FieldView f) {
     String text = f.text();
     check(text, f.path());
-    if (glyphs != null && f.field().type() == FieldType.RICHTEXT && !text.isEmpty()) {
+    if (glyphs != null && !area && f.field().type() == FieldType.RICHTEXT && !text.isEmpty()) {
+      // the whole text is noted as regular type above; its bold runs go bold too
       for (List<RichText.Run> paragraph : RichText.parse(text)) {
         for (RichText.Run run : paragraph) {
-          glyphs.add(run.text(), run.bold() && !area);
+          if (run.bold()) {
+            glyphs.add(run.text(), true);
+          }
         }
       }
     }

@@ -104,6 +104,24 @@ class FontSubsetTest {
   }
 
   @Test
+  void boldRunsOfRichTextAreFoundForTheBoldSubset() throws Exception {
+    Template t = Corpus.template("progress-note");
+    Record rec = Corpus.record("clean--progress-note.json", t);
+    org.emrkit.record.Values note = rec.values().rows("progressNotes").get(0)
+        .with("content", new Value.Str("今日**胸闷骤然加重**，予硝酸甘油舌下含服后缓解。"));
+    rec = rec.withValues(org.emrkit.record.Values.of(Map.of("progressNotes",
+        new Value.Rows(List.of(note)))));
+    PdfRenderer r = PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build())
+        .build();
+    byte[] pdf = render(r, t, rec);
+    assertRenumbered("bold in a note", pdf);
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s", ""))
+          .contains("胸闷骤然加重");
+    }
+  }
+
+  @Test
   void printsAmendmentsAndSheetsAsPrintedEmbedRenumberedSubsetsOnly() throws Exception {
     Template t = Corpus.template("admission-record");
     Record clean = Corpus.record("clean--admission-record.json", t);
