@@ -276,8 +276,8 @@ public final class Fonts {
    * table twice over (about 32 MB for a Noto Sans SC face, where OpenPDF's whole font took 18),
    * and a document needs it only while its subsets are made, before its layout; a JVM short of
    * memory lets it go between documents (a 5,000-page record renders in 96 MB) and parses the
-   * file again for the next one. Coverage is asked without a lock; subsets are made under the
-   * face's (FontBox reads the file through one cursor).
+   * file again for the next one. Coverage is asked without a lock, and subsets are made by
+   * many threads at once; only parsing the file again takes the face's lock.
    */
   public static final class Face {
     private final String name;
@@ -421,33 +421,40 @@ public final class Fonts {
       if (!outlines) {
         return whole();
       }
-      byte[] font;
-      try {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8192);
-        synchronized (this) {
-          TTFSubsetter s = new TTFSubsetter(parsed(), SUBSET_TABLES);
-          for (int cp : ALWAYS) {
-            s.add(cp);
-          }
-          for (int cp = chars.nextSetBit(0); cp >= 0 && cp <= 0xFFFF;
-              cp = chars.nextSetBit(cp + 1)) {
-            if (has(cp)) {
-              s.add(cp);
-            }
-          }
-          s.writeToStream(out);
-        }
-        font = os2Version0(out.toByteArray());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
       try {
         BaseFont f = BaseFont.createFont(name + ".ttf", BaseFont.IDENTITY_H, BaseFont.EMBEDDED,
-            false, font, null);
+            false, subsetFile(chars), null);
         prepare(f, name);
         return f;
       } catch (DocumentException | IOException e) {
         throw new IllegalArgumentException("not a usable TrueType font: " + name, e);
+      }
+    }
+
+    /** The TrueType file of {@link #subset}. */
+    byte[] subsetFile(java.util.BitSet chars) {
+      try {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(8192);
+        TrueTypeFont source;
+        synchronized (this) {
+          source = parsed();
+        }
+        // outside the lock: every table of the parsed font was read when it was parsed, and
+        // the subsetter reads the file through a stream of its own (tested from many threads)
+        TTFSubsetter s = new TTFSubsetter(source, SUBSET_TABLES);
+        for (int cp : ALWAYS) {
+          s.add(cp);
+        }
+        for (int cp = chars.nextSetBit(0); cp >= 0 && cp <= 0xFFFF;
+            cp = chars.nextSetBit(cp + 1)) {
+          if (has(cp)) {
+            s.add(cp);
+          }
+        }
+        s.writeToStream(out);
+        return os2Version0(out.toByteArray());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
   }

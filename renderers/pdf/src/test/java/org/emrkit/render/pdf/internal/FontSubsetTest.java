@@ -287,6 +287,36 @@ class FontSubsetTest {
   }
 
   @Test
+  void subsetsMadeByManyThreadsAtOnceAreTheSubsetsMadeByOne() throws Exception {
+    long seed = Long.getLong("seed", System.nanoTime());
+    System.out.println("FontSubsetTest threads seed " + seed);
+    Random random = new Random(seed);
+    Fonts.Face face = Fonts.notoRegular();
+    List<BitSet> asks = new ArrayList<>();
+    for (int i = 0; i < 64; i++) {
+      BitSet asked = new BitSet();
+      for (int k = 0; k < 200; k++) {
+        asked.set(0x4E00 + random.nextInt(0x5200));
+      }
+      asks.add(asked);
+    }
+    List<byte[]> alone = asks.stream().map(face::subsetFile).toList();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      List<java.util.concurrent.Future<byte[]>> together = new ArrayList<>();
+      for (BitSet asked : asks) {
+        together.add(pool.submit(() -> face.subsetFile(asked)));
+      }
+      for (int i = 0; i < asks.size(); i++) {
+        assertThat(together.get(i).get()).as("seed %d, subset %d", seed, i)
+            .isEqualTo(alone.get(i));
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void aHostFontThatIsNoFontIsRefusedWhenItIsRegistered() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> PdfRenderer.builder()
         .font("坏字体", "not a TrueType file".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
