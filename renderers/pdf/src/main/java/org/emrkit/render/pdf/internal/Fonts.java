@@ -224,7 +224,8 @@ public final class Fonts {
   /** A host's TrueType font, from its bytes. */
   public static Face trueType(String name, byte[] ttf) {
     byte[] kept = ttf.clone();
-    return new Face(name, () -> kept, true);
+    // a copy each time it is read: a parse changes the copy it is given (unread)
+    return new Face(name, kept::clone, true);
   }
 
   private static Face load(String face) {
@@ -262,7 +263,7 @@ public final class Fonts {
 
   /** The tables a subset keeps: what OpenPDF reads and embeds, and the hinting programs. */
   private static final List<String> SUBSET_TABLES = List.of("head", "hhea", "maxp", "OS/2",
-      "name", "cmap", "hmtx", "loca", "glyf", "post", "cvt ", "fpgm", "prep");
+      "name", "cmap", "hmtx", "loca", "glyf", "cvt ", "fpgm", "prep");
 
   /** Where a face's file is read from, each time it is parsed. */
   interface Source {
@@ -354,7 +355,9 @@ public final class Fonts {
 
     private TrueTypeFont parse() {
       try {
-        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(file.read()));
+        // parsed as an embedded font, which may lack 'post' and 'name'
+        TrueTypeFont font = new TTFParser(true).parse(new RandomAccessReadBuffer(
+            unread(file.read())));
         // what the subsetter reads, parsed now and not in its loops
         font.getHeader();
         font.getHorizontalHeader();
@@ -457,6 +460,36 @@ public final class Fonts {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  /**
+   * Tables FontBox would read and a subset does not need: the glyph names of 'post' (30,798 of
+   * them in Noto Sans SC, a sixth of a cold parse; OpenPDF embeds no 'post'), the substitution
+   * and positioning tables and the vertical metrics (OpenPDF applies none of them).
+   */
+  private static final java.util.Set<String> UNREAD = java.util.Set.of("post", "GSUB", "GPOS",
+      "GDEF", "vhea", "vmtx", "VORG");
+
+  /**
+   * The file with the tags of the tables in {@link #UNREAD} changed in its table directory (the
+   * last letter made '~'), so that FontBox, which reads every table it knows when it opens a
+   * file, keeps them as bytes it never reads. Only this copy changes; a whole font OpenPDF
+   * embeds is read from the file again.
+   */
+  static byte[] unread(byte[] file) {
+    if (file.length < 12) {
+      return file;
+    }
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(file);
+    int tables = b.getShort(4) & 0xFFFF;
+    for (int i = 0; i < tables && 12 + 16 * i + 16 <= file.length; i++) {
+      int entry = 12 + 16 * i;
+      String tag = new String(file, entry, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+      if (UNREAD.contains(tag)) {
+        file[entry + 3] = '~';
+      }
+    }
+    return file;
   }
 
   /** Characters every subset has: the spaces text is drawn with in whatever font is current. */
