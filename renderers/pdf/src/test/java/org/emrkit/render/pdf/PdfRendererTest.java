@@ -258,6 +258,13 @@ class PdfRendererTest {
     Template t = template("admission-record");
     Record rec = record("clean--admission-record.json", t);
     byte[] pdf = render(PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build()).font("Liberation", liberation).build(), t, rec);
+    assertThat(embeddedFonts(pdf)).anyMatch(n -> n.startsWith("LiberationSans"))
+        .anyMatch(n -> n.startsWith("NotoSansSC"));
+    assertThat(String.join("", pages(pdf)).replace(" ", "")).contains("反复胸闷3天", "ZY0012345");
+  }
+
+  /** The names (subset tags left off) of the fonts a PDF's pages use, each checked embedded. */
+  private static java.util.Set<String> embeddedFonts(byte[] pdf) throws IOException {
     java.util.Set<String> used = new java.util.TreeSet<>();
     try (PDDocument doc = Loader.loadPDF(pdf)) {
       for (var page : doc.getPages()) {
@@ -268,7 +275,30 @@ class PdfRendererTest {
         }
       }
     }
-    assertThat(used).anyMatch(n -> n.startsWith("LiberationSans"))
+    return used;
+  }
+
+  @Test
+  void aHostFontWithCffOutlinesIsEmbeddedWholeAsOpenPdfEmbedsIt() throws IOException {
+    // FontBox makes no subsets of CFF outlines; OpenPDF embeds such a font as before them
+    java.nio.file.Path otf = java.nio.file.Path.of(
+        "/usr/share/fonts/opentype/linux-libertine/LinLibertine_R.otf");
+    boolean present = java.nio.file.Files.isReadable(otf);
+    if ("true".equals(System.getenv("EMRKIT_FONTS_REQUIRED"))) {
+      assertThat(present).as("fonts-linuxlibertine (installed by .ci/run)").isTrue();
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(present, "no CFF font on this machine");
+    byte[] bytes = java.nio.file.Files.readAllBytes(otf);
+    org.emrkit.render.pdf.internal.Fonts.Face face =
+        org.emrkit.render.pdf.internal.Fonts.trueType("Libertine", bytes);
+    assertThat(face.subsets()).isFalse();
+    assertThat(face.has('A')).isTrue();
+    assertThat(face.has('病')).isFalse();
+    Template t = template("admission-record");
+    Record rec = record("clean--admission-record.json", t);
+    byte[] pdf = render(PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK)
+        .build()).font("Libertine", bytes).build(), t, rec);
+    assertThat(embeddedFonts(pdf)).anyMatch(n -> n.startsWith("LinLibertine"))
         .anyMatch(n -> n.startsWith("NotoSansSC"));
     assertThat(String.join("", pages(pdf)).replace(" ", "")).contains("反复胸闷3天", "ZY0012345");
   }

@@ -253,40 +253,6 @@ class FontSubsetTest {
   }
 
   @Test
-  void aHostFontWithCffOutlinesIsEmbeddedWholeAsOpenPdfEmbedsIt() throws Exception {
-    // FontBox makes no subsets of CFF outlines; OpenPDF embeds such a font as before them
-    java.nio.file.Path otf = java.nio.file.Path.of(
-        "/usr/share/fonts/opentype/linux-libertine/LinLibertine_R.otf");
-    boolean present = java.nio.file.Files.isReadable(otf);
-    if ("true".equals(System.getenv("EMRKIT_FONTS_REQUIRED"))) {
-      assertThat(present).as("fonts-linuxlibertine (installed by .ci/run)").isTrue();
-    }
-    org.junit.jupiter.api.Assumptions.assumeTrue(present, "no CFF font on this machine");
-    Fonts.Face face = Fonts.trueType("Libertine", java.nio.file.Files.readAllBytes(otf));
-    assertThat(face.subsets()).isFalse();
-    assertThat(face.has('A')).isTrue();
-    assertThat(face.has('病')).isFalse();
-    Template t = Corpus.template("admission-record");
-    Record rec = Corpus.record("clean--admission-record.json", t);
-    byte[] pdf = render(PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK)
-        .build()).font("Libertine", java.nio.file.Files.readAllBytes(otf)).build(), t, rec);
-    java.util.Set<String> used = new java.util.TreeSet<>();
-    try (PDDocument doc = Loader.loadPDF(pdf)) {
-      for (var page : doc.getPages()) {
-        for (var name : page.getResources().getFontNames()) {
-          var font = page.getResources().getFont(name);
-          used.add(font.getName().substring(font.getName().indexOf('+') + 1));
-          assertThat(font.isEmbedded()).as(font.getName()).isTrue();
-        }
-      }
-      assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s", ""))
-          .contains("反复胸闷3天", "ZY0012345");
-    }
-    assertThat(used).anyMatch(n -> n.startsWith("LinLibertine"))
-        .anyMatch(n -> n.startsWith("NotoSansSC"));
-  }
-
-  @Test
   void subsetsMadeByManyThreadsAtOnceAreTheSubsetsMadeByOne() throws Exception {
     long seed = Long.getLong("seed", System.nanoTime());
     System.out.println("FontSubsetTest threads seed " + seed);
