@@ -247,7 +247,7 @@ class PdfRendererTest {
   }
 
   @Test
-  void aHostFontIsTriedFirstAndNotoSansScCoversWhatItLacks() throws IOException {
+  void aHostFontIsTriedFirstAndNotoSansScCoversWhatItLacks() throws Exception {
     // Liberation Sans (bundled in OpenPDF's jar) stands in for a hospital's own font: it has
     // Latin letters and digits but no Chinese
     byte[] liberation;
@@ -261,6 +261,9 @@ class PdfRendererTest {
     assertThat(embeddedFonts(pdf)).anyMatch(n -> n.startsWith("LiberationSans"))
         .anyMatch(n -> n.startsWith("NotoSansSC"));
     assertThat(String.join("", pages(pdf)).replace(" ", "")).contains("反复胸闷3天", "ZY0012345");
+    // the host font's subset, made like Noto Sans SC's, is PDF/A-2b too
+    org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider.initialise();
+    assertThat(PdfArchiveTest.violations(pdf)).isEmpty();
   }
 
   /** The names (subset tags left off) of the fonts a PDF's pages use, each checked embedded. */
@@ -279,7 +282,7 @@ class PdfRendererTest {
   }
 
   @Test
-  void aHostFontWithCffOutlinesIsEmbeddedWholeAsOpenPdfEmbedsIt() throws IOException {
+  void aHostFontWithCffOutlinesIsEmbeddedWholeAsOpenPdfEmbedsIt() throws Exception {
     // FontBox makes no subsets of CFF outlines; OpenPDF embeds such a font as before them
     java.nio.file.Path otf = java.nio.file.Path.of(
         "/usr/share/fonts/opentype/linux-libertine/LinLibertine_R.otf");
@@ -301,6 +304,8 @@ class PdfRendererTest {
     assertThat(embeddedFonts(pdf)).anyMatch(n -> n.startsWith("LinLibertine"))
         .anyMatch(n -> n.startsWith("NotoSansSC"));
     assertThat(String.join("", pages(pdf)).replace(" ", "")).contains("反复胸闷3天", "ZY0012345");
+    org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider.initialise();
+    assertThat(PdfArchiveTest.violations(pdf)).isEmpty();
   }
 
   @Test
