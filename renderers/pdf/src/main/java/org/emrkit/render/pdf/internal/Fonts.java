@@ -303,7 +303,9 @@ public final class Fonts {
       try {
         font = parse();
       } catch (IllegalArgumentException e) {
-        font = null; // FontBox takes no CFF outlines: OpenPDF embeds such a font as it is
+        // FontBox cannot read it (it takes no CFF outlines): OpenPDF embeds such a font whole,
+        // as it embedded every font before subsets; one OpenPDF cannot read either is refused
+        font = null;
       }
       List<Integer> above = new ArrayList<>();
       if (font != null) {
@@ -365,7 +367,6 @@ public final class Fonts {
         font.getMaximumProfile();
         font.getNaming();
         font.getOS2Windows();
-        font.getPostScript();
         font.getUnicodeCmapLookup();
         return font;
       } catch (IOException | RuntimeException e) {
@@ -382,6 +383,11 @@ public final class Fonts {
         parsed = new java.lang.ref.SoftReference<>(font);
       }
       return font;
+    }
+
+    /** Lets the parsed font go, as a JVM short of memory does (for tests). */
+    synchronized void forgetParsed() {
+      parsed = new java.lang.ref.SoftReference<>(null);
     }
 
     /** The font's name ({@code NotoSansSC-Regular}). */
