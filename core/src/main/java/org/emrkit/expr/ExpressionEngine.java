@@ -42,11 +42,13 @@ public final class ExpressionEngine {
         .methodCall(false).structuredLiteral(false).arrayReferenceExpr(false).register(false)
         .script(false);
     JexlPermissions permissions = JexlPermissions.RESTRICTED.compose("org.emrkit.expr.*");
+    // commons-logging's logger that logs nothing, made directly (not through its LogFactory)
+    org.apache.commons.logging.Log quiet = new org.apache.commons.logging.impl.NoOpLog();
     this.jexl = new JexlBuilder()
         .features(features)
         .permissions(permissions)
-        // its own introspector with the quiet logger: JEXL's shared one asks commons-logging
-        .uberspect(new org.apache.commons.jexl3.internal.introspection.Uberspect(Quiet.LOG,
+        // its own introspector with that logger: JEXL's shared one asks commons-logging
+        .uberspect(new org.apache.commons.jexl3.internal.introspection.Uberspect(quiet,
             org.apache.commons.jexl3.introspection.JexlUberspect.JEXL_STRATEGY, permissions))
         .antish(false)
         .strict(true)
@@ -58,7 +60,7 @@ public final class ExpressionEngine {
         // has nothing to log - and not asking commons-logging for a logger spares a cold
         // command its discovery of a logging system (commons-logging finds Log4j's API in the
         // jar and starts it: about a hundred classes, a tenth of a second cold)
-        .logger(Quiet.LOG)
+        .logger(quiet)
         .create();
   }
 
