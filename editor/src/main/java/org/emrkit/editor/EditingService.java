@@ -177,14 +177,13 @@ public final class EditingService {
     BadRequest bad = new BadRequest("request/rows", Message.of(
         "rows 应为对象：表格路径 → 每行原来的序号(新增行为 null)",
         "rows must be an object: a table's pointer -> each row's index before (null if new)"));
-    if (!n.isObject() || n.size() > org.emrkit.edit.RowOrigins.MAX) {
+    if (!n.isObject()) {
       throw bad;
     }
     java.util.Map<String, java.util.List<Integer>> out = new java.util.LinkedHashMap<>();
     for (var e : n.properties()) {
       JsonNode list = e.getValue();
-      if (!list.isArray() || list.size() > org.emrkit.edit.RowOrigins.MAX
-          || !e.getKey().startsWith("/")) {
+      if (!list.isArray()) {
         throw bad;
       }
       java.util.List<Integer> origins = new java.util.ArrayList<>();
@@ -199,7 +198,11 @@ public final class EditingService {
       }
       out.put(e.getKey(), origins);
     }
-    return org.emrkit.edit.RowOrigins.of(out);
+    try {
+      return org.emrkit.edit.RowOrigins.of(out); // bounds and pointers checked there
+    } catch (IllegalArgumentException e) {
+      throw bad;
+    }
   }
 
   /**
