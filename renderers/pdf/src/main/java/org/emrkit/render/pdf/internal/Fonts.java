@@ -274,7 +274,7 @@ public final class Fonts {
    * A TrueType font: its name, which characters it has (for the basic plane a bit set: the font
    * check and the layout ask for every character of a record), and its file parsed by FontBox
    * for making subsets. The parsed font is kept softly: FontBox holds the file and its glyph
-   * table twice over (about 32 MB for a Noto Sans SC face, where OpenPDF's whole font took 18),
+   * table twice over (about 30 MB for a Noto Sans SC face, where OpenPDF's whole font took 18),
    * and a document needs it only while its subsets are made, before its layout; a JVM short of
    * memory lets it go between documents (a 5,000-page record renders in 96 MB) and parses the
    * file again for the next one. Coverage is asked without a lock, and subsets are made by
