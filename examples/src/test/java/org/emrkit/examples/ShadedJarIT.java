@@ -83,6 +83,53 @@ class ShadedJarIT {
   }
 
   @Test
+  void theLauncherGivesOneRecordCommandsAHeapInHugePagesAndArchivesOnlyARender()
+      throws Exception {
+    Path jar = dir.resolve("emrkit.jar");
+    Files.copy(Path.of("target", "emrkit.jar"), jar);
+    String thp;
+    try {
+      thp = Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+    } catch (java.io.IOException e) {
+      thp = "";
+    }
+    boolean offered = thp.contains("[always]") || thp.contains("[madvise]");
+    String version = launch(jar, "--version");
+    assertThat(version).contains("emrkit ", "-XX:TieredStopAtLevel=1");
+    if (offered) {
+      assertThat(version).contains("-XX:+UseTransparentHugePages");
+    } else {
+      assertThat(version).doesNotContain("UseTransparentHugePages").doesNotContainIgnoringCase(
+          "warning");
+    }
+    // a batch keeps the JVM's defaults
+    assertThat(launch(jar, "batch", "--help")).contains("emrkit batch --records")
+        .doesNotContain("TieredStopAtLevel", "UseTransparentHugePages");
+    // neither made an archive: one made by --version would hold a few hundred classes
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".jsa"))).isEmpty();
+    }
+  }
+
+  /** What {@code examples/emrkit ARGS} prints, with the JVM's flags first. */
+  private String launch(Path jar, String... args) throws Exception {
+    java.util.List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of("emrkit").toAbsolutePath().toString());
+    command.addAll(java.util.List.of(args));
+    Path log = dir.resolve("launch.log");
+    ProcessBuilder b = new ProcessBuilder(command).directory(dir.toFile())
+        .redirectErrorStream(true).redirectOutput(log.toFile());
+    b.environment().put("EMRKIT_JAR", jar.toString());
+    b.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    b.environment().put("EMRKIT_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+    Process p = b.start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = Files.readString(log, StandardCharsets.UTF_8);
+    assertThat(p.exitValue()).as(out).isZero();
+    return out;
+  }
+
+  @Test
   void serveAnswersAndStopsCleanlyWhenTheProcessIsStopped() throws Exception {
     Path jar = Path.of("target", "emrkit.jar").toAbsolutePath();
     Path log = dir.resolve("serve.log");

@@ -47,13 +47,18 @@ public final class PdfFormat implements RenderFormat {
   }
 
   /**
-   * Loads Noto Sans SC (about 0.5 s a face, cold: FontBox parses it) and renders a line of regular and bold text to
-   * nowhere, which loads and initialises the classes a rendering uses.
+   * Loads Noto Sans SC (about 0.3 s a face, cold: FontBox parses it) and the symbol fallback, and
+   * renders a line of text to nowhere, which loads and initialises the classes a rendering uses.
    */
   @Override
   public void warmUp() {
-    // the bold face on a thread of its own, while the other thread loads the regular one
-    background("emrkit-pdf-warm-up-bold", Fonts::notoBold);
+    // the bold face on a thread of its own, while the other thread loads the regular one; then
+    // the symbol fallback (☐ ☑), which a record's check boxes need, so that the rendering does
+    // not wait for it
+    background("emrkit-pdf-warm-up-bold", () -> {
+      Fonts.notoBold();
+      Fonts.symbols();
+    });
     background("emrkit-pdf-warm-up", () -> {
       Template tiny = Template.builder("warm-up", "1.0.0", "预热")
           .section("预热", s -> s.line("病历预热")).build();
