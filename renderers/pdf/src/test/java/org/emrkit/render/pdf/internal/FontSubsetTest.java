@@ -297,6 +297,37 @@ class FontSubsetTest {
   }
 
   @Test
+  void theCmapFontBoxIsGivenListsOneSubtableAndMapsEveryCharacterAsTheWholeCmapDid()
+      throws Exception {
+    for (String path : List.of("fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf",
+        "fonts/ttf/NotoSansSC/NotoSansSC-Bold.ttf",
+        "net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf")) {
+      byte[] file;
+      try (var in = Fonts.class.getClassLoader().getResourceAsStream(path)) {
+        file = in.readAllBytes();
+      }
+      TrueTypeFont whole = new TTFParser(true).parse(new RandomAccessReadBuffer(file.clone()));
+      TrueTypeFont read = new TTFParser(true).parse(new RandomAccessReadBuffer(
+          Fonts.unread(file.clone())));
+      assertThat(whole.getCmap().getCmaps().length).as(path).isGreaterThan(1);
+      assertThat(read.getCmap().getCmaps()).as(path).hasSize(1);
+      var before = whole.getUnicodeCmapLookup();
+      var after = read.getUnicodeCmapLookup();
+      int mapped = 0;
+      for (int cp = 0; cp <= 0x10FFFF; cp++) {
+        int gid = before.getGlyphId(cp);
+        assertThat(after.getGlyphId(cp)).as("%s U+%04X", path, cp).isEqualTo(gid);
+        mapped += gid != 0 ? 1 : 0;
+      }
+      assertThat(mapped).as(path).isGreaterThan(3_000);
+    }
+    // a cmap of one subtable, or one cut short, is left as it is
+    byte[] cut = {0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 'c', 'm', 'a', 'p', 0, 0, 0, 0, 0, 0, 0,
+        28, 0, 0, 0, 8, 0, 0, 0, 5};
+    assertThat(Fonts.unread(cut.clone())).isEqualTo(cut);
+  }
+
+  @Test
   void aHostFontThatIsNoFontIsRefusedWhenItIsRegistered() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> PdfRenderer.builder()
         .font("坏字体", "not a TrueType file".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
