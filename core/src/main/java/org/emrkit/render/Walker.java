@@ -215,11 +215,12 @@ final class Walker implements BlockVisitor<Void> {
   @Override
   public Void visitTable(Table t) {
     TableView view = new TableView(t, visible);
+    List<List<Cell>> anchored = labels.rows(t);
     target.startTable(view);
     for (int r = 0; r < view.fixedRows(); r++) {
       RowView row = new RowView(r, r < t.headerRows(), null);
       target.startRow(row);
-      cells(t, r, row.header());
+      cells(t, anchored.get(r), row.header());
       target.endRow(row);
     }
     if (t.repeating()) {
@@ -232,7 +233,7 @@ final class Walker implements BlockVisitor<Void> {
         // the entry's row: the row template filled with the entry's values
         RowView row = new RowView(t.rows() - 1, false, current);
         target.startRow(row);
-        cells(t, t.rows() - 1, false);
+        cells(t, anchored.get(t.rows() - 1), false);
         target.endRow(row);
       });
       target.endGroup(group);
@@ -241,8 +242,8 @@ final class Walker implements BlockVisitor<Void> {
     return null;
   }
 
-  private void cells(Table t, int r, boolean header) {
-    for (Cell c : t.cellsAnchoredIn(r)) {
+  private void cells(Table t, List<Cell> anchored, boolean header) {
+    for (Cell c : anchored) {
       CellView outer = cell;
       cell = new CellView(t, c, header, labels);
       target.startCell(cell);

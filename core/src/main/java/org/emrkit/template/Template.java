@@ -92,7 +92,12 @@ public record Template(String id, String version, String title, String heading,
 
   /** The value set defined in this template with this id. */
   public Optional<ValueSet> valueSet(String valueSetId) {
-    return valueSets.stream().filter(v -> v.id().equals(valueSetId)).findFirst();
+    for (ValueSet v : valueSets) {
+      if (v.id().equals(valueSetId)) {
+        return Optional.of(v);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -20,28 +20,34 @@ public final class FieldValue {
   private final boolean active;
   private final Values scope;
   private final List<Section> sections;
-  private final java.util.function.Supplier<String> labeller;
+  /** The walk's view of it, which names it when first asked (else the label is given). */
+  private final org.emrkit.render.FieldView view;
   private String label;
 
   /** A field occurrence with its label worked out. */
   public FieldValue(Field field, String path, Value value, boolean active, Values scope,
       List<Section> sections, String label) {
-    this(field, path, value, active, scope, sections, () -> label);
+    this(field, path, value, active, scope, sections, (org.emrkit.render.FieldView) null);
+    this.label = label;
   }
 
   /**
-   * A field occurrence whose label is worked out when first asked for: a clean record's
+   * The field occurrence a walk met, named by its view when first asked for: a clean record's
    * findings name no field, and naming every field of it was a fifth of a validation.
    */
-  FieldValue(Field field, String path, Value value, boolean active, Values scope,
-      List<Section> sections, java.util.function.Supplier<String> labeller) {
+  FieldValue(org.emrkit.render.FieldView v) {
+    this(v.field(), v.path(), v.value(), v.visible(), v.scope(), v.sections(), v);
+  }
+
+  private FieldValue(Field field, String path, Value value, boolean active, Values scope,
+      List<Section> sections, org.emrkit.render.FieldView view) {
     this.field = field;
     this.path = path;
     this.value = value;
     this.active = active;
     this.scope = scope;
     this.sections = sections;
-    this.labeller = labeller;
+    this.view = view;
   }
 
   /** The template field. */
@@ -80,8 +86,8 @@ public final class FieldValue {
    */
   public String label() {
     String l = label;
-    if (l == null) {
-      l = labeller.get();
+    if (l == null && view != null) {
+      l = view.label();
       label = l;
     }
     return l;

@@ -138,8 +138,7 @@ public final class RecordContext {
 
       @Override
       public void fieldAlone(FieldView v) {
-        f.add(new FieldValue(v.field(), v.path(), v.value(), v.visible(), v.scope(),
-            v.sections(), v::label));
+        f.add(new FieldValue(v));
       }
 
       @Override

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.emrkit.record.Coding;
 import org.emrkit.record.Value;
 import org.emrkit.template.Field;
+import org.emrkit.template.PerTemplate.Same;
 import org.emrkit.terminology.CodeEntry;
 import org.emrkit.terminology.CodeSystemRef;
 import org.emrkit.terminology.CodeTable;
@@ -27,9 +28,16 @@ abstract class Codes implements FieldRule {
    * value set's table on each call).
    */
   static Optional<CodeTable> table(RecordContext context, Field field, Coding coding) {
-    return context.memo(List.of(Codes.class, field, String.valueOf(coding.system()),
-        String.valueOf(coding.version())), () -> lookUp(context, field, coding));
+    return context.memo(new Key(new Same<>(field), coding.system(), coding.version()),
+        () -> lookUp(context, field, coding));
   }
+
+  /**
+   * What a look-up is kept by: the template field by identity (a field's own hash is a walk of
+   * its whole definition, options and bounds, and four rules asked per coded value), and the
+   * edition the value names.
+   */
+  private record Key(Same<Field> field, String system, String version) {}
 
   private static Optional<CodeTable> lookUp(RecordContext context, Field field, Coding coding) {
     if (field.valueSet() == null && coding.system() != null && coding.version() != null) {

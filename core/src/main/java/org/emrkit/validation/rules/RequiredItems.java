@@ -200,11 +200,17 @@ final class RequiredItems {
       FieldType t = f.field().type();
       boolean content = t != FieldType.SIGNATURE && t != FieldType.MACRO && t != FieldType.CALC;
       if (content && f.active() && f.isFilled()) {
-        keys.addAll(known.computeIfAbsent(new Same<>(f.field()), x -> {
+        Same<Field> field = new Same<>(f.field());
+        java.util.Set<String> sought = known.get(field);
+        if (sought == null) {
           java.util.Set<String> all = keys(f);
           all.retainAll(SOUGHT);
-          return java.util.Set.copyOf(all);
-        }));
+          sought = java.util.Set.copyOf(all);
+          known.putIfAbsent(field, sought);
+        }
+        if (!sought.isEmpty()) {
+          keys.addAll(sought);
+        }
       }
     }
     return keys;
