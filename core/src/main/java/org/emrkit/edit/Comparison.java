@@ -3,7 +3,6 @@ package org.emrkit.edit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -200,26 +199,26 @@ final class Comparison {
         validAt.put(s.field(), s);
       }
     }
-    Set<Signature> used = new HashSet<>();
-    List<Map.Entry<String, Value>> values = new ArrayList<>();
+    // the replay's signatures, one object per id: used by identity (a signature's own hash is
+    // one of all its members)
+    Set<Signature> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    List<Placed> values = new ArrayList<>();
     signatureValues(record.values(), replay.root, "", values);
-    for (Map.Entry<String, Value> v : values) {
-      String p = v.getKey();
-      Value n = v.getValue();
+    for (Placed v : values) {
+      String p = v.pointer();
+      Value n = v.value();
       Signature s = validAt.get(p);
       if (s != null && same(s, n) && used.add(s)) {
         continue;
       }
-      Optional<Signature> moved = old.stream().filter(x -> same(x, n) && !used.contains(x))
-          .findFirst();
-      if (s == null && moved.isPresent()) {
-        used.add(moved.get());
+      if (s == null && moved(old, n, used)) {
         continue;
       }
       String shown = n instanceof Value.Signed g ? g.signer().actor().name() + "("
           + g.signer().actor().id() + ", " + RecordJson.dateTime(g.signer().at()) + ")"
           : cut(RecordJson.canonical(n));
-      String l = fieldLabel(replay.root, p);
+      // the field it was found at, named as fieldLabel names the field at its pointer
+      String l = name(v.field()) + "(/values" + p + ")";
       out.add(new AuditFinding("signature-value", "/values" + p, s != null
           ? Message.of(l + "显示 " + shown + "，但签在此处的是 " + s.signer().name() + "：签名字段被改动",
               l + " shows " + shown + " but " + s.signer().name() + " signed there: the"
@@ -240,12 +239,27 @@ final class Comparison {
   }
 
   /**
+   * Whether a superseded signature not yet used is the value {@code n} (its entry may have
+   * moved); marks it used.
+   */
+  private static boolean moved(List<Signature> old, Value n, Set<Signature> used) {
+    for (Signature x : old) {
+      if (same(x, n) && used.add(x)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A signature field's value where it was found: its pointer below /values and its field. */
+  private record Placed(String pointer, Value value, Field field) {}
+
+  /**
    * The signature fields' values, by pointer, in the record's values, in the order of their
    * names. Driven by the template: only the names of signature fields and of groups that hold
    * one are looked up (a long record's other values were all visited for this).
    */
-  private void signatureValues(Values values, FieldScope scope, String at,
-      List<Map.Entry<String, Value>> out) {
+  private void signatureValues(Values values, FieldScope scope, String at, List<Placed> out) {
     for (String name : replay.layout.signedNames(scope)) {
       Optional<Value> v = values.get(name);
       if (v.isEmpty()) {
@@ -253,7 +267,7 @@ final class Comparison {
       }
       Field f = scope.fields().get(name);
       if (f != null && f.type() == FieldType.SIGNATURE) {
-        out.add(Map.entry(at + "/" + escape(name), v.get()));
+        out.add(new Placed(at + "/" + escape(name), v.get(), f));
       } else if (v.get() instanceof Value.Rows rows) {
         FieldScope g = scope.groups().get(name);
         String p = at + "/" + escape(name);
