@@ -15,7 +15,9 @@ import org.emrkit.template.Section;
 public final class FieldView {
 
   private final Field field;
-  private final String path;
+  /** The pointer of the field's scope; its own is made from it when first asked for. */
+  private final String prefix;
+  private String path;
   private final Value value;
   private String text;
   private final boolean holds;
@@ -37,11 +39,11 @@ public final class FieldView {
   record LabelHints(String textBefore, boolean first, boolean alone, CellView cell,
       String sectionTitle, LabelCache cache) {}
 
-  FieldView(Field field, String path, Value value, boolean holds, boolean visible,
+  FieldView(Field field, String prefix, Value value, boolean holds, boolean visible,
       Values scope, List<Section> sections, boolean inTemplate, Resolver resolver,
       LabelHints hints, String empty, List<Amendment> amended, boolean showSuperseded) {
     this.field = field;
-    this.path = path;
+    this.prefix = prefix;
     this.value = value;
     this.holds = holds;
     this.visible = visible;
@@ -141,7 +143,12 @@ public final class FieldView {
 
   /** JSON pointer of the value in the record ({@code /values/diagnoses/0/diagnosis}). */
   public String path() {
-    return path;
+    String p = path;
+    if (p == null) {
+      p = prefix + "/" + field.name();
+      path = p;
+    }
+    return p;
   }
 
   /** The value, or {@code null} (always {@code null} in an edit form's template entry). */
@@ -223,6 +230,7 @@ public final class FieldView {
   }
 
   private String valuesPointer() {
-    return path.startsWith("/values") ? path.substring(7) : path;
+    String p = path();
+    return p.startsWith("/values") ? p.substring(7) : p;
   }
 }

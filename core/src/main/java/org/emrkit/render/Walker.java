@@ -197,17 +197,18 @@ final class Walker implements BlockVisitor<Void> {
    * or not (what its label is taken from, with its cell and section).
    */
   private FieldView field(Field f, String textBefore, boolean first, boolean alone) {
-    String path = prefix + "/" + f.name();
-    boolean holds = holds(f.when(), path);
+    // the field's pointer is made here only where it is needed now (a condition, a trace); the
+    // view makes it when asked (a validation asks for few of them)
+    boolean holds = f.when() == null || holds(f.when(), prefix + "/" + f.name());
     if (!(visible && holds) && !includeHidden) {
       return null;
     }
     Value value = inTemplate ? null : scope.get(f.name()).orElse(null);
     List<Amendment> amended = traceAmendments && visible && holds && !inTemplate
-        ? walk.traceAt(path) : List.of();
+        ? walk.traceAt(prefix + "/" + f.name()) : List.of();
     FieldView.LabelHints hints = new FieldView.LabelHints(textBefore, first, alone, cell,
         sections.isEmpty() ? null : sections.getLast().title(), labels);
-    return new FieldView(f, path, value, holds, visible && holds, scope, sectionList,
+    return new FieldView(f, prefix, value, holds, visible && holds, scope, sectionList,
         inTemplate, resolver, hints, walk.emptyText(f), amended,
         walk.options().supersededSignatures());
   }

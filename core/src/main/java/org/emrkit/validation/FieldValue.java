@@ -15,7 +15,8 @@ import org.emrkit.template.Section;
  */
 public final class FieldValue {
   private final Field field;
-  private final String path;
+  /** Given, or asked of the view when first needed (most occurrences are never reported). */
+  private String path;
   private final Value value;
   private final boolean active;
   private final Values scope;
@@ -36,7 +37,7 @@ public final class FieldValue {
    * findings name no field, and naming every field of it was a fifth of a validation.
    */
   FieldValue(org.emrkit.render.FieldView v) {
-    this(v.field(), v.path(), v.value(), v.visible(), v.scope(), v.sections(), v);
+    this(v.field(), null, v.value(), v.visible(), v.scope(), v.sections(), v);
   }
 
   private FieldValue(Field field, String path, Value value, boolean active, Values scope,
@@ -57,7 +58,12 @@ public final class FieldValue {
 
   /** JSON pointer of the value, e.g. {@code /values/progressNotes/2/at}. */
   public String path() {
-    return path;
+    String p = path;
+    if (p == null && view != null) {
+      p = view.path();
+      path = p;
+    }
+    return p;
   }
 
   /** The value, or {@code null} when absent. */
@@ -111,17 +117,17 @@ public final class FieldValue {
   @Override
   public boolean equals(Object o) {
     return o instanceof FieldValue v && active == v.active && field.equals(v.field)
-        && path.equals(v.path) && java.util.Objects.equals(value, v.value)
+        && path().equals(v.path()) && java.util.Objects.equals(value, v.value)
         && java.util.Objects.equals(scope, v.scope) && sections.equals(v.sections);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(field, path, value, active);
+    return java.util.Objects.hash(field, path(), value, active);
   }
 
   @Override
   public String toString() {
-    return "FieldValue[" + path + "=" + value + (active ? "" : ", inactive") + "]";
+    return "FieldValue[" + path() + "=" + value + (active ? "" : ", inactive") + "]";
   }
 }
