@@ -182,13 +182,18 @@ public final class Validator {
     return new Reporter() {
       @Override
       public void report(String path, Message message) {
-        findings.add(new Finding(info.code(), severity, prefix + path, message,
+        findings.add(new Finding(info.code(), severity, at(path), message,
             severity == Severity.INFO ? BigDecimal.ZERO : deduction, veto));
       }
 
       @Override
       public void reportVeto(String path, Message message) {
-        findings.add(new Finding(info.code(), severity, prefix + path, message, deduction, true));
+        findings.add(new Finding(info.code(), severity, at(path), message, deduction, true));
+      }
+
+      /** The path below the chart's record, or the path itself for one record (not a copy). */
+      private String at(String path) {
+        return prefix.isEmpty() ? path : prefix + path;
       }
 
       @Override
