@@ -29,9 +29,9 @@ public record Bound(String source) {
   }
 
   /**
-   * The numbers of the literal bounds met, by their text: validation asks for every bound of
-   * every field it checks, in every record it checks. Bounded: past 4,096 texts a bound is parsed
-   * each time.
+   * The numbers of the decimal literal bounds met, by their text (at most 62 characters each):
+   * validation asks for every bound of every field it checks, in every record it checks.
+   * Bounded: past 4,096 texts a bound is parsed each time. Other bounds are not kept.
    */
   private static final java.util.Map<String, Optional<BigDecimal>> NUMBERS =
       new java.util.concurrent.ConcurrentHashMap<>();
@@ -39,12 +39,16 @@ public record Bound(String source) {
   /** The bound as a number, if it is a plain decimal literal. */
   public Optional<BigDecimal> number() {
     Optional<BigDecimal> n = NUMBERS.get(source);
-    if (n == null) {
-      // a scan, not a regular expression
-      n = plainDecimal(source) ? Optional.of(new BigDecimal(source)) : Optional.empty();
-      if (NUMBERS.size() < 4_096) {
-        NUMBERS.put(source, n);
-      }
+    if (n != null) {
+      return n;
+    }
+    // a scan, not a regular expression
+    if (!plainDecimal(source)) {
+      return Optional.empty();
+    }
+    n = Optional.of(new BigDecimal(source));
+    if (NUMBERS.size() < 4_096) {
+      NUMBERS.put(source, n);
     }
     return n;
   }

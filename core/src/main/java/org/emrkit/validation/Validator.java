@@ -193,7 +193,7 @@ public final class Validator {
 
       /** The path below the chart's record, or the path itself for one record (not a copy). */
       private String at(String path) {
-        return prefix.isEmpty() ? path : prefix + path;
+        return prefix.isEmpty() && path != null ? path : prefix + path;
       }
 
       @Override

@@ -105,7 +105,11 @@ class ShadedJarIT {
     // a batch keeps the JVM's defaults
     assertThat(launch(jar, "batch", "--help")).contains("emrkit batch --records")
         .doesNotContain("TieredStopAtLevel", "UseTransparentHugePages");
-    // neither made an archive: one made by --version would hold a few hundred classes
+    assertThat(launch(jar, "render", "--help")).contains("--to");
+    // a render that fails is not kept either (a usage error stops before most classes load)
+    assertThat(launch(2, jar, "render", "--template", "missing.emr.md", "missing.json", "--to",
+        "pdf", "-o", dir.resolve("x.pdf").toString())).contains("missing");
+    // none made an archive: one made by --version would hold a few hundred classes
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.filter(f -> f.toString().endsWith(".jsa"))).isEmpty();
     }
@@ -113,6 +117,11 @@ class ShadedJarIT {
 
   /** What {@code examples/emrkit ARGS} prints, with the JVM's flags first. */
   private String launch(Path jar, String... args) throws Exception {
+    return launch(0, jar, args);
+  }
+
+  /** The same, for a command that exits with {@code code}. */
+  private String launch(int code, Path jar, String... args) throws Exception {
     java.util.List<String> command = new java.util.ArrayList<>();
     command.add(Path.of("emrkit").toAbsolutePath().toString());
     command.addAll(java.util.List.of(args));
@@ -125,7 +134,7 @@ class ShadedJarIT {
     Process p = b.start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String out = Files.readString(log, StandardCharsets.UTF_8);
-    assertThat(p.exitValue()).as(out).isZero();
+    assertThat(p.exitValue()).as(out).isEqualTo(code);
     return out;
   }
 
