@@ -265,6 +265,13 @@ public final class Fonts {
   private static final List<String> SUBSET_TABLES = List.of("head", "hhea", "maxp", "OS/2",
       "name", "cmap", "hmtx", "loca", "glyf", "cvt ", "fpgm", "prep");
 
+  /**
+   * A host font's: with its 'post' table (FontBox writes one where the font names its glyphs,
+   * format 2; a font of format 3 gets none, as before).
+   */
+  private static final List<String> HOST_SUBSET_TABLES = List.of("head", "hhea", "maxp", "OS/2",
+      "name", "cmap", "hmtx", "loca", "glyf", "cvt ", "fpgm", "prep", "post");
+
   /** Where a face's file is read from, each time it is parsed. */
   interface Source {
     byte[] read() throws IOException;
@@ -288,6 +295,13 @@ public final class Fonts {
     private final int[] astral;
     /** Whether it has TrueType outlines, which subsets can be made of (else CFF). */
     private final boolean outlines;
+    /**
+     * Whether its subsets keep its 'post' table (a host's font, which may be monospaced or
+     * italic: OpenPDF takes the fixed-pitch flag and the italic angle from it); the bundled
+     * faces are upright and proportional, and their 30,798 glyph names were a sixth of a cold
+     * parse.
+     */
+    private final boolean post;
     private java.lang.ref.SoftReference<TrueTypeFont> parsed;
     private java.lang.ref.SoftReference<BaseFont> whole;
 
@@ -299,6 +313,7 @@ public final class Fonts {
     Face(String name, Source file, boolean check) {
       this.name = name;
       this.file = file;
+      this.post = check;
       TrueTypeFont font;
       try {
         font = parse();
@@ -359,7 +374,7 @@ public final class Fonts {
       try {
         // parsed as an embedded font, which may lack 'post' and 'name'
         TrueTypeFont font = new TTFParser(true).parse(new RandomAccessReadBuffer(
-            unread(file.read())));
+            unread(file.read(), post)));
         // what the subsetter reads, parsed now and not in its loops
         font.getHeader();
         font.getHorizontalHeader();
@@ -450,7 +465,7 @@ public final class Fonts {
         }
         // outside the lock: every table of the parsed font was read when it was parsed, and
         // the subsetter reads the file through a stream of its own (tested from many threads)
-        TTFSubsetter s = new TTFSubsetter(source, SUBSET_TABLES);
+        TTFSubsetter s = new TTFSubsetter(source, post ? HOST_SUBSET_TABLES : SUBSET_TABLES);
         for (int cp : ALWAYS) {
           s.add(cp);
         }
@@ -470,7 +485,8 @@ public final class Fonts {
 
   /**
    * Tables FontBox would read and a subset does not need: the glyph names of 'post' (30,798 of
-   * them in Noto Sans SC, a sixth of a cold parse; OpenPDF embeds no 'post'), the substitution
+   * them in Noto Sans SC, a sixth of a cold parse; a bundled face's subset has no 'post', a host
+   * font's keeps it), the substitution
    * and positioning tables and the vertical metrics (OpenPDF applies none of them).
    */
   private static final java.util.Set<String> UNREAD = java.util.Set.of("post", "GSUB", "GPOS",
@@ -484,6 +500,11 @@ public final class Fonts {
    * OpenPDF embeds is read from the file again.
    */
   static byte[] unread(byte[] file) {
+    return unread(file, false);
+  }
+
+  /** {@link #unread(byte[])}, leaving 'post' to be read when {@code post}. */
+  static byte[] unread(byte[] file, boolean post) {
     if (file.length < 12) {
       return file;
     }
@@ -492,7 +513,7 @@ public final class Fonts {
     for (int i = 0; i < tables && 12 + 16 * i + 16 <= file.length; i++) {
       int entry = 12 + 16 * i;
       String tag = new String(file, entry, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
-      if (UNREAD.contains(tag)) {
+      if (UNREAD.contains(tag) && !(post && tag.equals("post"))) {
         file[entry + 3] = '~';
       } else if (tag.equals("cmap")) {
         oneCmap(b, b.getInt(entry + 8), b.getInt(entry + 12));

@@ -328,6 +328,40 @@ class FontSubsetTest {
   }
 
   @Test
+  void aHostFontsSubsetKeepsItsFixedPitchAndItalicAngle()
+      throws Exception {
+    byte[] mono;
+    try (var in = Fonts.class.getClassLoader().getResourceAsStream(
+        "net/sf/jasperreports/fonts/dejavu/DejaVuSansMono-Oblique.ttf")) {
+      mono = in.readAllBytes();
+    }
+    Template t = Corpus.template("admission-record");
+    Record rec = Corpus.record("clean--admission-record.json", t);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    PdfRenderer.builder().options(RenderOptions.builder().clock(CLOCK).build())
+        .font("DejaVuSansMono-Oblique", mono).build().render(t, rec, out);
+    byte[] pdf = out.toByteArray();
+    Map<String, float[]> described = new LinkedHashMap<>();
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      for (COSObject o : doc.getDocument().getObjectsByType(COSName.FONT_DESC)) {
+        COSDictionary d = (COSDictionary) o.getObject();
+        String name = d.getNameAsString(COSName.FONT_NAME);
+        // OpenPDF describes the font from the subset it was given (its own subset, embedded,
+        // keeps no 'post' whatever it was given)
+        described.put(name.substring(name.indexOf('+') + 1), new float[] {
+            d.getFloat(COSName.ITALIC_ANGLE), d.getInt(COSName.FLAGS)});
+      }
+    }
+    float[] host = described.get("DejaVuSansMono-Oblique");
+    assertThat(host).as(described.keySet().toString()).isNotNull();
+    assertThat(host[0]).as("italic angle").isEqualTo(-11f);
+    assertThat((int) host[1] & 1).as("FixedPitch flag").isEqualTo(1);
+    float[] noto = described.get("NotoSansSC-Regular");
+    assertThat(noto[0]).isZero();
+    assertThat((int) noto[1] & 1).isZero();
+  }
+
+  @Test
   void aHostFontThatIsNoFontIsRefusedWhenItIsRegistered() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> PdfRenderer.builder()
         .font("坏字体", "not a TrueType file".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
