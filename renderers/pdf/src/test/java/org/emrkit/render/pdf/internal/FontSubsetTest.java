@@ -299,9 +299,11 @@ class FontSubsetTest {
   @Test
   void theCmapFontBoxIsGivenListsOneSubtableAndMapsEveryCharacterAsTheWholeCmapDid()
       throws Exception {
+    // and Liberation Sans (OpenPDF's), whose cmap has Macintosh and Windows subtables
     for (String path : List.of("fonts/ttf/NotoSansSC/NotoSansSC-Regular.ttf",
         "fonts/ttf/NotoSansSC/NotoSansSC-Bold.ttf",
-        "net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf")) {
+        "net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf",
+        "font-fallback/LiberationSans-Regular.ttf")) {
       byte[] file;
       try (var in = Fonts.class.getClassLoader().getResourceAsStream(path)) {
         file = in.readAllBytes();
@@ -319,7 +321,7 @@ class FontSubsetTest {
         assertThat(after.getGlyphId(cp)).as("%s U+%04X", path, cp).isEqualTo(gid);
         mapped += gid != 0 ? 1 : 0;
       }
-      assertThat(mapped).as(path).isGreaterThan(3_000);
+      assertThat(mapped).as(path).isGreaterThan(2_000);
     }
     // a cmap of one subtable, or one cut short, is left as it is
     byte[] cut = {0, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 'c', 'm', 'a', 'p', 0, 0, 0, 0, 0, 0, 0,
