@@ -35,9 +35,18 @@ public final class FieldView {
   private java.util.Optional<TracedText> traced;
   private SignatureState state;
 
-  /** Where a field stands in its paragraph, which is what its label is taken from. */
-  record LabelHints(String textBefore, boolean first, boolean alone, CellView cell,
-      String sectionTitle, LabelCache cache) {}
+  /**
+   * Where a field stands in its paragraph, which is what its label is taken from; worked out
+   * each time it is asked ({@link FieldView#label} keeps what it gives).
+   */
+  record LabelHints(Field field, String textBefore, boolean first, boolean alone, CellView cell,
+      String sectionTitle, LabelCache cache) implements java.util.function.Supplier<String> {
+    @Override
+    public String get() {
+      return Labels.field(field, textBefore, first, alone, cell == null ? null : cell.label(),
+          sectionTitle, cache);
+    }
+  }
 
   FieldView(Field field, String prefix, Value value, boolean holds, boolean visible,
       Values scope, List<Section> sections, boolean inTemplate, Resolver resolver,
@@ -141,6 +150,19 @@ public final class FieldView {
     return field;
   }
 
+  /**
+   * What works out {@link #label} without this view: for a holder that outlives the walk (a
+   * validation's field occurrences keep it, not the view and all it refers to).
+   */
+  public java.util.function.Supplier<String> labeller() {
+    return hints;
+  }
+
+  /** JSON pointer of the field's scope: {@code /values}, or a row's ({@code /values/diagnoses/0}). */
+  public String scopePath() {
+    return prefix;
+  }
+
   /** JSON pointer of the value in the record ({@code /values/diagnoses/0/diagnosis}). */
   public String path() {
     String p = path;
@@ -193,9 +215,7 @@ public final class FieldView {
   /** What the field is called for people; see {@link Labels}. */
   public String label() {
     if (label == null) {
-      CellView cell = hints.cell();
-      label = Labels.field(field, hints.textBefore(), hints.first(), hints.alone(),
-          cell == null ? null : cell.label(), hints.sectionTitle(), hints.cache());
+      label = hints.get();
     }
     return label;
   }

@@ -206,7 +206,7 @@ final class Walker implements BlockVisitor<Void> {
     Value value = inTemplate ? null : scope.get(f.name()).orElse(null);
     List<Amendment> amended = traceAmendments && visible && holds && !inTemplate
         ? walk.traceAt(prefix + "/" + f.name()) : List.of();
-    FieldView.LabelHints hints = new FieldView.LabelHints(textBefore, first, alone, cell,
+    FieldView.LabelHints hints = new FieldView.LabelHints(f, textBefore, first, alone, cell,
         sections.isEmpty() ? null : sections.getLast().title(), labels);
     return new FieldView(f, prefix, value, holds, visible && holds, scope, sectionList,
         inTemplate, resolver, hints, walk.emptyText(f), amended,

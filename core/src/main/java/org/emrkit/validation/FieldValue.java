@@ -15,20 +15,26 @@ import org.emrkit.template.Section;
  */
 public final class FieldValue {
   private final Field field;
-  /** Given, or asked of the view when first needed (most occurrences are never reported). */
+  /** Given, or made when first needed (most occurrences are never reported). */
   private String path;
   private final Value value;
   private final boolean active;
   private final Values scope;
   private final List<Section> sections;
-  /** The walk's view of it, which names it when first asked (else the label is given). */
-  private final org.emrkit.render.FieldView view;
+  /**
+   * What names it when first asked, and the pointer of its scope its own is made from, both
+   * from the walk that met it (not the walk's view, which refers to much more; a 40,000-entry
+   * record has 160,000 field occurrences, all kept while it is validated); else the label and
+   * path are given.
+   */
+  private final java.util.function.Supplier<String> labeller;
+  private final String scopePath;
   private String label;
 
   /** A field occurrence with its label worked out. */
   public FieldValue(Field field, String path, Value value, boolean active, Values scope,
       List<Section> sections, String label) {
-    this(field, path, value, active, scope, sections, (org.emrkit.render.FieldView) null);
+    this(field, path, value, active, scope, sections, null, null);
     this.label = label;
   }
 
@@ -37,18 +43,20 @@ public final class FieldValue {
    * findings name no field, and naming every field of it was a fifth of a validation.
    */
   FieldValue(org.emrkit.render.FieldView v) {
-    this(v.field(), null, v.value(), v.visible(), v.scope(), v.sections(), v);
+    this(v.field(), null, v.value(), v.visible(), v.scope(), v.sections(), v.labeller(),
+        v.scopePath());
   }
 
   private FieldValue(Field field, String path, Value value, boolean active, Values scope,
-      List<Section> sections, org.emrkit.render.FieldView view) {
+      List<Section> sections, java.util.function.Supplier<String> labeller, String scopePath) {
     this.field = field;
     this.path = path;
     this.value = value;
     this.active = active;
     this.scope = scope;
     this.sections = sections;
-    this.view = view;
+    this.labeller = labeller;
+    this.scopePath = scopePath;
   }
 
   /** The template field. */
@@ -59,8 +67,8 @@ public final class FieldValue {
   /** JSON pointer of the value, e.g. {@code /values/progressNotes/2/at}. */
   public String path() {
     String p = path;
-    if (p == null && view != null) {
-      p = view.path();
+    if (p == null && scopePath != null) {
+      p = scopePath + "/" + field.name(); // as the walk's view makes it
       path = p;
     }
     return p;
@@ -92,8 +100,8 @@ public final class FieldValue {
    */
   public String label() {
     String l = label;
-    if (l == null && view != null) {
-      l = view.label();
+    if (l == null && labeller != null) {
+      l = labeller.get();
       label = l;
     }
     return l;
