@@ -23,12 +23,13 @@ final class LengthRule implements FieldRule {
 
   @Override
   public void check(FieldValue f, RecordContext context, Reporter reporter) {
-    if (!(f.value() instanceof Value.Str s)) {
+    Integer min = f.field().minLength();
+    Integer max = f.field().maxLength();
+    // most fields have no bounds on their length: their text is not counted
+    if (min == null && max == null || !(f.value() instanceof Value.Str s)) {
       return;
     }
     int n = s.value().codePointCount(0, s.value().length());
-    Integer min = f.field().minLength();
-    Integer max = f.field().maxLength();
     if (min != null && n < min && n > 0) {
       String l = Infos.label(f);
       reporter.report(f.path(), new Message("“" + l + "”至少 " + min + " 字(当前 " + n + " 字)",

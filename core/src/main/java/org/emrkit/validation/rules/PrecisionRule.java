@@ -27,7 +27,8 @@ final class PrecisionRule implements FieldRule {
     if (p == null || !(f.value() instanceof Value.Num n)) {
       return;
     }
-    if (n.value().stripTrailingZeros().scale() > p) {
+    // stripping trailing zeros never raises the scale: within it as written, within it stripped
+    if (n.value().scale() > p && n.value().stripTrailingZeros().scale() > p) {
       String l = Infos.label(f);
       reporter.report(f.path(), new Message("“" + l + "”最多 " + p + " 位小数(当前 "
           + org.emrkit.record.ValueText.plain(n.value()) + ")", l + " allows " + p + " decimal place"
