@@ -269,8 +269,8 @@ public final class Fonts {
    * A host font's: with its 'post' table (FontBox writes one where the font names its glyphs,
    * format 2; a font of format 3 gets none, as before).
    */
-  private static final List<String> HOST_SUBSET_TABLES = List.of("head", "hhea", "maxp", "OS/2",
-      "name", "cmap", "hmtx", "loca", "glyf", "cvt ", "fpgm", "prep", "post");
+  private static final List<String> HOST_SUBSET_TABLES = java.util.stream.Stream.concat(
+      SUBSET_TABLES.stream(), java.util.stream.Stream.of("post")).toList();
 
   /** Where a face's file is read from, each time it is parsed. */
   interface Source {
@@ -306,14 +306,15 @@ public final class Fonts {
     private java.lang.ref.SoftReference<BaseFont> whole;
 
     /**
-     * A face read from {@code file}; {@code check} makes a small subset through OpenPDF at once,
-     * so that a host's font that cannot be used is refused when it is registered (the bundled
-     * faces are known to work, and a cold start does not wait for it).
+     * A face read from {@code file}. A {@code host} font is made a small subset of through
+     * OpenPDF at once, so that one that cannot be used is refused when it is registered (the
+     * bundled faces are known to work, and a cold start does not wait for it), and its subsets
+     * keep its 'post' table.
      */
-    Face(String name, Source file, boolean check) {
+    Face(String name, Source file, boolean host) {
       this.name = name;
       this.file = file;
-      this.post = check;
+      this.post = host;
       TrueTypeFont font;
       try {
         font = parse();
@@ -358,7 +359,7 @@ public final class Fonts {
       this.outlines = font != null;
       this.astral = above.stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
       this.parsed = new java.lang.ref.SoftReference<>(font);
-      if (outlines && check) {
+      if (outlines && host) {
         java.util.BitSet first = new java.util.BitSet();
         for (int cp = 0; cp <= 0xFFFF; cp++) {
           if (has(cp)) {
@@ -494,16 +495,12 @@ public final class Fonts {
 
   /**
    * The file with the tags of the tables in {@link #UNREAD} changed in its table directory (the
-   * last letter made '~'), so that FontBox, which reads every table it knows when it opens a
-   * file, keeps them as bytes it never reads; and with its 'cmap' listing only the subtable
+   * last letter made '~'; 'post' left as it is when {@code post}), so that FontBox, which reads
+   * every table it knows when it opens a file, keeps them as bytes it never reads; and with its
+   * 'cmap' listing only the subtable
    * FontBox maps characters with ({@link #oneCmap}). Only this copy changes; a whole font
    * OpenPDF embeds is read from the file again.
    */
-  static byte[] unread(byte[] file) {
-    return unread(file, false);
-  }
-
-  /** {@link #unread(byte[])}, leaving 'post' to be read when {@code post}. */
   static byte[] unread(byte[] file, boolean post) {
     if (file.length < 12) {
       return file;
@@ -605,6 +602,17 @@ public final class Fonts {
     return (int) sum;
   }
 
+  /** The first of {@code faces} that has {@code cp}, else the symbol fallback if it has it. */
+  static Face faceFor(List<Face> faces, int cp) {
+    for (Face f : faces) {
+      if (f.has(cp)) {
+        return f;
+      }
+    }
+    Face symbols = symbols();
+    return symbols.has(cp) ? symbols : null;
+  }
+
   /**
    * The characters of {@code text} that none of {@code fonts} nor the symbol fallback has
    * (controls and spaces excepted).
@@ -615,12 +623,7 @@ public final class Fonts {
       if (Character.isWhitespace(cp) || Character.isISOControl(cp) || cp == 0x200B) {
         return;
       }
-      for (Face f : fonts) {
-        if (f.has(cp)) {
-          return;
-        }
-      }
-      if (symbols().has(cp)) {
+      if (faceFor(fonts, cp) != null) {
         return;
       }
       if (cp > 0xFFFF && rare().map(f -> f.charExists(cp)).orElse(false)) {

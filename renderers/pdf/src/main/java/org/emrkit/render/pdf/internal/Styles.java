@@ -91,22 +91,11 @@ public final class Styles {
   private static void assign(java.util.BitSet chars, List<Fonts.Face> faces,
       java.util.Map<Fonts.Face, java.util.BitSet> need) {
     for (int cp = chars.nextSetBit(0); cp >= 0; cp = chars.nextSetBit(cp + 1)) {
-      Fonts.Face face = faceFor(faces, cp);
+      Fonts.Face face = Fonts.faceFor(faces, cp);
       if (face != null) {
         need.computeIfAbsent(face, f -> new java.util.BitSet()).set(cp);
       }
     }
-  }
-
-  /** The first of {@code faces} that has {@code cp}, else the symbol fallback if it has it. */
-  private static Fonts.Face faceFor(List<Fonts.Face> faces, int cp) {
-    for (Fonts.Face f : faces) {
-      if (f.has(cp)) {
-        return f;
-      }
-    }
-    Fonts.Face symbols = Fonts.symbols();
-    return symbols.has(cp) ? symbols : null;
   }
 
   /** The font {@code face} draws {@code cp} with in this document. */
@@ -167,7 +156,7 @@ public final class Styles {
         return s.face().whole();
       }
     }
-    Fonts.Face face = faceFor(fonts, cp);
+    Fonts.Face face = Fonts.faceFor(fonts, cp);
     if (face != null) {
       return drawn(face, cp);
     }
