@@ -134,6 +134,11 @@ final class Comparison {
     Optional<Field> f = root.fieldAt(tokens);
     String name = f.map(Comparison::name)
         .orElse(tokens.isEmpty() ? "病历内容" : tokens.get(tokens.size() - 1));
+    return labelled(name, p);
+  }
+
+  /** A value's name with its pointer: 主诉(/values/chiefComplaint). */
+  private static String labelled(String name, String p) {
     return name + "(/values" + p + ")";
   }
 
@@ -218,7 +223,7 @@ final class Comparison {
           + g.signer().actor().id() + ", " + RecordJson.dateTime(g.signer().at()) + ")"
           : cut(RecordJson.canonical(n));
       // the field it was found at, named as fieldLabel names the field at its pointer
-      String l = name(v.field()) + "(/values" + p + ")";
+      String l = labelled(name(v.field()), p);
       out.add(new AuditFinding("signature-value", "/values" + p, s != null
           ? Message.of(l + "显示 " + shown + "，但签在此处的是 " + s.signer().name() + "：签名字段被改动",
               l + " shows " + shown + " but " + s.signer().name() + " signed there: the"

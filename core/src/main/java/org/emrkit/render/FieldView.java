@@ -167,10 +167,15 @@ public final class FieldView {
   public String path() {
     String p = path;
     if (p == null) {
-      p = prefix + "/" + field.name();
+      p = pointer(prefix, field);
       path = p;
     }
     return p;
+  }
+
+  /** The JSON pointer of {@code field} in the scope at {@code scopePath}. */
+  public static String pointer(String scopePath, Field field) {
+    return scopePath + "/" + field.name();
   }
 
   /** The value, or {@code null} (always {@code null} in an edit form's template entry). */

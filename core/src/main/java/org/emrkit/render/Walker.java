@@ -199,13 +199,13 @@ final class Walker implements BlockVisitor<Void> {
   private FieldView field(Field f, String textBefore, boolean first, boolean alone) {
     // the field's pointer is made here only where it is needed now (a condition, a trace); the
     // view makes it when asked (a validation asks for few of them)
-    boolean holds = f.when() == null || holds(f.when(), prefix + "/" + f.name());
+    boolean holds = f.when() == null || holds(f.when(), FieldView.pointer(prefix, f));
     if (!(visible && holds) && !includeHidden) {
       return null;
     }
     Value value = inTemplate ? null : scope.get(f.name()).orElse(null);
     List<Amendment> amended = traceAmendments && visible && holds && !inTemplate
-        ? walk.traceAt(prefix + "/" + f.name()) : List.of();
+        ? walk.traceAt(FieldView.pointer(prefix, f)) : List.of();
     FieldView.LabelHints hints = new FieldView.LabelHints(f, textBefore, first, alone, cell,
         sections.isEmpty() ? null : sections.getLast().title(), labels);
     return new FieldView(f, prefix, value, holds, visible && holds, scope, sectionList,

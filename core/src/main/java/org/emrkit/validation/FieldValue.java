@@ -68,7 +68,7 @@ public final class FieldValue {
   public String path() {
     String p = path;
     if (p == null && scopePath != null) {
-      p = scopePath + "/" + field.name(); // as the walk's view makes it
+      p = org.emrkit.render.FieldView.pointer(scopePath, field);
       path = p;
     }
     return p;

@@ -33,6 +33,16 @@ abstract class Codes implements FieldRule {
   }
 
   /**
+   * The table a field without a coded value draws from (a choice field's value set): the
+   * look-up {@link #table(RecordContext, Field, Coding)} makes for a value naming no edition,
+   * kept under the same key.
+   */
+  static Optional<CodeTable> table(RecordContext context, Field field) {
+    return context.memo(new Key(new Same<>(field), null, null),
+        () -> context.terminology().table(context.template(), field));
+  }
+
+  /**
    * What a look-up is kept by: the template field by identity (a field's own hash is a walk of
    * its whole definition, options and bounds, and four rules asked per coded value), and the
    * edition the value names.

@@ -2,15 +2,12 @@ package org.emrkit.validation.rules;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
 import org.emrkit.record.Value;
 import org.emrkit.template.Field;
 import org.emrkit.template.FieldType;
-import org.emrkit.template.PerTemplate.Same;
-import org.emrkit.terminology.CodeTable;
 import org.emrkit.validation.FieldRule;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
@@ -69,11 +66,6 @@ final class OptionRule implements FieldRule {
     }
     // once per field and validation (a template value set's table is built or found by a key
     // made of the template's id, version and the set's id)
-    Optional<CodeTable> table = context.memo(new TableOf(new Same<>(field)),
-        () -> context.terminology().table(context.template(), field));
-    return table.map(t -> t.find(value).isPresent()).orElse(null);
+    return Codes.table(context, field).map(t -> t.find(value).isPresent()).orElse(null);
   }
-
-  /** The memo key of a field's table (the field by identity). */
-  private record TableOf(Same<Field> field) {}
 }
