@@ -127,6 +127,67 @@ class ValidationCorpusTest {
   }
 
   @Test
+  void aFieldRuleLeftOutOfAFieldWouldHaveFoundNothingThere() throws IOException {
+    // the validator calls a field rule only for the fields it says it applies to (appliesTo,
+    // from the template field alone); the oracle is the rule asked anyway, on every active
+    // field of every corpus record, with the corpus code list so that the code rules look
+    List<Template> templates = templates();
+    TemplateResolver resolver = TemplateResolver.of(templates.toArray(Template[]::new));
+    int leftOut = 0;
+    Set<String> foundWhereApplied = new HashSet<>();
+    for (Path f : files()) {
+      String name = f.getFileName().toString();
+      if (name.endsWith(".template.json") || name.endsWith(".chart.json")) {
+        continue;
+      }
+      Record rec = RecordJson.create().read(Files.readString(f), resolver).orElseThrow();
+      Template t = resolver.resolve(rec.template().id(), rec.template().version()).orElseThrow();
+      RecordContext context = new RecordContext(t, rec, CLOCK,
+          org.emrkit.testing.CorpusTerminology.service(),
+          org.emrkit.expr.ExpressionEngine.create());
+      for (Rule r : VALIDATOR.rules()) {
+        if (!(r instanceof FieldRule rule)) {
+          continue;
+        }
+        for (FieldValue v : context.fields()) {
+          if (!v.active()) {
+            continue;
+          }
+          List<String> said = new ArrayList<>();
+          rule.check(v, context, new Reporter() {
+            @Override
+            public void report(String path, org.emrkit.problem.Message message) {
+              said.add(message.en());
+            }
+
+            @Override
+            public void reportVeto(String path, org.emrkit.problem.Message message) {
+              said.add(message.en());
+            }
+
+            @Override
+            public String parameter(String p) {
+              return r.info().parameters().get(p);
+            }
+          });
+          if (rule.appliesTo(v.field())) {
+            if (!said.isEmpty()) {
+              foundWhereApplied.add(rule.code());
+            }
+          } else {
+            leftOut++;
+            assertThat(said).as(name + " " + rule.code() + " at " + v.path()).isEmpty();
+          }
+        }
+      }
+    }
+    assertThat(leftOut).isGreaterThan(1000);
+    // every built-in field rule finds something in the corpus where it applies
+    assertThat(foundWhereApplied).containsExactlyInAnyOrderElementsOf(VALIDATOR.rules().stream()
+        .filter(FieldRule.class::isInstance).map(Rule::code).toList());
+  }
+
+  @Test
   void everyRuleCodeAndEveryTimeLimitedDocumentTypeHasACase() throws IOException {
     Set<String> covered = new HashSet<>();
     for (Path f : files()) {

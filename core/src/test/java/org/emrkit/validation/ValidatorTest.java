@@ -193,6 +193,72 @@ class ValidatorTest {
     assertThat(codes.subList(3, codes.size())).containsOnly("host/every");
   }
 
+  @Test
+  void aFieldRuleIsAskedOnlyForTheFieldsItAppliesToInEachTemplate() throws java.io.IOException {
+    // the validator keeps, per template and field, which field rules apply (appliesTo); a host
+    // rule for choices sees the choice fields of each template it validates, and only those
+    List<String> seen = new java.util.ArrayList<>();
+    FieldRule choices = new FieldRule() {
+      @Override
+      public RuleInfo info() {
+        return hostInfo("host/choices");
+      }
+
+      @Override
+      public boolean appliesTo(org.emrkit.template.Field field) {
+        return field.type() == org.emrkit.template.FieldType.CHOICE;
+      }
+
+      @Override
+      public void check(FieldValue f, RecordContext context, Reporter reporter) {
+        seen.add(f.path());
+      }
+    };
+    Validator v = validator().rule(choices).build();
+    java.nio.file.Path dir = java.nio.file.Path.of("src/test/resources/validation");
+    Template note = org.emrkit.json.TemplateJson.create().read(java.nio.file.Files.readString(
+        dir.resolve("templates/progress-note.json"))).orElseThrow();
+    Record noteRecord = org.emrkit.json.RecordJson.create().read(java.nio.file.Files.readString(
+        dir.resolve("records/clean--progress-note.json")), note).orElseThrow();
+    for (int round = 0; round < 2; round++) {
+      for (Template t : List.of(T, note)) {
+        Record rec = t == T ? CLEAN : noteRecord;
+        seen.clear();
+        v.validate(t, rec);
+        List<String> expected = new RecordContext(t, rec, CLOCK,
+            org.emrkit.terminology.TerminologyService.none(),
+            org.emrkit.expr.ExpressionEngine.create()).fields().stream()
+            .filter(f -> f.active() && choices.appliesTo(f.field())).map(FieldValue::path)
+            .toList();
+        assertThat(expected).as(t.id()).isNotEmpty();
+        assertThat(seen).as(t.id() + ", round " + round).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void aFieldRuleWhoseAppliesToFailsIsAskedEverywhereAndItsFailureShows() {
+    FieldRule faulty = new FieldRule() {
+      @Override
+      public RuleInfo info() {
+        return hostInfo("host/faulty");
+      }
+
+      @Override
+      public boolean appliesTo(org.emrkit.template.Field field) {
+        throw new IllegalStateException("appliesTo");
+      }
+
+      @Override
+      public void check(FieldValue f, RecordContext context, Reporter reporter) {
+        throw new IllegalStateException("check " + f.field().name());
+      }
+    };
+    ValidationReport r = validator().rule(faulty).build().validate(T, CLEAN);
+    assertThat(r.withCode("engine/rule-failed")).singleElement()
+        .satisfies(f -> assertThat(f.message().en()).contains("host/faulty", "check "));
+  }
+
   /** A host rule's description: an information finding, no deduction. */
   private static RuleInfo hostInfo(String code) {
     return new RuleInfo(code, Message.of(code, code), "host", Severity.INFO, BigDecimal.ZERO,

@@ -30,6 +30,12 @@ final class OptionRule implements FieldRule {
     return INFO;
   }
 
+  /** Only choice fields. */
+  @Override
+  public boolean appliesTo(Field field) {
+    return field.type() == FieldType.CHOICE || field.type() == FieldType.MULTICHOICE;
+  }
+
   @Override
   public void check(FieldValue f, RecordContext context, Reporter reporter) {
     Field field = f.field();

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
 import org.emrkit.record.Value;
+import org.emrkit.template.Field;
 import org.emrkit.validation.FieldRule;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
@@ -24,6 +25,12 @@ final class PatternRule implements FieldRule {
   @Override
   public RuleInfo info() {
     return INFO;
+  }
+
+  /** Only fields with a pattern. */
+  @Override
+  public boolean appliesTo(Field field) {
+    return field.pattern() != null;
   }
 
   @Override

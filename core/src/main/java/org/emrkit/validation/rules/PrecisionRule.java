@@ -3,6 +3,7 @@ package org.emrkit.validation.rules;
 import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
 import org.emrkit.record.Value;
+import org.emrkit.template.Field;
 import org.emrkit.validation.FieldRule;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
@@ -19,6 +20,12 @@ final class PrecisionRule implements FieldRule {
   @Override
   public RuleInfo info() {
     return INFO;
+  }
+
+  /** Only fields with a precision. */
+  @Override
+  public boolean appliesTo(Field field) {
+    return field.precision() != null;
   }
 
   @Override

@@ -9,6 +9,7 @@ import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
 import org.emrkit.record.Value;
 import org.emrkit.template.Bound;
+import org.emrkit.template.Field;
 import org.emrkit.validation.FieldRule;
 import org.emrkit.validation.FieldValue;
 import org.emrkit.validation.RecordContext;
@@ -29,6 +30,12 @@ final class RangeRule implements FieldRule {
   @Override
   public RuleInfo info() {
     return INFO;
+  }
+
+  /** Only fields with a bound. */
+  @Override
+  public boolean appliesTo(Field field) {
+    return field.min() != null || field.max() != null;
   }
 
   @Override

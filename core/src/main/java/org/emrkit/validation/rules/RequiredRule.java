@@ -2,6 +2,7 @@ package org.emrkit.validation.rules;
 
 import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
+import org.emrkit.template.Field;
 import org.emrkit.template.FieldType;
 import org.emrkit.validation.FieldRule;
 import org.emrkit.validation.FieldValue;
@@ -19,6 +20,12 @@ final class RequiredRule implements FieldRule {
   @Override
   public RuleInfo info() {
     return INFO;
+  }
+
+  /** Only required fields that are written (a signature is cn/signature's). */
+  @Override
+  public boolean appliesTo(Field field) {
+    return field.required() && field.type().isStored() && field.type() != FieldType.SIGNATURE;
   }
 
   @Override

@@ -2,11 +2,12 @@ package org.emrkit.validation.rules;
 
 import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
+import org.emrkit.record.Role;
 import org.emrkit.record.Signature;
 import org.emrkit.record.SignatureScope;
-import org.emrkit.record.Role;
 import org.emrkit.record.Value;
 import org.emrkit.render.SignatureState;
+import org.emrkit.template.Field;
 import org.emrkit.template.FieldType;
 import org.emrkit.validation.FieldRule;
 import org.emrkit.validation.FieldValue;
@@ -27,6 +28,12 @@ final class SignatureRule implements FieldRule {
   @Override
   public RuleInfo info() {
     return INFO;
+  }
+
+  /** Only signature fields. */
+  @Override
+  public boolean appliesTo(Field field) {
+    return field.type() == FieldType.SIGNATURE;
   }
 
   @Override
