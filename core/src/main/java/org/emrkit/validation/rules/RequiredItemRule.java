@@ -33,9 +33,9 @@ final class RequiredItemRule implements RecordRule {
       return;
     }
     boolean anyVital = items.stream().filter(i -> "vitals".equals(i.vetoGroup()))
-        .anyMatch(i -> RequiredItems.present(context, i));
+        .anyMatch(i -> RequiredItems.present(context, items, i));
     for (RequiredItems.Item item : items) {
-      if (!RequiredItems.applies(context, item) || RequiredItems.present(context, item)) {
+      if (!RequiredItems.applies(context, item) || RequiredItems.present(context, items, item)) {
         continue;
       }
       boolean veto = item.veto() || ("vitals".equals(item.vetoGroup()) && !anyVital);

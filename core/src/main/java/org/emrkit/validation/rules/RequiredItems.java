@@ -154,66 +154,72 @@ final class RequiredItems {
   /**
    * Whether the record's value for the item is present: some matching active field is filled.
    * Signatures, macros and calcs are not an item's content (a signature line at the end of a form
-   * sits inside the last section but signs the whole record).
+   * sits inside the last section but signs the whole record). {@code item} is one of
+   * {@code items}, the items of the record's document type.
    */
-  static boolean present(RecordContext context, Item item) {
-    java.util.Set<String> filled = context.memo(RequiredItems.class, () -> filledKeys(context));
-    for (String de : item.dataElements()) {
-      if (filled.contains(de)) {
-        return true;
+  static boolean present(RecordContext context, List<Item> items, Item item) {
+    long found = context.memo(RequiredItems.class, () -> found(context, items));
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i) == item) {
+        return (found & 1L << i) != 0;
       }
     }
-    for (String title : item.titles()) {
-      if (filled.contains(title)) {
-        return true;
-      }
-    }
-    return false;
+    throw new IllegalArgumentException("not an item of the record's type: " + item.zh());
   }
 
-  /** Every data element and title some document type's items are found by. */
-  private static final java.util.Set<String> SOUGHT = BY_TYPE.values().stream()
-      .flatMap(List::stream)
-      .flatMap(i -> java.util.stream.Stream.concat(i.dataElements().stream(),
-          i.titles().stream()))
-      .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  static {
+    if (BY_TYPE.values().stream().anyMatch(items -> items.size() > 63)) {
+      throw new IllegalStateException("a document type with more items than a long has bits");
+    }
+  }
 
   /**
-   * Per template, what each field can stand for among the {@link #SOUGHT} keys (mostly nothing).
-   * A field's keys follow from where it stands in the template - its data element, its label
-   * (from the text before it, its cell's headers, its section) and its sections - the same for
-   * every row it is filled in, so they are worked out the first time the field is met.
+   * Per template, which items of its document type each field stands for, a bit per item in the
+   * order of {@link #BY_TYPE}'s list (mostly none). A field's items follow from where it stands
+   * in the template - its data element, its label (from the text before it, its cell's headers,
+   * its section) and its sections - the same for every row it is filled in, so they are worked
+   * out the first time the field is met.
    */
-  private static final PerTemplate<
-      Map<Same<Field>, java.util.Set<String>>> SOUGHT_KEYS =
+  private static final PerTemplate<Map<Same<Field>, Long>> ITEMS_OF_FIELD =
       new PerTemplate<>(t -> new java.util.concurrent.ConcurrentHashMap<>());
 
-  /**
-   * The data-element ids, labels and section titles items are found by that have filled content
-   * in the record.
-   */
-  private static java.util.Set<String> filledKeys(RecordContext context) {
-    java.util.Set<String> keys = new java.util.HashSet<>();
-    Map<Same<Field>, java.util.Set<String>> known =
-        SOUGHT_KEYS.get(context.template());
+  /** The items of {@code items} the record has filled content for, a bit each. */
+  private static long found(RecordContext context, List<Item> items) {
+    Map<Same<Field>, Long> known = ITEMS_OF_FIELD.get(context.template());
+    long all = (1L << items.size()) - 1;
+    long found = 0;
     for (FieldValue f : context.fields()) {
-      FieldType t = f.field().type();
-      boolean content = t != FieldType.SIGNATURE && t != FieldType.MACRO && t != FieldType.CALC;
-      if (content && f.active() && f.isFilled()) {
-        Same<Field> field = new Same<>(f.field());
-        java.util.Set<String> sought = known.get(field);
-        if (sought == null) {
-          java.util.Set<String> all = keys(f);
-          all.retainAll(SOUGHT);
-          sought = java.util.Set.copyOf(all);
-          known.putIfAbsent(field, sought);
-        }
-        if (!sought.isEmpty()) {
-          keys.addAll(sought);
+      Same<Field> field = new Same<>(f.field());
+      Long bits = known.get(field);
+      if (bits == null) {
+        bits = itemsOf(f, items);
+        known.putIfAbsent(field, bits);
+      }
+      // only a field that would find an item not found yet is looked at
+      if ((bits & ~found) != 0 && f.active() && f.isFilled()) {
+        found |= bits;
+        if (found == all) {
+          break;
         }
       }
     }
-    return keys;
+    return found;
+  }
+
+  /** The items a field's content stands for, a bit each; none for a signature, macro or calc. */
+  private static long itemsOf(FieldValue f, List<Item> items) {
+    FieldType t = f.field().type();
+    if (t == FieldType.SIGNATURE || t == FieldType.MACRO || t == FieldType.CALC) {
+      return 0;
+    }
+    java.util.Set<String> keys = keys(f);
+    long bits = 0;
+    for (int i = 0; i < items.size(); i++) {
+      if (matches(items.get(i), keys)) {
+        bits |= 1L << i;
+      }
+    }
+    return bits;
   }
 
   /** What a field can stand for: its data element and label, its sections' ids and titles. */
@@ -257,7 +263,10 @@ final class RequiredItems {
   }
 
   private static boolean matches(Item item, FieldValue f) {
-    java.util.Set<String> keys = keys(f);
+    return matches(item, keys(f));
+  }
+
+  private static boolean matches(Item item, java.util.Set<String> keys) {
     return item.dataElements().stream().anyMatch(keys::contains)
         || item.titles().stream().anyMatch(keys::contains);
   }
