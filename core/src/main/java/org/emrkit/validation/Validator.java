@@ -33,8 +33,11 @@ import org.emrkit.terminology.TerminologyService;
 public final class Validator {
 
   private final List<Rule> rules;
-  /** The enabled field rules, in the order they run. */
+  /** How each rule reports, by its place in {@link #rules}; {@code null} when it is disabled. */
+  private final Settings[] settings;
+  /** The enabled field rules, in the order they run, and how each reports. */
   private final List<FieldRule> fieldRules = new ArrayList<>();
+  private final List<Settings> fieldSettings = new ArrayList<>();
   /** Which of them apply to each field of a template ({@link FieldRule#appliesTo}). */
   private final PerTemplate<Plan> plans = new PerTemplate<>(t -> new Plan());
   private final TerminologyService terminology;
@@ -53,9 +56,15 @@ public final class Validator {
             + ", which this validator does not run (没有规则 " + code + ")");
       }
     }
-    for (Rule rule : rules) {
-      if (rule instanceof FieldRule r && enabled(r)) {
-        fieldRules.add(r);
+    this.settings = new Settings[rules.size()];
+    for (int k = 0; k < rules.size(); k++) {
+      Rule rule = rules.get(k);
+      if (enabled(rule)) {
+        settings[k] = settings(rule);
+        if (rule instanceof FieldRule r) {
+          fieldRules.add(r);
+          fieldSettings.add(settings[k]);
+        }
       }
     }
   }
@@ -91,7 +100,7 @@ public final class Validator {
     boolean[] failed = new boolean[n];
     for (int i = 0; i < n; i++) {
       found.add(new ArrayList<>());
-      reporters[i] = reporter(fieldRules.get(i), prefix, found.get(i));
+      reporters[i] = new Reporting(fieldSettings.get(i), prefix, found.get(i));
     }
     Plan plan = plans.get(context.template());
     for (FieldValue f : context.fields()) {
@@ -110,11 +119,15 @@ public final class Validator {
       }
     }
     int next = 0;
-    for (Rule rule : rules) {
-      if (rule instanceof FieldRule r && enabled(r)) {
+    for (int k = 0; k < rules.size(); k++) {
+      Rule rule = rules.get(k);
+      if (settings[k] == null) {
+        continue;
+      }
+      if (rule instanceof FieldRule) {
         findings.addAll(found.get(next++));
-      } else if (rule instanceof RecordRule r && enabled(r)) {
-        run(r, prefix, findings, rep -> r.check(context, rep));
+      } else if (rule instanceof RecordRule r) {
+        run(r, settings[k], prefix, findings, rep -> r.check(context, rep));
       }
     }
   }
@@ -173,9 +186,9 @@ public final class Validator {
       check(context, "/records/" + i, findings);
     }
     ChartContext chartContext = new ChartContext(chart, contexts, clock);
-    for (Rule rule : rules) {
-      if (rule instanceof ChartRule r && enabled(r)) {
-        run(r, "", findings, rep -> r.check(chartContext, rep));
+    for (int k = 0; k < rules.size(); k++) {
+      if (rules.get(k) instanceof ChartRule r && settings[k] != null) {
+        run(r, settings[k], "", findings, rep -> r.check(chartContext, rep));
       }
     }
     return report(findings);
@@ -185,9 +198,9 @@ public final class Validator {
   public ValidationReport checkTemplate(Template template) {
     Objects.requireNonNull(template, "template");
     List<Finding> findings = new ArrayList<>();
-    for (Rule rule : rules) {
-      if (rule instanceof TemplateRule r && enabled(r)) {
-        run(r, "", findings, rep -> r.check(template, rep));
+    for (int k = 0; k < rules.size(); k++) {
+      if (rules.get(k) instanceof TemplateRule r && settings[k] != null) {
+        run(r, settings[k], "", findings, rep -> r.check(template, rep));
       }
     }
     return report(findings);
@@ -206,9 +219,10 @@ public final class Validator {
     void run(Reporter reporter);
   }
 
-  private void run(Rule rule, String prefix, List<Finding> findings, Check check) {
+  private static void run(Rule rule, Settings settings, String prefix, List<Finding> findings,
+      Check check) {
     try {
-      check.run(reporter(rule, prefix, findings));
+      check.run(new Reporting(settings, prefix, findings));
     } catch (RuntimeException e) {
       // a faulty (host) rule must not hide the other rules' findings; report it instead
       findings.add(failure(rule, prefix, e));
@@ -222,43 +236,60 @@ public final class Validator {
         false);
   }
 
-  /** What a rule reports through: its findings with this validator's overrides. */
-  private Reporter reporter(Rule rule, String prefix, List<Finding> findings) {
+  /** A rule with this validator's overrides: what its findings carry. */
+  private record Settings(RuleInfo info, Severity severity, BigDecimal deduction, boolean veto,
+      Map<String, String> parameters) {}
+
+  private Settings settings(Rule rule) {
     RuleInfo info = rule.info();
     RuleOverride o = options.overrides().get(info.code());
-    Severity severity = o != null && o.severity() != null ? o.severity() : info.severity();
-    BigDecimal deduction = o != null && o.deduction() != null ? o.deduction() : info.deduction();
-    boolean veto = o != null && o.veto() != null ? o.veto() : info.veto();
-    Map<String, String> params = o == null ? Map.of() : o.parameters();
-    return new Reporter() {
-      @Override
-      public void report(String path, Message message) {
-        findings.add(new Finding(info.code(), severity, at(path), message,
-            severity == Severity.INFO ? BigDecimal.ZERO : deduction, veto));
-      }
+    return new Settings(info, o != null && o.severity() != null ? o.severity() : info.severity(),
+        o != null && o.deduction() != null ? o.deduction() : info.deduction(),
+        o != null && o.veto() != null ? o.veto() : info.veto(),
+        o == null ? Map.of() : o.parameters());
+  }
 
-      @Override
-      public void reportVeto(String path, Message message) {
-        findings.add(new Finding(info.code(), severity, at(path), message, deduction, true));
-      }
+  /** A rule's reporter for one record (of a chart: {@code prefix} is where it lies). */
+  private static final class Reporting implements Reporter {
+    private final Settings s;
+    private final String prefix;
+    private final List<Finding> findings;
 
-      /** The path below the chart's record, or the path itself for one record (not a copy). */
-      private String at(String path) {
-        return prefix.isEmpty() && path != null ? path : prefix + path;
-      }
+    Reporting(Settings s, String prefix, List<Finding> findings) {
+      this.s = s;
+      this.prefix = prefix;
+      this.findings = findings;
+    }
 
-      @Override
-      public String parameter(String name) {
-        String v = params.get(name);
-        if (v == null) {
-          v = info.parameters().get(name);
-        }
-        if (v == null) {
-          throw new IllegalArgumentException("rule " + info.code() + " has no parameter " + name);
-        }
-        return v;
+    @Override
+    public void report(String path, Message message) {
+      findings.add(new Finding(s.info().code(), s.severity(), at(path), message,
+          s.severity() == Severity.INFO ? BigDecimal.ZERO : s.deduction(), s.veto()));
+    }
+
+    @Override
+    public void reportVeto(String path, Message message) {
+      findings.add(new Finding(s.info().code(), s.severity(), at(path), message, s.deduction(),
+          true));
+    }
+
+    /** The path below the chart's record, or the path itself for one record (not a copy). */
+    private String at(String path) {
+      return prefix.isEmpty() && path != null ? path : prefix + path;
+    }
+
+    @Override
+    public String parameter(String name) {
+      String v = s.parameters().get(name);
+      if (v == null) {
+        v = s.info().parameters().get(name);
       }
-    };
+      if (v == null) {
+        throw new IllegalArgumentException("rule " + s.info().code() + " has no parameter "
+            + name);
+      }
+      return v;
+    }
   }
 
   private ValidationReport report(List<Finding> findings) {
