@@ -58,9 +58,11 @@ final class DiagnosisCodeRule implements RecordRule {
             + name + " is a category; code below it (such as " + code + ".000)"));
       }
     }
+    if (anyCode) {
+      return; // the diagnoses' names are looked at only when no diagnosis has a code
+    }
     for (FieldValue f : context.fields()) {
       if (f.active() && DataElements.hasRoot(f.field().dataElement(), NAME) && f.isFilled()
-          && !anyCode
           && f.value() instanceof Value.Str s) {
         reporter.report(f.path(), new Message("诊断“" + s.value() + "”没有 ICD-10 编码",
             "diagnosis " + s.value() + " has no ICD-10 code"));
