@@ -1,5 +1,7 @@
 package org.emrkit.validation.rules;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
 import org.emrkit.record.Role;
@@ -49,12 +51,23 @@ final class SignatureRule implements FieldRule {
         || state == SignatureState.SUPERSEDED && signedAgain(context, (Value.Signed) f.value())) {
       return;
     }
+    // every note of a long 病程记录 can miss its signature, each finding saying the same: one
+    // message for them all, kept for the validation (not 40,000 copies of two strings)
+    Map<Missing, Message> said = context.memo(SignatureRule.class, HashMap::new);
+    reporter.report(f.path(), said.computeIfAbsent(new Missing(Infos.label(f), f.field().role(),
+        state), SignatureRule::message));
+  }
+
+  /** What a missing signature's message says: the field's label and role, and its state. */
+  private record Missing(String label, String role, SignatureState state) {}
+
+  private static Message message(Missing m) {
     // the role as the clinician says it (住院医师), its JSON name in English
-    Role wanted = Role.fromLabel(f.field().role());
+    Role wanted = Role.fromLabel(m.role());
     String zh = wanted == null ? "" : "(" + wanted.title() + ")";
-    String role = f.field().role() == null ? "" : "(" + f.field().role() + ")";
-    String l = Infos.label(f);
-    reporter.report(f.path(), switch (state) {
+    String role = m.role() == null ? "" : "(" + m.role() + ")";
+    String l = m.label();
+    return switch (m.state()) {
       case SUPERSEDED -> new Message("“" + l + "”" + zh + "的签名因其后的修改已作废，修改后无人重新签名",
           "signature " + l + " " + role + " was superseded by a later change and no one signed"
               + " again since");
@@ -63,7 +76,7 @@ final class SignatureRule implements FieldRule {
               + " put it there");
       default -> new Message("缺少“" + l + "”" + zh, "signature " + l + " " + role
           + " is missing");
-    });
+    };
   }
 
   /**
