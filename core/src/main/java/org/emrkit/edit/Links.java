@@ -152,10 +152,15 @@ final class Links {
       }
       at = after.isEmpty() ? null : after.get(0);
     }
-    Set<String> hashes = new java.util.HashSet<>();
-    all.forEach(l -> hashes.add(l.hash()));
+    Set<String> hashes = null; // needed only for an entry off the chain
     for (Link l : all) {
       if (!seen.contains(l)) {
+        if (hashes == null) {
+          hashes = new java.util.HashSet<>();
+          for (Link x : all) {
+            hashes.add(x.hash());
+          }
+        }
         Message d = l.describe();
         out.add(new AuditFinding("chain", l.pointer(), hashes.contains(l.previous())
             ? Message.of(d.zh() + "在修改痕迹的分叉上，不在主链中", d.en() + " lies on a side"

@@ -95,12 +95,11 @@ public final class Validator {
    */
   private void check(RecordContext context, String prefix, List<Finding> findings) {
     int n = fieldRules.size();
-    List<List<Finding>> found = new ArrayList<>(n);
-    Reporter[] reporters = new Reporter[n];
+    // each field rule's findings apart (a list made at its first), put in rule order after
+    Reporting[] reporters = new Reporting[n];
     boolean[] failed = new boolean[n];
     for (int i = 0; i < n; i++) {
-      found.add(new ArrayList<>());
-      reporters[i] = new Reporting(fieldSettings.get(i), prefix, found.get(i));
+      reporters[i] = new Reporting(fieldSettings.get(i), prefix, null);
     }
     Plan plan = plans.get(context.template());
     for (FieldValue f : context.fields()) {
@@ -113,7 +112,7 @@ public final class Validator {
             fieldRules.get(i).check(f, context, reporters[i]);
           } catch (RuntimeException e) {
             failed[i] = true; // as a rule run alone stops at its first failure
-            found.get(i).add(failure(fieldRules.get(i), prefix, e));
+            reporters[i].add(failure(fieldRules.get(i), prefix, e));
           }
         }
       }
@@ -125,7 +124,10 @@ public final class Validator {
         continue;
       }
       if (rule instanceof FieldRule) {
-        findings.addAll(found.get(next++));
+        List<Finding> found = reporters[next++].findings;
+        if (found != null) {
+          findings.addAll(found);
+        }
       } else if (rule instanceof RecordRule r) {
         run(r, settings[k], prefix, findings, rep -> r.check(context, rep));
       }
@@ -249,11 +251,14 @@ public final class Validator {
         o == null ? Map.of() : o.parameters());
   }
 
-  /** A rule's reporter for one record (of a chart: {@code prefix} is where it lies). */
+  /**
+   * A rule's reporter for one record (of a chart: {@code prefix} is where it lies), adding to
+   * {@code findings}, or to a list of its own made at its first finding when given none.
+   */
   private static final class Reporting implements Reporter {
     private final Settings s;
     private final String prefix;
-    private final List<Finding> findings;
+    private List<Finding> findings;
 
     Reporting(Settings s, String prefix, List<Finding> findings) {
       this.s = s;
@@ -261,16 +266,22 @@ public final class Validator {
       this.findings = findings;
     }
 
+    void add(Finding f) {
+      if (findings == null) {
+        findings = new ArrayList<>();
+      }
+      findings.add(f);
+    }
+
     @Override
     public void report(String path, Message message) {
-      findings.add(new Finding(s.info().code(), s.severity(), at(path), message,
+      add(new Finding(s.info().code(), s.severity(), at(path), message,
           s.severity() == Severity.INFO ? BigDecimal.ZERO : s.deduction(), s.veto()));
     }
 
     @Override
     public void reportVeto(String path, Message message) {
-      findings.add(new Finding(s.info().code(), s.severity(), at(path), message, s.deduction(),
-          true));
+      add(new Finding(s.info().code(), s.severity(), at(path), message, s.deduction(), true));
     }
 
     /** The path below the chart's record, or the path itself for one record (not a copy). */

@@ -81,6 +81,19 @@ class ValidatorTest {
   }
 
   @Test
+  void aMissingVitalSignVetoesOnlyWhenEveryVitalSignIsMissing() {
+    ValidationReport one = validator().build().validate(T, without("temp"));
+    assertThat(one.withCode("cn/required-item")).singleElement()
+        .satisfies(f -> assertThat(f.veto()).isFalse());
+    ValidationReport all = validator().build().validate(T,
+        without("temp", "pulse", "respiration", "sbp", "dbp"));
+    assertThat(all.withCode("cn/required-item")).hasSize(5).allSatisfy(f -> {
+      assertThat(f.veto()).isTrue();
+      assertThat(f.message().zh()).endsWith("(单项否决)");
+    });
+  }
+
+  @Test
   void twoYiLevelDefectsCapTheGradeAtYi() {
     Record r = without("personalHistory", "familyHistory");
     Validator v = validator().options(ValidatorOptions.DEFAULT.withYiLevelRules(

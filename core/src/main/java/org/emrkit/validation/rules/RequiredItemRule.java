@@ -32,13 +32,19 @@ final class RequiredItemRule implements RecordRule {
     if (items == null) {
       return;
     }
-    boolean anyVital = items.stream().filter(i -> "vitals".equals(i.vetoGroup()))
-        .anyMatch(i -> RequiredItems.present(context, items, i));
+    Boolean anyVital = null; // looked for when a vital sign is missing
     for (RequiredItems.Item item : items) {
       if (!RequiredItems.applies(context, item) || RequiredItems.present(context, items, item)) {
         continue;
       }
-      boolean veto = item.veto() || ("vitals".equals(item.vetoGroup()) && !anyVital);
+      boolean vital = "vitals".equals(item.vetoGroup());
+      if (vital && anyVital == null) {
+        anyVital = false;
+        for (RequiredItems.Item i : items) {
+          anyVital |= "vitals".equals(i.vetoGroup()) && RequiredItems.present(context, items, i);
+        }
+      }
+      boolean veto = item.veto() || (vital && !anyVital);
       String sought = RequiredItems.sought(item);
       // the clinician reads what is missing; where it was looked for (data elements, headings)
       // is for the template's author, in the English message a detail view shows
