@@ -211,22 +211,8 @@ class ValidatorTest {
     // the validator keeps, per template and field, which field rules apply (appliesTo); a host
     // rule for choices sees the choice fields of each template it validates, and only those
     List<String> seen = new java.util.ArrayList<>();
-    FieldRule choices = new FieldRule() {
-      @Override
-      public RuleInfo info() {
-        return hostInfo("host/choices");
-      }
-
-      @Override
-      public boolean appliesTo(org.emrkit.template.Field field) {
-        return field.type() == org.emrkit.template.FieldType.CHOICE;
-      }
-
-      @Override
-      public void check(FieldValue f, RecordContext context, Reporter reporter) {
-        seen.add(f.path());
-      }
-    };
+    FieldRule choices = fieldRule("host/choices",
+        field -> field.type() == org.emrkit.template.FieldType.CHOICE, (f, r) -> seen.add(f.path()));
     Validator v = validator().rule(choices).build();
     java.nio.file.Path dir = java.nio.file.Path.of("src/test/resources/validation");
     Template note = org.emrkit.json.TemplateJson.create().read(java.nio.file.Files.readString(
@@ -251,25 +237,36 @@ class ValidatorTest {
 
   @Test
   void aFieldRuleWhoseAppliesToFailsIsAskedEverywhereAndItsFailureShows() {
-    FieldRule faulty = new FieldRule() {
+    FieldRule faulty = fieldRule("host/faulty", field -> {
+      throw new IllegalStateException("appliesTo");
+    }, (f, r) -> {
+      throw new IllegalStateException("check " + f.field().name());
+    });
+    ValidationReport r = validator().rule(faulty).build().validate(T, CLEAN);
+    assertThat(r.withCode("engine/rule-failed")).singleElement()
+        .satisfies(f -> assertThat(f.message().en()).contains("host/faulty", "check "));
+  }
+
+  /** A host field rule: the fields it applies to, and what it does with each occurrence. */
+  private static FieldRule fieldRule(String code,
+      java.util.function.Predicate<org.emrkit.template.Field> applies,
+      java.util.function.BiConsumer<FieldValue, Reporter> check) {
+    return new FieldRule() {
       @Override
       public RuleInfo info() {
-        return hostInfo("host/faulty");
+        return hostInfo(code);
       }
 
       @Override
       public boolean appliesTo(org.emrkit.template.Field field) {
-        throw new IllegalStateException("appliesTo");
+        return applies.test(field);
       }
 
       @Override
       public void check(FieldValue f, RecordContext context, Reporter reporter) {
-        throw new IllegalStateException("check " + f.field().name());
+        check.accept(f, reporter);
       }
     };
-    ValidationReport r = validator().rule(faulty).build().validate(T, CLEAN);
-    assertThat(r.withCode("engine/rule-failed")).singleElement()
-        .satisfies(f -> assertThat(f.message().en()).contains("host/faulty", "check "));
   }
 
   /** A host rule's description: an information finding, no deduction. */
