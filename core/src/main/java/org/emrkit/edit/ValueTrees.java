@@ -82,8 +82,10 @@ final class ValueTrees {
       if (f.isPresent() && f.get().type() == FieldType.SIGNATURE) {
         continue;
       }
-      Optional<FieldScope> g = scope.group(name);
       JsonNode t = tree.get(name);
+      // a group's scope looked up only for a list (most values are not)
+      Optional<FieldScope> g = v instanceof org.emrkit.record.Value.Rows ? scope.group(name)
+          : Optional.empty();
       if (g.isPresent() && v instanceof org.emrkit.record.Value.Rows rows) {
         if (rows.rows().isEmpty()) {
           continue; // left out, as strip leaves it out
@@ -116,7 +118,36 @@ final class ValueTrees {
       return t.isNumber() && t.decimalValue().equals(CanonicalJson.NODES.numberNode(num.value())
           .decimalValue());
     }
+    if (v instanceof org.emrkit.record.Value.Bool b) {
+      return t.isBoolean() && t.booleanValue() == b.value();
+    }
+    if (v instanceof org.emrkit.record.Value.Choices c) {
+      if (!t.isArray() || t.size() != c.values().size()) {
+        return false;
+      }
+      for (int i = 0; i < t.size(); i++) {
+        if (!text(t.get(i), c.values().get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (v instanceof org.emrkit.record.Value.Coded c) {
+      // as the record's tree writes a coding: its code, and its other parts when present
+      org.emrkit.record.Coding k = c.coding();
+      int members = 1 + (k.display() != null ? 1 : 0) + (k.system() != null ? 1 : 0)
+          + (k.version() != null ? 1 : 0);
+      return t.isObject() && t.size() == members && text(t.get("code"), k.code())
+          && (k.display() == null || text(t.get("display"), k.display()))
+          && (k.system() == null || text(t.get("system"), k.system()))
+          && (k.version() == null || text(t.get("version"), k.version()));
+    }
     return same(copy(org.emrkit.json.RecordJson.tree(v)), t);
+  }
+
+  /** Whether a node is the text {@code s}. */
+  private static boolean text(JsonNode n, String s) {
+    return n != null && n.isTextual() && n.textValue().equals(s);
   }
 
   /** A member's value as the replay keeps it, or {@code null} when it is left out. */

@@ -14,9 +14,11 @@ public interface FieldRule extends RecordRule {
 
   /**
    * Whether the rule can have anything to say about occurrences of {@code field}, from the
-   * template field alone (its type, its bounds); asked once per field of a template and kept,
-   * and {@link #check(FieldValue, RecordContext, Reporter)} is then called only for occurrences
-   * of the fields it applies to. Every field unless overridden.
+   * template field alone (its type, its bounds), whatever value an occurrence holds (a record a
+   * host builds may hold a value of another type than its field's); asked at the field's first
+   * occurrence and kept by the validator for the templates it met last, and
+   * {@link #check(FieldValue, RecordContext, Reporter)} is then called only for occurrences of
+   * the fields it applies to. Every field unless overridden.
    */
   default boolean appliesTo(Field field) {
     return true;

@@ -9,7 +9,10 @@ package org.emrkit.validation;
  */
 public sealed interface Rule permits RecordRule, ChartRule, TemplateRule {
 
-  /** The rule's description, defaults and parameters. */
+  /**
+   * The rule's description, defaults and parameters: the same for the rule's lifetime (a
+   * validator reads it once, when it is built, with the host's overrides).
+   */
   RuleInfo info();
 
   /** Shorthand for {@code info().code()}. */

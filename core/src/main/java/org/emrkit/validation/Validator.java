@@ -112,7 +112,7 @@ public final class Validator {
             fieldRules.get(i).check(f, context, reporters[i]);
           } catch (RuntimeException e) {
             failed[i] = true; // as a rule run alone stops at its first failure
-            reporters[i].add(failure(fieldRules.get(i), prefix, e));
+            reporters[i].add(failure(fieldSettings.get(i), prefix, e));
           }
         }
       }
@@ -129,7 +129,7 @@ public final class Validator {
           findings.addAll(found);
         }
       } else if (rule instanceof RecordRule r) {
-        run(r, settings[k], prefix, findings, rep -> r.check(context, rep));
+        run(settings[k], prefix, findings, rep -> r.check(context, rep));
       }
     }
   }
@@ -140,7 +140,7 @@ public final class Validator {
    * rules, and calling all ten for each of a record's fields was a fifth of a validation.
    */
   private final class Plan {
-    /** More fields than a template has: the walk's own tables' fields are not kept. */
+    /** More fields than a template has: beyond it, a field's rules are worked out each time. */
     private static final int LIMIT = 4096;
     private final Map<Same<Field>, int[]> rules = new ConcurrentHashMap<>();
 
@@ -190,7 +190,7 @@ public final class Validator {
     ChartContext chartContext = new ChartContext(chart, contexts, clock);
     for (int k = 0; k < rules.size(); k++) {
       if (rules.get(k) instanceof ChartRule r && settings[k] != null) {
-        run(r, settings[k], "", findings, rep -> r.check(chartContext, rep));
+        run(settings[k], "", findings, rep -> r.check(chartContext, rep));
       }
     }
     return report(findings);
@@ -202,7 +202,7 @@ public final class Validator {
     List<Finding> findings = new ArrayList<>();
     for (int k = 0; k < rules.size(); k++) {
       if (rules.get(k) instanceof TemplateRule r && settings[k] != null) {
-        run(r, settings[k], "", findings, rep -> r.check(template, rep));
+        run(settings[k], "", findings, rep -> r.check(template, rep));
       }
     }
     return report(findings);
@@ -221,18 +221,18 @@ public final class Validator {
     void run(Reporter reporter);
   }
 
-  private static void run(Rule rule, Settings settings, String prefix, List<Finding> findings,
+  private static void run(Settings settings, String prefix, List<Finding> findings,
       Check check) {
     try {
       check.run(new Reporting(settings, prefix, findings));
     } catch (RuntimeException e) {
       // a faulty (host) rule must not hide the other rules' findings; report it instead
-      findings.add(failure(rule, prefix, e));
+      findings.add(failure(settings, prefix, e));
     }
   }
 
-  private static Finding failure(Rule rule, String prefix, RuntimeException e) {
-    String code = rule.info().code();
+  private static Finding failure(Settings settings, String prefix, RuntimeException e) {
+    String code = settings.info().code();
     return new Finding("engine/rule-failed", Severity.ERROR, prefix, new Message(
         "规则 " + code + " 执行失败：" + e, "rule " + code + " failed: " + e), BigDecimal.ZERO,
         false);

@@ -236,6 +236,18 @@ class ValidatorTest {
   }
 
   @Test
+  void aCodingAHostPutInAChoiceFieldIsStillCheckedAgainstItsEdition() {
+    // a host builds records through the API, where nothing checks a value's type against its
+    // field's: the code rules look at every coded value, whatever its field
+    Record r = sealed(CLEAN.withValues(CLEAN.values().with("informant", new Value.Coded(
+        new org.emrkit.record.Coding("X99.999", "无此病", "icd10-clinical", "2.0")))));
+    ValidationReport report = validator().terminology(org.emrkit.testing.CorpusTerminology
+        .service()).build().validate(T, r);
+    assertThat(report.withCode("field/code")).singleElement()
+        .satisfies(f -> assertThat(f.path()).isEqualTo("/values/informant/code"));
+  }
+
+  @Test
   void aFieldRuleWhoseAppliesToFailsIsAskedEverywhereAndItsFailureShows() {
     FieldRule faulty = fieldRule("host/faulty", field -> {
       throw new IllegalStateException("appliesTo");

@@ -6,7 +6,6 @@ import java.util.stream.Collectors;
 import org.emrkit.record.Coding;
 import org.emrkit.record.Value;
 import org.emrkit.template.Field;
-import org.emrkit.template.FieldType;
 import org.emrkit.template.PerTemplate.Same;
 import org.emrkit.terminology.CodeEntry;
 import org.emrkit.terminology.CodeSystemRef;
@@ -59,12 +58,6 @@ abstract class Codes implements FieldRule {
       }
     }
     return context.terminology().table(context.template(), field);
-  }
-
-  /** Only coded fields: the record reader and the edit session take a coding for no other. */
-  @Override
-  public final boolean appliesTo(Field field) {
-    return field.type() == FieldType.CODED;
   }
 
   @Override
