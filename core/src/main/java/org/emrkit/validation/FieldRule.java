@@ -1,5 +1,6 @@
 package org.emrkit.validation;
 
+import org.emrkit.record.Value;
 import org.emrkit.template.Field;
 
 /**
@@ -8,19 +9,20 @@ import org.emrkit.template.Field;
  * fields, each field checked by those of them that apply to it ({@link #appliesTo}), instead of
  * one pass per rule: on a record of 40,000 entries the fields no longer fit the processor's
  * caches, and a pass per rule made the time per entry grow with the record. Findings come out
- * as if each rule had run alone, in the order of the rules. Implementations are stateless and thread-safe.
+ * as if each rule had run alone, in the order of the rules. Implementations are stateless and
+ * thread-safe.
  */
 public interface FieldRule extends RecordRule {
 
   /**
-   * Whether the rule can have anything to say about occurrences of {@code field}, from the
-   * template field alone (its type, its bounds), whatever value an occurrence holds (a record a
-   * host builds may hold a value of another type than its field's); asked at the field's first
-   * occurrence and kept by the validator for the templates it met last, and
-   * {@link #check(FieldValue, RecordContext, Reporter)} is then called only for occurrences of
-   * the fields it applies to. Every field unless overridden.
+   * Whether the rule can have anything to say about an occurrence of {@code field} that holds a
+   * value of kind {@code kind} ({@code null}: it holds none), from the two alone: the template
+   * field (its type, its bounds) and the value's kind, which in a record a host builds may not be
+   * its field's. Asked once per field and kind and kept by the validator for the templates it met
+   * last; {@link #check(FieldValue, RecordContext, Reporter)} is called only for the occurrences
+   * it applies to. Every field and kind unless overridden.
    */
-  default boolean appliesTo(Field field) {
+  default boolean appliesTo(Field field, Class<? extends Value> kind) {
     return true;
   }
 
@@ -31,7 +33,7 @@ public interface FieldRule extends RecordRule {
   @Override
   default void check(RecordContext context, Reporter reporter) {
     for (FieldValue f : context.fields()) {
-      if (f.active() && appliesTo(f.field())) {
+      if (f.active() && appliesTo(f.field(), f.value() == null ? null : f.value().getClass())) {
         check(f, context, reporter);
       }
     }

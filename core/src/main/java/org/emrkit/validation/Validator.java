@@ -8,11 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.emrkit.expr.ExpressionEngine;
 import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
 import org.emrkit.record.Chart;
 import org.emrkit.record.Record;
+import org.emrkit.record.Value;
 import org.emrkit.template.Field;
 import org.emrkit.template.PerTemplate;
 import org.emrkit.template.PerTemplate.Same;
@@ -106,7 +108,7 @@ public final class Validator {
       if (!f.active()) {
         continue;
       }
-      for (int i : plan.rules(f.field())) {
+      for (int i : plan.rules(f.field(), f.value())) {
         if (!failed[i]) {
           try {
             fieldRules.get(i).check(f, context, reporters[i]);
@@ -135,31 +137,49 @@ public final class Validator {
   }
 
   /**
-   * The field rules that apply to each field of one template, by index, worked out at the
-   * field's first occurrence: a field is checked by two or three of the ten built-in field
-   * rules, and calling all ten for each of a record's fields was a fifth of a validation.
+   * The field rules that apply to each field of one template and each kind of value it may hold,
+   * by index, worked out at the first occurrence of both: a field is checked by two or three of
+   * the ten built-in field rules, and calling all ten for each of a record's fields was a fifth
+   * of a validation.
    */
   private final class Plan {
     /** More fields than a template has: beyond it, a field's rules are worked out each time. */
     private static final int LIMIT = 4096;
-    private final Map<Same<Field>, int[]> rules = new ConcurrentHashMap<>();
+    /** The kinds of value, in the order of the slots (none first; text and numbers most often). */
+    private static final List<Class<? extends Value>> KINDS = Arrays.asList(null, Value.Str.class,
+        Value.Num.class, Value.Coded.class, Value.Choices.class, Value.DateTime.class,
+        Value.Date.class, Value.Time.class, Value.Bool.class, Value.Signed.class,
+        Value.Rows.class);
+    private final Map<Same<Field>, AtomicReferenceArray<int[]>> rules =
+        new ConcurrentHashMap<>();
 
-    int[] rules(Field field) {
-      int[] r = rules.get(new Same<>(field));
-      if (r == null) {
-        r = applying(field);
+    int[] rules(Field field, Value value) {
+      Class<? extends Value> kind = value == null ? null : value.getClass();
+      int slot = KINDS.indexOf(kind);
+      if (slot < 0) {
+        return applying(field, kind); // a kind of value not listed: not kept
+      }
+      AtomicReferenceArray<int[]> byKind = rules.get(new Same<>(field));
+      if (byKind == null) {
+        byKind = new AtomicReferenceArray<>(KINDS.size());
         if (rules.size() < LIMIT) {
-          rules.put(new Same<>(field), r);
+          AtomicReferenceArray<int[]> kept = rules.putIfAbsent(new Same<>(field), byKind);
+          byKind = kept != null ? kept : byKind;
         }
+      }
+      int[] r = byKind.get(slot);
+      if (r == null) {
+        r = applying(field, kind);
+        byKind.set(slot, r); // the same for every thread that works it out
       }
       return r;
     }
 
-    private int[] applying(Field field) {
+    private int[] applying(Field field, Class<? extends Value> kind) {
       int[] r = new int[fieldRules.size()];
       int n = 0;
       for (int i = 0; i < r.length; i++) {
-        if (applies(fieldRules.get(i), field)) {
+        if (applies(fieldRules.get(i), field, kind)) {
           r[n++] = i;
         }
       }
@@ -167,9 +187,9 @@ public final class Validator {
     }
 
     /** A (host's) rule whose {@code appliesTo} fails is asked to check: its failure shows. */
-    private static boolean applies(FieldRule rule, Field field) {
+    private static boolean applies(FieldRule rule, Field field, Class<? extends Value> kind) {
       try {
-        return rule.appliesTo(field);
+        return rule.appliesTo(field, kind);
       } catch (RuntimeException e) {
         return true;
       }

@@ -129,8 +129,9 @@ class ValidationCorpusTest {
   @Test
   void aFieldRuleLeftOutOfAFieldWouldHaveFoundNothingThere() throws IOException {
     // the validator calls a field rule only for the fields it says it applies to (appliesTo,
-    // from the template field alone); the oracle is the rule asked anyway, on every active
-    // field of every corpus record, with the corpus code list so that the code rules look
+    // from the template field and the value's kind); the oracle is the rule asked anyway, on
+    // every active field of every corpus record, with the corpus code list so that the code
+    // rules look
     List<Template> templates = templates();
     TemplateResolver resolver = TemplateResolver.of(templates.toArray(Template[]::new));
     int leftOut = 0;
@@ -170,7 +171,7 @@ class ValidationCorpusTest {
               return r.info().parameters().get(p);
             }
           });
-          if (rule.appliesTo(v.field())) {
+          if (rule.appliesTo(v.field(), v.value() == null ? null : v.value().getClass())) {
             if (!said.isEmpty()) {
               foundWhereApplied.add(rule.code());
             }

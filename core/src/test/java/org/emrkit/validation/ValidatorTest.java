@@ -212,7 +212,8 @@ class ValidatorTest {
     // rule for choices sees the choice fields of each template it validates, and only those
     List<String> seen = new java.util.ArrayList<>();
     FieldRule choices = fieldRule("host/choices",
-        field -> field.type() == org.emrkit.template.FieldType.CHOICE, (f, r) -> seen.add(f.path()));
+        (field, kind) -> field.type() == org.emrkit.template.FieldType.CHOICE,
+        (f, r) -> seen.add(f.path()));
     Validator v = validator().rule(choices).build();
     java.nio.file.Path dir = java.nio.file.Path.of("src/test/resources/validation");
     Template note = org.emrkit.json.TemplateJson.create().read(java.nio.file.Files.readString(
@@ -227,7 +228,7 @@ class ValidatorTest {
         List<String> expected = new RecordContext(t, rec, CLOCK,
             org.emrkit.terminology.TerminologyService.none(),
             org.emrkit.expr.ExpressionEngine.create()).fields().stream()
-            .filter(f -> f.active() && choices.appliesTo(f.field())).map(FieldValue::path)
+            .filter(f -> f.active() && choices.appliesTo(f.field(), null)).map(FieldValue::path)
             .toList();
         assertThat(expected).as(t.id()).isNotEmpty();
         assertThat(seen).as(t.id() + ", round " + round).isEqualTo(expected);
@@ -248,8 +249,30 @@ class ValidatorTest {
   }
 
   @Test
+  void aFieldRuleIsAskedOnlyForTheKindsOfValueItAppliesTo() {
+    // the plan is kept per field and kind of value: a rule for numbers sees the numbers, and
+    // not the same field empty
+    List<String> seen = new java.util.ArrayList<>();
+    FieldRule numbers = fieldRule("host/numbers", (field, kind) -> kind == Value.Num.class,
+        (f, r) -> seen.add(f.path()));
+    Validator v = validator().rule(numbers).build();
+    for (Record rec : List.of(CLEAN, without("temp"), CLEAN)) {
+      seen.clear();
+      v.validate(T, rec);
+      List<String> expected = new RecordContext(T, rec, CLOCK,
+          org.emrkit.terminology.TerminologyService.none(),
+          org.emrkit.expr.ExpressionEngine.create()).fields().stream()
+          .filter(f -> f.active() && f.value() instanceof Value.Num).map(FieldValue::path)
+          .toList();
+      assertThat(expected).contains("/values/pulse");
+      assertThat(seen).isEqualTo(expected);
+    }
+    assertThat(seen).contains("/values/temp");
+  }
+
+  @Test
   void aFieldRuleWhoseAppliesToFailsIsAskedEverywhereAndItsFailureShows() {
-    FieldRule faulty = fieldRule("host/faulty", field -> {
+    FieldRule faulty = fieldRule("host/faulty", (field, kind) -> {
       throw new IllegalStateException("appliesTo");
     }, (f, r) -> {
       throw new IllegalStateException("check " + f.field().name());
@@ -261,7 +284,8 @@ class ValidatorTest {
 
   /** A host field rule: the fields it applies to, and what it does with each occurrence. */
   private static FieldRule fieldRule(String code,
-      java.util.function.Predicate<org.emrkit.template.Field> applies,
+      java.util.function.BiPredicate<org.emrkit.template.Field,
+          Class<? extends org.emrkit.record.Value>> applies,
       java.util.function.BiConsumer<FieldValue, Reporter> check) {
     return new FieldRule() {
       @Override
@@ -270,8 +294,9 @@ class ValidatorTest {
       }
 
       @Override
-      public boolean appliesTo(org.emrkit.template.Field field) {
-        return applies.test(field);
+      public boolean appliesTo(org.emrkit.template.Field field,
+          Class<? extends org.emrkit.record.Value> kind) {
+        return applies.test(field, kind);
       }
 
       @Override

@@ -60,6 +60,12 @@ abstract class Codes implements FieldRule {
     return context.terminology().table(context.template(), field);
   }
 
+  /** Only codings, in whatever field a host put them. */
+  @Override
+  public final boolean appliesTo(Field field, Class<? extends Value> kind) {
+    return kind == Value.Coded.class;
+  }
+
   @Override
   public final void check(FieldValue f, RecordContext context, Reporter reporter) {
     if (f.value() instanceof Value.Coded c) {

@@ -22,10 +22,11 @@ final class LengthRule implements FieldRule {
     return INFO;
   }
 
-  /** Only fields with length bounds. */
+  /** Only texts of fields with length bounds. */
   @Override
-  public boolean appliesTo(Field field) {
-    return field.minLength() != null || field.maxLength() != null;
+  public boolean appliesTo(Field field, Class<? extends Value> kind) {
+    return (field.minLength() != null || field.maxLength() != null)
+        && kind == Value.Str.class;
   }
 
   @Override

@@ -30,10 +30,11 @@ final class OptionRule implements FieldRule {
     return INFO;
   }
 
-  /** Only choice fields. */
+  /** Only values of choice fields. */
   @Override
-  public boolean appliesTo(Field field) {
-    return field.type() == FieldType.CHOICE || field.type() == FieldType.MULTICHOICE;
+  public boolean appliesTo(Field field, Class<? extends Value> kind) {
+    return (field.type() == FieldType.CHOICE || field.type() == FieldType.MULTICHOICE)
+        && kind != null;
   }
 
   @Override

@@ -27,10 +27,10 @@ final class PatternRule implements FieldRule {
     return INFO;
   }
 
-  /** Only fields with a pattern. */
+  /** Only texts of fields with a pattern. */
   @Override
-  public boolean appliesTo(Field field) {
-    return field.pattern() != null;
+  public boolean appliesTo(Field field, Class<? extends Value> kind) {
+    return field.pattern() != null && kind == Value.Str.class;
   }
 
   @Override

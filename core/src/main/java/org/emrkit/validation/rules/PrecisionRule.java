@@ -22,10 +22,10 @@ final class PrecisionRule implements FieldRule {
     return INFO;
   }
 
-  /** Only fields with a precision. */
+  /** Only numbers of fields with a precision. */
   @Override
-  public boolean appliesTo(Field field) {
-    return field.precision() != null;
+  public boolean appliesTo(Field field, Class<? extends Value> kind) {
+    return field.precision() != null && kind == Value.Num.class;
   }
 
   @Override

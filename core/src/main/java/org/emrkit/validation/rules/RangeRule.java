@@ -32,10 +32,10 @@ final class RangeRule implements FieldRule {
     return INFO;
   }
 
-  /** Only fields with a bound. */
+  /** Only values of fields with a bound. */
   @Override
-  public boolean appliesTo(Field field) {
-    return field.min() != null || field.max() != null;
+  public boolean appliesTo(Field field, Class<? extends Value> kind) {
+    return (field.min() != null || field.max() != null) && kind != null;
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.emrkit.validation.rules;
 
 import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
+import org.emrkit.record.Value;
 import org.emrkit.template.Field;
 import org.emrkit.template.FieldType;
 import org.emrkit.validation.FieldRule;
@@ -24,7 +25,7 @@ final class RequiredRule implements FieldRule {
 
   /** Only required fields that are written (a signature is cn/signature's). */
   @Override
-  public boolean appliesTo(Field field) {
+  public boolean appliesTo(Field field, Class<? extends Value> kind) {
     return field.required() && field.type().isStored() && field.type() != FieldType.SIGNATURE;
   }
 

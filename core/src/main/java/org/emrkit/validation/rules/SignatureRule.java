@@ -34,7 +34,7 @@ final class SignatureRule implements FieldRule {
 
   /** Only signature fields. */
   @Override
-  public boolean appliesTo(Field field) {
+  public boolean appliesTo(Field field, Class<? extends Value> kind) {
     return field.type() == FieldType.SIGNATURE;
   }
 
