@@ -40,7 +40,7 @@ public final class Validator {
   /** The enabled field rules, in the order they run, and how each reports. */
   private final List<FieldRule> fieldRules = new ArrayList<>();
   private final List<Settings> fieldSettings = new ArrayList<>();
-  /** Which of them apply to each field of a template ({@link FieldRule#appliesTo}). */
+  /** Which of them apply to each field of a template and kind of value (their appliesTo). */
   private final PerTemplate<Plan> plans = new PerTemplate<>(t -> new Plan());
   private final TerminologyService terminology;
   private final Clock clock;
