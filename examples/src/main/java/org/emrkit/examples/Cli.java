@@ -222,19 +222,18 @@ public final class Cli {
 
   /**
    * A command that reads a record starts, while it compiles the template, what reading and
-   * rendering need first: the expression engine and its first evaluation (the compile makes the
-   * engine, 20 ms cold; the first condition a walk evaluates had JEXL look through its
-   * arithmetic's methods, 40 ms, on the command's own thread), the record schema (about a
-   * quarter of a second, cold) and, for {@code --to pdf}, the fonts and the classes of a
-   * rendering. A process renders once, so this is most of what it waits for; two cores do it
+   * rendering need first, in the order they are needed: the record schema (about a quarter of a
+   * second, cold), then the expression engine's first evaluation (the first condition a walk
+   * evaluates had JEXL look through its arithmetic's methods, 40 ms, on the command's own
+   * thread) and, for {@code --to pdf}, the fonts and the classes of a rendering. A process renders once, so this is most of what it waits for; two cores do it
    * side by side.
    */
   private static void warmUp(Args a) {
     Thread schema = new Thread(() -> {
       try {
+        org.emrkit.json.RecordJson.create();
         org.emrkit.expr.ExpressionEngine.create().evaluate("1 == 1", name -> null,
             java.time.Clock.systemUTC());
-        org.emrkit.json.RecordJson.create();
       } catch (RuntimeException | LinkageError e) {
         // only a head start: reading the record reports what is wrong
       }
