@@ -96,6 +96,18 @@ class ShadedJarIT {
     boolean offered = thp.contains("[always]") || thp.contains("[madvise]");
     String version = launch(jar, "--version");
     assertThat(version).contains("emrkit ", "-XX:TieredStopAtLevel=1");
+    // one compiler thread on two processors or fewer, as the launcher counts them
+    Process nproc = new ProcessBuilder("nproc").start();
+    int cpus = Integer.parseInt(new String(nproc.getInputStream().readAllBytes(),
+        StandardCharsets.UTF_8).strip());
+    if (cpus <= 2) {
+      assertThat(version).containsPattern("-XX:CICompilerCount=1\\b");
+    } else {
+      assertThat(version).doesNotContainPattern("-XX:CICompilerCount=1\\b");
+    }
+    // a host's options that change the compilers are not met with one thread the JVM refuses
+    assertThat(launch(0, "-XX:+PrintCommandLineFlags -XX:TieredStopAtLevel=4", jar,
+        "--version")).contains("emrkit ").doesNotContainPattern("CICompilerCount=1\\b");
     if (offered) {
       assertThat(version).contains("-XX:+UseTransparentHugePages");
     } else {
@@ -122,6 +134,11 @@ class ShadedJarIT {
 
   /** The same, for a command that exits with {@code code}. */
   private String launch(int code, Path jar, String... args) throws Exception {
+    return launch(code, "-XX:+PrintCommandLineFlags", jar, args);
+  }
+
+  /** The same, with these {@code EMRKIT_JAVA_OPTS}. */
+  private String launch(int code, String options, Path jar, String... args) throws Exception {
     java.util.List<String> command = new java.util.ArrayList<>();
     command.add(Path.of("emrkit").toAbsolutePath().toString());
     command.addAll(java.util.List.of(args));
@@ -130,7 +147,7 @@ class ShadedJarIT {
         .redirectErrorStream(true).redirectOutput(log.toFile());
     b.environment().put("EMRKIT_JAR", jar.toString());
     b.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    b.environment().put("EMRKIT_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+    b.environment().put("EMRKIT_JAVA_OPTS", options);
     Process p = b.start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String out = Files.readString(log, StandardCharsets.UTF_8);
