@@ -206,11 +206,44 @@ final class Walker implements BlockVisitor<Void> {
     Value value = inTemplate ? null : scope.get(f.name()).orElse(null);
     List<Amendment> amended = traceAmendments && visible && holds && !inTemplate
         ? walk.traceAt(FieldView.pointer(prefix, f)) : List.of();
-    FieldView.LabelHints hints = new FieldView.LabelHints(f, textBefore, first, alone, cell,
-        sections.isEmpty() ? null : sections.getLast().title(), labels);
+    FieldView.LabelHints hints = hints(f, textBefore, first, alone,
+        sections.isEmpty() ? null : sections.getLast().title());
     return new FieldView(f, prefix, value, holds, visible && holds, scope, sectionList,
         inTemplate, resolver, hints, walk.emptyText(f), amended,
         walk.options().supersededSignatures());
+  }
+
+  /** The label hints of each field met in an entry, for its next entries (made at the first). */
+  private java.util.IdentityHashMap<Field, FieldView.LabelHints> entryHints;
+
+  /**
+   * What names a field where it stands. A field in the entries of a list stands in the same
+   * place in each (the same text before it, cell and section): for a walk of fields only (a
+   * validation, which keeps every field it meets while it runs) its hints are made once, not
+   * once per entry (40,000 entries hold 160,000 fields). A rendering's hints die young: made each
+   * time, which is cheaper than looking them up.
+   */
+  private FieldView.LabelHints hints(Field f, String textBefore, boolean first, boolean alone,
+      String sectionTitle) {
+    if (current == null || !fieldsOnly) {
+      return new FieldView.LabelHints(f, textBefore, first, alone, cell, sectionTitle, labels);
+    }
+    if (entryHints == null) {
+      entryHints = new java.util.IdentityHashMap<>();
+    }
+    FieldView.LabelHints h = entryHints.get(f);
+    if (h == null || h.textBefore() != textBefore || h.first() != first || h.alone() != alone
+        || h.sectionTitle() != sectionTitle || !sameCell(h.cell(), cell)) {
+      h = new FieldView.LabelHints(f, textBefore, first, alone, cell, sectionTitle, labels);
+      entryHints.put(f, h);
+    }
+    return h;
+  }
+
+  /** Whether two views are of the same cell (what a field's label is taken from). */
+  private static boolean sameCell(CellView a, CellView b) {
+    return a == b || a != null && b != null && a.table() == b.table() && a.cell() == b.cell()
+        && a.header() == b.header();
   }
 
   @Override
