@@ -84,17 +84,18 @@ final class ValueTrees {
       }
       JsonNode t = tree.get(name);
       // a group's scope looked up only for a list (most values are not)
-      Optional<FieldScope> g = v instanceof org.emrkit.record.Value.Rows ? scope.group(name)
-          : Optional.empty();
-      if (g.isPresent() && v instanceof org.emrkit.record.Value.Rows rows) {
-        if (rows.rows().isEmpty()) {
+      FieldScope g = v instanceof org.emrkit.record.Value.Rows ? scope.group(name).orElse(null)
+          : null;
+      if (g != null) {
+        List<org.emrkit.record.Values> rows = ((org.emrkit.record.Value.Rows) v).rows();
+        if (rows.isEmpty()) {
           continue; // left out, as strip leaves it out
         }
-        if (t == null || !t.isArray() || t.size() != rows.rows().size()) {
+        if (t == null || !t.isArray() || t.size() != rows.size()) {
           return false;
         }
         for (int i = 0; i < t.size(); i++) {
-          if (!matches(rows.rows().get(i), t.get(i), g.get())) {
+          if (!matches(rows.get(i), t.get(i), g)) {
             return false;
           }
         }
@@ -111,7 +112,7 @@ final class ValueTrees {
       return false;
     }
     if (v instanceof org.emrkit.record.Value.Str s) {
-      return t.isTextual() && t.textValue().equals(s.value());
+      return text(t, s.value());
     }
     if (v instanceof org.emrkit.record.Value.Num num) {
       // as the record's tree writes it (the node factory decides the scale), then compared

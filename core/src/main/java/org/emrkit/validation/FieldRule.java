@@ -33,7 +33,7 @@ public interface FieldRule extends RecordRule {
   @Override
   default void check(RecordContext context, Reporter reporter) {
     for (FieldValue f : context.fields()) {
-      if (f.active() && appliesTo(f.field(), f.value() == null ? null : f.value().getClass())) {
+      if (f.active() && appliesTo(f.field(), f.kind())) {
         check(f, context, reporter);
       }
     }

@@ -79,6 +79,14 @@ public final class FieldValue {
     return value;
   }
 
+  /**
+   * The kind of its value ({@code Value.Str.class}, {@code Value.Num.class} ...), or {@code
+   * null} when it has none: what {@link FieldRule#appliesTo} is asked with.
+   */
+  public Class<? extends Value> kind() {
+    return value == null ? null : value.getClass();
+  }
+
   /** Whether the field is shown and validated. */
   public boolean active() {
     return active;

@@ -108,7 +108,7 @@ public final class Validator {
       if (!f.active()) {
         continue;
       }
-      for (int i : plan.rules(f.field(), f.value())) {
+      for (int i : plan.rules(f.field(), f.kind())) {
         if (!failed[i]) {
           try {
             fieldRules.get(i).check(f, context, reporters[i]);
@@ -153,8 +153,7 @@ public final class Validator {
     private final Map<Same<Field>, AtomicReferenceArray<int[]>> rules =
         new ConcurrentHashMap<>();
 
-    int[] rules(Field field, Value value) {
-      Class<? extends Value> kind = value == null ? null : value.getClass();
+    int[] rules(Field field, Class<? extends Value> kind) {
       int slot = KINDS.indexOf(kind);
       if (slot < 0) {
         return applying(field, kind); // a kind of value not listed: not kept

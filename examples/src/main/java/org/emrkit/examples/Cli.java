@@ -225,11 +225,11 @@ public final class Cli {
    * rendering need first, in the order they are needed: the record schema (about a quarter of a
    * second, cold), then the expression engine's first evaluation (the first condition a walk
    * evaluates had JEXL look through its arithmetic's methods, 40 ms, on the command's own
-   * thread) and, for {@code --to pdf}, the fonts and the classes of a rendering. A process renders once, so this is most of what it waits for; two cores do it
-   * side by side.
+   * thread) and, for {@code --to pdf}, the fonts and the classes of a rendering. A process
+   * renders once, so this is most of what it waits for; two cores do it side by side.
    */
   private static void warmUp(Args a) {
-    Thread schema = new Thread(() -> {
+    Thread reading = new Thread(() -> {
       try {
         org.emrkit.json.RecordJson.create();
         org.emrkit.expr.ExpressionEngine.create().evaluate("1 == 1", name -> null,
@@ -237,9 +237,9 @@ public final class Cli {
       } catch (RuntimeException | LinkageError e) {
         // only a head start: reading the record reports what is wrong
       }
-    }, "emrkit-schema-warm-up");
-    schema.setDaemon(true);
-    schema.start();
+    }, "emrkit-reading-warm-up");
+    reading.setDaemon(true);
+    reading.start();
     String to = a.option("--to", null);
     if (to != null) {
       RenderFormats.find(to).ifPresent(RenderFormat::warmUp);
