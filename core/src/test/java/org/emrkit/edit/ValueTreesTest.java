@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import org.emrkit.json.RecordJson;
-import org.emrkit.json.TemplateJson;
-import org.emrkit.json.TemplateResolver;
 import org.emrkit.record.Record;
 import org.emrkit.template.Template;
 import org.emrkit.testing.Corpus;
@@ -14,39 +12,13 @@ import org.junit.jupiter.api.Test;
 
 class ValueTreesTest {
 
-  /** A corpus record, read, with its template. */
-  record Written(String file, Record record, Template template) {}
-
-  /** Every record of the validation corpus that reads, with its template. */
-  static List<Written> corpus() {
-    List<Template> templates = new ArrayList<>();
-    for (String f : Corpus.files("templates")) {
-      templates.add(TemplateJson.create().read(Corpus.text("/validation/templates/" + f))
-          .orElseThrow());
-    }
-    TemplateResolver resolver = TemplateResolver.of(templates.toArray(Template[]::new));
-    List<Written> out = new ArrayList<>();
-    for (String f : Corpus.files("records")) {
-      if (f.endsWith(".chart.json") || f.endsWith(".template.json")) {
-        continue;
-      }
-      var read = RecordJson.create().read(Corpus.text("/validation/records/" + f), resolver);
-      if (read.value() != null) {
-        Record r = read.value();
-        out.add(new Written(f, r, resolver.resolve(r.template().id(), r.template().version())
-            .orElseThrow()));
-      }
-    }
-    return out;
-  }
-
   @Test
   void valuesStrippedFromTheModelAreWhatStrippingTheirJsonTreeGives() {
     // the audit compares a record's values made straight from the model; the trace's side is
     // made from JSON: both must agree on every record of the corpus (signatures left out,
     // empty groups left out, numbers as exact decimals)
     int compared = 0;
-    for (Written w : corpus()) {
+    for (Corpus.Written w : Corpus.records()) {
       assertThat(ValueTrees.strip(w.record().values(), w.template().scope())).as(w.file())
           .isEqualTo(ValueTrees.strip(RecordJson.tree(w.record().values()),
               w.template().scope()));
@@ -69,7 +41,7 @@ class ValueTreesTest {
   void matchingTheModelAgreesWithComparingTheStrippedTrees() {
     List<Record> records = new ArrayList<>();
     List<Template> of = new ArrayList<>();
-    for (Written w : corpus()) {
+    for (Corpus.Written w : Corpus.records()) {
       records.add(w.record());
       of.add(w.template());
     }

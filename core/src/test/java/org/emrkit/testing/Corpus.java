@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.emrkit.json.RecordJson;
 import org.emrkit.json.TemplateJson;
+import org.emrkit.json.TemplateResolver;
 import org.emrkit.record.Record;
 import org.emrkit.record.Value;
 import org.emrkit.record.Values;
@@ -23,7 +24,6 @@ public final class Corpus {
     return TemplateJson.create().read(text("/validation/templates/" + id + ".json")).orElseThrow();
   }
 
-  /** The corpus record in this file, filled from {@code template}. */
   /** Real patients' names with CJK Extension B characters (吉𠮷𡒄𨭉𪨶). */
   public static final String EXT_B_NAME = "吉\uD842\uDFB7\uD845\uDC84\uD862\uDF49\uD86A\uDE36";
 
@@ -38,8 +38,33 @@ public final class Corpus {
         r.revisions(), r.extensions());
   }
 
+  /** The corpus record in this file, filled from {@code template}. */
   public static Record record(String file, Template template) {
     return RecordJson.create().read(text("/validation/records/" + file), template).orElseThrow();
+  }
+
+  /** A corpus record, read, with its file's name and the template it names. */
+  public record Written(String file, Record record, Template template) {}
+
+  /** Every record of the corpus (its charts and templates left out), read, with its template. */
+  public static List<Written> records() {
+    List<Template> templates = new ArrayList<>();
+    for (String f : files("templates")) {
+      templates.add(TemplateJson.create().read(text("/validation/templates/" + f))
+          .orElseThrow());
+    }
+    TemplateResolver resolver = TemplateResolver.of(templates.toArray(Template[]::new));
+    List<Written> out = new ArrayList<>();
+    for (String f : files("records")) {
+      if (f.endsWith(".chart.json") || f.endsWith(".template.json")) {
+        continue;
+      }
+      Record r = RecordJson.create().read(text("/validation/records/" + f), resolver)
+          .orElseThrow();
+      out.add(new Written(f, r, resolver.resolve(r.template().id(), r.template().version())
+          .orElseThrow()));
+    }
+    return out;
   }
 
   /**

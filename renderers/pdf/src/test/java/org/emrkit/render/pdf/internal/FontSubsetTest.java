@@ -80,6 +80,14 @@ class FontSubsetTest {
     return out;
   }
 
+  /** A font file on the class path (the bundled faces, DejaVu's, OpenPDF's fallback). */
+  private static byte[] resource(String path) throws java.io.IOException {
+    try (var in = Fonts.class.getClassLoader().getResourceAsStream(path)) {
+      assertThat(in).as(path).isNotNull();
+      return in.readAllBytes();
+    }
+  }
+
   private static void assertRenumbered(String what, byte[] pdf) throws Exception {
     Map<String, Integer> glyphs = embeddedGlyphs(pdf);
     assertThat(glyphs).as(what).isNotEmpty();
@@ -304,10 +312,7 @@ class FontSubsetTest {
         "fonts/ttf/NotoSansSC/NotoSansSC-Bold.ttf",
         "net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf",
         "font-fallback/LiberationSans-Regular.ttf")) {
-      byte[] file;
-      try (var in = Fonts.class.getClassLoader().getResourceAsStream(path)) {
-        file = in.readAllBytes();
-      }
+      byte[] file = resource(path);
       TrueTypeFont whole = new TTFParser(true).parse(new RandomAccessReadBuffer(file.clone()));
       TrueTypeFont read = new TTFParser(true).parse(new RandomAccessReadBuffer(
           Fonts.unread(file.clone(), false)));
@@ -332,11 +337,7 @@ class FontSubsetTest {
   @Test
   void aHostFontsSubsetKeepsItsFixedPitchAndItalicAngle()
       throws Exception {
-    byte[] mono;
-    try (var in = Fonts.class.getClassLoader().getResourceAsStream(
-        "net/sf/jasperreports/fonts/dejavu/DejaVuSansMono-Oblique.ttf")) {
-      mono = in.readAllBytes();
-    }
+    byte[] mono = resource("net/sf/jasperreports/fonts/dejavu/DejaVuSansMono-Oblique.ttf");
     Template t = Corpus.template("admission-record");
     Record rec = Corpus.record("clean--admission-record.json", t);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
