@@ -1,6 +1,5 @@
 package org.emrkit.edit;
 
-import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
 import org.emrkit.record.Value;
@@ -38,19 +37,7 @@ final class ValueChecks {
 
   /** Whether a value is of the kind the field type stores. */
   static Optional<Refusal> fits(Field f, Value v, String path) {
-    boolean ok = switch (f.type()) {
-      case TEXT, RICHTEXT, CHOICE -> v instanceof Value.Str;
-      case INTEGER -> v instanceof Value.Num n && isWhole(n.value());
-      case DECIMAL -> v instanceof Value.Num;
-      case DATE -> v instanceof Value.Date;
-      case DATETIME -> v instanceof Value.DateTime;
-      case TIME -> v instanceof Value.Time;
-      case BOOLEAN -> v instanceof Value.Bool;
-      case MULTICHOICE -> v instanceof Value.Choices;
-      case CODED -> v instanceof Value.Coded;
-      case SIGNATURE -> v instanceof Value.Signed;
-      case CALC, MACRO -> false;
-    };
+    boolean ok = f.type().isStored() && v.fits(f.type());
     if (ok) {
       return Optional.empty();
     }
@@ -58,10 +45,6 @@ final class ValueChecks {
         "字段 " + f.name() + " 是" + f.type().label() + "类型，不能填入" + v.kind() + "值(" + path
             + ")", "field " + f.name() + " is a " + f.type().label() + " field; a " + v.kind()
             + " value does not fit (" + path + ")"));
-  }
-
-  private static boolean isWhole(BigDecimal d) {
-    return d.signum() == 0 || d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0;
   }
 
   /** Checks values for a scope: known names, fitting types, no signatures, bounded depth. */

@@ -20,6 +20,7 @@ import org.emrkit.record.Signer;
 import org.emrkit.record.Value;
 import org.emrkit.record.Values;
 import org.emrkit.template.Field;
+import org.emrkit.template.FieldType;
 import org.emrkit.template.FieldScope;
 
 /**
@@ -217,8 +218,11 @@ final class ValueTree {
         case CHOICE:
           return node.isTextual() ? new Value.Str(node.asText()) : typeError(p, "字符串", "a string");
         case INTEGER:
-          return node.isIntegralNumber() ? new Value.Num(node.decimalValue())
-              : typeError(p, "整数", "a whole number");
+          // a whole number however written (18 or 18.0, as JSON Schema's integer): what an
+          // integer field holds (Value.fits), so that every record the edit session lets in
+          // reads back (18.00 was written and then refused)
+          return node.isNumber() && new Value.Num(node.decimalValue()).fits(FieldType.INTEGER)
+              ? new Value.Num(node.decimalValue()) : typeError(p, "整数", "a whole number");
         case DECIMAL:
           return node.isNumber() ? new Value.Num(node.decimalValue())
               : typeError(p, "数字", "a number");

@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
+import org.emrkit.template.FieldType;
 
 /**
  * A field value in a record. The type is fixed by the template field it belongs to:
@@ -18,6 +19,41 @@ public sealed interface Value {
 
   /** A short name of the kind of value, for messages. */
   String kind();
+
+  /**
+   * The kind of value a field of this type holds, as above, or {@code null} for the computed
+   * types ({@code calc}, {@code macro}), which a record does not store.
+   */
+  static Class<? extends Value> kindOf(FieldType type) {
+    return switch (type) {
+      case TEXT, RICHTEXT, CHOICE -> Str.class;
+      case INTEGER, DECIMAL -> Num.class;
+      case DATE -> Date.class;
+      case DATETIME -> DateTime.class;
+      case TIME -> Time.class;
+      case BOOLEAN -> Bool.class;
+      case MULTICHOICE -> Choices.class;
+      case CODED -> Coded.class;
+      case SIGNATURE -> Signed.class;
+      case CALC, MACRO -> null;
+    };
+  }
+
+  /**
+   * Whether this value is one a field of this type holds: of its kind, and a whole number for
+   * an {@code integer} field. The JSON reader and the edit session let in nothing else; a record
+   * a host builds through the API may hold anything ({@code field/value-type} finds it).
+   */
+  default boolean fits(FieldType type) {
+    if (kindOf(type) != getClass()) {
+      return false;
+    }
+    if (type == FieldType.INTEGER) {
+      BigDecimal d = ((Num) this).value();
+      return d.signum() == 0 || d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0;
+    }
+    return true;
+  }
 
   /** A string value (text, richtext, choice). @param value the string */
   record Str(String value) implements Value {

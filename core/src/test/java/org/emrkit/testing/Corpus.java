@@ -64,7 +64,70 @@ public final class Corpus {
       out.add(new Written(f, r, resolver.resolve(r.template().id(), r.template().version())
           .orElseThrow()));
     }
+    for (String f : files("api")) {
+      out.add(apiRecord(f, resolver));
+    }
     return out;
+  }
+
+  /**
+   * A record of the corpus built through the API ({@code validation/api/}), as a host's code
+   * builds one: a corpus record with values set on it by pointer, including values no JSON reader
+   * lets in (a text in a number field). A file is {@code {"record": "clean--admission-record.json",
+   * "set": {"/values/temp": {"text": "36.8"}, "/values/diagnoses/0/diagnosis": {"number":
+   * "3"}}}}, with {@code "sealed": true} when the values are to be written by an edit session
+   * (its chain and signatures made again: {@link CorpusSealer}); a value is {@code {"text": s}}, {@code {"number": "36.8"}}, {@code {"boolean":
+   * true}}, {@code {"date": "2026-11-20"}} or {@code {"choices": [s, ...]}}.
+   */
+  public static Written apiRecord(String file, TemplateResolver resolver) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode spec = new com.fasterxml.jackson.databind
+          .ObjectMapper().readTree(text("/validation/api/" + file));
+      Record base = RecordJson.create().read(text("/validation/records/"
+          + spec.get("record").asText()), resolver).orElseThrow();
+      Values values = base.values();
+      for (var e : spec.get("set").properties()) {
+        List<String> tokens = List.of(e.getKey().substring("/values/".length()).split("/"));
+        values = set(values, tokens, 0, value(e.getValue()));
+      }
+      Template t = resolver.resolve(base.template().id(), base.template().version())
+          .orElseThrow();
+      Record built = base.withValues(values);
+      if (spec.path("sealed").asBoolean()) {
+        built = CorpusSealer.seal(t, CorpusSealer.unseal(built));
+      }
+      return new Written(file, built, t);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Values set(Values values, List<String> tokens, int i, Value v) {
+    String name = tokens.get(i);
+    if (i == tokens.size() - 1) {
+      return values.with(name, v);
+    }
+    List<Values> rows = new ArrayList<>(values.rows(name));
+    int row = Integer.parseInt(tokens.get(i + 1));
+    rows.set(row, set(rows.get(row), tokens, i + 2, v));
+    return values.with(name, new Value.Rows(rows));
+  }
+
+  private static Value value(com.fasterxml.jackson.databind.JsonNode n) {
+    var e = n.properties().iterator().next();
+    com.fasterxml.jackson.databind.JsonNode x = e.getValue();
+    return switch (e.getKey()) {
+      case "text" -> new Value.Str(x.asText());
+      case "number" -> new Value.Num(new java.math.BigDecimal(x.asText()));
+      case "boolean" -> new Value.Bool(x.asBoolean());
+      case "date" -> new Value.Date(java.time.LocalDate.parse(x.asText()));
+      case "choices" -> {
+        List<String> c = new ArrayList<>();
+        x.forEach(y -> c.add(y.asText()));
+        yield new Value.Choices(c);
+      }
+      default -> throw new IllegalArgumentException("no value kind " + e.getKey());
+    };
   }
 
   /**

@@ -50,7 +50,9 @@ class RuleCatalogueTest {
         + "\n\n");
     sb.append("The corpus `core/src/test/resources/validation/records/` has at least one case per "
         + "code of the writing-standard, field and 首页 packs (the file name starts with the code) and "
-        + "clean records that raise nothing; the integrity pack's cases are the tamper corpus of "
+        + "clean records that raise nothing; `validation/api/` holds records built through the API "
+        + "(a corpus record with values set on it, some of a kind no JSON reader lets in), named "
+        + "the same way; the integrity pack's cases are the tamper corpus of "
         + "`emrkit-signing` (`TamperCorpusTest`).\n\n");
     section(sb, "Writing-standard pack (`WritingStandardRules.pack()`)", WritingStandardRules.pack());
     section(sb, "Field constraints pack (`FieldRules.pack()`)", FieldRules.pack());

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.TestFactory;
  * after the rule code it must raise ({@code cn.time-limit--...json} must raise
  * {@code cn/time-limit}); {@code clean--...} files must raise nothing at all. {@code .chart.json}
  * files hold the records of one encounter; {@code .template.json} files are checked as templates.
+ * The files under {@code validation/api/} are records a host built through the API, named the
+ * same way ({@link org.emrkit.testing.Corpus#apiRecord}).
  */
 class ValidationCorpusTest {
 
@@ -73,15 +75,32 @@ class ValidationCorpusTest {
       }
       return VALIDATOR.validate(new Chart(entries));
     }
-    Record rec = RecordJson.create().read(text, resolver).orElseThrow();
-    Template t = resolver.resolve(rec.template().id(), rec.template().version()).orElseThrow();
-    return (name.endsWith(".terminology.json") ? WITH_TERMINOLOGY : VALIDATOR).validate(t, rec);
+    org.emrkit.testing.Corpus.Written w = record(file, resolver);
+    return (name.endsWith(".terminology.json") ? WITH_TERMINOLOGY : VALIDATOR)
+        .validate(w.template(), w.record());
   }
 
-  static List<Path> files() throws IOException {
-    try (Stream<Path> files = Files.list(DIR.resolve("records"))) {
-      return files.sorted().toList();
+  /** A corpus record (not a chart or a template), read or built through the API. */
+  static org.emrkit.testing.Corpus.Written record(Path file, TemplateResolver resolver)
+      throws IOException {
+    String name = file.getFileName().toString();
+    if (file.getParent().getFileName().toString().equals("api")) {
+      return org.emrkit.testing.Corpus.apiRecord(name, resolver);
     }
+    Record rec = RecordJson.create().read(Files.readString(file), resolver).orElseThrow();
+    return new org.emrkit.testing.Corpus.Written(name, rec,
+        resolver.resolve(rec.template().id(), rec.template().version()).orElseThrow());
+  }
+
+  /** The corpus's files: its records, charts and templates, then the records built by API. */
+  static List<Path> files() throws IOException {
+    List<Path> out = new ArrayList<>();
+    for (String dir : List.of("records", "api")) {
+      try (Stream<Path> files = Files.list(DIR.resolve(dir))) {
+        out.addAll(files.sorted().toList());
+      }
+    }
+    return out;
   }
 
   @TestFactory
@@ -113,8 +132,9 @@ class ValidationCorpusTest {
           || name.endsWith(".terminology.json")) {
         continue;
       }
-      Record rec = RecordJson.create().read(Files.readString(f), resolver).orElseThrow();
-      Template t = resolver.resolve(rec.template().id(), rec.template().version()).orElseThrow();
+      org.emrkit.testing.Corpus.Written w = record(f, resolver);
+      Record rec = w.record();
+      Template t = w.template();
       List<Finding> alone = new ArrayList<>();
       for (Rule r : VALIDATOR.rules()) {
         alone.addAll(Validator.builder().rule(r).clock(CLOCK).build().validate(t, rec)

@@ -13,7 +13,7 @@ public final class FieldRules {
 
   /** The pack, in the order its rules run. */
   public static List<Rule> pack() {
-    return List.of(new RequiredRule(), new LengthRule(), new PatternRule(), new RangeRule(),
+    return List.of(new ValueTypeRule(), new RequiredRule(), new LengthRule(), new PatternRule(), new RangeRule(),
         new PrecisionRule(), new OptionRule(), new CodeRule(), new CodeNameRule(),
         new CodeCategoryRule(), new RepeatCountRule(), new InactiveValueRule(),
         new ExpressionRule());
