@@ -73,9 +73,9 @@ public final class Corpus {
   /**
    * A record of the corpus built through the API ({@code validation/api/}), as a host's code
    * builds one: a corpus record with values set on it by pointer, including values no JSON reader
-   * lets in (a text in a number field). A file is {@code {"record": "clean--admission-record.json",
-   * "set": {"/values/temp": {"text": "36.8"}, "/values/diagnoses/0/diagnosis": {"number":
-   * "3"}}}}, with {@code "sealed": true} when the values are to be written by an edit session
+   * lets in (a text in a number field). A file is
+   * {@code {"record": "clean--admission-record.json", "set": {"/values/temp": {"text": "36.8"},
+   * "/values/diagnoses/0/diagnosis": {"number": "3"}}}}, with {@code "sealed": true} when the values are to be written by an edit session
    * (its chain and signatures made again: {@link CorpusSealer}); a value is {@code {"text": s}}, {@code {"number": "36.8"}}, {@code {"boolean":
    * true}}, {@code {"date": "2026-11-20"}} or {@code {"choices": [s, ...]}}.
    */

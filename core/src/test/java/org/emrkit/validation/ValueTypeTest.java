@@ -51,6 +51,7 @@ class ValueTypeTest {
           .with(field.name(), value));
       boolean found = false;
       for (Finding f : VALIDATOR.validate(ValidatorTest.T, r).findings()) {
+        assertThat(f.code()).as("every rule runs on it: %s", f).isNotEqualTo("engine/rule-failed");
         if (f.code().equals("field/value-type")) {
           assertThat(f.path()).isEqualTo("/values/" + field.name());
           found = true;
@@ -62,7 +63,7 @@ class ValueTypeTest {
       boolean refused = false;
       for (JsonProblem p : back.problems()) {
         if (p.code().equals("json/type") || p.code().equals("json/invalid")) {
-          assertThat(p.pointer()).startsWith("/values/" + field.name());
+          assertThat(p.pointer()).matches("/values/" + field.name() + "(/.*)?");
           refused = true;
         }
       }
@@ -86,7 +87,7 @@ class ValueTypeTest {
         said.add(f.path() + " " + f.message().zh());
       }
     }
-    assertThat(said).containsExactly("/values/pulse “脉搏”应填整数，现为 78.5");
+    assertThat(said).containsExactly("/values/pulse “脉搏”应填整数，现为小数 78.5");
   }
 
   @Test

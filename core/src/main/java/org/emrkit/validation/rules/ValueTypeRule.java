@@ -24,12 +24,12 @@ final class ValueTypeRule implements FieldRule {
   static final RuleInfo INFO = Infos.info("field/value-type", "字段值类型不符",
       "value of the wrong kind", "EMRKit (字段类型，见 docs/record-json.md)；扣分为 EMRKit 默认值"
       + "(各地住院病历质量评分表常见：缺项或填写错误每处 0.5–1 分)", Severity.ERROR, "1", false,
-      "“体温”应填数值，现为文本“36.8”", "体温 takes a number; it holds a text (36.8)");
+      "“体温”应填数值，现为文本“36.8”", "体温 takes a number; it holds a text value (36.8)");
 
   /** What a field of each type takes, in Chinese and English. */
   private static final Map<FieldType, Message> TAKES = Map.ofEntries(
-      Map.entry(FieldType.TEXT, Message.of("文本", "a text")),
-      Map.entry(FieldType.RICHTEXT, Message.of("文本", "a text")),
+      Map.entry(FieldType.TEXT, Message.of("文本", "text")),
+      Map.entry(FieldType.RICHTEXT, Message.of("文本", "text")),
       Map.entry(FieldType.CHOICE, Message.of("一个选项", "one option")),
       Map.entry(FieldType.INTEGER, Message.of("整数", "a whole number")),
       Map.entry(FieldType.DECIMAL, Message.of("数值", "a number")),
@@ -44,9 +44,9 @@ final class ValueTypeRule implements FieldRule {
 
   /** What a value of each kind is, in Chinese and English. */
   private static final Map<Class<? extends Value>, Message> IS = Map.ofEntries(
-      Map.entry(Value.Str.class, Message.of("文本", "a text")),
+      Map.entry(Value.Str.class, Message.of("文本", "a text value")),
       Map.entry(Value.Num.class, Message.of("数值", "a number")),
-      Map.entry(Value.Bool.class, Message.of("是或否", "yes or no")),
+      Map.entry(Value.Bool.class, Message.of("勾选值", "a checkbox value")),
       Map.entry(Value.Date.class, Message.of("日期", "a date")),
       Map.entry(Value.DateTime.class, Message.of("日期时间", "a date and time")),
       Map.entry(Value.Time.class, Message.of("时间", "a time")),
@@ -71,8 +71,9 @@ final class ValueTypeRule implements FieldRule {
   public void check(FieldValue f, RecordContext context, Reporter reporter) {
     Value v = f.value();
     FieldType type = f.field().type();
-    if (v == null || !type.isStored() || v.fits(type)) {
-      return;
+    if (v == null || !type.isStored() || v.fits(type)
+        || v instanceof Value.Str s && s.value().isEmpty()) {
+      return; // an empty text is no value (as the JSON reader reads "")
     }
     String l = Infos.label(f);
     String zh = shown(context, f, v, "是", "否");
@@ -80,8 +81,8 @@ final class ValueTypeRule implements FieldRule {
     Message takes = TAKES.get(type);
     Message is = IS.get(v.getClass());
     reporter.report(f.path(), v.getClass() == Value.kindOf(type)
-        ? Message.of("“" + l + "”应填" + takes.zh() + "，现为 " + zh,
-            l + " takes " + takes.en() + "; it holds " + en)
+        ? Message.of("“" + l + "”应填" + takes.zh() + "，现为小数 " + zh,
+            l + " takes " + takes.en() + "; it holds the fraction " + en)
         : Message.of("“" + l + "”应填" + takes.zh() + "，现为" + is.zh()
             + (zh.isEmpty() ? "" : "“" + zh + "”"), l + " takes " + takes.en()
             + "; it holds " + is.en() + (en.isEmpty() ? "" : " (" + en + ")")));
