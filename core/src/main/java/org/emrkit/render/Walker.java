@@ -259,7 +259,7 @@ final class Walker implements BlockVisitor<Void> {
     }
     if (t.repeating()) {
       String path = prefix + "/" + t.id();
-      List<Values> rows = scope.rows(t.id());
+      List<Values> rows = listed(scope, t.id());
       GroupView group = new GroupView(t, t.id(), path, t.minRows(), t.maxRows(), null, true,
           rows.size(), visible);
       target.startGroup(group);
@@ -287,10 +287,19 @@ final class Walker implements BlockVisitor<Void> {
     }
   }
 
+  /**
+   * The entries under a list's name: none when it holds something else, which only a record a
+   * host built through the API can (shown as no entries; {@code field/unplaced-value} finds it).
+   */
+  private static List<Values> listed(Values scope, String id) {
+    return scope.get(id).orElse(null) instanceof org.emrkit.record.Value.Rows rows ? rows.rows()
+        : List.of();
+  }
+
   @Override
   public Void visitRepeatGroup(RepeatGroup g) {
     String path = prefix + "/" + g.id();
-    List<Values> rows = scope.rows(g.id());
+    List<Values> rows = listed(scope, g.id());
     GroupView group = new GroupView(g, g.id(), path, g.min(), g.max(), g.label(), false,
         rows.size(), visible);
     target.startGroup(group);

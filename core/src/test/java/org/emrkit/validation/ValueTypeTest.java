@@ -14,6 +14,7 @@ import org.emrkit.json.RecordJson;
 import org.emrkit.record.Coding;
 import org.emrkit.record.Record;
 import org.emrkit.record.Value;
+import org.emrkit.record.Values;
 import org.emrkit.template.Field;
 import org.emrkit.template.FieldType;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,44 @@ class ValueTypeTest {
             .containsExactly(org.assertj.core.groups.Tuple.tuple("/values/pulse", "json/type"));
       }
     }
+  }
+
+  @Test
+  void aNameTheTemplateLacksAndATextUnderAListsNameAreFoundWhereTheReaderRefusesThem() {
+    var values = ValidatorTest.CLEAN.values();
+    Values row = values.rows("diagnoses").get(0).with("diagnosi", new Value.Str("I20.000"));
+    Record typos = ValidatorTest.CLEAN.withValues(values.with("temprature", new Value.Str("36.8"))
+        .with("diagnoses", new Value.Rows(List.of(row, row))));
+    Record notAList = ValidatorTest.CLEAN.withValues(values.with("diagnoses",
+        new Value.Str("不稳定型心绞痛")));
+    for (Record r : List.of(typos, notAList)) {
+      List<String> found = new ArrayList<>();
+      for (Finding f : VALIDATOR.validate(ValidatorTest.T, r).findings()) {
+        if (f.code().equals("field/unplaced-value")) {
+          found.add(f.path() + " " + f.message().zh());
+        }
+      }
+      List<String> refused = new ArrayList<>();
+      for (JsonProblem p : RecordJson.create().read(RecordJson.create().write(r),
+          ValidatorTest.T).problems()) {
+        if (p.severity() == org.emrkit.problem.Severity.ERROR) {
+          refused.add(p.pointer());
+        }
+      }
+      assertThat(found).extracting(x -> x.substring(0, x.indexOf(' ')))
+          .containsExactlyInAnyOrderElementsOf(refused);
+      if (r == typos) {
+        assertThat(found).containsExactly(
+            "/values/diagnoses/0/diagnosi 模板中没有字段“diagnosi”，其值不打印、不检查",
+            "/values/diagnoses/1/diagnosi 模板中没有字段“diagnosi”，其值不打印、不检查",
+            "/values/temprature 模板中没有字段“temprature”，其值不打印、不检查");
+      } else {
+        assertThat(found).containsExactly(
+            "/values/diagnoses “diagnoses”是条目列表，现为文本，不打印、不检查");
+      }
+    }
+    // a record read from JSON never holds one
+    assertThat(VALIDATOR.validate(ValidatorTest.T, ValidatorTest.CLEAN).findings()).isEmpty();
   }
 
   /** A value of a random kind; texts that do not read as a date or a time. */

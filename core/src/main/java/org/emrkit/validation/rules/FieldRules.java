@@ -13,8 +13,8 @@ public final class FieldRules {
 
   /** The pack, in the order its rules run. */
   public static List<Rule> pack() {
-    return List.of(new ValueTypeRule(), new RequiredRule(), new LengthRule(), new PatternRule(),
-        new RangeRule(), new PrecisionRule(), new OptionRule(), new CodeRule(), new CodeNameRule(),
+    return List.of(new ValueTypeRule(), new UnplacedValueRule(), new RequiredRule(),
+        new LengthRule(), new PatternRule(), new RangeRule(), new PrecisionRule(), new OptionRule(), new CodeRule(), new CodeNameRule(),
         new CodeCategoryRule(), new RepeatCountRule(), new InactiveValueRule(),
         new ExpressionRule());
   }

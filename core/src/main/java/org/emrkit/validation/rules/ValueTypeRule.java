@@ -43,7 +43,7 @@ final class ValueTypeRule implements FieldRule {
           "a signature (put there by signing)")));
 
   /** What a value of each kind is, in Chinese and English. */
-  private static final Map<Class<? extends Value>, Message> IS = Map.ofEntries(
+  static final Map<Class<? extends Value>, Message> IS = Map.ofEntries(
       Map.entry(Value.Str.class, Message.of("文本", "a text value")),
       Map.entry(Value.Num.class, Message.of("数值", "a number")),
       Map.entry(Value.Bool.class, Message.of("勾选值", "a checkbox value")),

@@ -72,10 +72,25 @@ final class DocxFields {
             : "yyyy-MM-dd HH:mm");
         date.addNewLid().setVal("zh-CN");
       }
-      case BOOLEAN -> checkbox(pr, v.value() instanceof Value.Bool b && b.value());
+      case BOOLEAN -> {
+        if (box(v)) {
+          checkbox(pr, v.value() instanceof Value.Bool b && b.value());
+        } else {
+          pr.addNewText();
+        }
+      }
       default -> pr.addNewText();
     }
     content(p, sdt.addNewSdtContent(), v);
+  }
+
+  /**
+   * Whether a field is drawn as a box: a checkbox field that holds a flag or nothing (a text a
+   * host put there through the API is printed as text, as the HTML view and the PDF print it).
+   */
+  private static boolean box(FieldView v) {
+    return v.field().type() == FieldType.BOOLEAN
+        && (v.value() == null || v.value() instanceof Value.Bool);
   }
 
   /** A {@code w14:checkbox} in the content control's properties (not in POI's schema subset). */
@@ -110,7 +125,7 @@ final class DocxFields {
       unit(next, v);
       return;
     }
-    if (f.type() == FieldType.BOOLEAN) {
+    if (box(v)) {
       // in a form the box is the content control's own, and the label stays outside it
       boolean checked = v.value() instanceof Value.Bool b && b.value();
       runs.runIn(next.get(), checked ? "☑" : "☐", false, false, 0, size);
