@@ -148,8 +148,18 @@ public final class EditSession {
       return this;
     }
 
-    /** Opens the session. */
+    /**
+     * Opens the session.
+     *
+     * @throws RecordRefusedException when a value of the record does not fit its template (a
+     *     wrong kind, a name the template does not have): only a record built through the API
+     *     can hold one
+     */
     public EditSession open() {
+      java.util.Optional<Refusal> r = ValueChecks.checkShape(template.scope(), record.values());
+      if (r.isPresent()) {
+        throw new RecordRefusedException(r.get());
+      }
       return new EditSession(this);
     }
   }

@@ -50,6 +50,20 @@ final class ValueChecks {
   /** Checks values for a scope: known names, fitting types, no signatures, bounded depth. */
   static Optional<Refusal> checkValues(FieldScope scope, Values values, String prefix,
       int depth) {
+    return check(scope, values, prefix, depth, true);
+  }
+
+  /**
+   * Checks a whole record's values as a session opens it: known names, fitting types, lists
+   * where the template has lists; not the lists' bounds (too many entries is a finding of
+   * validation, not a reason to refuse a record).
+   */
+  static Optional<Refusal> checkShape(FieldScope scope, Values values) {
+    return check(scope, values, "", 0, false);
+  }
+
+  private static Optional<Refusal> check(FieldScope scope, Values values, String prefix,
+      int depth, boolean bounds) {
     if (depth > 20) {
       return Optional.of(new Refusal("edit/too-deep", prefix, "嵌套过深", "nested too deep"));
     }
@@ -70,12 +84,12 @@ final class ValueChecks {
           return Optional.of(new Refusal("edit/type", p, p + " 应为条目列表",
               p + " must be a list of entries"));
         }
-        if (g.max() != null && rows.rows().size() > g.max()) {
+        if (bounds && g.max() != null && rows.rows().size() > g.max()) {
           return Optional.of(new Refusal("edit/max-entries", p, p + " 最多 " + g.max() + " 项",
               p + " holds at most " + g.max() + " entries"));
         }
         for (int i = 0; i < rows.rows().size(); i++) {
-          Optional<Refusal> r = checkValues(g, rows.rows().get(i), p + "/" + i, depth + 1);
+          Optional<Refusal> r = check(g, rows.rows().get(i), p + "/" + i, depth + 1, bounds);
           if (r.isPresent()) {
             return r;
           }

@@ -83,6 +83,35 @@ class EditSessionTest {
   }
 
   @Test
+  void aRecordBuiltThroughTheApiWithValuesItsTemplateHasNoPlaceForIsNotOpened() {
+    Record d = draft();
+    Values row = d.values().rows("diagnoses").get(0);
+    Map<Record, String> refused = Map.of(
+        d.withValues(d.values().with("temp", new Value.Str("36.8"))), "edit/type /values/temp",
+        d.withValues(d.values().with("temprature", new Value.Str("36.8"))),
+        "edit/unknown-path /values/temprature",
+        d.withValues(d.values().with("diagnoses", new Value.Str("不稳定型心绞痛"))),
+        "edit/type /values/diagnoses",
+        d.withValues(d.values().with("diagnoses", new Value.Rows(List.of(row.with("diagnosis",
+            new Value.Str("I20.000")))))), "edit/type /values/diagnoses/0/diagnosis");
+    refused.forEach((r, said) -> {
+      RecordRefusedException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+          () -> EditSession.open(ADMISSION, r, RESIDENT), RecordRefusedException.class);
+      assertThat(e).as(said).isNotNull();
+      assertThat(e.code() + " " + e.pointer()).isEqualTo(said);
+      assertThat(e.message().zh()).startsWith("病历的值与模板不符，不能打开编辑：");
+    });
+    // more entries than the template allows is validation's finding, not a refusal
+    assertThat(ADMISSION.scope().groups().get("diagnoses").max()).isNotNull();
+    List<Values> many = new java.util.ArrayList<>();
+    for (int i = 0; i <= ADMISSION.scope().groups().get("diagnoses").max(); i++) {
+      many.add(row);
+    }
+    Record over = d.withValues(d.values().with("diagnoses", new Value.Rows(many)));
+    assertThat(EditSession.open(ADMISSION, over, RESIDENT).record()).isEqualTo(over);
+  }
+
+  @Test
   void aChangeIsTracedAndChained() {
     TestClock clock = new TestClock("2026-11-20T21:00:00+08:00");
     EditSession s = session(ADMISSION, draft(), RESIDENT, clock);
