@@ -8,7 +8,8 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
+import org.emrkit.testing.Seeds;
 import org.emrkit.json.JsonProblem;
 import org.emrkit.json.RecordJson;
 import org.emrkit.record.Coding;
@@ -20,9 +21,10 @@ import org.emrkit.template.FieldType;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code field/value-type} on records a host builds through the API: it finds exactly the values
- * the record's own JSON could not be read back with, and every rule runs on such a record without
- * failing.
+ * {@code field/value-type} and {@code field/unplaced-value} on records a host builds through the
+ * API: they find exactly the values the record's own JSON could not be read back with (or reads
+ * back as another kind), which an edit session will not open, and every rule runs on such a
+ * record without failing.
  */
 class ValueTypeTest {
 
@@ -31,10 +33,6 @@ class ValueTypeTest {
 
   @Test
   void findsExactlyTheValuesTheJsonReaderRefusesWhenTheRecordIsWrittenAndReadBack() {
-    long seed = Long.getLong("emrkit.seed", System.nanoTime());
-    System.out.println("ValueTypeTest seed " + seed + " (replay with -Demrkit.seed=" + seed
-        + ")");
-    Random rnd = new Random(seed);
     // the fields the clean record shows (a hidden field's value is not checked, as every field
     // rule's: field/inactive-value says so)
     List<Field> stored = new RecordContext(ValidatorTest.T, ValidatorTest.CLEAN,
@@ -44,8 +42,8 @@ class ValueTypeTest {
         .map(FieldValue::field)
         .filter(f -> f.type().isStored() && f.type() != FieldType.SIGNATURE).distinct().toList();
     assertThat(stored).hasSizeGreaterThan(20);
-    int wrong = 0;
-    for (int round = 0; round < 300; round++) {
+    int[] wrong = {0};
+    Seeds.check("field/value-type = what the JSON round trip refuses or changes", 300, rnd -> {
       Field field = stored.get(rnd.nextInt(stored.size()));
       Value value = random(rnd);
       Record r = ValidatorTest.CLEAN.withValues(ValidatorTest.CLEAN.values()
@@ -70,11 +68,22 @@ class ValueTypeTest {
       }
       boolean changed = !refused && !back.orElseThrow().values().get(field.name())
           .equals(java.util.Optional.of(value));
-      assertThat(found).as("seed %d round %d: %s %s in a %s field", seed, round,
-          value.kind(), value, field.type()).isEqualTo(refused || changed);
-      wrong += found ? 1 : 0;
-    }
-    assertThat(wrong).as("wrong values made").isGreaterThan(100);
+      assertThat(found).as("%s %s in a %s field", value.kind(), value, field.type())
+          .isEqualTo(refused || changed);
+      // and an edit session will not open it (its own check, ValueChecks)
+      boolean opened;
+      try {
+        org.emrkit.edit.EditSession.open(ValidatorTest.T, r, new org.emrkit.record.Actor("u-1",
+            "李明", org.emrkit.record.Role.RESIDENT));
+        opened = true;
+      } catch (org.emrkit.edit.RecordRefusedException e) {
+        assertThat(e.pointer()).isEqualTo("/values/" + field.name());
+        opened = false;
+      }
+      assertThat(opened).isEqualTo(!found);
+      wrong[0] += found ? 1 : 0;
+    });
+    assertThat(wrong[0]).as("wrong values made").isGreaterThan(100);
   }
 
   @Test
@@ -151,7 +160,7 @@ class ValueTypeTest {
   }
 
   /** A value of a random kind; texts that do not read as a date or a time. */
-  private static Value random(Random rnd) {
+  private static Value random(SplittableRandom rnd) {
     return switch (rnd.nextInt(9)) {
       case 0 -> new Value.Str(List.of("阴性", "36.8", "青霉素", "昨天", "无").get(rnd.nextInt(5)));
       case 1 -> new Value.Num(new BigDecimal(rnd.nextInt(200)));
