@@ -87,9 +87,11 @@ final class Answers {
       return field.type() == FieldType.CHOICE ? choice(template, field, s.value())
           : new StringType(s.value());
     } else if (v instanceof Value.Num n) {
-      return field.type() == FieldType.INTEGER && n.value().scale() <= 0
+      // a whole number however written (18.00, which the reader and the edit session take in
+      // an integer field) is an integer item's valueInteger
+      return field.type() == FieldType.INTEGER && n.fits(FieldType.INTEGER)
           && n.value().abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0
-          ? new IntegerType(n.value().intValueExact()) : new DecimalType(n.value());
+          ? new IntegerType(n.value().intValue()) : new DecimalType(n.value());
     } else if (v instanceof Value.Bool b) {
       return new BooleanType(b.value());
     } else if (v instanceof Value.Date d) {

@@ -149,6 +149,23 @@ class FhirFormsTest {
   }
 
   @Test
+  void aWholeNumberWrittenWithZerosIsAnIntegerItemsValueInteger() {
+    // 18.00 in an integer field (the reader and the edit session take it) went out as
+    // valueDecimal, which an integer item may not have
+    Record r = RecordJson.create().read(Corpus.text(
+        "/validation/records/clean--admission-record.json"), RESOLVER).orElseThrow();
+    Template t = RESOLVER.resolve(r.template().id(), r.template().version()).orElseThrow();
+    Record zeros = r.withValues(r.values().with("pulse", new org.emrkit.record.Value.Num(
+        new java.math.BigDecimal("78.00"))));
+    var answer = find2(FORMS.response(t, zeros).getItem(), "pulse").getAnswerFirstRep();
+    assertThat(answer.hasValueIntegerType()).isTrue();
+    assertThat(answer.getValueIntegerType().getValue()).isEqualTo(78);
+    assertThat(FORMS.values(t, FORMS.parse(QuestionnaireResponse.class,
+        FORMS.json(FORMS.response(t, zeros)))).get("pulse"))
+        .contains(new org.emrkit.record.Value.Num(java.math.BigDecimal.valueOf(78)));
+  }
+
+  @Test
   void randomRecordsComeBackFromTheirResponsesWithEqualValues() {
     Seeds.check("FHIR response round trip", 60, random -> {
       Template t = TEMPLATES.get(random.nextInt(TEMPLATES.size()));
