@@ -419,6 +419,38 @@ class EditSessionTest {
   }
 
   @Test
+  void aRowPutInBeforeASignedRowAndFilledInTheSameMinuteNeedsNoReason() {
+    // a late row put in in time order before a signed one (with a reason: it moves signed
+    // content, and supersedes the row's signature); the new row, where the signed one stood, is
+    // then filled in with no reason in the same minute: cn/amend-reason found it (5 points), as
+    // it took the supersession for later than the fill-in when their times were equal
+    TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
+    Record r = org.emrkit.testing.CorpusSealer.unseal(
+        Corpus.record("clean--nursing-record.json", NURSING));
+    r = r.withValues(Values.of(Map.of("nursingRows", new Value.Rows(r.values()
+        .rows("nursingRows").stream().map(ValuePaths::stripSigned).toList()))));
+    EditSession nurse = session(NURSING, r, NURSE, clock);
+    Values row = Values.of(Map.of("at", new Value.DateTime(OffsetDateTime.now(clock)),
+        "t", new Value.Num(new BigDecimal("36.9")), "observation", text("夜间睡眠可。")));
+    assertThat(nurse.addEntry("/nursingRows", row).isApplied()).isTrue();
+    assertThat(nurse.sign("/nursingRows/2").isApplied()).isTrue();
+    Record signedRow = nurse.commit();
+    clock.advance(Duration.ofHours(1));
+    EditSession later = session(NURSING, signedRow, NURSE, clock);
+    assertThat(later.addEntry("/nursingRows", 2, row, "补记").isApplied()).isTrue();
+    assertThat(later.set("/nursingRows/2/r", new Value.Num(BigDecimal.valueOf(19)))
+        .isApplied()).isTrue();
+    Record after = later.commit();
+    // the move superseded the row's signature (the nurse signs the row again) in the same
+    // minute as the fill-in: the fill-in came after it in the trace, so no signature covered it
+    assertThat(after.signatures()).singleElement().satisfies(x -> assertThat(x.superseded())
+        .isTrue());
+    assertThat(after.revisions().get(after.revisions().size() - 1).at())
+        .isEqualTo(after.revisions().get(after.revisions().size() - 2).at());
+    assertThat(validator(clock).validate(NURSING, after).withCode("cn/amend-reason")).isEmpty();
+  }
+
+  @Test
   void anInternsRecordIsCountersigned() {
     TestClock clock = new TestClock("2026-11-20T20:00:00+08:00");
     EditSession intern = session(ADMISSION, draftBy(INTERN), INTERN, clock);

@@ -69,11 +69,17 @@ final class AmendReasonRule implements RecordRule {
     return !rest.isEmpty() && rest.length() <= 9 && rest.chars().allMatch(Character::isDigit);
   }
 
-  /** Whether no revision before {@code r} superseded {@code s}. */
+  /**
+   * Whether no revision before {@code r} in the trace superseded {@code s}. In the trace, not in
+   * time: a session stamps every edit of a save with one time, so a row put in before a signed
+   * one, the supersession it brings and the new row's filling-in share a minute.
+   */
   private static boolean validAt(RecordContext context, Signature s, Revision r) {
     for (Revision x : context.record().revisions()) {
-      if (x.path() instanceof TracePath.OfSuperseded sup && sup.signature().equals(s.id())
-          && x.at().isBefore(r.at())) {
+      if (x == r) {
+        return true;
+      }
+      if (x.path() instanceof TracePath.OfSuperseded sup && sup.signature().equals(s.id())) {
         return false;
       }
     }
