@@ -184,9 +184,28 @@ public sealed interface Value {
 
   /** The entries of a repeat group or the rows of a repeating table. @param rows the entries */
   record Rows(List<Values> rows) implements Value {
-    /** Copies the list. */
+    /** Copies the list; refuses lists nested deeper than {@link Values#MAX_DEPTH}. */
     public Rows {
       rows = List.copyOf(rows);
+      if (depth(rows) > Values.MAX_DEPTH) {
+        // a host's recursion gone wrong: the audit, the JSON writer and the renderers walk
+        // values recursively, and 3,000 levels ran them out of stack
+        throw new IllegalArgumentException("lists nested more than " + Values.MAX_DEPTH
+            + " deep");
+      }
+    }
+
+    /** How deep lists nest in this one: 1 when its entries hold no list. */
+    public int depth() {
+      return depth(rows);
+    }
+
+    private static int depth(List<Values> rows) {
+      int d = 0;
+      for (Values v : rows) {
+        d = Math.max(d, v.depth());
+      }
+      return d + 1;
     }
 
     @Override

@@ -32,9 +32,33 @@ public final class Values {
   /** {@link #lookup}, unmodifiable, for {@link #asMap}. */
   private final Map<String, Value> map;
 
+  /**
+   * The deepest that lists may nest in values (a list in an entry of a list ...): far beyond any
+   * template (an edit session refuses more than 20; JSON within the default limits holds fewer
+   * than 80), and shallow enough that what walks values recursively (the audit, the JSON writer,
+   * the renderers) cannot run out of stack. A {@link Value.Rows} deeper than this is refused
+   * when it is made.
+   */
+  public static final int MAX_DEPTH = 64;
+
+  /** How deep lists nest in these values. */
+  private final int depth;
+
   private Values(TreeMap<String, Value> sorted) {
     this.lookup = new java.util.LinkedHashMap<>(sorted);
     this.map = Collections.unmodifiableMap(lookup);
+    int d = 0;
+    for (Value v : sorted.values()) {
+      if (v instanceof Value.Rows rows) {
+        d = Math.max(d, rows.depth());
+      }
+    }
+    this.depth = d;
+  }
+
+  /** How deep lists nest in these values: 0 with no list, 1 with lists whose entries hold none. */
+  public int depth() {
+    return depth;
   }
 
   /** Values from a map (copied; no null keys or values). */

@@ -159,6 +159,26 @@ class ValueTypeTest {
     assertThat(VALIDATOR.validate(ValidatorTest.T, ValidatorTest.CLEAN).findings()).isEmpty();
   }
 
+  @Test
+  void listsNestedDeeperThanTheBoundAreRefusedWhenMadeAndTheDeepestThatIsMadeIsValidated() {
+    // a host's runaway recursion: 3,000 levels of lists ran the audit, the JSON writer and the
+    // renderers out of stack (a StackOverflowError out of validate())
+    Value v = new Value.Str("x");
+    for (int i = 0; i < Values.MAX_DEPTH; i++) {
+      v = new Value.Rows(List.of(Values.of(java.util.Map.of("x", v))));
+    }
+    assertThat(((Value.Rows) v).depth()).isEqualTo(Values.MAX_DEPTH);
+    Value deepest = v;
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Value.Rows(List.of(
+        Values.of(java.util.Map.of("x", deepest))))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("nested more than " + Values.MAX_DEPTH);
+    Record r = ValidatorTest.CLEAN.withValues(ValidatorTest.CLEAN.values()
+        .with("chiefComplaint", deepest));
+    assertThat(VALIDATOR.validate(ValidatorTest.T, r).findings()).extracting(Finding::code)
+        .contains("field/value-type").doesNotContain("engine/rule-failed");
+    assertThat(RecordJson.create().write(r)).contains("\"chiefComplaint\"");
+  }
+
   /** A value of a random kind; texts that do not read as a date or a time. */
   private static Value random(SplittableRandom rnd) {
     return switch (rnd.nextInt(9)) {
