@@ -163,6 +163,16 @@ final class Changes {
             "value too long (" + c.newJson().length() + " characters; limit " + MAX_VALUE_CHARS
                 + "): " + c.path()));
       }
+      // what the record's reader would refuse (a value set through the API, not read from the
+      // form's JSON, can hold it): saved, the record would not read back
+      if (c.newJson() != null) {
+        java.util.Optional<org.emrkit.json.JsonProblem> bad =
+            org.emrkit.json.RecordJson.unreadable(c.newJson(), c.path());
+        if (bad.isPresent()) {
+          return EditResult.refused(new Refusal(bad.get().code().replace("json/", "edit/"),
+              c.path(), bad.get().message().zh(), bad.get().message().en()));
+        }
+      }
     }
     List<Revision> added = new ArrayList<>();
     Record candidate = chain.changed(history.current(), p.changes(), next, why, touched, added);

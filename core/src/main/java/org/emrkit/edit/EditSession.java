@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.emrkit.json.RecordJson;
+import org.emrkit.problem.Message;
 import org.emrkit.record.Actor;
 import org.emrkit.record.Context;
 import org.emrkit.record.Record;
@@ -99,8 +100,10 @@ public final class EditSession {
       this.record = Objects.requireNonNull(record, "record");
       this.actor = Objects.requireNonNull(actor, "actor");
       if (!record.template().matches(template)) {
-        throw new IllegalArgumentException("record " + record.id() + " names template "
-            + record.template() + ", not " + template.reference());
+        throw new RecordRefusedException("edit/template-mismatch", "/template", Message.of(
+            "病历 " + record.id() + " 的模板是 " + record.template() + "，不是 "
+                + template.reference(), "record " + record.id() + " names template "
+                + record.template() + ", not " + template.reference()));
       }
     }
 

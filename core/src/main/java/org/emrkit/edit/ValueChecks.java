@@ -62,16 +62,28 @@ final class ValueChecks {
     return check(scope, values, "", 0, false);
   }
 
+  /**
+   * {@code merging}: values posted or set, where a list's bounds are checked and signature
+   * values are ignored (signing puts them there); else a record as a session opens it, where
+   * bounds are not checked and a signature field must hold a signature.
+   */
   private static Optional<Refusal> check(FieldScope scope, Values values, String prefix,
-      int depth, boolean bounds) {
+      int depth, boolean merging) {
     if (depth > 20) {
       return Optional.of(new Refusal("edit/too-deep", prefix, "嵌套过深", "nested too deep"));
     }
     for (Map.Entry<String, Value> e : values.asMap().entrySet()) {
-      String p = prefix + "/" + e.getKey();
+      String p = prefix + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
       Field f = scope.fields().get(e.getKey());
       FieldScope g = scope.groups().get(e.getKey());
       if (f != null) {
+        if (f.type() == FieldType.SIGNATURE && !merging) {
+          Optional<Refusal> r = fits(f, e.getValue(), p);
+          if (r.isPresent()) {
+            return r; // a text in a signature field: the record would not read back
+          }
+          continue;
+        }
         if (f.type() == FieldType.SIGNATURE || !f.type().isStored()) {
           continue; // ignored when merged: signatures come from signing, computed are not stored
         }
@@ -84,12 +96,12 @@ final class ValueChecks {
           return Optional.of(new Refusal("edit/type", p, p + " 应为条目列表",
               p + " must be a list of entries"));
         }
-        if (bounds && g.max() != null && rows.rows().size() > g.max()) {
+        if (merging && g.max() != null && rows.rows().size() > g.max()) {
           return Optional.of(new Refusal("edit/max-entries", p, p + " 最多 " + g.max() + " 项",
               p + " holds at most " + g.max() + " entries"));
         }
         for (int i = 0; i < rows.rows().size(); i++) {
-          Optional<Refusal> r = check(g, rows.rows().get(i), p + "/" + i, depth + 1, bounds);
+          Optional<Refusal> r = check(g, rows.rows().get(i), p + "/" + i, depth + 1, merging);
           if (r.isPresent()) {
             return r;
           }

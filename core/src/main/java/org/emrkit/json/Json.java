@@ -52,7 +52,10 @@ final class Json {
         .maxNestingDepth(limits.maxDepth())
         .maxStringLength(limits.maxStringChars())
         .maxDocumentLength(limits.maxDocumentChars())
-        .maxNumberLength(100)
+        // as long as the longest number the digit check lets in, written out: 100 digits before
+        // the point, 100 after, the point and a sign (Value.Num allows as much; a number of 102
+        // digits an edit session took could not be parsed back)
+        .maxNumberLength(2 * MAX_NUMBER_DIGITS + 2)
         .maxNameLength(1_000)
         .build();
     JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
@@ -133,7 +136,7 @@ final class Json {
    * JSON and compared with the precision rules), and {@code 1e-999999999} as many after the
    * point. Each is named by its JSON pointer.
    */
-  private static void checkValues(JsonNode node, String at, List<JsonProblem> problems) {
+  static void checkValues(JsonNode node, String at, List<JsonProblem> problems) {
     if (node.isTextual()) {
       checkText(node.textValue(), at, problems);
     } else if (node.isNumber()) {

@@ -176,6 +176,18 @@ public final class RecordJson {
   }
 
   /**
+   * What the reader would refuse in one value's JSON text (as an edit session writes a change),
+   * at {@code pointer}: a character it does not take ({@code json/character}: a bidirectional
+   * control, a noncharacter, half a surrogate pair) or a number out of range; empty when it
+   * reads back.
+   */
+  public static java.util.Optional<JsonProblem> unreadable(String valueJson, String pointer) {
+    List<JsonProblem> problems = new ArrayList<>();
+    Json.checkValues(CanonicalJson.parse(valueJson), pointer, problems);
+    return problems.stream().findFirst();
+  }
+
+  /**
    * The canonical JSON text of a value: compact, no white space, object members sorted by name
    * (UTF-16 order), numbers as written, dates as in record JSON. What revisions store as old and
    * new values and what signature content hashes are computed over.

@@ -101,6 +101,20 @@ class EditSessionTest {
       assertThat(e.code() + " " + e.pointer()).isEqualTo(said);
       assertThat(e.message().zh()).startsWith("病历的值与模板不符，不能打开编辑：");
     });
+    // a text typed into a signature field (the record would not read back), a name with a
+    // slash (its pointer escaped), a record of another template
+    RecordRefusedException typed = org.assertj.core.api.Assertions.catchThrowableOfType(
+        () -> EditSession.open(ADMISSION, d.withValues(d.values().with("residentSignature",
+            new Value.Str("李明"))), RESIDENT), RecordRefusedException.class);
+    assertThat(typed.code() + " " + typed.pointer()).isEqualTo(
+        "edit/type /values/residentSignature");
+    RecordRefusedException slash = org.assertj.core.api.Assertions.catchThrowableOfType(
+        () -> EditSession.open(ADMISSION, d.withValues(d.values().with("a/b~c",
+            new Value.Str("x"))), RESIDENT), RecordRefusedException.class);
+    assertThat(slash.pointer()).isEqualTo("/values/a~1b~0c");
+    RecordRefusedException other = org.assertj.core.api.Assertions.catchThrowableOfType(
+        () -> EditSession.open(NURSING, d, RESIDENT), RecordRefusedException.class);
+    assertThat(other.code() + " " + other.pointer()).isEqualTo("edit/template-mismatch /template");
     // more entries than the template allows is validation's finding, not a refusal
     assertThat(ADMISSION.scope().groups().get("diagnoses").max()).isNotNull();
     List<Values> many = new java.util.ArrayList<>();
@@ -416,6 +430,29 @@ class EditSessionTest {
         .isEqualTo("edit/time-window");
     assertThat(session(NURSING, signedRow, HEAD_NURSE, clock).addEntry("/nursingRows", 0, row,
         null).refusal().code()).isEqualTo("edit/reason-required");
+  }
+
+  @Test
+  void whatTheReaderWouldRefuseIsRefusedWhenSetAndWhatItTakesReadsBack() {
+    // set through the API, not read from the form's JSON: a right-to-left override or half a
+    // surrogate pair saved would make the record unreadable
+    for (String bad : List.of("胸闷\u202E天3", "胸闷\uD800", "胸闷\uFFFE")) {
+      EditSession s = session(ADMISSION, draft(), RESIDENT, new TestClock(
+          "2026-11-20T20:00:00+08:00"));
+      EditResult r = s.set("/chiefComplaint", text(bad));
+      assertThat(r.isApplied()).as(bad).isFalse();
+      assertThat(r.refusal().code()).isEqualTo("edit/character");
+      assertThat(r.refusal().path()).isEqualTo("/chiefComplaint");
+      assertThat(s.record()).isEqualTo(draft());
+    }
+    // the longest number a value may hold (100 digits after the point) is set, saved and read
+    EditSession s = session(ADMISSION, draft(), RESIDENT, new TestClock(
+        "2026-11-20T20:00:00+08:00"));
+    BigDecimal longest = new BigDecimal("36." + "1".repeat(99));
+    assertThat(s.set("/temp", new Value.Num(longest)).isApplied()).isTrue();
+    Record saved = s.commit();
+    assertThat(JSON.read(JSON.write(saved), ADMISSION).orElseThrow().values().get("temp"))
+        .contains(new Value.Num(longest));
   }
 
   @Test

@@ -165,10 +165,19 @@ class RecordJsonReadTest {
     ReadResult<Record> fine = JSON.read(good().replace("\"temp\": 36.8", "\"temp\": 3.68e1"),
         TEMPLATE);
     assertThat(fine.isOk()).as("an exponent in range is a number like any other").isTrue();
+    // 101 digits before the point: out of range, named by its pointer (the parser takes
+    // numbers as long as the longest in range, 100 digits on each side of the point)
     ReadResult<Record> digits = JSON.read(good().replace("\"temp\": 36.8", "\"temp\": "
         + "3".repeat(101)), TEMPLATE);
-    assertThat(pointers(digits)).containsExactly("json/limit ");
-    assertThat(digits.errors().get(0).message().en()).contains("line ");
+    assertThat(pointers(digits)).containsExactly("json/number-range /values/temp");
+    ReadResult<Record> longest = JSON.read(good().replace("\"temp\": 36.8", "\"temp\": "
+        + "3".repeat(100) + "." + "3".repeat(100)), TEMPLATE);
+    assertThat(longest.isOk()).isTrue();
+    // longer than any number in range: refused by the parser, where it stands in the text
+    ReadResult<Record> longer = JSON.read(good().replace("\"temp\": 36.8", "\"temp\": "
+        + "3".repeat(203)), TEMPLATE);
+    assertThat(pointers(longer)).containsExactly("json/limit ");
+    assertThat(longer.errors().get(0).message().en()).contains("line ");
   }
 
   @Test
