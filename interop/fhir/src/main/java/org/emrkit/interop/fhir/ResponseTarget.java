@@ -101,6 +101,30 @@ final class ResponseTarget implements WalkTarget {
     }
   }
 
+  /**
+   * The answers of a stored value; a value of another kind than its field's (which only a record
+   * built through the API holds; {@code field/value-type} finds it) or a time FHIR cannot write
+   * (before year 1 or after 9999) is refused with its pointer, not written as something else.
+   */
+  private void answer(FieldView f, QuestionnaireResponseItemComponent item) {
+    org.emrkit.record.Value v = f.value();
+    boolean blank = v instanceof org.emrkit.record.Value.Str s && s.value().isEmpty();
+    if (!blank && !v.fits(f.field().type())) {
+      throw new org.emrkit.render.RenderException("render/value-type", f.path(),
+          org.emrkit.problem.Message.of("字段值与字段类型不符，不能导出(见 field/value-type)：" + f.path(),
+              "a value of another kind than its field's cannot be exported (see"
+                  + " field/value-type): " + f.path()), null);
+    }
+    try {
+      Answers.write(template, f.field(), v, item);
+    } catch (ca.uhn.fhir.parser.DataFormatException e) {
+      throw new org.emrkit.render.RenderException("render/value-range", f.path(),
+          org.emrkit.problem.Message.of("FHIR 不能表示此值(日期时间限公元 1–9999 年)：" + f.path(),
+              "FHIR cannot write this value (dates and times are years 1 to 9999): "
+                  + f.path()), e);
+    }
+  }
+
   private void field(FieldView f) {
     QuestionnaireResponseItemComponent item = new QuestionnaireResponseItemComponent()
         .setLinkId(Links.of(f.path())).setText(f.label());
@@ -120,7 +144,7 @@ final class ResponseTarget implements WalkTarget {
         item.addAnswer().setValue(new StringType(shown));
       }
     } else if (f.value() != null) {
-      Answers.write(template, f.field(), f.value(), item);
+      answer(f, item);
       if (!f.visible()) {
         Answers.inactive(item);
       }

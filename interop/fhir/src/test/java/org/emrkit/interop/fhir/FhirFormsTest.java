@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.emrkit.json.RecordJson;
 import org.emrkit.json.TemplateJson;
@@ -163,6 +164,32 @@ class FhirFormsTest {
     assertThat(FORMS.values(t, FORMS.parse(QuestionnaireResponse.class,
         FORMS.json(FORMS.response(t, zeros)))).get("pulse"))
         .contains(new org.emrkit.record.Value.Num(java.math.BigDecimal.valueOf(78)));
+  }
+
+  @Test
+  void aValueOfAnotherKindThanItsFieldOrATimeFhirCannotWriteIsRefusedWithItsPointer() {
+    // records a host built through the API: a list in a text field threw "no answer for a
+    // rows", a text in a number field went out as valueString, the year 10000 threw HAPI's
+    // DataFormatException
+    Record r = RecordJson.create().read(Corpus.text(
+        "/validation/records/clean--admission-record.json"), RESOLVER).orElseThrow();
+    Template t = RESOLVER.resolve(r.template().id(), r.template().version()).orElseThrow();
+    var signer = r.values().signer("residentSignature").orElseThrow();
+    Map<org.emrkit.record.Values, String> refused = Map.of(
+        r.values().with("chiefComplaint", new org.emrkit.record.Value.Rows(List.of())),
+        "render/value-type /values/chiefComplaint",
+        r.values().with("temp", new org.emrkit.record.Value.Str("36.8")),
+        "render/value-type /values/temp",
+        r.values().with("residentSignature", new org.emrkit.record.Value.Signed(
+            new org.emrkit.record.Signer(signer.actor(), java.time.OffsetDateTime.parse(
+                "+10000-01-01T08:00:00+08:00")))), "render/value-range /values/residentSignature");
+    refused.forEach((values, said) -> {
+      org.emrkit.render.RenderException e = org.assertj.core.api.Assertions
+          .catchThrowableOfType(() -> FORMS.response(t, r.withValues(values)),
+              org.emrkit.render.RenderException.class);
+      assertThat(e).as(said).isNotNull();
+      assertThat(e.code() + " " + e.pointer()).isEqualTo(said);
+    });
   }
 
   @Test
