@@ -98,10 +98,35 @@ final class Xml {
     return this;
   }
 
+  /**
+   * Refuses a character no XML 1.0 document may hold (a control character other than tab, line
+   * feed and carriage return, U+FFFE, U+FFFF, half a surrogate pair): written, the document
+   * would not parse. The record reader refuses them all; a record built through the API may
+   * hold one.
+   */
+  static String checked(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1));
+      if (pair) {
+        i++;
+      } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE
+          || c == 0xFFFF || Character.isSurrogate(c)) {
+        String u = String.format("U+%04X", (int) c);
+        String near = text.length() > 20 ? text.substring(0, 20) + "…" : text;
+        throw new org.emrkit.render.RenderException("render/character", "",
+            org.emrkit.problem.Message.of("CDA 文档不能包含字符 " + u + "：“" + near + "”",
+                "no CDA document may hold the character " + u + ": " + near), null);
+      }
+    }
+    return text;
+  }
+
   /** Text content of the element just started. */
   Xml text(String text) {
     try {
-      w.writeCharacters(text);
+      w.writeCharacters(checked(text));
       hadChild = false;
       textOnly = true;
     } catch (XMLStreamException e) {
@@ -151,7 +176,7 @@ final class Xml {
   private void attrs(String... attrs) throws XMLStreamException {
     for (int i = 0; i < attrs.length; i += 2) {
       if (attrs[i + 1] != null) {
-        w.writeAttribute(attrs[i], attrs[i + 1]);
+        w.writeAttribute(attrs[i], checked(attrs[i + 1]));
       }
     }
   }

@@ -57,6 +57,26 @@ class CdaExportTest {
   }
 
   @Test
+  void aCharacterNoXmlDocumentMayHoldIsRefusedNotWritten() {
+    // a record built through the API (the reader refuses them): the export wrote documents no
+    // XML parser reads
+    Record r = read(Corpus.text("/validation/records/clean--admission-record.json"));
+    Template t = templateOf(r);
+    for (String bad : List.of("胸闷\u0001", "胸闷\u0000", "胸闷\uFFFE", "胸闷\uD800")) {
+      Record withIt = r.withValues(r.values().with("chiefComplaint",
+          new org.emrkit.record.Value.Str(bad)));
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> EXPORTER.export(t, withIt))
+          .isInstanceOf(org.emrkit.render.RenderException.class)
+          .satisfies(e -> assertThat(((org.emrkit.render.RenderException) e).code())
+              .isEqualTo("render/character"));
+    }
+    // tab and line feed are text
+    Record fine = r.withValues(r.values().with("chiefComplaint",
+        new org.emrkit.record.Value.Str("胸闷\t3天")));
+    assertThat(CdaSchema.errors(EXPORTER.export(t, fine).document())).isEmpty();
+  }
+
+  @Test
   void everyCorpusRecordExportsASchemaValidDocument() throws Exception {
     int exported = 0;
     Files.createDirectories(Path.of("target/cda"));
