@@ -387,16 +387,26 @@ class EditSessionTest {
     assertIntact(ADMISSION, s.record());
   }
 
-  @Test
-  void nursesSignRowsAndAmendThemWithinADay() {
-    TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
+  /** The clean nursing sheet unsigned, in a nurse's session at the clock's time. */
+  static EditSession nursingSession(TestClock clock) {
     Record r = org.emrkit.testing.CorpusSealer.unseal(
         Corpus.record("clean--nursing-record.json", NURSING));
     r = r.withValues(Values.of(Map.of("nursingRows", new Value.Rows(r.values()
         .rows("nursingRows").stream().map(ValuePaths::stripSigned).toList()))));
-    EditSession nurse = session(NURSING, r, NURSE, clock);
-    Values row = Values.of(Map.of("at", new Value.DateTime(OffsetDateTime.now(clock)),
+    return session(NURSING, r, NURSE, clock);
+  }
+
+  /** A row of the nursing sheet written at the clock's time. */
+  static Values nursingRow(TestClock clock) {
+    return Values.of(Map.of("at", new Value.DateTime(OffsetDateTime.now(clock)),
         "t", new Value.Num(new BigDecimal("36.9")), "observation", text("夜间睡眠可。")));
+  }
+
+  @Test
+  void nursesSignRowsAndAmendThemWithinADay() {
+    TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
+    EditSession nurse = nursingSession(clock);
+    Values row = nursingRow(clock);
     assertThat(nurse.addEntry("/nursingRows", row).isApplied()).isTrue();
     assertThat(nurse.sign("/nursingRows/2").isApplied()).isTrue();
     assertThat(nurse.record().values().rows("nursingRows").get(2).signer("nurse")
@@ -462,13 +472,8 @@ class EditSessionTest {
     // then filled in with no reason in the same minute: cn/amend-reason found it (5 points), as
     // it took the supersession for later than the fill-in when their times were equal
     TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
-    Record r = org.emrkit.testing.CorpusSealer.unseal(
-        Corpus.record("clean--nursing-record.json", NURSING));
-    r = r.withValues(Values.of(Map.of("nursingRows", new Value.Rows(r.values()
-        .rows("nursingRows").stream().map(ValuePaths::stripSigned).toList()))));
-    EditSession nurse = session(NURSING, r, NURSE, clock);
-    Values row = Values.of(Map.of("at", new Value.DateTime(OffsetDateTime.now(clock)),
-        "t", new Value.Num(new BigDecimal("36.9")), "observation", text("夜间睡眠可。")));
+    EditSession nurse = nursingSession(clock);
+    Values row = nursingRow(clock);
     assertThat(nurse.addEntry("/nursingRows", row).isApplied()).isTrue();
     assertThat(nurse.sign("/nursingRows/2").isApplied()).isTrue();
     Record signedRow = nurse.commit();
