@@ -1343,9 +1343,15 @@
     form.addEventListener('paste', function (ev) {
       var rich = ev.target.closest && ev.target.closest('.emr-rich');
       if (!rich) return;
-      // text only: a paste from Word or the web brings no foreign markup into the record
+      // text only: a paste from Word or the web brings no foreign markup into the record, nor
+      // the characters the record may not hold (the save would be refused, json/character):
+      // a vertical tab or form feed is a line break, other control characters and the
+      // invisible text-direction controls are left out
       ev.preventDefault();
-      document.execCommand('insertText', false, (ev.clipboardData || window.clipboardData).getData('text/plain'));
+      var text = (ev.clipboardData || window.clipboardData).getData('text/plain')
+        .replace(/[\u000B\u000C]/g, '\n')
+        .replace(/[\u0000-\u0008\u000E-\u001F\u202A-\u202E\u2066-\u2069\u061C]/g, '');
+      document.execCommand('insertText', false, text);
     });
     form.addEventListener('keydown', function (ev) {
       // a Chinese input method's Enter commits what is composed: it is not the editor's

@@ -423,6 +423,13 @@ class EditorApiBrowserTest {
         + "'paste', {clipboardData: d, bubbles: true, cancelable: true}));", past);
     assertThat((String) js("return ed.getValue('/values/pastIllness')")).isEqualTo(
         "高血压病史10年。外来文字");
+    // nor the characters the record may not hold (its save would be refused): control
+    // characters and the invisible right-to-left override
+    js("var d = new DataTransfer(); d.setData('text/plain', '，\\u0001无\\u001B\\u202E殊');"
+        + " arguments[0].dispatchEvent(new ClipboardEvent("
+        + "'paste', {clipboardData: d, bubbles: true, cancelable: true}));", past);
+    assertThat((String) js("return ed.getValue('/values/pastIllness')")).isEqualTo(
+        "高血压病史10年。外来文字，无殊");
     screenshot("api-rich-text.png");
   }
 
