@@ -5,8 +5,8 @@ import org.emrkit.problem.PointerException;
 
 /**
  * A record an edit session will not open: a value of a kind its field does not hold
- * ({@code edit/type}), under a name its template does not have ({@code edit/unknown-path}), or
- * nested deeper than any template ({@code edit/too-deep}), with the JSON pointer of the first one
+ * ({@code edit/type}) or under a name its template does not have ({@code edit/unknown-path}),
+ * with the JSON pointer of the first one
  * ({@code /values/temp}); or a record of another template ({@code edit/template-mismatch},
  * {@code /template}). The JSON reader lets no such record in; one a host built through the
  * API may hold them, and a session's edits would have met them half way.

@@ -69,7 +69,8 @@ final class ValueChecks {
    */
   private static Optional<Refusal> check(FieldScope scope, Values values, String prefix,
       int depth, boolean merging) {
-    if (depth > 20) {
+    if (merging && depth > 20) {
+      // what is posted or set; a record opened is bounded by Values.MAX_DEPTH, past any template
       return Optional.of(new Refusal("edit/too-deep", prefix, "嵌套过深", "nested too deep"));
     }
     for (Map.Entry<String, Value> e : values.asMap().entrySet()) {

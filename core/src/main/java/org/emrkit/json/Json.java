@@ -161,8 +161,7 @@ final class Json {
   }
 
   /**
-   * Refuses characters that cannot be shown honestly: control characters other than tab, line
-   * feed and carriage return (U+0000–U+001F), bidirectional controls (U+202A–U+202E,
+   * Refuses characters that cannot be shown honestly: bidirectional controls (U+202A–U+202E,
    * U+2066–U+2069, U+061C: text that reads differently from how it is stored), noncharacters
    * (U+FDD0–U+FDEF, U+xxFFFE, U+xxFFFF) and lone surrogates (half a character).
    */
@@ -178,11 +177,7 @@ final class Json {
       } else if (Character.isSurrogate(c)) {
         why = "lone surrogate";
       }
-      if (why == null && cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') {
-        // shows as nothing, and no XML document may hold it (the CDA export wrote documents no
-        // parser reads)
-        why = "control character";
-      } else if (why == null && (cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069
+      if (why == null && (cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069
           || cp == 0x061C)) {
         why = "bidirectional control";
       } else if (why == null && (cp >= 0xFDD0 && cp <= 0xFDEF || (cp & 0xFFFE) == 0xFFFE)) {
@@ -192,7 +187,7 @@ final class Json {
         String u = String.format("U+%04X", cp);
         problems.add(JsonProblem.error(at, "json/character", "不允许的字符 " + u + "（"
             + (why.startsWith("lone") ? "不成对的代理项" : why.startsWith("bidi") ? "双向文本控制符"
-                : why.startsWith("control") ? "控制字符" : "非字符") + "）：" + at, "character " + u + " not allowed (" + why + "): " + at));
+                : "非字符") + "）：" + at, "character " + u + " not allowed (" + why + "): " + at));
         return;
       }
     }

@@ -70,16 +70,15 @@ final class AmendReasonRule implements RecordRule {
   }
 
   /**
-   * Whether no revision before {@code r} in the trace superseded {@code s}. In the trace, not in
-   * time: a session stamps every edit of a save with one time, so a row put in before a signed
-   * one, the supersession it brings and the new row's filling-in share a minute.
+   * Whether no revision before {@code r} in the trace (by sequence number, which the chain
+   * hashes; a record may list its revisions in another order) superseded {@code s}. In the
+   * trace, not in time: a session stamps every edit of a save with one time, so a row put in
+   * before a signed one, the supersession it brings and the new row's filling-in share a minute.
    */
   private static boolean validAt(RecordContext context, Signature s, Revision r) {
     for (Revision x : context.record().revisions()) {
-      if (x == r) {
-        return true;
-      }
-      if (x.path() instanceof TracePath.OfSuperseded sup && sup.signature().equals(s.id())) {
+      if (x.seq() < r.seq() && x.path() instanceof TracePath.OfSuperseded sup
+          && sup.signature().equals(s.id())) {
         return false;
       }
     }

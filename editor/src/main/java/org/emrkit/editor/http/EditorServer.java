@@ -178,6 +178,11 @@ public final class EditorServer {
       // a record that cannot be printed (a character no font has): say which, and where
       text(x, 422, "无法打印：" + e.message().zh() + (e.pointer().isEmpty() ? "" : "（" + e.pointer()
           + "）") + " / cannot print: " + e.message().en());
+    } catch (org.emrkit.edit.RecordRefusedException e) {
+      // a stored record whose values do not fit its template (a host's import through the API):
+      // say what and where, not an internal error
+      json(x, 422, error(e.code(), Message.of(e.message().zh() + "（" + e.pointer() + "）",
+          e.message().en() + " (" + e.pointer() + ")")));
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "editor request failed", e);
       text(x, 500, "服务器内部错误 / internal error");

@@ -99,28 +99,45 @@ final class Xml {
   }
 
   /**
-   * Refuses a character no XML 1.0 document may hold (a control character other than tab, line
-   * feed and carriage return, U+FFFE, U+FFFF, half a surrogate pair): written, the document
-   * would not parse. The record reader refuses them all; a record built through the API may
-   * hold one.
+   * Text as an XML 1.0 document may hold it. A vertical tab or form feed (pasted into a record
+   * from another program; the record reader takes them) is written as a line break and other
+   * control characters are left out: invisible, and no XML parser reads a document holding
+   * them. U+FFFE, U+FFFF and half a surrogate pair, which the reader refuses and only a record
+   * built through the API can hold, are refused ({@code render/character}; the record's
+   * {@code json/character} rule names them where they stand).
    */
   static String checked(String text) {
+    StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
           && Character.isLowSurrogate(text.charAt(i + 1));
       if (pair) {
+        if (out != null) {
+          out.append(c).append(text.charAt(i + 1));
+        }
         i++;
-      } else if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE
-          || c == 0xFFFF || Character.isSurrogate(c)) {
+        continue;
+      }
+      if (c == 0xFFFE || c == 0xFFFF || Character.isSurrogate(c)) {
         String u = String.format("U+%04X", (int) c);
-        String near = text.length() > 20 ? text.substring(0, 20) + "…" : text;
         throw new org.emrkit.render.RenderException("render/character", "",
-            org.emrkit.problem.Message.of("CDA 文档不能包含字符 " + u + "：“" + near + "”",
-                "no CDA document may hold the character " + u + ": " + near), null);
+            org.emrkit.problem.Message.of("CDA 文档不能包含字符 " + u,
+                "no CDA document may hold the character " + u), null);
+      }
+      boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+      if (control && out == null) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (control) {
+        if (c == 0x0B || c == 0x0C) {
+          out.append('\n');
+        }
+      } else if (out != null) {
+        out.append(c);
       }
     }
-    return text;
+    return out == null ? text : out.toString();
   }
 
   /** Text content of the element just started. */
