@@ -1344,9 +1344,9 @@
       var rich = ev.target.closest && ev.target.closest('.emr-rich');
       if (!rich) return;
       // text only: a paste from Word or the web brings no foreign markup into the record, nor
-      // the characters the record may not hold (the save would be refused, json/character):
-      // a vertical tab or form feed is a line break, other control characters and the
-      // invisible text-direction controls are left out
+      // invisible characters: a vertical tab or form feed is a line break, other control
+      // characters are left out (no XML document may hold them), and so are the text-direction
+      // controls (the save would be refused, json/character)
       ev.preventDefault();
       var text = (ev.clipboardData || window.clipboardData).getData('text/plain')
         .replace(/[\u000B\u000C]/g, '\n')
