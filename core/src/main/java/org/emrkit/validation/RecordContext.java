@@ -40,6 +40,7 @@ public final class RecordContext {
   private List<FieldValue> fields;
   private List<GroupValue> groups;
   private List<ExpressionProblem> expressionProblems;
+  private List<Unplaced> unplaced;
   private final Map<Object, Object> memos = new HashMap<>();
 
   RecordContext(Template template, Record record, Clock clock, TerminologyService terminology,
@@ -102,6 +103,28 @@ public final class RecordContext {
     return groups;
   }
 
+  /**
+   * A value the template has no place for (only a record built through the API holds one):
+   * under a name its scope does not have, or, {@code list}, under a list's name but not a list.
+   *
+   * @param pointer JSON pointer of the value
+   * @param name its name
+   * @param value the value
+   * @param list whether the name is a list's (a repeat group's or repeating table's)
+   */
+  public record Unplaced(String pointer, String name, org.emrkit.record.Value value,
+      boolean list) {}
+
+  /**
+   * The values the template has no place for, found as the walk meets each scope (the record
+   * and every entry of every list; a separate pass over a long record's entries cost a tenth of
+   * its validation, the entries no longer in the processor's caches).
+   */
+  public List<Unplaced> unplaced() {
+    walk();
+    return unplaced;
+  }
+
   /** Expressions that could not be evaluated while walking. */
   public List<ExpressionProblem> expressionProblems() {
     walk();
@@ -129,8 +152,26 @@ public final class RecordContext {
     }
     List<FieldValue> f = new ArrayList<>();
     List<GroupValue> g = new ArrayList<>();
+    List<Unplaced> u = new ArrayList<>();
+    // the template scope of each list the walk is in (null for one the template lacks)
+    List<org.emrkit.template.FieldScope> scopes = new ArrayList<>();
+    scopes.add(template.scope());
+    unplaced(record.values(), template.scope(), "/values", u);
     RecordWalk walk = RecordWalk.builder(resolver).includeHidden(true).build();
     walk.blocks(new WalkTarget() {
+      @Override
+      public void startEntry(org.emrkit.render.EntryView e) {
+        org.emrkit.template.FieldScope scope = scopes.get(scopes.size() - 1);
+        if (e.index() >= 0 && scope != null) {
+          unplaced(e.values(), scope, e.path(), u);
+        }
+      }
+
+      @Override
+      public void endGroup(GroupView v) {
+        scopes.remove(scopes.size() - 1);
+      }
+
       @Override
       public boolean fieldsOnly() {
         return true;
@@ -143,12 +184,33 @@ public final class RecordContext {
 
       @Override
       public void startGroup(GroupView v) {
+        org.emrkit.template.FieldScope outer = scopes.get(scopes.size() - 1);
+        scopes.add(outer == null ? null : outer.groups().get(v.id()));
         g.add(new GroupValue(v.id(), v.path(), v.entries(), v.min(), v.max(), v.table(),
             v.visible()));
       }
     });
     fields = Collections.unmodifiableList(f);
     groups = Collections.unmodifiableList(g);
+    unplaced = Collections.unmodifiableList(u);
     expressionProblems = walk.problems();
+  }
+
+  /** The values of one scope its template scope has no place for (its entries are walked). */
+  private static void unplaced(Values values, org.emrkit.template.FieldScope scope, String at,
+      List<Unplaced> out) {
+    Map<String, org.emrkit.template.Field> fields = scope.fields();
+    Map<String, org.emrkit.template.FieldScope> groups = scope.groups();
+    for (Map.Entry<String, org.emrkit.record.Value> e : values.asMap().entrySet()) {
+      String name = e.getKey();
+      if (fields.containsKey(name)) {
+        continue;
+      }
+      boolean list = groups.containsKey(name);
+      if (!list || !(e.getValue() instanceof org.emrkit.record.Value.Rows)) {
+        out.add(new Unplaced(at + "/" + name.replace("~", "~0").replace("/", "~1"), name,
+            e.getValue(), list));
+      }
+    }
   }
 }

@@ -146,10 +146,11 @@ class ValueTypeTest {
       assertThat(found).extracting(x -> x.substring(0, x.indexOf(' ')))
           .containsExactlyInAnyOrderElementsOf(refused);
       if (r == typos) {
+        // the record's own scope first, then each entry as the walk meets it
         assertThat(found).containsExactly(
+            "/values/temprature 模板中没有字段“temprature”，其值不打印、不检查",
             "/values/diagnoses/0/diagnosi 模板中没有字段“diagnosi”，其值不打印、不检查",
-            "/values/diagnoses/1/diagnosi 模板中没有字段“diagnosi”，其值不打印、不检查",
-            "/values/temprature 模板中没有字段“temprature”，其值不打印、不检查");
+            "/values/diagnoses/1/diagnosi 模板中没有字段“diagnosi”，其值不打印、不检查");
       } else {
         assertThat(found).containsExactly(
             "/values/diagnoses “diagnoses”是条目列表，现为文本，不打印、不检查");
@@ -177,6 +178,58 @@ class ValueTypeTest {
     assertThat(VALIDATOR.validate(ValidatorTest.T, r).findings()).extracting(Finding::code)
         .contains("field/value-type").doesNotContain("engine/rule-failed");
     assertThat(RecordJson.create().write(r)).contains("\"chiefComplaint\"");
+  }
+
+  @Test
+  void theUnplacedValuesFoundAsTheWalkGoesAreThoseAPassOverTheValuesFinds() {
+    // the rule reads what the walk found scope by scope; the oracle walks the values alone
+    Seeds.check("field/unplaced-value = a pass over the values", 100, rnd -> {
+      Values values = ValidatorTest.CLEAN.values();
+      List<Values> rows = new ArrayList<>(values.rows("diagnoses"));
+      for (int i = rnd.nextInt(4); i > 0; i--) {
+        rows.add(rows.get(0));
+      }
+      for (int i = rnd.nextInt(6); i > 0; i--) {
+        String name = List.of("temprature", "diagnosi", "a/b", "~x", "pulse").get(
+            rnd.nextInt(5));
+        if (rnd.nextBoolean()) {
+          values = values.with(name, new Value.Str("x"));
+        } else {
+          int k = rnd.nextInt(rows.size());
+          rows.set(k, rows.get(k).with(name, new Value.Num(BigDecimal.ONE)));
+        }
+      }
+      values = values.with("diagnoses", rnd.nextInt(5) == 0 ? new Value.Str("不稳定型心绞痛")
+          : new Value.Rows(rows));
+      Record r = ValidatorTest.CLEAN.withValues(values);
+      List<String> found = new ArrayList<>();
+      for (Finding f : VALIDATOR.validate(ValidatorTest.T, r).findings()) {
+        if (f.code().equals("field/unplaced-value")) {
+          found.add(f.path());
+        }
+      }
+      List<String> oracle = new ArrayList<>();
+      unplaced(values, ValidatorTest.T.scope(), "/values", oracle);
+      assertThat(found).containsExactlyInAnyOrderElementsOf(oracle);
+    });
+  }
+
+  private static void unplaced(Values values, org.emrkit.template.FieldScope scope, String at,
+      List<String> out) {
+    values.asMap().forEach((name, v) -> {
+      String p = at + "/" + name.replace("~", "~0").replace("/", "~1");
+      if (scope.fields().containsKey(name)) {
+        return;
+      }
+      org.emrkit.template.FieldScope g = scope.groups().get(name);
+      if (g == null || !(v instanceof Value.Rows rows)) {
+        out.add(p);
+        return;
+      }
+      for (int i = 0; i < rows.rows().size(); i++) {
+        unplaced(rows.rows().get(i), g, p + "/" + i, out);
+      }
+    });
   }
 
   /** A value of a random kind; texts that do not read as a date or a time. */

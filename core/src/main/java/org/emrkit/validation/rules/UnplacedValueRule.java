@@ -1,12 +1,7 @@
 package org.emrkit.validation.rules;
 
-import java.util.List;
-import java.util.Map;
 import org.emrkit.problem.Message;
 import org.emrkit.problem.Severity;
-import org.emrkit.record.Value;
-import org.emrkit.record.Values;
-import org.emrkit.template.FieldScope;
 import org.emrkit.validation.RecordContext;
 import org.emrkit.validation.RecordRule;
 import org.emrkit.validation.Reporter;
@@ -34,31 +29,16 @@ final class UnplacedValueRule implements RecordRule {
 
   @Override
   public void check(RecordContext context, Reporter reporter) {
-    visit(context.record().values(), context.template().scope(), "/values", reporter);
-  }
-
-  private static void visit(Values values, FieldScope scope, String at, Reporter reporter) {
-    Map<String, org.emrkit.template.Field> fields = scope.fields();
-    Map<String, FieldScope> groups = scope.groups();
-    for (Map.Entry<String, Value> e : values.asMap().entrySet()) {
-      String name = e.getKey();
-      if (fields.containsKey(name)) {
-        continue;
-      }
-      FieldScope group = groups.get(name);
-      String p = at + "/" + name.replace("~", "~0").replace("/", "~1");
-      if (group == null) {
-        reporter.report(p, Message.of("模板中没有字段“" + name + "”，其值不打印、不检查",
-            "the template has no field " + name + "; its value is neither printed nor checked"));
-      } else if (e.getValue() instanceof Value.Rows rows) {
-        List<Values> entries = rows.rows();
-        for (int i = 0; i < entries.size(); i++) {
-          visit(entries.get(i), group, p + "/" + i, reporter);
-        }
+    for (RecordContext.Unplaced u : context.unplaced()) {
+      if (u.list()) {
+        Message is = ValueTypeRule.IS.get(u.value().getClass());
+        reporter.report(u.pointer(), Message.of("“" + u.name() + "”是条目列表，现为" + is.zh()
+            + "，不打印、不检查", u.name() + " is a list of entries; it holds " + is.en()
+            + ", neither printed nor checked"));
       } else {
-        Message is = ValueTypeRule.IS.get(e.getValue().getClass());
-        reporter.report(p, Message.of("“" + name + "”是条目列表，现为" + is.zh() + "，不打印、不检查",
-            name + " is a list of entries; it holds " + is.en() + ", neither printed nor checked"));
+        reporter.report(u.pointer(), Message.of("模板中没有字段“" + u.name() + "”，其值不打印、不检查",
+            "the template has no field " + u.name() + "; its value is neither printed nor "
+                + "checked"));
       }
     }
   }
