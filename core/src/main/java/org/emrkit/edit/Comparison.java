@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.emrkit.json.CanonicalJson;
 import org.emrkit.json.RecordJson;
+import org.emrkit.problem.Location;
 import org.emrkit.problem.Message;
 import org.emrkit.record.Actor;
 import org.emrkit.record.Record;
@@ -221,7 +222,7 @@ final class Comparison {
       }
       String shown = n instanceof Value.Signed g ? g.signer().actor().name() + "("
           + g.signer().actor().id() + ", " + RecordJson.dateTime(g.signer().at()) + ")"
-          : cut(RecordJson.canonical(n));
+          : org.emrkit.record.ValueText.brief(RecordJson.canonical(n));
       // the field it was found at, named as fieldLabel names the field at its pointer
       String l = labelled(name(v.field()), p);
       out.add(new AuditFinding("signature-value", "/values" + p, s != null
@@ -272,10 +273,10 @@ final class Comparison {
       }
       Field f = scope.fields().get(name);
       if (f != null && f.type() == FieldType.SIGNATURE) {
-        out.add(new Placed(at + "/" + escape(name), v.get(), f));
+        out.add(new Placed(at + "/" + Location.Pointer.token(name), v.get(), f));
       } else if (v.get() instanceof Value.Rows rows) {
         FieldScope g = scope.groups().get(name);
-        String p = at + "/" + escape(name);
+        String p = at + "/" + Location.Pointer.token(name);
         for (int i = 0; i < rows.rows().size(); i++) {
           signatureValues(rows.rows().get(i), g, p + "/" + i, out);
         }
@@ -283,9 +284,6 @@ final class Comparison {
     }
   }
 
-  private static String escape(String name) {
-    return name.replace("~", "~0").replace("/", "~1");
-  }
 
   /** Whether a signature field's value is exactly this signature's signer and time. */
   private static boolean same(Signature s, Value v) {
@@ -314,12 +312,9 @@ final class Comparison {
     } else {
       s = CanonicalJson.write(n);
     }
-    return cut(s);
+    return org.emrkit.record.ValueText.brief(s);
   }
 
-  private static String cut(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
-  }
 
   /** The canonical text of {@code n}, or more than 40 characters of its start. */
   private static void brief(JsonNode n, StringBuilder b) {

@@ -147,7 +147,7 @@ final class Signing {
   private static String pointer(List<String> tokens) {
     StringBuilder sb = new StringBuilder();
     for (String t : tokens) {
-      sb.append('/').append(t.replace("~", "~0").replace("/", "~1"));
+      sb.append('/').append(org.emrkit.problem.Location.Pointer.token(t));
     }
     return sb.toString();
   }

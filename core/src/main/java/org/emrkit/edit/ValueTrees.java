@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.emrkit.json.CanonicalJson;
+import org.emrkit.problem.Location;
 import org.emrkit.template.Field;
 import org.emrkit.template.FieldScope;
 import org.emrkit.template.FieldType;
@@ -366,7 +367,7 @@ final class ValueTrees {
       a.fieldNames().forEachRemaining(names::add);
       b.fieldNames().forEachRemaining(names::add);
       for (String n : names) {
-        diff(a.get(n), b.get(n), at + "/" + n.replace("~", "~0").replace("/", "~1"), out, limit);
+        diff(a.get(n), b.get(n), at + "/" + Location.Pointer.token(n), out, limit);
       }
       return;
     }

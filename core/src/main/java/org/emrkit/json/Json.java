@@ -213,7 +213,7 @@ final class Json {
 
   /** {@code base} extended by one pointer token (escaped per RFC 6901). */
   static String ptr(String base, String token) {
-    return base + "/" + token.replace("~", "~0").replace("/", "~1");
+    return base + "/" + org.emrkit.problem.Location.Pointer.token(token);
   }
 
   /** {@code base} extended by an array index. */

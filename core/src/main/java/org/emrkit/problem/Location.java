@@ -41,6 +41,14 @@ public sealed interface Location permits Location.Source, Location.Pointer, Loca
     public String describe() {
       return pointer.isEmpty() ? "/" : pointer;
     }
+
+    /**
+     * A name as one reference token of a pointer: {@code ~} as {@code ~0} and {@code /} as
+     * {@code ~1} (RFC 6901), so that {@code a/b} is one step, not two.
+     */
+    public static String token(String name) {
+      return name.replace("~", "~0").replace("/", "~1");
+    }
   }
 
   /** A place in a document that has no pointers: {@code table 2, row 3, cell 1} in a file. */

@@ -167,7 +167,8 @@ public sealed interface TracePath permits TracePath.OfValue, TracePath.OfRecord,
 
     @Override
     public String wire() {
-      return "/@signatures/" + signature.replace("~", "~0").replace("/", "~1") + "/superseded";
+      return "/@signatures/" + org.emrkit.problem.Location.Pointer.token(signature)
+          + "/superseded";
     }
 
     @Override

@@ -92,6 +92,14 @@ public final class ValueText {
     return n.scale() > 100 || n.precision() - n.scale() > 100 ? n.toString() : n.toPlainString();
   }
 
+  /**
+   * A value's text as a message shows it: its first 40 characters and an ellipsis when longer (a
+   * 现病史 is not quoted whole in a finding).
+   */
+  public static String brief(String text) {
+    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+  }
+
   private static String choice(Template template, Field field, String code) {
     if (field.valueSet() == null || field.valueSet().isHost()) {
       return code;

@@ -208,7 +208,7 @@ public final class RecordContext {
       }
       boolean list = groups.containsKey(name);
       if (!list || !(e.getValue() instanceof org.emrkit.record.Value.Rows)) {
-        out.add(new Unplaced(at + "/" + name.replace("~", "~0").replace("/", "~1"), name,
+        out.add(new Unplaced(at + "/" + org.emrkit.problem.Location.Pointer.token(name), name,
             e.getValue(), list));
       }
     }

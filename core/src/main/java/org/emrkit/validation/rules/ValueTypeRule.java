@@ -91,8 +91,7 @@ final class ValueTypeRule implements FieldRule {
   /** The value as the record prints it (a flag as yes or no), cut at 40 characters. */
   private static String shown(RecordContext context, FieldValue f, Value v, String yes,
       String no) {
-    String s = v instanceof Value.Bool b ? (b.value() ? yes : no)
-        : ValueText.of(context.template(), f.field(), v);
-    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    return ValueText.brief(v instanceof Value.Bool b ? (b.value() ? yes : no)
+        : ValueText.of(context.template(), f.field(), v));
   }
 }
