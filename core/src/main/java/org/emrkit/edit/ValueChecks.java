@@ -74,19 +74,14 @@ final class ValueChecks {
       return Optional.of(new Refusal("edit/too-deep", prefix, "嵌套过深", "nested too deep"));
     }
     for (Map.Entry<String, Value> e : values.asMap().entrySet()) {
-      String p = prefix + "/" + e.getKey().replace("~", "~0").replace("/", "~1");
+      String p = prefix + "/" + org.emrkit.problem.Location.Pointer.token(e.getKey());
       Field f = scope.fields().get(e.getKey());
       FieldScope g = scope.groups().get(e.getKey());
       if (f != null) {
-        if (f.type() == FieldType.SIGNATURE && !merging) {
-          Optional<Refusal> r = fits(f, e.getValue(), p);
-          if (r.isPresent()) {
-            return r; // a text in a signature field: the record would not read back
-          }
+        if (!f.type().isStored() || merging && f.type() == FieldType.SIGNATURE) {
+          // computed values are not stored; signature values are ignored when merged (signing
+          // puts them there), but a record opened must hold a signature in a signature field
           continue;
-        }
-        if (f.type() == FieldType.SIGNATURE || !f.type().isStored()) {
-          continue; // ignored when merged: signatures come from signing, computed are not stored
         }
         Optional<Refusal> r = fits(f, e.getValue(), p);
         if (r.isPresent()) {
