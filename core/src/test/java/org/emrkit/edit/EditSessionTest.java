@@ -387,13 +387,19 @@ class EditSessionTest {
     assertIntact(ADMISSION, s.record());
   }
 
-  /** The clean nursing sheet unsigned, in a nurse's session at the clock's time. */
-  static EditSession nursingSession(TestClock clock) {
+  /**
+   * The clean nursing sheet unsigned, in a nurse's session at the clock's time, with a third row
+   * ({@link #nursingRow}) added and signed by her.
+   */
+  static EditSession nurseSignsAThirdRow(TestClock clock) {
     Record r = org.emrkit.testing.CorpusSealer.unseal(
         Corpus.record("clean--nursing-record.json", NURSING));
     r = r.withValues(Values.of(Map.of("nursingRows", new Value.Rows(r.values()
         .rows("nursingRows").stream().map(ValuePaths::stripSigned).toList()))));
-    return session(NURSING, r, NURSE, clock);
+    EditSession nurse = session(NURSING, r, NURSE, clock);
+    assertThat(nurse.addEntry("/nursingRows", nursingRow(clock)).isApplied()).isTrue();
+    assertThat(nurse.sign("/nursingRows/2").isApplied()).isTrue();
+    return nurse;
   }
 
   /** A row of the nursing sheet written at the clock's time. */
@@ -405,10 +411,8 @@ class EditSessionTest {
   @Test
   void nursesSignRowsAndAmendThemWithinADay() {
     TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
-    EditSession nurse = nursingSession(clock);
+    EditSession nurse = nurseSignsAThirdRow(clock);
     Values row = nursingRow(clock);
-    assertThat(nurse.addEntry("/nursingRows", row).isApplied()).isTrue();
-    assertThat(nurse.sign("/nursingRows/2").isApplied()).isTrue();
     assertThat(nurse.record().values().rows("nursingRows").get(2).signer("nurse")
         .orElseThrow().actor()).isEqualTo(NURSE);
     assertThat(nurse.record().status()).isEqualTo(RecordStatus.DRAFT);
@@ -472,10 +476,8 @@ class EditSessionTest {
     // then filled in with no reason in the same minute: cn/amend-reason found it (5 points), as
     // it took the supersession for later than the fill-in when their times were equal
     TestClock clock = new TestClock("2026-11-20T18:00:00+08:00");
-    EditSession nurse = nursingSession(clock);
+    EditSession nurse = nurseSignsAThirdRow(clock);
     Values row = nursingRow(clock);
-    assertThat(nurse.addEntry("/nursingRows", row).isApplied()).isTrue();
-    assertThat(nurse.sign("/nursingRows/2").isApplied()).isTrue();
     Record signedRow = nurse.commit();
     clock.advance(Duration.ofHours(1));
     EditSession later = session(NURSING, signedRow, NURSE, clock);
