@@ -234,6 +234,43 @@ class PdfRendererTest {
   }
 
   @Test
+  void aRowOfManyPagesPrintsAllItsTextInOrderFromWhereTheRowBeforeEnds() throws IOException {
+    // a 病情观察 of some 30 pages, of ten characters no other text of the sheet has, in an
+    // order that would show a line lost, repeated or moved (printed in pieces: TallRows)
+    String alphabet = "甲乙丙丁戊己庚辛壬癸";
+    java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+    StringBuilder text = new StringBuilder();
+    while (text.length() < 12_000) {
+      text.append(alphabet.charAt(r.nextInt(10)));
+      int k = r.nextInt(40);
+      text.append(k == 0 ? "\n" : k == 1 ? "。\n\n" : k < 6 ? "，" : k == 6 ? "。" : "");
+    }
+    Template t = template("nursing-record");
+    Record base = record("clean--nursing-record.json", t);
+    Values row = base.values().rows("nursingRows").get(0);
+    Record rec = base.withValues(Values.of(Map.of("nursingRows", new Value.Rows(List.of(
+        row.with("observation", new Value.Str("之前一行")),
+        row.with("observation", new Value.Str(text.toString())),
+        row.with("observation", new Value.Str("之后一行")))))));
+    List<String> pages = pages(render(PdfRenderer.builder().options(RenderOptions.builder()
+        .clock(CLOCK).build()).build(), t, rec));
+    assertThat(pages.size()).isGreaterThan(10);
+    StringBuilder printed = new StringBuilder();
+    for (String p : pages) {
+      p.codePoints().filter(c -> alphabet.indexOf(c) >= 0).forEach(printed::appendCodePoint);
+    }
+    String written = text.toString().replaceAll("[^" + alphabet + "]", "");
+    assertThat(printed.toString()).as("the value's characters, as printed").isEqualTo(written);
+    assertThat(pages.get(0)).as("the row starts under the one before, not on a new page")
+        .contains("之前一行").contains(text.substring(0, 1));
+    String last = pages.get(pages.size() - 1).replaceAll("\\s", "");
+    String end = written.substring(written.length() - 5);
+    assertThat(last).contains("之后一行");
+    assertThat(last.replaceAll("[^" + alphabet + "之后一行]", ""))
+        .as("the next row after the tall one's end").endsWith(end + "之后一行");
+  }
+
+  @Test
   void aCharacterNoFontHasIsAnErrorNamingItAndItsField() throws IOException {
     Template t = template("admission-record");
     Record rec = record("clean--admission-record.json", t);

@@ -35,8 +35,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Stable layout, over random records (seeded; the seed is printed): a record is printed, entries
- * are appended to its repeating table or repeat group (tall rows, header rows, a nested table in
- * each entry, entries that split across pages), and the continuation is printed. The first
+ * are appended to its repeating table or repeat group (tall rows, rows of several pages, header
+ * rows, a nested table in each entry, entries that split across pages), and the continuation is
+ * printed. The first
  * print's pages before the one it ended on are the longer record's, pixel for pixel; its last
  * page with the continuation's first over it is the longer record's page; the continuation's
  * later pages are the longer record's; and no pixel is inked twice.
@@ -117,7 +118,9 @@ class StableLayoutTest {
 
   private static String text(SplittableRandom r) {
     int kind = r.nextInt(10);
-    int chars = kind < 6 ? 4 + r.nextInt(12) : kind < 9 ? 40 + r.nextInt(160) : 300 + r.nextInt(500);
+    // now and then a row of several pages (printed in pieces)
+    int chars = kind < 6 ? 4 + r.nextInt(12) : kind < 9 ? 40 + r.nextInt(160)
+        : r.nextInt(3) > 0 ? 300 + r.nextInt(500) : 2_000 + r.nextInt(4_000);
     StringBuilder sb = new StringBuilder();
     while (sb.length() < chars) {
       sb.append(TEXT);

@@ -128,6 +128,9 @@ public final class Flow {
    * Lays out a table. Rows a merged cell joins, and a row holding a nested table, are kept on
    * one page: when they do not fit in what is left of this page they start the next one, under
    * the header rows; when they are taller than a page the table is refused ({@link TooTall}).
+   * A plain row taller than a page is printed in pieces of a quarter page ({@link TallRows}),
+   * split where the page ends as OpenPDF splits a row, starting where the row before it ended
+   * (OpenPDF would leave the rest of that page empty).
    */
   private void addTable(PdfPTable t) {
     t.setTotalWidth((document.right() - document.left()) * t.getWidthPercentage() / 100);
@@ -139,25 +142,27 @@ public final class Flow {
       // header rows do not fit on an empty page)
       t.setHeaderRows(0);
     }
-    List<TableRows.Run> runs = TableRows.runs(t);
+    float room = page - t.getHeaderHeight();
+    List<TableRows.Run> runs = TableRows.runs(t, room);
     float[] heights = new float[runs.size()];
-    boolean kept = false;
+    boolean whole = true;
     for (int i = 0; i < runs.size(); i++) {
-      if (runs.get(i).kept()) {
-        kept = true;
-        heights[i] = TableRows.height(t, runs.get(i));
-        if (heights[i] > page - t.getHeaderHeight()) {
+      TableRows.Run r = runs.get(i);
+      whole &= !r.kept() && !r.tall();
+      if (r.kept()) {
+        heights[i] = TableRows.height(t, r);
+        if (heights[i] > room) {
           throw new TooTall();
         }
       }
     }
-    if (!kept) {
+    if (whole) {
       lay(t);
       return;
     }
     for (int i = 0; i < runs.size(); i++) {
       TableRows.Run r = runs.get(i);
-      PdfPTable p = TableRows.piece(t, r);
+      PdfPTable p = r.tall() ? TallRows.table(t, r.from(), room) : TableRows.piece(t, r);
       p.setSpacingBefore(i == 0 ? t.spacingBefore() : 0);
       p.setSpacingAfter(i == runs.size() - 1 ? t.spacingAfter() : 0);
       p.setSkipFirstHeader(i == 0 ? t.isSkipFirstHeader() : true);

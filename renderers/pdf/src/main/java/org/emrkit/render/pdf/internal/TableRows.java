@@ -24,10 +24,39 @@ final class TableRows {
    * One run of body rows, {@code from} inclusive to {@code to} exclusive.
    *
    * @param kept rows joined by a merged cell, or a row holding a nested table: not to be split
+   * @param tall one plain row taller than a page: printed in pieces ({@link TallRows})
    */
-  record Run(int from, int to, boolean kept) {}
+  record Run(int from, int to, boolean kept, boolean tall) {}
 
   private TableRows() {}
+
+  /**
+   * The table's body rows in runs, in order; every body row is in exactly one run. A plain row
+   * taller than {@code room} (with the table's width set) is a run of its own.
+   */
+  static List<Run> runs(PdfPTable t, float room) {
+    List<Run> out = new ArrayList<>();
+    for (Run r : runs(t)) {
+      if (r.kept()) {
+        out.add(r);
+        continue;
+      }
+      int plain = r.from();
+      for (int k = r.from(); k < r.to(); k++) {
+        if (t.getRowHeight(k) > room) {
+          if (plain < k) {
+            out.add(new Run(plain, k, false, false));
+          }
+          out.add(new Run(k, k + 1, false, true));
+          plain = k + 1;
+        }
+      }
+      if (plain < r.to()) {
+        out.add(new Run(plain, r.to(), false, false));
+      }
+    }
+    return out;
+  }
 
   /** The table's body rows in runs, in order; every body row is in exactly one run. */
   static List<Run> runs(PdfPTable t) {
@@ -48,17 +77,26 @@ final class TableRows {
       }
       if (nested || end - i > 1) {
         if (plain < i) {
-          out.add(new Run(plain, i, false));
+          out.add(new Run(plain, i, false, false));
         }
-        out.add(new Run(i, end, true));
+        out.add(new Run(i, end, true, false));
         plain = end;
       }
       i = end;
     }
     if (plain < rows.size()) {
-      out.add(new Run(plain, rows.size(), false));
+      out.add(new Run(plain, rows.size(), false, false));
     }
     return out;
+  }
+
+  /** A table of the header rows and {@code rows}, laid out like {@code t}. */
+  static PdfPTable piece(PdfPTable t, List<PdfPRow> rows) {
+    PdfPTable p = PdfPTable.shallowCopy(t);
+    p.getRows().addAll(t.getRows().subList(0, t.getHeaderRows()));
+    p.getRows().addAll(rows);
+    p.setComplete(true);
+    return p;
   }
 
   /** The height of a run's rows, once the table's width is set. */

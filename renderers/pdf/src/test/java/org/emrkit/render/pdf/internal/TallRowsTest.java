@@ -1,0 +1,178 @@
+package org.emrkit.render.pdf.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPRow;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+import org.emrkit.testing.Seeds;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A row taller than a page, cut into pieces ({@link TallRows}), prints the lines the whole row
+ * prints, each where the whole row prints it: over random text (Chinese with its punctuation,
+ * Latin words, numbers with units, runs of spaces, blank lines, CR LF, a word longer than the
+ * column, bold runs, dates that break only at spaces), random column widths, text sizes and
+ * paddings, and random piece sizes (seeded; the seed is printed). Both are drawn on one page
+ * tall enough to hold them, read back with PDFBox, and compared line by line: the text of each
+ * line and its height on the page.
+ */
+class TallRowsTest {
+
+  private static final Styles STYLES = new Styles(List.of(Fonts.notoRegular()),
+      List.of(Fonts.notoBold()));
+  private static final String[] WORDS = {"患者诉胸闷，予吸氧、心电监护，通知医师。", "血压130/80mmHg，",
+      "SpO₂ 98%", "《护理常规》（一级）", "“遵医嘱”", "继续观察", " ", "   ", "\n", "\n\n", "\r\n",
+      "Pneumonoultramicroscopicsilicovolcanoconiosis", "follow up in two weeks ", "…", "——",
+      "　", "！", "0.9%氯化钠注射液 250ml ivgtt qd", "患者夜间睡眠可，生命体征平稳。"};
+
+  @Test
+  void piecesPrintEachLineOfTheWholeRowWhereTheWholeRowPrintsIt() {
+    Seeds.check("tall rows cut between lines", 30, TallRowsTest::check);
+  }
+
+  @Test
+  void aRowThatFitsItsBudgetIsLeftWhole() {
+    PdfPCell cell = cell(3);
+    cell.addElement(paragraph(new SplittableRandom(1), "患者安静。", 10));
+    PdfPTable t = table(cell, 200);
+    assertThat(TallRows.pieces(t, 0, 100)).containsExactly(t.getRow(0));
+  }
+
+  private static void check(SplittableRandom r) throws Exception {
+    float size = 8 + r.nextInt(5);
+    float width = 30 + r.nextInt(300);
+    // as many characters as about 200 lines hold, drawn on a page as tall as they need (high
+    // up a page a float's step is larger, and OpenPDF loses lines that fit exactly: see below)
+    int chars = 50 + r.nextInt(Math.max(1, (int) (200 * width / size * 0.8) - 50));
+    StringBuilder text = new StringBuilder();
+    while (text.length() < chars) {
+      text.append(WORDS[r.nextInt(WORDS.length)]);
+    }
+    // one to three paragraphs (a cell holding a value and the text around it)
+    PdfPCell cell = cell(1 + r.nextInt(4));
+    int paragraphs = 1 + r.nextInt(3);
+    for (int i = 0, at = 0; i < paragraphs; i++) {
+      int end = i == paragraphs - 1 ? text.length() : at + r.nextInt(text.length() - at + 1);
+      cell.addElement(paragraph(r, text.substring(at, end), size));
+      at = end;
+    }
+    PdfPTable whole = table(cell, width);
+    float budget = size * 1.55f * (1 + r.nextInt(40));
+    List<PdfPRow> pieces = TallRows.pieces(whole, 0, budget);
+    float height = whole.getRowHeight(0);
+    if (height > 2 * budget + 4 * size) {
+      assertThat(pieces).as("a row %s points tall in pieces of %s", height, budget).hasSizeGreaterThan(1);
+    }
+    PdfPTable cut = TableRows.piece(whole, pieces);
+    // the whole row as OpenPDF prints it, with a point of room under it: drawn high up a tall
+    // page, where a float's step is a thousandth of a point, OpenPDF left out the last of
+    // hundreds of lines of a cell they fitted exactly, as the rounding of each line's place
+    // added up (found by this test)
+    PdfPCell again = new PdfPCell(whole.getRow(0).getCells()[0]);
+    again.setMinimumHeight(height + 1);
+    PdfPTable reference = table(again, width);
+    List<Line> a = lines(reference, width);
+    List<Line> b = lines(cut, width);
+    assertThat(a).as("the whole row printed %d lines", a.size()).isNotEmpty();
+    String what = String.format("%d pieces of %s points, %s points wide, %s-point text",
+        pieces.size(), budget, width, size);
+    assertThat(b.stream().map(Line::text).toList()).as(what)
+        .isEqualTo(a.stream().map(Line::text).toList());
+    // each line as far under the one before as in the whole row (a padding or a line left
+    // between pieces would add a point or more), but for the floats' rounding on this tall
+    // page, the content stream's two decimals, and the slack under each piece
+    for (int i = 0; i < a.size(); i++) {
+      float was = i == 0 ? a.get(0).y() : a.get(i).y() - a.get(i - 1).y();
+      float is = i == 0 ? b.get(0).y() : b.get(i).y() - b.get(i - 1).y();
+      assertThat(is).as("%s: line %d, %s", what, i, a.get(i).text())
+          .isCloseTo(was, org.assertj.core.data.Offset.offset(0.04f
+              + TallRows.SLACK * (2 + was / budget))); // the slack of each piece between them
+    }
+  }
+
+  /** A printed line: its height from the page's top, its text. */
+  private record Line(float y, String text) {}
+
+  private static Paragraph paragraph(SplittableRandom r, String text, float size) {
+    Paragraph p = new Paragraph("", STYLES.font(size));
+    p.setLeading(size * 1.55f);
+    Phrase all = new Phrase("", STYLES.font(size));
+    int at = 0;
+    while (at < text.length()) {
+      int end = Math.min(text.length(), at + 1 + r.nextInt(200));
+      String part = text.substring(at, end);
+      int kind = r.nextInt(8);
+      if (kind == 0) {
+        all.add(STYLES.phrase(part, true, false, 0, size, java.awt.Color.BLACK));
+      } else if (kind == 1) {
+        Phrase dated = STYLES.plain(part, size);
+        for (Object o : dated.getChunks()) {
+          ((Chunk) o).setSplitCharacter(new BreakAfter(' '));
+        }
+        all.add(dated);
+      } else {
+        all.add(STYLES.plain(part, size));
+      }
+      at = end;
+    }
+    p.addAll(Styles.merged(all.getChunks()));
+    p.setSpacingAfter(0);
+    return p;
+  }
+
+  private static PdfPCell cell(float padding) {
+    PdfPCell cell = new PdfPCell();
+    cell.setPadding(padding);
+    cell.setBorderWidth(0.5f);
+    return cell;
+  }
+
+  private static PdfPTable table(PdfPCell cell, float width) {
+    PdfPTable t = new PdfPTable(1);
+    t.setTotalWidth(width);
+    t.setLockedWidth(true);
+    t.addCell(cell);
+    return t;
+  }
+
+  /** The lines of text the table prints, each as its height on the page and its text. */
+  private static List<Line> lines(PdfPTable t, float width) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    float height = Math.min(14_400, t.getTotalHeight() + 20);
+    Document d = new Document(new Rectangle(width + 20, height), 10, 10, 10, 10);
+    PdfWriter w = PdfWriter.getInstance(d, out);
+    d.open();
+    t.writeSelectedRows(0, -1, 10, height - 10, w.getDirectContent());
+    d.close();
+    List<Line> lines = new ArrayList<>();
+    try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+      PDFTextStripper s = new PDFTextStripper() {
+        @Override
+        protected void writeString(String text, List<TextPosition> positions) {
+          if (!text.isBlank()) { // spaces alone print nothing
+            lines.add(new Line(positions.get(0).getYDirAdj(), text));
+          }
+        }
+      };
+      s.setSortByPosition(true);
+      s.getText(doc);
+    }
+    return lines;
+  }
+}
