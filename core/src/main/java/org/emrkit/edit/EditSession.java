@@ -155,13 +155,19 @@ public final class EditSession {
      * Opens the session.
      *
      * @throws RecordRefusedException when a value of the record does not fit its template (a
-     *     wrong kind, a name the template does not have): only a record built through the API
-     *     can hold one
+     *     wrong kind, a name the template does not have), or when the record would not read
+     *     back once saved (a string longer than the reader takes, too many values, too much
+     *     text: {@code edit/too-long}, {@code edit/too-large}, {@code edit/record-too-large}):
+     *     only a record built through the API can be either
      */
     public EditSession open() {
       java.util.Optional<Refusal> r = ValueChecks.checkShape(template.scope(), record.values());
       if (r.isPresent()) {
         throw new RecordRefusedException(r.get());
+      }
+      r = ValueChecks.readable(record);
+      if (r.isPresent()) {
+        throw RecordRefusedException.unreadable(r.get());
       }
       return new EditSession(this);
     }

@@ -21,6 +21,14 @@ public final class RecordRefusedException extends PointerException {
             + r.en()));
   }
 
+  /** A record that would not read back once saved ({@link ValueChecks#readable}). */
+  static RecordRefusedException unreadable(Refusal r) {
+    return new RecordRefusedException(r.code(), r.path().isEmpty() ? "" : "/values" + r.path(),
+        Message.of("病历保存后无法读回，不能打开编辑：" + r.zh(),
+            "the record would not read back once saved; it cannot be opened for editing: "
+                + r.en()));
+  }
+
   RecordRefusedException(String code, String pointer, Message message) {
     super(code, pointer, message, null);
   }

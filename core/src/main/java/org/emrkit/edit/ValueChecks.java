@@ -2,6 +2,8 @@ package org.emrkit.edit;
 
 import java.util.Map;
 import java.util.Optional;
+import org.emrkit.json.JsonLimits;
+import org.emrkit.record.Record;
 import org.emrkit.record.Value;
 import org.emrkit.record.Values;
 import org.emrkit.template.Field;
@@ -108,6 +110,85 @@ final class ValueChecks {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the record would read back with the reader's default limits ({@link
+   * JsonLimits#DEFAULT}): a record built through the API can hold a string longer than the
+   * reader takes, more values, or more text than a record may have; saved, it would not read
+   * back. The record's JSON is written and measured only when a count of its text says it may
+   * be too long.
+   */
+  static Optional<Refusal> readable(Record r) {
+    JsonLimits limits = JsonLimits.DEFAULT;
+    int size = r.values().deepSize();
+    if (size > limits.maxValues()) {
+      return Optional.of(new Refusal("edit/too-large", "", "病历字段值过多（" + size + "，上限 "
+          + limits.maxValues() + "）", "too many values in the record (" + size + "; limit "
+          + limits.maxValues() + ")"));
+    }
+    long[] chars = {0};
+    Optional<Refusal> r1 = strings(r.values(), "", limits.maxStringChars(), chars);
+    if (r1.isPresent()) {
+      return r1;
+    }
+    // every character escaped, and a generous allowance for each value's name and punctuation
+    if (2 * chars[0] + 256L * size + Changes.upperBound(r) > limits.maxDocumentChars()) {
+      int n = org.emrkit.json.RecordJson.create().write(r).length();
+      if (n > limits.maxDocumentChars()) {
+        return Optional.of(new Refusal("edit/record-too-large", "", "病历过大（" + n
+            + " 字符，上限 " + limits.maxDocumentChars() + "），保存后无法读回",
+            "the record is too large to read back once saved (" + n + " characters; limit "
+                + limits.maxDocumentChars() + ")"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first string longer than {@code max}; adds every string's length to {@code chars}. */
+  private static Optional<Refusal> strings(Values values, String prefix, int max,
+      long[] chars) {
+    for (Map.Entry<String, Value> e : values.asMap().entrySet()) {
+      String p = prefix + "/" + org.emrkit.problem.Location.Pointer.token(e.getKey());
+      if (e.getValue() instanceof Value.Rows rows) {
+        for (int i = 0; i < rows.rows().size(); i++) {
+          Optional<Refusal> r = strings(rows.rows().get(i), p + "/" + i, max, chars);
+          if (r.isPresent()) {
+            return r;
+          }
+        }
+        continue;
+      }
+      for (String s : strings(e.getValue())) {
+        chars[0] += s.length();
+        if (s.length() > max) {
+          return Optional.of(new Refusal("edit/too-long", p, "填写内容过长（" + s.length()
+              + " 字符，上限 " + max + "）：" + p, "value too long (" + s.length()
+              + " characters; limit " + max + "): " + p));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The strings a value holds. */
+  private static java.util.List<String> strings(Value v) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    if (v instanceof Value.Str s) {
+      out.add(s.value());
+    } else if (v instanceof Value.Choices c) {
+      out.addAll(c.values());
+    } else if (v instanceof Value.Coded c) {
+      out.add(c.coding().code());
+      out.add(c.coding().display());
+      out.add(c.coding().system());
+      out.add(c.coding().version());
+    } else if (v instanceof Value.Signed g) {
+      out.add(g.signer().actor().id());
+      out.add(g.signer().actor().name());
+    }
+    out.removeIf(java.util.Objects::isNull);
+    return out;
   }
 
   /** Checks a new entry: {@link #checkValues}, and no signature or computed values. */

@@ -126,6 +126,51 @@ class EditSessionTest {
   }
 
   @Test
+  void aRecordBuiltThroughTheApiThatWouldNotReadBackIsNotOpened() {
+    org.emrkit.json.JsonLimits limits = org.emrkit.json.JsonLimits.DEFAULT;
+    RecordJson json = RecordJson.create();
+    Record d = draft();
+    // a 现病史 as long as the reader takes opens; a character more does not
+    Record longest = d.withValues(d.values().with("hpi",
+        new Value.Str("胸".repeat(limits.maxStringChars()))));
+    assertThat(EditSession.open(ADMISSION, longest, RESIDENT).record()).isEqualTo(longest);
+    Record tooLong = d.withValues(d.values().with("hpi",
+        new Value.Str("胸".repeat(limits.maxStringChars() + 1))));
+    // a nursing sheet with more values than the reader takes (4 a row), and one whose text
+    // is more than a record's JSON may be (17 rows of nearly a million characters)
+    Record sheet = EditSession.open(NURSING, Record.draft("r-big", NURSING, Context.EMPTY),
+        NURSE).record();
+    List<Values> rows = new java.util.ArrayList<>();
+    for (int i = 0; i <= limits.maxValues() / 4; i++) {
+      rows.add(Values.of(Map.of("t", new Value.Num(new BigDecimal("36.5")), "p",
+          new Value.Num(new BigDecimal("78")), "bp", new Value.Str("120/80"),
+          "observation", new Value.Str("安静"))));
+    }
+    Record many = sheet.withValues(sheet.values().with("nursingRows", new Value.Rows(rows)));
+    List<Values> longRows = new java.util.ArrayList<>();
+    String nearly = "安".repeat(999_999);
+    for (int i = 0; i < 17; i++) {
+      longRows.add(Values.of(Map.of("observation", new Value.Str(nearly))));
+    }
+    Record big = sheet.withValues(sheet.values().with("nursingRows",
+        new Value.Rows(longRows)));
+    Map<Record, String> refused = new java.util.LinkedHashMap<>();
+    refused.put(tooLong, "edit/too-long /values/hpi");
+    refused.put(many, "edit/too-large ");
+    refused.put(big, "edit/record-too-large ");
+    refused.forEach((r, said) -> {
+      Template t = r == tooLong ? ADMISSION : NURSING;
+      // the reason: written, the record does not read back
+      assertThat(json.read(json.write(r), t).isOk()).as(said).isFalse();
+      RecordRefusedException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+          () -> EditSession.open(t, r, NURSE), RecordRefusedException.class);
+      assertThat(e).as(said).isNotNull();
+      assertThat(e.code() + " " + e.pointer()).isEqualTo(said);
+      assertThat(e.message().zh()).startsWith("病历保存后无法读回，不能打开编辑：");
+    });
+  }
+
+  @Test
   void aChangeIsTracedAndChained() {
     TestClock clock = new TestClock("2026-11-20T21:00:00+08:00");
     EditSession s = session(ADMISSION, draft(), RESIDENT, clock);
