@@ -105,6 +105,23 @@ public final class TemplateCompiler {
       return new CompileResult(null, List.of(new Diagnostic(fileName, refusal.line(), 1,
           Severity.ERROR, "dsl/too-large", new Message(refusal.zh(), refusal.en()))));
     }
+    List<org.emrkit.dsl.internal.ControlCharacters.Found> controls =
+        org.emrkit.dsl.internal.ControlCharacters.find(text, maxDiagnostics);
+    if (!controls.isEmpty()) {
+      return new CompileResult(null, controls.stream().map(c -> new Diagnostic(fileName,
+          c.line(), c.column(), Severity.ERROR, "dsl/control-character", c.reference() == null
+              ? new Message("这里有控制字符 " + c.name() + "：看不见，却会进入模板的文字，"
+                  + "Word 和 CDA 导出无法容纳；请删除它", "control character " + c.name()
+                  + " here: invisible, it would pass into the template's text, which Word and"
+                  + " CDA exports cannot hold; delete it")
+              : c.lineBreak() ? new Message("字符引用 " + c.reference() + " 表示换行符，文字中不能有；"
+                  + "要换行请写 <br>", "the reference " + c.reference() + " stands for a line"
+                  + " break, which text cannot hold; write <br> for a line break")
+              : new Message("字符引用 " + c.reference() + " 表示控制字符 " + c.name()
+                  + "，Word 和 CDA 导出无法容纳；请删除这个引用", "the reference " + c.reference()
+                  + " stands for control character " + c.name() + ", which Word and CDA exports"
+                  + " cannot hold; delete the reference"))).toList());
+    }
     return onLargeStack(fileName, text);
   }
 
