@@ -188,6 +188,18 @@ public final class RecordJson {
   }
 
   /**
+   * The first of a record's values the reader would refuse for its characters or its number's
+   * range ({@code json/character}, {@code json/number-range}), at its pointer under {@code
+   * /values}: only a record built through the API can hold one.
+   */
+  public static java.util.Optional<JsonProblem> unreadable(Values values) {
+    List<JsonProblem> problems = new ArrayList<>();
+    Json.checkValues(ValueTree.write(Objects.requireNonNull(values, "values")), "/values",
+        problems);
+    return problems.stream().findFirst();
+  }
+
+  /**
    * The canonical JSON text of a value: compact, no white space, object members sorted by name
    * (UTF-16 order), numbers as written, dates as in record JSON. What revisions store as old and
    * new values and what signature content hashes are computed over.

@@ -65,9 +65,16 @@ public final class CdaExporter {
    * Exports a record filled from {@code template}.
    *
    * @throws RenderException {@code render/template-mismatch} for a record of another template,
-   *     {@code cda/unknown-document-type} for a document type WS/T 500 has no document for
+   *     {@code cda/unknown-document-type} for a document type WS/T 500 has no document for,
+   *     {@code render/character} at the value's pointer for a character the record reader
+   *     refuses (a noncharacter, half a surrogate pair, a bidirectional control: only a record
+   *     built through the API holds one)
    */
   public CdaExport export(Template template, Record record) {
+    org.emrkit.json.RecordJson.unreadable(record.values()).ifPresent(p -> {
+      throw new RenderException("render/character", p.pointer(), Message.of(
+          "无法导出 CDA：" + p.message().zh(), "cannot export CDA: " + p.message().en()), null);
+    });
     RecordWalk walk = RecordWalk.forRendering(template, record,
         RenderOptions.builder().clock(clock).build());
     Profiles.Document doc = Profiles.document(template.documentType())

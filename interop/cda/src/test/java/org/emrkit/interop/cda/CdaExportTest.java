@@ -68,14 +68,24 @@ class CdaExportTest {
         java.nio.charset.StandardCharsets.UTF_8);
     assertThat(CdaSchema.errors(EXPORTER.export(t, controls).document())).isEmpty();
     assertThat(xml).contains("胸闷\n3天\t").doesNotContain("\u0001").doesNotContain("\u000B");
-    // U+FFFE and half a surrogate pair only a record built through the API holds: refused
+    // U+FFFE and half a surrogate pair only a record built through the API holds: refused, at
+    // the value's pointer (in a diagnosis's entry too)
+    var row = r.values().rows("diagnoses").get(0);
     for (String bad : List.of("胸闷\uFFFE", "胸闷\uD800")) {
       Record withIt = r.withValues(r.values().with("chiefComplaint",
           new org.emrkit.record.Value.Str(bad)));
-      org.assertj.core.api.Assertions.assertThatThrownBy(() -> EXPORTER.export(t, withIt))
-          .isInstanceOf(org.emrkit.render.RenderException.class)
-          .satisfies(e -> assertThat(((org.emrkit.render.RenderException) e).code())
-              .isEqualTo("render/character"));
+      Record inRow = r.withValues(r.values().with("diagnoses", new org.emrkit.record.Value.Rows(
+          List.of(row, row.with("diagnosis", new org.emrkit.record.Value.Coded(
+              new org.emrkit.record.Coding("I20.000", bad, "ICD-10", null)))))));
+      for (var c : java.util.Map.of(withIt, "/values/chiefComplaint", inRow,
+          "/values/diagnoses/1/diagnosis/display").entrySet()) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> EXPORTER.export(t, c.getKey()))
+            .isInstanceOf(org.emrkit.render.RenderException.class)
+            .satisfies(e -> assertThat(((org.emrkit.render.RenderException) e).code() + " "
+                + ((org.emrkit.render.RenderException) e).pointer())
+                .isEqualTo("render/character " + c.getValue()))
+            .hasMessageContaining("cannot export CDA: character U+");
+      }
     }
   }
 

@@ -85,8 +85,21 @@ public final class FhirForms {
     return sb.length() == 0 || !Character.isLetter(sb.charAt(0)) ? "T" + sb : sb.toString();
   }
 
-  /** The record as a QuestionnaireResponse to its template's questionnaire. */
+  /**
+   * The record as a QuestionnaireResponse to its template's questionnaire.
+   *
+   * @throws org.emrkit.render.RenderException at the value's pointer: {@code render/value-type}
+   *     for a value of another kind than its field, {@code render/value-range} for a time FHIR
+   *     cannot write, {@code render/character} for a character the record reader refuses (half
+   *     a surrogate pair went out as a "?" once encoded): only a record built through the API
+   *     holds one
+   */
   public QuestionnaireResponse response(Template template, Record record) {
+    org.emrkit.json.RecordJson.unreadable(record.values()).ifPresent(p -> {
+      throw new org.emrkit.render.RenderException("render/character", p.pointer(),
+          org.emrkit.problem.Message.of("无法导出 FHIR：" + p.message().zh(),
+              "cannot export FHIR: " + p.message().en()), null);
+    });
     ResponseTarget target = new ResponseTarget(template);
     walk(template, record, target);
     QuestionnaireResponse r = new QuestionnaireResponse();
