@@ -100,6 +100,32 @@ public final class ValueText {
     return text.length() > 40 ? text.substring(0, 40) + "…" : text;
   }
 
+  /**
+   * Text as paper and XML take it: a vertical tab or form feed (pasted from another program; the
+   * record reader takes them) is a line break, and the other control characters (U+0000–U+001F
+   * but tab, line feed and carriage return) are left out: invisible, and XML 1.0 (DOCX, CDA)
+   * cannot hold them (POI wrote each into a Word file as "?"). Text without them is returned
+   * as it is.
+   */
+  public static String printable(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+      if (control && out == null) {
+        out = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (control) {
+        if (c == 0x0B || c == 0x0C) {
+          out.append('\n');
+        }
+      } else if (out != null) {
+        out.append(c);
+      }
+    }
+    return out == null ? text : out.toString();
+  }
+
   private static String choice(Template template, Field field, String code) {
     if (field.valueSet() == null || field.valueSet().isHost()) {
       return code;

@@ -107,38 +107,21 @@ final class Xml {
    * {@code json/character} rule names them where they stand).
    */
   static String checked(String text) {
-    StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1));
-      if (pair) {
-        if (out != null) {
-          out.append(c).append(text.charAt(i + 1));
-        }
+      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
         i++;
-        continue;
-      }
-      if (c == 0xFFFE || c == 0xFFFF || Character.isSurrogate(c)) {
+      } else if (c == 0xFFFE || c == 0xFFFF || Character.isSurrogate(c)) {
         String u = String.format("U+%04X", (int) c);
         throw new org.emrkit.render.RenderException("render/character", "",
             org.emrkit.problem.Message.of("CDA 文档不能包含字符 " + u,
                 "no CDA document may hold the character " + u), null);
       }
-      boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
-      if (control && out == null) {
-        out = new StringBuilder(text.length()).append(text, 0, i);
-      }
-      if (control) {
-        if (c == 0x0B || c == 0x0C) {
-          out.append('\n');
-        }
-      } else if (out != null) {
-        out.append(c);
-      }
     }
-    return out == null ? text : out.toString();
+    return org.emrkit.record.ValueText.printable(text);
   }
+
 
   /** Text content of the element just started. */
   Xml text(String text) {

@@ -168,7 +168,7 @@ final class DocxFields {
   private void traced(Supplier<XWPFRun> next, TracedText t) {
     for (int k = 0; k < t.pieces().size(); k++) {
       TracedText.Piece piece = t.pieces().get(k);
-      String[] lines = piece.text().split("\n", -1);
+      String[] lines = org.emrkit.record.ValueText.printable(piece.text()).split("\n", -1);
       for (int i = 0; i < lines.length; i++) {
         XWPFRun r = runs.runIn(next.get(), lines[i], false, false, 0,
             WordRuns.BODY_HALF_POINTS);
@@ -200,7 +200,7 @@ final class DocxFields {
         next.get().addBreak();
       }
       for (RichText.Run r : paragraphs.get(k)) {
-        String[] lines = r.text().split("\n", -1);
+        String[] lines = org.emrkit.record.ValueText.printable(r.text()).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
           XWPFRun run = runs.runIn(next.get(), lines[i], r.bold(), r.italic(), r.script(),
               WordRuns.BODY_HALF_POINTS);

@@ -90,8 +90,16 @@ final class WordRuns {
     if (script != 0) {
       r.setSubscript(script > 0 ? VerticalAlign.SUPERSCRIPT : VerticalAlign.SUBSCRIPT);
     }
-    if (!text.isEmpty()) {
-      r.setText(text);
+    // a line break in the text is a break in the run: Word shows a line feed inside w:t as a
+    // space (a multi-line text printed on one line); control characters are left out
+    String[] lines = org.emrkit.record.ValueText.printable(text).split("\r\n|\r|\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (i > 0) {
+        r.addBreak();
+      }
+      if (!lines[i].isEmpty()) {
+        r.setText(lines[i]);
+      }
     }
     return r;
   }

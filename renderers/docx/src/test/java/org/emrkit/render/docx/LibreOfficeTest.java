@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
@@ -62,6 +63,31 @@ class LibreOfficeTest {
       assertThat(s.getText(doc).replaceAll("\\s+", "")).contains("手术及操作名称", "住院费用",
           "38560.40");
     }
+  }
+
+  @Test
+  void aTextsLineBreaksPrintAndItsControlCharactersDoNot(@TempDir Path dir) throws Exception {
+    // a plain text's line feeds were written inside one w:t, which Word shows as spaces; a
+    // vertical tab or U+0001 pasted from another program (the reader takes them) became "?"
+    requireLibreOffice();
+    Template t = Corpus.template("admission-record");
+    Record clean = Corpus.record("clean--admission-record.json", t);
+    Record r = clean.withValues(clean.values()
+        .with("chiefComplaint", new Value.Str("胸闷3天\n加重1天\r\n伴气促\u000B夜间为甚\u0001"))
+        .with("hpi", new Value.Str("患者3天前\u000C出现胸闷\u0007。")));
+    byte[] docx = DocxRenderer.builder().build().render(t, r);
+    String xml = DocxRendererTest.parts(docx).get("word/document.xml").getDocumentElement()
+        .getTextContent();
+    assertThat(xml).doesNotContain("?").doesNotContain("\u0001").doesNotContain("\u0007");
+    List<String> lines;
+    try (var doc = Loader.loadPDF(print(dir, "lines", docx).toFile())) {
+      lines = List.of(new PDFTextStripper().getText(doc).split("\\R"));
+    }
+    // LibreOffice spaces Chinese from digits ("胸闷 3天"): compared without white space
+    List<String> trimmed = lines.stream().map(l -> l.replaceAll("\\s", "")).toList();
+    assertThat(trimmed).containsSubsequence("主诉", "胸闷3天", "加重1天", "伴气促", "夜间为甚");
+    assertThat(trimmed).containsSubsequence("现病史", "患者3天前", "出现胸闷。");
+    assertThat(String.join("", lines)).doesNotContain("?");
   }
 
   /** Skips the test without LibreOffice, unless .ci/run requires it. */
