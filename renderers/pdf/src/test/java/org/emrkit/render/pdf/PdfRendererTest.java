@@ -271,6 +271,19 @@ class PdfRendererTest {
   }
 
   @Test
+  void aVerticalTabPastedIntoATextBreaksTheLineAndOtherControlsPrintNothing()
+      throws IOException {
+    Template t = template("admission-record");
+    Record base = record("clean--admission-record.json", t);
+    Record rec = base.withValues(base.values().with("chiefComplaint",
+        new Value.Str("胸闷3天\u000B加重1天\u0001")));
+    List<String> lines = List.of(pages(render(PdfRenderer.builder().options(RenderOptions
+        .builder().clock(CLOCK).build()).build(), t, rec)).get(0).split("\\R"));
+    assertThat(lines).containsSubsequence("胸闷3天", "加重1天");
+    assertThat(String.join("\n", lines)).doesNotContain("\u000B").doesNotContain("\u0001");
+  }
+
+  @Test
   void aCharacterNoFontHasIsAnErrorNamingItAndItsField() throws IOException {
     Template t = template("admission-record");
     Record rec = record("clean--admission-record.json", t);

@@ -180,7 +180,9 @@ public final class PdfTarget implements WalkTarget {
       unit(out, f);
       return out;
     }
-    String text = f.text();
+    // a vertical tab or form feed pasted from another program breaks the line, as in Word and
+    // CDA; other control characters print nothing
+    String text = org.emrkit.record.ValueText.printable(f.text());
     if (text.isEmpty() && f.emptyText() != null) {
       if (!f.emptyText().isEmpty()) {
         out.add(styles.plain(f.emptyText(), body));
