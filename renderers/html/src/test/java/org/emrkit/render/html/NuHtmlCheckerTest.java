@@ -49,6 +49,20 @@ class NuHtmlCheckerTest {
   }
 
   @Test
+  void aViewOfATextWithControlCharactersPastedIntoItIsValidHtml() throws Exception {
+    // the record reader takes a vertical tab or a U+0001 (pasted from another program): the
+    // view wrote them, which no HTML page may hold; as it prints, the tab breaks the line
+    Template t = Corpus.template("admission-record");
+    Record clean = Corpus.record("clean--admission-record.json", t);
+    Record r = clean.withValues(clean.values().with("chiefComplaint",
+        new org.emrkit.record.Value.Str("胸闷3天\u000B加重1天\u0001")));
+    String html = HtmlRenderer.builder().options(RenderOptions.builder()
+        .mode(RenderMode.VIEW).build()).fullPage(true).build().render(t, r);
+    assertThat(html).contains("胸闷3天\n加重1天").doesNotContain("\u0001");
+    assertThat(check(html).strip()).isEqualTo("Document checking completed. No errors found.");
+  }
+
+  @Test
   void theCheckerReportsInvalidMarkup() throws Exception {
     assertThat(check("<!DOCTYPE html><html lang=\"zh-CN\"><head><title>x</title></head><body>"
         + "<table><div>bad</div></table><input id=\"a\"><input id=\"a\"></body></html>"))

@@ -192,7 +192,10 @@ public final class HtmlTarget implements WalkTarget {
       Traces.inline(out, f.path(), f.traced().get());
       return;
     }
-    String text = f.text();
+    // as it prints: a vertical tab or form feed breaks the line, other control characters (no
+    // HTML page may hold them) show nothing; the edit form keeps them (saved, a form must not
+    // change a value no one edited)
+    String text = org.emrkit.record.ValueText.printable(f.text());
     if (text.isEmpty() && f.emptyText() != null) {
       // nothing, or the placeholder: a signed record's empty field invites no handwriting
       out.raw("<span class=\"emr-empty\"").attr("data-emr-path", f.path()).raw(">")
