@@ -51,14 +51,15 @@ class NuHtmlCheckerTest {
   @Test
   void aViewOfATextWithControlCharactersPastedIntoItIsValidHtml() throws Exception {
     // the record reader takes a vertical tab or a U+0001 (pasted from another program): the
-    // view wrote them, which no HTML page may hold; as it prints, the tab breaks the line
+    // view wrote them, which no HTML page may hold; as it prints, the tab breaks the line (and
+    // a line feed, which HTML shows as a space)
     Template t = Corpus.template("admission-record");
     Record clean = Corpus.record("clean--admission-record.json", t);
     Record r = clean.withValues(clean.values().with("chiefComplaint",
-        new org.emrkit.record.Value.Str("胸闷3天\u000B加重1天\u0001")));
+        new org.emrkit.record.Value.Str("胸闷3天\u000B加重1天\u0001\n伴气促")));
     String html = HtmlRenderer.builder().options(RenderOptions.builder()
         .mode(RenderMode.VIEW).build()).fullPage(true).build().render(t, r);
-    assertThat(html).contains("胸闷3天\n加重1天").doesNotContain("\u0001");
+    assertThat(html).contains("胸闷3天<br>加重1天<br>伴气促").doesNotContain("\u0001");
     assertThat(check(html).strip()).isEqualTo("Document checking completed. No errors found.");
   }
 

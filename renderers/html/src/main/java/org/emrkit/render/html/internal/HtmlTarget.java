@@ -218,7 +218,14 @@ public final class HtmlTarget implements WalkTarget {
     if (f.field().type() == FieldType.RICHTEXT) {
       out.raw(RichText.toHtml(text));
     } else {
-      out.text(text);
+      // a line break as on paper (in HTML a line feed is a space)
+      String[] lines = text.split("\r\n|\r|\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        if (i > 0) {
+          out.raw("<br>");
+        }
+        out.text(lines[i]);
+      }
     }
     out.raw("</span>");
   }
