@@ -268,6 +268,13 @@ class PdfRendererTest {
     assertThat(last).contains("之后一行");
     assertThat(last.replaceAll("[^" + alphabet + "之后一行]", ""))
         .as("the next row after the tall one's end").endsWith(end + "之后一行");
+    // the sheet's first row that tall: the head and the row start on the first page (the head
+    // waited for room for the whole row, and went to the next page)
+    Record first = base.withValues(Values.of(Map.of("nursingRows", new Value.Rows(List.of(
+        row.with("observation", new Value.Str(text.toString())))))));
+    String page1 = pages(render(PdfRenderer.builder().options(RenderOptions.builder()
+        .clock(CLOCK).build()).build(), t, first)).get(0);
+    assertThat(page1).contains("病情观察").contains(text.substring(0, 1));
   }
 
   @Test

@@ -109,8 +109,12 @@ public final class Flow {
     if (table.getHeaderHeight() > (document.top() - document.bottom()) / 3) {
       return false;
     }
+    // the head goes with its first row, or with three lines of a row taller than the room a
+    // page leaves it (printed in pieces from where it starts: TallRows)
+    float row = table.getRowHeight(table.size() - 1);
+    float room = document.top() - document.bottom() - table.getHeaderHeight();
     keepWithNext(head.spacingBefore() + head.getTotalHeight()
-        + table.getRowHeight(table.size() - 1));
+        + (row > room ? 3 * 1.55f * Styles.BODY : row));
     add(head);
     return true;
   }
@@ -128,7 +132,7 @@ public final class Flow {
    * Lays out a table. Rows a merged cell joins, and a row holding a nested table, are kept on
    * one page: when they do not fit in what is left of this page they start the next one, under
    * the header rows; when they are taller than a page the table is refused ({@link TooTall}).
-   * A plain row taller than a page is printed in pieces of a quarter page ({@link TallRows}),
+   * A plain row taller than a page is printed in pieces of about a page ({@link TallRows}),
    * split where the page ends as OpenPDF splits a row, starting where the row before it ended
    * (OpenPDF would leave the rest of that page empty).
    */

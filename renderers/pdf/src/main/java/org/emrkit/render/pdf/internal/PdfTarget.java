@@ -159,7 +159,7 @@ public final class PdfTarget implements WalkTarget {
       } else if (r instanceof Run.FieldRun f) {
         all.add(field(f.field()));
       } else if (r instanceof Run.Break) {
-        all.add(styles.newline());
+        all.add(styles.newline(body));
       }
     }
     out.addAll(Styles.merged(all.getChunks()));
@@ -233,7 +233,7 @@ public final class PdfTarget implements WalkTarget {
     List<List<RichText.Run>> paragraphs = RichText.parse(text);
     for (int k = 0; k < paragraphs.size(); k++) {
       if (k > 0) {
-        out.add(styles.newline());
+        out.add(styles.newline(body));
       }
       for (RichText.Run r : paragraphs.get(k)) {
         out.add(r.bold() || r.italic() || r.script() != 0

@@ -33,6 +33,9 @@ import java.util.List;
  */
 final class TallRows {
 
+  /** How many cuts in a row may be refused before one is made anyway: see {@link #split}. */
+  static final int MAX_REFUSED = 8;
+
   /** The space under each piece's text, in points: see {@link #cell}. */
   static final float SLACK = 0.05f;
 
@@ -41,7 +44,7 @@ final class TallRows {
   /**
    * A table of {@code t}'s header rows and its row {@code k} in pieces of about {@code budget}
    * points: split where a page ends (the pieces are one row: it may break anywhere), with a rule
-   * under it at the foot of each page when its cells are ruled.
+   * over and under its part on each page when its cells are ruled.
    */
   static PdfPTable table(PdfPTable t, int k, float budget) {
     PdfPTable p = TableRows.piece(t, pieces(t, k, budget));
@@ -56,21 +59,24 @@ final class TallRows {
   }
 
   /**
-   * The rule under the row on each page: the pieces have none between them, and the piece a
-   * page ends in would otherwise stand open at the foot of the page.
+   * The rules over and under the row's part on each page: the pieces have none between them,
+   * and the piece a page ends in would otherwise stand open at the foot of the page, the piece
+   * the next starts with open at its top when the table has no header rows to close it.
    */
   private record Foot(float width, java.awt.Color color) implements PdfPTableEvent {
     @Override
     public void tableLayout(PdfPTable table, float[][] widths, float[] heights, int headerRows,
         int rowStart, PdfContentByte[] canvases) {
       float[] x = widths[widths.length - 1];
-      float y = heights[heights.length - 1];
       PdfContentByte line = canvases[PdfPTable.LINECANVAS];
       line.saveState();
       line.setLineWidth(width);
       line.setColorStroke(color == null ? java.awt.Color.BLACK : color);
-      line.moveTo(x[0], y);
-      line.lineTo(x[x.length - 1], y);
+      for (float y : new float[] {heights[Math.min(headerRows, heights.length - 1)],
+          heights[heights.length - 1]}) {
+        line.moveTo(x[0], y);
+        line.lineTo(x[x.length - 1], y);
+      }
       line.stroke();
       line.restoreState();
     }
@@ -97,8 +103,8 @@ final class TallRows {
         width += widths[s];
       }
       List<List<Element>> parts = split(cell, width, budget);
-      byCell.add(parts);
-      n = Math.max(n, parts.size());
+      byCell.add(parts); // null: the cell whole in the first piece
+      n = Math.max(n, parts == null ? 1 : parts.size());
     }
     if (n == 1) {
       return List.of(row);
@@ -111,13 +117,26 @@ final class TallRows {
           continue;
         }
         List<List<Element>> parts = byCell.get(c);
-        piece[c] = cell(cells[c], i < parts.size() ? parts.get(i) : List.of(), i, n);
+        piece[c] = parts == null ? whole(cells[c], i, n)
+            : cell(cells[c], i < parts.size() ? parts.get(i) : List.of(), i, n);
       }
       PdfPRow r = new PdfPRow(piece);
       r.setWidths(widths);
       out.add(r);
     }
     return out;
+  }
+
+  /**
+   * A piece of a cell printed whole in the first piece (a phrase, an image): the cell itself
+   * there, then its look with nothing in it.
+   */
+  private static PdfPCell whole(PdfPCell cell, int i, int n) {
+    PdfPCell out = new PdfPCell(cell);
+    if (i > 0) {
+      out.setPhrase(null); // no text, no image
+    }
+    return joined(cell, out, i, n);
   }
 
   /**
@@ -144,6 +163,11 @@ final class TallRows {
       // A space alone prints nothing, in the paragraph's font (nothing of another font)
       out.addElement(new Paragraph(SLACK, " ", last.getFont()));
     }
+    return joined(cell, out, i, n);
+  }
+
+  /** The piece {@code out} of {@code cell} without a rule or padding where pieces meet. */
+  private static PdfPCell joined(PdfPCell cell, PdfPCell out, int i, int n) {
     out.setMinimumHeight(0); // the row is taller than any height asked of it
     // no padding where pieces meet: their lines follow one another as in one cell
     if (i > 0) {
@@ -168,16 +192,17 @@ final class TallRows {
   /**
    * The cell's content in pieces of about {@code budget} points, cut between lines of a
    * paragraph {@code width} wide; content other than paragraphs of text goes whole into the
-   * piece it starts in.
+   * piece it starts in. Null for a cell of a phrase or an image, which the first piece prints
+   * whole.
    */
   static List<List<Element>> split(PdfPCell cell, float width, float budget) {
+    List<?> content = cell.getCompositeElements();
+    if (content == null || cell.getImage() != null || cell.getTable() != null) {
+      return null; // a phrase, an image: printed whole in the first piece
+    }
     List<List<Element>> out = new ArrayList<>();
     List<Element> piece = new ArrayList<>();
     out.add(piece);
-    List<?> content = cell.getCompositeElements();
-    if (content == null) {
-      return out;
-    }
     float used = 0;
     for (Object o : content) {
       Element e = (Element) o;
@@ -189,19 +214,26 @@ final class TallRows {
       Text text = Text.of(p);
       List<Integer> starts = text.lineStarts(width);
       int first = 0; // the paragraph's first line in this piece
+      int refused = 0;
       for (int j = 0; j < starts.size(); j++) {
         if (used + line > budget && used > 0) {
           if (j == first) { // none of the paragraph yet: it starts the next piece
             piece = new ArrayList<>();
             out.add(piece);
             used = 0;
-          } else if (keeps(text, width, starts, first, j)) {
+          } else if (refused >= MAX_REFUSED || keeps(text, width, starts, first, j)) {
+            // (after a few cuts in a row that would move a line, one is made anyway: its lines
+            // may break differently near it, and trying on would cost time growing with the
+            // square of the paragraph)
             piece.add(text.part(starts.get(first), starts.get(j), false));
             first = j;
+            refused = 0;
             piece = new ArrayList<>();
             out.add(piece);
             used = 0;
-          } // else this piece takes the line too, and a cut is tried after it
+          } else { // this piece takes the line too, and a cut is tried after it
+            refused++;
+          }
         }
         used += line;
       }
@@ -262,7 +294,7 @@ final class TallRows {
      * Where each line starts, in the text, as OpenPDF breaks it on a column {@code width}
      * wide: its own line breaker on each stretch of text between line feeds (each starting
      * with the first-line indent, as OpenPDF's paragraphs do). A line after a break starts
-     * after the spaces OpenPDF leaves out there.
+     * after the spaces and invisible marks (U+200B and its kin) OpenPDF leaves out there.
      */
     List<Integer> lineStarts(float width) {
       Paragraph p = paragraph;
@@ -286,8 +318,9 @@ final class TallRows {
           int at = lines.next(first);
           while (at >= 0 && from + at < end) {
             int s = from + at;
-            while (s < end && text.charAt(s) <= ' ') {
-              s++; // OpenPDF starts a line after a break past its spaces
+            while (s < end && (text.charAt(s) <= ' '
+                || com.lowagie.text.pdf.PdfChunk.noPrint(text.charAt(s)))) {
+              s++; // OpenPDF starts a line after a break past its spaces and invisible marks
             }
             if (s >= end) {
               break;
@@ -311,7 +344,10 @@ final class TallRows {
     /**
      * The text {@code from}–{@code to} as a paragraph of its own: the same look, with no space
      * before where it continues the text before it, no first-line indent within a stretch of
-     * text, and no space after where the text goes on ({@code last} false).
+     * text, and no space after where the text goes on ({@code last} false). (OpenPDF indents
+     * the first line after every line feed; a part that starts within a stretch and holds a line
+     * feed loses that indent after it. Cells' paragraphs have none: {@link #keeps} would refuse
+     * such cuts, {@link #MAX_REFUSED} bounds the tries.)
      */
     Paragraph part(int from, int to, boolean last) {
       Paragraph p = paragraph;

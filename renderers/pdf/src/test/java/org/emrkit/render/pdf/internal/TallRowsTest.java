@@ -7,6 +7,7 @@ import com.lowagie.text.Document;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.ColumnText;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPRow;
 import com.lowagie.text.pdf.PdfPTable;
@@ -39,11 +40,73 @@ class TallRowsTest {
   private static final String[] WORDS = {"患者诉胸闷，予吸氧、心电监护，通知医师。", "血压130/80mmHg，",
       "SpO₂ 98%", "《护理常规》（一级）", "“遵医嘱”", "继续观察", " ", "   ", "\n", "\n\n", "\r\n",
       "Pneumonoultramicroscopicsilicovolcanoconiosis", "follow up in two weeks ", "…", "——",
-      "　", "！", "0.9%氯化钠注射液 250ml ivgtt qd", "患者夜间睡眠可，生命体征平稳。"};
+      "　", "！", "0.9%氯化钠注射液 250ml ivgtt qd", "患者夜间睡眠可，生命体征平稳。",
+      "继续观察\u200B\n", "\u200D", "\u200E"}; // invisible marks OpenPDF trims at a line's end
 
   @Test
   void piecesPrintEachLineOfTheWholeRowWhereTheWholeRowPrintsIt() {
     Seeds.check("tall rows cut between lines", 30, TallRowsTest::check);
+  }
+
+  @Test
+  void aCellOfAPhraseBesideTheTallOneIsPrintedOnceInTheFirstPiece() throws Exception {
+    PdfPCell tall = cell(2);
+    tall.addElement(paragraph(new SplittableRandom(3), "患者夜间睡眠可，生命体征平稳。".repeat(60), 10));
+    PdfPCell phrase = new PdfPCell(STYLES.plain("赵芳", 10));
+    PdfPTable t = new PdfPTable(2);
+    t.setTotalWidth(240);
+    t.setLockedWidth(true);
+    t.addCell(tall);
+    t.addCell(phrase);
+    List<PdfPRow> pieces = TallRows.pieces(t, 0, 80);
+    assertThat(pieces).hasSizeGreaterThan(3);
+    String printed = String.join("", lines(TableRows.piece(t, pieces), 240).stream()
+        .map(Line::text).toList()).replaceAll("\\s", "");
+    assertThat(printed.split("赵芳", -1)).as(printed).hasSize(2);
+    assertThat(printed.replace("赵芳", "")).isEqualTo(
+        "患者夜间睡眠可，生命体征平稳。".repeat(60));
+  }
+
+  @Test
+  void eachPageOfATallRowIsRuledAboveAndBelowWithoutHeaderRows() throws Exception {
+    // pieces have no rule where they meet: the part of the row on each page is closed by the
+    // table's rules over and under it (OpenPDF's own split drew a whole cell on each page)
+    PdfPCell tall = cell(2);
+    tall.addElement(paragraph(new SplittableRandom(5), "患者夜间睡眠可，生命体征平稳。".repeat(200), 10));
+    PdfPTable t = new PdfPTable(1);
+    t.setTotalWidth(200);
+    t.setLockedWidth(true);
+    t.addCell(tall);
+    PdfPTable p = TallRows.table(t, 0, 300);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Document d = new Document(new Rectangle(240, 400), 20, 20, 20, 20);
+    PdfWriter w = PdfWriter.getInstance(d, out);
+    d.open();
+    ColumnText column = new ColumnText(w.getDirectContent());
+    column.addElement(p);
+    int pages = 1;
+    while (true) {
+      column.setSimpleColumn(20, 20, 220, 380);
+      if (!ColumnText.hasMoreText(column.go())) {
+        break;
+      }
+      d.newPage();
+      pages++;
+    }
+    d.close();
+    assertThat(pages).isGreaterThan(3);
+    try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
+      for (int i = 0; i < doc.getNumberOfPages(); i++) {
+        List<Float> rules = Rules.horizontal(doc.getPage(i), 150);
+        List<Line> text = lines(doc, i);
+        float top = text.get(0).y();
+        float bottom = text.get(text.size() - 1).y();
+        assertThat(rules).as("page %d: a rule over the first line", i + 1)
+            .anyMatch(y -> y < top && y > top - 30);
+        assertThat(rules).as("page %d: a rule under the last line", i + 1)
+            .anyMatch(y -> y > bottom && y < bottom + 30);
+      }
+    }
   }
 
   @Test
@@ -149,6 +212,92 @@ class TallRowsTest {
     t.setLockedWidth(true);
     t.addCell(cell);
     return t;
+  }
+
+  /** Horizontal rules drawn on a page at least {@code length} long, by height from the top. */
+  static final class Rules extends org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine {
+    private final List<Float> out = new ArrayList<>();
+    private final float length;
+    private java.awt.geom.Point2D at;
+
+    private Rules(org.apache.pdfbox.pdmodel.PDPage page, float length) {
+      super(page);
+      this.length = length;
+    }
+
+    static List<Float> horizontal(org.apache.pdfbox.pdmodel.PDPage page, float length)
+        throws IOException {
+      Rules r = new Rules(page, length);
+      r.processPage(page);
+      return r.out;
+    }
+
+    @Override
+    public void moveTo(float x, float y) {
+      at = new java.awt.geom.Point2D.Float(x, y);
+    }
+
+    @Override
+    public void lineTo(float x, float y) {
+      if (at != null && Math.abs(at.getY() - y) < 0.01 && Math.abs(at.getX() - x) >= length) {
+        out.add(getPage().getMediaBox().getHeight() - y);
+      }
+      at = new java.awt.geom.Point2D.Float(x, y);
+    }
+
+    @Override
+    public void appendRectangle(java.awt.geom.Point2D p0, java.awt.geom.Point2D p1,
+        java.awt.geom.Point2D p2, java.awt.geom.Point2D p3) {}
+
+    @Override
+    public void drawImage(org.apache.pdfbox.pdmodel.graphics.image.PDImage pdImage) {}
+
+    @Override
+    public void clip(int windingRule) {}
+
+    @Override
+    public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {}
+
+    @Override
+    public java.awt.geom.Point2D getCurrentPoint() {
+      return at;
+    }
+
+    @Override
+    public void closePath() {}
+
+    @Override
+    public void endPath() {}
+
+    @Override
+    public void strokePath() {}
+
+    @Override
+    public void fillPath(int windingRule) {}
+
+    @Override
+    public void fillAndStrokePath(int windingRule) {}
+
+    @Override
+    public void shadingFill(org.apache.pdfbox.cos.COSName shadingName) {}
+  }
+
+  /** The lines of text on a page, each as its height from the top and its text. */
+  private static List<Line> lines(PDDocument doc, int page) throws IOException {
+    List<Line> lines = new ArrayList<>();
+    PDFTextStripper s = new PDFTextStripper() {
+      @Override
+      protected void writeString(String text, List<TextPosition> positions) {
+        if (!text.isBlank()) {
+          lines.add(new Line(positions.get(0).getYDirAdj(), text));
+        }
+      }
+    };
+    s.setSortByPosition(true);
+    s.setStartPage(page + 1);
+    s.setEndPage(page + 1);
+    s.getText(doc);
+    return lines;
   }
 
   /** The lines of text the table prints, each as its height on the page and its text. */
