@@ -53,8 +53,43 @@ public final class TemplateJson {
     if (tree == null) {
       return ReadResult.failed(problems);
     }
-    Template t = fromTree(tree, "", problems);
+    // a template a record carries is read as it was stored, control characters and all (a
+    // template compiled before the DSL refused them): the record must read back
+    controls(tree, "", problems);
+    Template t = problems.isEmpty() ? fromTree(tree, "", problems) : null;
     return t == null ? ReadResult.failed(problems) : new ReadResult<>(t, problems);
+  }
+
+  /**
+   * Control characters in a template's strings ({@code json/control-character}, as the DSL's
+   * {@code dsl/control-character}): U+0000–U+001F but tab, line feed and carriage return, and
+   * U+007F–U+009F. A record's text may hold one pasted from another program, which the
+   * renderers leave out; a template's text goes into every record printed from it, invisible,
+   * and XML (DOCX, CDA) cannot hold most of them.
+   */
+  private static void controls(JsonNode node, String at, List<JsonProblem> problems) {
+    if (node.isTextual()) {
+      String s = node.textValue();
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F) {
+          String u = String.format("U+%04X", (int) c);
+          problems.add(JsonProblem.error(at, "json/control-character", "模板中有控制字符 " + u
+              + "（看不见，Word 和 CDA 导出无法容纳）；请删除它：" + at, "control character " + u
+              + " in the template (invisible; Word and CDA exports cannot hold it): delete it: "
+              + at));
+          return;
+        }
+      }
+    } else if (node.isObject()) {
+      for (var e : node.properties()) {
+        controls(e.getValue(), Json.ptr(at, e.getKey()), problems);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        controls(node.get(i), Json.ptr(at, i), problems);
+      }
+    }
   }
 
   /** Reads a template from a tree at {@code base}, or adds problems and returns null. */
