@@ -1341,16 +1341,20 @@
       ed._notes();
     });
     form.addEventListener('paste', function (ev) {
-      var rich = ev.target.closest && ev.target.closest('.emr-rich');
-      if (!rich) return;
+      var el = ev.target;
+      var rich = el.closest && el.closest('.emr-rich');
+      var line = el.tagName === 'INPUT' && (el.type === 'text' || el.type === 'search');
+      if (!rich && !line && el.tagName !== 'TEXTAREA') return;
       // text only: a paste from Word or the web brings no foreign markup into the record, nor
-      // invisible characters: a vertical tab or form feed is a line break, other control
-      // characters are left out (no XML document may hold them), and so are the text-direction
-      // controls (the save would be refused, json/character)
+      // invisible characters: a vertical tab or form feed is a line break (in a one-line box a
+      // space, as the box makes of a line break), other control characters are left out (no
+      // XML document may hold them), and so are the text-direction controls (the save would
+      // be refused, json/character)
       ev.preventDefault();
       var text = (ev.clipboardData || window.clipboardData).getData('text/plain')
         .replace(/[\u000B\u000C]/g, '\n')
-        .replace(/[\u0000-\u0008\u000E-\u001F\u202A-\u202E\u2066-\u2069\u061C]/g, '');
+        .replace(/[\u0000-\u0008\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\u061C]/g, '');
+      if (line) text = text.replace(/\r\n|[\r\n]/g, ' ');
       document.execCommand('insertText', false, text);
     });
     form.addEventListener('keydown', function (ev) {

@@ -430,6 +430,15 @@ class EditorApiBrowserTest {
         + "'paste', {clipboardData: d, bubbles: true, cancelable: true}));", past);
     assertThat((String) js("return ed.getValue('/values/pastIllness')")).isEqualTo(
         "高血压病史10年。外来文字，无殊");
+    // and in a one-line box: a line break or vertical tab a space, control characters left out
+    WebElement cc = field("/values/chiefComplaint");
+    assertThat(cc.getTagName()).isEqualTo("input");
+    js("arguments[0].value = ''; arguments[0].focus();", cc);
+    js("var d = new DataTransfer(); d.setData('text/plain', '胸闷\\u000B3天\\u0001\\r\\n加重');"
+        + " arguments[0].dispatchEvent(new ClipboardEvent("
+        + "'paste', {clipboardData: d, bubbles: true, cancelable: true}));", cc);
+    assertThat((String) js("return ed.getValue('/values/chiefComplaint')")).isEqualTo(
+        "胸闷 3天 加重");
     screenshot("api-rich-text.png");
   }
 
