@@ -255,16 +255,24 @@ class PdfRendererTest {
     List<String> pages = pages(render(PdfRenderer.builder().options(RenderOptions.builder()
         .clock(CLOCK).build()).build(), t, rec));
     assertThat(pages.size()).isGreaterThan(10);
+    // the value's characters and its punctuation (none of them anywhere else on the sheet)
+    String kept = alphabet + "，。";
     StringBuilder printed = new StringBuilder();
     for (String p : pages) {
-      p.codePoints().filter(c -> alphabet.indexOf(c) >= 0).forEach(printed::appendCodePoint);
+      p.codePoints().filter(c -> kept.indexOf(c) >= 0).forEach(printed::appendCodePoint);
     }
-    String written = text.toString().replaceAll("[^" + alphabet + "]", "");
+    assertThat(String.join("", pages(render(PdfRenderer.builder().options(RenderOptions
+        .builder().clock(CLOCK).build()).build(), t, base.withValues(Values.of(Map.of(
+        "nursingRows", new Value.Rows(List.of(row.with("observation",
+        new Value.Str("之前一行"))))))))))).as("the sheet without the value").doesNotContainPattern(
+        "[" + kept + "]");
+    String written = text.toString().replaceAll("[^" + kept + "]", "");
     assertThat(printed.toString()).as("the value's characters, as printed").isEqualTo(written);
     assertThat(pages.get(0)).as("the row starts under the one before, not on a new page")
         .contains("之前一行").contains(text.substring(0, 1));
     String last = pages.get(pages.size() - 1).replaceAll("\\s", "");
-    String end = written.substring(written.length() - 5);
+    String end = text.toString().replaceAll("[^" + alphabet + "]", "");
+    end = end.substring(end.length() - 5);
     assertThat(last).contains("之后一行");
     assertThat(last.replaceAll("[^" + alphabet + "之后一行]", ""))
         .as("the next row after the tall one's end").endsWith(end + "之后一行");
