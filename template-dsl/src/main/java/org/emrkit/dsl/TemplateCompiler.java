@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.emrkit.dsl.internal.ControlCharacters;
 import org.emrkit.dsl.internal.InputGuard;
 import org.emrkit.dsl.internal.ModelBuilder;
 import org.emrkit.problem.Message;
@@ -84,6 +85,32 @@ public final class TemplateCompiler {
     }
   }
 
+  /** What a character no template may hold is, and the fix. */
+  private static Message message(ControlCharacters.Found c) {
+    String u = c.name();
+    String[] what = switch (c.kind()) {
+      case CONTROL -> new String[] {"控制字符 " + u + "：看不见，却会进入模板的文字，Word 和 CDA 导出无法容纳",
+          "control character " + u + ": invisible, it would pass into the template's text, which"
+              + " Word and CDA exports cannot hold"};
+      case LINE_BREAK -> new String[] {"换行符，文字中不能有；要换行请写 <br>",
+          "a line break, which text cannot hold; write <br> for a line break"};
+      case BIDI -> new String[] {"双向文本控制符 " + u + "：文字显示的顺序与存储的不同，病历读取时拒收",
+          "text-direction control " + u + ": the text would read otherwise than it is stored;"
+              + " the record reader refuses it"};
+      case NONCHARACTER -> new String[] {"非字符 " + u + "，病历读取时拒收",
+          "noncharacter " + u + ", which the record reader refuses"};
+      case SURROGATE -> new String[] {"不成对的代理项 " + u + "（半个字符），病历读取时拒收",
+          "half a surrogate pair " + u + ", which the record reader refuses"};
+      case NONE -> new String[] {"不存在的字符 " + u + "（码位超出 U+10FFFF）",
+          "no character " + u + " (past U+10FFFF)"};
+    };
+    return c.reference() == null
+        ? new Message("这里有" + what[0] + "；请删除它", what[1] + "; delete it")
+        : new Message("字符引用 " + c.reference() + " 表示" + what[0] + "；请删除这个引用",
+            "the reference " + c.reference() + " stands for " + what[1] + ": delete the"
+                + " reference");
+  }
+
   private static CompileResult unreadable(String name, String zh, String en) {
     return new CompileResult(null, List.of(new Diagnostic(name, 1, 1, Severity.ERROR,
         "dsl/unreadable", new Message(name + " " + zh, name + " " + en))));
@@ -105,22 +132,12 @@ public final class TemplateCompiler {
       return new CompileResult(null, List.of(new Diagnostic(fileName, refusal.line(), 1,
           Severity.ERROR, "dsl/too-large", new Message(refusal.zh(), refusal.en()))));
     }
-    List<org.emrkit.dsl.internal.ControlCharacters.Found> controls =
-        org.emrkit.dsl.internal.ControlCharacters.find(text, maxDiagnostics);
+    List<ControlCharacters.Found> controls = ControlCharacters.find(text, maxDiagnostics);
     if (!controls.isEmpty()) {
       return new CompileResult(null, controls.stream().map(c -> new Diagnostic(fileName,
-          c.line(), c.column(), Severity.ERROR, "dsl/control-character", c.reference() == null
-              ? new Message("这里有控制字符 " + c.name() + "：看不见，却会进入模板的文字，"
-                  + "Word 和 CDA 导出无法容纳；请删除它", "control character " + c.name()
-                  + " here: invisible, it would pass into the template's text, which Word and"
-                  + " CDA exports cannot hold; delete it")
-              : c.lineBreak() ? new Message("字符引用 " + c.reference() + " 表示换行符，文字中不能有；"
-                  + "要换行请写 <br>", "the reference " + c.reference() + " stands for a line"
-                  + " break, which text cannot hold; write <br> for a line break")
-              : new Message("字符引用 " + c.reference() + " 表示控制字符 " + c.name()
-                  + "，Word 和 CDA 导出无法容纳；请删除这个引用", "the reference " + c.reference()
-                  + " stands for control character " + c.name() + ", which Word and CDA exports"
-                  + " cannot hold; delete the reference"))).toList());
+          c.line(), c.column(), Severity.ERROR, c.kind() == ControlCharacters.Kind.CONTROL
+              || c.kind() == ControlCharacters.Kind.LINE_BREAK ? "dsl/control-character"
+              : "dsl/character", message(c))).toList());
     }
     return onLargeStack(fileName, text);
   }

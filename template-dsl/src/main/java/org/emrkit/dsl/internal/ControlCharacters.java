@@ -8,38 +8,67 @@ import java.util.regex.Pattern;
 /**
  * Control characters in a template's source: invisible in an editor, they would pass into every
  * title, label and text they sit in, and XML (DOCX, CDA) cannot hold most of them at all, so a
- * Word export of the template's records would not open. Found before Flexmark sees the text, as
- * typed (a tab and a line feed are allowed) or as numeric character references ({@code &#7;},
- * {@code &#x1B;}; and {@code &#10;}, a line feed inside a text run, which crashed the compiler),
+ * Word export of the template's records would not open; nor characters the record reader
+ * refuses (a text-direction control, a noncharacter, half a surrogate pair), which every record
+ * carrying the template would then hold. Found before Flexmark sees the text, as typed (a tab
+ * and a line feed are allowed) or as character references ({@code &#7;}, {@code &#x1B;}, and a
+ * line feed, {@code &#10;} or {@code &NewLine;}, inside a text run, which crashed the compiler),
  * each with its line and column.
  */
 public final class ControlCharacters {
 
-  private static final Pattern REFERENCE = Pattern.compile("&#([0-9]{1,7}|[xX][0-9a-fA-F]{1,6});");
+  // up to eight digits, as flexmark decodes them (a reference of more is left as text)
+  private static final Pattern REFERENCE =
+      Pattern.compile("&#([0-9]{1,8}|[xX][0-9a-fA-F]{1,8});|&NewLine;");
 
-  /** One found: 1-based line and column (in characters), the code point, the reference if any. */
-  public record Found(int line, int column, int codePoint, String reference) {
+  /** What kind of character no template text may hold. */
+  public enum Kind {
+    /** U+0000–U+001F but tab and line feed, U+007F–U+009F. */
+    CONTROL,
+    /** A line feed or carriage return by reference (typed, they end the line). */
+    LINE_BREAK,
+    /** U+202A–U+202E, U+2066–U+2069, U+061C: text that reads otherwise than it is stored. */
+    BIDI,
+    /** U+FDD0–U+FDEF, U+xxFFFE, U+xxFFFF. */
+    NONCHARACTER,
+    /** Half a surrogate pair. */
+    SURROGATE,
+    /** A reference past U+10FFFF. */
+    NONE
+  }
+
+  /**
+   * One found: 1-based line and column (in characters), the code point, its kind, the reference
+   * if any.
+   */
+  public record Found(int line, int column, long codePoint, Kind kind, String reference) {
 
     /** "U+0007". */
     public String name() {
       return String.format("U+%04X", codePoint);
     }
-
-    /** A line feed or carriage return (by reference: typed, they end the line). */
-    public boolean lineBreak() {
-      return codePoint == '\n' || codePoint == '\r';
-    }
   }
 
   private ControlCharacters() {}
 
-  /** Whether a code point is one no template text may hold. */
-  public static boolean isControl(int cp) {
-    return cp < 0x20 && cp != '\n' && cp != '\t' || cp >= 0x7F && cp <= 0x9F
-        || cp == 0xFFFE || cp == 0xFFFF || cp >= 0xD800 && cp <= 0xDFFF;
+  /** The kind of a code point no template text may hold, or null. */
+  public static Kind kind(long cp) {
+    if (cp < 0x20 && cp != '\n' && cp != '\t' || cp >= 0x7F && cp <= 0x9F) {
+      return cp == '\r' ? Kind.LINE_BREAK : Kind.CONTROL;
+    }
+    if (cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069 || cp == 0x061C) {
+      return Kind.BIDI;
+    }
+    if (cp >= 0xFDD0 && cp <= 0xFDEF || (cp & 0xFFFE) == 0xFFFE && cp <= 0x10FFFF) {
+      return Kind.NONCHARACTER;
+    }
+    if (cp >= 0xD800 && cp <= 0xDFFF) {
+      return Kind.SURROGATE;
+    }
+    return cp > 0x10FFFF ? Kind.NONE : null;
   }
 
-  /** The first {@code max} control characters of the text, in order. */
+  /** The first {@code max} characters of the text no template text may hold, in order. */
   public static List<Found> find(String text, int max) {
     List<Found> out = new ArrayList<>();
     int line = 1;
@@ -51,24 +80,28 @@ public final class ControlCharacters {
         lineStart = i + 1;
         continue;
       }
-      boolean lone = Character.isHighSurrogate(c)
-          ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))
-          : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
-      if (lone || !Character.isSurrogate(c) && isControl(c)) {
-        out.add(new Found(line, i - lineStart + 1, c, null));
+      int cp = c;
+      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        cp = text.codePointAt(i);
+      }
+      Kind k = kind(cp);
+      if (k != null) {
+        out.add(new Found(line, i - lineStart + 1, cp, k, null));
       } else if (c == '&') {
-        Matcher m = REFERENCE.matcher(text).region(i, Math.min(text.length(), i + 12));
+        Matcher m = REFERENCE.matcher(text).region(i, Math.min(text.length(), i + 14));
         if (m.lookingAt()) {
           String n = m.group(1);
-          int cp = n.charAt(0) == 'x' || n.charAt(0) == 'X'
-              ? Integer.parseInt(n.substring(1), 16) : Integer.parseInt(n);
-          // &#0; and references to surrogates read as U+FFFD (CommonMark), not as controls; a
-          // line feed by reference is refused too (a text run cannot hold one: <br> breaks)
-          if (cp != 0 && !(cp >= 0xD800 && cp <= 0xDFFF) && isControl(cp)
-              || cp == '\n' || cp == '\r') {
-            out.add(new Found(line, i - lineStart + 1, cp, m.group()));
+          long ref = n == null ? '\n' : n.charAt(0) == 'x' || n.charAt(0) == 'X'
+              ? Long.parseLong(n.substring(1), 16) : Long.parseLong(n);
+          Kind rk = ref == '\n' ? Kind.LINE_BREAK : ref == 0 ? Kind.CONTROL : kind(ref);
+          if (rk != null) {
+            out.add(new Found(line, i - lineStart + 1, ref, rk, m.group()));
           }
         }
+      }
+      if (cp > 0xFFFF) {
+        i++;
       }
     }
     return out;
