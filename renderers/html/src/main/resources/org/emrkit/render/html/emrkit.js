@@ -261,7 +261,8 @@
     }
     if (type === 'richtext') { var r = richText(el); return r === '' ? undefined : r; }
     if (type === 'boolean') return el.hasAttribute('data-emr-unset') ? undefined : el.checked;
-    var v = el.value;
+    var v = el.value, lines = el.getAttribute('data-emr-lines');
+    if (lines !== null && lines.replace(/[\r\n]/g, '') === v) v = lines;
     if (v === '' || v == null || !String(v).trim()) return undefined;
     if (type === 'integer' || type === 'decimal') {
       var a = ascii(v);
@@ -310,7 +311,16 @@
       if (type === 'datetime' && v != null && offsetOf(v)) el.setAttribute('data-emr-offset', offsetOf(v));
     } else if (el.tagName !== 'OUTPUT' && 'value' in el) {
       el.value = v == null ? '' : String(v);
+      keepLines(el, v == null ? null : String(v));
     }
+  }
+  /**
+   * A one-line box drops a text's line breaks: the text as it was is kept beside it, and read
+   * back while the box shows it unchanged (saving a form must not change what no one edited).
+   */
+  function keepLines(el, text) {
+    if (el.tagName === 'INPUT' && text != null && /[\r\n]/.test(text)) el.setAttribute('data-emr-lines', text);
+    else el.removeAttribute('data-emr-lines');
   }
   /** JSON text of a values object, numbers as they were typed. */
   function write(v) {

@@ -75,6 +75,31 @@ class EditorApiBrowserTest {
   }
 
   @Test
+  void aMultiLineTextInAOneLineBoxReadsBackUnchangedUntilEdited() throws Exception {
+    // a record built elsewhere holds a plain text with line breaks; its one-line box drops
+    // them, and saving the form recorded a change no one made (refused if signed)
+    Template t = Corpus.template("admission-record");
+    Record clean = Corpus.record("clean--admission-record.json", t);
+    Record r = clean.withValues(clean.values().with("chiefComplaint",
+        new org.emrkit.record.Value.Str("胸闷3天\n加重1天")));
+    Chromium.open(browser, "lines.api.html", HtmlRenderer.builder().options(
+        RenderOptions.builder().mode(RenderMode.FORM).build()).fullPage(true).build()
+        .render(t, r));
+    js("window.ed = EmrKit.mount(document.body);");
+    WebElement cc = field("/values/chiefComplaint");
+    assertThat(cc.getAttribute("value")).isEqualTo("胸闷3天加重1天"); // as the box shows it
+    assertThat(js("return ed.getValue('/values/chiefComplaint')")).isEqualTo("胸闷3天\n加重1天");
+    assertThat((String) js("return JSON.stringify(ed.getValues())")).contains("胸闷3天\\n加重1天");
+    assertThat(js("return ed.isDirty()")).isEqualTo(false);
+    // set through the API, the same; edited, what the box holds
+    js("ed.setValue('/values/chiefComplaint', '胸痛\\n2小时')");
+    assertThat(js("return ed.getValue('/values/chiefComplaint')")).isEqualTo("胸痛\n2小时");
+    cc.click();
+    cc.sendKeys(Keys.END, "，加重");
+    assertThat(js("return ed.getValue('/values/chiefComplaint')")).isEqualTo("胸痛2小时，加重");
+  }
+
+  @Test
   void everyControlOfTheNursingSheetFitsItsCellAt1366() throws Exception {
     form("nursing-record", "clean--nursing-record.json");
     browser.findElement(By.cssSelector("button.emr-add")).click();

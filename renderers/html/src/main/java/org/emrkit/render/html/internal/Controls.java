@@ -221,7 +221,13 @@ final class Controls {
     out.raw(number ? "<input class=\"emr-control emr-num\"" : "<input class=\"emr-control\"")
         .attr("type", "text");
     common(v, id, v.label());
-    out.attr("value", inputValue(v.value()));
+    String value = inputValue(v.value());
+    out.attr("value", value);
+    if (value != null && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
+      // a one-line box drops line breaks: the text as it is, for emrkit.js to read back while
+      // the box shows it unchanged (saving the form must not change what no one edited)
+      out.attr("data-emr-lines", value);
+    }
     if (f.type() == FieldType.DATETIME) {
       // the value's own offset, kept when it is posted back; a new value takes the hospital's
       out.attr("data-emr-offset", v.value() instanceof Value.DateTime d
