@@ -132,8 +132,14 @@ final class ValueChecks {
     if (r1.isPresent()) {
       return r1;
     }
-    // every character escaped, and a generous allowance for each value's name and punctuation
-    if (2 * chars[0] + 256L * size + Changes.upperBound(r) > limits.maxDocumentChars()) {
+    // every character written as \\u0001 (six: a control character, which the reader takes),
+    // an allowance for each value's name and punctuation, the trace and signatures, the
+    // template the record carries, what it carries for its host
+    long bound = 6 * chars[0] + 96L * size + Changes.upperBound(r)
+        + (r.embeddedTemplate() == null ? 0
+            : org.emrkit.json.TemplateJson.create().write(r.embeddedTemplate()).length())
+        + (r.extensions() == null ? 0 : r.extensions().length());
+    if (bound > limits.maxDocumentChars()) {
       int n = org.emrkit.json.RecordJson.create().write(r).length();
       if (n > limits.maxDocumentChars()) {
         return Optional.of(new Refusal("edit/record-too-large", "", "病历过大（" + n

@@ -134,6 +134,7 @@ class EditSessionTest {
     Record longest = d.withValues(d.values().with("hpi",
         new Value.Str("胸".repeat(limits.maxStringChars()))));
     assertThat(EditSession.open(ADMISSION, longest, RESIDENT).record()).isEqualTo(longest);
+    assertThat(json.read(json.write(longest), ADMISSION).isOk()).isTrue();
     Record tooLong = d.withValues(d.values().with("hpi",
         new Value.Str("胸".repeat(limits.maxStringChars() + 1))));
     // a nursing sheet with more values than the reader takes (4 a row), and one whose text
@@ -154,10 +155,19 @@ class EditSessionTest {
     }
     Record big = sheet.withValues(sheet.values().with("nursingRows",
         new Value.Rows(longRows)));
+    // three values of a million U+0001 each: six characters each once written (\u0001)
+    List<Values> escaped = new java.util.ArrayList<>();
+    String controls = "\u0001".repeat(999_999);
+    for (int i = 0; i < 3; i++) {
+      escaped.add(Values.of(Map.of("observation", new Value.Str(controls))));
+    }
+    Record escapes = sheet.withValues(sheet.values().with("nursingRows",
+        new Value.Rows(escaped)));
     Map<Record, String> refused = new java.util.LinkedHashMap<>();
     refused.put(tooLong, "edit/too-long /values/hpi");
     refused.put(many, "edit/too-large ");
     refused.put(big, "edit/record-too-large ");
+    refused.put(escapes, "edit/record-too-large ");
     refused.forEach((r, said) -> {
       Template t = r == tooLong ? ADMISSION : NURSING;
       // the reason: written, the record does not read back
