@@ -53,17 +53,17 @@ public final class TemplateJson {
     if (tree == null) {
       return ReadResult.failed(problems);
     }
-    // a template a record carries is read as it was stored, control characters and all (a
-    // template compiled before the DSL refused them): the record must read back
+    // a warning, the template read: one compiled before the DSL refused them must still read
+    // (a batch of records naming it, a record carrying it)
     controls(tree, "", problems);
-    Template t = problems.isEmpty() ? fromTree(tree, "", problems) : null;
+    Template t = fromTree(tree, "", problems);
     return t == null ? ReadResult.failed(problems) : new ReadResult<>(t, problems);
   }
 
   /**
-   * Control characters in a template's strings ({@code json/control-character}, as the DSL's
-   * {@code dsl/control-character}): U+0000–U+001F but tab, line feed and carriage return, and
-   * U+007F–U+009F. A record's text may hold one pasted from another program, which the
+   * Control characters in a template's strings ({@code json/control-character}, a warning: the
+   * DSL's {@code dsl/control-character} is an error, but a template compiled before it was must
+   * still read): U+0000–U+001F but tab, line feed and carriage return, and U+007F–U+009F. A record's text may hold one pasted from another program, which the
    * renderers leave out; a template's text goes into every record printed from it, invisible,
    * and XML (DOCX, CDA) cannot hold most of them.
    */
@@ -74,7 +74,7 @@ public final class TemplateJson {
         char c = s.charAt(i);
         if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F) {
           String u = String.format("U+%04X", (int) c);
-          problems.add(JsonProblem.error(at, "json/control-character", "模板中有控制字符 " + u
+          problems.add(JsonProblem.warning(at, "json/control-character", "模板中有控制字符 " + u
               + "（看不见，Word 和 CDA 导出无法容纳）；请删除它：" + at, "control character " + u
               + " in the template (invisible; Word and CDA exports cannot hold it): delete it: "
               + at));
