@@ -188,9 +188,10 @@ public final class RecordJson {
   }
 
   /**
-   * The first of a record's values the reader would refuse for its characters or its number's
-   * range ({@code json/character}, {@code json/number-range}), at its pointer under {@code
-   * /values}: only a record built through the API can hold one.
+   * The first of a record's values the reader would refuse for its characters ({@code
+   * json/character}), at its pointer under {@code /values}: only a record built through the API
+   * can hold one. (A number out of the reader's range cannot be built: {@code Value.Num}
+   * refuses it.)
    */
   public static java.util.Optional<JsonProblem> unreadable(Values values) {
     List<JsonProblem> problems = new ArrayList<>();

@@ -103,15 +103,17 @@ public final class ValueText {
   /**
    * Text as paper and XML take it: a vertical tab or form feed (pasted from another program; the
    * record reader takes them) is a line break, and the other control characters (U+0000–U+001F
-   * but tab, line feed and carriage return) are left out: invisible, and XML 1.0 (DOCX, CDA)
-   * cannot hold them (POI wrote each into a Word file as "?"). Text without them is returned
-   * as it is.
+   * but tab, line feed and carriage return, and U+007F–U+009F) are left out: invisible, XML 1.0
+   * (DOCX, CDA) cannot hold the first (POI wrote each into a Word file as "?") and no HTML page
+   * may hold either. Character by character: the text of a prefix is a prefix of the text.
+   * Text without them is returned as it is.
    */
   public static String printable(String text) {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+      boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r'
+          || c >= 0x7F && c <= 0x9F;
       if (control && out == null) {
         out = new StringBuilder(text.length()).append(text, 0, i);
       }

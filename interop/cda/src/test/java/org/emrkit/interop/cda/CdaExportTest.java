@@ -68,6 +68,11 @@ class CdaExportTest {
         java.nio.charset.StandardCharsets.UTF_8);
     assertThat(CdaSchema.errors(EXPORTER.export(t, controls).document())).isEmpty();
     assertThat(xml).contains("胸闷\n3天\t").doesNotContain("\u0001").doesNotContain("\u000B");
+    // in a section's narrative, a vertical tab breaks the line as a line feed does
+    Record narrative = r.withValues(r.values().with("hpi",
+        new org.emrkit.record.Value.Str("患者3天前\u000B出现胸闷")));
+    assertThat(new String(EXPORTER.export(t, narrative).document(),
+        java.nio.charset.StandardCharsets.UTF_8)).contains("患者3天前<br/>出现胸闷");
     // U+FFFE and half a surrogate pair only a record built through the API holds: refused, at
     // the value's pointer (in a diagnosis's entry too)
     var row = r.values().rows("diagnoses").get(0);

@@ -114,8 +114,12 @@ public final class DocxRenderer implements RecordRenderer {
         header._getHdrFtr().getPArray(0).addNewR().set(mark.getRArray(0));
       }
       var props = doc.getProperties();
-      props.getCoreProperties().setTitle(walk.documentTitle());
-      props.getCoreProperties().setCreator(walk.author());
+      // as the text prints: POI writes a control character into core.xml as &#1;, which no
+      // XML 1.0 reader reads
+      props.getCoreProperties().setTitle(org.emrkit.record.ValueText.printable(
+          walk.documentTitle()));
+      props.getCoreProperties().setCreator(walk.author() == null ? null
+          : org.emrkit.record.ValueText.printable(walk.author()));
       if (form) {
         props.getCustomProperties().addProperty(PREAMBLE_PROPERTY, preamble(template));
       }

@@ -131,6 +131,18 @@ class DocxRendererTest {
   }
 
   @Test
+  void aPatientNameWithAControlCharacterLeavesEveryPartReadableXml() throws Exception {
+    // the document's title (with the patient's name) went into docProps/core.xml as &#1;,
+    // which no XML 1.0 reader reads: Word would refuse the file
+    Record named = Corpus.withPatientName(ADMISSION_RECORD, "张三\u0001");
+    Map<String, Document> p = parts(DocxRenderer.builder().build().render(ADMISSION, named));
+    assertThat(p.get("docProps/core.xml").getDocumentElement().getTextContent()).contains("张三")
+        .doesNotContain("\u0001");
+    assertThat(p.get("word/document.xml").getDocumentElement().getTextContent())
+        .doesNotContain("\u0001");
+  }
+
+  @Test
   void aTablesStyleIsItsLinesAlignmentSizeAndBoldHeader() throws Exception {
     Table t = Table.builder(2, 2).headerRows(1).cell(0, 0, "日期").cell(0, 1, "体温")
         .cell(1, 0, "2026-11-20").cell(1, 1, "36.8").build()

@@ -259,10 +259,17 @@
       var j = el.getAttribute('data-emr-signature');
       return j ? JSON.parse(j) : undefined;
     }
-    if (type === 'richtext') { var r = richText(el); return r === '' ? undefined : r; }
+    if (type === 'richtext') {
+      var r = richText(el), kr = el.getAttribute('data-emr-kept');
+      if (kr !== null && printed(JSON.parse(kr)) === r) r = JSON.parse(kr);
+      return r === '' ? undefined : r;
+    }
     if (type === 'boolean') return el.hasAttribute('data-emr-unset') ? undefined : el.checked;
-    var v = el.value, lines = el.getAttribute('data-emr-lines');
-    if (lines !== null && lines.replace(/[\r\n]/g, '') === v) v = lines;
+    var v = el.value, kept = el.getAttribute('data-emr-kept');
+    if (kept !== null) {
+      kept = JSON.parse(kept);
+      if (unbroken(kept) === unbroken(v)) v = kept;
+    }
     if (v === '' || v == null || !String(v).trim()) return undefined;
     if (type === 'integer' || type === 'decimal') {
       var a = ascii(v);
@@ -304,6 +311,7 @@
       if (v === undefined || v === null) el.setAttribute('data-emr-unset', ''); else el.removeAttribute('data-emr-unset');
     } else if (type === 'richtext') {
       el.innerHTML = richHtml(v == null ? '' : String(v));
+      el.removeAttribute('data-emr-kept');
     } else if (type === 'signature') {
       return; // made by signing only
     } else if (WHEN[type]) {
@@ -315,12 +323,25 @@
     }
   }
   /**
-   * A one-line box drops a text's line breaks: the text as it was is kept beside it, and read
-   * back while the box shows it unchanged (saving a form must not change what no one edited).
+   * A one-line box drops a text's line breaks (and a page drawn by the server shows a text as
+   * it prints, without control characters): the text as it was is kept beside it, and read back
+   * while the box shows it unchanged (saving a form must not change what no one edited).
    */
   function keepLines(el, text) {
-    if (el.tagName === 'INPUT' && text != null && /[\r\n]/.test(text)) el.setAttribute('data-emr-lines', text);
-    else el.removeAttribute('data-emr-lines');
+    if (el.tagName === 'INPUT' && text != null && /[\r\n\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(text)) {
+      el.setAttribute('data-emr-kept', JSON.stringify(text));
+    } else {
+      el.removeAttribute('data-emr-kept');
+    }
+  }
+  /** A text as it prints: a vertical tab or form feed a line break, no control characters. */
+  function printed(text) {
+    return String(text).replace(/[\u000B\u000C]/g, '\n')
+      .replace(/[\u0000-\u0008\u000E-\u001F\u007F-\u009F]/g, '');
+  }
+  /** A text without line breaks and control characters: what a one-line box may show of it. */
+  function unbroken(text) {
+    return printed(text).replace(/[\r\n]/g, '');
   }
   /** JSON text of a values object, numbers as they were typed. */
   function write(v) {
@@ -1363,7 +1384,7 @@
       ev.preventDefault();
       var text = (ev.clipboardData || window.clipboardData).getData('text/plain')
         .replace(/[\u000B\u000C]/g, '\n')
-        .replace(/[\u0000-\u0008\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\u061C]/g, '');
+        .replace(/[\u0000-\u0008\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u061C\uFDD0-\uFDEF\uFFFE\uFFFF]/g, '');
       if (line) text = text.replace(/\r\n|[\r\n]/g, ' ');
       document.execCommand('insertText', false, text);
     });

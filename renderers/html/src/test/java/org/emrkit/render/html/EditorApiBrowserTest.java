@@ -81,7 +81,8 @@ class EditorApiBrowserTest {
     Template t = Corpus.template("admission-record");
     Record clean = Corpus.record("clean--admission-record.json", t);
     Record r = clean.withValues(clean.values().with("chiefComplaint",
-        new org.emrkit.record.Value.Str("胸闷3天\n加重1天")));
+        new org.emrkit.record.Value.Str("胸闷3天\n加重1天")).with("pastIllness",
+        new org.emrkit.record.Value.Str("高血压\u0001病史10年。\u000B否认糖尿病")));
     Chromium.open(browser, "lines.api.html", HtmlRenderer.builder().options(
         RenderOptions.builder().mode(RenderMode.FORM).build()).fullPage(true).build()
         .render(t, r));
@@ -91,6 +92,11 @@ class EditorApiBrowserTest {
     assertThat(js("return ed.getValue('/values/chiefComplaint')")).isEqualTo("胸闷3天\n加重1天");
     assertThat((String) js("return JSON.stringify(ed.getValues())")).contains("胸闷3天\\n加重1天");
     assertThat(js("return ed.isDirty()")).isEqualTo(false);
+    // a narrative shows a control character as it prints (none: no HTML page may hold one),
+    // and reads back as it is while unchanged
+    assertThat(field("/values/pastIllness").getText()).isEqualTo("高血压病史10年。\n否认糖尿病");
+    assertThat(js("return ed.getValue('/values/pastIllness')"))
+        .isEqualTo("高血压\u0001病史10年。\u000B否认糖尿病");
     // set through the API, the same; edited, what the box holds
     js("ed.setValue('/values/chiefComplaint', '胸痛\\n2小时')");
     assertThat(js("return ed.getValue('/values/chiefComplaint')")).isEqualTo("胸痛\n2小时");

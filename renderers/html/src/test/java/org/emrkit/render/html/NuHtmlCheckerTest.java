@@ -61,6 +61,16 @@ class NuHtmlCheckerTest {
         .mode(RenderMode.VIEW).build()).fullPage(true).build().render(t, r);
     assertThat(html).contains("胸闷3天<br>加重1天<br>伴气促").doesNotContain("\u0001");
     assertThat(check(html).strip()).isEqualTo("Document checking completed. No errors found.");
+    // nor in the title, the banner or a C1 control, in every mode (the form keeps a value's
+    // own, in its box's value, where the checker takes it)
+    Record named = Corpus.withPatientName(r.withValues(r.values().with("pastIllness",
+        new org.emrkit.record.Value.Str("高血压\u0085病史"))), "张三\u0001");
+    for (RenderMode mode : RenderMode.values()) {
+      String page = HtmlRenderer.builder().options(RenderOptions.builder().mode(mode).build())
+          .fullPage(true).build().render(t, named);
+      assertThat(check(page).strip()).as("%s", mode)
+          .isEqualTo("Document checking completed. No errors found.");
+    }
   }
 
   @Test

@@ -58,8 +58,10 @@ final class Controls {
       // the value as stored (patient.sex 2) for the form's expressions; the text shows 女
       case MACRO -> out.raw("<span class=\"emr-macro\"").attr("data-emr-source", f.source())
           .attr("data-emr-name", f.name())
-          .attr("data-emr-value", context.lookup(f.source()).orElse(null))
-          .raw(">").text(v.text()).raw("</span>");
+          // the record's context as it prints (no HTML page may hold a control character)
+          .attr("data-emr-value", context.lookup(f.source())
+              .map(org.emrkit.record.ValueText::printable).orElse(null))
+          .raw(">").text(org.emrkit.record.ValueText.printable(v.text())).raw("</span>");
       case CALC -> out.raw("<output class=\"emr-calc\"").attr("id", id)
           .attr("data-emr-path", v.path()).attr("data-emr-expr", f.expr().source())
           .attr("data-emr-precision", f.precision()).attr("aria-label", v.label()).raw(">")
@@ -194,12 +196,19 @@ final class Controls {
         .attr("aria-label", v.label())
         .attr("aria-required", f.required() ? "true" : null)
         .attr("aria-readonly", fixed(v) ? "true" : null)
-        .attr("data-emr-maxlength", f.maxLength()).raw(">");
+        .attr("data-emr-maxlength", f.maxLength());
     // a field's default is put in place when the record is created (NewRecord): a field the
     // clinician cleared stays empty here, not shown as its default while the record lacks it
     String text = v.value() instanceof Value.Str s ? s.value() : null;
-    if (text != null && !text.isBlank()) {
-      out.raw(RichText.toHtml(text));
+    String shown = text == null ? null : org.emrkit.record.ValueText.printable(text);
+    if (shown != null && !shown.equals(text)) {
+      // shown as it prints (no HTML page may hold a control character), read back as it is
+      // while unchanged (see input)
+      out.attr("data-emr-kept", jsonString(text));
+    }
+    out.raw(">");
+    if (shown != null && !shown.isBlank()) {
+      out.raw(RichText.toHtml(shown));
     }
     out.raw("</span>");
   }
@@ -222,11 +231,18 @@ final class Controls {
         .attr("type", "text");
     common(v, id, v.label());
     String value = inputValue(v.value());
-    out.attr("value", value);
-    if (value != null && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
-      // a one-line box drops line breaks: the text as it is, for emrkit.js to read back while
-      // the box shows it unchanged (saving the form must not change what no one edited)
-      out.attr("data-emr-lines", value);
+    // as a one-line box shows it: without line breaks (the browser strips them, and the Nu
+    // Html Checker refuses them in a value) nor control characters
+    String shown = value == null ? null
+        : org.emrkit.record.ValueText.printable(value).replaceAll("[\r\n]", "");
+    out.attr("value", shown);
+    if (value != null && (!shown.equals(value) || value.indexOf('\n') >= 0
+        || value.indexOf('\r') >= 0)) {
+      // a one-line box drops line breaks, and no HTML page may hold a control character: the
+      // box shows the text as it prints, and the text as it is goes beside it as a JSON string
+      // (its controls escaped), for emrkit.js to read back while the box shows it unchanged
+      // (saving the form must not change what no one edited)
+      out.attr("data-emr-kept", jsonString(value));
     }
     if (f.type() == FieldType.DATETIME) {
       // the value's own offset, kept when it is posted back; a new value takes the hospital's
@@ -262,6 +278,22 @@ final class Controls {
         .flag("readonly", f.readonly() || text && locked(v))
         .flag("disabled", !text && locked(v))
         .flag("data-emr-locked", hostLocked(v)).attr("aria-label", label);
+  }
+
+  /** A JSON string literal of ASCII-safe escapes for the characters no HTML page may hold. */
+  static String jsonString(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 8).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20 || c >= 0x7F && c <= 0x9F) {
+        b.append(String.format("\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.append('"').toString();
   }
 
   private static String inputValue(Value v) {

@@ -71,7 +71,8 @@ public final class HtmlTarget implements WalkTarget {
 
   @Override
   public void title(String title) {
-    out.raw("<h1 class=\"emr-title\">").text(title).raw("</h1>");
+    out.raw("<h1 class=\"emr-title\">").text(org.emrkit.record.ValueText.printable(title))
+        .raw("</h1>");
   }
 
   @Override
@@ -79,7 +80,8 @@ public final class HtmlTarget implements WalkTarget {
     out.raw("<div class=\"emr-banner\">");
     for (BannerItem i : items) {
       out.raw("<span class=\"emr-banner-item\"><span class=\"emr-banner-label\">")
-          .text(i.label() + "：").raw("</span>").text(i.value()).raw("</span>");
+          .text(i.label() + "：").raw("</span>").text(org.emrkit.record.ValueText.printable(
+              i.value())).raw("</span>");
     }
     out.raw("</div>");
   }
@@ -156,7 +158,8 @@ public final class HtmlTarget implements WalkTarget {
         out.raw(OPEN[i]);
       }
     }
-    out.text(t.text());
+    // (the automatic page head writes the patient's name and the like as text: as it prints)
+    out.text(org.emrkit.record.ValueText.printable(t.text()));
     for (int i = STYLES.length - 1; i >= 0; i--) {
       if (t.has(STYLES[i])) {
         out.raw(CLOSE[i]);
@@ -208,7 +211,7 @@ public final class HtmlTarget implements WalkTarget {
       return;
     }
     out.raw("<span class=\"emr-value\"").attr("data-emr-path", f.path()).raw(">");
-    String struck = f.struckSignature();
+    String struck = org.emrkit.record.ValueText.printable(f.struckSignature());
     if (!struck.isEmpty()) {
       // a superseded signature: struck through, the 已修改 note after it as it is
       out.raw("<del class=\"emr-void\">").text(struck).raw("</del>")

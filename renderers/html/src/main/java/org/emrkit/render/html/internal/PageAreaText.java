@@ -24,14 +24,14 @@ public final class PageAreaText implements WalkTarget {
     }
     for (Run r : p.runs()) {
       if (r instanceof Run.TextRun t) {
-        text.append(t.text().text());
+        text.append(org.emrkit.record.ValueText.printable(t.text().text()));
       } else if (r instanceof Run.FieldRun f) {
         var v = f.field();
         if (v.text().isEmpty() && v.emptyText() != null) {
           text.append(v.emptyText());
         } else {
           String unit = v.unit();
-          text.append(v.text()).append(unit == null ? ""
+          text.append(org.emrkit.record.ValueText.printable(v.text())).append(unit == null ? ""
               : org.emrkit.record.ValueText.unitSpace(unit) + unit);
         }
       } else if (r instanceof Run.Break) {

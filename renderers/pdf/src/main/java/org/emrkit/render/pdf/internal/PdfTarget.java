@@ -198,7 +198,7 @@ public final class PdfTarget implements WalkTarget {
       rich(out, text);
     } else if (DATED.contains(f.field().type())) {
       // a superseded signature: struck through, the 已修改 note after it as it is
-      String struck = f.struckSignature();
+      String struck = org.emrkit.record.ValueText.printable(f.struckSignature());
       if (!struck.isEmpty()) {
         out.add(dated(struck, true));
       }

@@ -27,7 +27,8 @@ final class PdfTraces {
         case STRUCK -> STRUCK;
         case INSERTED -> INSERTED;
       };
-      Phrase piece = styles.phrase(p.text(), false, false, 0, Styles.BODY, color);
+      Phrase piece = styles.phrase(org.emrkit.record.ValueText.printable(p.text()), false,
+          false, 0, Styles.BODY, color);
       for (Object o : piece.getChunks()) {
         Chunk c = (Chunk) o;
         if (p.mark() == TracedText.Mark.STRUCK) {
