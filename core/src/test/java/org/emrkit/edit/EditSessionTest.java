@@ -148,21 +148,9 @@ class EditSessionTest {
           "observation", new Value.Str("安静"))));
     }
     Record many = sheet.withValues(sheet.values().with("nursingRows", new Value.Rows(rows)));
-    List<Values> longRows = new java.util.ArrayList<>();
-    String nearly = "安".repeat(999_999);
-    for (int i = 0; i < 17; i++) {
-      longRows.add(Values.of(Map.of("observation", new Value.Str(nearly))));
-    }
-    Record big = sheet.withValues(sheet.values().with("nursingRows",
-        new Value.Rows(longRows)));
+    Record big = observations(sheet, 17, "安".repeat(999_999));
     // three values of a million U+0001 each: six characters each once written (\u0001)
-    List<Values> escaped = new java.util.ArrayList<>();
-    String controls = "\u0001".repeat(999_999);
-    for (int i = 0; i < 3; i++) {
-      escaped.add(Values.of(Map.of("observation", new Value.Str(controls))));
-    }
-    Record escapes = sheet.withValues(sheet.values().with("nursingRows",
-        new Value.Rows(escaped)));
+    Record escapes = observations(sheet, 3, "\u0001".repeat(999_999));
     Map<Record, String> refused = new java.util.LinkedHashMap<>();
     refused.put(tooLong, "edit/too-long /values/hpi");
     refused.put(many, "edit/too-large ");
@@ -178,6 +166,15 @@ class EditSessionTest {
       assertThat(e.code() + " " + e.pointer()).isEqualTo(said);
       assertThat(e.message().zh()).startsWith("病历保存后无法读回，不能打开编辑：");
     });
+  }
+
+  /** The sheet with {@code rows} rows, each observing {@code text}. */
+  private static Record observations(Record sheet, int rows, String text) {
+    List<Values> out = new java.util.ArrayList<>();
+    for (int i = 0; i < rows; i++) {
+      out.add(Values.of(Map.of("observation", new Value.Str(text))));
+    }
+    return sheet.withValues(sheet.values().with("nursingRows", new Value.Rows(out)));
   }
 
   @Test
