@@ -72,7 +72,7 @@ public final class TemplateJson {
       String s = node.textValue();
       for (int i = 0; i < s.length(); i++) {
         char c = s.charAt(i);
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F) {
+        if (org.emrkit.record.ValueText.isControl(c)) {
           String u = String.format("U+%04X", (int) c);
           problems.add(JsonProblem.warning(at, "json/control-character", "模板中有控制字符 " + u
               + "（看不见，Word 和 CDA 导出无法容纳）；请删除它：" + at, "control character " + u

@@ -18,4 +18,17 @@ public final class RenderException extends PointerException {
   public RenderException(String code, String pointer, Message message, Throwable cause) {
     super(code, pointer, message, cause);
   }
+  /**
+   * Refuses values the record reader would refuse for their characters (a noncharacter, half a
+   * surrogate pair, a text-direction control: only a record built through the API holds one),
+   * before an export writes them: {@code render/character} at the value's pointer, the message
+   * naming the export ({@code CDA}).
+   */
+  public static void refuseUnreadable(org.emrkit.record.Values values, String export) {
+    org.emrkit.json.RecordJson.unreadable(values).ifPresent(p -> {
+      throw new RenderException("render/character", p.pointer(), Message.of("无法导出 " + export
+          + "：" + p.message().zh(), "cannot export " + export + ": " + p.message().en()), null);
+    });
+  }
+
 }

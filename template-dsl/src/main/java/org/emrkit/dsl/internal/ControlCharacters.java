@@ -53,8 +53,11 @@ public final class ControlCharacters {
 
   /** The kind of a code point no template text may hold, or null. */
   public static Kind kind(long cp) {
-    if (cp < 0x20 && cp != '\n' && cp != '\t' || cp >= 0x7F && cp <= 0x9F) {
-      return cp == '\r' ? Kind.LINE_BREAK : Kind.CONTROL;
+    if (cp == '\r') {
+      return Kind.LINE_BREAK;
+    }
+    if (cp <= 0x9F && org.emrkit.record.ValueText.isControl((int) cp)) {
+      return Kind.CONTROL;
     }
     if (cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069 || cp == 0x061C) {
       return Kind.BIDI;

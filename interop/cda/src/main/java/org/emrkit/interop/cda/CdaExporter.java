@@ -71,10 +71,7 @@ public final class CdaExporter {
    *     built through the API holds one)
    */
   public CdaExport export(Template template, Record record) {
-    org.emrkit.json.RecordJson.unreadable(record.values()).ifPresent(p -> {
-      throw new RenderException("render/character", p.pointer(), Message.of(
-          "无法导出 CDA：" + p.message().zh(), "cannot export CDA: " + p.message().en()), null);
-    });
+    RenderException.refuseUnreadable(record.values(), "CDA");
     RecordWalk walk = RecordWalk.forRendering(template, record,
         RenderOptions.builder().clock(clock).build());
     Profiles.Document doc = Profiles.document(template.documentType())

@@ -109,7 +109,7 @@ final class CdaWriter {
   private void lines(String text) {
     // a vertical tab or form feed is a line break here too (Xml.checked made it a line feed
     // after the split, which narrative text shows as a space)
-    String[] lines = org.emrkit.record.ValueText.printable(text).split("\r\n|\r|\n", -1);
+    String[] lines = org.emrkit.record.ValueText.lines(org.emrkit.record.ValueText.printable(text));
     for (int i = 0; i < lines.length; i++) {
       if (i > 0) {
         x.empty("br");

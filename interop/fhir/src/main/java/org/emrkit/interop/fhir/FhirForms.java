@@ -95,11 +95,7 @@ public final class FhirForms {
    *     holds one
    */
   public QuestionnaireResponse response(Template template, Record record) {
-    org.emrkit.json.RecordJson.unreadable(record.values()).ifPresent(p -> {
-      throw new org.emrkit.render.RenderException("render/character", p.pointer(),
-          org.emrkit.problem.Message.of("无法导出 FHIR：" + p.message().zh(),
-              "cannot export FHIR: " + p.message().en()), null);
-    });
+    org.emrkit.render.RenderException.refuseUnreadable(record.values(), "FHIR");
     ResponseTarget target = new ResponseTarget(template);
     walk(template, record, target);
     QuestionnaireResponse r = new QuestionnaireResponse();

@@ -92,7 +92,7 @@ final class WordRuns {
     }
     // a line break in the text is a break in the run: Word shows a line feed inside w:t as a
     // space (a multi-line text printed on one line); control characters are left out
-    String[] lines = org.emrkit.record.ValueText.printable(text).split("\r\n|\r|\n", -1);
+    String[] lines = org.emrkit.record.ValueText.lines(org.emrkit.record.ValueText.printable(text));
     for (int i = 0; i < lines.length; i++) {
       if (i > 0) {
         r.addBreak();

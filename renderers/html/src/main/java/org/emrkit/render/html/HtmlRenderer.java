@@ -127,8 +127,7 @@ public final class HtmlRenderer implements RecordRenderer {
     if (fullPage) {
       html.raw("<!DOCTYPE html>\n<html").attr("lang", template.locale()).raw("><head>")
           .raw("<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">")
-          .raw("<title>").text(org.emrkit.record.ValueText.printable(walk.documentTitle()))
-          .raw("</title><style>")
+          .raw("<title>").text(walk.documentTitle()).raw("</title><style>")
           .raw(pageCss(template.page(), walk)).raw(CSS).raw("</style></head><body>");
     }
     html.raw(edit ? "<form class=\"emr-record emr-edit\" novalidate"

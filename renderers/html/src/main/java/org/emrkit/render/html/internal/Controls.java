@@ -61,7 +61,7 @@ final class Controls {
           // the record's context as it prints (no HTML page may hold a control character)
           .attr("data-emr-value", context.lookup(f.source())
               .map(org.emrkit.record.ValueText::printable).orElse(null))
-          .raw(">").text(org.emrkit.record.ValueText.printable(v.text())).raw("</span>");
+          .raw(">").text(v.text()).raw("</span>");
       case CALC -> out.raw("<output class=\"emr-calc\"").attr("id", id)
           .attr("data-emr-path", v.path()).attr("data-emr-expr", f.expr().source())
           .attr("data-emr-precision", f.precision()).attr("aria-label", v.label()).raw(">")
@@ -233,8 +233,9 @@ final class Controls {
     String value = inputValue(v.value());
     // as a one-line box shows it: without line breaks (the browser strips them, and the Nu
     // Html Checker refuses them in a value) nor control characters
-    String shown = value == null ? null
-        : org.emrkit.record.ValueText.printable(value).replaceAll("[\r\n]", "");
+    String[] lines = value == null ? null
+        : org.emrkit.record.ValueText.lines(org.emrkit.record.ValueText.printable(value));
+    String shown = lines == null ? null : lines.length == 1 ? lines[0] : String.join("", lines);
     out.attr("value", shown);
     if (value != null && (!shown.equals(value) || value.indexOf('\n') >= 0
         || value.indexOf('\r') >= 0)) {

@@ -39,7 +39,10 @@ public final class Html {
     return on ? raw(" ").raw(name) : this;
   }
 
-  /** Escapes text content. */
+  /**
+   * Escapes text content; as text prints ({@link org.emrkit.record.ValueText#printable}): no
+   * HTML page may hold a control character, a vertical tab or form feed is a line feed.
+   */
   public static String escapeText(String s) {
     if (clean(s, false)) {
       return s;
@@ -51,7 +54,12 @@ public final class Html {
         case '&' -> sb.append("&amp;");
         case '<' -> sb.append("&lt;");
         case '>' -> sb.append("&gt;");
-        default -> sb.append(c);
+        case '\u000B', '\u000C' -> sb.append('\n');
+        default -> {
+          if (!org.emrkit.record.ValueText.isControl(c)) {
+            sb.append(c);
+          }
+        }
       }
     }
     return sb.toString();
@@ -81,7 +89,8 @@ public final class Html {
   private static boolean clean(String s, boolean attribute) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '&' || c == '<' || c == '>' || attribute && (c == '"' || c == '\'')) {
+      if (c == '&' || c == '<' || c == '>' || attribute && (c == '"' || c == '\'')
+          || !attribute && org.emrkit.record.ValueText.isControl(c)) {
         return false;
       }
     }

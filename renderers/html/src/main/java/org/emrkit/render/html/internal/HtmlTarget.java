@@ -71,8 +71,7 @@ public final class HtmlTarget implements WalkTarget {
 
   @Override
   public void title(String title) {
-    out.raw("<h1 class=\"emr-title\">").text(org.emrkit.record.ValueText.printable(title))
-        .raw("</h1>");
+    out.raw("<h1 class=\"emr-title\">").text(title).raw("</h1>");
   }
 
   @Override
@@ -80,8 +79,7 @@ public final class HtmlTarget implements WalkTarget {
     out.raw("<div class=\"emr-banner\">");
     for (BannerItem i : items) {
       out.raw("<span class=\"emr-banner-item\"><span class=\"emr-banner-label\">")
-          .text(i.label() + "：").raw("</span>").text(org.emrkit.record.ValueText.printable(
-              i.value())).raw("</span>");
+          .text(i.label() + "：").raw("</span>").text(i.value()).raw("</span>");
     }
     out.raw("</div>");
   }
@@ -158,8 +156,7 @@ public final class HtmlTarget implements WalkTarget {
         out.raw(OPEN[i]);
       }
     }
-    // (the automatic page head writes the patient's name and the like as text: as it prints)
-    out.text(org.emrkit.record.ValueText.printable(t.text()));
+    out.text(t.text());
     for (int i = STYLES.length - 1; i >= 0; i--) {
       if (t.has(STYLES[i])) {
         out.raw(CLOSE[i]);
@@ -195,9 +192,9 @@ public final class HtmlTarget implements WalkTarget {
       Traces.inline(out, f.path(), f.traced().get());
       return;
     }
-    // as it prints: a vertical tab or form feed breaks the line, other control characters (no
-    // HTML page may hold them) show nothing; the edit form keeps them (saved, a form must not
-    // change a value no one edited)
+    // as it prints (Html.escapeText): a vertical tab or form feed breaks the line (made one
+    // here, before the lines are cut), other control characters show nothing; the edit form
+    // keeps the value as it is beside it (Controls)
     String text = org.emrkit.record.ValueText.printable(f.text());
     if (text.isEmpty() && f.emptyText() != null) {
       // nothing, or the placeholder: a signed record's empty field invites no handwriting
@@ -222,7 +219,7 @@ public final class HtmlTarget implements WalkTarget {
       out.raw(RichText.toHtml(text));
     } else {
       // a line break as on paper (in HTML a line feed is a space)
-      String[] lines = text.split("\r\n|\r|\n", -1);
+      String[] lines = org.emrkit.record.ValueText.lines(text);
       for (int i = 0; i < lines.length; i++) {
         if (i > 0) {
           out.raw("<br>");

@@ -17,8 +17,7 @@ final class Traces {
         .attr("title", t.note()).raw(">");
     for (int i = 0; i < t.pieces().size(); i++) {
       TracedText.Piece p = t.pieces().get(i);
-      String text = Html.escapeText(org.emrkit.record.ValueText.printable(p.text()))
-          .replace("\n", "<br>");
+      String text = Html.escapeText(p.text()).replace("\n", "<br>");
       switch (p.mark()) {
         case KEPT -> out.raw(text);
         case STRUCK -> out.raw("<del class=\"emr-struck\"").attr("title", by(p)).raw(">")
