@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.emrkit.json.CanonicalJson;
 import org.emrkit.problem.Location;
@@ -75,13 +74,11 @@ final class ValueTrees {
     if (tree == null || !tree.isObject()) {
       return false;
     }
-    int n = 0;
-    for (Map.Entry<String, org.emrkit.record.Value> e : values.asMap().entrySet()) {
-      String name = e.getKey();
-      org.emrkit.record.Value v = e.getValue();
+    int[] n = {0};
+    return values.allMatch((name, v) -> {
       Optional<Field> f = scope.field(name);
       if (f.isPresent() && f.get().type() == FieldType.SIGNATURE) {
-        continue;
+        return true;
       }
       JsonNode t = tree.get(name);
       // a group's scope looked up only for a list (most values are not)
@@ -90,7 +87,7 @@ final class ValueTrees {
       if (g != null) {
         List<org.emrkit.record.Values> rows = ((org.emrkit.record.Value.Rows) v).rows();
         if (rows.isEmpty()) {
-          continue; // left out, as strip leaves it out
+          return true; // left out, as strip leaves it out
         }
         if (t == null || !t.isArray() || t.size() != rows.size()) {
           return false;
@@ -103,9 +100,9 @@ final class ValueTrees {
       } else if (!matches(v, t)) {
         return false;
       }
-      n++;
-    }
-    return n == tree.size();
+      n[0]++;
+      return true;
+    }) && n[0] == tree.size();
   }
 
   private static boolean matches(org.emrkit.record.Value v, JsonNode t) {

@@ -74,6 +74,21 @@ public final class Values {
     return map;
   }
 
+  /**
+   * Whether {@code test} holds for every name and its value, asked in name order until it does
+   * not. Cheaper than a loop over {@code asMap().entrySet()}, whose unmodifiable view wraps each
+   * entry it gives (such a loop in the audit and the validation's walk was at times a sixth of a
+   * validation, as the compiler happened to inline it or not).
+   */
+  public boolean allMatch(java.util.function.BiPredicate<String, Value> test) {
+    for (Map.Entry<String, Value> e : lookup.entrySet()) {
+      if (!test.test(e.getKey(), e.getValue())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether there are no values. */
   public boolean isEmpty() {
     return map.isEmpty();

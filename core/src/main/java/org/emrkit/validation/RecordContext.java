@@ -201,16 +201,14 @@ public final class RecordContext {
       List<Unplaced> out) {
     Map<String, org.emrkit.template.Field> fields = scope.fields();
     Map<String, org.emrkit.template.FieldScope> groups = scope.groups();
-    for (Map.Entry<String, org.emrkit.record.Value> e : values.asMap().entrySet()) {
-      String name = e.getKey();
-      if (fields.containsKey(name)) {
-        continue;
+    values.asMap().forEach((name, value) -> {
+      if (!fields.containsKey(name)) {
+        boolean list = groups.containsKey(name);
+        if (!list || !(value instanceof org.emrkit.record.Value.Rows)) {
+          out.add(new Unplaced(at + "/" + org.emrkit.problem.Location.Pointer.token(name), name,
+              value, list));
+        }
       }
-      boolean list = groups.containsKey(name);
-      if (!list || !(e.getValue() instanceof org.emrkit.record.Value.Rows)) {
-        out.add(new Unplaced(at + "/" + org.emrkit.problem.Location.Pointer.token(name), name,
-            e.getValue(), list));
-      }
-    }
+    });
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.emrkit.template.ValueSet;
+import org.emrkit.testing.Seeds;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,6 +23,61 @@ class TerminologyTest {
   @ValueSource(strings = {"", "J18.", "120.0", "I2O.000", "j18.9", "J18.9000", "J1", "51.23"})
   void otherFormsAreNotIcd10(String code) {
     assertThat(CodeFormats.isIcd10(code)).isFalse();
+  }
+
+  /** The same answer as the regular expression the forms are written as. */
+  @Test
+  void icd10FormsAreReadAsTheirPatternReadsThem() {
+    java.util.regex.Pattern form = java.util.regex.Pattern.compile(CodeFormats.ICD10_FORM);
+    String[] parts = {"A", "I", "Z", "j", "0", "1", "9", ".", "x", "X", "+", "*", "-", "00",
+        "x0", "x00", "x000", "0x", ".x"};
+    Seeds.check("ICD-10 form as its pattern", 40, random -> {
+      for (int k = 0; k < 5_000; k++) {
+        StringBuilder b = new StringBuilder();
+        int n = random.nextInt(10);
+        for (int i = 0; i < n; i++) {
+          b.append(parts[random.nextInt(parts.length)]);
+        }
+        String s = random.nextInt(3) == 0 ? "I10." + b : b.toString();
+        assertThat(CodeFormats.isIcd10(s)).as(s).isEqualTo(form.matcher(s).matches());
+        assertThat(CodeFormats.isIcd10Category(s)).as(s)
+            .isEqualTo(s.length() <= 4 && form.matcher(s).matches() && s.indexOf('.') < 0);
+      }
+    });
+  }
+
+  /** A code system's id and version: one to 64 code points, no bar, no white space. */
+  @Test
+  void codeSystemPartsAreReadAsTheirPatternReadsThem() {
+    java.util.regex.Pattern part = java.util.regex.Pattern.compile(CodeSystemRef.PART);
+    String[] chars = {"a", "Z", "1", "-", ".", "|", " ", "\t", "\n", "\u000B", "\f", "\r",
+        "\u3000", "\u00A0", "\uD842\uDFB7", "\uD842", "\uDFB7", "国"};
+    Seeds.check("code system part as its pattern", 40, random -> {
+      for (int k = 0; k < 2_000; k++) {
+        StringBuilder b = new StringBuilder();
+        // short ones of any characters; long ones near 64 code points, some of two chars each
+        boolean longOne = random.nextInt(3) == 0;
+        int n = longOne ? 60 + random.nextInt(8) : random.nextInt(6);
+        for (int i = 0; i < n; i++) {
+          b.append(longOne && random.nextInt(100) > 0
+              ? (random.nextBoolean() ? "a" : "\uD842\uDFB7")
+              : chars[random.nextInt(chars.length)]);
+        }
+        String s = b.toString();
+        boolean valid = part.matcher(s).matches();
+        assertThat(refused(() -> new CodeSystemRef(s, null))).as(s).isEqualTo(!valid);
+        assertThat(refused(() -> new CodeSystemRef("icd10", s))).as(s).isEqualTo(!valid);
+      }
+    });
+  }
+
+  private static boolean refused(Runnable r) {
+    try {
+      r.run();
+      return false;
+    } catch (IllegalArgumentException e) {
+      return true;
+    }
   }
 
   @ParameterizedTest
