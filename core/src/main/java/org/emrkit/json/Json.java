@@ -177,10 +177,9 @@ final class Json {
       } else if (Character.isSurrogate(c)) {
         why = "lone surrogate";
       }
-      if (why == null && (cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069
-          || cp == 0x061C)) {
+      if (why == null && org.emrkit.record.ValueText.isDirectionControl(cp)) {
         why = "bidirectional control";
-      } else if (why == null && (cp >= 0xFDD0 && cp <= 0xFDEF || (cp & 0xFFFE) == 0xFFFE)) {
+      } else if (why == null && org.emrkit.record.ValueText.isNoncharacter(cp)) {
         why = "noncharacter";
       }
       if (why != null) {

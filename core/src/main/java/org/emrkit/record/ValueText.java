@@ -148,6 +148,22 @@ public final class ValueText {
     return c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F;
   }
 
+  /**
+   * A text-direction control (U+202A–U+202E, U+2066–U+2069, U+061C): text that reads otherwise
+   * than it is stored. The record reader refuses it, and so templates may not hold it.
+   */
+  public static boolean isDirectionControl(int cp) {
+    return cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069 || cp == 0x061C;
+  }
+
+  /**
+   * A noncharacter (U+FDD0–U+FDEF, and the last two code points of each plane, U+xxFFFE and
+   * U+xxFFFF): refused by the record reader, and in templates, as {@link #isDirectionControl}.
+   */
+  public static boolean isNoncharacter(int cp) {
+    return cp >= 0xFDD0 && cp <= 0xFDEF || (cp & 0xFFFE) == 0xFFFE && cp <= 0x10FFFF;
+  }
+
   private static String choice(Template template, Field field, String code) {
     if (field.valueSet() == null || field.valueSet().isHost()) {
       return code;

@@ -59,16 +59,16 @@ public final class ControlCharacters {
     if (cp <= 0x9F && org.emrkit.record.ValueText.isControl((int) cp)) {
       return Kind.CONTROL;
     }
-    if (cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069 || cp == 0x061C) {
+    if (cp > 0x10FFFF) {
+      return Kind.NONE;
+    }
+    if (org.emrkit.record.ValueText.isDirectionControl((int) cp)) {
       return Kind.BIDI;
     }
-    if (cp >= 0xFDD0 && cp <= 0xFDEF || (cp & 0xFFFE) == 0xFFFE && cp <= 0x10FFFF) {
+    if (org.emrkit.record.ValueText.isNoncharacter((int) cp)) {
       return Kind.NONCHARACTER;
     }
-    if (cp >= 0xD800 && cp <= 0xDFFF) {
-      return Kind.SURROGATE;
-    }
-    return cp > 0x10FFFF ? Kind.NONE : null;
+    return cp >= 0xD800 && cp <= 0xDFFF ? Kind.SURROGATE : null;
   }
 
   /** The first {@code max} characters of the text no template text may hold, in order. */
