@@ -24,8 +24,9 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Records validated per second, one thread: the clean 入院记录 of the validation corpus with both
- * built-in packs (23 rules), and the same record read from JSON first.
+ * Records validated per second, one thread: the clean 入院记录 of the validation corpus with the
+ * built-in packs, the same record read from JSON first, and the clean 住院病案首页 (what a batch's
+ * quality control validates most).
  * Run: {@code java -jar benchmarks/target/benchmarks.jar Validation}.
  */
 @State(Scope.Benchmark)
@@ -41,6 +42,8 @@ public class ValidationBenchmark {
   private Template template;
   private Record record;
   private String json;
+  private Template frontPageTemplate;
+  private Record frontPage;
 
   /** Loads the corpus template and record. */
   @Setup
@@ -56,6 +59,19 @@ public class ValidationBenchmark {
     if (!validator.validate(template, record).findings().isEmpty()) {
       throw new IllegalStateException("the benchmark record should be clean");
     }
+    frontPageTemplate = BenchCorpus.template("front-page");
+    frontPage = RecordJson.create().read(
+        BenchCorpus.text("/validation/records/clean--front-page.json"), frontPageTemplate)
+        .orElseThrow();
+    if (!validator.validate(frontPageTemplate, frontPage).findings().isEmpty()) {
+      throw new IllegalStateException("the benchmark front page should be clean");
+    }
+  }
+
+  /** Validates the front page (住院病案首页) with all packs. */
+  @Benchmark
+  public ValidationReport validateFrontPage() {
+    return validator.validate(frontPageTemplate, frontPage);
   }
 
   /** Validates the admission record with all packs. */

@@ -56,6 +56,34 @@ class FrontPageRulesTest {
     assertThat(loose.findings()).extracting(Finding::code).doesNotContain("fp/fees");
   }
 
+  /**
+   * Fields are found by name in record order, each once, however the parameter lists them
+   * (found through an index of the record's fields, no longer through every field per name).
+   */
+  @Test
+  void fieldsNamedAreFoundInRecordOrderOnce() {
+    Record clean = Corpus.record("clean--front-page.json", FRONT);
+    Record r = new Record(clean.id(), clean.template(), clean.embeddedTemplate(), clean.status(),
+        clean.context(), clean.values().without("payment").without("dischargeMode").without("totalFee"),
+        clean.completedAt(), clean.signatures(), clean.revisions(), clean.extensions());
+    // the three in the order the template has them
+    java.util.List<String> order = new java.util.ArrayList<>();
+    FRONT.scope().fields().keySet().forEach(k -> {
+      if (java.util.Set.of("payment", "dischargeMode", "totalFee").contains(k)) {
+        order.add("/values/" + k);
+      }
+    });
+    for (String items : new String[] {"payment,dischargeMode,totalFee",
+        "totalFee , dischargeMode,payment,payment"}) {
+      ValidationReport report = Validator.builder().pack(FrontPageRules.pack())
+          .options(ValidatorOptions.DEFAULT.withOverride("fp/required-item",
+              RuleOverride.parameters(Map.of("items", items))))
+          .clock(ValidationCorpusTest.CLOCK).build().validate(FRONT, r);
+      assertThat(report.withCode("fp/required-item")).as(items).extracting(Finding::path)
+          .containsExactly(order.get(0), order.get(1), order.get(2));
+    }
+  }
+
   @Test
   void onlyFrontPagesAreChecked() {
     Template admission = Corpus.template("admission-record");

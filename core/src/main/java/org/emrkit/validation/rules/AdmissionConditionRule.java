@@ -24,7 +24,7 @@ final class AdmissionConditionRule extends FrontPageRule {
 
   @Override
   void checkFrontPage(RecordContext context, Reporter reporter) {
-    for (String pair : reporter.parameter("pairs").split("\\s*,\\s*")) {
+    for (String pair : FrontPage.items(reporter.parameter("pairs"))) {
       String[] p = pair.split(":");
       for (FieldValue d : FrontPage.named(context, p[0])) {
         if (FrontPage.code(d) == null) {

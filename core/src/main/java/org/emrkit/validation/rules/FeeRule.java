@@ -23,14 +23,18 @@ final class FeeRule extends FrontPageRule {
       "antibioticFee:fee13,physioFee:fee9,anaesthesiaFee:fee10,surgeryFee:fee10,selfPay:totalFee",
       "tolerance", "0.01");
 
+  /** The patterns of the rule's parameters, each compiled once. */
+  private static final java.util.Map<String, Pattern> PATTERNS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   FeeRule() {
     super(INFO);
   }
 
   @Override
   void checkFrontPage(RecordContext context, Reporter reporter) {
-    Pattern items = Pattern.compile(reporter.parameter("items"));
-    Pattern amounts = Pattern.compile(reporter.parameter("amounts"));
+    Pattern items = FrontPage.kept(PATTERNS, reporter.parameter("items"), Pattern::compile);
+    Pattern amounts = FrontPage.kept(PATTERNS, reporter.parameter("amounts"), Pattern::compile);
     BigDecimal sum = BigDecimal.ZERO;
     int counted = 0;
     for (FieldValue f : context.fields()) {
@@ -60,7 +64,7 @@ final class FeeRule extends FrontPageRule {
             + money(sum.subtract(total).abs()) + " apart)"));
       }
     }
-    for (String pair : reporter.parameter("parts").split("\\s*,\\s*")) {
+    for (String pair : FrontPage.items(reporter.parameter("parts"))) {
       String[] p = pair.split(":");
       for (FieldValue part : FrontPage.named(context, p[0])) {
         BigDecimal a = FrontPage.number(part);
