@@ -117,11 +117,7 @@ final class ValuePaths {
   }
 
   static int index(String token, int size) {
-    if (!token.matches("0|[1-9]\\d{0,6}")) {
-      return -1;
-    }
-    int i = Integer.parseInt(token);
-    return i < size ? i : -1;
+    return ValueTrees.index(token, size - 1);
   }
 
   /** The entry values at tokens {@code [group, i, group, j ...]}. */

@@ -288,9 +288,13 @@ final class ValueTrees {
     values.remove(empty);
   }
 
+  /** An index in a pointer: no leading zero, at most seven digits. */
+  private static final java.util.regex.Pattern INDEX =
+      java.util.regex.Pattern.compile("0|[1-9]\\d{0,6}");
+
   /** A pointer token read as an index from 0 to {@code max}, or -1. */
   static int index(String token, int max) {
-    if (!token.matches("0|[1-9]\\d{0,6}")) {
+    if (!INDEX.matcher(token).matches()) {
       return -1;
     }
     int i = Integer.parseInt(token);

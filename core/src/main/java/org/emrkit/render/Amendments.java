@@ -31,6 +31,10 @@ import org.emrkit.template.Template;
  */
 final class Amendments {
 
+  /** A pointer's token of an entry's index. */
+  private static final java.util.regex.Pattern ENTRY =
+      java.util.regex.Pattern.compile("[0-9]{1,9}");
+
   private final Template template;
   private final Record record;
   private final RecordJson json = RecordJson.create();
@@ -212,14 +216,15 @@ final class Amendments {
     String group = null;
     StringBuilder at = new StringBuilder("/values");
     for (int i = 0; i < tokens.length; i++) {
-      if (tokens[i].matches("[0-9]{1,9}")) {
+      if (ENTRY.matcher(tokens[i]).matches()) {
         group = at.toString();
         entry = Integer.parseInt(tokens[i]);
       }
       at.append('/').append(tokens[i]);
     }
     if (name == null) {
-      name = pointer.matches(".*/[0-9]{1,9}") ? labels.get(group) : fieldAt(pointer)
+      name = ENTRY.matcher(pointer.substring(pointer.lastIndexOf('/') + 1)).matches()
+          ? labels.get(group) : fieldAt(pointer)
           .map(f -> f.label() != null ? f.label() : f.name()).orElse(null);
     }
     if (name == null) {

@@ -308,8 +308,11 @@ public final class Resolver {
    * A context value as expressions read it: a number ({@code patient.age} 68), a date-time
    * ({@code encounter.admittedAt}), a date, else the text.
    */
+  private static final java.util.regex.Pattern NUMBER =
+      java.util.regex.Pattern.compile("-?\\d{1,15}(\\.\\d{1,15})?");
+
   private static Object typed(String v) {
-    if (v.matches("-?\\d{1,15}(\\.\\d{1,15})?")) {
+    if (NUMBER.matcher(v).matches()) {
       return new BigDecimal(v);
     }
     try {

@@ -33,6 +33,10 @@ final class ProgressNoteGapRule implements ChartRule {
 
   private record Note(OffsetDateTime at, String path) {}
 
+  /** A field of an entry of a list (a chart's 日常病程记录 hold hundreds). */
+  private static final java.util.regex.Pattern IN_ENTRY =
+      java.util.regex.Pattern.compile("/values/[^/]+/\\d+/[^/]+");
+
   @Override
   public RuleInfo info() {
     return INFO;
@@ -82,7 +86,7 @@ final class ProgressNoteGapRule implements ChartRule {
     List<Note> out = new ArrayList<>();
     for (FieldValue f : r.fields()) {
       if (f.field().type() == FieldType.DATETIME && f.value() instanceof Value.DateTime t
-          && f.path().matches("/values/[^/]+/\\d+/[^/]+")) {
+          && IN_ENTRY.matcher(f.path()).matches()) {
         out.add(new Note(t.value(), prefix + f.path()));
       }
     }
