@@ -33,12 +33,8 @@ class TerminologyTest {
         "x0", "x00", "x000", "0x", ".x"};
     Seeds.check("ICD-10 form as its pattern", 40, random -> {
       for (int k = 0; k < 5_000; k++) {
-        StringBuilder b = new StringBuilder();
-        int n = random.nextInt(10);
-        for (int i = 0; i < n; i++) {
-          b.append(parts[random.nextInt(parts.length)]);
-        }
-        String s = random.nextInt(3) == 0 ? "I10." + b : b.toString();
+        String b = Seeds.joined(random, parts, 10);
+        String s = random.nextInt(3) == 0 ? "I10." + b : b;
         assertThat(CodeFormats.isIcd10(s)).as(s).isEqualTo(form.matcher(s).matches());
         assertThat(CodeFormats.isIcd10Category(s)).as(s)
             .isEqualTo(s.length() <= 4 && form.matcher(s).matches() && s.indexOf('.') < 0);

@@ -47,6 +47,16 @@ public final class Seeds {
     }
   }
 
+  /** Fewer than {@code max} of {@code parts}, drawn at random and joined: a property's text. */
+  public static String joined(SplittableRandom random, String[] parts, int max) {
+    StringBuilder b = new StringBuilder();
+    int n = random.nextInt(max);
+    for (int i = 0; i < n; i++) {
+      b.append(parts[random.nextInt(parts.length)]);
+    }
+    return b.toString();
+  }
+
   private static List<Long> seeds(int runs) {
     List<Long> out = new ArrayList<>();
     String replay = System.getProperty("emrkit.seed");

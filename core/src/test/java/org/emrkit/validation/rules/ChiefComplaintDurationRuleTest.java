@@ -31,12 +31,7 @@ class ChiefComplaintDurationRuleTest {
         "分", "h", "d", "min", "mi", "胸闷", "，", "、", "加重", "x", "\u3000"};
     Seeds.check("duration as the pattern finds it", 40, random -> {
       for (int k = 0; k < 2_000; k++) {
-        StringBuilder b = new StringBuilder();
-        int n = random.nextInt(8);
-        for (int i = 0; i < n; i++) {
-          b.append(parts[random.nextInt(parts.length)]);
-        }
-        String s = b.toString();
+        String s = Seeds.joined(random, parts, 8);
         assertThat(ChiefComplaintDurationRule.names(s)).as(s)
             .isEqualTo(ChiefComplaintDurationRule.DURATION.matcher(s).find());
       }
