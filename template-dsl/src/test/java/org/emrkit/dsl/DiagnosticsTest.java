@@ -64,6 +64,20 @@ class DiagnosticsTest {
         .orElseThrow())).contains("run-in #cc \"主诉\"");
   }
 
+  /**
+   * A field in error beside a line break is named where it is; the paragraph left with the break
+   * alone is dropped (the compiler threw, found by a fresh seed of ControlCharacterTest).
+   */
+  @Test
+  void aFieldInErrorBesideALineBreakIsNamedNotACrash() {
+    assertThat(diagnostics("{{f7: nosuchtype}}<br>\n"))
+        .containsExactly("7:7 dsl/unknown-field-type");
+    assertThat(diagnostics("{{f7: time placeholder=\"x\"zz}}<br><br>\n"))
+        .containsExactly("7:27 dsl/bad-attribute-value");
+    assertThat(COMPILER.compile(FM + "## S {#s}\n\n{{f7: time}}<br>\n", "t.emr.md").errors())
+        .isEmpty();
+  }
+
   @Test
   void aCalcThatCanNeverShowItsResultIsNamed() {
     assertThat(diagnostics("{{a: calc expr=\"now()\"}} {{b: calc expr=\"true\"}}\n"))

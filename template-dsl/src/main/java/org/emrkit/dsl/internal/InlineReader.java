@@ -244,10 +244,12 @@ final class InlineReader {
   }
 
   private void flush() {
-    if (!inlines.isEmpty()) {
+    // line breaks alone hold nothing to print: what stood beside them was a field in error
+    // (reported where it was; the compiler threw when the paragraph was made of the breaks)
+    if (!inlines.isEmpty() && !inlines.stream().allMatch(i -> i instanceof LineBreak)) {
       out.add(state.at(new Paragraph(inlines), paragraphOffset));
-      inlines.clear();
     }
+    inlines.clear();
     paragraphOffset = -1;
   }
 }
