@@ -330,7 +330,9 @@ final class FormReader {
       runInLabel = null;
     }
     String text = plain(inlines);
-    if (inlines.isEmpty()) {
+    // line breaks alone (Shift+Enter for spacing) hold nothing; a paragraph of them was a
+    // whole document refused as unreadable
+    if (inlines.stream().allMatch(i -> i instanceof org.emrkit.template.LineBreak)) {
       return;
     }
     if ("Title".equals(style) || "标题".equals(style)) {

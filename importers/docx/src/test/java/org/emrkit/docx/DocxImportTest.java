@@ -264,6 +264,20 @@ class DocxImportTest {
     assertThat(d.en()).contains("word/document.xml", "deeper than 256");
   }
 
+  /** A paragraph of line breaks alone holds nothing to import (Word writes them for spacing). */
+  @Test
+  void aParagraphOfLineBreaksAloneIsLeftOut() throws IOException {
+    Map<String, byte[]> e = entries(valid());
+    String doc = new String(e.get("word/document.xml"), StandardCharsets.UTF_8);
+    e.put("word/document.xml", doc.replaceFirst("<w:body>", "<w:body><w:p><w:r><w:br/>"
+        + "</w:r><w:r><w:br/></w:r></w:p>").getBytes(StandardCharsets.UTF_8));
+    ImportResult withBreaks = importer.read(zip(e), "breaks.docx");
+    ImportResult plain = importer.read(valid(), "breaks.docx");
+    assertThat(withBreaks.get()).as("%s", withBreaks.diagnostics()).isPresent();
+    assertThat(withBreaks.get().orElseThrow().blocks())
+        .isEqualTo(plain.get().orElseThrow().blocks());
+  }
+
   @Test
   void tooManyPartsAreRefused() throws IOException {
     Map<String, byte[]> e = entries(valid());
