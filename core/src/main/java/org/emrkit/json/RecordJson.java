@@ -351,7 +351,7 @@ public final class RecordJson {
     Map<String, OffsetDateTime> events = new TreeMap<>();
     e.path("events").properties().forEach(x -> {
       if (!x.getValue().isNull()) {
-        events.put(x.getKey(), OffsetDateTime.parse(x.getValue().asText()));
+        events.put(x.getKey(), ValueTree.parseDateTime(x.getValue().asText()));
       }
     });
     Encounter encounter = new Encounter(ValueTree.optText(e, "id"),
@@ -402,7 +402,7 @@ public final class RecordJson {
 
   private static OffsetDateTime dateTime(JsonNode o, String name) {
     String s = ValueTree.optText(o, name);
-    return s == null ? null : OffsetDateTime.parse(s);
+    return s == null ? null : ValueTree.parseDateTime(s);
   }
 
   private static final ObjectMapper EMBEDDED = Json.mapper(JsonLimits.DEFAULT);
