@@ -27,6 +27,10 @@ final class Json {
 
   static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /** The mappers made, by their limits (before the writers, which are made from one). */
+  private static final java.util.Map<JsonLimits, ObjectMapper> MAPPERS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private static final ObjectWriter PRETTY;
   private static final ObjectWriter COMPACT;
 
@@ -46,8 +50,25 @@ final class Json {
 
   private Json() {}
 
-  /** A mapper that reads within the limits. */
+  /**
+   * A mapper that reads within the limits, one for each limits (a mapper is thread-safe once
+   * made): each reader made its own, and a host or a batch that makes a reader per record paid
+   * for a mapper, its empty caches and a new table of names on every record (a sixth of
+   * reading one). Past 64 limits, a mapper is made each time.
+   */
   static ObjectMapper mapper(JsonLimits limits) {
+    ObjectMapper m = MAPPERS.get(limits);
+    if (m == null) {
+      m = newMapper(limits);
+      if (MAPPERS.size() < 64) {
+        ObjectMapper kept = MAPPERS.putIfAbsent(limits, m);
+        m = kept != null ? kept : m;
+      }
+    }
+    return m;
+  }
+
+  private static ObjectMapper newMapper(JsonLimits limits) {
     StreamReadConstraints constraints = StreamReadConstraints.builder()
         .maxNestingDepth(limits.maxDepth())
         .maxStringLength(limits.maxStringChars())
