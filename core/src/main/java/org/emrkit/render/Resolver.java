@@ -304,13 +304,14 @@ public final class Resolver {
     scope.groups().values().forEach(g -> collect(g, out));
   }
 
+  /** A context value that expressions read as a number. */
+  private static final java.util.regex.Pattern NUMBER =
+      java.util.regex.Pattern.compile("-?\\d{1,15}(\\.\\d{1,15})?");
+
   /**
    * A context value as expressions read it: a number ({@code patient.age} 68), a date-time
    * ({@code encounter.admittedAt}), a date, else the text.
    */
-  private static final java.util.regex.Pattern NUMBER =
-      java.util.regex.Pattern.compile("-?\\d{1,15}(\\.\\d{1,15})?");
-
   private static Object typed(String v) {
     if (NUMBER.matcher(v).matches()) {
       return new BigDecimal(v);

@@ -76,6 +76,10 @@ class DiagnosticsTest {
         .containsExactly("7:27 dsl/bad-attribute-value");
     assertThat(COMPILER.compile(FM + "## S {#s}\n\n{{f7: time}}<br>\n", "t.emr.md").errors())
         .isEmpty();
+    // breaks alone, with nothing in error beside them, are left out with a warning
+    assertThat(diagnostics("## S {#s}\n\n<br><br>\n\n正文\n"))
+        .containsExactly("9:1 dsl/line-breaks-alone");
+    assertThat(diagnostics("## S {#s}\n\n正文<br>\n")).isEmpty();
   }
 
   @Test

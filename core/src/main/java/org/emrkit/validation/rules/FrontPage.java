@@ -114,6 +114,11 @@ final class FrontPage {
     }
     String category = code.substring(0, 3);
     for (String[] range : kept(RANGES, ranges, FrontPage::ranges)) {
+      if (range.length == 0) {
+        // as when each range was read as it was reached: a match before it stands
+        throw new IllegalArgumentException("a code range without its codes in \"" + ranges
+            + "\"; expected ranges like S00-T98,V01-Y98");
+      }
       if (category.compareTo(range[0]) >= 0 && category.compareTo(range[1]) <= 0) {
         return true;
       }
@@ -126,11 +131,18 @@ final class FrontPage {
     return c >= '0' && c <= '9';
   }
 
-  /** Code ranges ({@code S00-T98,V01-Y98}) as their two ends, upper case. */
+  /**
+   * Code ranges ({@code S00-T98,V01-Y98}) as their two ends, upper case; an item of dashes alone
+   * as no ends (an error where it is reached).
+   */
   private static List<String[]> ranges(String ranges) {
     List<String[]> out = new ArrayList<>();
     for (String range : items(ranges)) {
       String[] ends = range.split("-");
+      if (ends.length == 0) {
+        out.add(ends);
+        continue;
+      }
       out.add(new String[] {ends[0].strip().toUpperCase(Locale.ROOT),
           (ends.length > 1 ? ends[1] : ends[0]).strip().toUpperCase(Locale.ROOT)});
     }

@@ -55,7 +55,11 @@ final class InlineReader {
   private InlineReader(BuildState state, TablePlacer tables) {
     this.state = state;
     this.tables = tables;
+    this.reportedBefore = state.problems.reported();
   }
+
+  /** The problems reported before the paragraph being read. */
+  private int reportedBefore;
 
   /** The blocks made of {@code parent}'s inline children, prefixed by {@code prefix} if given. */
   static List<Block> read(BuildState state, TablePlacer tables, Node parent, String prefix) {
@@ -244,11 +248,20 @@ final class InlineReader {
   }
 
   private void flush() {
-    // line breaks alone hold nothing to print: what stood beside them was a field in error
-    // (reported where it was; the compiler threw when the paragraph was made of the breaks)
-    if (!inlines.isEmpty() && !inlines.stream().allMatch(i -> i instanceof LineBreak)) {
+    // line breaks alone hold nothing to print: left out, said so unless what stood beside them
+    // was already named (a field in error; the compiler threw when the paragraph was made of
+    // the breaks)
+    if (!inlines.isEmpty() && inlines.stream().allMatch(i -> i instanceof LineBreak)) {
+      if (state.problems.reported() == reportedBefore) {
+        state.problems.warning(paragraphOffset, "dsl/line-breaks-alone",
+            "这一段只有换行(<br>)，没有文字或字段，已略去：段落之间的距离由版式决定",
+            "a paragraph of line breaks (<br>) alone, with no text or field, was left out: the"
+                + " space between paragraphs is the layout's");
+      }
+    } else if (!inlines.isEmpty()) {
       out.add(state.at(new Paragraph(inlines), paragraphOffset));
     }
+    reportedBefore = state.problems.reported();
     inlines.clear();
     paragraphOffset = -1;
   }

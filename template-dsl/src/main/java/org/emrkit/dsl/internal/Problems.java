@@ -13,6 +13,7 @@ final class Problems {
   private final List<Diagnostic> list = new ArrayList<>();
   private boolean errors;
   private boolean full;
+  private int reported;
   /** The names expressions read, with their offsets in the source: checked once all are known. */
   final List<org.emrkit.expr.ExpressionEngine.Name> names = new ArrayList<>();
 
@@ -30,6 +31,7 @@ final class Problems {
   }
 
   private void add(int offset, Severity severity, String code, String zh, String en) {
+    reported++;
     if (severity == Severity.ERROR) {
       errors = true;
     }
@@ -52,6 +54,11 @@ final class Problems {
     }
     list.add(new Diagnostic(source.file, source.line(offset), source.column(offset), severity,
         code, new Message(zh, en)));
+  }
+
+  /** How many problems have been reported (listed or not). */
+  int reported() {
+    return reported;
   }
 
   boolean hasErrors() {
