@@ -33,9 +33,12 @@ public enum FieldType {
   /** Filled from the host's context; not stored. */
   MACRO;
 
+  /** The label, made once (every control of an edit form names its type). */
+  private final String label = name().toLowerCase(Locale.ROOT);
+
   /** The lower-case name used in the DSL and JSON. */
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return label;
   }
 
   /** Whether a record stores a value for fields of this type ({@code calc} and {@code macro} do not). */

@@ -33,6 +33,15 @@ public final class HtmlTarget implements WalkTarget {
   private final boolean edit;
   private final Controls controls;
   private final org.emrkit.template.PageSetup page;
+  /**
+   * The column group of each of the template's tables, at the top of the flow or nested, made
+   * at its first rendering: a table's column widths measure its template text, the same every
+   * time (a twentieth of an edit form).
+   */
+  private final java.util.Map<java.util.List<Object>, String> columns;
+  private static final org.emrkit.template.PerTemplate<java.util.Map<java.util.List<Object>,
+      String>> COLUMNS = new org.emrkit.template.PerTemplate<>(
+          t -> new java.util.concurrent.ConcurrentHashMap<>());
   private final Deque<TableState> tables = new ArrayDeque<>();
   private final Deque<GroupView> groups = new ArrayDeque<>();
   /** Per open group: whether a {@code template.emr-later} of its rows is open. */
@@ -65,6 +74,7 @@ public final class HtmlTarget implements WalkTarget {
       java.util.function.Predicate<String> editable) {
     this.out = out;
     this.page = template.page();
+    this.columns = COLUMNS.get(template);
     this.edit = edit;
     this.controls = new Controls(out, template, offset, context, editable);
   }
@@ -243,21 +253,29 @@ public final class HtmlTarget implements WalkTarget {
         .attr("style", style.fontSize() == null ? null : "font-size:"
             + java.math.BigDecimal.valueOf(style.fontSize()).stripTrailingZeros().toPlainString()
             + "pt")
-        .raw("><colgroup>");
+        .raw(">").raw(columns.computeIfAbsent(java.util.List.of(
+            new org.emrkit.template.PerTemplate.Same<>(t), tables.size() == 1),
+            k -> columns(t, tables.size() == 1)));
+  }
+
+  /** A table's {@code colgroup}, at the top of the flow or nested in a cell. */
+  private String columns(Table t, boolean top) {
     // a table in the flow: widths as on paper (the page's content width, its text size, 4 px
     // padding a side); a nested one keeps the template's proportions of its cell
-    double points = style.fontSize() == null ? 10.5 : style.fontSize();
-    double[] widths = tables.size() == 1
+    double points = t.style().fontSize() == null ? 10.5 : t.style().fontSize();
+    double[] widths = top
         ? org.emrkit.render.ColumnWidths.of(t, page.widthMm() - page.marginLeftMm()
             - page.marginRightMm(), points * 25.4 / 72, 2.4)
         : t.widths().stream().mapToDouble(Double::doubleValue).toArray();
     double total = java.util.Arrays.stream(widths).sum();
+    StringBuilder b = new StringBuilder("<colgroup>");
+    Html html = new Html(b);
     for (double w : widths) {
       // as %.2f formats it, without a Formatter (which was a seventh of a view)
-      out.raw("<col").attr("style", "width:" + java.math.BigDecimal.valueOf(100 * w / total)
+      html.raw("<col").attr("style", "width:" + java.math.BigDecimal.valueOf(100 * w / total)
           .setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + "%").raw(">");
     }
-    out.raw("</colgroup>");
+    return b.append("</colgroup>").toString();
   }
 
   @Override
