@@ -98,6 +98,7 @@ final class Walker implements BlockVisitor<Void> {
     }
     visible = outer && holds;
     level++;
+    List<Section> outerList = sectionList;
     sections.addLast(s);
     sectionList = List.copyOf(sections);
     SectionView view = new SectionView(s, level, holds, visible);
@@ -109,7 +110,7 @@ final class Walker implements BlockVisitor<Void> {
     blocks(s.children());
     target.endSection(view);
     sections.removeLast();
-    sectionList = List.copyOf(sections);
+    sectionList = outerList; // the sections around it, as they were (not copied again)
     level--;
     visible = outer;
     return null;
