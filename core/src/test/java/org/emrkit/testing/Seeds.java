@@ -16,9 +16,11 @@ public final class Seeds {
   public static final long[] FIXED = {1L, 2L, 3L, 42L, 1234L, 20261122L, 987654321L,
       0x5EEDL, -1L, Long.MAX_VALUE,
       // found by fresh seeds: a merged cell split across pages (conformance), an empty field's
-      // unit in the PDF's page footer (conformance), a field in error beside a line break
-      // crashing the template compiler (ControlCharacterTest)
-      4194269277377816695L, -3170531706050382339L, 5007871287130435010L};
+      // unit in the PDF's page footer (conformance), a field in error beside a line break and
+      // a full-width space in a value set's code, each crashing the template compiler
+      // (ControlCharacterTest)
+      4194269277377816695L, -3170531706050382339L, 5007871287130435010L,
+      3767834178184097279L};
 
   private Seeds() {}
 

@@ -82,6 +82,24 @@ class DiagnosticsTest {
     assertThat(diagnostics("## S {#s}\n\n正文<br>\n")).isEmpty();
   }
 
+  /**
+   * A value set's code ends at a full-width space as at an ASCII one (a Chinese input method
+   * types U+3000); a code or name too long is named at its line. Each crashed the compiler
+   * (found by a fresh seed of ControlCharacterTest).
+   */
+  @Test
+  void valueSetLinesSplitAtAnyWhiteSpaceAndOverlongPartsAreNamed() {
+    String use = "\n## S {#s}\n\n性别：{{sex: choice valueset=@sex}}\n";
+    CompileResult wide = COMPILER.compile(FM + "```valueset sex system=GB\n1\u3000男\n2 \u3000女\n"
+        + "```\n" + use, "t.emr.md");
+    assertThat(wide.diagnostics()).isEmpty();
+    assertThat(wide.get().orElseThrow().valueSet("sex").orElseThrow().concepts())
+        .extracting(c -> c.code() + "=" + c.display()).containsExactly("1=男", "2=女");
+    assertThat(diagnostics("```valueset sex system=GB\n" + "X".repeat(65) + " 长\n2 女\n"
+        + "3 " + "名".repeat(501) + "\n```\n" + use))
+        .containsExactly("8:1 dsl/bad-value-set", "10:1 dsl/bad-value-set");
+  }
+
   @Test
   void aCalcThatCanNeverShowItsResultIsNamed() {
     assertThat(diagnostics("{{a: calc expr=\"now()\"}} {{b: calc expr=\"true\"}}\n"))

@@ -69,7 +69,15 @@ final class Definitions {
       if (s.isEmpty()) {
         continue;
       }
-      String[] parts = s.split("\\s+", 2);
+      // the code ends at the first white space, a full-width space (U+3000) too, which a
+      // Chinese input method types: split at ASCII spaces alone, "4　名称" was one code that
+      // held a space and crashed the compiler
+      int space = 0;
+      while (space < s.length() && !Character.isWhitespace(s.charAt(space))) {
+        space++;
+      }
+      String[] parts = space == s.length() ? new String[] {s}
+          : new String[] {s.substring(0, space), s.substring(space).strip()};
       if (parts.length < 2) {
         state.problems.error(line.getStartOffset(), "dsl/bad-value-set", "值集每行应为 \"编码 名称\"",
             "each value-set line is \"code display\"");
@@ -80,7 +88,22 @@ final class Definitions {
             "code " + parts[0] + " is given twice");
         continue;
       }
-      concepts.add(new Concept(parts[0], parts[1].strip()));
+      if (parts[0].length() > 64 || parts[1].length() > 500) {
+        boolean code = parts[0].length() > 64;
+        state.problems.error(line.getStartOffset(), "dsl/bad-value-set", code
+            ? "编码过长(" + parts[0].length() + " 个字符，至多 64 个)"
+            : "名称过长(" + parts[1].length() + " 个字符，至多 500 个)", code
+            ? "the code is " + parts[0].length() + " characters long; at most 64"
+            : "the display is " + parts[1].length() + " characters long; at most 500");
+        continue;
+      }
+      try {
+        concepts.add(new Concept(parts[0], parts[1]));
+      } catch (IllegalArgumentException e) {
+        // a code over 64 characters, a name over 500: named at the line, not thrown
+        state.problems.error(line.getStartOffset(), "dsl/bad-value-set", "值集的这一行不成立："
+            + e.getMessage(), "this value-set line is not valid: " + e.getMessage());
+      }
     }
     if (state.valueSets.containsKey(id)) {
       state.problems.error(info.getStartOffset(), "dsl/duplicate-id", "值集 " + id + " 重复定义",
