@@ -1,5 +1,7 @@
 package org.emrkit.json;
 
+import static org.emrkit.record.ValueText.isAsciiDigits;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -143,13 +145,14 @@ final class ValueTree {
    */
   static OffsetDateTime parseDateTime(String text) {
     int n = text.length();
-    if (n >= 17 && digits(text, 0, 4) && text.charAt(4) == '-' && digits(text, 5, 7)
-        && text.charAt(7) == '-' && digits(text, 8, 10) && text.charAt(10) == 'T'
-        && digits(text, 11, 13) && text.charAt(13) == ':' && digits(text, 14, 16)) {
+    if (n >= 17 && isAsciiDigits(text, 0, 4) && text.charAt(4) == '-'
+        && isAsciiDigits(text, 5, 7) && text.charAt(7) == '-' && isAsciiDigits(text, 8, 10)
+        && text.charAt(10) == 'T' && isAsciiDigits(text, 11, 13) && text.charAt(13) == ':'
+        && isAsciiDigits(text, 14, 16)) {
       int i = 16;
       int second = 0;
       int nano = 0;
-      if (i + 2 < n && text.charAt(i) == ':' && digits(text, i + 1, i + 3)) {
+      if (i + 2 < n && text.charAt(i) == ':' && isAsciiDigits(text, i + 1, i + 3)) {
         second = number(text, i + 1, i + 3);
         i += 3;
         if (i + 1 < n && text.charAt(i) == '.') {
@@ -170,7 +173,8 @@ final class ValueTree {
       if (i == n - 1 && text.charAt(i) == 'Z') {
         offset = java.time.ZoneOffset.UTC;
       } else if (i == n - 6 && (text.charAt(i) == '+' || text.charAt(i) == '-')
-          && digits(text, i + 1, i + 3) && text.charAt(i + 3) == ':' && digits(text, i + 4, n)) {
+          && isAsciiDigits(text, i + 1, i + 3) && text.charAt(i + 3) == ':'
+          && isAsciiDigits(text, i + 4, n)) {
         int sign = text.charAt(i) == '-' ? -1 : 1;
         int h = number(text, i + 1, i + 3);
         int m = number(text, i + 4, n);
@@ -190,15 +194,6 @@ final class ValueTree {
       }
     }
     return OffsetDateTime.parse(text);
-  }
-
-  private static boolean digits(String s, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static int number(String s, int from, int to) {

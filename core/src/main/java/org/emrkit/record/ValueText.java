@@ -164,6 +164,21 @@ public final class ValueText {
     return cp >= 0xFDD0 && cp <= 0xFDEF || (cp & 0xFFFE) == 0xFFFE && cp <= 0x10FFFF;
   }
 
+  /**
+   * Whether {@code s} holds only the ASCII digits 0–9 from {@code from} to {@code to}
+   * (exclusive); true for an empty range. Not {@link Character#isDigit}, which takes other
+   * scripts' digits too (a full-width ０ of a Chinese input method) that no date or code has.
+   */
+  public static boolean isAsciiDigits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static String choice(Template template, Field field, String code) {
     if (field.valueSet() == null || field.valueSet().isHost()) {
       return code;

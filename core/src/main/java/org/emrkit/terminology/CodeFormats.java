@@ -1,5 +1,7 @@
 package org.emrkit.terminology;
 
+import static org.emrkit.record.ValueText.isAsciiDigits;
+
 import java.util.regex.Pattern;
 
 /**
@@ -21,7 +23,7 @@ public final class CodeFormats {
   /** Whether {@code code} has the form of an ICD-10 (clinical version) diagnosis code. */
   public static boolean isIcd10(String code) {
     if (code == null || code.length() < 3 || !between(code.charAt(0), 'A', 'Z')
-        || !digits(code, 1, 3)) {
+        || !isAsciiDigits(code, 1, 3)) {
       return false;
     }
     int n = code.length();
@@ -39,7 +41,7 @@ public final class CodeFormats {
         return false;
       }
       int rest = end - (4 + k);
-      if (rest == 0 || rest == 4 && code.charAt(4 + k) == 'x' && digits(code, 5 + k, end)) {
+      if (rest == 0 || rest == 4 && code.charAt(4 + k) == 'x' && isAsciiDigits(code, 5 + k, end)) {
         return true;
       }
     }
@@ -48,15 +50,6 @@ public final class CodeFormats {
 
   private static boolean between(char c, char low, char high) {
     return c >= low && c <= high;
-  }
-
-  private static boolean digits(String s, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (!between(s.charAt(i), '0', '9')) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
