@@ -55,7 +55,7 @@ public final class TemplateJson {
     }
     // a warning, the template read: one compiled before the DSL refused them must still read
     // (a batch of records naming it, a record carrying it)
-    controls(tree, "", problems);
+    controls(tree, new StringBuilder(), problems);
     Template t = fromTree(tree, "", problems);
     return t == null ? ReadResult.failed(problems) : new ReadResult<>(t, problems);
   }
@@ -67,27 +67,35 @@ public final class TemplateJson {
    * renderers leave out; a template's text goes into every record printed from it, invisible,
    * and XML (DOCX, CDA) cannot hold most of them.
    */
-  private static void controls(JsonNode node, String at, List<JsonProblem> problems) {
+  private static void controls(JsonNode node, StringBuilder at, List<JsonProblem> problems) {
+    // the pointer in one buffer, extended and cut back as the walk goes, written out only for
+    // a problem (as Json.checkValues keeps it)
     if (node.isTextual()) {
       String s = node.textValue();
       for (int i = 0; i < s.length(); i++) {
         char c = s.charAt(i);
         if (org.emrkit.record.ValueText.isControl(c)) {
           String u = String.format("U+%04X", (int) c);
-          problems.add(JsonProblem.warning(at, "json/control-character", "模板中有控制字符 " + u
-              + "（看不见，Word 和 CDA 导出无法容纳）；请删除它：" + at, "control character " + u
-              + " in the template (invisible; Word and CDA exports cannot hold it): delete it: "
-              + at));
+          problems.add(JsonProblem.warning(at.toString(), "json/control-character",
+              "模板中有控制字符 " + u + "（看不见，Word 和 CDA 导出无法容纳）；请删除它：" + at,
+              "control character " + u + " in the template (invisible; Word and CDA exports"
+                  + " cannot hold it): delete it: " + at));
           return;
         }
       }
     } else if (node.isObject()) {
       for (var e : node.properties()) {
-        controls(e.getValue(), Json.ptr(at, e.getKey()), problems);
+        int mark = at.length();
+        at.append('/').append(org.emrkit.problem.Location.Pointer.token(e.getKey()));
+        controls(e.getValue(), at, problems);
+        at.setLength(mark);
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        controls(node.get(i), Json.ptr(at, i), problems);
+        int mark = at.length();
+        at.append('/').append(i);
+        controls(node.get(i), at, problems);
+        at.setLength(mark);
       }
     }
   }

@@ -56,6 +56,34 @@ class TemplateJsonReadTest {
   }
 
   @Test
+  void eachControlCharacterIsNamedByThePointerOfItsOwnString() throws Exception {
+    String json = JSON.write(Samples.admission());
+    // one in the title, one in the last text of the template, one in the first
+    int first = json.indexOf("\"text\": \"") + 9;
+    int last = json.lastIndexOf("\"text\": \"") + 9;
+    assertThat(first).isLessThan(last);
+    String bad = json.substring(0, first) + "\\u0001" + json.substring(first, last) + "\\u001F"
+        + json.substring(last);
+    String t = Samples.admission().title();
+    bad = bad.replace("\"title\": \"" + t + "\"", "\"title\": \"" + t + "\\u0007\"");
+    ReadResult<?> r = JSON.read(bad);
+    assertThat(r.isOk()).isTrue();
+    assertThat(r.problems()).hasSize(3).allSatisfy(p ->
+        assertThat(p.code()).isEqualTo("json/control-character"));
+    com.fasterxml.jackson.databind.JsonNode tree =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(bad);
+    java.util.Set<String> found = new java.util.HashSet<>();
+    for (var p : r.problems()) {
+      // the pointer leads to the string that holds it, and to no other
+      String s = tree.at(p.pointer()).textValue();
+      assertThat(s).as(p.pointer()).isNotNull();
+      found.add(s.replaceAll("[^\u0001\u0007\u001F]", ""));
+      assertThat(p.message().en()).endsWith(": delete it: " + p.pointer());
+    }
+    assertThat(found).containsExactlyInAnyOrder("\u0001", "\u0007", "\u001F");
+  }
+
+  @Test
   void expressionsTheGrammarRefusesAreRefusedOnReadAsInTheDsl() {
     String written = JSON.write(Samples.admission());
     for (String[] swap : new String[][] {
