@@ -80,6 +80,10 @@ public final class ValueText {
       return n.toString(); // rounding 1E+999999999 to a scale would build its billion digits
     }
     BigDecimal v = field.precision() == null ? n : n.setScale(field.precision(), RoundingMode.HALF_UP);
+    if (field.type() == FieldType.INTEGER && v.scale() > 0
+        && v.stripTrailingZeros().scale() <= 0) {
+      v = v.setScale(0); // an integer written 100.0 in the JSON is 100 次/分 on paper
+    }
     return plain(v);
   }
 

@@ -37,7 +37,9 @@ public final class Resolver {
   /** Coded fields whose code a calc shows apart ({@code expr="dx.code"}). */
   /** How deep calc fields are being read through each other. */
   private int depth;
-  private static final int MAX_DEPTH = 16;
+  /** The calcs read during the outermost evaluation under way, by field and scope; else null. */
+  private Map<CalcKey, Object> calcs;
+  private static final int MAX_DEPTH = 2 * org.emrkit.template.Expression.MAX_CALC_CHAIN;
   /** The record's signatures by signer and time (built when a signature field is first shown). */
   private Map<org.emrkit.record.Signer, java.util.List<Signature>> bySigner;
 
@@ -76,8 +78,34 @@ public final class Resolver {
 
   /** Evaluates an expression with the names of {@code scope} (and the record's top level). */
   public Evaluation evaluate(Expression e, Values scope) {
-    return expressions.evaluate(e.source(), name -> variable(name, scope), clock);
+    if (calcs != null) {
+      return expressions.evaluate(e.source(), name -> variable(name, scope), clock);
+    }
+    // the outermost evaluation: each calc it reads is computed once in each scope, however often
+    // it is read (six calcs each adding the one before 300 times took 300^5 evaluations)
+    calcs = new HashMap<>();
+    try {
+      return expressions.evaluate(e.source(), name -> variable(name, scope), clock);
+    } finally {
+      calcs = null;
+    }
   }
+
+  /** A calc field in a scope, both by identity (a scope's equality compares all its values). */
+  private record CalcKey(Field field, Values scope) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof CalcKey k && k.field == field && k.scope == scope;
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * System.identityHashCode(field) + System.identityHashCode(scope);
+    }
+  }
+
+  /** Stands for a calc being computed: read again inside itself, a cycle reads as nothing. */
+  private static final Object COMPUTING = new Object();
 
   /**
    * The text a field shows, the same in every output: a macro field the context value it names
@@ -169,7 +197,13 @@ public final class Resolver {
       return null;
     }
     BigDecimal d = new BigDecimal(n.toString());
-    return calc.precision() == null ? d : d.setScale(calc.precision(), RoundingMode.HALF_UP);
+    if (calc.precision() != null) {
+      return d.setScale(calc.precision(), RoundingMode.HALF_UP);
+    }
+    // without a precision, the number as on paper: the expressions' arithmetic keeps 16 places
+    // after + - * (1 + 2 was 3.000000000000000), which say nothing of the measurements
+    d = d.stripTrailingZeros();
+    return d.scale() < 0 ? d.setScale(0) : d;
   }
 
   /**
@@ -250,13 +284,22 @@ public final class Resolver {
       return null;
     }
     if (f.type() == FieldType.CALC) {
-      // a calculated field reads as its value (a cycle of calcs reads as nothing)
+      // a calculated field reads as its value (a cycle of calcs reads as nothing; the compiler
+      // refuses one, a template written otherwise may hold one)
+      CalcKey key = new CalcKey(f, scope);
+      Object known = calcs.get(key);
+      if (known != null || calcs.containsKey(key)) {
+        return known == COMPUTING ? null : known;
+      }
       if (depth > MAX_DEPTH) {
         return null;
       }
+      calcs.put(key, COMPUTING);
       depth++;
       try {
-        return calcValue(f, scope);
+        Object value = calcValue(f, scope);
+        calcs.put(key, value);
+        return value;
       } finally {
         depth--;
       }

@@ -16,6 +16,14 @@ public record Expression(String source) {
   /** Longest accepted expression source, in characters. */
   public static final int MAX_LENGTH = 2_000;
 
+  /**
+   * The most calculated fields a calc may read through one another ({@code c1 = c0 + 1},
+   * {@code c2 = c1 + 1} ... is a chain of one, two ...): the DSL refuses a longer chain and a
+   * cycle; an evaluation follows twice as many before it reads nothing, so that a condition or
+   * a calc over a longest chain still computes.
+   */
+  public static final int MAX_CALC_CHAIN = 16;
+
   /** Checks the source. */
   public Expression {
     Objects.requireNonNull(source, "source");

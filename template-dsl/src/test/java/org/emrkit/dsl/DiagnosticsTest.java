@@ -101,6 +101,25 @@ class DiagnosticsTest {
   }
 
   @Test
+  void calcsThatReadEachOtherOrTooDeepAreNamedAtTheRead() {
+    // a chain of 16 calcs each reading the one before compiles; 17 is one too deep
+    StringBuilder ok = new StringBuilder("{{x: decimal}} {{c0: calc expr=\"x + 1\"}}\n");
+    for (int i = 1; i <= 17; i++) {
+      ok.append("\n{{c").append(i).append(": calc expr=\"c").append(i - 1).append(" + 1\"}}\n");
+    }
+    List<String> deep = diagnostics(ok.toString());
+    // c17 is on line 7 + 2 * 17, the c16 its expression reads at column 19
+    assertThat(deep).containsExactly((7 + 2 * 17) + ":19 dsl/calc-chain");
+    String sixteen = ok.substring(0, ok.indexOf("{{c17:"));
+    assertThat(diagnostics(sixteen)).isEmpty();
+    // three calcs in a ring, named once, where the last read closes it; the calc outside it
+    // that reads the ring is not named again
+    assertThat(diagnostics("{{a: calc expr=\"b + 1\"}} {{b: calc expr=\"c + 1\"}} "
+        + "{{c: calc expr=\"a + b\"}} {{d: calc expr=\"a * 2\"}}\n"))
+        .containsExactly("7:67 dsl/calc-cycle");
+  }
+
+  @Test
   void aCalcThatCanNeverShowItsResultIsNamed() {
     assertThat(diagnostics("{{a: calc expr=\"now()\"}} {{b: calc expr=\"true\"}}\n"))
         .containsExactly("7:17 dsl/calc-type", "7:42 dsl/calc-type");

@@ -95,6 +95,7 @@ public final class ModelBuilder {
     }
     unknownNames();
     CalcTypes.check(state, state.calcs, state.fieldsByName);
+    CalcChains.check(state, state.calcs);
     for (String id : state.valueSets.keySet()) {
       if (!state.usedValueSets.contains(id)) {
         state.problems.warning(state.valueSetOffsets.get(id), "dsl/unused-value-set",
