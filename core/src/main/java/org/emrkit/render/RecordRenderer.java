@@ -66,39 +66,110 @@ public interface RecordRenderer {
    * @throws RenderException ({@code render/io}) when the file cannot be written
    */
   static <T> T writeTo(Path file, java.util.function.Function<OutputStream, T> write) {
-    Path dir = file.toAbsolutePath().getParent();
     Path tmp = null;
     try {
-      tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-      permissions(file, tmp);
+      tmp = temporary(file);
       T result;
       try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
         result = write.apply(out);
       } catch (UncheckedIOException e) {
         throw e.getCause(); // a write that failed inside the function: reported as one below
       }
-      try {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-      }
+      move(tmp, file);
       tmp = null;
       return result;
     } catch (IOException e) {
-      throw new RenderException("render/io", "", Message.of("无法写入文件 " + file + "：" + e.getMessage(),
-          "could not write " + file + ": " + e.getMessage()), e);
+      throw cannotWrite(file, e);
     } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException e) {
-          throw new UncheckedIOException("could not remove " + tmp, e);
-        }
+      remove(tmp);
+    }
+  }
+
+  /**
+   * Writes two files that stand together, such as a print and the record that logs it: both
+   * are written to temporary files in their directories first and only then moved into place,
+   * so that when either cannot be written (a record in a directory the user may not write)
+   * neither file changes.
+   *
+   * @throws RenderException ({@code render/io}) naming the file that could not be written
+   */
+  static void writeBoth(Path first, byte[] firstBytes, Path second, byte[] secondBytes) {
+    Path a = null;
+    Path b = null;
+    Path at = first;
+    try {
+      a = temporary(first);
+      Files.write(a, firstBytes);
+      at = second;
+      b = temporary(second);
+      Files.write(b, secondBytes);
+      at = first;
+      move(a, first);
+      a = null;
+      at = second;
+      move(b, second);
+      b = null;
+    } catch (IOException e) {
+      throw cannotWrite(at, e);
+    } finally {
+      remove(a);
+      remove(b);
+    }
+  }
+
+  private static Path temporary(Path file) throws IOException {
+    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(),
+        ".tmp");
+    try {
+      permissions(file, tmp);
+    } catch (IOException | RuntimeException e) {
+      remove(tmp);
+      throw e;
+    }
+    return tmp;
+  }
+
+  private static void move(Path tmp, Path file) throws IOException {
+    try {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void remove(Path tmp) {
+    if (tmp != null) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not remove " + tmp, e);
       }
     }
   }
 
+  /**
+   * {@code render/io} naming the file and why, as a person says it: a file system's exceptions
+   * carry only the path (permission denied said {@code /ward/.pn.json123.tmp}, nothing more).
+   */
+  private static RenderException cannotWrite(Path file, IOException e) {
+    String zh;
+    String en;
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      zh = "没有写入权限";
+      en = "permission denied";
+    } else if (e instanceof java.nio.file.NoSuchFileException) {
+      zh = "目录不存在";
+      en = "no such directory";
+    } else if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      zh = f.getReason();
+      en = f.getReason();
+    } else {
+      zh = String.valueOf(e.getMessage());
+      en = zh;
+    }
+    return new RenderException("render/io", "", Message.of("无法写入文件 " + file + "：" + zh,
+        "could not write " + file + ": " + en), e);
+  }
 
   /**
    * Gives the temporary file the permissions of the file it replaces, or {@code rw-r--r--} for a

@@ -67,8 +67,10 @@ final class PrintCommand {
       return 1;
     }
     String json = RecordJson.create().write(session.commit());
-    RecordRenderer.writeTo(target, made.toByteArray());
-    RecordRenderer.writeTo(recordFile, json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    // both or neither: a sheet printed and not logged would be printed again by 续打, one logged
+    // and not printed would leave its rows off paper
+    RecordRenderer.writeBoth(target, made.toByteArray(), recordFile,
+        json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     List<Integer> pages = outcome.entry().pages();
     out.println(o);
     String range = PrintEntry.pageRange(pages);
@@ -139,8 +141,8 @@ final class PrintCommand {
         if (range.length > 2 || to < from || to - from > 10_000 || out.size() > 10_000) {
           throw new NumberFormatException(part);
         }
-        for (int p = from; p <= to; p++) {
-          out.add(p);
+        for (long p = from; p <= to; p++) { // (int) to Integer.MAX_VALUE would never end
+          out.add((int) p);
         }
       }
     } catch (NumberFormatException e) {

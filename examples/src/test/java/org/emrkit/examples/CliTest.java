@@ -562,5 +562,14 @@ class CliTest {
     assertThat(run("render", "--template", t, rec.toString(), "--to", "pdf", "-o",
         dir.resolve("p5.pdf").toString(), "--print", "pages", "--pages", "3-1", "--user", user)
         .err()).contains("--pages");
+    // the largest page number is a page the record does not have, not a loop that never ends
+    // (an int counting up to Integer.MAX_VALUE overflowed, and the list of pages filled the heap)
+    for (String last : List.of("2147483647", "2147483646-2147483647")) {
+      Run huge = run("render", "--template", t, rec.toString(), "--to", "pdf", "-o",
+          dir.resolve("p5.pdf").toString(), "--print", "pages", "--pages", last, "--user", user);
+      assertThat(huge.code()).as(huge.err()).isEqualTo(1);
+      assertThat(huge.err()).contains("214748364").doesNotContain("Exception");
+    }
+    assertThat(dir.resolve("p5.pdf")).doesNotExist();
   }
 }

@@ -117,6 +117,11 @@ class DiagnosticsTest {
     assertThat(diagnostics("{{a: calc expr=\"b + 1\"}} {{b: calc expr=\"c + 1\"}} "
         + "{{c: calc expr=\"a + b\"}} {{d: calc expr=\"a * 2\"}}\n"))
         .containsExactly("7:67 dsl/calc-cycle");
+    assertThat(COMPILER.compile(FM + "{{a: calc expr=\"b + 1\"}} {{b: calc expr=\"c + 1\"}} "
+        + "{{c: calc expr=\"a + b\"}}\n\n{{s: calc expr=\"s * 2\"}}\n", "t.emr.md")
+        .diagnostics()).extracting(d -> d.message().zh()).containsExactly(
+            "计算字段相互引用(a → b → c → a)，永远无法算出：请改为读取填写的字段",
+            "计算字段相互引用(s → s)，永远无法算出：请改为读取填写的字段");
   }
 
   @Test

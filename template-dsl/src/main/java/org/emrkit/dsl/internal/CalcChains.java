@@ -26,6 +26,8 @@ final class CalcChains {
   private final Map<String, Integer> state2 = new HashMap<>();
   /** The longest chain of calcs below each calc done (0: it reads none). */
   private final Map<String, Integer> longest = new HashMap<>();
+  /** The calcs whose reads are being followed, outermost first. */
+  private final List<String> path = new ArrayList<>();
 
   private CalcChains(BuildState state) {
     this.state = state;
@@ -64,37 +66,41 @@ final class CalcChains {
       return s == 2 ? longest.get(name) : -1;
     }
     state2.put(name, 1);
-    int deepest = 0;
-    for (Read r : reads.get(name)) {
-      if (Integer.valueOf(1).equals(state2.get(r.name()))) {
-        state2.put(name, 3);
-        boolean self = r.name().equals(name);
-        state.problems.error(r.offset(), "dsl/calc-cycle", "计算字段 " + name + " 读取 "
-            + r.name() + "，而 " + r.name() + " 又读取 " + name + (self ? "" : "(经由其他计算字段)")
-            + "：相互引用的计算字段永远无法算出；请改为读取填写的字段",
-            "calc " + name + " reads " + r.name() + ", which reads " + name
-            + (self ? "" : " (through other calcs)") + ": calcs that read each other can never"
-            + " be computed; read filled-in fields instead");
-        return -1;
+    path.add(name);
+    try {
+      int deepest = 0;
+      for (Read r : reads.get(name)) {
+        if (Integer.valueOf(1).equals(state2.get(r.name()))) {
+          state2.put(name, 3);
+          // the cycle as it reads: c → d → c
+          String ring = String.join(" → ", path.subList(path.lastIndexOf(r.name()),
+              path.size())) + " → " + r.name();
+          state.problems.error(r.offset(), "dsl/calc-cycle", "计算字段相互引用(" + ring
+              + ")，永远无法算出：请改为读取填写的字段", "calcs read each other (" + ring + ")"
+              + " and can never be computed: read filled-in fields instead");
+          return -1;
+        }
+        int below = follow(r.name());
+        if (below < 0) {
+          state2.put(name, 3);
+          return -1;
+        }
+        if (below + 1 > Expression.MAX_CALC_CHAIN) {
+          state2.put(name, 3);
+          int max = Expression.MAX_CALC_CHAIN;
+          state.problems.error(r.offset(), "dsl/calc-chain", "计算字段 " + name + " 经由 "
+              + r.name() + " 读取了超过 " + max + " 层计算字段：请直接读取填写的字段",
+              "calc " + name + " reads calcs through " + r.name() + " more than " + max
+              + " deep: read the filled-in fields directly");
+          return -1;
+        }
+        deepest = Math.max(deepest, below + 1);
       }
-      int below = follow(r.name());
-      if (below < 0) {
-        state2.put(name, 3);
-        return -1;
-      }
-      if (below + 1 > Expression.MAX_CALC_CHAIN) {
-        state2.put(name, 3);
-        int max = Expression.MAX_CALC_CHAIN;
-        state.problems.error(r.offset(), "dsl/calc-chain", "计算字段 " + name + " 经由 "
-            + r.name() + " 读取了超过 " + max + " 层计算字段：请直接读取填写的字段",
-            "calc " + name + " reads calcs through " + r.name() + " more than " + max
-            + " deep: read the filled-in fields directly");
-        return -1;
-      }
-      deepest = Math.max(deepest, below + 1);
+      state2.put(name, 2);
+      longest.put(name, deepest);
+      return deepest;
+    } finally {
+      path.remove(path.size() - 1);
     }
-    state2.put(name, 2);
-    longest.put(name, deepest);
-    return deepest;
   }
 }
