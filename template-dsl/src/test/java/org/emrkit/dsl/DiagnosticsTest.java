@@ -101,6 +101,18 @@ class DiagnosticsTest {
   }
 
   @Test
+  void aCodeSpanOverTwoLinesIsTextWithASpace() {
+    // the compiler threw IllegalArgumentException (a text run with a line break) for it
+    for (String nl : List.of("\n", "\r\n")) {
+      CompileResult r = COMPILER.compile(FM + "正文 `代码" + nl + "第二行` 结束\n", "t.emr.md");
+      assertThat(r.diagnostics()).extracting(d -> d.line() + ":" + d.column() + " " + d.code())
+          .containsExactly("7:4 dsl/unsupported-markdown");
+      assertThat(org.emrkit.json.TemplateJson.create().write(r.get().orElseThrow()))
+          .contains("代码 第二行");
+    }
+  }
+
+  @Test
   void calcsThatReadEachOtherOrTooDeepAreNamedAtTheRead() {
     // a chain of 16 calcs each reading the one before compiles; 17 is one too deep
     StringBuilder ok = new StringBuilder("{{x: decimal}} {{c0: calc expr=\"x + 1\"}}\n");

@@ -118,7 +118,8 @@ final class InlineReader {
     } else if (n instanceof Code code) {
       state.problems.warning(n.getStartOffset(), "dsl/unsupported-markdown",
           "代码格式 `...` 按普通文字处理", "code span `...` is kept as plain text");
-      text(code.getText().toString(), n.getStartOffset());
+      // a line break inside a code span is a space (CommonMark 6.1); a text run holds none
+      text(code.getText().toString().replaceAll("\r\n|\r|\n", " "), n.getStartOffset());
     } else if (n instanceof Image || n instanceof ImageRef) {
       state.problems.error(n.getStartOffset(), "dsl/unsupported-markdown", "模板中不支持图片",
           "images are not supported in templates");
