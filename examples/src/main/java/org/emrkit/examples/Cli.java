@@ -308,8 +308,13 @@ public final class Cli {
     };
     String font = a.option("--font", null);
     if (font != null) {
-      if (!Files.isReadable(Path.of(font))) {
+      if (!Files.isRegularFile(Path.of(font)) || !Files.isReadable(Path.of(font))) {
         throw new UsageException("--font " + font + " is not a readable file");
+      }
+      if (!isTrueType(Path.of(font))) {
+        // the renderer would pass over it and print as if no font had been given
+        throw new UsageException("--font " + font + " is not a TrueType font (a .ttf file; a"
+            + " collection, .ttc, is not taken)");
       }
       // the PDF renderer tries this font first for characters its own fonts lack
       System.setProperty("emrkit.fonts.rare", font);
@@ -319,6 +324,18 @@ public final class Cli {
         .amendments(how).emptyPlaceholder(a.option("--empty", null))
         .blanks(a.flag("--blanks")).draftWatermark(!a.flag("--no-draft-mark"))
         .supersededSignatures(!a.flag("--hide-superseded")).build();
+  }
+
+  /** Whether the file starts as a TrueType or OpenType font does (its sfnt version). */
+  private static boolean isTrueType(Path file) {
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      byte[] head = in.readNBytes(4);
+      String tag = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+      return head.length == 4 && (tag.equals("\0\1\0\0") || tag.equals("true")
+          || tag.equals("OTTO"));
+    } catch (java.io.IOException e) {
+      return false;
+    }
   }
 
   List<Template> templates(Args a) {

@@ -91,6 +91,35 @@ class CliTest {
         dir.resolve("x.pdf").toString(), "--font", dir.resolve("none.ttf").toString());
     assertThat(font.code()).isEqualTo(2);
     assertThat(font.err()).contains("none.ttf is not a readable file");
+    // a file that is not a font, and a directory, were passed over without a word
+    Path text = dir.resolve("notafont.ttf");
+    Files.writeString(text, "这不是字体");
+    Run notFont = run("render", "--template", admission, record, "--to", "pdf", "-o",
+        dir.resolve("x.pdf").toString(), "--font", text.toString());
+    assertThat(notFont.code()).isEqualTo(2);
+    assertThat(notFont.err()).contains("notafont.ttf is not a TrueType font");
+    Run folder = run("render", "--template", admission, record, "--to", "pdf", "-o",
+        dir.resolve("x.pdf").toString(), "--font", dir.toString());
+    assertThat(folder.code()).isEqualTo(2);
+    assertThat(folder.err()).contains("is not a readable file");
+    assertThat(dir.resolve("x.pdf")).doesNotExist();
+    Path ttf = dir.resolve("LiberationSans-Regular.ttf");
+    try (java.io.InputStream in = CliTest.class.getClassLoader()
+        .getResourceAsStream("font-fallback/LiberationSans-Regular.ttf")) {
+      Files.copy(in, ttf);
+    }
+    String rare = System.getProperty("emrkit.fonts.rare");
+    try {
+      Run realFont = run("render", "--template", admission, record, "--to", "pdf", "-o",
+          dir.resolve("x.pdf").toString(), "--font", ttf.toString());
+      assertThat(realFont.code()).as(realFont.err()).isZero();
+    } finally { // the command sets it for the JVM, which the other tests share
+      if (rare == null) {
+        System.clearProperty("emrkit.fonts.rare");
+      } else {
+        System.setProperty("emrkit.fonts.rare", rare);
+      }
+    }
     // an empty field prints the placeholder asked for
     String json = Files.readString(Path.of(record)).replaceFirst(",\\s*\"weight\": 70\\.5", "");
     Path noWeight = dir.resolve("no-weight.json");
