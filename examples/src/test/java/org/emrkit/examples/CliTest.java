@@ -366,6 +366,28 @@ class CliTest {
   }
 
   @Test
+  void twoDifferentTemplatesOfOneIdAndVersionAreRefused(@TempDir Path dir) throws IOException {
+    String pn = TEMPLATES + "progress-note.emr.md";
+    Path other = dir.resolve("pn2.emr.md");
+    String source = Files.readString(Path.of(pn));
+    assertThat(source).contains("\n# ");
+    Files.writeString(other, source.replaceFirst("\n# ([^\n]*)", "\n# $1（改）"));
+    Path compiled = dir.resolve("pn.json");
+    assertThat(run("compile", pn, "-o", compiled.toString()).code()).isZero();
+    for (List<String> order : List.of(List.of(pn, other.toString()),
+        List.of(other.toString(), pn))) {
+      Run r = run("render", "--template", order.get(0), "--template", order.get(1),
+          RECORDS + "progress-note.json", "--to", "html", "-o", dir.resolve("x.html").toString());
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err()).contains("are both progress-note@1.0.0");
+    }
+    // the same template twice, or as its source and its compiled JSON, is one template
+    Run same = run("render", "--template", pn, "--template", compiled.toString(),
+        RECORDS + "progress-note.json", "--to", "html", "-o", dir.resolve("x.html").toString());
+    assertThat(same.code()).as(same.err()).isZero();
+  }
+
+  @Test
   void unusableInputExitsTwoWithAReason(@TempDir Path dir) throws IOException {
     Path broken = dir.resolve("r.json");
     Files.writeString(broken, "{\"format\": \"emrkit-record/1\", \"id\": \"R\", \"status\": \"nope\","
