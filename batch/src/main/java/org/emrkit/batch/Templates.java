@@ -24,8 +24,10 @@ final class Templates {
   static List<Template> load(String dir) {
     Files2.requireDirectory(dir);
     List<Template> out = new ArrayList<>();
+    java.util.Map<String, String> files = new java.util.HashMap<>();
     TemplateCompiler compiler = TemplateCompiler.builder().build();
     for (String file : Files2.list(Files2.join(dir, "*"))) {
+      int before = out.size();
       String text = Files2.read(file, MAX_BYTES).map(b -> new String(b, StandardCharsets.UTF_8))
           .orElseThrow();
       if (file.endsWith(".emr.md")) {
@@ -43,11 +45,36 @@ final class Templates {
         }
         out.add(r.orElseThrow());
       }
+      if (out.size() > before) {
+        same(out, files, file);
+      }
     }
     if (out.isEmpty()) {
       throw new IllegalArgumentException("no templates (*.emr.md, *.json) in " + dir);
     }
     return out;
+  }
+
+  /**
+   * Refuses a template just read whose id and version an earlier one of the directory has with
+   * other content: a record names its template by both, and which of the two it meant is
+   * unknown (the first listed was used). The same template twice (its source and its compiled
+   * JSON) is one.
+   */
+  private static void same(List<Template> out, java.util.Map<String, String> files, String file) {
+    Template t = out.get(out.size() - 1);
+    String key = t.id() + "@" + t.version();
+    String first = files.putIfAbsent(key, file);
+    if (first == null) {
+      return;
+    }
+    for (Template earlier : out.subList(0, out.size() - 1)) {
+      if (earlier.id().equals(t.id()) && earlier.version().equals(t.version())
+          && !earlier.equals(t)) {
+        throw new IllegalArgumentException("templates " + first + " and " + file + " are both "
+            + key + ": keep one (a changed template takes a new version)");
+      }
+    }
   }
 
   static TemplateResolver resolver(List<Template> templates) {

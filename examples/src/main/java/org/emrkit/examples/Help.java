@@ -24,7 +24,8 @@ final class Help {
              emrkit demo [-o DIR]
              emrkit serve [--port 8080] [--terminology DIR]
              emrkit --version | COMMAND --help
-      T is a .emr.md file or template JSON; --template may be given more than once.
+      T is a .emr.md file or template JSON; --template may be given more than once (two
+      different templates with one id and version are refused).
       --trust checks every signature's digital signature against these authorities (and
       requires one); --anchors checks records against an anchor log.
       --terminology DIR: the hospital's code lists (DIR/terminology.json, see
