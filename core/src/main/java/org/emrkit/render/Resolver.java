@@ -37,7 +37,9 @@ public final class Resolver {
   /** Coded fields whose code a calc shows apart ({@code expr="dx.code"}). */
   /** How deep calc fields are being read through each other. */
   private int depth;
-  /** The calcs read during the outermost evaluation under way, by field and scope; else null. */
+  /** How many evaluations are under way, one inside another (a calc's inside what reads it). */
+  private int evaluating;
+  /** The calcs read during the outermost evaluation under way, by field and scope (or null). */
   private Map<CalcKey, Object> calcs;
   private static final int MAX_DEPTH = 2 * org.emrkit.template.Expression.MAX_CALC_CHAIN;
   /** The record's signatures by signer and time (built when a signature field is first shown). */
@@ -78,16 +80,16 @@ public final class Resolver {
 
   /** Evaluates an expression with the names of {@code scope} (and the record's top level). */
   public Evaluation evaluate(Expression e, Values scope) {
-    if (calcs != null) {
-      return expressions.evaluate(e.source(), name -> variable(name, scope), clock);
-    }
-    // the outermost evaluation: each calc it reads is computed once in each scope, however often
-    // it is read (six calcs each adding the one before 300 times took 300^5 evaluations)
-    calcs = new HashMap<>();
+    // within the outermost evaluation each calc it reads is computed once in each scope, however
+    // often it is read (six calcs each adding the one before 300 times took 300^5 evaluations);
+    // the calcs it read are let go when it ends
+    evaluating++;
     try {
       return expressions.evaluate(e.source(), name -> variable(name, scope), clock);
     } finally {
-      calcs = null;
+      if (--evaluating == 0) {
+        calcs = null;
+      }
     }
   }
 
@@ -287,6 +289,9 @@ public final class Resolver {
       // a calculated field reads as its value (a cycle of calcs reads as nothing; the compiler
       // refuses one, a template written otherwise may hold one)
       CalcKey key = new CalcKey(f, scope);
+      if (calcs == null) {
+        calcs = new HashMap<>(); // most evaluations (conditions) read no calc
+      }
       Object known = calcs.get(key);
       if (known != null || calcs.containsKey(key)) {
         return known == COMPUTING ? null : known;
