@@ -39,8 +39,15 @@ public final class Resolver {
   private int depth;
   /** How many evaluations are under way, one inside another (a calc's inside what reads it). */
   private int evaluating;
-  /** The calcs read during the outermost evaluation under way, by field and scope (or null). */
-  private Map<CalcKey, Object> calcs;
+  /**
+   * The calcs read during the outermost evaluation under way: field, scope (both by identity: a
+   * scope's equality compares all its values) and value, the first {@code read} of each array,
+   * kept for the next evaluation (an expression reads a few calcs; looked up in order).
+   */
+  private Field[] readFields = new Field[4];
+  private Values[] readScopes = new Values[4];
+  private Object[] readValues = new Object[4];
+  private int read;
   private static final int MAX_DEPTH = 2 * org.emrkit.template.Expression.MAX_CALC_CHAIN;
   /** The record's signatures by signer and time (built when a signature field is first shown). */
   private Map<org.emrkit.record.Signer, java.util.List<Signature>> bySigner;
@@ -87,23 +94,26 @@ public final class Resolver {
     try {
       return expressions.evaluate(e.source(), name -> variable(name, scope), clock);
     } finally {
-      if (--evaluating == 0) {
-        calcs = null;
+      if (--evaluating == 0 && read > 0) {
+        java.util.Arrays.fill(readFields, 0, read, null);
+        java.util.Arrays.fill(readScopes, 0, read, null);
+        java.util.Arrays.fill(readValues, 0, read, null);
+        read = 0;
       }
     }
   }
 
-  /** A calc field in a scope, both by identity (a scope's equality compares all its values). */
-  private record CalcKey(Field field, Values scope) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof CalcKey k && k.field == field && k.scope == scope;
+  /** Notes a calc as being computed in a scope; its place in the arrays. */
+  private int remember(Field f, Values scope) {
+    if (read == readFields.length) {
+      readFields = java.util.Arrays.copyOf(readFields, read * 2);
+      readScopes = java.util.Arrays.copyOf(readScopes, read * 2);
+      readValues = java.util.Arrays.copyOf(readValues, read * 2);
     }
-
-    @Override
-    public int hashCode() {
-      return 31 * System.identityHashCode(field) + System.identityHashCode(scope);
-    }
+    readFields[read] = f;
+    readScopes[read] = scope;
+    readValues[read] = COMPUTING;
+    return read++;
   }
 
   /** Stands for a calc being computed: read again inside itself, a cycle reads as nothing. */
@@ -288,22 +298,19 @@ public final class Resolver {
     if (f.type() == FieldType.CALC) {
       // a calculated field reads as its value (a cycle of calcs reads as nothing; the compiler
       // refuses one, a template written otherwise may hold one)
-      CalcKey key = new CalcKey(f, scope);
-      if (calcs == null) {
-        calcs = new HashMap<>(); // most evaluations (conditions) read no calc
-      }
-      Object known = calcs.get(key);
-      if (known != null || calcs.containsKey(key)) {
-        return known == COMPUTING ? null : known;
+      for (int i = 0; i < read; i++) {
+        if (readFields[i] == f && readScopes[i] == scope) {
+          return readValues[i] == COMPUTING ? null : readValues[i];
+        }
       }
       if (depth > MAX_DEPTH) {
         return null;
       }
-      calcs.put(key, COMPUTING);
+      int at = remember(f, scope);
       depth++;
       try {
         Object value = calcValue(f, scope);
-        calcs.put(key, value);
+        readValues[at] = value;
         return value;
       } finally {
         depth--;
