@@ -15,4 +15,12 @@ public interface Authenticator {
 
   /** Whether {@code password} is the logged-in actor's own (re-authentication to sign). */
   boolean confirm(Actor actor, char[] password);
+
+  /**
+   * Whether the actor's login is locked for a while (too many wrong passwords): a signer
+   * refused then is told so, not that the password was wrong. None by default.
+   */
+  default boolean locked(Actor actor) {
+    return false;
+  }
 }

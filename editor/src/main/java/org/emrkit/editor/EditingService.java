@@ -214,8 +214,11 @@ public final class EditingService {
     char[] password = text(req, "password", false).toCharArray();
     try {
       if (password.length == 0 || !authenticator.confirm(actor, password)) {
-        return Outcome.refused("edit/reauthenticate", Message.of("签名需再次输入本人密码，密码不正确",
-            "signing needs the signer's own password again; it was not right"),
+        return Outcome.refused("edit/reauthenticate", authenticator.locked(actor)
+            ? Message.of("密码多次输入错误，账号已暂时锁定，请稍后再签名",
+                "too many wrong passwords: the login is locked for a while; sign again later")
+            : Message.of("签名需再次输入本人密码，密码不正确",
+                "signing needs the signer's own password again; it was not right"),
             head(find(id)));
       }
     } finally {

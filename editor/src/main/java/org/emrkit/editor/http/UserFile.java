@@ -118,18 +118,40 @@ public final class UserFile implements Authenticator {
     return u != null && u.actor().equals(actor) && check(u, password);
   }
 
+  @Override
+  public boolean locked(Actor actor) {
+    User u = byId.get(actor.id());
+    Failures f = u == null ? null : failures.get(u.login());
+    return f != null && f.count() >= MAX_FAILURES && clock.instant().isBefore(f.last().plus(LOCK));
+  }
+
+  /**
+   * Each attempt is counted as a failure before its hash is computed, and forgiven when the
+   * password is right: twenty attempts at once were all checked (the failures were counted
+   * after each three-second hash), so a lock of five was no lock. A locked login costs the same
+   * hash as an open one, or its quick answer would tell that the login exists.
+   */
   private boolean check(User u, char[] password) {
     Instant now = clock.instant();
-    Failures f = failures.get(u.login());
-    if (f != null && f.count() >= MAX_FAILURES && now.isBefore(f.last().plus(LOCK))) {
+    boolean[] open = {false};
+    failures.compute(u.login(), (login, f) -> {
+      if (f == null || !now.isBefore(f.last().plus(LOCK))) {
+        open[0] = true;
+        return new Failures(1, now);
+      }
+      if (f.count() >= MAX_FAILURES) {
+        return f; // locked: not counted again, so the lock ends five minutes after it began
+      }
+      open[0] = true;
+      return new Failures(f.count() + 1, now);
+    });
+    byte[] computed = hash(password, u.salt(), u.iterations());
+    if (!open[0]) {
       return false;
     }
-    boolean ok = MessageDigest.isEqual(u.hash(), hash(password, u.salt(), u.iterations()));
+    boolean ok = MessageDigest.isEqual(u.hash(), computed);
     if (ok) {
       failures.remove(u.login());
-    } else {
-      failures.merge(u.login(), new Failures(1, now),
-          (a, b) -> new Failures(now.isBefore(a.last().plus(LOCK)) ? a.count() + 1 : 1, now));
     }
     return ok;
   }

@@ -331,6 +331,16 @@ class EditorServerTest {
     assertThat(ok.body()).contains("edit/field-errors", "必填项“现病史”未填写")
         .doesNotContain("edit/reauthenticate");
     assertThat(stored(li, id).signatures()).isEmpty();
+    // five wrong passwords (from anyone, at the log-in page) lock the login: the signer is told
+    // so, not that the password she typed was wrong
+    Http stranger = new Http(port);
+    for (int i = 0; i < 5; i++) {
+      assertThat(stranger.form("/login", "user=liming&password=x" + i).status()).isEqualTo(401);
+    }
+    Http.Response locked = li.post(path + "/sign", "{\"head\":\"" + head(li, id)
+        + "\",\"scope\":\"\",\"password\":\"li-secret\"}");
+    assertThat(locked.body()).contains("edit/reauthenticate", "账号已暂时锁定")
+        .doesNotContain("密码不正确");
   }
 
   @Test
