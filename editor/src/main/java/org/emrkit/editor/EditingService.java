@@ -293,12 +293,33 @@ public final class EditingService {
     return o.applied() ? new Printed(o, pdfOut[0], notice[0]) : new Printed(o, null, null);
   }
 
+  /** Whether the actor may create a record of this template (the index offers only those). */
+  public boolean mayCreate(Actor actor, Template template) {
+    return creating(actor, template).isEmpty();
+  }
+
+  /**
+   * A record is created by one who may write it as its author (a nurse makes no 入院记录, a QC
+   * reviewer none at all; one made anyway could never be signed by anyone).
+   */
+  private java.util.Optional<org.emrkit.edit.Refusal> creating(Actor actor, Template t) {
+    return org.emrkit.edit.PermissionPolicy.defaults().decide(
+        new org.emrkit.edit.PermissionPolicy.Request(actor, org.emrkit.edit.EditAction.WRITE,
+            t.documentType(), RecordStatus.DRAFT, actor, "", List.of(), null,
+            java.time.OffsetDateTime.now(clock)));
+  }
+
   /** Creates a draft of a template for the actor, in the host's context; stores and returns it. */
   public Record create(Actor actor, String templateId, String id, Context context) {
     Objects.requireNonNull(actor, "actor");
     Template t = templates.stream().filter(x -> x.id().equals(templateId)).findFirst()
         .orElseThrow(() -> new NotFound(Message.of("没有模板 " + templateId,
             "no template " + templateId)));
+    java.util.Optional<org.emrkit.edit.Refusal> refused = creating(actor, t);
+    if (refused.isPresent()) {
+      throw new BadRequest(refused.get().code(), Message.of("不能新建" + t.title() + "："
+          + refused.get().zh(), "cannot create " + t.title() + ": " + refused.get().en()));
+    }
     // defaults, what the context knows, and the rows a table's minRows asks for (NewRecord)
     Record r = org.emrkit.edit.NewRecord.draft(id, t, new Context(context.patient(),
         context.encounter(), context.org(), actor));

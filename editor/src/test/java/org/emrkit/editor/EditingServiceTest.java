@@ -125,6 +125,28 @@ class EditingServiceTest {
     assertThat(r.context().author()).isEqualTo(RESIDENT);
   }
 
+  /**
+   * A record is created by one who may write it: a nurse or a QC reviewer created 入院记录 that
+   * no one could ever sign (only the author signs a medical record, and nurses sign none).
+   */
+  @Test
+  void onlyOneWhoMayWriteARecordCreatesIt() {
+    EditingService s = service();
+    for (Actor who : List.of(new Actor("u-3001", "赵芳", Role.NURSE),
+        new Actor("u-9001", "钱敏", Role.QC))) {
+      assertThatThrownBy(() -> s.create(who, "admission-record",
+          "R-" + who.id(), CLEAN.context()))
+          .isInstanceOfSatisfying(BadRequest.class, e -> {
+            assertThat(e.code()).isEqualTo("edit/permission");
+            assertThat(e.text().zh()).startsWith("不能新建").contains(who.name());
+          });
+      assertThat(s.store().find("R-" + who.id())).isEmpty();
+    }
+    assertThat(s.create(new Actor("u-0901", "吴迪", Role.INTERN), "admission-record", "R-i",
+        CLEAN.context()).context().author().role()).as("an intern writes, a senior countersigns")
+        .isEqualTo(Role.INTERN);
+  }
+
   @Test
   void aNewRecordStartsWithItsDefaultsWhatTheContextKnowsAndItsMinimumRows() {
     EditingService s = service();

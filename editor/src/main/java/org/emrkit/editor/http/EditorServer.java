@@ -171,7 +171,8 @@ public final class EditorServer {
       json(x, 403, error("request/csrf", Message.of("请求缺少有效的 CSRF 令牌，请刷新页面",
           "the request has no valid CSRF token; reload the page")));
     } catch (BadRequest e) {
-      json(x, e.code().equals("request/too-large") ? 413 : 400, error(e.code(), e.text()));
+      json(x, e.code().equals("request/too-large") ? 413
+          : e.code().equals("edit/permission") ? 403 : 400, error(e.code(), e.text()));
     } catch (NotFound e) {
       json(x, 404, error("request/not-found", e.text()));
     } catch (org.emrkit.render.RenderException e) {
@@ -202,7 +203,8 @@ public final class EditorServer {
         x.getResponseHeaders().add("Set-Cookie", guard.cookie("", 0));
         redirect(x, "/login");
       }
-      case INDEX -> html(x, 200, pages.index(s, service.templates(), service.store().ids()
+      case INDEX -> html(x, 200, pages.index(s, service.templates().stream()
+          .filter(t -> service.mayCreate(actor, t)).toList(), service.store().ids()
           .stream().map(id -> service.store().find(id)).flatMap(Optional::stream).toList()));
       case NEW -> {
         requireCsrf(s, form(x).get("csrf"));

@@ -59,6 +59,9 @@ final class Pages {
           .append(" data-template=\"").append(esc(t.id())).append("\">新建 new record</button>")
           .append("</form></li>");
     }
+    if (templates.isEmpty()) {
+      b.append("<li>没有您可新建的病历 / no record you may create</li>");
+    }
     b.append("</ul><h2>病历 Records</h2><ul class=\"list\">");
     for (Record r : records) {
       b.append("<li><a href=\"/records/").append(esc(r.id())).append("\">").append(esc(r.id()))

@@ -63,7 +63,9 @@ class EditorServerTest {
     users = UserFile.parse(String.join("\n",
         "# test users",
         UserFile.line("liming", RESIDENT, "li-secret".toCharArray(), 1_000),
-        UserFile.line("wangqiang", ATTENDING, "wang-secret".toCharArray(), 1_000)),
+        UserFile.line("wangqiang", ATTENDING, "wang-secret".toCharArray(), 1_000),
+        UserFile.line("zhaofang", new Actor("u-3001", "赵芳", Role.NURSE),
+            "zhao-secret".toCharArray(), 1_000)),
         "test-users", Clock.systemUTC());
     EditingService service = EditingService.builder(List.of(T),
             new MemoryRecordStore(List.of(CLEAN)))
@@ -341,6 +343,20 @@ class EditorServerTest {
         + "\",\"scope\":\"\",\"password\":\"li-secret\"}");
     assertThat(locked.body()).contains("edit/reauthenticate", "账号已暂时锁定")
         .doesNotContain("密码不正确");
+  }
+
+  @Test
+  void aNurseIsNotOfferedAndCannotCreateADoctorsRecord() throws IOException {
+    Http zhao = login("zhaofang", "zhao-secret");
+    Http.Response index = zhao.get("/");
+    assertThat(index.status()).isEqualTo(200);
+    assertThat(index.body()).doesNotContain("action=\"/new?template=")
+        .contains("没有您可新建的病历");
+    Http.Response made = zhao.form("/new?template=" + T.id(), "csrf=" + zhao.csrf);
+    assertThat(made.status()).isEqualTo(403);
+    assertThat(made.body()).contains("edit/permission", "不能新建");
+    Http li = login("liming", "li-secret");
+    assertThat(li.get("/").body()).contains("action=\"/new?template=" + T.id());
   }
 
   @Test
