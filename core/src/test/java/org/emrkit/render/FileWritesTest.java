@@ -16,37 +16,33 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FileWritesTest {
 
+  /**
+   * A directory that is not there fails for every user, root too (a directory without write
+   * permission does not stop root): the print's, then the record's.
+   */
   @Test
-  void whenTheSecondCannotBeWrittenTheFirstIsAsItWas(@TempDir Path dir) throws IOException {
-    Path pdf = dir.resolve("print.pdf");
-    Files.writeString(pdf, "PREV");
-    // a directory that is not there fails for every user, root too (a directory without write
-    // permission does not stop root)
-    Path record = dir.resolve("gone").resolve("record.json");
-    assertThatThrownBy(() -> RecordRenderer.writeBoth(pdf, bytes("NEW PDF"), record,
-        bytes("{}")))
-        .isInstanceOfSatisfying(RenderException.class, e -> {
-          assertThat(e.code()).isEqualTo("render/io");
-          assertThat(e.getMessage()).contains(record.toString());
-          assertThat(e.message().zh()).contains("无法写入文件 " + record, "目录不存在");
-          assertThat(e.message().en()).contains("no such directory");
-        });
-    assertThat(Files.readString(pdf)).isEqualTo("PREV");
-    try (var left = Files.list(dir)) {
-      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("print.pdf");
+  void whenEitherCannotBeWrittenTheOtherIsAsItWas(@TempDir Path dir) throws IOException {
+    for (boolean recordFails : new boolean[] {true, false}) {
+      Path kept = dir.resolve(recordFails ? "print.pdf" : "record.json");
+      Files.writeString(kept, "PREV");
+      Path failing = dir.resolve("gone").resolve(recordFails ? "record.json" : "print.pdf");
+      Path pdf = recordFails ? kept : failing;
+      Path record = recordFails ? failing : kept;
+      assertThatThrownBy(() -> RecordRenderer.writeBoth(pdf, bytes("NEW PDF"), record,
+          bytes("{}")))
+          .isInstanceOfSatisfying(RenderException.class, e -> {
+            assertThat(e.code()).isEqualTo("render/io");
+            assertThat(e.getMessage()).contains(failing.toString());
+            assertThat(e.message().zh()).contains("无法写入文件 " + failing, "目录不存在");
+            assertThat(e.message().en()).contains("no such directory");
+          });
+      assertThat(Files.readString(kept)).isEqualTo("PREV");
+      try (var left = Files.list(dir)) {
+        assertThat(left.map(p -> p.getFileName().toString())).as("no temporary file left")
+            .containsExactly(kept.getFileName().toString());
+      }
+      Files.delete(kept);
     }
-  }
-
-  @Test
-  void whenTheFirstCannotBeWrittenTheSecondIsAsItWas(@TempDir Path dir) throws IOException {
-    Path record = dir.resolve("record.json");
-    Files.writeString(record, "{\"old\":1}");
-    Path pdf = dir.resolve("gone").resolve("print.pdf");
-    assertThatThrownBy(() -> RecordRenderer.writeBoth(pdf, bytes("NEW PDF"), record,
-        bytes("{}")))
-        .isInstanceOfSatisfying(RenderException.class, e ->
-            assertThat(e.message().zh()).contains("无法写入文件 " + pdf));
-    assertThat(Files.readString(record)).isEqualTo("{\"old\":1}");
   }
 
   @Test
