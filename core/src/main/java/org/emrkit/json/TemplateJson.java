@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.emrkit.expr.CalcGraph;
+import org.emrkit.expr.ExpressionEngine;
 import org.emrkit.template.Template;
 
 /**
@@ -57,7 +60,63 @@ public final class TemplateJson {
     // (a batch of records naming it, a record carrying it)
     controls(tree, new StringBuilder(), problems);
     Template t = fromTree(tree, "", problems);
+    if (t != null) {
+      calcCycles(tree, problems);
+    }
     return t == null ? ReadResult.failed(problems) : new ReadResult<>(t, problems);
+  }
+
+  /**
+   * Calcs that read each other, or through more than {@link
+   * org.emrkit.template.Expression#MAX_CALC_CHAIN} others ({@link CalcGraph}): a warning at the
+   * expression, the template read (the DSL refuses them; a template compiled before it did, or
+   * written by hand, must still read, and its calc prints nothing).
+   */
+  private static void calcCycles(JsonNode tree, List<JsonProblem> problems) {
+    Map<String, String> exprAt = new java.util.LinkedHashMap<>();
+    calcs(tree, "", exprAt);
+    if (exprAt.isEmpty()) {
+      return;
+    }
+    CalcGraph<String> graph = new CalcGraph<>();
+    exprAt.keySet().forEach(graph::calc);
+    ExpressionEngine expressions = ExpressionEngine.create();
+    for (Map.Entry<String, String> e : exprAt.entrySet()) {
+      String source = tree.at(e.getValue()).asText();
+      for (ExpressionEngine.Name n : expressions.names(source)) {
+        if (graph.isCalc(n.name())) {
+          graph.read(e.getKey(), n.name(), e.getValue());
+        }
+      }
+    }
+    for (CalcGraph.Problem<String> p : graph.problems()) {
+      problems.add(p.cycle()
+          ? JsonProblem.warning(p.site(), "json/calc-cycle", "计算字段相互引用(" + p.ring()
+              + ")，永远无法算出，打印为空：" + p.site(), "calcs read each other (" + p.ring()
+              + ") and can never be computed; they print nothing: " + p.site())
+          : JsonProblem.warning(p.site(), "json/calc-chain", "计算字段 " + p.calc() + " 经由 "
+              + p.read() + " 读取了超过 " + org.emrkit.template.Expression.MAX_CALC_CHAIN
+              + " 层计算字段，打印为空：" + p.site(), "calc " + p.calc() + " reads calcs through "
+              + p.read() + " more than " + org.emrkit.template.Expression.MAX_CALC_CHAIN
+              + " deep and prints nothing: " + p.site()));
+    }
+  }
+
+  /** The pointer of each calc field's expression, by the field's name (the first of a name). */
+  private static void calcs(JsonNode node, String at, Map<String, String> out) {
+    if (node.isObject()) {
+      if ("field".equals(node.path("kind").asText()) && "calc".equals(node.path("type").asText())
+          && node.path("name").isTextual() && node.path("expr").isTextual()) {
+        out.putIfAbsent(node.get("name").asText(), at + "/expr");
+      }
+      for (var e : node.properties()) {
+        calcs(e.getValue(), Json.ptr(at, e.getKey()), out);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        calcs(node.get(i), Json.ptr(at, i), out);
+      }
+    }
   }
 
   /**

@@ -83,6 +83,35 @@ class TemplateJsonReadTest {
     assertThat(found).containsExactlyInAnyOrder("\u0001", "\u0007", "\u001F");
   }
 
+  /**
+   * Calcs that read each other in template JSON (written by hand, or compiled before the DSL
+   * refused them) read with a warning at the expression that closes the ring: they printed
+   * nothing without a word.
+   */
+  @Test
+  void calcsThatReadEachOtherAreAWarningAtTheExpression() throws Exception {
+    org.emrkit.template.Field c = org.emrkit.template.Field.builder("c",
+        org.emrkit.template.FieldType.CALC).expr("a + 1").build();
+    org.emrkit.template.Field d = org.emrkit.template.Field.builder("d",
+        org.emrkit.template.FieldType.CALC).expr("c * 2").build();
+    org.emrkit.template.Field a = org.emrkit.template.Field.builder("a",
+        org.emrkit.template.FieldType.DECIMAL).build();
+    org.emrkit.template.Template t = org.emrkit.template.Template.builder("cyc", "1.0.0", "循环")
+        .section("计算", b -> b.line(a, c, d)).build();
+    String json = JSON.write(t);
+    assertThat(JSON.read(json).problems()).isEmpty();
+    String ring = json.replace("\"a + 1\"", "\"d + 1\"");
+    ReadResult<?> r = JSON.read(ring);
+    assertThat(r.isOk()).isTrue();
+    assertThat(r.problems()).singleElement().satisfies(p -> {
+      assertThat(p.code()).isEqualTo("json/calc-cycle");
+      assertThat(p.severity()).isEqualTo(org.emrkit.problem.Severity.WARNING);
+      assertThat(p.message().zh()).contains("c → d → c");
+      assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(ring)
+          .at(p.pointer()).asText()).isEqualTo("c * 2");
+    });
+  }
+
   @Test
   void expressionsTheGrammarRefusesAreRefusedOnReadAsInTheDsl() {
     String written = JSON.write(Samples.admission());

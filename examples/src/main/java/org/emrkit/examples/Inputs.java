@@ -67,8 +67,10 @@ final class Inputs {
       return r.orElseThrow();
     }
     ReadResult<Template> r = TemplateJson.create().read(read(file));
+    // warnings too (a control character, calcs that read each other), as a template's source
+    // prints its compiler's
+    r.problems().forEach(p -> err.println(file + ": " + p));
     if (!r.isOk()) {
-      r.problems().forEach(p -> err.println(file + ": " + p));
       throw new UsageException("template " + file + " is not valid template JSON");
     }
     return r.orElseThrow();

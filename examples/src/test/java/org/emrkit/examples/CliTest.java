@@ -388,6 +388,24 @@ class CliTest {
   }
 
   @Test
+  void aTemplateJsonsWarningsArePrinted(@TempDir Path dir) throws IOException {
+    Path src = dir.resolve("cyc.emr.md");
+    Files.writeString(src, "---\nid: cyc\nversion: 1.0.0\ntitle: 循环\n---\n\n# 循环\n\n"
+        + "{{a: decimal}} {{c: calc expr=\"a + 1\"}} {{d: calc expr=\"c * 2\"}}\n");
+    Path json = dir.resolve("cyc.json");
+    assertThat(run("compile", src.toString(), "-o", json.toString()).code()).isZero();
+    // by hand, a ring the compiler would refuse: the template reads, and says so
+    Files.writeString(json, Files.readString(json).replace("\"a + 1\"", "\"d + 1\""));
+    Path rec = dir.resolve("r.json");
+    Files.writeString(rec, "{\"format\": \"emrkit-record/2\", \"id\": \"R1\", \"template\":"
+        + " {\"id\": \"cyc\", \"version\": \"1.0.0\"}, \"status\": \"draft\", \"context\":"
+        + " {\"patient\": {\"name\": \"张三\"}}, \"values\": {\"a\": 1}}");
+    Run r = run("validate", "--template", json.toString(), rec.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("warning json/calc-cycle", "c → d → c");
+  }
+
+  @Test
   void unusableInputExitsTwoWithAReason(@TempDir Path dir) throws IOException {
     Path broken = dir.resolve("r.json");
     Files.writeString(broken, "{\"format\": \"emrkit-record/1\", \"id\": \"R\", \"status\": \"nope\","
