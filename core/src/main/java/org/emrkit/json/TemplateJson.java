@@ -74,7 +74,7 @@ public final class TemplateJson {
    */
   private static void calcCycles(JsonNode tree, List<JsonProblem> problems) {
     Map<String, String> exprAt = new java.util.LinkedHashMap<>();
-    calcs(tree, "", exprAt);
+    calcs(tree, new StringBuilder(), exprAt);
     if (exprAt.isEmpty()) {
       return;
     }
@@ -102,19 +102,30 @@ public final class TemplateJson {
     }
   }
 
-  /** The pointer of each calc field's expression, by the field's name (the first of a name). */
-  private static void calcs(JsonNode node, String at, Map<String, String> out) {
+  /**
+   * The pointer of each calc field's expression, by the field's name (the first of a name); the
+   * pointer kept in one buffer and written out only at a calc.
+   */
+  private static void calcs(JsonNode node, StringBuilder at, Map<String, String> out) {
     if (node.isObject()) {
-      if ("field".equals(node.path("kind").asText()) && "calc".equals(node.path("type").asText())
+      if ("calc".equals(node.path("type").asText()) && "field".equals(node.path("kind").asText())
           && node.path("name").isTextual() && node.path("expr").isTextual()) {
         out.putIfAbsent(node.get("name").asText(), at + "/expr");
       }
       for (var e : node.properties()) {
-        calcs(e.getValue(), Json.ptr(at, e.getKey()), out);
+        if (e.getValue().isContainerNode()) {
+          int mark = at.length();
+          at.append('/').append(org.emrkit.problem.Location.Pointer.token(e.getKey()));
+          calcs(e.getValue(), at, out);
+          at.setLength(mark);
+        }
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
-        calcs(node.get(i), Json.ptr(at, i), out);
+        int mark = at.length();
+        at.append('/').append(i);
+        calcs(node.get(i), at, out);
+        at.setLength(mark);
       }
     }
   }
