@@ -158,15 +158,52 @@ final class Json {
    * point. Each is named by its JSON pointer.
    */
   static void checkValues(JsonNode node, String at, List<JsonProblem> problems) {
-    check(node, new StringBuilder(at), problems);
+    walk(node, at, (name, n, pointer) -> check(name, n, pointer, problems));
+  }
+
+  /** What {@link #walk} calls for each node. */
+  @FunctionalInterface
+  interface Visit {
+    /**
+     * One node: its member name in the object that holds it ({@code null} in an array or at
+     * the root), the node, and its pointer (a buffer the walk reuses: read it during the call).
+     */
+    void node(String name, JsonNode node, CharSequence at);
   }
 
   /**
-   * {@link #checkValues} with the pointer kept in one buffer, extended and cut back as the walk
-   * goes, and written out only for a problem: a pointer made for every value of every record
-   * read was a twentieth of reading one.
+   * Visits every node of a tree, each before what it holds, with its JSON pointer kept in one
+   * buffer, extended and cut back as the walk goes and written out only where a visit needs
+   * it: a pointer made for every value of every record read was a twentieth of reading one.
    */
-  private static void check(JsonNode node, StringBuilder at, List<JsonProblem> problems) {
+  static void walk(JsonNode node, String at, Visit visit) {
+    walk(null, node, new StringBuilder(at), visit);
+  }
+
+  private static void walk(String name, JsonNode node, StringBuilder at, Visit visit) {
+    visit.node(name, node, at);
+    if (node.isObject()) {
+      for (var e : node.properties()) {
+        int mark = at.length();
+        at.append('/').append(org.emrkit.problem.Location.Pointer.token(e.getKey()));
+        walk(e.getKey(), e.getValue(), at, visit);
+        at.setLength(mark);
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        int mark = at.length();
+        at.append('/').append(i);
+        walk(null, node.get(i), at, visit);
+        at.setLength(mark);
+      }
+    }
+  }
+
+  private static void check(String name, JsonNode node, CharSequence at,
+      List<JsonProblem> problems) {
+    if (name != null) {
+      checkText(name, at, problems);
+    }
     if (node.isTextual()) {
       checkText(node.textValue(), at, problems);
     } else if (node.isNumber()) {
@@ -177,21 +214,6 @@ final class Json {
             "数值超出范围（小数点前后各至多 " + MAX_NUMBER_DIGITS + " 位）：" + at,
             "number out of range (at most " + MAX_NUMBER_DIGITS + " digits before and after"
                 + " the point): " + at));
-      }
-    } else if (node.isObject()) {
-      for (var e : node.properties()) {
-        int mark = at.length();
-        at.append('/').append(org.emrkit.problem.Location.Pointer.token(e.getKey()));
-        checkText(e.getKey(), at, problems);
-        check(e.getValue(), at, problems);
-        at.setLength(mark);
-      }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        int mark = at.length();
-        at.append('/').append(i);
-        check(node.get(i), at, problems);
-        at.setLength(mark);
       }
     }
   }

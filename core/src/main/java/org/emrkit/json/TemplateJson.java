@@ -58,7 +58,7 @@ public final class TemplateJson {
     }
     // a warning, the template read: one compiled before the DSL refused them must still read
     // (a batch of records naming it, a record carrying it)
-    controls(tree, new StringBuilder(), problems);
+    controls(tree, problems);
     Template t = fromTree(tree, "", problems);
     if (t != null) {
       calcCycles(tree, problems);
@@ -74,7 +74,7 @@ public final class TemplateJson {
    */
   private static void calcCycles(JsonNode tree, List<JsonProblem> problems) {
     Map<String, String> exprAt = new java.util.LinkedHashMap<>();
-    calcs(tree, new StringBuilder(), exprAt);
+    calcs(tree, exprAt);
     if (exprAt.isEmpty()) {
       return;
     }
@@ -102,32 +102,15 @@ public final class TemplateJson {
     }
   }
 
-  /**
-   * The pointer of each calc field's expression, by the field's name (the first of a name); the
-   * pointer kept in one buffer and written out only at a calc.
-   */
-  private static void calcs(JsonNode node, StringBuilder at, Map<String, String> out) {
-    if (node.isObject()) {
-      if ("calc".equals(node.path("type").asText()) && "field".equals(node.path("kind").asText())
-          && node.path("name").isTextual() && node.path("expr").isTextual()) {
+  /** The pointer of each calc field's expression, by the field's name (the first of a name). */
+  private static void calcs(JsonNode tree, Map<String, String> out) {
+    Json.walk(tree, "", (name, node, at) -> {
+      if (node.isObject() && "calc".equals(node.path("type").asText())
+          && "field".equals(node.path("kind").asText()) && node.path("name").isTextual()
+          && node.path("expr").isTextual()) {
         out.putIfAbsent(node.get("name").asText(), at + "/expr");
       }
-      for (var e : node.properties()) {
-        if (e.getValue().isContainerNode()) {
-          int mark = at.length();
-          at.append('/').append(org.emrkit.problem.Location.Pointer.token(e.getKey()));
-          calcs(e.getValue(), at, out);
-          at.setLength(mark);
-        }
-      }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        int mark = at.length();
-        at.append('/').append(i);
-        calcs(node.get(i), at, out);
-        at.setLength(mark);
-      }
-    }
+    });
   }
 
   /**
@@ -137,10 +120,11 @@ public final class TemplateJson {
    * renderers leave out; a template's text goes into every record printed from it, invisible,
    * and XML (DOCX, CDA) cannot hold most of them.
    */
-  private static void controls(JsonNode node, StringBuilder at, List<JsonProblem> problems) {
-    // the pointer in one buffer, extended and cut back as the walk goes, written out only for
-    // a problem (as Json.checkValues keeps it)
-    if (node.isTextual()) {
+  private static void controls(JsonNode tree, List<JsonProblem> problems) {
+    Json.walk(tree, "", (name, node, at) -> {
+      if (!node.isTextual()) {
+        return;
+      }
       String s = node.textValue();
       for (int i = 0; i < s.length(); i++) {
         char c = s.charAt(i);
@@ -153,21 +137,7 @@ public final class TemplateJson {
           return;
         }
       }
-    } else if (node.isObject()) {
-      for (var e : node.properties()) {
-        int mark = at.length();
-        at.append('/').append(org.emrkit.problem.Location.Pointer.token(e.getKey()));
-        controls(e.getValue(), at, problems);
-        at.setLength(mark);
-      }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        int mark = at.length();
-        at.append('/').append(i);
-        controls(node.get(i), at, problems);
-        at.setLength(mark);
-      }
-    }
+    });
   }
 
   /** Reads a template from a tree at {@code base}, or adds problems and returns null. */
