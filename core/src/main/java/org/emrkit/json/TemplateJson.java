@@ -56,12 +56,17 @@ public final class TemplateJson {
     if (tree == null) {
       return ReadResult.failed(problems);
     }
-    // a warning, the template read: one compiled before the DSL refused them must still read
-    // (a batch of records naming it, a record carrying it)
-    controls(tree, problems);
+    // one walk: control characters (a warning, the template read: one compiled before the DSL
+    // refused them must still read, a batch of records naming it, a record carrying it), and
+    // the calcs' expressions, for the check of calcs that read each other
+    Map<String, CalcAt> calcs = new java.util.LinkedHashMap<>();
+    Json.walk(tree, "", (name, node, at) -> {
+      control(node, at, problems);
+      calc(node, at, calcs);
+    });
     Template t = fromTree(tree, "", problems);
     if (t != null) {
-      calcCycles(tree, problems);
+      calcCycles(calcs, problems);
     }
     return t == null ? ReadResult.failed(problems) : new ReadResult<>(t, problems);
   }
@@ -72,20 +77,17 @@ public final class TemplateJson {
    * expression, the template read (the DSL refuses them; a template compiled before it did, or
    * written by hand, must still read, and its calc prints nothing).
    */
-  private static void calcCycles(JsonNode tree, List<JsonProblem> problems) {
-    Map<String, String> exprAt = new java.util.LinkedHashMap<>();
-    calcs(tree, exprAt);
-    if (exprAt.isEmpty()) {
+  private static void calcCycles(Map<String, CalcAt> calcs, List<JsonProblem> problems) {
+    if (calcs.isEmpty()) {
       return;
     }
     CalcGraph<String> graph = new CalcGraph<>();
-    exprAt.keySet().forEach(graph::calc);
+    calcs.keySet().forEach(graph::calc);
     ExpressionEngine expressions = ExpressionEngine.create();
-    for (Map.Entry<String, String> e : exprAt.entrySet()) {
-      String source = tree.at(e.getValue()).asText();
-      for (ExpressionEngine.Name n : expressions.names(source)) {
+    for (Map.Entry<String, CalcAt> e : calcs.entrySet()) {
+      for (ExpressionEngine.Name n : expressions.names(e.getValue().source())) {
         if (graph.isCalc(n.name())) {
-          graph.read(e.getKey(), n.name(), e.getValue());
+          graph.read(e.getKey(), n.name(), e.getValue().pointer());
         }
       }
     }
@@ -102,42 +104,43 @@ public final class TemplateJson {
     }
   }
 
-  /** The pointer of each calc field's expression, by the field's name (the first of a name). */
-  private static void calcs(JsonNode tree, Map<String, String> out) {
-    Json.walk(tree, "", (name, node, at) -> {
-      if (node.isObject() && "calc".equals(node.path("type").asText())
-          && "field".equals(node.path("kind").asText()) && node.path("name").isTextual()
-          && node.path("expr").isTextual()) {
-        out.putIfAbsent(node.get("name").asText(), at + "/expr");
-      }
-    });
+  /** A calc field's expression and its pointer. */
+  private record CalcAt(String pointer, String source) {}
+
+  /** A calc field's expression, by the field's name (the first of a name). */
+  private static void calc(JsonNode node, CharSequence at, Map<String, CalcAt> out) {
+    if (node.isObject() && "calc".equals(node.path("type").asText())
+        && "field".equals(node.path("kind").asText()) && node.path("name").isTextual()
+        && node.path("expr").isTextual()) {
+      out.putIfAbsent(node.get("name").asText(), new CalcAt(at + "/expr",
+          node.get("expr").asText()));
+    }
   }
 
   /**
-   * Control characters in a template's strings ({@code json/control-character}, a warning: the
-   * DSL's {@code dsl/control-character} is an error, but a template compiled before it was must
-   * still read): U+0000–U+001F but tab, line feed and carriage return, and U+007F–U+009F. A record's text may hold one pasted from another program, which the
+   * A control character in one of a template's strings ({@code json/control-character}, a
+   * warning: the DSL's {@code dsl/control-character} is an error, but a template compiled before
+   * it was must still read): U+0000–U+001F but tab, line feed and carriage return, and
+   * U+007F–U+009F. A record's text may hold one pasted from another program, which the
    * renderers leave out; a template's text goes into every record printed from it, invisible,
    * and XML (DOCX, CDA) cannot hold most of them.
    */
-  private static void controls(JsonNode tree, List<JsonProblem> problems) {
-    Json.walk(tree, "", (name, node, at) -> {
-      if (!node.isTextual()) {
+  private static void control(JsonNode node, CharSequence at, List<JsonProblem> problems) {
+    if (!node.isTextual()) {
+      return;
+    }
+    String s = node.textValue();
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (org.emrkit.record.ValueText.isControl(c)) {
+        String u = String.format("U+%04X", (int) c);
+        problems.add(JsonProblem.warning(at.toString(), "json/control-character",
+            "模板中有控制字符 " + u + "（看不见，Word 和 CDA 导出无法容纳）；请删除它：" + at,
+            "control character " + u + " in the template (invisible; Word and CDA exports"
+                + " cannot hold it): delete it: " + at));
         return;
       }
-      String s = node.textValue();
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (org.emrkit.record.ValueText.isControl(c)) {
-          String u = String.format("U+%04X", (int) c);
-          problems.add(JsonProblem.warning(at.toString(), "json/control-character",
-              "模板中有控制字符 " + u + "（看不见，Word 和 CDA 导出无法容纳）；请删除它：" + at,
-              "control character " + u + " in the template (invisible; Word and CDA exports"
-                  + " cannot hold it): delete it: " + at));
-          return;
-        }
-      }
-    });
+    }
   }
 
   /** Reads a template from a tree at {@code base}, or adds problems and returns null. */
