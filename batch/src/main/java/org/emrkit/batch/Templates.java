@@ -24,7 +24,7 @@ final class Templates {
   static List<Template> load(String dir) {
     Files2.requireDirectory(dir);
     List<Template> out = new ArrayList<>();
-    java.util.Map<String, String> files = new java.util.HashMap<>();
+    java.util.Map<String, Template> byFile = new java.util.LinkedHashMap<>();
     TemplateCompiler compiler = TemplateCompiler.builder().build();
     for (String file : Files2.list(Files2.join(dir, "*"))) {
       int before = out.size();
@@ -46,35 +46,18 @@ final class Templates {
         out.add(r.orElseThrow());
       }
       if (out.size() > before) {
-        same(out, files, file);
+        byFile.put(file, out.get(out.size() - 1));
+        // the first listed was used
+        TemplateResolver.clash(byFile).ifPresent(c -> {
+          throw new IllegalArgumentException("templates " + c
+              + ": keep one (a changed template takes a new version)");
+        });
       }
     }
     if (out.isEmpty()) {
       throw new IllegalArgumentException("no templates (*.emr.md, *.json) in " + dir);
     }
     return out;
-  }
-
-  /**
-   * Refuses a template just read whose id and version an earlier one of the directory has with
-   * other content: a record names its template by both, and which of the two it meant is
-   * unknown (the first listed was used). The same template twice (its source and its compiled
-   * JSON) is one.
-   */
-  private static void same(List<Template> out, java.util.Map<String, String> files, String file) {
-    Template t = out.get(out.size() - 1);
-    String key = t.id() + "@" + t.version();
-    String first = files.putIfAbsent(key, file);
-    if (first == null) {
-      return;
-    }
-    for (Template earlier : out.subList(0, out.size() - 1)) {
-      if (earlier.id().equals(t.id()) && earlier.version().equals(t.version())
-          && !earlier.equals(t)) {
-        throw new IllegalArgumentException("templates " + first + " and " + file + " are both "
-            + key + ": keep one (a changed template takes a new version)");
-      }
-    }
   }
 
   static TemplateResolver resolver(List<Template> templates) {

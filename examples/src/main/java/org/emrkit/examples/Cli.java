@@ -344,19 +344,15 @@ public final class Cli {
       throw new UsageException("--template T is required");
     }
     List<Template> out = new ArrayList<>();
-    java.util.Map<String, String> files = new java.util.HashMap<>();
-    java.util.Map<String, Template> given = new java.util.HashMap<>();
+    java.util.Map<String, Template> given = new java.util.LinkedHashMap<>();
     for (String t : ts) {
       Template template = Inputs.template(Path.of(t), err);
-      String key = template.id() + "@" + template.version();
-      String first = files.putIfAbsent(key, t);
-      Template before = given.putIfAbsent(key, template);
-      if (before != null && !before.equals(template)) {
-        // a record names its template by id and version: which of the two it meant is unknown,
-        // and the first given was used without a word (the order of --template changed a print)
-        throw new UsageException("--template " + first + " and " + t + " are both " + key
+      given.putIfAbsent(t, template);
+      // the first given was used without a word (the order of --template changed a print)
+      org.emrkit.json.TemplateResolver.clash(given).ifPresent(c -> {
+        throw new UsageException("--template " + c
             + ": give one (a changed template takes a new version)");
-      }
+      });
       out.add(template);
     }
     return out;

@@ -109,7 +109,7 @@ final class FrontPage {
    */
   static boolean in(String code, String ranges) {
     if (code == null || code.length() < 3 || code.charAt(0) < 'A' || code.charAt(0) > 'Z'
-        || !digit(code.charAt(1)) || !digit(code.charAt(2))) {
+        || !org.emrkit.record.ValueText.isAsciiDigits(code, 1, 3)) {
       return false;
     }
     String category = code.substring(0, 3);
@@ -124,11 +124,6 @@ final class FrontPage {
       }
     }
     return false;
-  }
-
-  /** A decimal digit, as the regular expression {@code \\d} reads one. */
-  private static boolean digit(char c) {
-    return c >= '0' && c <= '9';
   }
 
   /**

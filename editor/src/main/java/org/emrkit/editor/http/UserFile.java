@@ -39,7 +39,17 @@ public final class UserFile implements Authenticator {
 
   private record User(String login, Actor actor, int iterations, byte[] salt, byte[] hash) {}
 
-  private record Failures(int count, Instant last) {}
+  private record Failures(int count, Instant last) {
+    /** Whether these failures still count at {@code now} (the last within the lock's time). */
+    boolean current(Instant now) {
+      return now.isBefore(last.plus(LOCK));
+    }
+
+    /** Whether they lock the login at {@code now}. */
+    boolean lock(Instant now) {
+      return count >= MAX_FAILURES && current(now);
+    }
+  }
 
   private final Map<String, User> byLogin;
   private final Map<String, User> byId;
@@ -122,7 +132,7 @@ public final class UserFile implements Authenticator {
   public boolean locked(Actor actor) {
     User u = byId.get(actor.id());
     Failures f = u == null ? null : failures.get(u.login());
-    return f != null && f.count() >= MAX_FAILURES && clock.instant().isBefore(f.last().plus(LOCK));
+    return f != null && f.lock(clock.instant());
   }
 
   /**
@@ -135,11 +145,11 @@ public final class UserFile implements Authenticator {
     Instant now = clock.instant();
     boolean[] open = {false};
     failures.compute(u.login(), (login, f) -> {
-      if (f == null || !now.isBefore(f.last().plus(LOCK))) {
+      if (f == null || !f.current(now)) {
         open[0] = true;
         return new Failures(1, now);
       }
-      if (f.count() >= MAX_FAILURES) {
+      if (f.lock(now)) {
         return f; // locked: not counted again, so the lock ends five minutes after it began
       }
       open[0] = true;

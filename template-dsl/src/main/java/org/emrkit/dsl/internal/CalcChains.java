@@ -23,10 +23,8 @@ final class CalcChains {
     }
     ExpressionEngine expressions = state.expressions;
     for (CalcTypes.Calc calc : calcs) {
-      String src = calc.field().expr().source();
-      int at = state.source.text.indexOf(src, calc.offset());
-      int base = at < 0 ? calc.offset() : at;
-      for (ExpressionEngine.Name n : expressions.names(src)) {
+      int base = calc.exprOffset(state.source.text);
+      for (ExpressionEngine.Name n : expressions.names(calc.field().expr().source())) {
         if (graph.isCalc(n.name())) {
           graph.read(calc.field().name(), n.name(), base + n.offset());
         }

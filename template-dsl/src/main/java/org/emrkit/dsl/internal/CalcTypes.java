@@ -20,7 +20,13 @@ final class CalcTypes {
   enum Kind { NUMBER, TEXT, TIME, BOOLEAN, UNKNOWN }
 
   /** A calc field and where its {@code {{} is. */
-  record Calc(Field field, int offset) {}
+  record Calc(Field field, int offset) {
+    /** Where its expression starts in the file's text (its {@code {{} if not found). */
+    int exprOffset(String text) {
+      int at = text.indexOf(field.expr().source(), offset);
+      return at < 0 ? offset : at;
+    }
+  }
 
   private static final Set<String> COMPARISONS = Set.of("==", "!=", "<", "<=", ">", ">=", "and",
       "or", "not");
@@ -48,8 +54,7 @@ final class CalcTypes {
   private void check(Calc calc) {
     Field f = calc.field();
     String src = f.expr().source();
-    int at = state.source.text.indexOf(src, calc.offset());
-    int base = at < 0 ? calc.offset() : at;
+    int base = calc.exprOffset(state.source.text);
     List<Token> tokens = tokens(src);
     String whole = src.strip();
     Kind kind = whole.matches("true|false|empty\\s*\\(.*\\)") ? Kind.BOOLEAN

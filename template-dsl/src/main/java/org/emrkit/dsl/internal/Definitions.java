@@ -100,7 +100,7 @@ final class Definitions {
       try {
         concepts.add(new Concept(parts[0], parts[1]));
       } catch (IllegalArgumentException e) {
-        // a code over 64 characters, a name over 500: named at the line, not thrown
+        // any other rule of a concept's the checks above do not name: at the line, not thrown
         state.problems.error(line.getStartOffset(), "dsl/bad-value-set", "值集的这一行不成立："
             + e.getMessage(), "this value-set line is not valid: " + e.getMessage());
       }
